@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * The one source of truth for configuration (STYLE.md, principle 7). Every key
+ * is read from the environment, has a description and a default, and
+ * docs/configuration.md is generated from this list (`npm run docs:config`).
+ */
+export interface ConfigEntry<T> {
+  env: string;
+  description: string;
+  /** The default as documented; `undefined` when it is derived from other keys. */
+  default: T | undefined;
+  /** How the default is derived, for keys whose default depends on others. */
+  derivedDefault?: string;
+  schema: z.ZodType<T>;
+  secret?: boolean;
+}
+
+const entry = <T>(e: ConfigEntry<T>) => e;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+export const configSchema = {
+  port: entry({
+    env: 'PORT',
+    description: 'TCP port the HTTP server listens on (0 picks a free port).',
+    default: 3000,
+    schema: port,
+  }),
+  host: entry({
+    env: 'PORTCULLIS_HOST',
+    description: 'Address the HTTP server binds to.',
+    default: '0.0.0.0',
+    schema: z.string().min(1),
+  }),
+  dataDir: entry({
+    env: 'PORTCULLIS_DATA_DIR',
+    description:
+      'Directory for the embedded SQLite database and generated secrets (created if missing).',
+    default: './data',
+    schema: z.string().min(1),
+  }),
+  publicUrl: entry<string | undefined>({
+    env: 'PORTCULLIS_PUBLIC_URL',
+    description:
+      'The URL users reach Portcullis at. Decides cookie security (Secure when https) and links.',
+    default: undefined,
+    derivedDefault: 'http://localhost:PORT',
+    schema: z.url().optional(),
+  }),
+  databaseUrl: entry<string | undefined>({
+    env: 'PORTCULLIS_DATABASE_URL',
+    description:
+      'Database to use: `postgres://user:pass@host/db` for PostgreSQL, or `sqlite:PATH` for SQLite.',
+    default: undefined,
+    derivedDefault: 'sqlite:DATA_DIR/portcullis.db',
+    schema: z.string().min(1).optional(),
+  }),
+  secretKey: entry<string | undefined>({
+    env: 'PORTCULLIS_SECRET_KEY',
+    description:
+      'Master key (64 hex characters or 44 base64 characters, 32 bytes) from which the keys for secrets at rest are derived. Several nodes must share it. When unset, a key is generated once in DATA_DIR/secret.key.',
+    default: undefined,
+    derivedDefault: 'read from or generated in DATA_DIR/secret.key',
+    schema: z.string().min(1).optional(),
+    secret: true,
+  }),
+  adminUpn: entry<string | undefined>({
+    env: 'PORTCULLIS_ADMIN_UPN',
+    description:
+      'UPN of the first administrator, created on the first start when no administrator exists.',
+    default: undefined,
+    derivedDefault: 'admin@portcullis.local',
+    schema: z.string().min(1).optional(),
+  }),
+  adminPassword: entry<string | undefined>({
+    env: 'PORTCULLIS_ADMIN_PASSWORD',
+    description:
+      'Password of the first administrator. When unset, one is generated and printed once.',
+    default: undefined,
+    derivedDefault: 'generated and printed once',
+    schema: z.string().min(1).optional(),
+    secret: true,
+  }),
+  logLevel: entry({
+    env: 'PORTCULLIS_LOG_LEVEL',
+    description: 'Log level: fatal, error, warn, info, debug, trace or silent.',
+    default: 'info' as const,
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  }),
+  sessionHours: entry({
+    env: 'PORTCULLIS_SESSION_HOURS',
+    description: 'How long a browser session lasts after sign-in, in hours.',
+    default: 8,
+    schema: positiveInt.max(24 * 30),
+  }),
+  signinFlowMinutes: entry({
+    env: 'PORTCULLIS_SIGNIN_FLOW_MINUTES',
+    description: 'How long a started sign-in (password typed, second factor pending) stays valid.',
+    default: 10,
+    schema: positiveInt.max(60),
+  }),
+  maxCodeAttempts: entry({
+    env: 'PORTCULLIS_MAX_CODE_ATTEMPTS',
+    description: 'Wrong verification codes allowed in one sign-in attempt before it ends.',
+    default: 5,
+    schema: positiveInt.max(20),
+  }),
+  argon2MemoryKib: entry({
+    env: 'PORTCULLIS_ARGON2_MEMORY_KIB',
+    description: 'argon2id memory cost for account passwords, in KiB (OWASP: 19456).',
+    default: 19456,
+    schema: positiveInt.min(1024),
+  }),
+  argon2Iterations: entry({
+    env: 'PORTCULLIS_ARGON2_ITERATIONS',
+    description: 'argon2id time cost (iterations) for account passwords (OWASP: 2).',
+    default: 2,
+    schema: positiveInt,
+  }),
+  argon2Parallelism: entry({
+    env: 'PORTCULLIS_ARGON2_PARALLELISM',
+    description: 'argon2id parallelism for account passwords.',
+    default: 1,
+    schema: positiveInt.max(16),
+  }),
+  maxBodyBytes: entry({
+    env: 'PORTCULLIS_MAX_BODY_BYTES',
+    description: 'Largest request body accepted; larger ones get 413.',
+    default: 65536,
+    schema: positiveInt,
+  }),
+} as const;
+
+export type ConfigSchema = typeof configSchema;
+export type Config = {
+  [K in keyof ConfigSchema]: ConfigSchema[K] extends ConfigEntry<infer T> ? T : never;
+} & { publicUrl: string; databaseUrl: string };

@@ -1,0 +1,58 @@
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config/schema.ts';
+import { deriveKeys, type Keys, loadMasterKey } from './crypto/keys.ts';
+import { PasswordHasher } from './crypto/passwords.ts';
+import { cryptoRandom, type Random } from './crypto/random.ts';
+import { SecretBox } from './crypto/secret-box.ts';
+import { type Db, type Dialect, type OpenOptions, openDatabase } from './db/index.ts';
+import { createLogger, type Logger } from './log.ts';
+import type { MethodContext } from './methods/types.ts';
+import { createStores, type Stores } from './storage/index.ts';
+
+/** Everything services need, built once per process and injected (STYLE.md, principle 11). */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  stores: Stores;
+  clock: Clock;
+  random: Random;
+  keys: Keys;
+  box: SecretBox;
+  hasher: PasswordHasher;
+  log: Logger;
+  methodContext: MethodContext;
+}
+
+export interface ContextOverrides {
+  clock?: Clock;
+  random?: Random;
+  log?: Logger;
+  db?: OpenOptions;
+}
+
+export function createContext(config: Config, o: ContextOverrides = {}): AppContext {
+  const { db, dialect } = openDatabase(config.databaseUrl, o.db);
+  const keys = deriveKeys(loadMasterKey(config.secretKey, config.dataDir));
+  const box = new SecretBox(keys.secretsAtRest);
+  const clock = o.clock ?? systemClock;
+  const random = o.random ?? cryptoRandom;
+  return {
+    config,
+    db,
+    dialect,
+    stores: createStores(db),
+    clock,
+    random,
+    keys,
+    box,
+    hasher: new PasswordHasher({
+      memoryCost: config.argon2MemoryKib,
+      timeCost: config.argon2Iterations,
+      parallelism: config.argon2Parallelism,
+    }),
+    log: o.log ?? createLogger(config.logLevel),
+    methodContext: { db, clock, random, box, issuer: 'Portcullis' },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The registry of error codes (STYLE.md, principle 6): each code has an HTTP
+ * status and a message that is safe to show to anyone. One handler
+ * (src/http/middleware/errors.ts) maps an AppError to a response; the sign-in
+ * log, not the client, gets the real reason of a failed credential.
+ */
+export const errorCodes = {
+  invalid_request: { status: 400, message: 'The request is not valid.' },
+  invalid_upn: { status: 400, message: 'The user name must look like name@domain.' },
+  invalid_mfa_state: { status: 400, message: 'MFA state must be Disabled, Enabled or Enforced.' },
+  weak_password: { status: 400, message: 'A password must be 8 to 256 characters long.' },
+  invalid_credentials: { status: 401, message: 'Your account or password is incorrect.' },
+  invalid_code: { status: 401, message: 'That code is not correct. Try again.' },
+  unauthorized: { status: 401, message: 'Authentication is required.' },
+  forbidden: { status: 403, message: 'You are not allowed to do this.' },
+  csrf_failed: {
+    status: 403,
+    message: 'This form has expired or was not sent from this site. Reload the page and try again.',
+  },
+  not_found: { status: 404, message: 'Not found.' },
+  user_not_found: { status: 404, message: 'No user has that user name.' },
+  method_not_allowed: { status: 405, message: 'Method not allowed.' },
+  upn_taken: { status: 409, message: 'A user with that user name already exists.' },
+  conflict: { status: 409, message: 'The request conflicts with the current state.' },
+  signin_expired: {
+    status: 410,
+    message: 'Your sign-in attempt has expired or ended. Please sign in again.',
+  },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'This content type is not supported here.' },
+  too_many_attempts: {
+    status: 429,
+    message: 'Too many attempts. Wait a little and try again.',
+  },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+  service_unavailable: {
+    status: 503,
+    message: 'The service is temporarily unavailable. Try again shortly.',
+  },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Extra, safe-to-show detail (e.g. which field is wrong). */
+  readonly detail: string | undefined;
+  /** Seconds to wait, for throttling errors. */
+  readonly retryAfter: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    opts: { detail?: string; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    super(opts.detail ?? errorCodes[code].message, { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCodes[code].status;
+    this.detail = opts.detail;
+    this.retryAfter = opts.retryAfter;
+  }
+
+  get publicMessage(): string {
+    return this.detail ?? errorCodes[this.code].message;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,53 @@
+import type { AppContext } from '../context.ts';
+import type { SigninLogRow } from '../storage/signin-log.ts';
+
+export interface SigninEvent {
+  upn: string;
+  userId: string | null;
+  result: SigninLogRow['result'];
+  /** The real reason, for administrators; clients only ever see a generic message. */
+  reason: string;
+  method: string | null;
+  client: { ip: string | null; userAgent: string | null; application?: string | null };
+}
+
+export async function recordSignin(ctx: AppContext, e: SigninEvent): Promise<void> {
+  await ctx.stores.signinLog.record({
+    id: crypto.randomUUID(),
+    at: ctx.clock.now(),
+    upn: e.upn.toLowerCase().slice(0, 256),
+    user_id: e.userId,
+    result: e.result,
+    reason: e.reason,
+    method: e.method,
+    client_ip: e.client.ip,
+    user_agent: e.client.userAgent?.slice(0, 512) ?? null,
+    application: e.client.application ?? null,
+  });
+}
+
+export interface SigninView {
+  id: string;
+  createdDateTime: string;
+  userPrincipalName: string;
+  result: SigninLogRow['result'];
+  failureReason: string;
+  additionalDetails: string;
+  authenticationMethod: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+  application: string | null;
+}
+
+export const toSigninView = (r: SigninLogRow): SigninView => ({
+  id: r.id,
+  createdDateTime: new Date(r.at).toISOString(),
+  userPrincipalName: r.upn,
+  result: r.result,
+  failureReason: r.result === 'success' ? '' : r.reason,
+  additionalDetails: r.result === 'success' ? r.reason : '',
+  authenticationMethod: r.method,
+  ipAddress: r.client_ip,
+  userAgent: r.user_agent,
+  application: r.application,
+});

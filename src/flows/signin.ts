@@ -1,0 +1,342 @@
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { findMethod, methods } from '../methods/index.ts';
+import type {
+  AuthMethod,
+  Input,
+  MethodUser,
+  Registration,
+  VerifyResult,
+} from '../methods/types.ts';
+import { type Assurance, assuranceOf } from '../policy/assurance.ts';
+import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
+import { delayAfter, THROTTLE } from '../policy/throttle.ts';
+import { addRegistration, loadRegistrations } from '../services/registrations.ts';
+import { getServiceSettings } from '../services/settings.ts';
+import type { FlowRow } from '../storage/flows.ts';
+import type { UserRow } from '../storage/users.ts';
+import { recordSignin } from './signin-log.ts';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+  application?: string | null;
+}
+
+/** Everything known about a sign-in in progress, and what it needs next. */
+export interface FlowState {
+  flow: FlowRow;
+  user: UserRow;
+  methodUser: MethodUser;
+  factors: CompletedFactor[];
+  registrations: Registration[];
+  next: NextStep;
+}
+
+/** The outcome of a completed sign-in: who, and with what assurance. */
+export interface SignedIn extends Assurance {
+  userId: string;
+  authTime: number;
+  returnTo: string | null;
+}
+
+interface Pending {
+  methodId: string;
+  state: unknown;
+}
+
+const pendingAad = (flowId: string) => `signin_flows:${flowId}:pending`;
+const MAX_UPN_INPUT = 256;
+const MAX_PASSWORD_INPUT = 1024;
+
+/**
+ * The sign-in flow: a state machine kept in the database (signin_flows) that
+ * ends in "signed in with these factors". It does not care what started it —
+ * the browser pages today, the OpenID Connect interaction later — and it knows
+ * no method by name: it asks the policy what is needed and the registry how.
+ */
+export function signinFlows(ctx: AppContext) {
+  const { stores, clock, config } = ctx;
+
+  async function throttled(key: string): Promise<number> {
+    const until = await stores.throttles.blockedUntil(key);
+    const now = clock.now();
+    return until > now ? Math.ceil((until - now) / 1000) : 0;
+  }
+
+  async function countFailure(key: string): Promise<void> {
+    const now = clock.now();
+    const failures = await stores.throttles.increment(key, now, now - THROTTLE.resetAfterMs);
+    const delay = delayAfter(failures);
+    if (delay > 0) await stores.throttles.block(key, now + delay);
+  }
+
+  const toMethodUser = (u: UserRow): MethodUser => ({
+    id: u.id,
+    upn: u.upn,
+    displayName: u.display_name,
+    preferredLanguage: u.preferred_language,
+  });
+
+  async function load(flowId: string): Promise<FlowState> {
+    const flow = await stores.flows.findActive(flowId, clock.now());
+    const user = flow && (await stores.users.findById(flow.user_id));
+    if (!flow || !user || user.blocked) throw new AppError('signin_expired');
+    const factors = JSON.parse(flow.factors) as CompletedFactor[];
+    const registrations = await loadRegistrations(ctx, user.id);
+    const settings = await getServiceSettings(ctx);
+    const usable = (m: AuthMethod<unknown>) => settings.allowedMethods.includes(m.id);
+    const next = nextStep({
+      mfaState: user.mfa_state,
+      registered: registrations.map((r) => r.methodType).filter((id) => findMethod(id)),
+      allowed: methods.filter(usable).map((m) => m.id),
+      enrollable: methods.filter((m) => usable(m) && m.enrol).map((m) => m.id),
+      factors,
+    });
+    return { flow, user, methodUser: toMethodUser(user), factors, registrations, next };
+  }
+
+  async function addFactor(s: FlowState, method: AuthMethod<unknown>): Promise<void> {
+    const factor: CompletedFactor = {
+      method: method.id,
+      factor: method.factor,
+      amr: method.amr,
+      at: clock.now(),
+    };
+    await stores.flows.update(s.flow.id, {
+      factors: JSON.stringify([...s.factors, factor]),
+      pending_sealed: null,
+    });
+  }
+
+  const log = (
+    s: Pick<FlowState, 'user' | 'flow'>,
+    result: 'success' | 'failure' | 'interrupted',
+    reason: string,
+    method: string | null,
+  ) =>
+    recordSignin(ctx, {
+      upn: s.user.upn,
+      userId: s.user.id,
+      result,
+      reason,
+      method,
+      client: { ip: s.flow.client_ip, userAgent: s.flow.user_agent },
+    });
+
+  /** A wrong code: counted against the attempt and the user; the attempt ends at the limit. */
+  async function codeFailed(
+    s: FlowState,
+    methodId: string,
+    result: Exclude<VerifyResult, { ok: true }>,
+  ): Promise<never> {
+    const reasons = {
+      invalid: 'wrong code',
+      replayed: 'code already used',
+      malformed: 'malformed code',
+    };
+    await countFailure(`code:${s.user.id}`);
+    const failures = await stores.flows.addFailure(s.flow.id);
+    await log(s, 'failure', reasons[result.reason], methodId);
+    if (failures >= config.maxCodeAttempts) {
+      await stores.flows.end(s.flow.id, clock.now());
+      await log(s, 'failure', `sign-in attempt ended after ${failures} wrong codes`, methodId);
+      throw new AppError('signin_expired', {
+        detail: 'Too many wrong codes. Please sign in again.',
+      });
+    }
+    throw new AppError('invalid_code');
+  }
+
+  async function guardCodes(s: FlowState, methodId: string): Promise<void> {
+    const wait = await throttled(`code:${s.user.id}`);
+    if (wait > 0) {
+      await log(s, 'failure', 'throttled: too many wrong codes', methodId);
+      throw new AppError('too_many_attempts', {
+        retryAfter: wait,
+        detail: `Too many wrong codes. Try again in ${wait} seconds.`,
+      });
+    }
+  }
+
+  return {
+    load,
+
+    /** First step: the password. Any failure gives one generic error; the log gets the reason. */
+    async start(
+      upnInput: string,
+      password: string,
+      client: ClientInfo,
+      returnTo: string | null = null,
+    ): Promise<FlowState> {
+      const upn = upnInput.trim().slice(0, MAX_UPN_INPUT);
+      const key = `password:${upn.toLowerCase()}`;
+      const fail = async (reason: string, userId: string | null) => {
+        await recordSignin(ctx, {
+          upn,
+          userId,
+          result: 'failure',
+          reason,
+          method: 'password',
+          client,
+        });
+      };
+      const wait = await throttled(key);
+      if (wait > 0) {
+        await fail('throttled: too many wrong passwords', null);
+        throw new AppError('too_many_attempts', {
+          retryAfter: wait,
+          detail: `Too many failed sign-ins. Try again in ${wait} seconds.`,
+        });
+      }
+      const user = upn ? await stores.users.findByUpn(upn) : undefined;
+      const tooLong = password.length > MAX_PASSWORD_INPUT;
+      const ok =
+        user && !tooLong
+          ? await ctx.hasher.verify(user.password_hash, password)
+          : await ctx.hasher.verifyDummy(tooLong ? '' : password);
+      if (!user || !ok) {
+        await countFailure(key);
+        await fail(user ? 'wrong password' : 'unknown user', user?.id ?? null);
+        throw new AppError('invalid_credentials');
+      }
+      if (user.blocked) {
+        await fail('sign-in blocked by an administrator', user.id);
+        throw new AppError('invalid_credentials');
+      }
+      await stores.throttles.clear(key);
+      const now = clock.now();
+      const factor: CompletedFactor = {
+        method: 'password',
+        factor: 'knowledge',
+        amr: ['pwd'],
+        at: now,
+      };
+      const id = crypto.randomUUID();
+      await stores.flows.insert({
+        id,
+        user_id: user.id,
+        factors: JSON.stringify([factor]),
+        failed_codes: 0,
+        pending_sealed: null,
+        return_to: returnTo,
+        client_ip: client.ip,
+        user_agent: client.userAgent?.slice(0, 512) ?? null,
+        created_at: now,
+        expires_at: now + config.signinFlowMinutes * 60_000,
+        ended_at: null,
+      });
+      return load(id);
+    },
+
+    /** Proof-up: the user picked a method to register; its enrolment begins. */
+    async beginEnrolment(flowId: string, methodId: string): Promise<FlowState> {
+      const s = await load(flowId);
+      if (s.next.kind !== 'proofup')
+        throw new AppError('conflict', { detail: 'No registration is needed now.' });
+      const method = s.next.offer.includes(methodId) ? findMethod(methodId) : undefined;
+      if (!method?.enrol)
+        throw new AppError('invalid_request', { detail: 'Choose one of the offered methods.' });
+      const state = await method.enrol.begin(ctx.methodContext, s.methodUser);
+      const pending: Pending = { methodId, state };
+      await stores.flows.update(flowId, {
+        pending_sealed: ctx.box.seal(JSON.stringify(pending), pendingAad(flowId)),
+      });
+      return load(flowId);
+    },
+
+    /** The enrolment in progress, if any, for rendering. */
+    pendingEnrolment(s: FlowState): { method: AuthMethod<unknown>; state: unknown } | null {
+      if (!s.flow.pending_sealed) return null;
+      const pending = JSON.parse(
+        ctx.box.open(s.flow.pending_sealed, pendingAad(s.flow.id)),
+      ) as Pending;
+      const method = findMethod(pending.methodId);
+      return method?.enrol ? { method, state: pending.state } : null;
+    },
+
+    /** Proof-up: the user proved the new method works; it is registered and counts as a factor. */
+    async completeEnrolment(flowId: string, input: Input): Promise<FlowState> {
+      const s = await load(flowId);
+      const pending = s.next.kind === 'proofup' ? this.pendingEnrolment(s) : null;
+      if (!pending?.method.enrol)
+        throw new AppError('conflict', { detail: 'Choose a method to register first.' });
+      const { method } = pending;
+      await guardCodes(s, method.id);
+      const result = await method.enrol!.complete(
+        ctx.methodContext,
+        s.methodUser,
+        pending.state,
+        input,
+      );
+      if (!result.ok) return codeFailed(s, method.id, result);
+      await addRegistration(ctx, s.user.id, method.id, result);
+      // Microsoft: completing registration moves an Enabled user to Enforced.
+      await stores.users.transitionMfaState(s.user.id, 'Enabled', 'Enforced', clock.now());
+      await stores.throttles.clear(`code:${s.user.id}`);
+      await addFactor(s, method);
+      return load(flowId);
+    },
+
+    /** Second step: a code (or other proof) for one of the user's registered methods. */
+    async verify(
+      flowId: string,
+      registrationId: string | undefined,
+      input: Input,
+    ): Promise<FlowState> {
+      const s = await load(flowId);
+      if (s.next.kind !== 'verify')
+        throw new AppError('conflict', { detail: 'No verification is needed now.' });
+      const usable = s.next.usable;
+      const candidates = s.registrations.filter((r) => usable.includes(r.methodType));
+      const reg = registrationId
+        ? candidates.find((r) => r.id === registrationId)
+        : (candidates.find((r) => r.isDefault) ?? candidates[0]);
+      const method = reg && findMethod(reg.methodType);
+      if (!reg || !method)
+        throw new AppError('invalid_request', {
+          detail: 'Choose one of your verification methods.',
+        });
+      await guardCodes(s, method.id);
+      const result = await method.verify(ctx.methodContext, s.methodUser, reg, input);
+      if (!result.ok) return codeFailed(s, method.id, result);
+      await stores.methods.touch(reg.id, clock.now());
+      await stores.throttles.clear(`code:${s.user.id}`);
+      await addFactor(s, method);
+      return load(flowId);
+    },
+
+    /**
+     * The one way from a sign-in flow into a session: refuses unless the policy
+     * says nothing more is needed, and ends the flow exactly once.
+     */
+    async finish(flowId: string): Promise<SignedIn> {
+      const s = await load(flowId);
+      if (s.next.kind !== 'done')
+        throw new AppError('conflict', { detail: 'This sign-in is not complete.' });
+      const now = clock.now();
+      if (!(await stores.flows.end(flowId, now))) throw new AppError('signin_expired');
+      await stores.users.markSignedIn(s.user.id, now);
+      const second = s.factors.find((f) => f.factor !== 'knowledge');
+      await log(
+        s,
+        'success',
+        second ? 'multi-factor authentication completed' : 'password only (MFA not required)',
+        second?.method ?? 'password',
+      );
+      return {
+        userId: s.user.id,
+        authTime: now,
+        returnTo: s.flow.return_to,
+        ...assuranceOf(s.factors),
+      };
+    },
+
+    /** Abandons a flow (sign out, "sign in as someone else"). */
+    async cancel(flowId: string): Promise<void> {
+      await stores.flows.end(flowId, clock.now());
+    },
+  };
+}
+
+export type SigninFlows = ReturnType<typeof signinFlows>;

@@ -1,0 +1,39 @@
+// The admin REST API under /api/v1, with its OpenAPI document.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '../../errors.ts';
+import type { HttpEnv } from '../env.ts';
+import { problem } from '../problem.ts';
+import { requireApiToken } from './auth.ts';
+import { signinsApi } from './signins.ts';
+import { usersApi } from './users.ts';
+
+export function createApi() {
+  const api = new OpenAPIHono<HttpEnv>({
+    // Schema failures become problem+json with a stable code, like every other error.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      return problem(
+        c,
+        new AppError('invalid_request', { detail: `${where}${issue?.message ?? 'invalid'}` }),
+      );
+    },
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Portcullis admin API', version: '1.0.0' },
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearer: [] }],
+  });
+  api.use('/*', async (c, next) =>
+    c.req.path.endsWith('/openapi.json') ? next() : requireApiToken(c, next),
+  );
+  api.route('/', usersApi);
+  api.route('/', signinsApi);
+  return api;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from '../context.ts';
+import { isDatabaseUnavailable } from '../db/index.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { signinFlows } from '../flows/signin.ts';
+import { createApi } from './api/index.ts';
+import type { HttpEnv } from './env.ts';
+import { ErrorPage } from './pages/steps.tsx';
+import { problem } from './problem.ts';
+import { signinRoutes } from './routes/signin.tsx';
+import { loadSession } from './session.ts';
+
+const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
+
+/** Maps anything thrown to an AppError; unexpected errors are logged and become a generic 500. */
+function toAppError(ctx: AppContext, e: unknown, path: string): AppError {
+  if (isAppError(e)) return e;
+  if (isDatabaseUnavailable(e)) {
+    ctx.log.warn({ path, err: (e as Error).message }, 'database unavailable');
+    return new AppError('service_unavailable', { retryAfter: 5 });
+  }
+  if (e instanceof HTTPException) {
+    if (e.status === 413) return new AppError('payload_too_large');
+    if (e.status < 500) return new AppError('invalid_request');
+  }
+  ctx.log.error({ path, err: e }, 'unexpected error');
+  return new AppError('internal_error');
+}
+
+/** The HTTP application: thin routes over the flows and services. */
+export function createApp(ctx: AppContext) {
+  const flows = signinFlows(ctx);
+  const app = new Hono<HttpEnv>();
+  const isApi = (path: string) => path.startsWith('/api/');
+
+  app.use(async (c, next) => {
+    c.set('ctx', ctx);
+    c.set('flows', flows);
+    const started = performance.now();
+    await next();
+    ctx.log.debug(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: ctx.config.publicUrl.startsWith('https:')
+        ? 'max-age=31536000; includeSubDomains'
+        : false,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: ctx.config.maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await ctx.db.selectFrom('settings').select('key').limit(1).execute();
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+  app.get('/static/app.css', (c) =>
+    c.body(css, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
+
+  app.route('/api/v1', createApi());
+
+  app.use(loadSession);
+  app.route('/', signinRoutes);
+
+  app.notFound((c) => {
+    const e = new AppError('not_found');
+    return isApi(c.req.path)
+      ? problem(c, e)
+      : c.html(
+          <ErrorPage title="Page not found" message="There is no page at this address." />,
+          404,
+        );
+  });
+
+  app.onError((err, c) => {
+    const e = toAppError(ctx, err, c.req.path);
+    if (isApi(c.req.path)) return problem(c, e);
+    if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
+    return c.html(
+      <ErrorPage
+        title={e.status >= 500 ? 'Something went wrong' : 'That did not work'}
+        message={e.publicMessage}
+      />,
+      e.status as 400,
+    );
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,210 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { AppError, isAppError } from '../../errors.ts';
+import type { FlowState } from '../../flows/signin.ts';
+import { findMethod } from '../../methods/index.ts';
+import { clientInfo } from '../client.ts';
+import type { HttpEnv } from '../env.ts';
+import { readForm } from '../form.ts';
+import { AccountPage } from '../pages/account.tsx';
+import { SigninPage } from '../pages/signin.tsx';
+import { EnrolPage, NoMethodPage, ProofupChooserPage, VerifyPage } from '../pages/steps.tsx';
+import { checkCsrf, endSession, ensureSession, rotateSession } from '../session.ts';
+
+type C = Context<HttpEnv>;
+
+/** Errors a person can fix by trying again on the same page. */
+const retryable = (e: unknown): e is AppError =>
+  isAppError(e) &&
+  ['invalid_code', 'too_many_attempts', 'invalid_request', 'conflict'].includes(e.code);
+
+const withRetryAfter = (c: C, e: AppError) => {
+  if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
+  c.status(e.status as 400);
+};
+
+async function showSignin(c: C, opts: { error?: AppError; username?: string } = {}) {
+  const session = await ensureSession(c);
+  if (opts.error) withRetryAfter(c, opts.error);
+  return c.html(
+    <SigninPage
+      csrfToken={session.csrf_token}
+      username={opts.username}
+      error={opts.error?.publicMessage}
+    />,
+  );
+}
+
+/** After a step: either into a session (via the flow's one `finish`) or on to the next step. */
+async function advance(c: C, s: FlowState) {
+  const { ctx, flows } = c.var;
+  if (s.next.kind !== 'done') {
+    await rotateSession(c, { flow_id: s.flow.id });
+    return c.redirect('/signin/step', 303);
+  }
+  const signedIn = await flows.finish(s.flow.id);
+  await rotateSession(c, {
+    flow_id: null,
+    user_id: signedIn.userId,
+    amr: JSON.stringify(signedIn.amr),
+    auth_time: signedIn.authTime,
+    expires_at: ctx.clock.now() + ctx.config.sessionHours * 3_600_000,
+  });
+  return c.redirect(signedIn.returnTo ?? '/', 303);
+}
+
+/** Renders the current step of the flow, with an error message when a try failed. */
+async function renderStep(
+  c: C,
+  s: FlowState,
+  opts: { error?: AppError; methodId?: string | undefined } = {},
+) {
+  const { ctx, flows } = c.var;
+  const session = await ensureSession(c);
+  const csrfToken = session.csrf_token;
+  const error = opts.error?.publicMessage;
+  if (opts.error) withRetryAfter(c, opts.error);
+  switch (s.next.kind) {
+    case 'proofup': {
+      const pending = flows.pendingEnrolment(s);
+      if (pending?.method.enrol) {
+        const body = await pending.method.enrol.render(
+          ctx.methodContext,
+          s.methodUser,
+          pending.state,
+          {
+            action: '/signin/proofup/verify',
+            csrfToken,
+          },
+        );
+        return c.html(
+          <EnrolPage method={pending.method} body={body} error={error} csrfToken={csrfToken} />,
+        );
+      }
+      const offer = s.next.offer.map((id) => findMethod(id)!);
+      return c.html(<ProofupChooserPage offer={offer} csrfToken={csrfToken} error={error} />);
+    }
+    case 'verify': {
+      const usable = s.next.usable;
+      const regs = s.registrations.filter((r) => usable.includes(r.methodType));
+      const reg =
+        regs.find((r) => r.id === opts.methodId) ?? regs.find((r) => r.isDefault) ?? regs[0]!;
+      const method = findMethod(reg.methodType)!;
+      const body = method.renderVerify(ctx.methodContext, s.methodUser, reg, {
+        action: `/signin/verify?method=${encodeURIComponent(reg.id)}`,
+        csrfToken,
+      });
+      const others = regs
+        .filter((r) => r.id !== reg.id)
+        .map((r) => ({ id: r.id, label: findMethod(r.methodType)!.label }));
+      return c.html(
+        <VerifyPage
+          method={method}
+          body={body}
+          others={others}
+          error={error}
+          csrfToken={csrfToken}
+        />,
+      );
+    }
+    case 'no_method':
+      return c.html(<NoMethodPage csrfToken={csrfToken} />, 403);
+    default:
+      return advance(c, s);
+  }
+}
+
+/** Runs one step of the flow named by the session; expired flows go back to the sign-in page. */
+async function step(
+  c: C,
+  run: (flowId: string, form: Record<string, string>) => Promise<FlowState>,
+) {
+  const form = await readForm(c);
+  const session = checkCsrf(c, form._csrf);
+  if (!session.flow_id) return showSignin(c, { error: new AppError('signin_expired') });
+  try {
+    return await advance(c, await run(session.flow_id, form));
+  } catch (e) {
+    if (isAppError(e) && e.code === 'signin_expired') {
+      await rotateSession(c, { flow_id: null });
+      return showSignin(c, { error: e });
+    }
+    if (!retryable(e)) throw e;
+    const s = await c.var.flows.load(session.flow_id);
+    return renderStep(c, s, { error: e, methodId: c.req.query('method') });
+  }
+}
+
+export const signinRoutes = new Hono<HttpEnv>()
+  .get('/', async (c) => {
+    const { ctx } = c.var;
+    const session = c.var.session;
+    if (!session?.user_id) return showSignin(c);
+    const user = await ctx.stores.users.findById(session.user_id);
+    if (!user) {
+      await endSession(c);
+      return showSignin(c);
+    }
+    const methods = await ctx.stores.methods.listForUser(user.id);
+    return c.html(
+      <AccountPage
+        displayName={user.display_name}
+        upn={user.upn}
+        mfaState={user.mfa_state}
+        methods={methods.map((m) => findMethod(m.method_type)?.label ?? m.method_type)}
+        csrfToken={session.csrf_token}
+      />,
+    );
+  })
+
+  .post('/signin', async (c) => {
+    const form = await readForm(c);
+    const username = (form.username ?? '').slice(0, 256);
+    try {
+      checkCsrf(c, form._csrf);
+      const s = await c.var.flows.start(username, form.password ?? '', clientInfo(c));
+      return await advance(c, s);
+    } catch (e) {
+      if (
+        isAppError(e) &&
+        ['invalid_credentials', 'too_many_attempts', 'csrf_failed'].includes(e.code)
+      ) {
+        return showSignin(c, { error: e, username });
+      }
+      throw e;
+    }
+  })
+
+  .get('/signin/step', async (c) => {
+    const flowId = c.var.session?.flow_id;
+    if (!flowId) return c.redirect('/', 303);
+    try {
+      return await renderStep(c, await c.var.flows.load(flowId), {
+        methodId: c.req.query('method'),
+      });
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'signin_expired') throw e;
+      await rotateSession(c, { flow_id: null });
+      return showSignin(c, { error: e });
+    }
+  })
+
+  .post('/signin/proofup', (c) =>
+    step(c, (flowId, form) => c.var.flows.beginEnrolment(flowId, form.method ?? '')),
+  )
+
+  .post('/signin/proofup/verify', (c) =>
+    step(c, (flowId, form) => c.var.flows.completeEnrolment(flowId, form)),
+  )
+
+  .post('/signin/verify', (c) =>
+    step(c, (flowId, form) => c.var.flows.verify(flowId, c.req.query('method'), form)),
+  )
+
+  .post('/signout', async (c) => {
+    const form = await readForm(c);
+    const session = checkCsrf(c, form._csrf);
+    if (session.flow_id) await c.var.flows.cancel(session.flow_id);
+    await endSession(c);
+    return c.redirect('/', 303);
+  });

@@ -1,0 +1,15 @@
+// Verification methods: the one list that registers them (STYLE.md, principle 1).
+import { totpMethod } from './totp/index.ts';
+import type { AuthMethod } from './types.ts';
+
+/**
+ * Erases a method's enrolment-state type: flows keep that state sealed and only
+ * ever hand it back to the method that made it.
+ */
+const register = <S>(m: AuthMethod<S>) => m as unknown as AuthMethod<unknown>;
+
+export const methods: readonly AuthMethod<unknown>[] = [register(totpMethod)];
+
+const byId = new Map(methods.map((m) => [m.id, m]));
+
+export const findMethod = (id: string) => byId.get(id);

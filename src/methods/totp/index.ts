@@ -1,0 +1,53 @@
+// PhoneAppOTP: codes from an authenticator app (RFC 6238).
+import QRCode from 'qrcode';
+import type { AuthMethod, MethodContext, VerifyResult } from '../types.ts';
+import { matchingStep, newSecret, normaliseCode, totpFor } from './codes.ts';
+import { totpStepsStore } from './steps.ts';
+import { EnrolView, VerifyView } from './views.tsx';
+
+interface EnrolState {
+  secret: string;
+}
+
+async function check(
+  ctx: MethodContext,
+  userId: string,
+  secret: string,
+  input: string | undefined,
+): Promise<VerifyResult> {
+  const code = normaliseCode(input);
+  if (!code) return { ok: false, reason: 'malformed' };
+  const now = ctx.clock.now();
+  const step = matchingStep(secret, code, now);
+  if (step === null) return { ok: false, reason: 'invalid' };
+  // RFC 6238 §5.2: a code is accepted once. Claiming the step is one atomic insert.
+  const claimed = await totpStepsStore(ctx.db).claim(userId, step, now);
+  return claimed ? { ok: true } : { ok: false, reason: 'replayed' };
+}
+
+export const totpMethod = {
+  id: 'PhoneAppOTP',
+  label: 'Authenticator app',
+  description: 'Use a code from an authenticator app on your phone.',
+  factor: 'possession',
+  amr: ['otp'],
+
+  enrol: {
+    async begin(ctx) {
+      return { secret: newSecret(ctx.random.bytes(20)) }; // 160 bits, RFC 4226 §4 R6
+    },
+    async render(ctx, user, state, form) {
+      const uri = totpFor(state.secret, user.upn, ctx.issuer).toString();
+      const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+      return EnrolView({ svg, secret: state.secret, uri, form });
+    },
+    async complete(ctx, user, state, input) {
+      const result = await check(ctx, user.id, state.secret, input.code);
+      return result.ok ? { ok: true, secret: state.secret, details: {} } : result;
+    },
+  },
+
+  renderVerify: (_ctx, _user, _reg, form) => VerifyView({ form }),
+
+  verify: (ctx, user, reg, input) => check(ctx, user.id, reg.secret ?? '', input.code),
+} satisfies AuthMethod<EnrolState>;

@@ -1,0 +1,54 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Config } from './config/schema.ts';
+import { type AppContext, createContext } from './context.ts';
+import { migrate } from './db/index.ts';
+import { createApp } from './http/app.tsx';
+import { ensureFirstAdmin } from './services/bootstrap.ts';
+
+export interface RunningServer {
+  ctx: AppContext;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts Portcullis: migrations, first administrator, then the HTTP server. */
+export async function startServer(
+  config: Config,
+  out: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const ctx = createContext(config);
+  await migrate(ctx.db);
+  const admin = await ensureFirstAdmin(ctx);
+  if (admin) {
+    // Printed once, straight to the console and never to the log.
+    out(`First administrator created: ${admin.upn}`);
+    if (admin.password) out(`One-time password (shown only now): ${admin.password}`);
+  }
+  const app = createApp(ctx);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    );
+  });
+  const port = (server.address() as AddressInfo).port;
+  const cleanup = setInterval(() => {
+    ctx.stores.sessions.deleteExpired(ctx.clock.now()).catch(() => {});
+  }, 10 * 60_000);
+  cleanup.unref();
+  ctx.log.info(
+    { port, host: config.host, database: ctx.dialect, publicUrl: config.publicUrl },
+    'listening',
+  );
+  return {
+    ctx,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      clearInterval(cleanup);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.db.destroy();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { AppContext } from '../context.ts';
+import { methods } from '../methods/index.ts';
+
+/** Organisation-wide service settings (the admin portal edits them in a later issue). */
+export interface ServiceSettings {
+  /** MethodTypes users may register and use ("verification options"). */
+  allowedMethods: string[];
+}
+
+const defaults = (): ServiceSettings => ({ allowedMethods: methods.map((m) => m.id) });
+
+export async function getServiceSettings(ctx: AppContext): Promise<ServiceSettings> {
+  const stored = (await ctx.stores.settings.get('service')) as Partial<ServiceSettings> | undefined;
+  return { ...defaults(), ...stored };
+}
+
+export async function updateServiceSettings(
+  ctx: AppContext,
+  patch: Partial<ServiceSettings>,
+): Promise<ServiceSettings> {
+  const next = { ...(await getServiceSettings(ctx)), ...patch };
+  await ctx.stores.settings.set('service', next, ctx.clock.now());
+  return next;
+}

@@ -1,0 +1,153 @@
+import type { AppContext } from '../context.ts';
+import type { MfaState } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { MethodRow } from '../storage/methods.ts';
+import type { UserRow } from '../storage/users.ts';
+import { checkNewPassword, parseLanguage, parseUpn } from './validation.ts';
+
+/**
+ * Users as the admin API, the CLI and (later) the portal see them. Field names
+ * follow Get-MsolUser, in camelCase.
+ */
+export interface UserView {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  preferredLanguage: string;
+  isAdmin: boolean;
+  blockCredential: boolean;
+  mfaState: MfaState;
+  /** As in MSOnline: empty when Disabled, one entry for relying party "*" otherwise. */
+  strongAuthenticationRequirements: { relyingParty: string; state: MfaState }[];
+  strongAuthenticationMethods: { methodType: string; isDefault: boolean }[];
+  createdAt: string;
+  lastSignInAt: string | null;
+}
+
+export function toUserView(u: UserRow, methods: MethodRow[]): UserView {
+  return {
+    id: u.id,
+    userPrincipalName: u.upn,
+    displayName: u.display_name,
+    preferredLanguage: u.preferred_language,
+    isAdmin: u.is_admin === 1,
+    blockCredential: u.blocked === 1,
+    mfaState: u.mfa_state,
+    strongAuthenticationRequirements:
+      u.mfa_state === 'Disabled' ? [] : [{ relyingParty: '*', state: u.mfa_state }],
+    strongAuthenticationMethods: methods.map((m) => ({
+      methodType: m.method_type,
+      isDefault: m.is_default === 1,
+    })),
+    createdAt: new Date(u.created_at).toISOString(),
+    lastSignInAt: u.last_signin_at === null ? null : new Date(u.last_signin_at).toISOString(),
+  };
+}
+
+export interface NewUser {
+  upn: string;
+  password: string;
+  displayName?: string;
+  isAdmin?: boolean;
+  preferredLanguage?: string;
+  mfaState?: MfaState;
+}
+
+export async function createUser(ctx: AppContext, input: NewUser): Promise<UserView> {
+  const upn = parseUpn(input.upn);
+  const password = checkNewPassword(input.password);
+  const language = parseLanguage(input.preferredLanguage ?? 'en');
+  const displayName = (input.displayName ?? '').trim() || upn.split('@')[0]!;
+  if (displayName.length > 256)
+    throw new AppError('invalid_request', {
+      detail: 'The display name is too long (256 characters at most).',
+    });
+  if (await ctx.stores.users.findByUpn(upn)) throw new AppError('upn_taken');
+  const now = ctx.clock.now();
+  const row: UserRow = {
+    id: crypto.randomUUID(),
+    upn,
+    upn_normalized: upn.toLowerCase(),
+    display_name: displayName,
+    preferred_language: language,
+    is_admin: input.isAdmin ? 1 : 0,
+    mfa_state: input.mfaState ?? 'Disabled',
+    password_hash: await ctx.hasher.hash(password),
+    blocked: 0,
+    created_at: now,
+    updated_at: now,
+    last_signin_at: null,
+  };
+  await ctx.stores.users.insert(row);
+  return toUserView(row, []);
+}
+
+async function requireUser(ctx: AppContext, upn: string): Promise<UserRow> {
+  const user = await ctx.stores.users.findByUpn(upn.trim());
+  if (!user)
+    throw new AppError('user_not_found', {
+      detail: `No user has the user name "${upn.trim().slice(0, 120)}".`,
+    });
+  return user;
+}
+
+export async function getUser(ctx: AppContext, upn: string): Promise<UserView> {
+  const user = await requireUser(ctx, upn);
+  return toUserView(user, await ctx.stores.methods.listForUser(user.id));
+}
+
+export interface UserPage {
+  items: UserView[];
+  nextCursor: string | null;
+}
+
+export const encodeCursor = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+export const decodeCursor = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
+
+export async function listUsers(
+  ctx: AppContext,
+  q: { mfaState?: MfaState; cursor?: string; limit?: number },
+): Promise<UserPage> {
+  const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
+  const rows = await ctx.stores.users.list({
+    limit: limit + 1,
+    ...(q.mfaState ? { mfaState: q.mfaState } : {}),
+    ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
+  });
+  const page = rows.slice(0, limit);
+  const methods = await ctx.stores.methods.listForUsers(page.map((u) => u.id));
+  const items = page.map((u) =>
+    toUserView(
+      u,
+      methods.filter((m) => m.user_id === u.id),
+    ),
+  );
+  const last = page.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.upn_normalized) : null,
+  };
+}
+
+/**
+ * Sets the MFA state of several users: all or nothing — if any UPN is
+ * unknown, nothing changes and the error names the unknown ones.
+ */
+export async function setMfaState(
+  ctx: AppContext,
+  upns: readonly string[],
+  state: MfaState,
+): Promise<UserView[]> {
+  if (upns.length === 0)
+    throw new AppError('invalid_request', { detail: 'Name at least one user.' });
+  const users = await Promise.all(upns.map((u) => ctx.stores.users.findByUpn(u.trim())));
+  const missing = upns.filter((_, i) => !users[i]);
+  if (missing.length > 0) {
+    throw new AppError('user_not_found', {
+      detail: `No user has the user name ${missing.map((m) => `"${m.trim().slice(0, 120)}"`).join(', ')}.`,
+    });
+  }
+  const found = users as UserRow[];
+  await ctx.stores.users.setMfaState([...new Set(found.map((u) => u.id))], state, ctx.clock.now());
+  return Promise.all(found.map((u) => getUser(ctx, u.upn)));
+}

@@ -1,0 +1,49 @@
+import type { MfaState } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+
+// A UPN is name@domain, as in Entra ID: at most 113 characters in all, 64 before the @.
+const UPN =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export const isUpn = (s: string) => s.length <= 113 && UPN.test(s) && !s.includes('..');
+
+export function parseUpn(s: string): string {
+  const upn = s.trim();
+  if (!isUpn(upn))
+    throw new AppError('invalid_upn', {
+      detail: `"${upn.slice(0, 120)}" is not a valid user name: it must look like name@domain.`,
+    });
+  return upn;
+}
+
+export const mfaStates: readonly MfaState[] = ['Disabled', 'Enabled', 'Enforced'];
+
+export function parseMfaState(s: string): MfaState {
+  const found = mfaStates.find((m) => m.toLowerCase() === s.trim().toLowerCase());
+  if (!found)
+    throw new AppError('invalid_mfa_state', {
+      detail: `"${s.slice(0, 40)}" is not an MFA state: use Disabled, Enabled or Enforced.`,
+    });
+  return found;
+}
+
+/** BCP 47 language tag, e.g. "en", "en-GB", "nl-BE". */
+export function parseLanguage(s: string): string {
+  const t = s.trim();
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(t)) {
+    throw new AppError('invalid_request', {
+      detail: `"${t.slice(0, 40)}" is not a language code such as en or en-GB.`,
+    });
+  }
+  return t;
+}
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+export function checkNewPassword(p: string): string {
+  if (p.length < PASSWORD_MIN || p.length > PASSWORD_MAX) {
+    throw new AppError('weak_password');
+  }
+  return p;
+}

@@ -1,0 +1,23 @@
+// Storage: narrow, task-named stores over one Kysely database (SQLite or PostgreSQL).
+import type { Db } from '../db/index.ts';
+import { apiTokensStore } from './api-tokens.ts';
+import { flowsStore } from './flows.ts';
+import { methodsStore } from './methods.ts';
+import { sessionsStore } from './sessions.ts';
+import { settingsStore } from './settings.ts';
+import { signinLogStore } from './signin-log.ts';
+import { throttlesStore } from './throttles.ts';
+import { usersStore } from './users.ts';
+
+export const createStores = (db: Db) => ({
+  users: usersStore(db),
+  methods: methodsStore(db),
+  sessions: sessionsStore(db),
+  flows: flowsStore(db),
+  signinLog: signinLogStore(db),
+  throttles: throttlesStore(db),
+  apiTokens: apiTokensStore(db),
+  settings: settingsStore(db),
+});
+
+export type Stores = ReturnType<typeof createStores>;

@@ -1,0 +1,41 @@
+import type { Db } from '../db/index.ts';
+import type { SessionsTable } from '../db/schema.ts';
+
+export type SessionRow = SessionsTable;
+
+/** Server-side browser sessions, keyed by the hash of the cookie token. */
+export const sessionsStore = (db: Db) => ({
+  async insert(row: SessionRow): Promise<void> {
+    await db.insertInto('sessions').values(row).execute();
+  },
+
+  find: (idHash: string, now: number) =>
+    db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id_hash', '=', idHash)
+      .where('expires_at', '>', now)
+      .executeTakeFirst(),
+
+  /**
+   * Gives a session a new id (and applies changes) in one statement, so the old
+   * cookie stops working the moment the new one is issued.
+   */
+  rotate: (oldHash: string, newHash: string, patch: Partial<Omit<SessionRow, 'id_hash'>>) =>
+    db
+      .updateTable('sessions')
+      .set({ ...patch, id_hash: newHash })
+      .where('id_hash', '=', oldHash)
+      .returningAll()
+      .executeTakeFirst(),
+
+  async delete(idHash: string): Promise<void> {
+    await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  },
+
+  async deleteExpired(now: number): Promise<void> {
+    await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  },
+});
+
+export type SessionsStore = ReturnType<typeof sessionsStore>;

@@ -1,0 +1,77 @@
+import type { Db } from '../db/index.ts';
+import type { MfaState, UsersTable } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { isUniqueViolation } from './errors.ts';
+
+export type UserRow = UsersTable;
+
+export interface UserListQuery {
+  mfaState?: MfaState;
+  /** Exclusive lower bound on upn_normalized (the cursor). */
+  after?: string;
+  limit: number;
+}
+
+export const usersStore = (db: Db) => ({
+  async insert(user: UserRow): Promise<void> {
+    try {
+      await db.insertInto('users').values(user).execute();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError('upn_taken');
+      throw e;
+    }
+  },
+
+  findByUpn: (upn: string) =>
+    db
+      .selectFrom('users')
+      .selectAll()
+      .where('upn_normalized', '=', upn.toLowerCase())
+      .executeTakeFirst(),
+
+  findById: (id: string) =>
+    db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  list({ mfaState, after, limit }: UserListQuery): Promise<UserRow[]> {
+    let q = db.selectFrom('users').selectAll().orderBy('upn_normalized').limit(limit);
+    if (mfaState) q = q.where('mfa_state', '=', mfaState);
+    if (after) q = q.where('upn_normalized', '>', after);
+    return q.execute();
+  },
+
+  /** Sets the state of several users at once; returns how many rows changed. */
+  async setMfaState(ids: string[], state: MfaState, at: number): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await db
+      .updateTable('users')
+      .set({ mfa_state: state, updated_at: at })
+      .where('id', 'in', ids)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
+  /** Moves a user from one state to another only if still in the first (proof-up: Enabled → Enforced). */
+  async transitionMfaState(id: string, from: MfaState, to: MfaState, at: number): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({ mfa_state: to, updated_at: at })
+      .where('id', '=', id)
+      .where('mfa_state', '=', from)
+      .execute();
+  },
+
+  async countAdmins(): Promise<number> {
+    const r = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('is_admin', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  async markSignedIn(id: string, at: number): Promise<void> {
+    await db.updateTable('users').set({ last_signin_at: at }).where('id', '=', id).execute();
+  },
+});
+
+export type UsersStore = ReturnType<typeof usersStore>;
