@@ -20,8 +20,6 @@ export interface OpenedDatabase {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export interface OpenOptions {
-  /** PostgreSQL schema to use (tests isolate themselves in one each). */
-  pgSchema?: string;
   pgPoolSize?: number;
 }
 
@@ -31,7 +29,6 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
       connectionString: url,
       max: opts.pgPoolSize ?? 10,
       connectionTimeoutMillis: 5000,
-      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => {});

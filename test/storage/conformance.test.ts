@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { totpStepsStore } from '../../src/methods/totp/steps.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { onPostgres } from '../helpers/db.ts';
+
+// One conformance suite for the stores, run on SQLite and (in CI) PostgreSQL.
+describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  let t: TestApp;
+  let userId: string;
+  before(async () => {
+    t = await createTestApp();
+    await t.addUser({ upn: 'store@contoso.com' });
+    userId = (await t.ctx.stores.users.findByUpn('STORE@contoso.com'))!.id;
+  });
+  after(() => t.close());
+
+  it('finds users by UPN case-insensitively and refuses a duplicate in another case', async () => {
+    assert.equal((await t.ctx.stores.users.findByUpn('Store@Contoso.COM'))?.id, userId);
+    await assert.rejects(t.addUser({ upn: 'STORE@CONTOSO.COM' }), { code: 'upn_taken' });
+  });
+
+  it('claims a TOTP step exactly once, even when many claims race', async () => {
+    const steps = totpStepsStore(t.ctx.db);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => steps.claim(userId, 1234, 1)),
+    );
+    assert.equal(results.filter(Boolean).length, 1);
+    assert.equal(await steps.claim(userId, 1235, 1), true);
+  });
+
+  it('counts every one of many racing throttle failures', async () => {
+    const n = await Promise.all(
+      Array.from({ length: 15 }, () => t.ctx.stores.throttles.increment('k', 100, 0)),
+    );
+    assert.deepEqual(
+      [...n].sort((a, b) => a - b),
+      Array.from({ length: 15 }, (_, i) => i + 1),
+    );
+    assert.equal(
+      await t.ctx.stores.throttles.increment('k', 200, 150),
+      1,
+      'restarts after a quiet period',
+    );
+  });
+
+  it('ends a flow once, for one of many racing callers, and counts failures atomically', async () => {
+    const f = {
+      id: 'flow-1',
+      user_id: userId,
+      factors: '[]',
+      failed_codes: 0,
+      pending_sealed: null,
+      return_to: null,
+      client_ip: null,
+      user_agent: null,
+      created_at: 0,
+      expires_at: 10_000,
+      ended_at: null,
+    };
+    await t.ctx.stores.flows.insert(f);
+    const counts = await Promise.all(
+      Array.from({ length: 10 }, () => t.ctx.stores.flows.addFailure('flow-1')),
+    );
+    assert.equal(Math.max(...counts), 10);
+    const ended = await Promise.all(
+      Array.from({ length: 10 }, () => t.ctx.stores.flows.end('flow-1', 5)),
+    );
+    assert.equal(ended.filter(Boolean).length, 1);
+    assert.equal(await t.ctx.stores.flows.findActive('flow-1', 5), undefined);
+  });
+
+  it('rotates a session id in one step: the old id stops working', async () => {
+    await t.ctx.stores.sessions.insert({
+      id_hash: 'old',
+      csrf_token: 'c',
+      user_id: null,
+      flow_id: null,
+      amr: null,
+      auth_time: null,
+      created_at: 0,
+      expires_at: 1000,
+    });
+    const rotated = await t.ctx.stores.sessions.rotate('old', 'new', { user_id: userId });
+    assert.equal(rotated?.user_id, userId);
+    assert.equal(await t.ctx.stores.sessions.find('old', 1), undefined);
+    assert.equal((await t.ctx.stores.sessions.find('new', 1))?.user_id, userId);
+    assert.equal(
+      await t.ctx.stores.sessions.find('new', 1000),
+      undefined,
+      'expired sessions are not found',
+    );
+  });
+
+  it('keeps one default method per user', async () => {
+    const row = (id: string, isDefault: number) => ({
+      id,
+      user_id: userId,
+      method_type: 'PhoneAppOTP',
+      is_default: isDefault,
+      secret_sealed: null,
+      details: '{}',
+      created_at: 1,
+      last_used_at: null,
+    });
+    await t.ctx.stores.methods.add(row('m1', 1));
+    await t.ctx.stores.methods.add(row('m2', 1));
+    const list = await t.ctx.stores.methods.listForUser(userId);
+    assert.deepEqual(
+      list.map((m) => [m.id, m.is_default]),
+      [
+        ['m2', 1],
+        ['m1', 0],
+      ],
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { safeEqual } from '../../src/crypto/hash.ts';
+import { deriveKeys, parseMasterKey } from '../../src/crypto/keys.ts';
+import { SecretBox } from '../../src/crypto/secret-box.ts';
+
+const box = new SecretBox(deriveKeys(Buffer.alloc(32, 7)).secretsAtRest);
+
+describe('SecretBox (AES-256-GCM)', () => {
+  it('round-trips and never stores the plaintext', () => {
+    const sealed = box.seal('JBSWY3DPEHPK3PXP', 'auth_methods:1');
+    assert.ok(!sealed.includes('JBSWY3DPEHPK3PXP'));
+    assert.equal(box.open(sealed, 'auth_methods:1'), 'JBSWY3DPEHPK3PXP');
+  });
+  it('refuses a ciphertext moved to another row', () => {
+    const sealed = box.seal('secret', 'auth_methods:1');
+    assert.throws(() => box.open(sealed, 'auth_methods:2'));
+  });
+  it('refuses a tampered ciphertext', () => {
+    const sealed = box.seal('secret', 'x');
+    const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;
+    assert.throws(() => box.open(tampered, 'x'));
+  });
+  it('refuses with another key', () => {
+    const other = new SecretBox(deriveKeys(Buffer.alloc(32, 8)).secretsAtRest);
+    assert.throws(() => other.open(box.seal('secret', 'x'), 'x'));
+  });
+});
+
+describe('keys and comparison', () => {
+  it('parses hex and base64 master keys of 32 bytes only', () => {
+    assert.equal(parseMasterKey('ab'.repeat(32)).length, 32);
+    assert.equal(parseMasterKey(Buffer.alloc(32, 1).toString('base64')).length, 32);
+    assert.throws(() => parseMasterKey('abcd'));
+  });
+  it('derives distinct keys per purpose', () => {
+    const k = deriveKeys(Buffer.alloc(32, 1));
+    assert.notDeepEqual(k.secretsAtRest, k.credentialHmac);
+  });
+  it('safeEqual compares exactly', () => {
+    assert.equal(safeEqual('abc', 'abc'), true);
+    assert.equal(safeEqual('abc', 'abd'), false);
+    assert.equal(safeEqual('abc', 'abcd'), false);
+  });
+});
