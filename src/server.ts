@@ -19,7 +19,7 @@ export async function startServer(
   out: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const ctx = createContext(config);
-  await migrate(ctx.db);
+  await migrate(ctx.db, ctx.dialect);
   const admin = await ensureFirstAdmin(ctx);
   if (admin) {
     // Printed once, straight to the console and never to the log.

@@ -15,7 +15,7 @@ async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> 
   const config = loadConfig();
   const ctx = createContext(config, { log: createLogger('warn') });
   try {
-    await migrate(ctx.db);
+    await migrate(ctx.db, ctx.dialect);
     return await run(ctx);
   } finally {
     await ctx.db.destroy();

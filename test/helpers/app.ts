@@ -20,7 +20,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = await freshDatabase(env);
   const clock = new ManualClock(Date.UTC(2026, 10, 28, 12, 0, 0));
   const ctx = createContext(database.config, { clock, log: createLogger('silent') });
-  await migrate(ctx.db);
+  await migrate(ctx.db, ctx.dialect);
   return {
     ctx,
     app: createApp(ctx),

@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sha256 } from '../../src/crypto/hash.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { FormClient, textOf } from '../helpers/browser.ts';
+import { codeAt, secretFromPage } from '../helpers/totp.ts';
+
+const PASSWORD = 'correct horse battery';
+const GENERIC = 'Your account or password is incorrect.';
+
+describe('browser sign-in', () => {
+  let t: TestApp;
+  const client = () => new FormClient((req) => t.app.request(req));
+  /** Signs in with the password; returns the client and the page it lands on. */
+  async function withPassword(upn: string, password = PASSWORD) {
+    const b = client();
+    await b.page('/');
+    const r = await b.submit('/signin', { username: upn, password });
+    return { b, ...r };
+  }
+  /** Proof-up for a new user: returns the client, the secret and the final page. */
+  async function proofUp(upn: string) {
+    const { b } = await withPassword(upn);
+    await b.submit('/signin/proofup', { method: 'PhoneAppOTP' });
+    const secret = secretFromPage(b.lastHtml);
+    const done = await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
+    return { b, secret, ...done };
+  }
+
+  before(async () => {
+    t = await createTestApp();
+    await t.addUser({ upn: 'dora@contoso.com', displayName: 'Dora Disabled' });
+    await t.addUser({ upn: 'erin@contoso.com', displayName: 'Erin Enabled', mfaState: 'Enabled' });
+    await t.addUser({
+      upn: 'fred@contoso.com',
+      displayName: 'Fred Enforced',
+      mfaState: 'Enforced',
+    });
+    await t.addUser({ upn: 'bob@contoso.com', displayName: 'Bob Blocked' });
+    await t.ctx.db
+      .updateTable('users')
+      .set({ blocked: 1 })
+      .where('upn_normalized', '=', 'bob@contoso.com')
+      .execute();
+  });
+  after(() => t.close());
+
+  it('shows a sign-in form with Username, Password and Sign in to someone signed out', async () => {
+    const { res, html } = await client().page('/');
+    assert.equal(res.status, 200);
+    assert.match(html, /<label for="username">Username<\/label>/);
+    assert.match(html, /<label for="password">Password<\/label>/);
+    assert.match(html, /<button type="submit">Sign in<\/button>/);
+    assert.match(html, /name="_csrf"/);
+    assert.match(html, /^<!DOCTYPE html>/);
+  });
+
+  it('Disabled: the password signs in; My account shows the name and Sign out; Sign out ends the session', async () => {
+    const { b, html } = await withPassword('Dora@Contoso.com');
+    assert.match(textOf(html), /My account/);
+    assert.match(textOf(html), /Dora Disabled/);
+    assert.match(html, /<button type="submit">Sign out<\/button>/);
+    const token = b.cookies.get('portcullis')!;
+    assert.ok(await t.ctx.stores.sessions.find(sha256(token), t.clock.now()));
+    const out = await b.post('/signout', {});
+    assert.equal(out.status, 303);
+    assert.equal(
+      await t.ctx.stores.sessions.find(sha256(token), t.clock.now()),
+      undefined,
+      'session deleted in the database',
+    );
+    const again = new FormClient((req) => t.app.request(req));
+    again.cookies.set('portcullis', token);
+    assert.match(
+      textOf((await again.page('/')).html),
+      /Sign in/,
+      'the old cookie no longer signs in',
+    );
+  });
+
+  it('gives wrong password, unknown user and blocked user the same message, and logs the real reasons', async () => {
+    const pages = [
+      await withPassword('dora@contoso.com', 'wrong password!'),
+      await withPassword('nobody@contoso.com', PASSWORD),
+      await withPassword('bob@contoso.com', PASSWORD),
+    ];
+    for (const p of pages) {
+      assert.equal(p.res.status, 401);
+      assert.ok(textOf(p.html).includes(GENERIC));
+    }
+    const bodies = pages.map((p) => textOf(p.html).replace(/nobody|dora|bob/g, 'X'));
+    assert.equal(new Set(bodies).size, 1, 'pages are identical but for the typed name');
+    const log = await t.ctx.stores.signinLog.list({ limit: 10 });
+    const reasons = log.filter((l) => l.result === 'failure').map((l) => l.reason);
+    for (const r of ['wrong password', 'unknown user', 'sign-in blocked by an administrator'])
+      assert.ok(reasons.includes(r), r);
+  });
+
+  it('Enforced with no method: proof-up with a QR code, secret and otpauth URI; a right code registers, signs in', async () => {
+    const { b } = await withPassword('fred@contoso.com');
+    assert.match(textOf(b.lastHtml), /More information required/);
+    assert.match(b.lastHtml, /value="PhoneAppOTP"/);
+    const enrol = await b.submit('/signin/proofup', { method: 'PhoneAppOTP' });
+    assert.match(enrol.html, /<svg/);
+    assert.match(enrol.html, /otpauth:\/\/totp\/Portcullis:fred%40contoso\.com\?/);
+    assert.match(enrol.html, /<label for="code">Code<\/label>/);
+    assert.match(enrol.html, /<button type="submit">Verify<\/button>/);
+    const secret = secretFromPage(enrol.html);
+    assert.equal(secret.length, 32, '160-bit secret in base32');
+    const done = await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
+    assert.match(textOf(done.html), /Fred Enforced/);
+    const user = await t.ctx.stores.users.findByUpn('fred@contoso.com');
+    const methods = await t.ctx.stores.methods.listForUser(user!.id);
+    assert.deepEqual(
+      methods.map((m) => [m.method_type, m.is_default]),
+      [['PhoneAppOTP', 1]],
+    );
+    assert.ok(
+      methods[0]!.secret_sealed && !methods[0]!.secret_sealed.includes(secret),
+      'secret encrypted at rest',
+    );
+  });
+
+  it('Enabled: completing proof-up moves the user to Enforced; the next sign-in asks for a code', async () => {
+    const { b, secret } = await proofUp('erin@contoso.com');
+    assert.match(textOf(b.lastHtml), /Erin Enabled/);
+    assert.equal((await t.ctx.stores.users.findByUpn('erin@contoso.com'))?.mfa_state, 'Enforced');
+
+    t.clock.advance(60_000);
+    const second = await withPassword('erin@contoso.com');
+    assert.match(textOf(second.html), /Verify your identity/);
+    assert.doesNotMatch(second.html, /secret-key/, 'the secret is never shown again');
+    const done = await second.b.submit(
+      second.b.lastHtml.match(/action="([^"]+)"/)![1]!.replace(/&amp;/g, '&'),
+      {
+        code: codeAt(secret, t.clock.now()),
+      },
+    );
+    assert.match(textOf(done.html), /My account/);
+    const log = await t.ctx.stores.signinLog.list({ upn: 'erin@contoso.com', limit: 1 });
+    assert.equal(log[0]?.result, 'success');
+    assert.equal(log[0]?.method, 'PhoneAppOTP');
+  });
+
+  it('refuses a code that was already used (replay), and ends the attempt after five wrong codes', async () => {
+    await t.addUser({ upn: 'gus@contoso.com', displayName: 'Gus', mfaState: 'Enforced' });
+    const { secret } = await proofUp('gus@contoso.com');
+    const used = codeAt(secret, t.clock.now());
+    const { b } = await withPassword('gus@contoso.com');
+    const replay = await b.submit('/signin/verify', { code: used });
+    assert.equal(replay.res.status, 401);
+    assert.match(textOf(replay.html), /not correct/);
+    for (let i = 0; i < 3; i++)
+      assert.equal((await b.submit('/signin/verify', { code: '000000' })).res.status, 401);
+    const fifth = await b.submit('/signin/verify', { code: 'abcdef' });
+    assert.match(textOf(fifth.html), /Too many wrong codes/);
+    assert.match(textOf(fifth.html), /Sign in/);
+    const sixth = await b.submit('/signin/verify', {
+      code: codeAt(secret, t.clock.now() + 30_000),
+    });
+    assert.doesNotMatch(textOf(sixth.html), /My account/, 'the ended attempt cannot be completed');
+  });
+
+  it('throttles wrong passwords per user with a growing, bounded delay (in the database)', async () => {
+    await t.addUser({ upn: 'hal@contoso.com' });
+    for (let i = 0; i < 5; i++)
+      assert.equal((await withPassword('hal@contoso.com', 'nope-nope')).res.status, 401);
+    const throttled = await withPassword('hal@contoso.com', PASSWORD);
+    assert.equal(throttled.res.status, 429, 'even the right password waits');
+    assert.ok(Number(throttled.res.headers.get('retry-after')) > 0);
+    t.clock.advance(5 * 60_000 + 1000);
+    assert.match(
+      textOf((await withPassword('hal@contoso.com')).html),
+      /My account/,
+      'the wait is bounded',
+    );
+  });
+
+  it('throttles wrong codes per user across sign-in attempts', async () => {
+    await t.addUser({ upn: 'ivy@contoso.com', mfaState: 'Enforced' });
+    const { secret } = await proofUp('ivy@contoso.com');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { b } = await withPassword('ivy@contoso.com');
+      for (let i = 0; i < 3; i++) await b.submit('/signin/verify', { code: '000000' });
+    }
+    const { b } = await withPassword('ivy@contoso.com');
+    const r = await b.submit('/signin/verify', { code: codeAt(secret, t.clock.now() + 30_000) });
+    assert.equal(r.res.status, 429);
+    assert.ok(Number(r.res.headers.get('retry-after')) > 0);
+  });
+
+  it('sets an HttpOnly, SameSite=Lax session cookie and rotates it at each step', async () => {
+    await t.addUser({ upn: 'jo@contoso.com', mfaState: 'Enforced' });
+    const b = client();
+    const first = await b.get('/');
+    const cookie = first.headers.getSetCookie()[0]!;
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Lax/);
+    assert.doesNotMatch(cookie, /Secure/, 'not Secure over http');
+    const ids = [b.cookies.get('portcullis')];
+    await b.submit('/signin', { username: 'jo@contoso.com', password: PASSWORD });
+    ids.push(b.cookies.get('portcullis'));
+    await b.submit('/signin/proofup', { method: 'PhoneAppOTP' });
+    const secret = secretFromPage(b.lastHtml);
+    await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
+    ids.push(b.cookies.get('portcullis'));
+    assert.equal(
+      new Set(ids).size,
+      3,
+      'a new session id after the password and after the second factor',
+    );
+  });
+
+  it('marks the cookie Secure with the __Host- prefix when the public URL is https', async () => {
+    const s = await createTestApp({ PORTCULLIS_PUBLIC_URL: 'https://login.contoso.com' });
+    try {
+      const res = await s.app.request('/');
+      const cookie = res.headers.getSetCookie()[0]!;
+      assert.match(cookie, /^__Host-portcullis=/);
+      assert.match(cookie, /Secure/);
+      assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses forms without the CSRF token', async () => {
+    const b = client();
+    await b.page('/');
+    const res = await b.post(
+      '/signin',
+      { username: 'dora@contoso.com', password: PASSWORD },
+      { csrf: false },
+    );
+    assert.equal(res.status, 403);
+    assert.doesNotMatch(b.lastHtml, /My account/);
+    const signedIn = (await withPassword('dora@contoso.com')).b;
+    assert.equal(
+      (await signedIn.post('/signout', { _csrf: 'forged' }, { csrf: false })).status,
+      403,
+    );
+  });
+});
