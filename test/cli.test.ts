@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from './helpers/cli.ts';
+import { freshDatabase, type TestDatabase } from './helpers/db.ts';
+
+describe('portcullis command line', () => {
+  let db: TestDatabase;
+  const cli = (args: string[], stdin?: string) => runCli(args, db.env, stdin);
+
+  before(async () => {
+    db = await freshDatabase();
+  });
+  after(() => db.drop());
+
+  it('adds a user with the password from stdin and shows it like Get-MsolUser', async () => {
+    const add = await cli(
+      [
+        'user',
+        'add',
+        'alice@contoso.com',
+        '--display-name',
+        'Alice Smith',
+        '--language',
+        'nl',
+        '--password-stdin',
+      ],
+      'a good password\n',
+    );
+    assert.equal(add.code, 0, add.stderr);
+    assert.doesNotMatch(
+      add.stdout + add.stderr,
+      /a good password/,
+      'the password is never printed',
+    );
+    const get = await cli(['user', 'get', 'ALICE@contoso.com']);
+    assert.equal(get.code, 0, get.stderr);
+    assert.match(get.stdout, /UserPrincipalName\s+: alice@contoso.com/);
+    assert.match(get.stdout, /DisplayName\s+: Alice Smith/);
+    assert.match(get.stdout, /PreferredLanguage\s+: nl/);
+    assert.match(get.stdout, /StrongAuthenticationRequirements : \{\}/);
+    assert.match(get.stdout, /StrongAuthenticationMethods\s+: \{\}/);
+  });
+
+  it('sets MFA state for several users and lists by state, in tables and JSON', async () => {
+    await cli(
+      ['user', 'add', 'bob@contoso.com', '--admin', '--password-stdin'],
+      'another password',
+    );
+    const set = await cli([
+      'mfa',
+      'set',
+      'alice@contoso.com',
+      'bob@contoso.com',
+      '--state',
+      'enforced',
+    ]);
+    assert.equal(set.code, 0, set.stderr);
+    const get = await cli(['user', 'get', 'bob@contoso.com']);
+    assert.match(get.stdout, /RelyingParty State\s*\n\s+-+ -+\s*\n\s+\*\s+Enforced/);
+    const json = JSON.parse((await cli(['user', 'get', 'bob@contoso.com', '--json'])).stdout);
+    assert.deepEqual(json.strongAuthenticationRequirements, [
+      { relyingParty: '*', state: 'Enforced' },
+    ]);
+    assert.equal(json.isAdmin, true);
+    const list = await cli(['user', 'list', '--mfa-state', 'Enforced']);
+    assert.match(list.stdout, /^UserPrincipalName\s+DisplayName\s+MfaState/);
+    assert.match(list.stdout, /alice@contoso.com .*Enforced/);
+    const none = JSON.parse(
+      (await cli(['user', 'list', '--mfa-state', 'Enabled', '--json'])).stdout,
+    );
+    assert.deepEqual(none, []);
+  });
+
+  it('prints one clear line on stderr and exits non-zero for mistakes, changing nothing', async () => {
+    const cases: [string[], string | undefined, RegExp][] = [
+      [
+        ['user', 'get', 'ghost@contoso.com'],
+        undefined,
+        /No user has the user name "ghost@contoso.com"/,
+      ],
+      [
+        ['mfa', 'set', 'alice@contoso.com', 'ghost@contoso.com', '--state', 'Disabled'],
+        undefined,
+        /ghost@contoso.com/,
+      ],
+      [['mfa', 'set', 'alice@contoso.com', '--state', 'Sometimes'], undefined, /not an MFA state/],
+      [
+        ['user', 'add', 'alice@contoso.com', '--password-stdin'],
+        'a good password',
+        /already exists/,
+      ],
+      [
+        ['user', 'add', 'not-a-upn', '--password-stdin'],
+        'a good password',
+        /must look like name@domain/,
+      ],
+      [['user', 'add', 'carol@contoso.com', '--password-stdin'], 'short', /8 to 256 characters/],
+    ];
+    for (const [args, stdin, message] of cases) {
+      const r = await cli(args, stdin);
+      assert.notEqual(r.code, 0, args.join(' '));
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /\s+at /, 'no stack trace');
+    }
+    const alice = JSON.parse((await cli(['user', 'get', 'alice@contoso.com', '--json'])).stdout);
+    assert.equal(alice.mfaState, 'Enforced', 'a failed bulk set changed nothing');
+  });
+
+  it('creates an admin API token once, and it works against the API', async () => {
+    const r = await cli(['token', 'create', '--name', 'automation']);
+    assert.equal(r.code, 0, r.stderr);
+    const token = /pcl_[0-9a-f]{16}_[A-Za-z0-9_-]{43}/.exec(r.stdout)?.[0];
+    assert.ok(token);
+    const { createContext } = await import('../src/context.ts');
+    const { createApp } = await import('../src/http/app.tsx');
+    const { createLogger } = await import('../src/log.ts');
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    try {
+      const res = await createApp(ctx).request('/api/v1/users/alice@contoso.com', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(res.status, 200);
+    } finally {
+      await ctx.db.destroy();
+    }
+  });
+
+  it('has --help', async () => {
+    const r = await cli(['--help']);
+    assert.equal(r.code, 0);
+    for (const c of ['serve', 'user', 'mfa', 'token'])
+      assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
+  });
+});

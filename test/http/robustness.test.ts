@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../../src/config/load.ts';
+import { createContext } from '../../src/context.ts';
+import { createApp } from '../../src/http/app.tsx';
+import { createLogger } from '../../src/log.ts';
+import { createApiToken } from '../../src/services/api-tokens.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { FormClient, textOf } from '../helpers/browser.ts';
+
+describe('bad input never gives a 500', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ PORTCULLIS_MAX_BODY_BYTES: '2048' });
+  });
+  after(() => t.close());
+
+  it('treats malformed and absurd user names as a wrong credential', async () => {
+    for (const username of [
+      'not a upn',
+      '',
+      '@@@',
+      'a'.repeat(1000),
+      'ünï@çødé.com',
+      '<script>@x.com',
+      'x@y.z\u0000',
+    ]) {
+      const b = new FormClient((r) => t.app.request(r));
+      await b.page('/');
+      const res = await b.post('/signin', { username, password: 'whatever' });
+      assert.equal(res.status, 401, JSON.stringify(username));
+      assert.match(textOf(b.lastHtml), /Your account or password is incorrect/);
+      assert.doesNotMatch(b.lastHtml, /<script>@/, 'input is escaped');
+    }
+  });
+
+  it('answers oversized bodies with 413', async () => {
+    const b = new FormClient((r) => t.app.request(r));
+    await b.page('/');
+    const res = await b.post('/signin', { username: 'x@y.com', password: 'p'.repeat(10_000) });
+    assert.equal(res.status, 413);
+    const api = await t.app.request('/api/v1/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ x: 'y'.repeat(10_000) }),
+    });
+    assert.equal(api.status, 413);
+    assert.equal(api.headers.get('content-type'), 'application/problem+json');
+  });
+
+  it('answers other content types on forms with 415', async () => {
+    const res = await t.app.request('/signin', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":"a"}',
+    });
+    assert.equal(res.status, 415);
+    const none = await t.app.request('/signin', { method: 'POST', body: 'garbage' });
+    assert.equal(none.status, 415);
+  });
+
+  it('answers unknown routes with 404 and no stack trace', async () => {
+    for (const path of ['/nope', '/signin/nope', '/%E0%A4%A', '/api/v1/../../etc/passwd']) {
+      const res = await t.app.request(path);
+      assert.ok([404, 400].includes(res.status), `${path}: ${res.status}`);
+      assert.doesNotMatch(await res.text(), /at .*\.ts:\d+/);
+    }
+  });
+
+  it('answers posts to steps without a sign-in in progress sensibly', async () => {
+    const b = new FormClient((r) => t.app.request(r));
+    await b.page('/');
+    for (const path of ['/signin/verify', '/signin/proofup', '/signin/proofup/verify']) {
+      const res = await b.post(path, { code: '123456', method: 'PhoneAppOTP' });
+      assert.ok(res.status < 500, `${path}: ${res.status}`);
+    }
+    const raw = await t.app.request('/signin/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nbroken',
+    });
+    assert.ok(raw.status >= 400 && raw.status < 500, `broken multipart: ${raw.status}`);
+  });
+
+  it('sends security headers: CSP without inline script, no framing', async () => {
+    const res = await t.app.request('/');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  });
+});
+
+describe('a database that is down gives 503, not 500', () => {
+  it('answers pages, forms, the API and health with 503 and Retry-After', async () => {
+    const t = await createTestApp();
+    const token = (await createApiToken(t.ctx, 'down')).token;
+    const b = new FormClient((r) => t.app.request(r));
+    await b.page('/');
+    const csrf = b.csrf;
+    // A database nobody listens on: connection refused.
+    const config = {
+      ...loadConfig(t.database.env),
+      databaseUrl: 'postgres://portcullis:x@127.0.0.1:1/none',
+    };
+    const down = createContext(config, { log: createLogger('silent') });
+    const app = createApp(down);
+    try {
+      const health = await app.request('/healthz');
+      assert.equal(health.status, 503);
+      const form = await app.request('/signin', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+        body: new URLSearchParams({ _csrf: csrf, username: 'a@b.com', password: 'pw' }),
+      });
+      assert.equal(form.status, 503);
+      assert.ok(form.headers.get('retry-after'));
+      assert.match(await form.text(), /temporarily unavailable/);
+      const api = await app.request('/api/v1/users', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(api.status, 503);
+      assert.equal(((await api.json()) as { code: string }).code, 'service_unavailable');
+    } finally {
+      await down.db.destroy();
+      await t.close();
+    }
+  });
+});
