@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { generatePassword } from '../crypto/random.ts';
+import { isAppError } from '../errors.ts';
 import { createUser } from './users.ts';
 
 /**
@@ -12,13 +13,17 @@ export async function ensureFirstAdmin(
   if ((await ctx.stores.users.countAdmins()) > 0) return null;
   const upn = ctx.config.adminUpn ?? 'admin@portcullis.local';
   const generated = ctx.config.adminPassword ? null : generatePassword(ctx.random);
-  await createUser(ctx, {
+  const created = await createUser(ctx, {
     upn,
     password: ctx.config.adminPassword ?? generated!,
     displayName: 'Administrator',
     isAdmin: true,
     // MFA is on for the first administrator: the first sign-in registers a method.
     mfaState: 'Enabled',
+  }).catch((e: unknown) => {
+    // Several nodes starting at once on one database: one of them wins.
+    if (isAppError(e) && e.code === 'upn_taken') return null;
+    throw e;
   });
-  return { upn, password: generated };
+  return created ? { upn, password: generated } : null;
 }

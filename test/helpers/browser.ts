@@ -27,7 +27,7 @@ export class FormClient {
   }
 
   async get(path: string): Promise<Response> {
-    const res = await this.fetcher(new Request(this.base + path, { headers: this.headers() }));
+    const res = await this.fetcher(new Request(this.base + path, { headers: this.headers(), redirect: 'manual' }));
     this.remember(res);
     if ((res.headers.get('content-type') ?? '').includes('text/html'))
       this.lastHtml = await res.clone().text();
@@ -61,6 +61,7 @@ export class FormClient {
       new Request(this.base + path, {
         method: 'POST',
         body,
+        redirect: 'manual',
         headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }),
       }),
     );

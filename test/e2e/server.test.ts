@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { FormClient, textOf } from '../helpers/browser.ts';
+import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { startServerProcess } from '../helpers/server.ts';
+
+describe('portcullis serve (a real process)', () => {
+  let db: TestDatabase;
+  before(async () => {
+    db = await freshDatabase();
+  });
+  after(() => db.drop());
+
+  it('on first start creates an administrator, prints the password once, and answers /healthz', async () => {
+    const s = await startServerProcess(db.env);
+    let password: string;
+    try {
+      assert.equal((await fetch(`${s.url}/healthz`)).status, 200);
+      assert.match(s.output(), /First administrator created: admin@portcullis\.local/);
+      password = /One-time password \(shown only now\): (\S+)/.exec(s.output())![1]!;
+      assert.ok(password.length >= 16);
+      const b = new FormClient((r) => fetch(r), s.url);
+      await b.page('/');
+      const page = await b.submit('/signin', { username: 'admin@portcullis.local', password });
+      assert.match(textOf(page.html), /More information required/, 'the first administrator registers a method');
+    } finally {
+      await s.stop();
+    }
+    const again = await startServerProcess(db.env);
+    try {
+      assert.doesNotMatch(again.output(), /First administrator|One-time password/);
+      const logs = again.output();
+      assert.ok(!logs.includes(password), 'the password never reaches the log');
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('uses PORTCULLIS_ADMIN_UPN and PORTCULLIS_ADMIN_PASSWORD when set, printing no password', async () => {
+    const other = await freshDatabase({ PORTCULLIS_ADMIN_UPN: 'root@fabrikam.com', PORTCULLIS_ADMIN_PASSWORD: 'chosen by the operator' });
+    const s = await startServerProcess(other.env);
+    try {
+      assert.match(s.output(), /First administrator created: root@fabrikam\.com/);
+      assert.doesNotMatch(s.output(), /One-time password|chosen by the operator/);
+      const b = new FormClient((r) => fetch(r), s.url);
+      await b.page('/');
+      const page = await b.submit('/signin', { username: 'root@fabrikam.com', password: 'chosen by the operator' });
+      assert.match(textOf(page.html), /More information required/);
+    } finally {
+      await s.stop();
+      await other.drop();
+    }
+  });
+});

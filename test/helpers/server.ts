@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+const bin = new URL('../../bin/portcullis.js', import.meta.url).pathname;
+
+export interface ServerProcess {
+  url: string;
+  port: number;
+  output: () => string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a real `portcullis serve` on a free loopback port and waits until it listens. */
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: { ...process.env, PORT: '0', PORTCULLIS_HOST: '127.0.0.1', ...env, PORTCULLIS_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${out}`));
+    }, 20_000);
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /"port":(\d+).*"msg":"listening"/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        const port = Number(m[1]);
+        resolve({ url: `http://127.0.0.1:${port}`, port, output: () => out, child, stop });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+/** Whether an external tool is present; in CI a missing tool is a failure, not a skip. */
+export function requireTool(present: boolean, name: string): string | false {
+  if (present) return false;
+  if (process.env.CI === 'true') throw new Error(`${name} is required in CI but is not installed`);
+  console.log(`# skipping: ${name} is not installed (install it or run .ci/run)`);
+  return `${name} not installed`;
+}
