@@ -30,6 +30,8 @@ export interface FlowState {
   methodUser: MethodUser;
   factors: CompletedFactor[];
   registrations: Registration[];
+  /** MethodTypes the organisation allows (service settings). */
+  allowedMethods: string[];
   next: NextStep;
 }
 
@@ -58,10 +60,14 @@ const MAX_PASSWORD_INPUT = 1024;
 export function signinFlows(ctx: AppContext) {
   const { stores, clock, config } = ctx;
 
-  async function throttled(key: string): Promise<number> {
+  /** Seconds to wait before trying `key` again (0: go ahead), and whether failures are on record. */
+  async function throttled(key: string): Promise<{ wait: number; counted: boolean }> {
     const until = await stores.throttles.blockedUntil(key);
     const now = clock.now();
-    return until > now ? Math.ceil((until - now) / 1000) : 0;
+    return {
+      wait: until !== undefined && until > now ? Math.ceil((until - now) / 1000) : 0,
+      counted: until !== undefined,
+    };
   }
 
   async function countFailure(key: string): Promise<void> {
@@ -78,35 +84,45 @@ export function signinFlows(ctx: AppContext) {
     preferredLanguage: u.preferred_language,
   });
 
+  /** Decides what the flow needs next from what is known (pure: no queries). */
+  function evaluate(s: Omit<FlowState, 'next'>): FlowState {
+    const usable = (m: AuthMethod<unknown>) => s.allowedMethods.includes(m.id);
+    const next = nextStep({
+      mfaState: s.user.mfa_state,
+      registered: s.registrations.map((r) => r.methodType).filter((id) => findMethod(id)),
+      allowed: methods.filter(usable).map((m) => m.id),
+      enrollable: methods.filter((m) => usable(m) && m.enrol).map((m) => m.id),
+      factors: s.factors,
+    });
+    return { ...s, next };
+  }
+
   async function load(flowId: string): Promise<FlowState> {
     const flow = await stores.flows.findActive(flowId, clock.now());
     const user = flow && (await stores.users.findById(flow.user_id));
     if (!flow || !user || user.blocked) throw new AppError('signin_expired');
-    const factors = JSON.parse(flow.factors) as CompletedFactor[];
-    const registrations = await loadRegistrations(ctx, user.id);
-    const settings = await getServiceSettings(ctx);
-    const usable = (m: AuthMethod<unknown>) => settings.allowedMethods.includes(m.id);
-    const next = nextStep({
-      mfaState: user.mfa_state,
-      registered: registrations.map((r) => r.methodType).filter((id) => findMethod(id)),
-      allowed: methods.filter(usable).map((m) => m.id),
-      enrollable: methods.filter((m) => usable(m) && m.enrol).map((m) => m.id),
-      factors,
+    return evaluate({
+      flow,
+      user,
+      methodUser: toMethodUser(user),
+      factors: JSON.parse(flow.factors) as CompletedFactor[],
+      registrations: await loadRegistrations(ctx, user.id),
+      allowedMethods: (await getServiceSettings(ctx)).allowedMethods,
     });
-    return { flow, user, methodUser: toMethodUser(user), factors, registrations, next };
   }
 
-  async function addFactor(s: FlowState, method: AuthMethod<unknown>): Promise<void> {
+  /** Records a completed factor and returns the state that follows, without reading it back. */
+  async function addFactor(s: FlowState, method: AuthMethod<unknown>): Promise<FlowState> {
     const factor: CompletedFactor = {
       method: method.id,
       factor: method.factor,
       amr: method.amr,
       at: clock.now(),
     };
-    await stores.flows.update(s.flow.id, {
-      factors: JSON.stringify([...s.factors, factor]),
-      pending_sealed: null,
-    });
+    const factors = [...s.factors, factor];
+    const json = JSON.stringify(factors);
+    await stores.flows.update(s.flow.id, { factors: json, pending_sealed: null });
+    return evaluate({ ...s, flow: { ...s.flow, factors: json, pending_sealed: null }, factors });
   }
 
   const log = (
@@ -148,8 +164,9 @@ export function signinFlows(ctx: AppContext) {
     throw new AppError('invalid_code');
   }
 
-  async function guardCodes(s: FlowState, methodId: string): Promise<void> {
-    const wait = await throttled(`code:${s.user.id}`);
+  /** Refuses while wrong codes are throttled; returns whether failures are on record. */
+  async function guardCodes(s: FlowState, methodId: string): Promise<boolean> {
+    const { wait, counted } = await throttled(`code:${s.user.id}`);
     if (wait > 0) {
       await log(s, 'failure', 'throttled: too many wrong codes', methodId);
       throw new AppError('too_many_attempts', {
@@ -157,6 +174,7 @@ export function signinFlows(ctx: AppContext) {
         detail: `Too many wrong codes. Try again in ${wait} seconds.`,
       });
     }
+    return counted;
   }
 
   return {
@@ -181,7 +199,7 @@ export function signinFlows(ctx: AppContext) {
           client,
         });
       };
-      const wait = await throttled(key);
+      const { wait, counted } = await throttled(key);
       if (wait > 0) {
         await fail('throttled: too many wrong passwords', null);
         throw new AppError('too_many_attempts', {
@@ -204,7 +222,7 @@ export function signinFlows(ctx: AppContext) {
         await fail('sign-in blocked by an administrator', user.id);
         throw new AppError('invalid_credentials');
       }
-      await stores.throttles.clear(key);
+      if (counted) await stores.throttles.clear(key);
       const now = clock.now();
       const factor: CompletedFactor = {
         method: 'password',
@@ -213,7 +231,7 @@ export function signinFlows(ctx: AppContext) {
         at: now,
       };
       const id = crypto.randomUUID();
-      await stores.flows.insert({
+      const flow: FlowRow = {
         id,
         user_id: user.id,
         factors: JSON.stringify([factor]),
@@ -225,8 +243,16 @@ export function signinFlows(ctx: AppContext) {
         created_at: now,
         expires_at: now + config.signinFlowMinutes * 60_000,
         ended_at: null,
+      };
+      await stores.flows.insert(flow);
+      return evaluate({
+        flow,
+        user,
+        methodUser: toMethodUser(user),
+        factors: [factor],
+        registrations: await loadRegistrations(ctx, user.id),
+        allowedMethods: (await getServiceSettings(ctx)).allowedMethods,
       });
-      return load(id);
     },
 
     /** Proof-up: the user picked a method to register; its enrolment begins. */
@@ -239,10 +265,9 @@ export function signinFlows(ctx: AppContext) {
         throw new AppError('invalid_request', { detail: 'Choose one of the offered methods.' });
       const state = await method.enrol.begin(ctx.methodContext, s.methodUser);
       const pending: Pending = { methodId, state };
-      await stores.flows.update(flowId, {
-        pending_sealed: ctx.box.seal(JSON.stringify(pending), pendingAad(flowId)),
-      });
-      return load(flowId);
+      const sealed = ctx.box.seal(JSON.stringify(pending), pendingAad(flowId));
+      await stores.flows.update(flowId, { pending_sealed: sealed });
+      return evaluate({ ...s, flow: { ...s.flow, pending_sealed: sealed } });
     },
 
     /** The enrolment in progress, if any, for rendering. */
@@ -262,7 +287,7 @@ export function signinFlows(ctx: AppContext) {
       if (!pending?.method.enrol)
         throw new AppError('conflict', { detail: 'Choose a method to register first.' });
       const { method } = pending;
-      await guardCodes(s, method.id);
+      const counted = await guardCodes(s, method.id);
       const result = await method.enrol!.complete(
         ctx.methodContext,
         s.methodUser,
@@ -270,12 +295,19 @@ export function signinFlows(ctx: AppContext) {
         input,
       );
       if (!result.ok) return codeFailed(s, method.id, result);
-      await addRegistration(ctx, s.user.id, method.id, result);
+      const reg = await addRegistration(ctx, s.user.id, method.id, result);
       // Microsoft: completing registration moves an Enabled user to Enforced.
       await stores.users.transitionMfaState(s.user.id, 'Enabled', 'Enforced', clock.now());
-      await stores.throttles.clear(`code:${s.user.id}`);
-      await addFactor(s, method);
-      return load(flowId);
+      if (counted) await stores.throttles.clear(`code:${s.user.id}`);
+      const mfaState = s.user.mfa_state === 'Enabled' ? 'Enforced' : s.user.mfa_state;
+      return addFactor(
+        {
+          ...s,
+          user: { ...s.user, mfa_state: mfaState },
+          registrations: [...s.registrations, reg],
+        },
+        method,
+      );
     },
 
     /** Second step: a code (or other proof) for one of the user's registered methods. */
@@ -297,21 +329,21 @@ export function signinFlows(ctx: AppContext) {
         throw new AppError('invalid_request', {
           detail: 'Choose one of your verification methods.',
         });
-      await guardCodes(s, method.id);
+      const counted = await guardCodes(s, method.id);
       const result = await method.verify(ctx.methodContext, s.methodUser, reg, input);
       if (!result.ok) return codeFailed(s, method.id, result);
       await stores.methods.touch(reg.id, clock.now());
-      await stores.throttles.clear(`code:${s.user.id}`);
-      await addFactor(s, method);
-      return load(flowId);
+      if (counted) await stores.throttles.clear(`code:${s.user.id}`);
+      return addFactor(s, method);
     },
 
     /**
      * The one way from a sign-in flow into a session: refuses unless the policy
      * says nothing more is needed, and ends the flow exactly once.
      */
-    async finish(flowId: string): Promise<SignedIn> {
-      const s = await load(flowId);
+    async finish(state: FlowState): Promise<SignedIn> {
+      const s = evaluate(state);
+      const flowId = s.flow.id;
       if (s.next.kind !== 'done')
         throw new AppError('conflict', { detail: 'This sign-in is not complete.' });
       const now = clock.now();

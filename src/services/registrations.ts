@@ -24,18 +24,19 @@ export async function addRegistration(
   userId: string,
   methodType: string,
   result: Extract<EnrolResult, { ok: true }>,
-): Promise<string> {
+): Promise<Registration> {
   const id = crypto.randomUUID();
   const existing = await ctx.stores.methods.listForUser(userId);
+  const isDefault = !existing.some((m) => m.is_default === 1);
   await ctx.stores.methods.add({
     id,
     user_id: userId,
     method_type: methodType,
-    is_default: existing.some((m) => m.is_default === 1) ? 0 : 1,
+    is_default: isDefault ? 1 : 0,
     secret_sealed: result.secret === null ? null : ctx.box.seal(result.secret, aad(id)),
     details: JSON.stringify(result.details),
     created_at: ctx.clock.now(),
     last_used_at: null,
   });
-  return id;
+  return { id, methodType, isDefault, secret: result.secret, details: result.details };
 }

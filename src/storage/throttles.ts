@@ -7,13 +7,14 @@ import type { Db } from '../db/index.ts';
  * upsert, so concurrent failures are all counted.
  */
 export const throttlesStore = (db: Db) => ({
-  blockedUntil: async (key: string): Promise<number> => {
+  /** When the key may be tried again; undefined when no failure is on record. */
+  blockedUntil: async (key: string): Promise<number | undefined> => {
     const r = await db
       .selectFrom('throttles')
       .select('blocked_until')
       .where('key', '=', key)
       .executeTakeFirst();
-    return r?.blocked_until ?? 0;
+    return r?.blocked_until;
   },
 
   /** Counts a failure (restarting the count after `resetBefore`) and returns the new total. */

@@ -17,12 +17,33 @@ describe('browser journey in headless Chromium', { skip }, () => {
 
   before(async () => {
     db = await freshDatabase({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' });
-    const add = await runCli(['user', 'add', 'nina@contoso.com', '--display-name', 'Nina Newcomer', '--mfa-state', 'Enforced', '--password-stdin'], db.env, 'Nina password 1');
+    const add = await runCli(
+      [
+        'user',
+        'add',
+        'nina@contoso.com',
+        '--display-name',
+        'Nina Newcomer',
+        '--mfa-state',
+        'Enforced',
+        '--password-stdin',
+      ],
+      db.env,
+      'Nina password 1',
+    );
     assert.equal(add.code, 0, add.stderr);
     server = await startServerProcess(db.env);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   after(async () => {
@@ -52,7 +73,7 @@ describe('browser journey in headless Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Verify' }).click();
 
     await page.getByRole('heading', { name: 'My account' }).waitFor();
-    assert.match(await page.textContent('body') ?? '', /Nina Newcomer/);
+    assert.match((await page.textContent('body')) ?? '', /Nina Newcomer/);
     await page.screenshot({ path: `${db.env.PORTCULLIS_DATA_DIR}/signed-in.png` });
     await page.getByRole('button', { name: 'Sign out' }).click();
 
@@ -69,6 +90,8 @@ describe('browser journey in headless Chromium', { skip }, () => {
 
     const get = await runCli(['user', 'get', 'nina@contoso.com', '--json'], db.env);
     const user = JSON.parse(get.stdout);
-    assert.deepEqual(user.strongAuthenticationMethods, [{ methodType: 'PhoneAppOTP', isDefault: true }]);
+    assert.deepEqual(user.strongAuthenticationMethods, [
+      { methodType: 'PhoneAppOTP', isDefault: true },
+    ]);
   });
 });

@@ -6,7 +6,9 @@ import { hasOathtool, oathtoolCode } from '../helpers/oathtool.ts';
 import { requireTool } from '../helpers/server.ts';
 import { secretFromPage } from '../helpers/totp.ts';
 
-describe('codes from oathtool (an authenticator that is not ours)', { skip: requireTool(hasOathtool, 'oathtool') }, () => {
+describe('codes from oathtool (an authenticator that is not ours)', {
+  skip: requireTool(hasOathtool, 'oathtool'),
+}, () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
@@ -20,7 +22,9 @@ describe('codes from oathtool (an authenticator that is not ours)', { skip: requ
     await b.submit('/signin', { username: 'olga@contoso.com', password: 'correct horse battery' });
     await b.submit('/signin/proofup', { method: 'PhoneAppOTP' });
     const secret = secretFromPage(b.lastHtml);
-    const done = await b.submit('/signin/proofup/verify', { code: oathtoolCode(secret, t.clock.now()) });
+    const done = await b.submit('/signin/proofup/verify', {
+      code: oathtoolCode(secret, t.clock.now()),
+    });
     assert.match(textOf(done.html), /My account/);
 
     // The authenticator's clock 30 s behind, then 30 s ahead: both accepted (one step of drift).
@@ -28,8 +32,13 @@ describe('codes from oathtool (an authenticator that is not ours)', { skip: requ
       t.clock.advance(90_000);
       const c = new FormClient((r) => t.app.request(r));
       await c.page('/');
-      await c.submit('/signin', { username: 'olga@contoso.com', password: 'correct horse battery' });
-      const r = await c.submit('/signin/verify', { code: oathtoolCode(secret, t.clock.now() + drift) });
+      await c.submit('/signin', {
+        username: 'olga@contoso.com',
+        password: 'correct horse battery',
+      });
+      const r = await c.submit('/signin/verify', {
+        code: oathtoolCode(secret, t.clock.now() + drift),
+      });
       assert.match(textOf(r.html), /My account/, `drift ${drift}`);
     }
     // Two steps off is refused.
@@ -37,7 +46,9 @@ describe('codes from oathtool (an authenticator that is not ours)', { skip: requ
     const c = new FormClient((r) => t.app.request(r));
     await c.page('/');
     await c.submit('/signin', { username: 'olga@contoso.com', password: 'correct horse battery' });
-    const r = await c.submit('/signin/verify', { code: oathtoolCode(secret, t.clock.now() + 60_000) });
+    const r = await c.submit('/signin/verify', {
+      code: oathtoolCode(secret, t.clock.now() + 60_000),
+    });
     assert.equal(r.res.status, 401);
   });
 });

@@ -22,7 +22,11 @@ describe('portcullis serve (a real process)', () => {
       const b = new FormClient((r) => fetch(r), s.url);
       await b.page('/');
       const page = await b.submit('/signin', { username: 'admin@portcullis.local', password });
-      assert.match(textOf(page.html), /More information required/, 'the first administrator registers a method');
+      assert.match(
+        textOf(page.html),
+        /More information required/,
+        'the first administrator registers a method',
+      );
     } finally {
       await s.stop();
     }
@@ -37,14 +41,20 @@ describe('portcullis serve (a real process)', () => {
   });
 
   it('uses PORTCULLIS_ADMIN_UPN and PORTCULLIS_ADMIN_PASSWORD when set, printing no password', async () => {
-    const other = await freshDatabase({ PORTCULLIS_ADMIN_UPN: 'root@fabrikam.com', PORTCULLIS_ADMIN_PASSWORD: 'chosen by the operator' });
+    const other = await freshDatabase({
+      PORTCULLIS_ADMIN_UPN: 'root@fabrikam.com',
+      PORTCULLIS_ADMIN_PASSWORD: 'chosen by the operator',
+    });
     const s = await startServerProcess(other.env);
     try {
       assert.match(s.output(), /First administrator created: root@fabrikam\.com/);
       assert.doesNotMatch(s.output(), /One-time password|chosen by the operator/);
       const b = new FormClient((r) => fetch(r), s.url);
       await b.page('/');
-      const page = await b.submit('/signin', { username: 'root@fabrikam.com', password: 'chosen by the operator' });
+      const page = await b.submit('/signin', {
+        username: 'root@fabrikam.com',
+        password: 'chosen by the operator',
+      });
       assert.match(textOf(page.html), /More information required/);
     } finally {
       await s.stop();

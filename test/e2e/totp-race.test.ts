@@ -20,11 +20,18 @@ describe(`one TOTP code, many racing requests, two server processes (${onPostgre
     db = await freshDatabase({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' });
     const ctx = createContext(db.config, { log: createLogger('silent') });
     await migrate(ctx.db, ctx.dialect);
-    await createUser(ctx, { upn: 'race@contoso.com', password: 'race password', mfaState: 'Enforced' });
+    await createUser(ctx, {
+      upn: 'race@contoso.com',
+      password: 'race password',
+      mfaState: 'Enforced',
+    });
     const user = await ctx.stores.users.findByUpn('race@contoso.com');
     await addRegistration(ctx, user!.id, 'PhoneAppOTP', { ok: true, secret, details: {} });
     await ctx.db.destroy();
-    const started = await Promise.allSettled([startServerProcess(db.env), startServerProcess(db.env)]);
+    const started = await Promise.allSettled([
+      startServerProcess(db.env),
+      startServerProcess(db.env),
+    ]);
     servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -39,7 +46,10 @@ describe(`one TOTP code, many racing requests, two server processes (${onPostgre
       Array.from({ length: 10 }, async (_, i) => {
         const b = new FormClient((r) => fetch(r), servers[i % 2]!.url);
         await b.page('/');
-        const r = await b.submit('/signin', { username: 'race@contoso.com', password: 'race password' });
+        const r = await b.submit('/signin', {
+          username: 'race@contoso.com',
+          password: 'race password',
+        });
         assert.match(r.html, /Verify your identity/);
         return b;
       }),

@@ -27,7 +27,9 @@ export class FormClient {
   }
 
   async get(path: string): Promise<Response> {
-    const res = await this.fetcher(new Request(this.base + path, { headers: this.headers(), redirect: 'manual' }));
+    const res = await this.fetcher(
+      new Request(this.base + path, { headers: this.headers(), redirect: 'manual' }),
+    );
     this.remember(res);
     if ((res.headers.get('content-type') ?? '').includes('text/html'))
       this.lastHtml = await res.clone().text();

@@ -13,7 +13,13 @@ export interface ServerProcess {
 /** Starts a real `portcullis serve` on a free loopback port and waits until it listens. */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [bin, 'serve'], {
-    env: { ...process.env, PORT: '0', PORTCULLIS_HOST: '127.0.0.1', ...env, PORTCULLIS_LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      PORTCULLIS_HOST: '127.0.0.1',
+      ...env,
+      PORTCULLIS_LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

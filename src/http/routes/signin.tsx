@@ -42,7 +42,7 @@ async function advance(c: C, s: FlowState) {
     await rotateSession(c, { flow_id: s.flow.id });
     return c.redirect('/signin/step', 303);
   }
-  const signedIn = await flows.finish(s.flow.id);
+  const signedIn = await flows.finish(s);
   await rotateSession(c, {
     flow_id: null,
     user_id: signedIn.userId,

@@ -1,0 +1,282 @@
+// `npm run bench`: password + TOTP browser sign-ins over HTTP against a real
+// `portcullis serve`, compared with the hash-bound limit (cores ÷ one argon2id
+// verify). Measures and prints; asserts nothing. Loopback only; stops by itself.
+//
+// Options (environment): BENCH_SECONDS (15), BENCH_CONCURRENCY (16),
+// BENCH_USERS (3000), PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config/load.ts';
+import { createContext } from '../src/context.ts';
+import { migrate } from '../src/db/index.ts';
+import { createLogger } from '../src/log.ts';
+import { newSecret, totpFor } from '../src/methods/totp/codes.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const userCount = Number(process.env.BENCH_USERS ?? 3000);
+const PASSWORD = 'benchmark password 1';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portcullis-bench-'));
+const env: Record<string, string> = {
+  PORTCULLIS_DATA_DIR: dataDir,
+  PORTCULLIS_SECRET_KEY: 'b'.repeat(64),
+  PORTCULLIS_ADMIN_PASSWORD: 'bench admin password',
+  PORTCULLIS_HOST: '127.0.0.1',
+  PORT: '0',
+  PORTCULLIS_LOG_LEVEL: 'info',
+  ...(process.env.PORTCULLIS_DATABASE_URL
+    ? { PORTCULLIS_DATABASE_URL: process.env.PORTCULLIS_DATABASE_URL }
+    : {}),
+};
+const config = loadConfig(env);
+const ctx = createContext(config, { log: createLogger('silent') });
+
+// 1. The hash-bound limit: one argon2id verify with the configured parameters.
+const stored = await ctx.hasher.hash(PASSWORD);
+for (let i = 0; i < 5; i++) await ctx.hasher.verify(stored, PASSWORD);
+const hashRuns = 50;
+const h0 = performance.now();
+for (let i = 0; i < hashRuns; i++) await ctx.hasher.verify(stored, PASSWORD);
+const hashMs = (performance.now() - h0) / hashRuns;
+const cores = os.availableParallelism();
+const limit = cores / (hashMs / 1000);
+
+// 2. Users, each Enforced with an authenticator app. They share one argon2id
+//    hash string (each verify still does the full work) so set-up is quick.
+await migrate(ctx.db, ctx.dialect);
+const secrets: string[] = [];
+const now = Date.now();
+await ctx.db.transaction().execute(async (trx) => {
+  for (let i = 0; i < userCount; i += 500) {
+    const batch = Array.from({ length: Math.min(500, userCount - i) }, (_, j) => i + j);
+    await trx
+      .insertInto('users')
+      .values(
+        batch.map((n) => ({
+          id: `bench-${n}`,
+          upn: `user${n}@bench.example`,
+          upn_normalized: `user${n}@bench.example`,
+          display_name: `User ${n}`,
+          preferred_language: 'en',
+          is_admin: 0,
+          mfa_state: 'Enforced' as const,
+          password_hash: stored,
+          blocked: 0,
+          created_at: now,
+          updated_at: now,
+          last_signin_at: null,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('auth_methods')
+      .values(
+        batch.map((n) => {
+          const secret = newSecret(ctx.random.bytes(20));
+          secrets[n] = secret;
+          return {
+            id: `bench-m-${n}`,
+            user_id: `bench-${n}`,
+            method_type: 'PhoneAppOTP',
+            is_default: 1,
+            secret_sealed: ctx.box.seal(secret, `auth_methods:bench-m-${n}`),
+            details: '{}',
+            created_at: now,
+            last_used_at: null,
+          };
+        }),
+      )
+      .execute();
+  }
+});
+await ctx.db.destroy();
+
+// 3. A real server process.
+const bin = new URL('../bin/portcullis.js', import.meta.url).pathname;
+const server = spawn(
+  process.execPath,
+  [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), bin, 'serve'],
+  { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const port = await new Promise<number>((resolve, reject) => {
+  let out = '';
+  server.stdout!.on('data', (d) => {
+    out += d;
+    const m = /"port":(\d+).*"msg":"listening"/.exec(out);
+    if (m) resolve(Number(m[1]));
+  });
+  server.on('exit', (c) => reject(new Error(`server exited (${c})`)));
+});
+
+// 4. The load: each virtual user signs in as the next unused user.
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency * 2 });
+function request(method: string, p: string, cookie: string, body?: string) {
+  return new Promise<{
+    status: number;
+    body: string;
+    cookie: string | undefined;
+    location: string | undefined;
+  }>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: p,
+        method,
+        agent,
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(body
+            ? {
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body),
+              }
+            : {}),
+        },
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (data += d));
+        res.on('end', () => {
+          const set = res.headers['set-cookie']?.find((c) => c.startsWith('portcullis='));
+          resolve({
+            status: res.statusCode ?? 0,
+            body: data,
+            cookie: set?.split(';')[0],
+            location: res.headers.location,
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+let next = 0;
+let errors = 0;
+const latencies: number[] = [];
+async function signInOnce(n: number): Promise<void> {
+  const t0 = performance.now();
+  let cookie = '';
+  const form = await request('GET', '/', cookie);
+  cookie = form.cookie ?? cookie;
+  const pw = await request(
+    'POST',
+    '/signin',
+    cookie,
+    new URLSearchParams({
+      _csrf: csrfOf(form.body),
+      username: `user${n}@bench.example`,
+      password: PASSWORD,
+    }).toString(),
+  );
+  cookie = pw.cookie ?? cookie;
+  const step = await request('GET', pw.location ?? '/signin/step', cookie);
+  const action =
+    /action="(\/signin\/verify[^"]*)"/.exec(step.body)?.[1]?.replace(/&amp;/g, '&') ??
+    '/signin/verify';
+  const code = totpFor(secrets[n]!).generate({ timestamp: Date.now() });
+  const done = await request(
+    'POST',
+    action,
+    cookie,
+    new URLSearchParams({ _csrf: csrfOf(step.body), code }).toString(),
+  );
+  cookie = done.cookie ?? cookie;
+  const account = await request('GET', done.location ?? '/', cookie);
+  if (pw.status !== 303 || done.status !== 303 || !account.body.includes('My account')) errors++;
+  else latencies.push(performance.now() - t0);
+}
+
+/** CPU seconds used so far by the server process and by its main (event-loop) thread. */
+function serverCpu(): { process: number; main: number } {
+  const ticks = (file: string) => {
+    const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100)
+  };
+  return {
+    process: ticks(`/proc/${server.pid}/stat`),
+    main: ticks(`/proc/${server.pid}/task/${server.pid}/stat`),
+  };
+}
+
+let cpuAtStart = { process: 0, main: 0 };
+let clientCpuAtStart = process.cpuUsage();
+const warmupEnd = performance.now() + 2000;
+const end = warmupEnd + seconds * 1000;
+let measuredStart = 0;
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (performance.now() < end && next < userCount) {
+      const measuring = performance.now() >= warmupEnd;
+      if (measuring && measuredStart === 0) {
+        measuredStart = performance.now();
+        cpuAtStart = serverCpu();
+        clientCpuAtStart = process.cpuUsage();
+        latencies.length = 0;
+        errors = 0;
+      }
+      await signInOnce(next++);
+    }
+  }),
+);
+const elapsed = (performance.now() - (measuredStart || warmupEnd)) / 1000;
+const cpuAtEnd = serverCpu();
+const clientCpu = process.cpuUsage(clientCpuAtStart);
+server.kill('SIGTERM');
+agent.destroy();
+await new Promise((r) => server.once('exit', r));
+rmSync(dataDir, { recursive: true, force: true });
+
+// 5. The figures.
+latencies.sort((a, b) => a - b);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
+const rate = latencies.length / elapsed;
+const perSignin = (cpuSeconds: number) =>
+  ((cpuSeconds * 1000) / Math.max(1, latencies.length)).toFixed(2);
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const rows: [string, string][] = [
+  ['one argon2id verify (mean of 50, one thread)', `${hashMs.toFixed(2)} ms`],
+  [`hash-bound limit (${cores} cores ÷ one verify)`, `${limit.toFixed(1)} sign-ins/s`],
+  ['sign-ins completed in the measured window', String(latencies.length)],
+  ['sign-ins per second', rate.toFixed(1)],
+  ['latency p50 (whole sign-in, 5 requests)', `${pct(50).toFixed(1)} ms`],
+  ['latency p99 (whole sign-in, 5 requests)', `${pct(99).toFixed(1)} ms`],
+  ['ratio: achieved ÷ hash-bound limit', `${(rate / limit).toFixed(2)} (target ≥ 0.80)`],
+  ['failed sign-ins', String(errors)],
+  ['CPU per sign-in: server event loop', `${perSignin(cpuAtEnd.main - cpuAtStart.main)} ms`],
+  [
+    'CPU per sign-in: server other threads (argon2 pool, GC)',
+    `${perSignin(cpuAtEnd.process - cpuAtStart.process - (cpuAtEnd.main - cpuAtStart.main))} ms`,
+  ],
+  [
+    'CPU per sign-in: load generator (this process)',
+    `${perSignin((clientCpu.user + clientCpu.system) / 1e6)} ms`,
+  ],
+];
+const w = Math.max(...rows.map((r) => r[0].length));
+console.log('\nPortcullis benchmark: password + TOTP browser sign-in over HTTP');
+console.log(
+  `machine:    ${cpu}, ${cores} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`,
+);
+console.log(
+  `database:   ${config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite (WAL)'}`,
+);
+console.log(
+  `parameters: argon2id m=${config.argon2MemoryKib} KiB, t=${config.argon2Iterations}, p=${config.argon2Parallelism}; ${concurrency} concurrent clients; ${seconds} s measured after 2 s warm-up; ${userCount} users`,
+);
+console.log(
+  'sign-in:    GET / → POST /signin (password) → GET /signin/step → POST /signin/verify (TOTP) → GET / (My account)\n',
+);
+console.log(`| ${'measure'.padEnd(w)} | value |`);
+console.log(`|${'-'.repeat(w + 2)}|-------|`);
+for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
+process.exit(0);
