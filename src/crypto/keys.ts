@@ -9,6 +9,8 @@ export interface Keys {
   secretsAtRest: Buffer;
   /** HMAC key for keyed hashes of secrets people type (app passwords, …). */
   credentialHmac: Buffer;
+  /** HMAC key for CSRF tokens of visitors who have no session yet. */
+  csrf: Buffer;
 }
 
 export function parseMasterKey(text: string): Buffer {
@@ -40,5 +42,6 @@ export function deriveKeys(master: Buffer): Keys {
   return {
     secretsAtRest: derive('secrets-at-rest v1'),
     credentialHmac: derive('credential-hmac v1'),
+    csrf: derive('csrf v1'),
   };
 }

@@ -1,12 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { safeEqual, sha256 } from '../crypto/hash.ts';
+import { hmacSha256, safeEqual, sha256 } from '../crypto/hash.ts';
 import { randomToken } from '../crypto/random.ts';
 import { AppError } from '../errors.ts';
 import type { SessionRow } from '../storage/sessions.ts';
 import type { HttpEnv } from './env.ts';
 
-/** Anonymous sessions (a form shown, a sign-in under way) live this long. */
+/** Sessions of a sign-in under way live this long. */
 const ANONYMOUS_TTL_MS = 60 * 60_000;
 
 const isHttps = (c: Context<HttpEnv>) => c.var.ctx.config.publicUrl.startsWith('https:');
@@ -37,27 +37,30 @@ export const loadSession: MiddlewareHandler<HttpEnv> = async (c, next) => {
   await next();
 };
 
-/** The session, creating an anonymous one (for a form's CSRF token) if there is none. */
-export async function ensureSession(c: Context<HttpEnv>): Promise<SessionRow> {
-  const existing = c.var.session;
-  if (existing) return existing;
+const csrfCookieName = (c: Context<HttpEnv>) =>
+  isHttps(c) ? '__Host-portcullis-csrf' : 'portcullis-csrf';
+
+/**
+ * The CSRF token for the page being rendered. With a session it is the
+ * session's; a visitor without one (the sign-in form) gets a signed
+ * double-submit token — a random cookie and its HMAC in the form — so showing
+ * a form writes nothing to the database.
+ */
+export function formToken(c: Context<HttpEnv>): string {
+  const session = c.var.session;
+  if (session) return session.csrf_token;
   const { ctx } = c.var;
-  const token = randomToken(ctx.random);
-  const now = ctx.clock.now();
-  const row: SessionRow = {
-    id_hash: sha256(token),
-    csrf_token: randomToken(ctx.random),
-    user_id: null,
-    flow_id: null,
-    amr: null,
-    auth_time: null,
-    created_at: now,
-    expires_at: now + ANONYMOUS_TTL_MS,
-  };
-  await ctx.stores.sessions.insert(row);
-  writeCookie(c, token, row.expires_at);
-  c.set('session', row);
-  return row;
+  let nonce = getCookie(c, csrfCookieName(c));
+  if (!nonce || nonce.length > 100) {
+    nonce = randomToken(ctx.random);
+    setCookie(c, csrfCookieName(c), nonce, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isHttps(c),
+    });
+  }
+  return hmacSha256(ctx.keys.csrf, nonce);
 }
 
 type SessionPatch = Partial<
@@ -70,12 +73,21 @@ type SessionPatch = Partial<
  */
 export async function rotateSession(c: Context<HttpEnv>, patch: SessionPatch): Promise<SessionRow> {
   const { ctx } = c.var;
-  const current = await ensureSession(c);
+  const current = c.var.session;
   const token = randomToken(ctx.random);
-  const row = await ctx.stores.sessions.rotate(current.id_hash, sha256(token), {
-    ...patch,
-    csrf_token: randomToken(ctx.random),
-  });
+  const now = ctx.clock.now();
+  const fresh = { ...patch, id_hash: sha256(token), csrf_token: randomToken(ctx.random) };
+  const row = current
+    ? await ctx.stores.sessions.rotate(current.id_hash, fresh.id_hash, fresh)
+    : await ctx.stores.sessions.insert({
+        user_id: null,
+        flow_id: null,
+        amr: null,
+        auth_time: null,
+        created_at: now,
+        expires_at: now + ANONYMOUS_TTL_MS,
+        ...fresh,
+      });
   if (!row) throw new AppError('signin_expired');
   writeCookie(c, token, row.expires_at);
   c.set('session', row);
@@ -89,9 +101,15 @@ export async function endSession(c: Context<HttpEnv>): Promise<void> {
   c.set('session', null);
 }
 
-/** Checks a submitted form's CSRF token against the session's (constant time). */
-export function checkCsrf(c: Context<HttpEnv>, submitted: string | undefined): SessionRow {
+/** Checks a submitted form's CSRF token (constant time); returns the session, if any. */
+export function checkCsrf(c: Context<HttpEnv>, submitted: string | undefined): SessionRow | null {
   const s = c.var.session;
-  if (!s || !submitted || !safeEqual(submitted, s.csrf_token)) throw new AppError('csrf_failed');
+  const expected = s ? s.csrf_token : anonymousToken(c);
+  if (!expected || !submitted || !safeEqual(submitted, expected)) throw new AppError('csrf_failed');
   return s;
+}
+
+function anonymousToken(c: Context<HttpEnv>): string | null {
+  const nonce = getCookie(c, csrfCookieName(c));
+  return nonce && nonce.length <= 100 ? hmacSha256(c.var.ctx.keys.csrf, nonce) : null;
 }

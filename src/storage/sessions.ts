@@ -5,8 +5,9 @@ export type SessionRow = SessionsTable;
 
 /** Server-side browser sessions, keyed by the hash of the cookie token. */
 export const sessionsStore = (db: Db) => ({
-  async insert(row: SessionRow): Promise<void> {
+  async insert(row: SessionRow): Promise<SessionRow> {
     await db.insertInto('sessions').values(row).execute();
+    return row;
   },
 
   find: (idHash: string, now: number) =>

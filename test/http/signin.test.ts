@@ -189,35 +189,53 @@ describe('browser sign-in', () => {
     assert.ok(Number(r.res.headers.get('retry-after')) > 0);
   });
 
-  it('sets an HttpOnly, SameSite=Lax session cookie and rotates it at each step', async () => {
+  it('sets HttpOnly, SameSite=Lax cookies, stores nothing for a mere visit, and rotates the session id at each step', async () => {
     await t.addUser({ upn: 'jo@contoso.com', mfaState: 'Enforced' });
+    const countSessions = async () =>
+      (await t.ctx.db.selectFrom('sessions').select('id_hash').execute()).length;
+    const before = await countSessions();
     const b = client();
     const first = await b.get('/');
-    const cookie = first.headers.getSetCookie()[0]!;
-    assert.match(cookie, /HttpOnly/);
-    assert.match(cookie, /SameSite=Lax/);
-    assert.doesNotMatch(cookie, /Secure/, 'not Secure over http');
+    assert.equal(await countSessions(), before, 'showing the sign-in form writes no session row');
+    const csrfCookie = first.headers.getSetCookie()[0]!;
+    assert.match(csrfCookie, /HttpOnly/);
+    assert.match(csrfCookie, /SameSite=Lax/);
+    assert.doesNotMatch(csrfCookie, /Secure/, 'not Secure over http');
+    assert.equal(b.cookies.get('portcullis'), undefined);
+    const pw = await b.post('/signin', { username: 'jo@contoso.com', password: PASSWORD });
+    const sessionCookie = pw.headers.getSetCookie().find((c) => c.startsWith('portcullis='))!;
+    assert.match(sessionCookie, /HttpOnly/);
+    assert.match(sessionCookie, /SameSite=Lax/);
     const ids = [b.cookies.get('portcullis')];
-    await b.submit('/signin', { username: 'jo@contoso.com', password: PASSWORD });
-    ids.push(b.cookies.get('portcullis'));
+    await b.page('/signin/step');
     await b.submit('/signin/proofup', { method: 'PhoneAppOTP' });
+    ids.push(b.cookies.get('portcullis'));
     const secret = secretFromPage(b.lastHtml);
     await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
     ids.push(b.cookies.get('portcullis'));
-    assert.equal(
-      new Set(ids).size,
-      3,
-      'a new session id after the password and after the second factor',
+    assert.equal(new Set(ids).size, 3, 'a new session id at each step');
+    const stale = new FormClient((req) => t.app.request(req));
+    stale.cookies.set('portcullis', ids[0]!);
+    assert.match(
+      textOf((await stale.page('/')).html),
+      /Sign in/,
+      'an earlier session id is worthless',
     );
   });
 
   it('marks the cookie Secure with the __Host- prefix when the public URL is https', async () => {
     const s = await createTestApp({ PORTCULLIS_PUBLIC_URL: 'https://login.contoso.com' });
     try {
-      const res = await s.app.request('/');
-      const cookie = res.headers.getSetCookie()[0]!;
-      assert.match(cookie, /^__Host-portcullis=/);
+      const b = new FormClient((req) => s.app.request(req), 'https://login.contoso.com');
+      const res = await b.get('/');
+      assert.match(res.headers.getSetCookie()[0]!, /^__Host-portcullis-csrf=.*Secure/);
+      await s.addUser({ upn: 'kim@contoso.com' });
+      const signedIn = await b.post('/signin', { username: 'kim@contoso.com', password: PASSWORD });
+      const cookie = signedIn.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('__Host-portcullis='))!;
       assert.match(cookie, /Secure/);
+      assert.match(cookie, /Path=\//);
       assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=/);
     } finally {
       await s.close();

@@ -9,7 +9,7 @@ import { readForm } from '../form.ts';
 import { AccountPage } from '../pages/account.tsx';
 import { SigninPage } from '../pages/signin.tsx';
 import { EnrolPage, NoMethodPage, ProofupChooserPage, VerifyPage } from '../pages/steps.tsx';
-import { checkCsrf, endSession, ensureSession, rotateSession } from '../session.ts';
+import { checkCsrf, endSession, formToken, rotateSession } from '../session.ts';
 
 type C = Context<HttpEnv>;
 
@@ -24,11 +24,10 @@ const withRetryAfter = (c: C, e: AppError) => {
 };
 
 async function showSignin(c: C, opts: { error?: AppError; username?: string } = {}) {
-  const session = await ensureSession(c);
   if (opts.error) withRetryAfter(c, opts.error);
   return c.html(
     <SigninPage
-      csrfToken={session.csrf_token}
+      csrfToken={formToken(c)}
       username={opts.username}
       error={opts.error?.publicMessage}
     />,
@@ -60,8 +59,7 @@ async function renderStep(
   opts: { error?: AppError; methodId?: string | undefined } = {},
 ) {
   const { ctx, flows } = c.var;
-  const session = await ensureSession(c);
-  const csrfToken = session.csrf_token;
+  const csrfToken = formToken(c);
   const error = opts.error?.publicMessage;
   if (opts.error) withRetryAfter(c, opts.error);
   switch (s.next.kind) {
@@ -121,7 +119,7 @@ async function step(
 ) {
   const form = await readForm(c);
   const session = checkCsrf(c, form._csrf);
-  if (!session.flow_id) return showSignin(c, { error: new AppError('signin_expired') });
+  if (!session?.flow_id) return showSignin(c, { error: new AppError('signin_expired') });
   try {
     return await advance(c, await run(session.flow_id, form));
   } catch (e) {
@@ -204,7 +202,7 @@ export const signinRoutes = new Hono<HttpEnv>()
   .post('/signout', async (c) => {
     const form = await readForm(c);
     const session = checkCsrf(c, form._csrf);
-    if (session.flow_id) await c.var.flows.cancel(session.flow_id);
+    if (session?.flow_id) await c.var.flows.cancel(session.flow_id);
     await endSession(c);
     return c.redirect('/', 303);
   });
