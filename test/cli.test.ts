@@ -121,6 +121,10 @@ describe('portcullis command line', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       assert.equal(res.status, 200);
+      const cliJson = JSON.parse(
+        (await cli(['user', 'get', 'alice@contoso.com', '--json'])).stdout,
+      );
+      assert.deepEqual(cliJson, await res.json(), '--json gives the same as the API');
     } finally {
       await ctx.db.destroy();
     }

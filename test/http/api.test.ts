@@ -208,14 +208,20 @@ describe('admin REST API /api/v1', () => {
         result: string;
         failureReason: string;
         ipAddress: string;
+        userAgent: string;
       }[];
       nextCursor: string;
     };
     assert.equal(page.items.length, 2);
     assert.ok(page.items[0]!.createdDateTime > page.items[1]!.createdDateTime);
     assert.deepEqual(
-      [page.items[0]!.result, page.items[0]!.failureReason, page.items[0]!.ipAddress],
-      ['failure', 'wrong password', '192.0.2.7'],
+      [
+        page.items[0]!.result,
+        page.items[0]!.failureReason,
+        page.items[0]!.ipAddress,
+        page.items[0]!.userAgent,
+      ],
+      ['failure', 'wrong password', '192.0.2.7', 'test'],
     );
     const rest = (await (
       await call('GET', `/signins?limit=2&upn=alice@contoso.com&cursor=${page.nextCursor}`)

@@ -89,6 +89,20 @@ describe('browser sign-in', () => {
       assert.ok(textOf(p.html).includes(GENERIC));
     }
     const bodies = pages.map((p) => textOf(p.html).replace(/nobody|dora|bob/g, 'X'));
+    // The same work, too: an unknown user still costs one argon2id verification.
+    const hasher = t.ctx.hasher;
+    const verify = hasher.verify.bind(hasher);
+    let hashed = 0;
+    hasher.verify = async (stored, password) => {
+      hashed++;
+      return verify(stored, password);
+    };
+    try {
+      await withPassword('another-nobody@contoso.com', PASSWORD);
+      assert.equal(hashed, 1, 'an unknown user is checked against a dummy hash');
+    } finally {
+      hasher.verify = verify;
+    }
     assert.equal(new Set(bodies).size, 1, 'pages are identical but for the typed name');
     const log = await t.ctx.stores.signinLog.list({ limit: 10 });
     const reasons = log.filter((l) => l.result === 'failure').map((l) => l.reason);
