@@ -5,6 +5,7 @@ import { type AppContext, createContext } from './context.ts';
 import { migrate } from './db/index.ts';
 import { createApp } from './http/app.tsx';
 import { ensureFirstAdmin } from './services/bootstrap.ts';
+import { housekeeping } from './services/housekeeping.ts';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -34,7 +35,9 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const cleanup = setInterval(() => {
-    ctx.stores.sessions.deleteExpired(ctx.clock.now()).catch(() => {});
+    housekeeping(ctx).catch((e: unknown) =>
+      ctx.log.warn({ err: (e as Error).message }, 'housekeeping failed'),
+    );
   }, 10 * 60_000);
   cleanup.unref();
   ctx.log.info(

@@ -115,3 +115,43 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
     );
   });
 });
+
+describe('housekeeping', () => {
+  it('deletes expired sessions, old flows, quiet throttles and day-old TOTP steps, and nothing current', async () => {
+    const { housekeeping } = await import('../../src/services/housekeeping.ts');
+    const t = await createTestApp();
+    try {
+      await t.addUser({ upn: 'hk@contoso.com' });
+      const userId = (await t.ctx.stores.users.findByUpn('hk@contoso.com'))!.id;
+      const now = t.clock.now();
+      const steps = totpStepsStore(t.ctx.db);
+      await steps.claim(userId, 1, now - 25 * 3_600_000);
+      await steps.claim(userId, 2, now - 60_000);
+      const session = (id: string, expires: number) => ({
+        id_hash: id,
+        csrf_token: 'c',
+        user_id: null,
+        flow_id: null,
+        amr: null,
+        auth_time: null,
+        created_at: 0,
+        expires_at: expires,
+      });
+      await t.ctx.stores.sessions.insert(session('gone', now - 1));
+      await t.ctx.stores.sessions.insert(session('kept', now + 60_000));
+      await t.ctx.stores.throttles.increment('old', now - 3_600_000, 0);
+      await t.ctx.stores.throttles.increment('new', now, 0);
+      await housekeeping(t.ctx);
+      assert.equal(await steps.claim(userId, 2, now), false, 'a recent step stays used');
+      assert.equal(await steps.claim(userId, 1, now), true, 'a day-old step was forgotten');
+      const ids = (await t.ctx.db.selectFrom('sessions').select('id_hash').execute()).map(
+        (r) => r.id_hash,
+      );
+      assert.deepEqual(ids, ['kept']);
+      assert.equal(await t.ctx.stores.throttles.blockedUntil('old'), undefined);
+      assert.notEqual(await t.ctx.stores.throttles.blockedUntil('new'), undefined);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import type { AppContext } from '../context.ts';
+import { THROTTLE } from '../policy/throttle.ts';
+
+const HOUR = 3_600_000;
+
+/**
+ * Deletes state that can no longer matter: expired sessions, sign-in flows
+ * ended or expired an hour ago, throttle counters past their quiet period, and
+ * used TOTP steps older than a day (a step that old is outside the ±1 window
+ * anyway, so forgetting it cannot let a code be used twice).
+ */
+export async function housekeeping(ctx: AppContext): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.stores.sessions.deleteExpired(now);
+  await ctx.db
+    .deleteFrom('signin_flows')
+    .where('expires_at', '<', now - HOUR)
+    .execute();
+  await ctx.db
+    .deleteFrom('throttles')
+    .where('last_failure_at', '<', now - THROTTLE.resetAfterMs)
+    .where('blocked_until', '<', now)
+    .execute();
+  await ctx.db
+    .deleteFrom('totp_used_steps')
+    .where('used_at', '<', now - 24 * HOUR)
+    .execute();
+}
