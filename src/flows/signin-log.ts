@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { printable } from '../services/validation.ts';
 import type { SigninLogRow } from '../storage/signin-log.ts';
 
 export interface SigninEvent {
@@ -15,13 +16,13 @@ export async function recordSignin(ctx: AppContext, e: SigninEvent): Promise<voi
   await ctx.stores.signinLog.record({
     id: crypto.randomUUID(),
     at: ctx.clock.now(),
-    upn: e.upn.toLowerCase().slice(0, 256),
+    upn: printable(e.upn).toLowerCase().slice(0, 256),
     user_id: e.userId,
     result: e.result,
     reason: e.reason,
     method: e.method,
     client_ip: e.client.ip,
-    user_agent: e.client.userAgent?.slice(0, 512) ?? null,
+    user_agent: e.client.userAgent ? printable(e.client.userAgent).slice(0, 512) : null,
     application: e.client.application ?? null,
   });
 }

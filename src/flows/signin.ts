@@ -13,6 +13,7 @@ import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts'
 import { delayAfter, THROTTLE } from '../policy/throttle.ts';
 import { addRegistration, loadRegistrations } from '../services/registrations.ts';
 import { getServiceSettings } from '../services/settings.ts';
+import { printable } from '../services/validation.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import type { UserRow } from '../storage/users.ts';
 import { recordSignin } from './signin-log.ts';
@@ -187,7 +188,7 @@ export function signinFlows(ctx: AppContext) {
       client: ClientInfo,
       returnTo: string | null = null,
     ): Promise<FlowState> {
-      const upn = upnInput.trim().slice(0, MAX_UPN_INPUT);
+      const upn = printable(upnInput.trim()).slice(0, MAX_UPN_INPUT);
       const key = `password:${upn.toLowerCase()}`;
       const fail = async (reason: string, userId: string | null) => {
         await recordSignin(ctx, {

@@ -3,7 +3,7 @@ import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { MethodRow } from '../storage/methods.ts';
 import type { UserRow } from '../storage/users.ts';
-import { checkNewPassword, parseLanguage, parseUpn } from './validation.ts';
+import { checkNewPassword, parseLanguage, parseUpn, printable } from './validation.ts';
 
 /**
  * Users as the admin API, the CLI and (later) the portal see them. Field names
@@ -58,6 +58,11 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<UserV
   const password = checkNewPassword(input.password);
   const language = parseLanguage(input.preferredLanguage ?? 'en');
   const displayName = (input.displayName ?? '').trim() || upn.split('@')[0]!;
+  if (printable(displayName) !== displayName) {
+    throw new AppError('invalid_request', {
+      detail: 'The display name contains control characters.',
+    });
+  }
   if (displayName.length > 256)
     throw new AppError('invalid_request', {
       detail: 'The display name is too long (256 characters at most).',
@@ -102,7 +107,7 @@ export interface UserPage {
 }
 
 export const encodeCursor = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
-export const decodeCursor = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
+export const decodeCursor = (s: string) => printable(Buffer.from(s, 'base64url').toString('utf8'));
 
 export async function listUsers(
   ctx: AppContext,

@@ -47,3 +47,10 @@ export function checkNewPassword(p: string): string {
   }
   return p;
 }
+
+/**
+ * Removes control characters (NUL and friends) from text bound for storage or
+ * the log: PostgreSQL refuses NUL in text, and none belongs in a name anyway.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+export const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, '');

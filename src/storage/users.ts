@@ -1,6 +1,7 @@
 import type { Db } from '../db/index.ts';
 import type { MfaState, UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { isUpn } from '../services/validation.ts';
 import { isUniqueViolation } from './errors.ts';
 
 export type UserRow = UsersTable;
@@ -22,12 +23,15 @@ export const usersStore = (db: Db) => ({
     }
   },
 
-  findByUpn: (upn: string) =>
-    db
-      .selectFrom('users')
-      .selectAll()
-      .where('upn_normalized', '=', upn.toLowerCase())
-      .executeTakeFirst(),
+  /** A user by UPN, case-insensitively; a string that cannot be a UPN finds no one. */
+  findByUpn: async (upn: string): Promise<UserRow | undefined> =>
+    isUpn(upn)
+      ? db
+          .selectFrom('users')
+          .selectAll()
+          .where('upn_normalized', '=', upn.toLowerCase())
+          .executeTakeFirst()
+      : undefined,
 
   findById: (id: string) =>
     db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),

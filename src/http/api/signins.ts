@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { toSigninView } from '../../flows/signin-log.ts';
+import { printable } from '../../services/validation.ts';
 import type { HttpEnv } from '../env.ts';
 import { problemResponses, SigninPageSchema } from './schemas.ts';
 
@@ -27,7 +28,9 @@ const list = createRoute({
 const encode = (at: number, id: string) => Buffer.from(`${at}:${id}`).toString('base64url');
 function decode(cursor: string): { at: number; id: string } | undefined {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
-  return at && id && /^\d+$/.test(at) ? { at: Number(at), id } : undefined;
+  return at && id && /^\d+$/.test(at) && /^[0-9a-f-]{36}$/.test(id)
+    ? { at: Number(at), id }
+    : undefined;
 }
 
 export const signinsApi = new OpenAPIHono<HttpEnv>().openapi(list, async (c) => {
@@ -36,7 +39,7 @@ export const signinsApi = new OpenAPIHono<HttpEnv>().openapi(list, async (c) => 
   const before = q.cursor ? decode(q.cursor) : undefined;
   const rows = await c.var.ctx.stores.signinLog.list({
     limit: limit + 1,
-    ...(q.upn ? { upn: q.upn } : {}),
+    ...(q.upn ? { upn: printable(q.upn) } : {}),
     ...(before ? { before } : {}),
   });
   const page = rows.slice(0, limit);
