@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { printable } from '../services/validation.ts';
-import type { SigninLogRow } from '../storage/signin-log.ts';
+import type { SigninLogRow, SigninLogStore } from '../storage/signin-log.ts';
 
 export interface SigninEvent {
   upn: string;
@@ -12,8 +12,12 @@ export interface SigninEvent {
   client: { ip: string | null; userAgent: string | null; application?: string | null };
 }
 
-export async function recordSignin(ctx: AppContext, e: SigninEvent): Promise<void> {
-  await ctx.stores.signinLog.record({
+export async function recordSignin(
+  ctx: AppContext,
+  e: SigninEvent,
+  store: SigninLogStore = ctx.stores.signinLog,
+): Promise<void> {
+  await store.record({
     id: crypto.randomUUID(),
     at: ctx.clock.now(),
     upn: printable(e.upn).toLowerCase().slice(0, 256),

@@ -15,6 +15,7 @@ import { addRegistration, loadRegistrations } from '../services/registrations.ts
 import { getServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
 import type { FlowRow } from '../storage/flows.ts';
+import { createStores } from '../storage/index.ts';
 import type { UserRow } from '../storage/users.ts';
 import { recordSignin } from './signin-log.ts';
 
@@ -348,15 +349,29 @@ export function signinFlows(ctx: AppContext) {
       if (s.next.kind !== 'done')
         throw new AppError('conflict', { detail: 'This sign-in is not complete.' });
       const now = clock.now();
-      if (!(await stores.flows.end(flowId, now))) throw new AppError('signin_expired');
-      await stores.users.markSignedIn(s.user.id, now);
       const second = s.factors.find((f) => f.factor !== 'knowledge');
-      await log(
-        s,
-        'success',
-        second ? 'multi-factor authentication completed' : 'password only (MFA not required)',
-        second?.method ?? 'password',
-      );
+      // Ending the flow, stamping the user and logging the success: all or nothing.
+      const ended = await ctx.db.transaction().execute(async (trx) => {
+        const tx = createStores(trx);
+        if (!(await tx.flows.end(flowId, now))) return false;
+        await tx.users.markSignedIn(s.user.id, now);
+        await recordSignin(
+          ctx,
+          {
+            upn: s.user.upn,
+            userId: s.user.id,
+            result: 'success',
+            reason: second
+              ? 'multi-factor authentication completed'
+              : 'password only (MFA not required)',
+            method: second?.method ?? 'password',
+            client: { ip: s.flow.client_ip, userAgent: s.flow.user_agent },
+          },
+          tx.signinLog,
+        );
+        return true;
+      });
+      if (!ended) throw new AppError('signin_expired');
       return {
         userId: s.user.id,
         authTime: now,
