@@ -118,7 +118,7 @@ function request(method: string, p: string, cookie: string, body?: string) {
   return new Promise<{
     status: number;
     body: string;
-    cookie: string | undefined;
+    cookie: string;
     location: string | undefined;
   }>((resolve, reject) => {
     const req = http.request(
@@ -143,11 +143,19 @@ function request(method: string, p: string, cookie: string, body?: string) {
         res.setEncoding('utf8');
         res.on('data', (d) => (data += d));
         res.on('end', () => {
-          const set = res.headers['set-cookie']?.find((c) => c.startsWith('portcullis='));
+          // Keep every cookie the server sets, as a browser would (session and CSRF).
+          const jar = new Map<string, string>();
+          for (const pair of [
+            ...(cookie ? cookie.split('; ') : []),
+            ...(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!),
+          ]) {
+            const eq = pair.indexOf('=');
+            jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+          }
           resolve({
             status: res.statusCode ?? 0,
             body: data,
-            cookie: set?.split(';')[0],
+            cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
             location: res.headers.location,
           });
         });
@@ -191,8 +199,11 @@ async function signInOnce(n: number): Promise<void> {
   );
   cookie = done.cookie ?? cookie;
   const account = await request('GET', done.location ?? '/', cookie);
-  if (pw.status !== 303 || done.status !== 303 || !account.body.includes('My account')) errors++;
-  else latencies.push(performance.now() - t0);
+  if (pw.status !== 303 || done.status !== 303 || !account.body.includes('My account')) {
+    errors++;
+    if (process.env.BENCH_DEBUG)
+      console.error(pw.status, step.status, done.status, done.body.slice(0, 300));
+  } else latencies.push(performance.now() - t0);
 }
 
 /** CPU seconds used so far by the server process and by its main (event-loop) thread. */
