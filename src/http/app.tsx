@@ -71,13 +71,16 @@ export function createApp(ctx: AppContext) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: ctx.config.maxBodyBytes,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: ctx.config.maxBodyBytes,
+    onError: () => {
+      throw new AppError('payload_too_large');
+    },
+  });
+  // Only requests that may carry a body: asking a GET for its body makes the
+  // Node adapter build a full Request, which costs more than the whole page.
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   app.get('/healthz', async (c) => {
