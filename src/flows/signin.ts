@@ -10,7 +10,6 @@ import type {
 } from '../methods/types.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
-import { delayAfter, THROTTLE } from '../policy/throttle.ts';
 import { addRegistration, loadRegistrations } from '../services/registrations.ts';
 import { getServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
@@ -18,6 +17,7 @@ import type { FlowRow } from '../storage/flows.ts';
 import { createStores } from '../storage/index.ts';
 import type { UserRow } from '../storage/users.ts';
 import { recordSignin } from './signin-log.ts';
+import { throttle } from './throttle.ts';
 
 export interface ClientInfo {
   ip: string | null;
@@ -62,22 +62,7 @@ const MAX_PASSWORD_INPUT = 1024;
 export function signinFlows(ctx: AppContext) {
   const { stores, clock, config } = ctx;
 
-  /** Seconds to wait before trying `key` again (0: go ahead), and whether failures are on record. */
-  async function throttled(key: string): Promise<{ wait: number; counted: boolean }> {
-    const until = await stores.throttles.blockedUntil(key);
-    const now = clock.now();
-    return {
-      wait: until !== undefined && until > now ? Math.ceil((until - now) / 1000) : 0,
-      counted: until !== undefined,
-    };
-  }
-
-  async function countFailure(key: string): Promise<void> {
-    const now = clock.now();
-    const failures = await stores.throttles.increment(key, now, now - THROTTLE.resetAfterMs);
-    const delay = delayAfter(failures);
-    if (delay > 0) await stores.throttles.block(key, now + delay);
-  }
+  const limits = throttle(ctx);
 
   const toMethodUser = (u: UserRow): MethodUser => ({
     id: u.id,
@@ -153,7 +138,7 @@ export function signinFlows(ctx: AppContext) {
       replayed: 'code already used',
       malformed: 'malformed code',
     };
-    await countFailure(`code:${s.user.id}`);
+    await limits.fail(`code:${s.user.id}`);
     const failures = await stores.flows.addFailure(s.flow.id);
     await log(s, 'failure', reasons[result.reason], methodId);
     if (failures >= config.maxCodeAttempts) {
@@ -168,7 +153,7 @@ export function signinFlows(ctx: AppContext) {
 
   /** Refuses while wrong codes are throttled; returns whether failures are on record. */
   async function guardCodes(s: FlowState, methodId: string): Promise<boolean> {
-    const { wait, counted } = await throttled(`code:${s.user.id}`);
+    const { wait, counted } = await limits.check(`code:${s.user.id}`);
     if (wait > 0) {
       await log(s, 'failure', 'throttled: too many wrong codes', methodId);
       throw new AppError('too_many_attempts', {
@@ -201,7 +186,7 @@ export function signinFlows(ctx: AppContext) {
           client,
         });
       };
-      const { wait, counted } = await throttled(key);
+      const { wait, counted } = await limits.check(key);
       if (wait > 0) {
         await fail('throttled: too many wrong passwords', null);
         throw new AppError('too_many_attempts', {
@@ -216,7 +201,7 @@ export function signinFlows(ctx: AppContext) {
           ? await ctx.hasher.verify(user.password_hash, password)
           : await ctx.hasher.verifyDummy(tooLong ? '' : password);
       if (!user || !ok) {
-        await countFailure(key);
+        await limits.fail(key);
         await fail(user ? 'wrong password' : 'unknown user', user?.id ?? null);
         throw new AppError('invalid_credentials');
       }
@@ -224,7 +209,7 @@ export function signinFlows(ctx: AppContext) {
         await fail('sign-in blocked by an administrator', user.id);
         throw new AppError('invalid_credentials');
       }
-      if (counted) await stores.throttles.clear(key);
+      if (counted) await limits.clear(key);
       const now = clock.now();
       const factor: CompletedFactor = {
         method: 'password',
@@ -300,7 +285,7 @@ export function signinFlows(ctx: AppContext) {
       const reg = await addRegistration(ctx, s.user.id, method.id, result);
       // Microsoft: completing registration moves an Enabled user to Enforced.
       await stores.users.transitionMfaState(s.user.id, 'Enabled', 'Enforced', clock.now());
-      if (counted) await stores.throttles.clear(`code:${s.user.id}`);
+      if (counted) await limits.clear(`code:${s.user.id}`);
       const mfaState = s.user.mfa_state === 'Enabled' ? 'Enforced' : s.user.mfa_state;
       return addFactor(
         {
@@ -335,7 +320,7 @@ export function signinFlows(ctx: AppContext) {
       const result = await method.verify(ctx.methodContext, s.methodUser, reg, input);
       if (!result.ok) return codeFailed(s, method.id, result);
       await stores.methods.touch(reg.id, clock.now());
-      if (counted) await stores.throttles.clear(`code:${s.user.id}`);
+      if (counted) await limits.clear(`code:${s.user.id}`);
       return addFactor(s, method);
     },
 

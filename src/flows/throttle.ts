@@ -1,0 +1,31 @@
+import type { AppContext } from '../context.ts';
+import { delayAfter, THROTTLE } from '../policy/throttle.ts';
+
+/**
+ * Failure throttling per key ("password:<upn>", "code:<user id>"), on the
+ * database counters so it holds across processes and restarts. The delays
+ * themselves are policy (src/policy/throttle.ts).
+ */
+export function throttle(ctx: AppContext) {
+  const { stores, clock } = ctx;
+  return {
+    /** Seconds to wait before `key` may be tried again (0: go ahead), and whether failures are on record. */
+    async check(key: string): Promise<{ wait: number; counted: boolean }> {
+      const until = await stores.throttles.blockedUntil(key);
+      const now = clock.now();
+      return {
+        wait: until !== undefined && until > now ? Math.ceil((until - now) / 1000) : 0,
+        counted: until !== undefined,
+      };
+    },
+
+    async fail(key: string): Promise<void> {
+      const now = clock.now();
+      const failures = await stores.throttles.increment(key, now, now - THROTTLE.resetAfterMs);
+      const delay = delayAfter(failures);
+      if (delay > 0) await stores.throttles.block(key, now + delay);
+    },
+
+    clear: (key: string) => stores.throttles.clear(key),
+  };
+}
