@@ -256,6 +256,17 @@ describe('browser sign-in', () => {
     }
   });
 
+  it('starting another sign-in from a signed-in browser signs the first one out', async () => {
+    await t.addUser({ upn: 'lee@contoso.com', mfaState: 'Enforced' });
+    const { b } = await withPassword('dora@contoso.com');
+    assert.match(textOf(b.lastHtml), /Dora Disabled/);
+    // A second sign-in posted from this browser (the form is not shown, but may be sent).
+    const res = await b.post('/signin', { username: 'lee@contoso.com', password: PASSWORD });
+    assert.equal(res.status, 303);
+    const home = await b.page('/');
+    assert.doesNotMatch(textOf(home.html), /Dora Disabled|My account/);
+  });
+
   it('refuses forms without the CSRF token', async () => {
     const b = client();
     await b.page('/');

@@ -4,6 +4,17 @@ import { totpStepsStore } from '../../src/methods/totp/steps.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { onPostgres } from '../helpers/db.ts';
 
+const sessionRow = (id: string, expiresAt: number) => ({
+  id_hash: id,
+  csrf_token: 'c',
+  user_id: null,
+  flow_id: null,
+  amr: null,
+  auth_time: null,
+  created_at: 0,
+  expires_at: expiresAt,
+});
+
 // One conformance suite for the stores, run on SQLite and (in CI) PostgreSQL.
 describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   let t: TestApp;
@@ -71,16 +82,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
   });
 
   it('rotates a session id in one step: the old id stops working', async () => {
-    await t.ctx.stores.sessions.insert({
-      id_hash: 'old',
-      csrf_token: 'c',
-      user_id: null,
-      flow_id: null,
-      amr: null,
-      auth_time: null,
-      created_at: 0,
-      expires_at: 1000,
-    });
+    await t.ctx.stores.sessions.insert(sessionRow('old', 1000));
     const rotated = await t.ctx.stores.sessions.rotate('old', 'new', { user_id: userId });
     assert.equal(rotated?.user_id, userId);
     assert.equal(await t.ctx.stores.sessions.find('old', 1), undefined);
@@ -127,18 +129,8 @@ describe('housekeeping', () => {
       const steps = totpStepsStore(t.ctx.db);
       await steps.claim(userId, 1, now - 25 * 3_600_000);
       await steps.claim(userId, 2, now - 60_000);
-      const session = (id: string, expires: number) => ({
-        id_hash: id,
-        csrf_token: 'c',
-        user_id: null,
-        flow_id: null,
-        amr: null,
-        auth_time: null,
-        created_at: 0,
-        expires_at: expires,
-      });
-      await t.ctx.stores.sessions.insert(session('gone', now - 1));
-      await t.ctx.stores.sessions.insert(session('kept', now + 60_000));
+      await t.ctx.stores.sessions.insert(sessionRow('gone', now - 1));
+      await t.ctx.stores.sessions.insert(sessionRow('kept', now + 60_000));
       await t.ctx.stores.throttles.increment('old', now - 3_600_000, 0);
       await t.ctx.stores.throttles.increment('new', now, 0);
       await housekeeping(t.ctx);

@@ -38,7 +38,8 @@ async function showSignin(c: C, opts: { error?: AppError; username?: string } = 
 async function advance(c: C, s: FlowState) {
   const { ctx, flows } = c.var;
   if (s.next.kind !== 'done') {
-    await rotateSession(c, { flow_id: s.flow.id });
+    // A sign-in under way is not signed in, even if this browser was before.
+    await rotateSession(c, { flow_id: s.flow.id, user_id: null, amr: null, auth_time: null });
     return c.redirect('/signin/step', 303);
   }
   const signedIn = await flows.finish(s);
