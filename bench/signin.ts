@@ -82,6 +82,7 @@ await ctx.db.transaction().execute(async (trx) => {
           created_at: now,
           updated_at: now,
           last_signin_at: null,
+          fraud_reported_at: null,
         })),
       )
       .execute();

@@ -6,6 +6,8 @@ import { PasswordHasher } from './crypto/passwords.ts';
 import { cryptoRandom, type Random } from './crypto/random.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { type Db, type Dialect, type OpenOptions, openDatabase } from './db/index.ts';
+import { createTelephony } from './delivery/index.ts';
+import type { Telephony } from './delivery/types.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { MethodContext } from './methods/types.ts';
 import { createStores, type Stores } from './storage/index.ts';
@@ -23,6 +25,7 @@ export interface AppContext {
   hasher: PasswordHasher;
   log: Logger;
   methodContext: MethodContext;
+  telephony: Telephony;
 }
 
 export interface ContextOverrides {
@@ -30,6 +33,7 @@ export interface ContextOverrides {
   random?: Random;
   log?: Logger;
   db?: OpenOptions;
+  telephony?: Telephony;
 }
 
 export function createContext(config: Config, o: ContextOverrides = {}): AppContext {
@@ -38,6 +42,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
   const box = new SecretBox(keys.secretsAtRest);
   const clock = o.clock ?? systemClock;
   const random = o.random ?? cryptoRandom;
+  const telephony = o.telephony ?? createTelephony(config, db, clock);
   return {
     config,
     db,
@@ -54,5 +59,6 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
     }),
     log: o.log ?? createLogger(config.logLevel),
     methodContext: { db, clock, random, box, issuer: 'Portcullis' },
+    telephony,
   };
 }

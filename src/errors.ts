@@ -1,3 +1,5 @@
+import { isMessageKey, type MessageKey, type Translate, type Values } from './i18n/index.ts';
+
 /**
  * The registry of error codes (STYLE.md, principle 6): each code has an HTTP
  * status and a message that is safe to show to anyone. One handler
@@ -41,6 +43,12 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
+/** A message from the catalogs (src/i18n) to show on pages instead of the English detail. */
+export interface LocalMessage {
+  key: MessageKey;
+  values?: Values;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
@@ -48,10 +56,11 @@ export class AppError extends Error {
   readonly detail: string | undefined;
   /** Seconds to wait, for throttling errors. */
   readonly retryAfter: number | undefined;
+  readonly local: LocalMessage | undefined;
 
   constructor(
     code: ErrorCode,
-    opts: { detail?: string; retryAfter?: number; cause?: unknown } = {},
+    opts: { detail?: string; retryAfter?: number; cause?: unknown; local?: LocalMessage } = {},
   ) {
     super(opts.detail ?? errorCodes[code].message, { cause: opts.cause });
     this.name = 'AppError';
@@ -59,11 +68,19 @@ export class AppError extends Error {
     this.status = errorCodes[code].status;
     this.detail = opts.detail;
     this.retryAfter = opts.retryAfter;
+    this.local = opts.local;
   }
 
   get publicMessage(): string {
     return this.detail ?? errorCodes[this.code].message;
   }
+}
+
+/** The error's message in the page language: its own catalog message, its code's, or the English text. */
+export function localMessage(e: AppError, t: Translate): string {
+  if (e.local) return t(e.local.key, e.local.values);
+  const key = `error.${e.code}`;
+  return !e.detail && isMessageKey(key) ? t(key) : e.publicMessage;
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -125,6 +125,98 @@ export const configSchema = {
     default: 1,
     schema: positiveInt.max(16),
   }),
+  telephony: entry({
+    env: 'PORTCULLIS_TELEPHONY',
+    description:
+      'How text messages and calls are delivered: `outbox` (kept in the database, with a phone simulator at /_dev/phone; nothing leaves the machine), `webhook` or `twilio`.',
+    default: 'outbox' as const,
+    schema: z.enum(['outbox', 'webhook', 'twilio']),
+  }),
+  webhookUrl: entry<string | undefined>({
+    env: 'PORTCULLIS_WEBHOOK_URL',
+    description:
+      'With PORTCULLIS_TELEPHONY=webhook: the URL that receives signed JSON for each text and call.',
+    default: undefined,
+    schema: z.url().optional(),
+  }),
+  webhookSecret: entry<string | undefined>({
+    env: 'PORTCULLIS_WEBHOOK_SECRET',
+    description:
+      'With PORTCULLIS_TELEPHONY=webhook: the shared secret for HMAC-SHA256 signatures, both ways.',
+    default: undefined,
+    schema: z.string().min(16).optional(),
+    secret: true,
+  }),
+  twilioAccountSid: entry<string | undefined>({
+    env: 'PORTCULLIS_TWILIO_ACCOUNT_SID',
+    description: 'With PORTCULLIS_TELEPHONY=twilio: the account SID.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  twilioAuthToken: entry<string | undefined>({
+    env: 'PORTCULLIS_TWILIO_AUTH_TOKEN',
+    description:
+      'With PORTCULLIS_TELEPHONY=twilio: the auth token (also verifies X-Twilio-Signature).',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+    secret: true,
+  }),
+  twilioFrom: entry<string | undefined>({
+    env: 'PORTCULLIS_TWILIO_FROM',
+    description: 'With PORTCULLIS_TELEPHONY=twilio: the number texts and calls come from (E.164).',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  twilioApiBase: entry({
+    env: 'PORTCULLIS_TWILIO_API_BASE',
+    description: 'Base URL of the Twilio REST API (change only for testing).',
+    default: 'https://api.twilio.com',
+    schema: z.url(),
+  }),
+  deliveryTimeoutMs: entry({
+    env: 'PORTCULLIS_DELIVERY_TIMEOUT_MS',
+    description:
+      'How long a telephony provider may take to accept a text or call before the attempt fails.',
+    default: 5000,
+    schema: positiveInt.max(60_000),
+  }),
+  phoneCodeMinutes: entry({
+    env: 'PORTCULLIS_PHONE_CODE_MINUTES',
+    description: 'How long a code sent by text message stays valid, in minutes (1 to 10).',
+    default: 5,
+    schema: positiveInt.max(10),
+  }),
+  callTimeoutSeconds: entry({
+    env: 'PORTCULLIS_CALL_TIMEOUT_SECONDS',
+    description: 'How long to wait for a call to be answered with # before the attempt fails.',
+    default: 60,
+    schema: positiveInt.max(300),
+  }),
+  callGreeting: entry<string | undefined>({
+    env: 'PORTCULLIS_CALL_GREETING',
+    description:
+      "A custom spoken greeting for verification calls, used instead of the default greeting in the user's language.",
+    default: undefined,
+    schema: z.string().min(1).max(500).optional(),
+  }),
+  sendLimitPerUser: entry({
+    env: 'PORTCULLIS_SEND_LIMIT_PER_USER',
+    description: 'Texts and calls one user may be sent in 15 minutes.',
+    default: 5,
+    schema: positiveInt.max(100),
+  }),
+  sendLimitPerNumber: entry({
+    env: 'PORTCULLIS_SEND_LIMIT_PER_NUMBER',
+    description: 'Texts and calls one phone number may be sent in 15 minutes.',
+    default: 5,
+    schema: positiveInt.max(100),
+  }),
+  sendLimitPerAddress: entry({
+    env: 'PORTCULLIS_SEND_LIMIT_PER_ADDRESS',
+    description: 'Texts and calls requests from one client address may cause in 15 minutes.',
+    default: 20,
+    schema: positiveInt.max(1000),
+  }),
   maxBodyBytes: entry({
     env: 'PORTCULLIS_MAX_BODY_BYTES',
     description: 'Largest request body accepted; larger ones get 413.',

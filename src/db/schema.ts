@@ -14,6 +14,10 @@ export interface Database {
   throttles: ThrottlesTable;
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
+  challenges: ChallengesTable;
+  outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
 }
 
 export type MfaState = 'Disabled' | 'Enabled' | 'Enforced';
@@ -31,6 +35,8 @@ export interface UsersTable {
   created_at: number;
   updated_at: number;
   last_signin_at: number | null;
+  /** When the user last reported fraud (a call or text they did not ask for). */
+  fraud_reported_at: number | null;
 }
 
 export interface AuthMethodsTable {
@@ -113,6 +119,65 @@ export interface SettingsTable {
   key: string;
   value: string;
   updated_at: number;
+}
+
+export type ChallengeStatus =
+  | 'pending'
+  | 'approved'
+  | 'consumed'
+  | 'fraud'
+  | 'declined'
+  | 'no_answer'
+  | 'failed'
+  | 'superseded';
+
+/** A code sent or a call placed for one sign-in flow (phone methods). */
+export interface ChallengesTable {
+  id: string;
+  flow_id: string;
+  user_id: string;
+  method_type: string;
+  /** The registration being verified; null while enrolling a new number. */
+  registration_id: string | null;
+  /** HMAC of the code sent by text; null for calls. */
+  code_hash: string | null;
+  status: ChallengeStatus;
+  attempts: number;
+  created_at: number;
+  expires_at: number;
+  resolved_at: number | null;
+}
+
+/** The built-in telephony provider: messages and calls kept in the database. */
+export interface OutboxTable {
+  id: string;
+  kind: 'sms' | 'call';
+  to_number: string;
+  extension: string | null;
+  locale: string;
+  /** The text of a message, or the spoken prompt of a call. */
+  body: string;
+  challenge_id: string | null;
+  /** sent (sms); ringing → answered | fraud | hung_up (call). */
+  status: string;
+  created_at: number;
+  answered_at: number | null;
+}
+
+/** Fixed-window counters for sending limits (per user, per number, per address). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor: string;
+  action: string;
+  target_user_id: string | null;
+  detail: string;
 }
 
 export type Seq = Generated<number>;

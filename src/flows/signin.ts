@@ -146,6 +146,7 @@ export function signinFlows(ctx: AppContext) {
       await log(s, 'failure', `sign-in attempt ended after ${failures} wrong codes`, methodId);
       throw new AppError('signin_expired', {
         detail: 'Too many wrong codes. Please sign in again.',
+        local: { key: 'error.attempt_ended' },
       });
     }
     throw new AppError('invalid_code');
@@ -159,6 +160,7 @@ export function signinFlows(ctx: AppContext) {
       throw new AppError('too_many_attempts', {
         retryAfter: wait,
         detail: `Too many wrong codes. Try again in ${wait} seconds.`,
+        local: { key: 'error.too_many_codes', values: { seconds: wait } },
       });
     }
     return counted;
@@ -192,6 +194,7 @@ export function signinFlows(ctx: AppContext) {
         throw new AppError('too_many_attempts', {
           retryAfter: wait,
           detail: `Too many failed sign-ins. Try again in ${wait} seconds.`,
+          local: { key: 'error.too_many_passwords', values: { seconds: wait } },
         });
       }
       const user = upn ? await stores.users.findByUpn(upn) : undefined;

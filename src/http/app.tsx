@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/index.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError, isAppError, localMessage } from '../errors.ts';
 import { signinFlows } from '../flows/signin.ts';
+import { translator } from '../i18n/index.ts';
 import { createApi } from './api/index.ts';
 import type { HttpEnv } from './env.ts';
+import { localeFromHeaders } from './locale.ts';
 import { ErrorPage } from './pages/steps.tsx';
 import { problem } from './problem.ts';
 import { signinRoutes } from './routes/signin.tsx';
@@ -52,6 +54,7 @@ export function createApp(ctx: AppContext) {
       'request',
     );
   });
+  app.use(localeFromHeaders);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -103,24 +106,32 @@ export function createApp(ctx: AppContext) {
   app.use(loadSession);
   app.route('/', signinRoutes);
 
+  /** Page props even for errors raised before the locale was chosen. */
+  const page = (c: Context<HttpEnv>) => ({
+    t: c.var.t ?? translator('en'),
+    lang: c.var.locale ?? 'en',
+  });
+
   app.notFound((c) => {
     const e = new AppError('not_found');
-    return isApi(c.req.path)
-      ? problem(c, e)
-      : c.html(
-          <ErrorPage title="Page not found" message="There is no page at this address." />,
-          404,
-        );
+    if (isApi(c.req.path)) return problem(c, e);
+    const p = page(c);
+    return c.html(
+      <ErrorPage {...p} title={p.t('error.notFoundTitle')} message={p.t('error.notFound')} />,
+      404,
+    );
   });
 
   app.onError((err, c) => {
     const e = toAppError(ctx, err, c.req.path);
     if (isApi(c.req.path)) return problem(c, e);
     if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
+    const p = page(c);
     return c.html(
       <ErrorPage
-        title={e.status >= 500 ? 'Something went wrong' : 'That did not work'}
-        message={e.publicMessage}
+        {...p}
+        title={p.t(e.status >= 500 ? 'error.serverTitle' : 'error.title')}
+        message={localMessage(e, p.t)}
       />,
       e.status as 400,
     );

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import type { SigninFlows } from '../flows/signin.ts';
+import type { Locale, Translate } from '../i18n/index.ts';
 import type { SessionRow } from '../storage/sessions.ts';
 
 /** Hono's typed per-request variables. */
@@ -8,6 +9,9 @@ export interface HttpEnv {
     ctx: AppContext;
     flows: SigninFlows;
     session: SessionRow | null;
+    /** The page language: the user's preferred language when known, else Accept-Language. */
+    locale: Locale;
+    t: Translate;
     /** Set when the API request carried a valid admin token. */
     apiTokenId?: string;
   };

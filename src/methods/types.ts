@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Random } from '../crypto/random.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/index.ts';
+import type { Translate } from '../i18n/index.ts';
 
 /** NIST SP 800-63B factor categories; assurance is computed from them. */
 export type Factor = 'knowledge' | 'possession' | 'inherence';
@@ -40,6 +41,8 @@ export type Input = Readonly<Record<string, string | undefined>>;
 export interface FormProps {
   action: string;
   csrfToken: string;
+  /** Translate into the page language (src/i18n). */
+  t: Translate;
   error?: string;
 }
 

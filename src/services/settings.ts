@@ -5,9 +5,14 @@ import { methods } from '../methods/index.ts';
 export interface ServiceSettings {
   /** MethodTypes users may register and use ("verification options"). */
   allowedMethods: string[];
+  /** Fraud alert: block a user's sign-in when they report a call or text they did not ask for. */
+  blockOnFraud: boolean;
 }
 
-const defaults = (): ServiceSettings => ({ allowedMethods: methods.map((m) => m.id) });
+const defaults = (): ServiceSettings => ({
+  allowedMethods: methods.map((m) => m.id),
+  blockOnFraud: true,
+});
 
 export async function getServiceSettings(ctx: AppContext): Promise<ServiceSettings> {
   const stored = (await ctx.stores.settings.get('service')) as Partial<ServiceSettings> | undefined;

@@ -82,6 +82,7 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<UserV
     created_at: now,
     updated_at: now,
     last_signin_at: null,
+    fraud_reported_at: null,
   };
   await ctx.stores.users.insert(row);
   return toUserView(row, []);

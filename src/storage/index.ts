@@ -1,8 +1,11 @@
 // Storage: narrow, task-named stores over one Kysely database (SQLite or PostgreSQL).
 import type { Db } from '../db/index.ts';
 import { apiTokensStore } from './api-tokens.ts';
+import { auditStore } from './audit.ts';
+import { challengesStore } from './challenges.ts';
 import { flowsStore } from './flows.ts';
 import { methodsStore } from './methods.ts';
+import { rateLimitsStore } from './rate-limits.ts';
 import { sessionsStore } from './sessions.ts';
 import { settingsStore } from './settings.ts';
 import { signinLogStore } from './signin-log.ts';
@@ -18,6 +21,9 @@ export const createStores = (db: Db) => ({
   throttles: throttlesStore(db),
   apiTokens: apiTokensStore(db),
   settings: settingsStore(db),
+  challenges: challengesStore(db),
+  rateLimits: rateLimitsStore(db),
+  audit: auditStore(db),
 });
 
 export type Stores = ReturnType<typeof createStores>;

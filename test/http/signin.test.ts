@@ -267,6 +267,26 @@ describe('browser sign-in', () => {
     assert.doesNotMatch(textOf(home.html), /Dora Disabled|My account/);
   });
 
+  it("speaks the browser's language to visitors and the user's own once known", async () => {
+    const { translator } = await import('../../src/i18n/index.ts');
+    const de = translator('de');
+    const fr = translator('fr');
+    const visitor = new FormClient((req) => {
+      req.headers.set('accept-language', 'de-AT,de;q=0.9,en;q=0.5');
+      return t.app.request(req);
+    });
+    const form = await visitor.page('/');
+    assert.match(form.html, /<html lang="de">/);
+    assert.ok(form.html.includes(`>${de('signin.username')}</label>`));
+    await t.addUser({ upn: 'fleur@contoso.com', mfaState: 'Enforced', preferredLanguage: 'fr' });
+    const r = await visitor.submit('/signin', {
+      username: 'fleur@contoso.com',
+      password: PASSWORD,
+    });
+    assert.match(r.html, /<html lang="fr">/, 'the user prefers French');
+    assert.ok(r.html.includes(fr('proofup.title')));
+  });
+
   it('refuses forms without the CSRF token', async () => {
     const b = client();
     await b.page('/');

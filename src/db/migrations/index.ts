@@ -1,9 +1,11 @@
 // The one ordered list of schema migrations, shared by SQLite and PostgreSQL.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_core.ts';
+import * as m0002 from './0002_phone.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_phone': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,25 +1,26 @@
-import { Csrf, Layout } from './layout.tsx';
+import type { MfaState } from '../../db/schema.ts';
+import { Csrf, Layout, type PageProps } from './layout.tsx';
 
-export const AccountPage = (p: {
-  displayName: string;
-  upn: string;
-  mfaState: string;
-  methods: string[];
-  csrfToken: string;
-}) => (
-  <Layout title="My account">
-    <p class="welcome">
-      Signed in as <strong>{p.displayName}</strong> ({p.upn})
-    </p>
+export const AccountPage = (
+  p: PageProps & {
+    displayName: string;
+    upn: string;
+    mfaState: MfaState;
+    methods: string[];
+    csrfToken: string;
+  },
+) => (
+  <Layout t={p.t} lang={p.lang} title={p.t('account.title')}>
+    <p class="welcome">{p.t('account.signedInAs', { name: p.displayName, upn: p.upn })}</p>
     <dl>
-      <dt>Multi-factor authentication</dt>
-      <dd>{p.mfaState}</dd>
-      <dt>Verification methods</dt>
-      <dd>{p.methods.length > 0 ? p.methods.join(', ') : 'None registered'}</dd>
+      <dt>{p.t('account.mfa')}</dt>
+      <dd>{p.t(`mfaState.${p.mfaState}`)}</dd>
+      <dt>{p.t('account.methods')}</dt>
+      <dd>{p.methods.length > 0 ? p.methods.join(', ') : p.t('account.noMethods')}</dd>
     </dl>
     <form method="post" action="/signout">
       <Csrf token={p.csrfToken} />
-      <button type="submit">Sign out</button>
+      <button type="submit">{p.t('account.signOut')}</button>
     </form>
   </Layout>
 );

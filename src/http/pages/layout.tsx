@@ -1,19 +1,32 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { isMessageKey, type Translate } from '../../i18n/index.ts';
+import type { AuthMethod } from '../../methods/types.ts';
 
-export const Layout = ({ title, children }: { title: string; children: Child }) => (
+/** What every page needs: the translate function and the page language. */
+export interface PageProps {
+  t: Translate;
+  lang: string;
+}
+
+export const Layout = ({
+  t,
+  lang,
+  title,
+  children,
+}: PageProps & { title: string; children: Child }) => (
   <>
     {raw('<!DOCTYPE html>')}
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Portcullis`}</title>
+        <title>{t('layout.title', { title })}</title>
         <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body>
         <main class="card">
-          <p class="brand">Portcullis</p>
+          <p class="brand">{t('layout.brand')}</p>
           <h1>{title}</h1>
           {children}
         </main>
@@ -32,3 +45,12 @@ export const ErrorMessage = ({ message }: { message: string | undefined }) =>
 export const Csrf = ({ token }: { token: string }) => (
   <input type="hidden" name="_csrf" value={token} />
 );
+
+/** A method's name and description in the page language (catalog keys method.<id>.*). */
+export function methodText(t: Translate, m: AuthMethod<unknown>) {
+  const text = (k: 'label' | 'description') => {
+    const key = `method.${m.id}.${k}`;
+    return isMessageKey(key) ? t(key) : m[k];
+  };
+  return { label: text('label'), description: text('description') };
+}

@@ -1,22 +1,24 @@
-import { Csrf, ErrorMessage, Layout } from './layout.tsx';
+import { Csrf, ErrorMessage, Layout, type PageProps } from './layout.tsx';
 
-export const SigninPage = (p: { csrfToken: string; username?: string; error?: string }) => (
-  <Layout title="Sign in">
+export const SigninPage = (
+  p: PageProps & { csrfToken: string; username?: string; error?: string },
+) => (
+  <Layout t={p.t} lang={p.lang} title={p.t('signin.title')}>
     <ErrorMessage message={p.error} />
     <form method="post" action="/signin" class="stack">
       <Csrf token={p.csrfToken} />
-      <label for="username">Username</label>
+      <label for="username">{p.t('signin.username')}</label>
       <input
         id="username"
         name="username"
         type="email"
         autocomplete="username"
-        placeholder="someone@example.com"
+        placeholder={p.t('signin.usernamePlaceholder')}
         value={p.username ?? ''}
         required
         autofocus
       />
-      <label for="password">Password</label>
+      <label for="password">{p.t('signin.password')}</label>
       <input
         id="password"
         name="password"
@@ -24,7 +26,7 @@ export const SigninPage = (p: { csrfToken: string; username?: string; error?: st
         autocomplete="current-password"
         required
       />
-      <button type="submit">Sign in</button>
+      <button type="submit">{p.t('signin.submit')}</button>
     </form>
   </Layout>
 );

@@ -1,66 +1,66 @@
 import type { Child } from 'hono/jsx';
 import type { AuthMethod } from '../../methods/types.ts';
-import { Csrf, ErrorMessage, Layout } from './layout.tsx';
+import { Csrf, ErrorMessage, Layout, methodText, type PageProps } from './layout.tsx';
 
 /** Proof-up: choose which method to register, among those the organisation allows. */
-export const ProofupChooserPage = (p: {
-  offer: AuthMethod<unknown>[];
-  csrfToken: string;
-  error?: string;
-}) => (
-  <Layout title="More information required">
-    <p>
-      Your organisation needs more information to keep your account secure. Choose how you want to
-      verify it's you.
-    </p>
+export const ProofupChooserPage = (
+  p: PageProps & { offer: AuthMethod<unknown>[]; csrfToken: string; error?: string },
+) => (
+  <Layout t={p.t} lang={p.lang} title={p.t('proofup.title')}>
+    <p>{p.t('proofup.intro')}</p>
     <ErrorMessage message={p.error} />
     <form method="post" action="/signin/proofup" class="stack">
       <Csrf token={p.csrfToken} />
       <fieldset>
-        <legend>Verification method</legend>
-        {p.offer.map((m, i) => (
-          <label class="choice">
-            <input type="radio" name="method" value={m.id} checked={i === 0} />
-            <span>
-              <strong>{m.label}</strong> — {m.description}
-            </span>
-          </label>
-        ))}
+        <legend>{p.t('proofup.legend')}</legend>
+        {p.offer.map((m, i) => {
+          const text = methodText(p.t, m);
+          return (
+            <label class="choice">
+              <input type="radio" name="method" value={m.id} checked={i === 0} />
+              <span>
+                <strong>{text.label}</strong> — {text.description}
+              </span>
+            </label>
+          );
+        })}
       </fieldset>
-      <button type="submit">Next</button>
+      <button type="submit">{p.t('proofup.next')}</button>
     </form>
-    <CancelForm csrfToken={p.csrfToken} />
+    <CancelForm {...p} />
   </Layout>
 );
 
 /** Proof-up: the chosen method's enrolment step (rendered by the method). */
-export const EnrolPage = (p: {
-  method: AuthMethod<unknown>;
-  body: Child;
-  error?: string;
-  csrfToken: string;
-}) => (
-  <Layout title={`Set up: ${p.method.label}`}>
+export const EnrolPage = (
+  p: PageProps & { method: AuthMethod<unknown>; body: Child; error?: string; csrfToken: string },
+) => (
+  <Layout
+    t={p.t}
+    lang={p.lang}
+    title={p.t('enrol.title', { method: methodText(p.t, p.method).label })}
+  >
     <ErrorMessage message={p.error} />
     {p.body}
-    <CancelForm csrfToken={p.csrfToken} />
+    <CancelForm {...p} />
   </Layout>
 );
 
 /** Second step: verify with a registered method; other registered methods are offered as links. */
-export const VerifyPage = (p: {
-  method: AuthMethod<unknown>;
-  body: Child;
-  others: { id: string; label: string }[];
-  error?: string;
-  csrfToken: string;
-}) => (
-  <Layout title="Verify your identity">
+export const VerifyPage = (
+  p: PageProps & {
+    body: Child;
+    others: { id: string; label: string }[];
+    error?: string;
+    csrfToken: string;
+  },
+) => (
+  <Layout t={p.t} lang={p.lang} title={p.t('verify.title')}>
     <ErrorMessage message={p.error} />
     {p.body}
     {p.others.length > 0 ? (
       <details>
-        <summary>Use a different verification option</summary>
+        <summary>{p.t('verify.otherOptions')}</summary>
         <ul>
           {p.others.map((o) => (
             <li>
@@ -70,34 +70,31 @@ export const VerifyPage = (p: {
         </ul>
       </details>
     ) : null}
-    <CancelForm csrfToken={p.csrfToken} />
+    <CancelForm {...p} />
   </Layout>
 );
 
-export const NoMethodPage = ({ csrfToken }: { csrfToken: string }) => (
-  <Layout title="You can't sign in right now">
-    <p>
-      Your account needs a second verification method, but none of the methods your organisation
-      allows can be used. Contact your administrator.
-    </p>
-    <CancelForm csrfToken={csrfToken} />
+export const NoMethodPage = (p: PageProps & { csrfToken: string }) => (
+  <Layout t={p.t} lang={p.lang} title={p.t('noMethod.title')}>
+    <p>{p.t('noMethod.body')}</p>
+    <CancelForm {...p} />
   </Layout>
 );
 
-const CancelForm = ({ csrfToken }: { csrfToken: string }) => (
+const CancelForm = (p: PageProps & { csrfToken: string }) => (
   <form method="post" action="/signout" class="secondary">
-    <Csrf token={csrfToken} />
+    <Csrf token={p.csrfToken} />
     <button type="submit" class="link">
-      Sign in as a different user
+      {p.t('signin.differentUser')}
     </button>
   </form>
 );
 
-export const ErrorPage = ({ title, message }: { title: string; message: string }) => (
-  <Layout title={title}>
-    <p>{message}</p>
+export const ErrorPage = (p: PageProps & { title: string; message: string }) => (
+  <Layout t={p.t} lang={p.lang} title={p.title}>
+    <p>{p.message}</p>
     <p>
-      <a href="/">Go to the sign-in page</a>
+      <a href="/">{p.t('error.backToSignin')}</a>
     </p>
   </Layout>
 );

@@ -1,17 +1,21 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { AppError, isAppError } from '../../errors.ts';
+import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { FlowState } from '../../flows/signin.ts';
 import { findMethod } from '../../methods/index.ts';
 import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
+import { useUserLocale } from '../locale.ts';
 import { AccountPage } from '../pages/account.tsx';
+import { methodText } from '../pages/layout.tsx';
 import { SigninPage } from '../pages/signin.tsx';
 import { EnrolPage, NoMethodPage, ProofupChooserPage, VerifyPage } from '../pages/steps.tsx';
 import { checkCsrf, endSession, formToken, rotateSession } from '../session.ts';
 
 type C = Context<HttpEnv>;
+
+const page = (c: C) => ({ t: c.var.t, lang: c.var.locale });
 
 /** Errors a person can fix by trying again on the same page. */
 const retryable = (e: unknown): e is AppError =>
@@ -27,9 +31,10 @@ async function showSignin(c: C, opts: { error?: AppError; username?: string } = 
   if (opts.error) withRetryAfter(c, opts.error);
   return c.html(
     <SigninPage
+      {...page(c)}
       csrfToken={formToken(c)}
       username={opts.username}
-      error={opts.error?.publicMessage}
+      error={opts.error && localMessage(opts.error, c.var.t)}
     />,
   );
 }
@@ -60,8 +65,10 @@ async function renderStep(
   opts: { error?: AppError; methodId?: string | undefined } = {},
 ) {
   const { ctx, flows } = c.var;
+  useUserLocale(c, s.user.preferred_language);
+  const { t } = c.var;
   const csrfToken = formToken(c);
-  const error = opts.error?.publicMessage;
+  const error = opts.error && localMessage(opts.error, t);
   if (opts.error) withRetryAfter(c, opts.error);
   switch (s.next.kind) {
     case 'proofup': {
@@ -71,17 +78,22 @@ async function renderStep(
           ctx.methodContext,
           s.methodUser,
           pending.state,
-          {
-            action: '/signin/proofup/verify',
-            csrfToken,
-          },
+          { action: '/signin/proofup/verify', csrfToken, t },
         );
         return c.html(
-          <EnrolPage method={pending.method} body={body} error={error} csrfToken={csrfToken} />,
+          <EnrolPage
+            {...page(c)}
+            method={pending.method}
+            body={body}
+            error={error}
+            csrfToken={csrfToken}
+          />,
         );
       }
       const offer = s.next.offer.map((id) => findMethod(id)!);
-      return c.html(<ProofupChooserPage offer={offer} csrfToken={csrfToken} error={error} />);
+      return c.html(
+        <ProofupChooserPage {...page(c)} offer={offer} csrfToken={csrfToken} error={error} />,
+      );
     }
     case 'verify': {
       const usable = s.next.usable;
@@ -92,22 +104,17 @@ async function renderStep(
       const body = method.renderVerify(ctx.methodContext, s.methodUser, reg, {
         action: `/signin/verify?method=${encodeURIComponent(reg.id)}`,
         csrfToken,
+        t,
       });
       const others = regs
         .filter((r) => r.id !== reg.id)
-        .map((r) => ({ id: r.id, label: findMethod(r.methodType)!.label }));
+        .map((r) => ({ id: r.id, label: methodText(t, findMethod(r.methodType)!).label }));
       return c.html(
-        <VerifyPage
-          method={method}
-          body={body}
-          others={others}
-          error={error}
-          csrfToken={csrfToken}
-        />,
+        <VerifyPage {...page(c)} body={body} others={others} error={error} csrfToken={csrfToken} />,
       );
     }
     case 'no_method':
-      return c.html(<NoMethodPage csrfToken={csrfToken} />, 403);
+      return c.html(<NoMethodPage {...page(c)} csrfToken={csrfToken} />, 403);
     default:
       return advance(c, s);
   }
@@ -145,12 +152,18 @@ export const signinRoutes = new Hono<HttpEnv>()
       return showSignin(c);
     }
     const methods = await ctx.stores.methods.listForUser(user.id);
+    useUserLocale(c, user.preferred_language);
+    const label = (type: string) => {
+      const m = findMethod(type);
+      return m ? methodText(c.var.t, m).label : type;
+    };
     return c.html(
       <AccountPage
+        {...page(c)}
         displayName={user.display_name}
         upn={user.upn}
         mfaState={user.mfa_state}
-        methods={methods.map((m) => findMethod(m.method_type)?.label ?? m.method_type)}
+        methods={methods.map((m) => label(m.method_type))}
         csrfToken={session.csrf_token}
       />,
     );

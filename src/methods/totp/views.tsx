@@ -3,10 +3,10 @@ import type { FormProps } from '../types.ts';
 
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
-const CodeField = ({ form, submit }: { form: FormProps; submit: string }) => (
+const CodeField = ({ form }: { form: FormProps }) => (
   <form method="post" action={form.action} class="stack">
     <input type="hidden" name="_csrf" value={form.csrfToken} />
-    <label for="code">Code</label>
+    <label for="code">{form.t('code.label')}</label>
     <input
       id="code"
       name="code"
@@ -17,7 +17,7 @@ const CodeField = ({ form, submit }: { form: FormProps; submit: string }) => (
       required
       autofocus
     />
-    <button type="submit">{submit}</button>
+    <button type="submit">{form.t('code.verify')}</button>
   </form>
 );
 
@@ -33,30 +33,30 @@ export const EnrolView = ({
   form: FormProps;
 }) => (
   <div class="stack">
-    <p>Scan this QR code with your authenticator app, then enter the 6-digit code it shows.</p>
-    <div class="qr" role="img" aria-label="QR code for your authenticator app">
+    <p>{form.t('totp.scan')}</p>
+    <div class="qr" role="img" aria-label={form.t('totp.qrLabel')}>
       {raw(svg)}
     </div>
     <details>
-      <summary>Can't scan the QR code?</summary>
-      <p>Enter this secret key in your app (time-based, 6 digits, every 30 seconds):</p>
+      <summary>{form.t('totp.cantScan')}</summary>
+      <p>{form.t('totp.secretIntro')}</p>
       <p>
         <code id="secret-key">{grouped(secret)}</code>
       </p>
-      <p>Or use this address:</p>
+      <p>{form.t('totp.uriIntro')}</p>
       <p>
         <code id="otpauth-uri" class="wrap">
           {uri}
         </code>
       </p>
     </details>
-    <CodeField form={form} submit="Verify" />
+    <CodeField form={form} />
   </div>
 );
 
 export const VerifyView = ({ form }: { form: FormProps }) => (
   <div class="stack">
-    <p>Enter the code shown in your authenticator app.</p>
-    <CodeField form={form} submit="Verify" />
+    <p>{form.t('totp.enterCode')}</p>
+    <CodeField form={form} />
   </div>
 );

@@ -1,0 +1,116 @@
+import type { Catalog } from '../index.ts';
+
+// Czech (cs). Keys and {placeholders} exactly as in en.ts.
+export default {
+  'layout.title': '{title} · Portcullis',
+  'layout.brand': 'Portcullis',
+
+  'signin.title': 'Přihlásit se',
+  'signin.username': 'Uživatelské jméno',
+  'signin.usernamePlaceholder': 'nekdo@example.com',
+  'signin.password': 'Heslo',
+  'signin.submit': 'Přihlásit se',
+  'signin.differentUser': 'Přihlásit se jako jiný uživatel',
+
+  'account.title': 'Můj účet',
+  'account.signedInAs': 'Přihlášený uživatel: {name} ({upn})',
+  'account.mfa': 'Vícefaktorové ověřování',
+  'account.methods': 'Metody ověření',
+  'account.noMethods': 'Není zaregistrovaná žádná metoda',
+  'account.signOut': 'Odhlásit se',
+
+  'mfaState.Disabled': 'Zakázáno',
+  'mfaState.Enabled': 'Povoleno',
+  'mfaState.Enforced': 'Vynuceno',
+
+  'proofup.title': 'Vyžadují se další informace',
+  'proofup.intro':
+    'Vaše organizace potřebuje další informace, aby mohla zajistit bezpečnost vašeho účtu. Zvolte, jak chcete ověřit svou identitu.',
+  'proofup.legend': 'Metoda ověření',
+  'proofup.next': 'Další',
+  'enrol.title': 'Nastavení: {method}',
+
+  'verify.title': 'Ověřte svou identitu',
+  'verify.otherOptions': 'Použít jinou možnost ověření',
+  'noMethod.title': 'Teď se nemůžete přihlásit',
+  'noMethod.body':
+    'Váš účet vyžaduje druhou metodu ověření, ale žádnou z metod, které vaše organizace povoluje, nelze použít. Obraťte se na svého správce.',
+
+  'code.label': 'Kód',
+  'code.verify': 'Ověřit',
+
+  'method.PhoneAppOTP.label': 'Ověřovací aplikace',
+  'method.PhoneAppOTP.description': 'Použijte kód z ověřovací aplikace v telefonu.',
+  'method.OneWaySMS.label': 'Textová zpráva',
+  'method.OneWaySMS.description': 'Nechte si poslat kód textovou zprávou na mobilní telefon.',
+  'method.TwoWayVoiceMobile.label': 'Telefonní hovor',
+  'method.TwoWayVoiceMobile.description': 'Přijměte hovor na mobilním telefonu a stiskněte #.',
+  'method.TwoWayVoiceAlternateMobile.label': 'Hovor na alternativní telefon',
+  'method.TwoWayVoiceAlternateMobile.description':
+    'Přijměte hovor na jiném mobilním telefonu a stiskněte #.',
+  'method.TwoWayVoiceOffice.label': 'Hovor na telefon do kanceláře',
+  'method.TwoWayVoiceOffice.description':
+    'Přijměte hovor na svém telefonu do kanceláře a stiskněte #.',
+
+  'totp.scan':
+    'Naskenujte tento QR kód ověřovací aplikací a potom zadejte šestimístný kód, který aplikace zobrazí.',
+  'totp.qrLabel': 'QR kód pro vaši ověřovací aplikaci',
+  'totp.cantScan': 'Nemůžete naskenovat QR kód?',
+  'totp.secretIntro': 'Zadejte do aplikace tento tajný klíč (časový, 6 číslic, každých 30 sekund):',
+  'totp.uriIntro': 'Nebo použijte tuto adresu:',
+  'totp.enterCode': 'Zadejte kód zobrazený v ověřovací aplikaci.',
+
+  'phone.country': 'Země nebo oblast',
+  'phone.number': 'Telefonní číslo',
+  'phone.extension': 'Klapka (volitelné)',
+  'phone.invalid': 'Toto nevypadá jako platné telefonní číslo. Zkontrolujte zemi a číslo.',
+  'phone.intro': 'Které telefonní číslo chcete použít?',
+  'sms.sent': 'Na číslo {number} jsme poslali textovou zprávu s kódem. Zadejte kód níže.',
+  'sms.resend': 'Poslat nový kód',
+  'sms.notMe': 'To jsem nebyl(a) já',
+  'sms.text':
+    '{code} je váš ověřovací kód pro {issuer}. Platnost vyprší za {minutes, plural, one {# minutu} few {# minuty} many {# minuty} other {# minut}}.',
+  'call.calling': 'Voláme na číslo {number}. Přijměte hovor a pokračujte stisknutím #.',
+  'call.continue': 'Pokračovat',
+  'call.waiting': 'Čeká se, až hovor přijmete…',
+  'call.again': 'Zavolat znovu',
+  'call.noAnswer': 'Hovor nebyl včas přijat. Nechte si zavolat znovu nebo použijte jinou možnost.',
+  'call.declined':
+    'Hovor skončil bez schválení. Nechte si zavolat znovu nebo použijte jinou možnost.',
+  'call.prompt':
+    'Dobrý den, tady je {issuer}. Někdo se přihlašuje k vašemu účtu. Chcete-li přihlášení schválit, stiskněte křížek. Pokud jste se nepokoušeli přihlásit, nahlaste podvod tak, že stisknete nulu a potom křížek.',
+  'call.approved': 'Děkujeme. Vaše přihlášení je schválené. Na shledanou.',
+  'call.fraudRecorded': 'Děkujeme. Vaše nahlášení podvodu bylo zaznamenáno. Na shledanou.',
+
+  'fraud.title': 'Nahlásit podvod',
+  'fraud.question':
+    'Dostali jste kód, o který jste nežádali? Pokud jste se nepokoušeli přihlásit, nahlaste to: váš účet bude ochráněn a váš správce bude informován.',
+  'fraud.submit': 'Nahlásit podvod',
+  'fraud.cancel': 'Zpět',
+  'fraud.done':
+    'Děkujeme. Vaše hlášení bylo zaznamenáno. Váš účet je chráněn, dokud ho nezkontroluje správce.',
+
+  'error.title': 'Nepovedlo se to',
+  'error.serverTitle': 'Něco se pokazilo',
+  'error.notFoundTitle': 'Stránka nebyla nalezena',
+  'error.notFound': 'Na této adrese žádná stránka není.',
+  'error.backToSignin': 'Přejít na přihlašovací stránku',
+  'error.invalid_credentials': 'Váš účet nebo heslo je nesprávné.',
+  'error.invalid_code': 'Tento kód není správný. Zkuste to znovu.',
+  'error.too_many_attempts': 'Příliš mnoho pokusů. Chvíli počkejte a zkuste to znovu.',
+  'error.too_many_passwords':
+    'Příliš mnoho neúspěšných přihlášení. Zkuste to znovu za {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}}.',
+  'error.too_many_codes':
+    'Příliš mnoho chybných kódů. Zkuste to znovu za {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}}.',
+  'error.attempt_ended': 'Příliš mnoho chybných kódů. Přihlaste se prosím znovu.',
+  'error.signin_expired':
+    'Platnost vašeho pokusu o přihlášení vypršela nebo byl pokus ukončen. Přihlaste se prosím znovu.',
+  'error.csrf_failed':
+    'Platnost tohoto formuláře vypršela nebo nebyl odeslán z tohoto webu. Načtěte stránku znovu a zkuste to znovu.',
+  'error.rate_limited':
+    'Bylo odesláno příliš mnoho zpráv nebo hovorů. Zkuste to znovu za {minutes, plural, one {# minutu} few {# minuty} many {# minuty} other {# minut}}.',
+  'error.delivery_failed':
+    'Váš telefon se teď nepodařilo zastihnout. Zkuste to za chvíli znovu nebo použijte jinou možnost.',
+  'error.service_unavailable': 'Služba je dočasně nedostupná. Zkuste to brzy znovu.',
+  'error.internal_error': 'Na naší straně se něco pokazilo.',
+} satisfies Catalog;

@@ -1,0 +1,125 @@
+import type { Catalog } from '../index.ts';
+
+// German (de). Keys and {placeholders} exactly as in en.ts.
+export default {
+  'layout.title': '{title} · Portcullis',
+  'layout.brand': 'Portcullis',
+
+  'signin.title': 'Anmelden',
+  'signin.username': 'Benutzername',
+  'signin.usernamePlaceholder': 'jemand@example.com',
+  'signin.password': 'Kennwort',
+  'signin.submit': 'Anmelden',
+  'signin.differentUser': 'Als anderer Benutzer anmelden',
+
+  'account.title': 'Mein Konto',
+  'account.signedInAs': 'Angemeldet als {name} ({upn})',
+  'account.mfa': 'Mehrstufige Authentifizierung',
+  'account.methods': 'Überprüfungsmethoden',
+  'account.noMethods': 'Keine registriert',
+  'account.signOut': 'Abmelden',
+
+  'mfaState.Disabled': 'Deaktiviert',
+  'mfaState.Enabled': 'Aktiviert',
+  'mfaState.Enforced': 'Erzwungen',
+
+  'proofup.title': 'Weitere Informationen erforderlich',
+  'proofup.intro':
+    'Ihre Organisation benötigt weitere Informationen, um Ihr Konto zu schützen. Wählen Sie aus, wie Sie Ihre Identität bestätigen möchten.',
+  'proofup.legend': 'Überprüfungsmethode',
+  'proofup.next': 'Weiter',
+  'enrol.title': 'Einrichten: {method}',
+
+  'verify.title': 'Identität überprüfen',
+  'verify.otherOptions': 'Andere Überprüfungsoption verwenden',
+  'noMethod.title': 'Sie können sich zurzeit nicht anmelden',
+  'noMethod.body':
+    'Für Ihr Konto ist eine zweite Überprüfungsmethode erforderlich, aber keine der von Ihrer Organisation zugelassenen Methoden kann verwendet werden. Wenden Sie sich an Ihren Administrator.',
+
+  'code.label': 'Code',
+  'code.verify': 'Überprüfen',
+
+  'method.PhoneAppOTP.label': 'Authenticator-App',
+  'method.PhoneAppOTP.description':
+    'Verwenden Sie einen Code aus einer Authenticator-App auf Ihrem Telefon.',
+  'method.OneWaySMS.label': 'SMS',
+  'method.OneWaySMS.description': 'Erhalten Sie einen Code per SMS auf Ihrem Mobiltelefon.',
+  'method.TwoWayVoiceMobile.label': 'Anruf',
+  'method.TwoWayVoiceMobile.description':
+    'Nehmen Sie einen Anruf auf Ihrem Mobiltelefon entgegen und drücken Sie #.',
+  'method.TwoWayVoiceAlternateMobile.label': 'Anruf auf alternativem Telefon',
+  'method.TwoWayVoiceAlternateMobile.description':
+    'Nehmen Sie einen Anruf auf einem anderen Mobiltelefon entgegen und drücken Sie #.',
+  'method.TwoWayVoiceOffice.label': 'Anruf auf Bürotelefon',
+  'method.TwoWayVoiceOffice.description':
+    'Nehmen Sie einen Anruf auf Ihrem Bürotelefon entgegen und drücken Sie #.',
+
+  'totp.scan':
+    'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App und geben Sie dann den angezeigten 6-stelligen Code ein.',
+  'totp.qrLabel': 'QR-Code für Ihre Authenticator-App',
+  'totp.cantScan': 'Sie können den QR-Code nicht scannen?',
+  'totp.secretIntro':
+    'Geben Sie diesen geheimen Schlüssel in Ihrer App ein (zeitbasiert, 6 Ziffern, alle 30 Sekunden):',
+  'totp.uriIntro': 'Oder verwenden Sie diese Adresse:',
+  'totp.enterCode': 'Geben Sie den Code ein, der in Ihrer Authenticator-App angezeigt wird.',
+
+  'phone.country': 'Land oder Region',
+  'phone.number': 'Telefonnummer',
+  'phone.extension': 'Durchwahl (optional)',
+  'phone.invalid':
+    'Das scheint keine gültige Telefonnummer zu sein. Überprüfen Sie das Land und die Nummer.',
+  'phone.intro': 'Welche Telefonnummer möchten Sie verwenden?',
+  'sms.sent':
+    'Wir haben eine SMS mit einem Code an {number} gesendet. Geben Sie den Code unten ein.',
+  'sms.resend': 'Neuen Code senden',
+  'sms.notMe': 'Das war ich nicht',
+  'sms.text':
+    '{code} ist Ihr Bestätigungscode für {issuer}. Er läuft in {minutes, plural, one {# Minute} other {# Minuten}} ab.',
+  'call.calling':
+    'Wir rufen {number} an. Nehmen Sie den Anruf entgegen und drücken Sie #, um fortzufahren.',
+  'call.continue': 'Weiter',
+  'call.waiting': 'Es wird gewartet, bis Sie den Anruf annehmen…',
+  'call.again': 'Erneut anrufen',
+  'call.noAnswer':
+    'Der Anruf wurde nicht rechtzeitig angenommen. Fordern Sie einen neuen Anruf an oder verwenden Sie eine andere Option.',
+  'call.declined':
+    'Der Anruf wurde ohne Bestätigung beendet. Fordern Sie einen neuen Anruf an oder verwenden Sie eine andere Option.',
+  'call.prompt':
+    'Hallo, hier ist {issuer}. Jemand meldet sich gerade bei Ihrem Konto an. Drücken Sie zum Bestätigen die Rautetaste. Wenn Sie nicht versucht haben, sich anzumelden, drücken Sie die Null und dann die Rautetaste, um einen Betrug zu melden.',
+  'call.approved': 'Vielen Dank. Ihre Anmeldung wurde bestätigt. Auf Wiederhören.',
+  'call.fraudRecorded': 'Vielen Dank. Ihre Betrugsmeldung wurde erfasst. Auf Wiederhören.',
+
+  'fraud.title': 'Betrug melden',
+  'fraud.question':
+    'Haben Sie einen Code erhalten, den Sie nicht angefordert haben? Wenn Sie nicht versucht haben, sich anzumelden, melden Sie es: Ihr Konto wird geschützt und Ihr Administrator benachrichtigt.',
+  'fraud.submit': 'Betrug melden',
+  'fraud.cancel': 'Zurück',
+  'fraud.done':
+    'Vielen Dank. Ihre Meldung wurde erfasst. Ihr Konto ist geschützt, bis ein Administrator die Meldung überprüft hat.',
+
+  'error.title': 'Das hat nicht funktioniert',
+  'error.serverTitle': 'Ein Fehler ist aufgetreten',
+  'error.notFoundTitle': 'Seite nicht gefunden',
+  'error.notFound': 'Unter dieser Adresse gibt es keine Seite.',
+  'error.backToSignin': 'Zur Anmeldeseite',
+  'error.invalid_credentials': 'Ihr Konto oder Kennwort ist falsch.',
+  'error.invalid_code': 'Dieser Code ist nicht korrekt. Versuchen Sie es erneut.',
+  'error.too_many_attempts':
+    'Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.',
+  'error.too_many_passwords':
+    'Zu viele fehlgeschlagene Anmeldungen. Versuchen Sie es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut.',
+  'error.too_many_codes':
+    'Zu viele falsche Codes. Versuchen Sie es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut.',
+  'error.attempt_ended': 'Zu viele falsche Codes. Melden Sie sich erneut an.',
+  'error.signin_expired':
+    'Ihr Anmeldeversuch ist abgelaufen oder wurde beendet. Melden Sie sich erneut an.',
+  'error.csrf_failed':
+    'Dieses Formular ist abgelaufen oder wurde nicht von dieser Website gesendet. Laden Sie die Seite neu und versuchen Sie es erneut.',
+  'error.rate_limited':
+    'Es wurden zu viele Nachrichten oder Anrufe gesendet. Versuchen Sie es in {minutes, plural, one {# Minute} other {# Minuten}} erneut.',
+  'error.delivery_failed':
+    'Ihr Telefon war gerade nicht erreichbar. Versuchen Sie es gleich noch einmal oder verwenden Sie eine andere Option.',
+  'error.service_unavailable':
+    'Der Dienst ist vorübergehend nicht verfügbar. Versuchen Sie es in Kürze erneut.',
+  'error.internal_error': 'Bei uns ist ein Fehler aufgetreten.',
+} satisfies Catalog;

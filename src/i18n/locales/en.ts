@@ -1,0 +1,109 @@
+// English: the reference catalog. Every other catalog has exactly these keys
+// (checked by TypeScript and by test/unit/i18n.test.ts). Messages are ICU
+// MessageFormat: {name} is a value, {n, plural, one {…} other {…}} a plural.
+export default {
+  'layout.title': '{title} · Portcullis',
+  'layout.brand': 'Portcullis',
+
+  'signin.title': 'Sign in',
+  'signin.username': 'Username',
+  'signin.usernamePlaceholder': 'someone@example.com',
+  'signin.password': 'Password',
+  'signin.submit': 'Sign in',
+  'signin.differentUser': 'Sign in as a different user',
+
+  'account.title': 'My account',
+  'account.signedInAs': 'Signed in as {name} ({upn})',
+  'account.mfa': 'Multi-factor authentication',
+  'account.methods': 'Verification methods',
+  'account.noMethods': 'None registered',
+  'account.signOut': 'Sign out',
+
+  'mfaState.Disabled': 'Disabled',
+  'mfaState.Enabled': 'Enabled',
+  'mfaState.Enforced': 'Enforced',
+
+  'proofup.title': 'More information required',
+  'proofup.intro':
+    "Your organisation needs more information to keep your account secure. Choose how you want to verify it's you.",
+  'proofup.legend': 'Verification method',
+  'proofup.next': 'Next',
+  'enrol.title': 'Set up: {method}',
+
+  'verify.title': 'Verify your identity',
+  'verify.otherOptions': 'Use a different verification option',
+  'noMethod.title': "You can't sign in right now",
+  'noMethod.body':
+    'Your account needs a second verification method, but none of the methods your organisation allows can be used. Contact your administrator.',
+
+  'code.label': 'Code',
+  'code.verify': 'Verify',
+
+  'method.PhoneAppOTP.label': 'Authenticator app',
+  'method.PhoneAppOTP.description': 'Use a code from an authenticator app on your phone.',
+  'method.OneWaySMS.label': 'Text message',
+  'method.OneWaySMS.description': 'Get a code by text message on your mobile phone.',
+  'method.TwoWayVoiceMobile.label': 'Phone call',
+  'method.TwoWayVoiceMobile.description': 'Answer a call on your mobile phone and press #.',
+  'method.TwoWayVoiceAlternateMobile.label': 'Call to alternate phone',
+  'method.TwoWayVoiceAlternateMobile.description':
+    'Answer a call on another mobile phone and press #.',
+  'method.TwoWayVoiceOffice.label': 'Office phone call',
+  'method.TwoWayVoiceOffice.description': 'Answer a call on your office phone and press #.',
+
+  'totp.scan':
+    'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.',
+  'totp.qrLabel': 'QR code for your authenticator app',
+  'totp.cantScan': "Can't scan the QR code?",
+  'totp.secretIntro': 'Enter this secret key in your app (time-based, 6 digits, every 30 seconds):',
+  'totp.uriIntro': 'Or use this address:',
+  'totp.enterCode': 'Enter the code shown in your authenticator app.',
+
+  'phone.country': 'Country or region',
+  'phone.number': 'Phone number',
+  'phone.extension': 'Extension (optional)',
+  'phone.invalid': "That doesn't look like a valid phone number. Check the country and the number.",
+  'phone.intro': 'Which phone number do you want to use?',
+  'sms.sent': 'We sent a text message with a code to {number}. Enter the code below.',
+  'sms.resend': 'Send a new code',
+  'sms.notMe': "This wasn't me",
+  'sms.text': '{code} is your {issuer} verification code. It expires in {minutes} minutes.',
+  'call.calling': "We're calling {number}. Answer the call and press # to continue.",
+  'call.continue': 'Continue',
+  'call.waiting': 'Waiting for you to answer the call…',
+  'call.again': 'Call me again',
+  'call.noAnswer': "The call wasn't answered in time. Call again or use another option.",
+  'call.declined': 'The call ended without approval. Call again or use another option.',
+  'call.prompt':
+    'Hello, this is {issuer}. Someone is signing in to your account. To approve, press the pound key. If you did not try to sign in, press zero and then the pound key to report fraud.',
+  'call.approved': 'Thank you. Your sign-in is approved. Goodbye.',
+  'call.fraudRecorded': 'Thank you. Your fraud report was recorded. Goodbye.',
+
+  'fraud.title': 'Report fraud',
+  'fraud.question':
+    "Did you get a code you didn't ask for? If you did not try to sign in, report it: your account will be protected and your administrator told.",
+  'fraud.submit': 'Report fraud',
+  'fraud.cancel': 'Go back',
+  'fraud.done':
+    'Thank you. Your report was recorded. Your account is protected until an administrator reviews it.',
+
+  'error.title': 'That did not work',
+  'error.serverTitle': 'Something went wrong',
+  'error.notFoundTitle': 'Page not found',
+  'error.notFound': 'There is no page at this address.',
+  'error.backToSignin': 'Go to the sign-in page',
+  'error.invalid_credentials': 'Your account or password is incorrect.',
+  'error.invalid_code': 'That code is not correct. Try again.',
+  'error.too_many_attempts': 'Too many attempts. Wait a little and try again.',
+  'error.too_many_passwords': 'Too many failed sign-ins. Try again in {seconds} seconds.',
+  'error.too_many_codes': 'Too many wrong codes. Try again in {seconds} seconds.',
+  'error.attempt_ended': 'Too many wrong codes. Please sign in again.',
+  'error.signin_expired': 'Your sign-in attempt has expired or ended. Please sign in again.',
+  'error.csrf_failed':
+    'This form has expired or was not sent from this site. Reload the page and try again.',
+  'error.rate_limited': 'Too many messages or calls were sent. Try again in {minutes} minutes.',
+  'error.delivery_failed':
+    "We couldn't reach your phone just now. Try again in a moment or use another option.",
+  'error.service_unavailable': 'The service is temporarily unavailable. Try again shortly.',
+  'error.internal_error': 'Something went wrong on our side.',
+} as const;

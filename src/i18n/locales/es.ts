@@ -1,0 +1,119 @@
+import type { Catalog } from '../index.ts';
+
+// Spanish (es). Keys and {placeholders} exactly as in en.ts.
+export default {
+  'layout.title': '{title} · Portcullis',
+  'layout.brand': 'Portcullis',
+
+  'signin.title': 'Iniciar sesión',
+  'signin.username': 'Nombre de usuario',
+  'signin.usernamePlaceholder': 'alguien@example.com',
+  'signin.password': 'Contraseña',
+  'signin.submit': 'Iniciar sesión',
+  'signin.differentUser': 'Iniciar sesión con otro usuario',
+
+  'account.title': 'Mi cuenta',
+  'account.signedInAs': 'Sesión iniciada como {name} ({upn})',
+  'account.mfa': 'Autenticación multifactor',
+  'account.methods': 'Métodos de verificación',
+  'account.noMethods': 'Ninguno registrado',
+  'account.signOut': 'Cerrar sesión',
+
+  'mfaState.Disabled': 'Deshabilitado',
+  'mfaState.Enabled': 'Habilitado',
+  'mfaState.Enforced': 'Aplicado',
+
+  'proofup.title': 'Se requiere más información',
+  'proofup.intro':
+    'Su organización necesita más información para mantener segura su cuenta. Elija cómo quiere verificar su identidad.',
+  'proofup.legend': 'Método de verificación',
+  'proofup.next': 'Siguiente',
+  'enrol.title': 'Configurar: {method}',
+
+  'verify.title': 'Verifique su identidad',
+  'verify.otherOptions': 'Usar otra opción de verificación',
+  'noMethod.title': 'No puede iniciar sesión en este momento',
+  'noMethod.body':
+    'Su cuenta necesita un segundo método de verificación, pero no se puede usar ninguno de los métodos que permite su organización. Póngase en contacto con su administrador.',
+
+  'code.label': 'Código',
+  'code.verify': 'Verificar',
+
+  'method.PhoneAppOTP.label': 'Aplicación de autenticación',
+  'method.PhoneAppOTP.description':
+    'Use un código de una aplicación de autenticación en su teléfono.',
+  'method.OneWaySMS.label': 'Mensaje de texto',
+  'method.OneWaySMS.description': 'Reciba un código por mensaje de texto en su teléfono móvil.',
+  'method.TwoWayVoiceMobile.label': 'Llamada de teléfono',
+  'method.TwoWayVoiceMobile.description': 'Conteste una llamada en su teléfono móvil y pulse #.',
+  'method.TwoWayVoiceAlternateMobile.label': 'Llamada a un teléfono alternativo',
+  'method.TwoWayVoiceAlternateMobile.description':
+    'Conteste una llamada en otro teléfono móvil y pulse #.',
+  'method.TwoWayVoiceOffice.label': 'Llamada al teléfono de la oficina',
+  'method.TwoWayVoiceOffice.description':
+    'Conteste una llamada en el teléfono de su oficina y pulse #.',
+
+  'totp.scan':
+    'Escanee este código QR con su aplicación de autenticación y, a continuación, escriba el código de 6 dígitos que se muestra.',
+  'totp.qrLabel': 'Código QR para su aplicación de autenticación',
+  'totp.cantScan': '¿No puede escanear el código QR?',
+  'totp.secretIntro':
+    'Escriba esta clave secreta en su aplicación (basada en tiempo, 6 dígitos, cada 30 segundos):',
+  'totp.uriIntro': 'O bien, use esta dirección:',
+  'totp.enterCode': 'Escriba el código que se muestra en su aplicación de autenticación.',
+
+  'phone.country': 'País o región',
+  'phone.number': 'Número de teléfono',
+  'phone.extension': 'Extensión (opcional)',
+  'phone.invalid': 'No parece un número de teléfono válido. Compruebe el país y el número.',
+  'phone.intro': '¿Qué número de teléfono quiere usar?',
+  'sms.sent':
+    'Hemos enviado un mensaje de texto con un código al {number}. Escriba el código a continuación.',
+  'sms.resend': 'Enviar un código nuevo',
+  'sms.notMe': 'No he sido yo',
+  'sms.text':
+    '{code} es su código de verificación de {issuer}. Caduca en {minutes, plural, one {# minuto} other {# minutos}}.',
+  'call.calling': 'Estamos llamando al {number}. Conteste la llamada y pulse # para continuar.',
+  'call.continue': 'Continuar',
+  'call.waiting': 'Esperando a que conteste la llamada…',
+  'call.again': 'Volver a llamarme',
+  'call.noAnswer': 'La llamada no se contestó a tiempo. Solicite otra llamada o use otra opción.',
+  'call.declined': 'La llamada finalizó sin aprobación. Solicite otra llamada o use otra opción.',
+  'call.prompt':
+    'Hola, este es un mensaje de {issuer}. Alguien está iniciando sesión en su cuenta. Para aprobarlo, pulse la tecla almohadilla. Si no ha intentado iniciar sesión, pulse cero y después la tecla almohadilla para notificar un fraude.',
+  'call.approved': 'Gracias. Su inicio de sesión se ha aprobado. Adiós.',
+  'call.fraudRecorded': 'Gracias. Su notificación de fraude se ha registrado. Adiós.',
+
+  'fraud.title': 'Notificar fraude',
+  'fraud.question':
+    '¿Ha recibido un código que no ha solicitado? Si no ha intentado iniciar sesión, notifíquelo: su cuenta quedará protegida y se avisará a su administrador.',
+  'fraud.submit': 'Notificar fraude',
+  'fraud.cancel': 'Volver',
+  'fraud.done':
+    'Gracias. Su notificación se ha registrado. Su cuenta está protegida hasta que un administrador la revise.',
+
+  'error.title': 'No ha funcionado',
+  'error.serverTitle': 'Algo salió mal',
+  'error.notFoundTitle': 'Página no encontrada',
+  'error.notFound': 'No hay ninguna página en esta dirección.',
+  'error.backToSignin': 'Ir a la página de inicio de sesión',
+  'error.invalid_credentials': 'La cuenta o la contraseña no son correctas.',
+  'error.invalid_code': 'Ese código no es correcto. Inténtelo de nuevo.',
+  'error.too_many_attempts': 'Demasiados intentos. Espere un poco y vuelva a intentarlo.',
+  'error.too_many_passwords':
+    'Demasiados inicios de sesión fallidos. Vuelva a intentarlo en {seconds, plural, one {# segundo} other {# segundos}}.',
+  'error.too_many_codes':
+    'Demasiados códigos incorrectos. Vuelva a intentarlo en {seconds, plural, one {# segundo} other {# segundos}}.',
+  'error.attempt_ended': 'Demasiados códigos incorrectos. Vuelva a iniciar sesión.',
+  'error.signin_expired':
+    'Su intento de inicio de sesión ha caducado o ha finalizado. Vuelva a iniciar sesión.',
+  'error.csrf_failed':
+    'Este formulario ha caducado o no se envió desde este sitio. Vuelva a cargar la página e inténtelo de nuevo.',
+  'error.rate_limited':
+    'Se han enviado demasiados mensajes o llamadas. Vuelva a intentarlo en {minutes, plural, one {# minuto} other {# minutos}}.',
+  'error.delivery_failed':
+    'No hemos podido comunicarnos con su teléfono. Vuelva a intentarlo en un momento o use otra opción.',
+  'error.service_unavailable':
+    'El servicio no está disponible temporalmente. Vuelva a intentarlo en breve.',
+  'error.internal_error': 'Algo salió mal por nuestra parte.',
+} satisfies Catalog;

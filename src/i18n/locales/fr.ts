@@ -1,0 +1,120 @@
+import type { Catalog } from '../index.ts';
+
+// French (fr). Keys and {placeholders} exactly as in en.ts.
+export default {
+  'layout.title': '{title} · Portcullis',
+  'layout.brand': 'Portcullis',
+
+  'signin.title': 'Se connecter',
+  'signin.username': 'Nom d’utilisateur',
+  'signin.usernamePlaceholder': 'nom@example.com',
+  'signin.password': 'Mot de passe',
+  'signin.submit': 'Se connecter',
+  'signin.differentUser': 'Se connecter en tant qu’autre utilisateur',
+
+  'account.title': 'Mon compte',
+  'account.signedInAs': 'Connecté en tant que {name} ({upn})',
+  'account.mfa': 'Authentification multifacteur',
+  'account.methods': 'Méthodes de vérification',
+  'account.noMethods': 'Aucune méthode inscrite',
+  'account.signOut': 'Se déconnecter',
+
+  'mfaState.Disabled': 'Désactivé',
+  'mfaState.Enabled': 'Activé',
+  'mfaState.Enforced': 'Appliqué',
+
+  'proofup.title': 'Plus d’informations requises',
+  'proofup.intro':
+    'Votre organisation a besoin de plus d’informations pour sécuriser votre compte. Choisissez comment vous souhaitez confirmer votre identité.',
+  'proofup.legend': 'Méthode de vérification',
+  'proofup.next': 'Suivant',
+  'enrol.title': 'Configurer : {method}',
+
+  'verify.title': 'Vérifier votre identité',
+  'verify.otherOptions': 'Utiliser une autre option de vérification',
+  'noMethod.title': 'Vous ne pouvez pas vous connecter pour le moment',
+  'noMethod.body':
+    'Votre compte nécessite une seconde méthode de vérification, mais aucune des méthodes autorisées par votre organisation ne peut être utilisée. Contactez votre administrateur.',
+
+  'code.label': 'Code',
+  'code.verify': 'Vérifier',
+
+  'method.PhoneAppOTP.label': 'Application d’authentification',
+  'method.PhoneAppOTP.description':
+    'Utilisez un code fourni par une application d’authentification sur votre téléphone.',
+  'method.OneWaySMS.label': 'SMS',
+  'method.OneWaySMS.description': 'Recevez un code par SMS sur votre téléphone mobile.',
+  'method.TwoWayVoiceMobile.label': 'Appel téléphonique',
+  'method.TwoWayVoiceMobile.description':
+    'Répondez à un appel sur votre téléphone mobile et appuyez sur #.',
+  'method.TwoWayVoiceAlternateMobile.label': 'Appel vers un autre téléphone',
+  'method.TwoWayVoiceAlternateMobile.description':
+    'Répondez à un appel sur un autre téléphone mobile et appuyez sur #.',
+  'method.TwoWayVoiceOffice.label': 'Appel sur le téléphone de bureau',
+  'method.TwoWayVoiceOffice.description':
+    'Répondez à un appel sur votre téléphone de bureau et appuyez sur #.',
+
+  'totp.scan':
+    'Scannez ce code QR avec votre application d’authentification, puis entrez le code à 6 chiffres qu’elle affiche.',
+  'totp.qrLabel': 'Code QR pour votre application d’authentification',
+  'totp.cantScan': 'Vous ne parvenez pas à scanner le code QR ?',
+  'totp.secretIntro':
+    'Entrez cette clé secrète dans votre application (basée sur le temps, 6 chiffres, toutes les 30 secondes) :',
+  'totp.uriIntro': 'Ou utilisez cette adresse :',
+  'totp.enterCode': 'Entrez le code affiché dans votre application d’authentification.',
+
+  'phone.country': 'Pays ou région',
+  'phone.number': 'Numéro de téléphone',
+  'phone.extension': 'Poste (facultatif)',
+  'phone.invalid': 'Ce numéro de téléphone ne semble pas valide. Vérifiez le pays et le numéro.',
+  'phone.intro': 'Quel numéro de téléphone voulez-vous utiliser ?',
+  'sms.sent': 'Nous avons envoyé un SMS contenant un code au {number}. Entrez le code ci-dessous.',
+  'sms.resend': 'Envoyer un nouveau code',
+  'sms.notMe': 'Ce n’était pas moi',
+  'sms.text':
+    '{code} est votre code de vérification {issuer}. Il expire dans {minutes, plural, one {# minute} other {# minutes}}.',
+  'call.calling': 'Nous appelons le {number}. Répondez à l’appel et appuyez sur # pour continuer.',
+  'call.continue': 'Continuer',
+  'call.waiting': 'En attente de votre réponse à l’appel…',
+  'call.again': 'Me rappeler',
+  'call.noAnswer':
+    'L’appel n’a pas été pris à temps. Demandez un nouvel appel ou utilisez une autre option.',
+  'call.declined':
+    'L’appel s’est terminé sans approbation. Demandez un nouvel appel ou utilisez une autre option.',
+  'call.prompt':
+    'Bonjour, ici {issuer}. Quelqu’un est en train de se connecter à votre compte. Pour approuver, appuyez sur la touche dièse. Si vous n’avez pas essayé de vous connecter, appuyez sur zéro, puis sur la touche dièse, pour signaler une fraude.',
+  'call.approved': 'Merci. Votre connexion est approuvée. Au revoir.',
+  'call.fraudRecorded': 'Merci. Votre signalement de fraude a été enregistré. Au revoir.',
+
+  'fraud.title': 'Signaler une fraude',
+  'fraud.question':
+    'Vous avez reçu un code que vous n’avez pas demandé ? Si vous n’avez pas essayé de vous connecter, signalez-le : votre compte sera protégé et votre administrateur sera prévenu.',
+  'fraud.submit': 'Signaler une fraude',
+  'fraud.cancel': 'Retour',
+  'fraud.done':
+    'Merci. Votre signalement a été enregistré. Votre compte est protégé jusqu’à ce qu’un administrateur l’examine.',
+
+  'error.title': 'Cela n’a pas fonctionné',
+  'error.serverTitle': 'Un problème est survenu',
+  'error.notFoundTitle': 'Page introuvable',
+  'error.notFound': 'Il n’y a aucune page à cette adresse.',
+  'error.backToSignin': 'Aller à la page de connexion',
+  'error.invalid_credentials': 'Votre compte ou votre mot de passe est incorrect.',
+  'error.invalid_code': 'Ce code est incorrect. Réessayez.',
+  'error.too_many_attempts': 'Trop de tentatives. Patientez un peu, puis réessayez.',
+  'error.too_many_passwords':
+    'Trop d’échecs de connexion. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
+  'error.too_many_codes':
+    'Trop de codes incorrects. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
+  'error.attempt_ended': 'Trop de codes incorrects. Veuillez vous reconnecter.',
+  'error.signin_expired':
+    'Votre tentative de connexion a expiré ou a pris fin. Veuillez vous reconnecter.',
+  'error.csrf_failed':
+    'Ce formulaire a expiré ou n’a pas été envoyé depuis ce site. Actualisez la page et réessayez.',
+  'error.rate_limited':
+    'Trop de messages ou d’appels ont été envoyés. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
+  'error.delivery_failed':
+    'Nous n’avons pas pu joindre votre téléphone. Réessayez dans un instant ou utilisez une autre option.',
+  'error.service_unavailable': 'Le service est temporairement indisponible. Réessayez sous peu.',
+  'error.internal_error': 'Un problème est survenu de notre côté.',
+} satisfies Catalog;

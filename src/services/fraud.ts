@@ -1,0 +1,47 @@
+import type { AppContext } from '../context.ts';
+import { recordSignin } from '../flows/signin-log.ts';
+import { getServiceSettings } from './settings.ts';
+
+/**
+ * Fraud alert (as Microsoft's): the user got a call or text they did not ask
+ * for. It is recorded on the user and in the audit log; with "block user when
+ * fraud is reported" on, sign-in is blocked and open sessions end until an
+ * administrator unblocks the user.
+ */
+export async function reportFraud(
+  ctx: AppContext,
+  userId: string,
+  via: 'call' | 'text',
+): Promise<void> {
+  const user = await ctx.stores.users.findById(userId);
+  if (!user) return;
+  const now = ctx.clock.now();
+  const { blockOnFraud } = await getServiceSettings(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ fraud_reported_at: now, updated_at: now, ...(blockOnFraud ? { blocked: 1 } : {}) })
+      .where('id', '=', userId)
+      .execute();
+    if (blockOnFraud) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        id: crypto.randomUUID(),
+        at: now,
+        actor: user.upn,
+        action: 'fraud_reported',
+        target_user_id: userId,
+        detail: JSON.stringify({ via, blocked: blockOnFraud }),
+      })
+      .execute();
+  });
+  await recordSignin(ctx, {
+    upn: user.upn,
+    userId,
+    result: 'failure',
+    reason: `fraud reported by the user (${via})${blockOnFraud ? '; sign-in blocked' : ''}`,
+    method: null,
+    client: { ip: null, userAgent: null },
+  });
+}
