@@ -58,7 +58,16 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       parallelism: config.argon2Parallelism,
     }),
     log: o.log ?? createLogger(config.logLevel),
-    methodContext: { db, clock, random, box, issuer: 'Portcullis' },
+    methodContext: {
+      db,
+      clock,
+      random,
+      box,
+      hmacKey: keys.credentialHmac,
+      telephony,
+      config,
+      issuer: 'Portcullis',
+    },
     telephony,
   };
 }

@@ -28,11 +28,16 @@ export const errorCodes = {
     status: 410,
     message: 'Your sign-in attempt has expired or ended. Please sign in again.',
   },
+  waiting: { status: 202, message: 'Waiting for you to answer the call.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'This content type is not supported here.' },
   too_many_attempts: {
     status: 429,
     message: 'Too many attempts. Wait a little and try again.',
+  },
+  delivery_failed: {
+    status: 503,
+    message: 'We could not reach your phone just now. Try again in a moment or use another option.',
   },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
   service_unavailable: {

@@ -56,6 +56,8 @@ export interface TotpUsedStepsTable {
   user_id: string;
   step: number;
   used_at: number;
+  /** The sign-in attempt that used the step. */
+  flow_id: string | null;
 }
 
 export interface SessionsTable {

@@ -1,12 +1,15 @@
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
+import type { Translate } from '../i18n/index.ts';
 import { findMethod, methods } from '../methods/index.ts';
 import type {
+  Attempt,
   AuthMethod,
+  Failure,
   Input,
   MethodUser,
+  Pending as PendingResult,
   Registration,
-  VerifyResult,
 } from '../methods/types.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
@@ -44,7 +47,7 @@ export interface SignedIn extends Assurance {
   returnTo: string | null;
 }
 
-interface Pending {
+interface PendingEnrolment {
   methodId: string;
   state: unknown;
 }
@@ -128,15 +131,12 @@ export function signinFlows(ctx: AppContext) {
     });
 
   /** A wrong code: counted against the attempt and the user; the attempt ends at the limit. */
-  async function codeFailed(
-    s: FlowState,
-    methodId: string,
-    result: Exclude<VerifyResult, { ok: true }>,
-  ): Promise<never> {
+  async function codeFailed(s: FlowState, methodId: string, result: Failure): Promise<never> {
     const reasons = {
       invalid: 'wrong code',
       replayed: 'code already used',
       malformed: 'malformed code',
+      expired: 'code expired or no longer valid',
     };
     await limits.fail(`code:${s.user.id}`);
     const failures = await stores.flows.addFailure(s.flow.id);
@@ -150,6 +150,52 @@ export function signinFlows(ctx: AppContext) {
       });
     }
     throw new AppError('invalid_code');
+  }
+
+  /** Not a wrong proof: waiting for a call, or something the user can correct. Nothing is counted. */
+  function notYet(result: PendingResult): never {
+    if (result.ok === 'waiting')
+      throw new AppError('waiting', { ...(result.message ? { detail: result.message } : {}) });
+    throw new AppError('invalid_request', { detail: result.message });
+  }
+
+  const attemptOf = (s: FlowState): Attempt => ({ flowId: s.flow.id, clientIp: s.flow.client_ip });
+
+  /** The registration a verification is for: the one named, else the default. */
+  function pick(s: FlowState, registrationId: string | undefined) {
+    if (s.next.kind !== 'verify')
+      throw new AppError('conflict', { detail: 'No verification is needed now.' });
+    const usable = s.next.usable;
+    const candidates = s.registrations.filter((r) => usable.includes(r.methodType));
+    const reg = registrationId
+      ? candidates.find((r) => r.id === registrationId)
+      : (candidates.find((r) => r.isDefault) ?? candidates[0]);
+    const method = reg && findMethod(reg.methodType);
+    if (!reg || !method)
+      throw new AppError('invalid_request', { detail: 'Choose one of your verification methods.' });
+    return { reg, method };
+  }
+
+  /** Delivery problems (provider down, sending limits) go to the sign-in log, then to the user. */
+  async function logged<T>(s: FlowState, methodId: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      if (
+        e instanceof AppError &&
+        (e.code === 'delivery_failed' || e.code === 'too_many_attempts')
+      ) {
+        await log(
+          s,
+          'failure',
+          e.code === 'delivery_failed'
+            ? 'delivery failed: the telephony provider did not accept the message or call'
+            : 'sending limit reached',
+          methodId,
+        );
+      }
+      throw e;
+    }
   }
 
   /** Refuses while wrong codes are throttled; returns whether failures are on record. */
@@ -254,7 +300,7 @@ export function signinFlows(ctx: AppContext) {
       if (!method?.enrol)
         throw new AppError('invalid_request', { detail: 'Choose one of the offered methods.' });
       const state = await method.enrol.begin(ctx.methodContext, s.methodUser);
-      const pending: Pending = { methodId, state };
+      const pending: PendingEnrolment = { methodId, state };
       const sealed = ctx.box.seal(JSON.stringify(pending), pendingAad(flowId));
       await stores.flows.update(flowId, { pending_sealed: sealed });
       return evaluate({ ...s, flow: { ...s.flow, pending_sealed: sealed } });
@@ -265,25 +311,39 @@ export function signinFlows(ctx: AppContext) {
       if (!s.flow.pending_sealed) return null;
       const pending = JSON.parse(
         ctx.box.open(s.flow.pending_sealed, pendingAad(s.flow.id)),
-      ) as Pending;
+      ) as PendingEnrolment;
       const method = findMethod(pending.methodId);
       return method?.enrol ? { method, state: pending.state } : null;
     },
 
-    /** Proof-up: the user proved the new method works; it is registered and counts as a factor. */
-    async completeEnrolment(flowId: string, input: Input): Promise<FlowState> {
+    /**
+     * Proof-up: the user sent the enrolment's form. The method registers (the
+     * new method then counts as a factor), moves to its next phase, or asks again.
+     */
+    async completeEnrolment(flowId: string, input: Input, t: Translate): Promise<FlowState> {
       const s = await load(flowId);
       const pending = s.next.kind === 'proofup' ? this.pendingEnrolment(s) : null;
       if (!pending?.method.enrol)
         throw new AppError('conflict', { detail: 'Choose a method to register first.' });
       const { method } = pending;
       const counted = await guardCodes(s, method.id);
-      const result = await method.enrol!.complete(
-        ctx.methodContext,
-        s.methodUser,
-        pending.state,
-        input,
+      const result = await logged(s, method.id, () =>
+        method.enrol!.complete(
+          ctx.methodContext,
+          s.methodUser,
+          pending.state,
+          input,
+          attemptOf(s),
+          t,
+        ),
       );
+      if (result.ok === 'continue') {
+        const next: PendingEnrolment = { methodId: method.id, state: result.state };
+        const sealed = ctx.box.seal(JSON.stringify(next), pendingAad(flowId));
+        await stores.flows.update(flowId, { pending_sealed: sealed });
+        return evaluate({ ...s, flow: { ...s.flow, pending_sealed: sealed } });
+      }
+      if (result.ok === 'waiting' || result.ok === 'retry') return notYet(result);
       if (!result.ok) return codeFailed(s, method.id, result);
       const reg = await addRegistration(ctx, s.user.id, method.id, result);
       // Microsoft: completing registration moves an Enabled user to Enforced.
@@ -305,22 +365,20 @@ export function signinFlows(ctx: AppContext) {
       flowId: string,
       registrationId: string | undefined,
       input: Input,
+      t: Translate,
     ): Promise<FlowState> {
       const s = await load(flowId);
-      if (s.next.kind !== 'verify')
-        throw new AppError('conflict', { detail: 'No verification is needed now.' });
-      const usable = s.next.usable;
-      const candidates = s.registrations.filter((r) => usable.includes(r.methodType));
-      const reg = registrationId
-        ? candidates.find((r) => r.id === registrationId)
-        : (candidates.find((r) => r.isDefault) ?? candidates[0]);
-      const method = reg && findMethod(reg.methodType);
-      if (!reg || !method)
-        throw new AppError('invalid_request', {
-          detail: 'Choose one of your verification methods.',
-        });
+      const { reg, method } = pick(s, registrationId);
       const counted = await guardCodes(s, method.id);
-      const result = await method.verify(ctx.methodContext, s.methodUser, reg, input);
+      const result = await method.verify(
+        ctx.methodContext,
+        s.methodUser,
+        reg,
+        input,
+        attemptOf(s),
+        t,
+      );
+      if (result.ok === 'waiting' || result.ok === 'retry') return notYet(result);
       if (!result.ok) return codeFailed(s, method.id, result);
       await stores.methods.touch(reg.id, clock.now());
       if (counted) await limits.clear(`code:${s.user.id}`);
@@ -366,6 +424,23 @@ export function signinFlows(ctx: AppContext) {
         returnTo: s.flow.return_to,
         ...assuranceOf(s.factors),
       };
+    },
+
+    /**
+     * Makes sure the chosen registration has a challenge under way (sends the
+     * code, places the call) — or a fresh one, with `resend`. Methods without
+     * challenges (authenticator apps) need nothing.
+     */
+    async challenge(
+      s: FlowState,
+      registrationId: string | undefined,
+      resend: boolean,
+    ): Promise<void> {
+      const { reg, method } = pick(s, registrationId);
+      if (!method.challenge) return;
+      await logged(s, method.id, () =>
+        method.challenge!(ctx.methodContext, s.methodUser, reg, attemptOf(s), resend),
+      );
     },
 
     /** Abandons a flow (sign out, "sign in as someone else"). */

@@ -13,6 +13,8 @@ import type { HttpEnv } from './env.ts';
 import { localeFromHeaders } from './locale.ts';
 import { ErrorPage } from './pages/steps.tsx';
 import { problem } from './problem.ts';
+import { devPhoneRoutes } from './routes/dev-phone.tsx';
+import { fraudRoutes } from './routes/fraud.tsx';
 import { signinRoutes } from './routes/signin.tsx';
 import { loadSession } from './session.ts';
 
@@ -105,6 +107,9 @@ export function createApp(ctx: AppContext) {
 
   app.use(loadSession);
   app.route('/', signinRoutes);
+  app.route('/', fraudRoutes);
+  // The phone simulator exists only while nothing leaves the machine anyway.
+  if (ctx.config.telephony === 'outbox') app.route('/', devPhoneRoutes);
 
   /** Page props even for errors raised before the locale was chosen. */
   const page = (c: Context<HttpEnv>) => ({

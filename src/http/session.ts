@@ -94,6 +94,16 @@ export async function rotateSession(c: Context<HttpEnv>, patch: SessionPatch): P
   return row;
 }
 
+/**
+ * Drops an ended or expired sign-in flow from the session. Only if the session
+ * still points at it: a racing request may already have finished the flow and
+ * moved the session on, and that must not be undone.
+ */
+export async function forgetFlow(c: Context<HttpEnv>): Promise<void> {
+  const s = c.var.session;
+  if (s?.flow_id) await c.var.ctx.stores.sessions.clearFlow(s.id_hash, s.flow_id);
+}
+
 export async function endSession(c: Context<HttpEnv>): Promise<void> {
   const s = c.var.session;
   if (s) await c.var.ctx.stores.sessions.delete(s.id_hash);

@@ -1,4 +1,10 @@
 // Verification methods: the one list that registers them (STYLE.md, principle 1).
+import {
+  smsMethod,
+  voiceAlternateMethod,
+  voiceMobileMethod,
+  voiceOfficeMethod,
+} from './phone/methods.tsx';
 import { totpMethod } from './totp/index.ts';
 import type { AuthMethod } from './types.ts';
 
@@ -8,7 +14,13 @@ import type { AuthMethod } from './types.ts';
  */
 const register = <S>(m: AuthMethod<S>) => m as unknown as AuthMethod<unknown>;
 
-export const methods: readonly AuthMethod<unknown>[] = [register(totpMethod)];
+export const methods: readonly AuthMethod<unknown>[] = [
+  register(totpMethod),
+  register(smsMethod),
+  register(voiceMobileMethod),
+  register(voiceAlternateMethod),
+  register(voiceOfficeMethod),
+];
 
 const byId = new Map(methods.map((m) => [m.id, m]));
 

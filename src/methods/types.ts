@@ -1,20 +1,34 @@
 import type { Child } from 'hono/jsx';
 import type { Clock } from '../clock.ts';
+import type { Config } from '../config/schema.ts';
 import type { Random } from '../crypto/random.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/index.ts';
+import type { Telephony } from '../delivery/types.ts';
 import type { Translate } from '../i18n/index.ts';
 
 /** NIST SP 800-63B factor categories; assurance is computed from them. */
 export type Factor = 'knowledge' | 'possession' | 'inherence';
 
-/** What a method may use and who it is talking about. */
+/** What a method may use (injected; STYLE.md, principle 11). */
 export interface MethodContext {
   db: Db;
   clock: Clock;
   random: Random;
   box: SecretBox;
-  /** Shown in authenticator apps as the account's issuer. */
+  /** Keys the hashes of codes sent to people. */
+  hmacKey: Buffer;
+  telephony: Telephony;
+  config: Pick<
+    Config,
+    | 'phoneCodeMinutes'
+    | 'callTimeoutSeconds'
+    | 'callGreeting'
+    | 'sendLimitPerUser'
+    | 'sendLimitPerNumber'
+    | 'sendLimitPerAddress'
+  >;
+  /** Shown in authenticator apps and said in texts and calls. */
   issuer: string;
 }
 
@@ -23,6 +37,12 @@ export interface MethodUser {
   upn: string;
   displayName: string;
   preferredLanguage: string;
+}
+
+/** The sign-in attempt a method works within: challenges are tied to it. */
+export interface Attempt {
+  flowId: string;
+  clientIp: string | null;
 }
 
 /** A registered method, as a method sees it: its own secret opened, its own details. */
@@ -37,7 +57,7 @@ export interface Registration {
 /** Form fields a user submitted (strings only). */
 export type Input = Readonly<Record<string, string | undefined>>;
 
-/** What a page needs to render a method's form: where to post it and its CSRF token. */
+/** What a page needs to render a method's form: where to post it, its CSRF token, the language. */
 export interface FormProps {
   action: string;
   csrfToken: string;
@@ -46,24 +66,40 @@ export interface FormProps {
   error?: string;
 }
 
-export type VerifyResult =
-  | { ok: true }
-  | { ok: false; reason: 'invalid' | 'replayed' | 'malformed' };
+/** A wrong proof: counted against the attempt and the user. */
+export type Failure = { ok: false; reason: 'invalid' | 'replayed' | 'malformed' | 'expired' };
 
-/** Result of finishing an enrolment: what to store for the new registration. */
-export type EnrolResult =
+/**
+ * Not a wrong proof, nothing counted: still waiting (a call not answered yet),
+ * or a problem the user can fix, with a message in the page language.
+ */
+export type Pending = { ok: 'waiting'; message?: string } | { ok: 'retry'; message: string };
+
+export type VerifyResult = { ok: true } | Failure | Pending;
+
+/** Result of an enrolment step: registered, a wrong proof, a next phase, or try again. */
+export type EnrolResult<S = unknown> =
   | { ok: true; secret: string | null; details: Record<string, unknown> }
-  | { ok: false; reason: 'invalid' | 'replayed' | 'malformed' };
+  | Failure
+  | Pending
+  | { ok: 'continue'; state: S };
 
 /**
  * Enrolment of a new method: `begin` makes state (kept sealed in the sign-in
- * flow between requests), `render` shows the step, `complete` checks what the
- * user typed and returns the registration to store.
+ * flow between requests), `render` shows the current phase, `complete` takes
+ * what the user sent and registers, moves to a next phase, or asks again.
  */
 export interface Enrolment<S> {
   begin(ctx: MethodContext, user: MethodUser): Promise<S>;
   render(ctx: MethodContext, user: MethodUser, state: S, form: FormProps): Child | Promise<Child>;
-  complete(ctx: MethodContext, user: MethodUser, state: S, input: Input): Promise<EnrolResult>;
+  complete(
+    ctx: MethodContext,
+    user: MethodUser,
+    state: S,
+    input: Input,
+    attempt: Attempt,
+    t: Translate,
+  ): Promise<EnrolResult<S>>;
 }
 
 /**
@@ -73,20 +109,38 @@ export interface Enrolment<S> {
 export interface AuthMethod<S = unknown> {
   /** The MethodType, as in StrongAuthenticationMethods. */
   id: string;
-  /** Name shown to users, e.g. "Authenticator app". */
+  /** English name (pages use the catalog's method.<id>.label). */
   label: string;
-  /** One line shown in the proof-up chooser. */
   description: string;
   factor: Factor;
   /** RFC 8176 amr values this method contributes. */
   amr: readonly string[];
   enrol?: Enrolment<S>;
+  /**
+   * Starts a challenge for a registered method (sends a code, places a call)
+   * unless one is already under way for this attempt, or always with `resend`.
+   */
+  challenge?(
+    ctx: MethodContext,
+    user: MethodUser,
+    reg: Registration,
+    attempt: Attempt,
+    resend: boolean,
+  ): Promise<void>;
   /** Renders the second-step form for a registered method. */
-  renderVerify(ctx: MethodContext, user: MethodUser, reg: Registration, form: FormProps): Child;
+  renderVerify(
+    ctx: MethodContext,
+    user: MethodUser,
+    reg: Registration,
+    form: FormProps,
+    attempt: Attempt,
+  ): Child | Promise<Child>;
   verify(
     ctx: MethodContext,
     user: MethodUser,
     reg: Registration,
     input: Input,
+    attempt: Attempt,
+    t: Translate,
   ): Promise<VerifyResult>;
 }

@@ -30,6 +30,16 @@ export const sessionsStore = (db: Db) => ({
       .returningAll()
       .executeTakeFirst(),
 
+  /** Forgets a sign-in flow the session pointed at (no new id: nothing was gained). */
+  async clearFlow(idHash: string, flowId: string): Promise<void> {
+    await db
+      .updateTable('sessions')
+      .set({ flow_id: null })
+      .where('id_hash', '=', idHash)
+      .where('flow_id', '=', flowId)
+      .execute();
+  },
+
   async delete(idHash: string): Promise<void> {
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   },

@@ -175,6 +175,25 @@ describe('browser sign-in', () => {
     assert.doesNotMatch(textOf(sixth.html), /My account/, 'the ended attempt cannot be completed');
   });
 
+  it('one code sent many times at once by the same attempt (a double click) signs in once and ends nothing', async () => {
+    await t.addUser({ upn: 'dot@contoso.com', mfaState: 'Enforced' });
+    const { secret } = await proofUp('dot@contoso.com');
+    t.clock.advance(60_000);
+    const { b } = await withPassword('dot@contoso.com');
+    const code = codeAt(secret, t.clock.now());
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => b.post('/signin/verify', { code })),
+    );
+    const won = results.filter((r) => r.status === 303 && r.headers.get('location') === '/');
+    assert.equal(won.length, 1, results.map((r) => r.status).join());
+    const user = await t.ctx.stores.users.findByUpn('dot@contoso.com');
+    assert.equal(
+      await t.ctx.stores.throttles.blockedUntil(`code:${user!.id}`),
+      undefined,
+      'no wrong code counted',
+    );
+  });
+
   it('throttles wrong passwords per user with a growing, bounded delay (in the database)', async () => {
     await t.addUser({ upn: 'hal@contoso.com' });
     for (let i = 0; i < 5; i++)

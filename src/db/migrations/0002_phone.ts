@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 // Phone methods: challenges, the outbox provider, sending limits, audit log, fraud reports.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('users').addColumn('fraud_reported_at', 'bigint').execute();
+  // Tells a double submission of one code within an attempt from a replay.
+  await db.schema.alterTable('totp_used_steps').addColumn('flow_id', 'text').execute();
 
   await db.schema
     .createTable('challenges')

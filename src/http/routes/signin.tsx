@@ -11,7 +11,7 @@ import { AccountPage } from '../pages/account.tsx';
 import { methodText } from '../pages/layout.tsx';
 import { SigninPage } from '../pages/signin.tsx';
 import { EnrolPage, NoMethodPage, ProofupChooserPage, VerifyPage } from '../pages/steps.tsx';
-import { checkCsrf, endSession, formToken, rotateSession } from '../session.ts';
+import { checkCsrf, endSession, forgetFlow, formToken, rotateSession } from '../session.ts';
 
 type C = Context<HttpEnv>;
 
@@ -20,7 +20,14 @@ const page = (c: C) => ({ t: c.var.t, lang: c.var.locale });
 /** Errors a person can fix by trying again on the same page. */
 const retryable = (e: unknown): e is AppError =>
   isAppError(e) &&
-  ['invalid_code', 'too_many_attempts', 'invalid_request', 'conflict'].includes(e.code);
+  [
+    'invalid_code',
+    'too_many_attempts',
+    'invalid_request',
+    'conflict',
+    'waiting',
+    'delivery_failed',
+  ].includes(e.code);
 
 const withRetryAfter = (c: C, e: AppError) => {
   if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
@@ -101,16 +108,32 @@ async function renderStep(
       const reg =
         regs.find((r) => r.id === opts.methodId) ?? regs.find((r) => r.isDefault) ?? regs[0]!;
       const method = findMethod(reg.methodType)!;
-      const body = method.renderVerify(ctx.methodContext, s.methodUser, reg, {
-        action: `/signin/verify?method=${encodeURIComponent(reg.id)}`,
-        csrfToken,
-        t,
-      });
+      let message = error;
+      try {
+        await flows.challenge(s, reg.id, false);
+      } catch (e) {
+        if (!retryable(e)) throw e;
+        withRetryAfter(c, e);
+        message = localMessage(e, t);
+      }
+      const body = await method.renderVerify(
+        ctx.methodContext,
+        s.methodUser,
+        reg,
+        { action: `/signin/verify?method=${encodeURIComponent(reg.id)}`, csrfToken, t },
+        { flowId: s.flow.id, clientIp: s.flow.client_ip },
+      );
       const others = regs
         .filter((r) => r.id !== reg.id)
         .map((r) => ({ id: r.id, label: methodText(t, findMethod(r.methodType)!).label }));
       return c.html(
-        <VerifyPage {...page(c)} body={body} others={others} error={error} csrfToken={csrfToken} />,
+        <VerifyPage
+          {...page(c)}
+          body={body}
+          others={others}
+          error={message}
+          csrfToken={csrfToken}
+        />,
       );
     }
     case 'no_method':
@@ -132,7 +155,7 @@ async function step(
     return await advance(c, await run(session.flow_id, form));
   } catch (e) {
     if (isAppError(e) && e.code === 'signin_expired') {
-      await rotateSession(c, { flow_id: null });
+      await forgetFlow(c);
       return showSignin(c, { error: e });
     }
     if (!retryable(e)) throw e;
@@ -190,13 +213,26 @@ export const signinRoutes = new Hono<HttpEnv>()
   .get('/signin/step', async (c) => {
     const flowId = c.var.session?.flow_id;
     if (!flowId) return c.redirect('/', 303);
+    const { flows } = c.var;
+    const methodId = c.req.query('method');
     try {
-      return await renderStep(c, await c.var.flows.load(flowId), {
-        methodId: c.req.query('method'),
-      });
+      const s = await flows.load(flowId);
+      if (!c.req.query('poll')) return await renderStep(c, s, { methodId });
+      // A call page reloading itself: has the call been answered with #?
+      useUserLocale(c, s.user.preferred_language);
+      try {
+        const next =
+          s.next.kind === 'proofup'
+            ? await flows.completeEnrolment(flowId, {}, c.var.t)
+            : await flows.verify(flowId, methodId, {}, c.var.t);
+        return await advance(c, next);
+      } catch (e) {
+        if (!retryable(e)) throw e;
+        return renderStep(c, await flows.load(flowId), { error: e, methodId });
+      }
     } catch (e) {
       if (!isAppError(e) || e.code !== 'signin_expired') throw e;
-      await rotateSession(c, { flow_id: null });
+      await forgetFlow(c);
       return showSignin(c, { error: e });
     }
   })
@@ -206,11 +242,20 @@ export const signinRoutes = new Hono<HttpEnv>()
   )
 
   .post('/signin/proofup/verify', (c) =>
-    step(c, (flowId, form) => c.var.flows.completeEnrolment(flowId, form)),
+    step(c, (flowId, form) => c.var.flows.completeEnrolment(flowId, form, c.var.t)),
   )
 
   .post('/signin/verify', (c) =>
-    step(c, (flowId, form) => c.var.flows.verify(flowId, c.req.query('method'), form)),
+    step(c, (flowId, form) => c.var.flows.verify(flowId, c.req.query('method'), form, c.var.t)),
+  )
+
+  // "Send a new code" / "Call me again": a fresh challenge; the previous one stops working.
+  .post('/signin/resend', (c) =>
+    step(c, async (flowId) => {
+      const s = await c.var.flows.load(flowId);
+      await c.var.flows.challenge(s, c.req.query('method'), true);
+      return s;
+    }),
   )
 
   .post('/signout', async (c) => {

@@ -1,8 +1,8 @@
 // PhoneAppOTP: codes from an authenticator app (RFC 6238).
 import QRCode from 'qrcode';
-import type { AuthMethod, MethodContext, VerifyResult } from '../types.ts';
+import type { Attempt, AuthMethod, MethodContext, VerifyResult } from '../types.ts';
 import { matchingStep, newSecret, normaliseCode, totpFor } from './codes.ts';
-import { totpStepsStore } from './steps.ts';
+import { stepUsedBy, totpStepsStore } from './steps.ts';
 import { EnrolView, VerifyView } from './views.tsx';
 
 interface EnrolState {
@@ -14,6 +14,7 @@ async function check(
   userId: string,
   secret: string,
   input: string | undefined,
+  attempt: Attempt,
 ): Promise<VerifyResult> {
   const code = normaliseCode(input);
   if (!code) return { ok: false, reason: 'malformed' };
@@ -21,8 +22,10 @@ async function check(
   const step = matchingStep(secret, code, now);
   if (step === null) return { ok: false, reason: 'invalid' };
   // RFC 6238 §5.2: a code is accepted once. Claiming the step is one atomic insert.
-  const claimed = await totpStepsStore(ctx.db).claim(userId, step, now);
-  return claimed ? { ok: true } : { ok: false, reason: 'replayed' };
+  if (await totpStepsStore(ctx.db).claim(userId, step, now, attempt.flowId)) return { ok: true };
+  // The same attempt sent the code twice (a double click): not a wrong code.
+  if ((await stepUsedBy(ctx.db, userId, step)) === attempt.flowId) return { ok: 'waiting' };
+  return { ok: false, reason: 'replayed' };
 }
 
 export const totpMethod = {
@@ -41,13 +44,14 @@ export const totpMethod = {
       const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
       return EnrolView({ svg, secret: state.secret, uri, form });
     },
-    async complete(ctx, user, state, input) {
-      const result = await check(ctx, user.id, state.secret, input.code);
-      return result.ok ? { ok: true, secret: state.secret, details: {} } : result;
+    async complete(ctx, user, state, input, attempt) {
+      const result = await check(ctx, user.id, state.secret, input.code, attempt);
+      return result.ok === true ? { ok: true, secret: state.secret, details: {} } : result;
     },
   },
 
   renderVerify: (_ctx, _user, _reg, form) => VerifyView({ form }),
 
-  verify: (ctx, user, reg, input) => check(ctx, user.id, reg.secret ?? '', input.code),
+  verify: (ctx, user, reg, input, attempt) =>
+    check(ctx, user.id, reg.secret ?? '', input.code, attempt),
 } satisfies AuthMethod<EnrolState>;

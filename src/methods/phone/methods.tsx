@@ -1,0 +1,100 @@
+// Phone methods: a code by text message, or a call answered with # (mobile, alternate mobile, office).
+import type { AuthMethod } from '../types.ts';
+import { callPhone, checkCall, checkCode, hasLiveChallenge, textCode } from './challenge.ts';
+import { type PhoneEnrolState, phoneEnrolment } from './enrol.ts';
+import { maskNumber } from './numbers.ts';
+import { CallWait, CodeForm, NumberForm } from './views.tsx';
+
+const masked = (details: Record<string, unknown>) => String(details.masked ?? '');
+const resendOf = (regId: string) => `/signin/resend?method=${encodeURIComponent(regId)}`;
+
+export const smsMethod = {
+  id: 'OneWaySMS',
+  label: 'Text message',
+  description: 'Get a code by text message on your mobile phone.',
+  factor: 'possession',
+  amr: ['sms'],
+  enrol: {
+    ...phoneEnrolment('OneWaySMS', 'text', false),
+    render: (_ctx, user, state, form) =>
+      state.phase === 'number' ? (
+        <NumberForm form={form} locale={user.preferredLanguage} withExtension={false} />
+      ) : (
+        <CodeForm form={form} masked={maskedOf(state)} resendAction={form.action} />
+      ),
+  },
+  async challenge(ctx, user, reg, attempt, resend) {
+    if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
+    await textCode(ctx, user, attempt, 'OneWaySMS', reg.id, reg.secret ?? '');
+  },
+  renderVerify: (_ctx, _user, reg, form) => (
+    <CodeForm
+      form={form}
+      masked={masked(reg.details)}
+      resendAction={resendOf(reg.id)}
+      fraudHref="/signin/fraud"
+    />
+  ),
+  verify: (ctx, _user, reg, input, attempt) => checkCode(ctx, attempt, reg.id, input.code),
+} satisfies AuthMethod<PhoneEnrolState>;
+
+const maskedOf = (state: PhoneEnrolState) =>
+  state.phase === 'number' ? '' : maskNumber(state.number);
+
+/** A call method; the three differ in which phone they ring and whether it has an extension. */
+function voiceMethod(id: string, label: string, description: string, withExtension: boolean) {
+  return {
+    id,
+    label,
+    description,
+    factor: 'possession',
+    amr: ['tel'],
+    enrol: {
+      ...phoneEnrolment(id, 'call', withExtension),
+      render: (_ctx, user, state, form) =>
+        state.phase === 'number' ? (
+          <NumberForm form={form} locale={user.preferredLanguage} withExtension={withExtension} />
+        ) : (
+          <CallWait
+            form={form}
+            masked={maskedOf(state)}
+            pollHref="/signin/step?poll=1"
+            resendAction={form.action}
+          />
+        ),
+    },
+    async challenge(ctx, user, reg, attempt, resend) {
+      if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
+      const extension = typeof reg.details.extension === 'string' ? reg.details.extension : null;
+      await callPhone(ctx, user, attempt, id, reg.id, reg.secret ?? '', extension);
+    },
+    renderVerify: (_ctx, _user, reg, form) => (
+      <CallWait
+        form={form}
+        masked={masked(reg.details)}
+        pollHref={`/signin/step?poll=1&method=${encodeURIComponent(reg.id)}`}
+        resendAction={resendOf(reg.id)}
+      />
+    ),
+    verify: (ctx, _user, reg, _input, attempt, t) => checkCall(ctx, attempt, reg.id, t),
+  } satisfies AuthMethod<PhoneEnrolState>;
+}
+
+export const voiceMobileMethod = voiceMethod(
+  'TwoWayVoiceMobile',
+  'Phone call',
+  'Answer a call on your mobile phone and press #.',
+  false,
+);
+export const voiceAlternateMethod = voiceMethod(
+  'TwoWayVoiceAlternateMobile',
+  'Call to alternate phone',
+  'Answer a call on another mobile phone and press #.',
+  false,
+);
+export const voiceOfficeMethod = voiceMethod(
+  'TwoWayVoiceOffice',
+  'Office phone call',
+  'Answer a call on your office phone and press #.',
+  true,
+);

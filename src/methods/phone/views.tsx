@@ -1,0 +1,115 @@
+import type { FormProps } from '../types.ts';
+import { countryOptions, defaultCountry } from './numbers.ts';
+
+const Hidden = ({ form }: { form: FormProps }) => (
+  <input type="hidden" name="_csrf" value={form.csrfToken} />
+);
+
+/** Proof-up: which number (country, number, and an extension for office phones). */
+export const NumberForm = ({
+  form,
+  locale,
+  withExtension,
+}: {
+  form: FormProps;
+  locale: string;
+  withExtension: boolean;
+}) => {
+  const selected = defaultCountry(locale);
+  return (
+    <form method="post" action={form.action} class="stack">
+      <Hidden form={form} />
+      <p>{form.t('phone.intro')}</p>
+      <label for="country">{form.t('phone.country')}</label>
+      <select id="country" name="country">
+        {countryOptions(locale).map((c) => (
+          <option value={c.code} selected={c.code === selected}>
+            {`${c.name} (+${c.callingCode})`}
+          </option>
+        ))}
+      </select>
+      <label for="number">{form.t('phone.number')}</label>
+      <input id="number" name="number" type="tel" autocomplete="tel-national" required autofocus />
+      {withExtension ? (
+        <>
+          <label for="extension">{form.t('phone.extension')}</label>
+          <input id="extension" name="extension" inputmode="numeric" />
+        </>
+      ) : null}
+      <button type="submit">{form.t('proofup.next')}</button>
+    </form>
+  );
+};
+
+/** A code was texted: type it back; or ask for a new one; or say it wasn't you. */
+export const CodeForm = ({
+  form,
+  masked,
+  resendAction,
+  fraudHref,
+}: {
+  form: FormProps;
+  masked: string;
+  resendAction: string;
+  fraudHref?: string;
+}) => (
+  <div class="stack">
+    <p>{form.t('sms.sent', { number: masked })}</p>
+    <form method="post" action={form.action} class="stack">
+      <Hidden form={form} />
+      <label for="code">{form.t('code.label')}</label>
+      <input
+        id="code"
+        name="code"
+        inputmode="numeric"
+        autocomplete="one-time-code"
+        pattern="[0-9 ]*"
+        maxlength={8}
+        required
+        autofocus
+      />
+      <button type="submit">{form.t('code.verify')}</button>
+    </form>
+    <form method="post" action={resendAction}>
+      <Hidden form={form} />
+      <input type="hidden" name="resend" value="1" />
+      <button type="submit" class="link">
+        {form.t('sms.resend')}
+      </button>
+    </form>
+    {fraudHref ? <a href={fraudHref}>{form.t('sms.notMe')}</a> : null}
+  </div>
+);
+
+/**
+ * A call is ringing: the page reloads itself every few seconds (no script
+ * needed) to see whether # was pressed; Continue does the same by hand.
+ */
+export const CallWait = ({
+  form,
+  masked,
+  pollHref,
+  resendAction,
+}: {
+  form: FormProps;
+  masked: string;
+  pollHref: string;
+  resendAction: string;
+}) => (
+  <div class="stack">
+    <meta http-equiv="refresh" content={`3;url=${pollHref}`} />
+    <p>{form.t('call.calling', { number: masked })}</p>
+    <p class="muted">{form.t('call.waiting')}</p>
+    <form method="post" action={form.action}>
+      <Hidden form={form} />
+      <button type="submit">{form.t('call.continue')}</button>
+    </form>
+    <form method="post" action={resendAction}>
+      <Hidden form={form} />
+      <input type="hidden" name="resend" value="1" />
+      <button type="submit" class="link">
+        {form.t('call.again')}
+      </button>
+    </form>
+  </div>
+);
