@@ -20,7 +20,7 @@ export async function recordCallOutcome(
   challengeId: string,
   outcome: CallOutcome,
 ): Promise<boolean> {
-  const settled = await ctx.stores.challenges.settle(
+  const settled = await ctx.stores.challenges.settleCall(
     challengeId,
     statusOf[outcome],
     ctx.clock.now(),

@@ -16,6 +16,7 @@ import { problem } from './problem.ts';
 import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { fraudRoutes } from './routes/fraud.tsx';
 import { signinRoutes } from './routes/signin.tsx';
+import { telephonyRoutes } from './routes/telephony.ts';
 import { loadSession } from './session.ts';
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
@@ -104,6 +105,9 @@ export function createApp(ctx: AppContext) {
   );
 
   app.route('/api/v1', createApi());
+
+  // Telephony providers report call outcomes here; they have no session.
+  app.route('/', telephonyRoutes);
 
   app.use(loadSession);
   app.route('/', signinRoutes);

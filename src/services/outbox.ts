@@ -59,7 +59,7 @@ export async function answerCall(
 ): Promise<OutboxView> {
   const store = outboxStore(ctx.db);
   const call = await store.find(callId);
-  if (!call || call.kind !== 'call')
+  if (call?.kind !== 'call')
     throw new AppError('not_found', { detail: `No call has the id "${callId.slice(0, 60)}".` });
   const outcome = outcomeOf(answer);
   const status = outcome === 'approved' ? 'answered' : outcome === 'fraud' ? 'fraud' : 'hung_up';

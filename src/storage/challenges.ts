@@ -72,13 +72,24 @@ export const challengesStore = (db: Db) => ({
     return r?.attempts ?? max;
   },
 
-  /** Settles a pending call once (approved, fraud, declined, no answer, failed). */
+  /** Settles a pending challenge once (a call's outcome, a failed delivery, a timeout). */
   settle: (id: string, status: ChallengeStatus, at: number) =>
     db
       .updateTable('challenges')
       .set({ status, resolved_at: at })
       .where('id', '=', id)
       .where('status', '=', 'pending')
+      .returningAll()
+      .executeTakeFirst(),
+
+  /** Settles a pending call (never a texted code: only calls are approved out of band). */
+  settleCall: (id: string, status: ChallengeStatus, at: number) =>
+    db
+      .updateTable('challenges')
+      .set({ status, resolved_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('code_hash', 'is', null)
       .returningAll()
       .executeTakeFirst(),
 

@@ -176,7 +176,7 @@ export async function checkCode(
   const now = ctx.clock.now();
   // Used a moment ago by this same attempt (the form sent twice): not a wrong code.
   if (challenge?.status === 'consumed') return { ok: 'waiting' };
-  if (!challenge || challenge.status !== 'pending' || challenge.expires_at <= now)
+  if (challenge?.status !== 'pending' || challenge.expires_at <= now)
     return { ok: false, reason: 'expired' };
   if (await store.consumeCode(challenge.id, hashCode(ctx, challenge.id, code), now))
     return { ok: true };
