@@ -130,6 +130,78 @@ describe('portcullis command line', () => {
     }
   });
 
+  it('lists the outbox and answers a ringing call; user get shows phone methods masked', async () => {
+    const { createContext } = await import('../src/context.ts');
+    const { createLogger } = await import('../src/log.ts');
+    const { outboxTelephony } = await import('../src/delivery/outbox.ts');
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    let challengeId: string;
+    try {
+      const alice = await ctx.stores.users.findByUpn('alice@contoso.com');
+      challengeId = crypto.randomUUID();
+      await ctx.stores.challenges.insert({
+        id: challengeId,
+        flow_id: 'f',
+        user_id: alice!.id,
+        method_type: 'TwoWayVoiceMobile',
+        registration_id: null,
+        code_hash: null,
+        status: 'pending',
+        attempts: 0,
+        created_at: Date.now(),
+        expires_at: Date.now() + 60_000,
+        resolved_at: null,
+      });
+      const phone = outboxTelephony(ctx.db, () => Date.now());
+      await phone.placeCall({
+        to: '+420601999888',
+        extension: null,
+        locale: 'en',
+        challengeId,
+        script: { prompt: 'Press #', approved: 'ok', fraud: 'noted' },
+      });
+      await phone.sendText({ to: '+420601999777', text: '123456 is your code', locale: 'en' });
+      await ctx.db
+        .insertInto('auth_methods')
+        .values({
+          id: crypto.randomUUID(),
+          user_id: alice!.id,
+          method_type: 'OneWaySMS',
+          is_default: 0,
+          secret_sealed: null,
+          details: JSON.stringify({ masked: '+••••••••••77' }),
+          created_at: 1,
+          last_used_at: null,
+        })
+        .execute();
+    } finally {
+      await ctx.db.destroy();
+    }
+    const list = await cli(['outbox']);
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /^Id\s+Kind\s+To\s+Status/);
+    assert.match(list.stdout, /sms\s+\+420601999777\s+sent/);
+    const calls = JSON.parse((await cli(['outbox', '--number', '+420601999888', '--json'])).stdout);
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].status, 'ringing');
+    const wrong = await cli(['outbox', 'answer', calls[0].id]);
+    assert.notEqual(wrong.code, 0);
+    assert.match(wrong.stderr, /Give either --keys/);
+    const answered = await cli(['outbox', 'answer', calls[0].id, '--keys', '#']);
+    assert.equal(answered.code, 0, answered.stderr);
+    assert.match(answered.stdout, /answered/);
+    const again = await cli(['outbox', 'answer', calls[0].id, '--hang-up']);
+    assert.match(again.stderr, /no longer ringing/);
+    const check = createContext(db.config, { log: createLogger('silent') });
+    try {
+      assert.equal((await check.stores.challenges.find(challengeId))?.status, 'approved');
+    } finally {
+      await check.db.destroy();
+    }
+    const user = await cli(['user', 'get', 'alice@contoso.com']);
+    assert.match(user.stdout, /OneWaySMS\s+False\s+\+••••••••••77/);
+  });
+
   it('has --help', async () => {
     const r = await cli(['--help']);
     assert.equal(r.code, 0);

@@ -26,6 +26,7 @@ export function formatUser(u: UserView): string {
     ['IsAdmin', u.isAdmin ? 'True' : 'False'],
     ['BlockCredential', u.blockCredential ? 'True' : 'False'],
     ['LastSignIn', u.lastSignInAt ?? ''],
+    ['FraudReportedAt', u.fraudReportedAt ?? ''],
   ];
   const width = 'StrongAuthenticationRequirements'.length;
   const out = fields.map(([k, v]) => `${k.padEnd(width)} : ${v}`);
@@ -35,9 +36,11 @@ export function formatUser(u: UserView): string {
   const methods = u.strongAuthenticationMethods.map((m) => [
     m.methodType,
     m.isDefault ? 'True' : 'False',
+    m.phoneNumber ?? '',
   ]);
   out.push(`${'StrongAuthenticationMethods'.padEnd(width)} :${methods.length ? '' : ' {}'}`);
-  if (methods.length) out.push(indent(table(['MethodType', 'IsDefault'], methods), 4));
+  if (methods.length)
+    out.push(indent(table(['MethodType', 'IsDefault', 'PhoneNumber'], methods), 4));
   return out.join('\n');
 }
 

@@ -7,6 +7,7 @@ import { AppError, isAppError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { startServer } from '../server.ts';
 import { createApiToken } from '../services/api-tokens.ts';
+import { answerCall, listOutbox } from '../services/outbox.ts';
 import { createUser, getUser, listUsers, setMfaState, type UserView } from '../services/users.ts';
 import { mfaStates, parseMfaState } from '../services/validation.ts';
 import { formatUser, table, userHeaders, userRow } from './format.ts';
@@ -136,6 +137,53 @@ program
     const state = parseMfaState(o.state);
     const updated = await withContext((ctx) => setMfaState(ctx, upns, state));
     print(!!o.json, updated, () => table(userHeaders, updated.map(userRow)));
+  });
+
+const outbox = program
+  .command('outbox')
+  .description('The built-in telephony outbox: texts and calls sent (PORTCULLIS_TELEPHONY=outbox)')
+  .option('--number <e164>', 'only this phone number (E.164, e.g. +420601123456)')
+  .option('--limit <n>', 'how many, newest first', '20')
+  .option('--json', 'print JSON')
+  .action(async (o: { number?: string; limit: string; json?: boolean }) => {
+    const limit = Number.parseInt(o.limit, 10);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new AppError('invalid_request', { detail: '--limit must be a positive number.' });
+    const entries = await withContext((ctx) =>
+      listOutbox(ctx, { limit, ...(o.number ? { number: o.number } : {}) }),
+    );
+    print(!!o.json, entries, () =>
+      table(
+        ['Id', 'Kind', 'To', 'Status', 'Sent', 'Text'],
+        entries.map((e) => [
+          e.id,
+          e.kind,
+          e.to + (e.extension ? ` x${e.extension}` : ''),
+          e.status,
+          e.createdAt,
+          e.text,
+        ]),
+      ),
+    );
+  });
+
+outbox
+  .command('answer <callId>')
+  .description(
+    "Answer a ringing call: --keys '#' approves, --keys '0#' reports fraud, --hang-up declines",
+  )
+  .option('--keys <keys>', 'keys pressed on the phone')
+  .option('--hang-up', 'hang up without pressing anything')
+  .option('--json', 'print JSON')
+  .action(async (callId: string, o: { keys?: string; hangUp?: boolean; json?: boolean }) => {
+    if (!o.keys === !o.hangUp)
+      throw new AppError('invalid_request', {
+        detail: "Give either --keys '#' (or '0#') or --hang-up.",
+      });
+    const answered = await withContext((ctx) =>
+      answerCall(ctx, callId, o.hangUp ? { hangUp: true } : { keys: o.keys! }),
+    );
+    print(!!o.json, answered, () => `Call ${answered.id} to ${answered.to}: ${answered.status}`);
   });
 
 program

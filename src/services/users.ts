@@ -19,9 +19,27 @@ export interface UserView {
   mfaState: MfaState;
   /** As in MSOnline: empty when Disabled, one entry for relying party "*" otherwise. */
   strongAuthenticationRequirements: { relyingParty: string; state: MfaState }[];
-  strongAuthenticationMethods: { methodType: string; isDefault: boolean }[];
+  /** Phone methods carry their number masked but for its last two digits. */
+  strongAuthenticationMethods: { methodType: string; isDefault: boolean; phoneNumber?: string }[];
   createdAt: string;
   lastSignInAt: string | null;
+  /** When the user last reported a call or text they did not ask for (fraud alert). */
+  fraudReportedAt: string | null;
+}
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+function methodView(m: MethodRow): UserView['strongAuthenticationMethods'][number] {
+  const details = JSON.parse(m.details) as { masked?: unknown; extension?: unknown };
+  const phone =
+    typeof details.masked === 'string'
+      ? `${details.masked}${typeof details.extension === 'string' ? ` x${details.extension}` : ''}`
+      : undefined;
+  return {
+    methodType: m.method_type,
+    isDefault: m.is_default === 1,
+    ...(phone ? { phoneNumber: phone } : {}),
+  };
 }
 
 export function toUserView(u: UserRow, methods: MethodRow[]): UserView {
@@ -35,12 +53,10 @@ export function toUserView(u: UserRow, methods: MethodRow[]): UserView {
     mfaState: u.mfa_state,
     strongAuthenticationRequirements:
       u.mfa_state === 'Disabled' ? [] : [{ relyingParty: '*', state: u.mfa_state }],
-    strongAuthenticationMethods: methods.map((m) => ({
-      methodType: m.method_type,
-      isDefault: m.is_default === 1,
-    })),
+    strongAuthenticationMethods: methods.map(methodView),
     createdAt: new Date(u.created_at).toISOString(),
-    lastSignInAt: u.last_signin_at === null ? null : new Date(u.last_signin_at).toISOString(),
+    lastSignInAt: iso(u.last_signin_at),
+    fraudReportedAt: iso(u.fraud_reported_at),
   };
 }
 

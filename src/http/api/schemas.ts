@@ -15,10 +15,20 @@ export const UserSchema = z
       z.object({ relyingParty: z.string(), state: MfaStateSchema }),
     ),
     strongAuthenticationMethods: z.array(
-      z.object({ methodType: z.string(), isDefault: z.boolean() }),
+      z.object({
+        methodType: z.string(),
+        isDefault: z.boolean(),
+        phoneNumber: z
+          .string()
+          .optional()
+          .openapi({
+            description: 'Phone methods: the number, masked but for its last two digits.',
+          }),
+      }),
     ),
     createdAt: z.string(),
     lastSignInAt: z.string().nullable(),
+    fraudReportedAt: z.string().nullable(),
   })
   .openapi('User');
 
