@@ -18,12 +18,9 @@ export const UserSchema = z
       z.object({
         methodType: z.string(),
         isDefault: z.boolean(),
-        phoneNumber: z
-          .string()
-          .optional()
-          .openapi({
-            description: 'Phone methods: the number, masked but for its last two digits.',
-          }),
+        phoneNumber: z.string().optional().openapi({
+          description: 'Phone methods: the number, masked but for its last two digits.',
+        }),
       }),
     ),
     createdAt: z.string(),
