@@ -346,6 +346,14 @@ export function signinFlows(ctx: AppContext) {
       if (result.ok === 'waiting' || result.ok === 'retry') return notYet(result);
       if (!result.ok) return codeFailed(s, method.id, result);
       const reg = await addRegistration(ctx, s.user.id, method.id, result);
+      // Companion methods the same proof covers, where the organisation allows them.
+      const companions: Registration[] = [];
+      for (const id of result.companions ?? []) {
+        const registered = s.registrations.some((r) => r.methodType === id && r.secret === result.secret);
+        if (s.allowedMethods.includes(id) && findMethod(id) && !registered) {
+          companions.push(await addRegistration(ctx, s.user.id, id, result));
+        }
+      }
       // Microsoft: completing registration moves an Enabled user to Enforced.
       await stores.users.transitionMfaState(s.user.id, 'Enabled', 'Enforced', clock.now());
       if (counted) await limits.clear(`code:${s.user.id}`);
@@ -354,7 +362,7 @@ export function signinFlows(ctx: AppContext) {
         {
           ...s,
           user: { ...s.user, mfa_state: mfaState },
-          registrations: [...s.registrations, reg],
+          registrations: [...s.registrations, reg, ...companions],
         },
         method,
       );

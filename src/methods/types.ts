@@ -79,7 +79,16 @@ export type VerifyResult = { ok: true } | Failure | Pending;
 
 /** Result of an enrolment step: registered, a wrong proof, a next phase, or try again. */
 export type EnrolResult<S = unknown> =
-  | { ok: true; secret: string | null; details: Record<string, unknown> }
+  | {
+      ok: true;
+      secret: string | null;
+      details: Record<string, unknown>;
+      /**
+       * Other methods the same proof registers too (Microsoft's authentication
+       * phone: a verified mobile number can take texts and calls).
+       */
+      companions?: readonly string[];
+    }
   | Failure
   | Pending
   | { ok: 'continue'; state: S };

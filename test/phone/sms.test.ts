@@ -57,8 +57,16 @@ describe('text message method (OneWaySMS)', () => {
     const done = await b.submit('/signin/proofup/verify', { code });
     assert.match(textOf(done.html), /My account/);
     const user = await t.ctx.stores.users.findByUpn('sam@contoso.com');
-    const [m] = await t.ctx.stores.methods.listForUser(user!.id);
-    assert.equal(m?.method_type, 'OneWaySMS');
+    const registered = await t.ctx.stores.methods.listForUser(user!.id);
+    assert.deepEqual(
+      registered.map((r) => [r.method_type, r.is_default]),
+      [
+        ['OneWaySMS', 1],
+        ['TwoWayVoiceMobile', 0],
+      ],
+      'the verified mobile number takes calls too, as Microsoft registers the authentication phone',
+    );
+    const m = registered[0];
     assert.ok(
       m?.secret_sealed && !m.secret_sealed.includes('601123456'),
       'the number is encrypted at rest',

@@ -16,6 +16,7 @@ export function phoneEnrolment(
   methodType: string,
   channel: 'text' | 'call',
   withExtension: boolean,
+  companions: readonly string[] = [],
 ): Omit<Enrolment<PhoneEnrolState>, 'render'> {
   return {
     begin: async () => ({ phase: 'number' }),
@@ -47,6 +48,7 @@ export function phoneEnrolment(
           masked: maskNumber(state.number),
           ...(state.extension ? { extension: state.extension } : {}),
         },
+        companions,
       };
     },
   };

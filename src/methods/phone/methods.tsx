@@ -15,7 +15,7 @@ export const smsMethod = {
   factor: 'possession',
   amr: ['sms'],
   enrol: {
-    ...phoneEnrolment('OneWaySMS', 'text', false),
+    ...phoneEnrolment('OneWaySMS', 'text', false, ['TwoWayVoiceMobile']),
     render: (_ctx, user, state, form) =>
       state.phase === 'number' ? (
         <NumberForm form={form} locale={user.preferredLanguage} withExtension={false} />
@@ -42,7 +42,13 @@ const maskedOf = (state: PhoneEnrolState) =>
   state.phase === 'number' ? '' : maskNumber(state.number);
 
 /** A call method; the three differ in which phone they ring and whether it has an extension. */
-function voiceMethod(id: string, label: string, description: string, withExtension: boolean) {
+function voiceMethod(
+  id: string,
+  label: string,
+  description: string,
+  withExtension: boolean,
+  companions: readonly string[] = [],
+) {
   return {
     id,
     label,
@@ -50,7 +56,7 @@ function voiceMethod(id: string, label: string, description: string, withExtensi
     factor: 'possession',
     amr: ['tel'],
     enrol: {
-      ...phoneEnrolment(id, 'call', withExtension),
+      ...phoneEnrolment(id, 'call', withExtension, companions),
       render: (_ctx, user, state, form) =>
         state.phase === 'number' ? (
           <NumberForm form={form} locale={user.preferredLanguage} withExtension={withExtension} />
@@ -85,6 +91,7 @@ export const voiceMobileMethod = voiceMethod(
   'Phone call',
   'Answer a call on your mobile phone and press #.',
   false,
+  ['OneWaySMS'],
 );
 export const voiceAlternateMethod = voiceMethod(
   'TwoWayVoiceAlternateMobile',
