@@ -349,7 +349,9 @@ export function signinFlows(ctx: AppContext) {
       // Companion methods the same proof covers, where the organisation allows them.
       const companions: Registration[] = [];
       for (const id of result.companions ?? []) {
-        const registered = s.registrations.some((r) => r.methodType === id && r.secret === result.secret);
+        const registered = s.registrations.some(
+          (r) => r.methodType === id && r.secret === result.secret,
+        );
         if (s.allowedMethods.includes(id) && findMethod(id) && !registered) {
           companions.push(await addRegistration(ctx, s.user.id, id, result));
         }
