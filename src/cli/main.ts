@@ -98,8 +98,9 @@ user
   .command('get <upn>')
   .description('Show a user with StrongAuthenticationRequirements and StrongAuthenticationMethods')
   .option('--json', 'print JSON (the same as the API)')
-  .action(async (upn: string, o: { json?: boolean }) => {
-    const found = await withContext((ctx) => getUser(ctx, upn));
+  .option('--personal-data', 'show phone numbers in full instead of masked')
+  .action(async (upn: string, o: { json?: boolean; personalData?: boolean }) => {
+    const found = await withContext((ctx) => getUser(ctx, upn, { personalData: !!o.personalData }));
     print(!!o.json, found, () => formatUser(found));
   });
 
@@ -192,9 +193,12 @@ program
   .command('create')
   .description('Create an admin API token and print it once')
   .requiredOption('--name <name>', 'what the token is for')
+  .option('--personal-data', 'the token may see personal data (full phone numbers)')
   .option('--json', 'print JSON')
-  .action(async (o: { name: string; json?: boolean }) => {
-    const created = await withContext((ctx) => createApiToken(ctx, o.name));
+  .action(async (o: { name: string; personalData?: boolean; json?: boolean }) => {
+    const created = await withContext((ctx) =>
+      createApiToken(ctx, o.name, o.personalData ? ['personal-data'] : []),
+    );
     print(!!o.json, created, () => `${created.token}\n(Store it now: it is shown only once.)`);
   });
 

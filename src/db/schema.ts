@@ -115,6 +115,8 @@ export interface ApiTokensTable {
   secret_hash: string;
   created_at: number;
   last_used_at: number | null;
+  /** JSON array of extra rights, e.g. ["personal-data"]. */
+  rights: string;
 }
 
 export interface SettingsTable {

@@ -14,5 +14,7 @@ export interface HttpEnv {
     t: Translate;
     /** Set when the API request carried a valid admin token. */
     apiTokenId?: string;
+    /** Extra rights of that token (e.g. personal-data). */
+    apiRights?: readonly string[];
   };
 }

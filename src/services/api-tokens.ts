@@ -9,9 +9,14 @@ export function parseApiToken(token: string): { id: string; secret: string } | n
   return m ? { id: m[1]!, secret: m[2]! } : null;
 }
 
+/** Rights a token can carry beyond the admin API itself. */
+export const tokenRights = ['personal-data'] as const;
+export type TokenRight = (typeof tokenRights)[number];
+
 export async function createApiToken(
   ctx: AppContext,
   name: string,
+  rights: readonly TokenRight[] = [],
 ): Promise<{ id: string; token: string }> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100)
@@ -26,6 +31,7 @@ export async function createApiToken(
     secret_hash: sha256(secret),
     created_at: ctx.clock.now(),
     last_used_at: null,
+    rights: JSON.stringify([...new Set(rights)]),
   });
   return { id, token: `pcl_${id}_${secret}` };
 }

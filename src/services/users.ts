@@ -3,6 +3,7 @@ import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { MethodRow } from '../storage/methods.ts';
 import type { UserRow } from '../storage/users.ts';
+import { toRegistration } from './registrations.ts';
 import { checkNewPassword, parseLanguage, parseUpn, printable } from './validation.ts';
 
 /**
@@ -29,12 +30,26 @@ export interface UserView {
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-function methodView(m: MethodRow): UserView['strongAuthenticationMethods'][number] {
+/** Who is looking: phone numbers are personal data, shown in full only with that right. */
+export interface Viewer {
+  personalData: boolean;
+}
+const MASKED: Viewer = { personalData: false };
+
+function methodView(
+  ctx: AppContext | null,
+  m: MethodRow,
+): UserView['strongAuthenticationMethods'][number] {
   const details = JSON.parse(m.details) as { masked?: unknown; extension?: unknown };
-  const phone =
-    typeof details.masked === 'string'
-      ? `${details.masked}${typeof details.extension === 'string' ? ` x${details.extension}` : ''}`
-      : undefined;
+  const number =
+    typeof details.masked !== 'string'
+      ? undefined
+      : ctx && m.secret_sealed
+        ? toRegistration(ctx, m).secret
+        : details.masked;
+  const phone = number
+    ? `${number}${typeof details.extension === 'string' ? ` x${details.extension}` : ''}`
+    : undefined;
   return {
     methodType: m.method_type,
     isDefault: m.is_default === 1,
@@ -42,7 +57,12 @@ function methodView(m: MethodRow): UserView['strongAuthenticationMethods'][numbe
   };
 }
 
-export function toUserView(u: UserRow, methods: MethodRow[]): UserView {
+/** The user as admins see it; `reveal` (a context) shows phone numbers in full. */
+export function toUserView(
+  u: UserRow,
+  methods: MethodRow[],
+  reveal: AppContext | null = null,
+): UserView {
   return {
     id: u.id,
     userPrincipalName: u.upn,
@@ -53,7 +73,7 @@ export function toUserView(u: UserRow, methods: MethodRow[]): UserView {
     mfaState: u.mfa_state,
     strongAuthenticationRequirements:
       u.mfa_state === 'Disabled' ? [] : [{ relyingParty: '*', state: u.mfa_state }],
-    strongAuthenticationMethods: methods.map(methodView),
+    strongAuthenticationMethods: methods.map((m) => methodView(reveal, m)),
     createdAt: new Date(u.created_at).toISOString(),
     lastSignInAt: iso(u.last_signin_at),
     fraudReportedAt: iso(u.fraud_reported_at),
@@ -113,9 +133,17 @@ async function requireUser(ctx: AppContext, upn: string): Promise<UserRow> {
   return user;
 }
 
-export async function getUser(ctx: AppContext, upn: string): Promise<UserView> {
+export async function getUser(
+  ctx: AppContext,
+  upn: string,
+  viewer: Viewer = MASKED,
+): Promise<UserView> {
   const user = await requireUser(ctx, upn);
-  return toUserView(user, await ctx.stores.methods.listForUser(user.id));
+  return toUserView(
+    user,
+    await ctx.stores.methods.listForUser(user.id),
+    viewer.personalData ? ctx : null,
+  );
 }
 
 export interface UserPage {
@@ -129,6 +157,7 @@ export const decodeCursor = (s: string) => printable(Buffer.from(s, 'base64url')
 export async function listUsers(
   ctx: AppContext,
   q: { mfaState?: MfaState; cursor?: string; limit?: number },
+  viewer: Viewer = MASKED,
 ): Promise<UserPage> {
   const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
   const rows = await ctx.stores.users.list({
@@ -142,6 +171,7 @@ export async function listUsers(
     toUserView(
       u,
       methods.filter((m) => m.user_id === u.id),
+      viewer.personalData ? ctx : null,
     ),
   );
   const last = page.at(-1);
@@ -159,6 +189,7 @@ export async function setMfaState(
   ctx: AppContext,
   upns: readonly string[],
   state: MfaState,
+  viewer: Viewer = MASKED,
 ): Promise<UserView[]> {
   if (upns.length === 0)
     throw new AppError('invalid_request', { detail: 'Name at least one user.' });
@@ -171,5 +202,5 @@ export async function setMfaState(
   }
   const found = users as UserRow[];
   await ctx.stores.users.setMfaState([...new Set(found.map((u) => u.id))], state, ctx.clock.now());
-  return Promise.all(found.map((u) => getUser(ctx, u.upn)));
+  return Promise.all(found.map((u) => getUser(ctx, u.upn, viewer)));
 }

@@ -209,6 +209,41 @@ describe('admin REST API /api/v1', () => {
     );
   });
 
+  it('shows phone numbers masked, and in full only to tokens with the personal-data right', async () => {
+    const { addRegistration } = await import('../../src/services/registrations.ts');
+    const alice = await t.ctx.stores.users.findByUpn('alice@contoso.com');
+    await addRegistration(t.ctx, alice!.id, 'TwoWayVoiceOffice', {
+      ok: true,
+      secret: '+420222333444',
+      details: { masked: '+••••••••••44', extension: '12' },
+    });
+    const masked = (await (await call('GET', '/users/alice@contoso.com')).json()) as {
+      strongAuthenticationMethods: { methodType: string; phoneNumber?: string }[];
+    };
+    const office = masked.strongAuthenticationMethods.find(
+      (m) => m.methodType === 'TwoWayVoiceOffice',
+    );
+    assert.equal(office?.phoneNumber, '+••••••••••44 x12');
+    assert.ok(!JSON.stringify(masked).includes('222333'), 'no digits but the last two');
+    const privileged = (await createApiToken(t.ctx, 'helpdesk', ['personal-data'])).token;
+    const full = (await (
+      await call('GET', '/users/alice@contoso.com', undefined, `Bearer ${privileged}`)
+    ).json()) as typeof masked;
+    assert.equal(
+      full.strongAuthenticationMethods.find((m) => m.methodType === 'TwoWayVoiceOffice')
+        ?.phoneNumber,
+      '+420222333444 x12',
+    );
+    const page = (await (
+      await call('GET', '/users?limit=1', undefined, `Bearer ${privileged}`)
+    ).json()) as { items: (typeof masked)[] };
+    assert.equal(
+      page.items[0]?.strongAuthenticationMethods.find((m) => m.methodType === 'TwoWayVoiceOffice')
+        ?.phoneNumber,
+      '+420222333444 x12',
+    );
+  });
+
   it('lists the sign-in log, newest first, with cursor paging', async () => {
     const { signinFlows } = await import('../../src/flows/signin.ts');
     const flows = signinFlows(t.ctx);

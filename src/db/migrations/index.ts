@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_core.ts';
 import * as m0002 from './0002_phone.ts';
+import * as m0003 from './0003_token_rights.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_phone': m0002,
+  '0003_token_rights': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createUser, getUser, listUsers, setMfaState } from '../../services/users.ts';
 import type { HttpEnv } from '../env.ts';
+import { viewerOf } from './auth.ts';
 import {
   MfaStateSchema,
   NewUserSchema,
@@ -83,19 +84,25 @@ export const usersApi = new OpenAPIHono<HttpEnv>()
     });
     return c.json(user, 201);
   })
-  .openapi(get, async (c) => c.json(await getUser(c.var.ctx, c.req.valid('param').upn), 200))
+  .openapi(get, async (c) =>
+    c.json(await getUser(c.var.ctx, c.req.valid('param').upn, viewerOf(c)), 200),
+  )
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    const page = await listUsers(c.var.ctx, {
-      ...(q.mfaState ? { mfaState: q.mfaState } : {}),
-      ...(q.cursor ? { cursor: q.cursor } : {}),
-      ...(q.limit ? { limit: q.limit } : {}),
-    });
+    const page = await listUsers(
+      c.var.ctx,
+      {
+        ...(q.mfaState ? { mfaState: q.mfaState } : {}),
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+        ...(q.limit ? { limit: q.limit } : {}),
+      },
+      viewerOf(c),
+    );
     return c.json(page, 200);
   })
   .openapi(patch, async (c) => {
     const { upn } = c.req.valid('param');
     const state = c.req.valid('json').strongAuthenticationRequirements[0]?.state ?? 'Disabled';
-    const [user] = await setMfaState(c.var.ctx, [upn], state);
+    const [user] = await setMfaState(c.var.ctx, [upn], state, viewerOf(c));
     return c.json(user!, 200);
   });
