@@ -131,3 +131,39 @@ describe('phone call methods (answer and press #)', () => {
     assert.equal((await t.ctx.stores.challenges.find(challenge.id))?.status, 'pending');
   });
 });
+
+describe('call greeting and the simulator', () => {
+  it('uses the configured greeting instead of the default one', async () => {
+    const t = await createTestApp({
+      PORTCULLIS_CALL_GREETING: 'Contoso security desk: press pound to approve.',
+    });
+    try {
+      await t.addUser({ upn: 'gre@contoso.com', mfaState: 'Enforced' });
+      const b = new FormClient((req) => t.app.request(req));
+      await b.page('/');
+      await b.submit('/signin', { username: 'gre@contoso.com', password: PASSWORD });
+      await b.submit('/signin/proofup', { method: 'TwoWayVoiceMobile' });
+      await b.submit('/signin/proofup/verify', { country: 'CZ', number: '606 777 888' });
+      const [call] = await outboxStore(t.ctx.db).list({ number: '+420606777888', limit: 1 });
+      assert.equal(call?.body, 'Contoso security desk: press pound to approve.');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('mounts the phone simulator only with the outbox provider', async () => {
+    const outbox = await createTestApp();
+    const webhook = await createTestApp({
+      PORTCULLIS_TELEPHONY: 'webhook',
+      PORTCULLIS_WEBHOOK_URL: 'http://127.0.0.1:9/hook',
+      PORTCULLIS_WEBHOOK_SECRET: 'a-very-long-shared-secret',
+    });
+    try {
+      assert.equal((await outbox.app.request('/_dev/phone')).status, 200);
+      assert.equal((await webhook.app.request('/_dev/phone')).status, 404);
+    } finally {
+      await outbox.close();
+      await webhook.close();
+    }
+  });
+});

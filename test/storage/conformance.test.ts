@@ -94,6 +94,39 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
     );
   });
 
+  it('counts racing wrong tries of a code exactly and fails it at five; a racing right code is consumed once', async () => {
+    const now = t.clock.now();
+    const row = (id: string) => ({
+      id,
+      flow_id: 'f',
+      user_id: userId,
+      method_type: 'OneWaySMS',
+      registration_id: null,
+      code_hash: 'h',
+      status: 'pending' as const,
+      attempts: 0,
+      created_at: now,
+      expires_at: now + 60_000,
+      resolved_at: null,
+    });
+    await t.ctx.stores.challenges.insert(row('c1'));
+    const tries = await Promise.all(
+      Array.from({ length: 8 }, () => t.ctx.stores.challenges.addAttempt('c1', 5, now)),
+    );
+    assert.deepEqual([...tries].sort((a, b) => a - b).slice(0, 5), [1, 2, 3, 4, 5]);
+    assert.equal((await t.ctx.stores.challenges.find('c1'))?.status, 'failed');
+    assert.equal(
+      await t.ctx.stores.challenges.consumeCode('c1', 'h', now),
+      false,
+      'a failed code is dead',
+    );
+    await t.ctx.stores.challenges.insert(row('c2'));
+    const wins = await Promise.all(
+      Array.from({ length: 8 }, () => t.ctx.stores.challenges.consumeCode('c2', 'h', now)),
+    );
+    assert.equal(wins.filter(Boolean).length, 1);
+  });
+
   it('keeps one default method per user', async () => {
     const row = (id: string, isDefault: number) => ({
       id,
