@@ -37,7 +37,10 @@ export interface ContextOverrides {
 }
 
 export function createContext(config: Config, o: ContextOverrides = {}): AppContext {
-  const { db, dialect } = openDatabase(config.databaseUrl, o.db);
+  const { db, dialect } = openDatabase(config.databaseUrl, {
+    pgPoolSize: config.databasePoolSize,
+    ...o.db,
+  });
   const keys = deriveKeys(loadMasterKey(config.secretKey, config.dataDir));
   const box = new SecretBox(keys.secretsAtRest);
   const clock = o.clock ?? systemClock;

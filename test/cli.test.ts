@@ -56,6 +56,7 @@ describe('portcullis command line', () => {
     ]);
     assert.equal(set.code, 0, set.stderr);
     const get = await cli(['user', 'get', 'bob@contoso.com']);
+    assert.equal(get.code, 0, get.stderr);
     assert.match(get.stdout, /RelyingParty State\s*\n\s+-+ -+\s*\n\s+\*\s+Enforced/);
     const json = JSON.parse((await cli(['user', 'get', 'bob@contoso.com', '--json'])).stdout);
     assert.deepEqual(json.strongAuthenticationRequirements, [

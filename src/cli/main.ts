@@ -14,7 +14,8 @@ import { formatUser, table, userHeaders, userRow } from './format.ts';
 
 async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const ctx = createContext(config, { log: createLogger('warn') });
+  // A command needs few connections: a CLI run must not crowd a busy database.
+  const ctx = createContext(config, { log: createLogger('warn'), db: { pgPoolSize: 2 } });
   try {
     await migrate(ctx.db, ctx.dialect);
     return await run(ctx);

@@ -57,6 +57,12 @@ export const configSchema = {
     derivedDefault: 'sqlite:DATA_DIR/portcullis.db',
     schema: z.string().min(1).optional(),
   }),
+  databasePoolSize: entry({
+    env: 'PORTCULLIS_DATABASE_POOL_SIZE',
+    description: 'PostgreSQL: connections each Portcullis process keeps at most.',
+    default: 10,
+    schema: positiveInt.max(200),
+  }),
   secretKey: entry<string | undefined>({
     env: 'PORTCULLIS_SECRET_KEY',
     description:

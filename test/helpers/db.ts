@@ -43,6 +43,8 @@ export async function freshDatabase(env: Record<string, string> = {}): Promise<T
     PORTCULLIS_SECRET_KEY: 'a'.repeat(64),
     PORTCULLIS_LOG_LEVEL: 'warn',
     PORTCULLIS_HOST: '127.0.0.1',
+    // Test files run side by side on one PostgreSQL: small pools keep under max_connections.
+    PORTCULLIS_DATABASE_POOL_SIZE: '3',
     ...env,
   };
   return {
