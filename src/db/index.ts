@@ -28,7 +28,6 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
     const pool = new pg.Pool({
       connectionString: url,
       max: opts.pgPoolSize ?? 10,
-      idleTimeoutMillis: 5000,
       connectionTimeoutMillis: 5000,
     });
     // An idle client losing its connection (database restart) must not crash the process.
