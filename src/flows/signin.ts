@@ -159,7 +159,11 @@ export function signinFlows(ctx: AppContext) {
     throw new AppError('invalid_request', { detail: result.message });
   }
 
-  const attemptOf = (s: FlowState): Attempt => ({ flowId: s.flow.id, clientIp: s.flow.client_ip });
+  const attemptOf = (s: FlowState): Attempt => ({
+    flowId: s.flow.id,
+    clientIp: s.flow.client_ip,
+    allowedMethods: s.allowedMethods,
+  });
 
   /** The registration a verification is for: the one named, else the default. */
   function pick(s: FlowState, registrationId: string | undefined) {
@@ -299,7 +303,7 @@ export function signinFlows(ctx: AppContext) {
       const method = s.next.offer.includes(methodId) ? findMethod(methodId) : undefined;
       if (!method?.enrol)
         throw new AppError('invalid_request', { detail: 'Choose one of the offered methods.' });
-      const state = await method.enrol.begin(ctx.methodContext, s.methodUser);
+      const state = await method.enrol.begin(ctx.methodContext, s.methodUser, attemptOf(s));
       const pending: PendingEnrolment = { methodId, state };
       const sealed = ctx.box.seal(JSON.stringify(pending), pendingAad(flowId));
       await stores.flows.update(flowId, { pending_sealed: sealed });
@@ -345,7 +349,13 @@ export function signinFlows(ctx: AppContext) {
       }
       if (result.ok === 'waiting' || result.ok === 'retry') return notYet(result);
       if (!result.ok) return codeFailed(s, method.id, result);
-      const reg = await addRegistration(ctx, s.user.id, method.id, result);
+      // The method that was proven: the enrolling one, or the channel the user chose instead.
+      const proven =
+        (result.registerAs &&
+          s.allowedMethods.includes(result.registerAs) &&
+          findMethod(result.registerAs)) ||
+        method;
+      const reg = await addRegistration(ctx, s.user.id, proven.id, result);
       // Companion methods the same proof covers, where the organisation allows them.
       const companions: Registration[] = [];
       for (const id of result.companions ?? []) {
@@ -366,7 +376,7 @@ export function signinFlows(ctx: AppContext) {
           user: { ...s.user, mfa_state: mfaState },
           registrations: [...s.registrations, reg, ...companions],
         },
-        method,
+        proven,
       );
     },
 

@@ -43,6 +43,8 @@ export interface MethodUser {
 export interface Attempt {
   flowId: string;
   clientIp: string | null;
+  /** MethodTypes the organisation allows (a method offering a choice offers only these). */
+  allowedMethods: readonly string[];
 }
 
 /** A registered method, as a method sees it: its own secret opened, its own details. */
@@ -88,6 +90,8 @@ export type EnrolResult<S = unknown> =
        * phone: a verified mobile number can take texts and calls).
        */
       companions?: readonly string[];
+      /** Register as this MethodType instead of the enrolling one (the user chose another channel). */
+      registerAs?: string;
     }
   | Failure
   | Pending
@@ -99,7 +103,7 @@ export type EnrolResult<S = unknown> =
  * what the user sent and registers, moves to a next phase, or asks again.
  */
 export interface Enrolment<S> {
-  begin(ctx: MethodContext, user: MethodUser): Promise<S>;
+  begin(ctx: MethodContext, user: MethodUser, attempt: Attempt): Promise<S>;
   render(ctx: MethodContext, user: MethodUser, state: S, form: FormProps): Child | Promise<Child>;
   complete(
     ctx: MethodContext,

@@ -132,6 +132,73 @@ describe('phone call methods (answer and press #)', () => {
   });
 });
 
+describe('the authentication phone page: text me or call me', () => {
+  it('"Call me" on the mobile phone registers the call as default and texts as well', async () => {
+    const t = await createTestApp();
+    try {
+      await t.addUser({ upn: 'both@contoso.com', mfaState: 'Enforced' });
+      const b = new FormClient((req) => t.app.request(req));
+      await b.page('/');
+      await b.submit('/signin', { username: 'both@contoso.com', password: PASSWORD });
+      const form = await b.submit('/signin/proofup', { method: 'OneWaySMS' });
+      assert.match(textOf(form.html), /Send me a code by text message/);
+      assert.match(textOf(form.html), /Call me/);
+      await b.submit('/signin/proofup/verify', {
+        country: 'CZ',
+        number: '607 111 222',
+        channel: 'call',
+      });
+      const [call] = await outboxStore(t.ctx.db).list({ number: '+420607111222', limit: 1 });
+      assert.equal(call?.kind, 'call');
+      await answerCall(t.ctx, call!.id, { keys: '#' });
+      assert.match(textOf((await b.page('/signin/step?poll=1')).html), /My account/);
+      const user = await t.ctx.stores.users.findByUpn('both@contoso.com');
+      const methods = await t.ctx.stores.methods.listForUser(user!.id);
+      assert.deepEqual(
+        methods.map((m) => [m.method_type, m.is_default]),
+        [
+          ['TwoWayVoiceMobile', 1],
+          ['OneWaySMS', 0],
+        ],
+      );
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('offers only what the organisation allows', async () => {
+    const t = await createTestApp();
+    try {
+      const { updateServiceSettings } = await import('../../src/services/settings.ts');
+      await updateServiceSettings(t.ctx, { allowedMethods: ['TwoWayVoiceMobile'] });
+      await t.addUser({ upn: 'only@contoso.com', mfaState: 'Enforced' });
+      const b = new FormClient((req) => t.app.request(req));
+      await b.page('/');
+      await b.submit('/signin', { username: 'only@contoso.com', password: PASSWORD });
+      assert.doesNotMatch(b.lastHtml, /value="OneWaySMS"/);
+      const form = await b.submit('/signin/proofup', { method: 'TwoWayVoiceMobile' });
+      assert.doesNotMatch(textOf(form.html), /Send me a code by text message/);
+      await b.submit('/signin/proofup/verify', {
+        country: 'CZ',
+        number: '607 333 444',
+        channel: 'text',
+      });
+      const [sent] = await outboxStore(t.ctx.db).list({ number: '+420607333444', limit: 1 });
+      assert.equal(sent?.kind, 'call', 'a disallowed channel cannot be forced');
+      await answerCall(t.ctx, sent!.id, { keys: '#' });
+      await b.page('/signin/step?poll=1');
+      const user = await t.ctx.stores.users.findByUpn('only@contoso.com');
+      const methods = await t.ctx.stores.methods.listForUser(user!.id);
+      assert.deepEqual(
+        methods.map((m) => m.method_type),
+        ['TwoWayVoiceMobile'],
+      );
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('call greeting and the simulator', () => {
   it('uses the configured greeting instead of the default one', async () => {
     const t = await createTestApp({

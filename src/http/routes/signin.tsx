@@ -121,7 +121,7 @@ async function renderStep(
         s.methodUser,
         reg,
         { action: `/signin/verify?method=${encodeURIComponent(reg.id)}`, csrfToken, t },
-        { flowId: s.flow.id, clientIp: s.flow.client_ip },
+        { flowId: s.flow.id, clientIp: s.flow.client_ip, allowedMethods: s.allowedMethods },
       );
       const others = regs
         .filter((r) => r.id !== reg.id)

@@ -68,6 +68,9 @@ export default {
   'phone.extension': 'Durchwahl (optional)',
   'phone.invalid':
     'Das scheint keine gültige Telefonnummer zu sein. Überprüfen Sie das Land und die Nummer.',
+  'phone.how': 'Wie sollen wir dieses Telefon überprüfen?',
+  'phone.textMe': 'Code per SMS an mich senden',
+  'phone.callMe': 'Mich anrufen',
   'phone.intro': 'Welche Telefonnummer möchten Sie verwenden?',
   'sms.sent':
     'Wir haben eine SMS mit einem Code an {number} gesendet. Geben Sie den Code unten ein.',

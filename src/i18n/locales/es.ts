@@ -66,6 +66,9 @@ export default {
   'phone.number': 'Número de teléfono',
   'phone.extension': 'Extensión (opcional)',
   'phone.invalid': 'No parece un número de teléfono válido. Compruebe el país y el número.',
+  'phone.how': '¿Cómo comprobamos este teléfono?',
+  'phone.textMe': 'Enviarme un código por SMS',
+  'phone.callMe': 'Llamarme',
   'phone.intro': '¿Qué número de teléfono quiere usar?',
   'sms.sent':
     'Hemos enviado un mensaje de texto con un código al {number}. Escriba el código a continuación.',

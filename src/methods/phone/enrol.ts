@@ -2,24 +2,41 @@ import type { Enrolment } from '../types.ts';
 import { callPhone, checkCall, checkCode, textCode } from './challenge.ts';
 import { maskNumber, toE164, toExtension } from './numbers.ts';
 
+export type Channel = 'text' | 'call';
+
+/** Which MethodType each way of reaching this phone registers as. */
+export type Channels = Partial<Record<Channel, string>>;
+
 export type PhoneEnrolState =
-  | { phase: 'number' }
-  | { phase: 'confirm'; number: string; extension: string | null };
+  | { phase: 'number'; channels: Channel[]; preferred: Channel }
+  | { phase: 'confirm'; number: string; extension: string | null; channel: Channel };
 
 /**
- * Proof-up for a phone method, as in the original: enter the number, then
- * verify the device — a texted code typed back, or # pressed on a call —
- * before the method is registered. The number is personal data: it is kept
- * sealed as the registration's secret, and masked in its details.
+ * Proof-up for a phone, as in the original: pick the country and enter the
+ * number, choose "Send me a code by text message" or "Call me" (where both
+ * are allowed), then verify the device — the code typed back, or # pressed on
+ * the call — before anything is registered. A verified mobile number is
+ * registered for both channels the organisation allows. The number is personal
+ * data: it is kept sealed as the registration's secret, and masked in details.
  */
 export function phoneEnrolment(
-  methodType: string,
-  channel: 'text' | 'call',
+  channels: Channels,
+  preferred: Channel,
   withExtension: boolean,
-  companions: readonly string[] = [],
 ): Omit<Enrolment<PhoneEnrolState>, 'render'> {
+  const methodOf = (c: Channel) => channels[c]!;
   return {
-    begin: async () => ({ phase: 'number' }),
+    async begin(_ctx, _user, attempt) {
+      const usable = (Object.keys(channels) as Channel[]).filter((c) =>
+        attempt.allowedMethods.includes(methodOf(c)),
+      );
+      const offered = usable.length > 0 ? usable : [preferred];
+      return {
+        phase: 'number',
+        channels: offered,
+        preferred: offered.includes(preferred) ? preferred : offered[0]!,
+      };
+    },
 
     async complete(ctx, user, state, input, attempt, t) {
       if (state.phase === 'number' || input.resend) {
@@ -31,16 +48,24 @@ export function phoneEnrolment(
               ? toExtension(input.extension)
               : null
             : state.extension;
+        const wanted = input.channel as Channel | undefined;
+        const channel =
+          state.phase === 'number'
+            ? wanted && state.channels.includes(wanted)
+              ? wanted
+              : state.preferred
+            : state.channel;
         if (!number || extension === false) return { ok: 'retry', message: t('phone.invalid') };
-        if (channel === 'text') await textCode(ctx, user, attempt, methodType, null, number);
-        else await callPhone(ctx, user, attempt, methodType, null, number, extension);
-        return { ok: 'continue', state: { phase: 'confirm', number, extension } };
+        if (channel === 'text') await textCode(ctx, user, attempt, methodOf('text'), null, number);
+        else await callPhone(ctx, user, attempt, methodOf('call'), null, number, extension);
+        return { ok: 'continue', state: { phase: 'confirm', number, extension, channel } };
       }
       const result =
-        channel === 'text'
+        state.channel === 'text'
           ? await checkCode(ctx, attempt, null, input.code)
           : await checkCall(ctx, attempt, null, t);
       if (result.ok !== true) return result;
+      const other = (Object.keys(channels) as Channel[]).filter((c) => c !== state.channel);
       return {
         ok: true,
         secret: state.number,
@@ -48,7 +73,8 @@ export function phoneEnrolment(
           masked: maskNumber(state.number),
           ...(state.extension ? { extension: state.extension } : {}),
         },
-        companions,
+        registerAs: methodOf(state.channel),
+        companions: other.map(methodOf),
       };
     },
   };

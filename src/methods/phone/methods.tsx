@@ -1,12 +1,49 @@
 // Phone methods: a code by text message, or a call answered with # (mobile, alternate mobile, office).
-import type { AuthMethod } from '../types.ts';
+import type { AuthMethod, Enrolment } from '../types.ts';
 import { callPhone, checkCall, checkCode, hasLiveChallenge, textCode } from './challenge.ts';
-import { type PhoneEnrolState, phoneEnrolment } from './enrol.ts';
+import { type Channel, type Channels, type PhoneEnrolState, phoneEnrolment } from './enrol.ts';
 import { maskNumber } from './numbers.ts';
 import { CallWait, CodeForm, NumberForm } from './views.tsx';
 
 const masked = (details: Record<string, unknown>) => String(details.masked ?? '');
 const resendOf = (regId: string) => `/signin/resend?method=${encodeURIComponent(regId)}`;
+
+/** The mobile phone takes texts and calls: either proves it, and both get registered. */
+const MOBILE: Channels = { text: 'OneWaySMS', call: 'TwoWayVoiceMobile' };
+
+function enrolment(
+  channels: Channels,
+  preferred: Channel,
+  withExtension: boolean,
+): Enrolment<PhoneEnrolState> {
+  return {
+    ...phoneEnrolment(channels, preferred, withExtension),
+    render: (_ctx, user, state, form) => {
+      if (state.phase === 'number') {
+        return (
+          <NumberForm
+            form={form}
+            locale={user.preferredLanguage}
+            withExtension={withExtension}
+            channels={state.channels}
+            preferred={state.preferred}
+          />
+        );
+      }
+      const number = maskNumber(state.number);
+      return state.channel === 'text' ? (
+        <CodeForm form={form} masked={number} resendAction={form.action} />
+      ) : (
+        <CallWait
+          form={form}
+          masked={number}
+          pollHref="/signin/step?poll=1"
+          resendAction={form.action}
+        />
+      );
+    },
+  };
+}
 
 export const smsMethod = {
   id: 'OneWaySMS',
@@ -14,15 +51,7 @@ export const smsMethod = {
   description: 'Get a code by text message on your mobile phone.',
   factor: 'possession',
   amr: ['sms'],
-  enrol: {
-    ...phoneEnrolment('OneWaySMS', 'text', false, ['TwoWayVoiceMobile']),
-    render: (_ctx, user, state, form) =>
-      state.phase === 'number' ? (
-        <NumberForm form={form} locale={user.preferredLanguage} withExtension={false} />
-      ) : (
-        <CodeForm form={form} masked={maskedOf(state)} resendAction={form.action} />
-      ),
-  },
+  enrol: enrolment(MOBILE, 'text', false),
   async challenge(ctx, user, reg, attempt, resend) {
     if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
     await textCode(ctx, user, attempt, 'OneWaySMS', reg.id, reg.secret ?? '');
@@ -38,16 +67,13 @@ export const smsMethod = {
   verify: (ctx, _user, reg, input, attempt) => checkCode(ctx, attempt, reg.id, input.code),
 } satisfies AuthMethod<PhoneEnrolState>;
 
-const maskedOf = (state: PhoneEnrolState) =>
-  state.phase === 'number' ? '' : maskNumber(state.number);
-
 /** A call method; the three differ in which phone they ring and whether it has an extension. */
 function voiceMethod(
   id: string,
   label: string,
   description: string,
+  channels: Channels,
   withExtension: boolean,
-  companions: readonly string[] = [],
 ) {
   return {
     id,
@@ -55,20 +81,7 @@ function voiceMethod(
     description,
     factor: 'possession',
     amr: ['tel'],
-    enrol: {
-      ...phoneEnrolment(id, 'call', withExtension, companions),
-      render: (_ctx, user, state, form) =>
-        state.phase === 'number' ? (
-          <NumberForm form={form} locale={user.preferredLanguage} withExtension={withExtension} />
-        ) : (
-          <CallWait
-            form={form}
-            masked={maskedOf(state)}
-            pollHref="/signin/step?poll=1"
-            resendAction={form.action}
-          />
-        ),
-    },
+    enrol: enrolment(channels, 'call', withExtension),
     async challenge(ctx, user, reg, attempt, resend) {
       if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
       const extension = typeof reg.details.extension === 'string' ? reg.details.extension : null;
@@ -90,18 +103,20 @@ export const voiceMobileMethod = voiceMethod(
   'TwoWayVoiceMobile',
   'Phone call',
   'Answer a call on your mobile phone and press #.',
+  MOBILE,
   false,
-  ['OneWaySMS'],
 );
 export const voiceAlternateMethod = voiceMethod(
   'TwoWayVoiceAlternateMobile',
   'Call to alternate phone',
   'Answer a call on another mobile phone and press #.',
+  { call: 'TwoWayVoiceAlternateMobile' },
   false,
 );
 export const voiceOfficeMethod = voiceMethod(
   'TwoWayVoiceOffice',
   'Office phone call',
   'Answer a call on your office phone and press #.',
+  { call: 'TwoWayVoiceOffice' },
   true,
 );

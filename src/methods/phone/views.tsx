@@ -5,15 +5,19 @@ const Hidden = ({ form }: { form: FormProps }) => (
   <input type="hidden" name="_csrf" value={form.csrfToken} />
 );
 
-/** Proof-up: which number (country, number, and an extension for office phones). */
+/** Proof-up: which number (country, number, an extension for office phones), and how to check it. */
 export const NumberForm = ({
   form,
   locale,
   withExtension,
+  channels,
+  preferred,
 }: {
   form: FormProps;
   locale: string;
   withExtension: boolean;
+  channels: readonly ('text' | 'call')[];
+  preferred: 'text' | 'call';
 }) => {
   const selected = defaultCountry(locale);
   return (
@@ -35,6 +39,17 @@ export const NumberForm = ({
           <label for="extension">{form.t('phone.extension')}</label>
           <input id="extension" name="extension" inputmode="numeric" />
         </>
+      ) : null}
+      {channels.length > 1 ? (
+        <fieldset>
+          <legend>{form.t('phone.how')}</legend>
+          {channels.map((c) => (
+            <label class="choice">
+              <input type="radio" name="channel" value={c} checked={c === preferred} />
+              <span>{form.t(c === 'text' ? 'phone.textMe' : 'phone.callMe')}</span>
+            </label>
+          ))}
+        </fieldset>
       ) : null}
       <button type="submit">{form.t('proofup.next')}</button>
     </form>
