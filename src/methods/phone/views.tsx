@@ -1,9 +1,6 @@
+import { ActionButton, CodeField, CsrfField } from '../forms.tsx';
 import type { FormProps } from '../types.ts';
 import { countryOptions, defaultCountry } from './numbers.ts';
-
-const Hidden = ({ form }: { form: FormProps }) => (
-  <input type="hidden" name="_csrf" value={form.csrfToken} />
-);
 
 /** Proof-up: which number (country, number, an extension for office phones), and how to check it. */
 export const NumberForm = ({
@@ -22,7 +19,7 @@ export const NumberForm = ({
   const selected = defaultCountry(locale);
   return (
     <form method="post" action={form.action} class="stack">
-      <Hidden form={form} />
+      <CsrfField form={form} />
       <p>{form.t('phone.intro')}</p>
       <label for="country">{form.t('phone.country')}</label>
       <select id="country" name="country">
@@ -70,28 +67,14 @@ export const CodeForm = ({
 }) => (
   <div class="stack">
     <p>{form.t('sms.sent', { number: masked })}</p>
-    <form method="post" action={form.action} class="stack">
-      <Hidden form={form} />
-      <label for="code">{form.t('code.label')}</label>
-      <input
-        id="code"
-        name="code"
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxlength={8}
-        required
-        autofocus
-      />
-      <button type="submit">{form.t('code.verify')}</button>
-    </form>
-    <form method="post" action={resendAction}>
-      <Hidden form={form} />
-      <input type="hidden" name="resend" value="1" />
-      <button type="submit" class="link">
-        {form.t('sms.resend')}
-      </button>
-    </form>
+    <CodeField form={form} />
+    <ActionButton
+      form={form}
+      action={resendAction}
+      name="resend"
+      label={form.t('sms.resend')}
+      link
+    />
     {fraudHref ? <a href={fraudHref}>{form.t('sms.notMe')}</a> : null}
   </div>
 );
@@ -115,16 +98,13 @@ export const CallWait = ({
     <meta http-equiv="refresh" content={`3;url=${pollHref}`} />
     <p>{form.t('call.calling', { number: masked })}</p>
     <p class="muted">{form.t('call.waiting')}</p>
-    <form method="post" action={form.action}>
-      <Hidden form={form} />
-      <button type="submit">{form.t('call.continue')}</button>
-    </form>
-    <form method="post" action={resendAction}>
-      <Hidden form={form} />
-      <input type="hidden" name="resend" value="1" />
-      <button type="submit" class="link">
-        {form.t('call.again')}
-      </button>
-    </form>
+    <ActionButton form={form} action={form.action} name="check" label={form.t('call.continue')} />
+    <ActionButton
+      form={form}
+      action={resendAction}
+      name="resend"
+      label={form.t('call.again')}
+      link
+    />
   </div>
 );

@@ -1,25 +1,8 @@
 import { raw } from 'hono/html';
+import { CodeField } from '../forms.tsx';
 import type { FormProps } from '../types.ts';
 
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
-
-const CodeField = ({ form }: { form: FormProps }) => (
-  <form method="post" action={form.action} class="stack">
-    <input type="hidden" name="_csrf" value={form.csrfToken} />
-    <label for="code">{form.t('code.label')}</label>
-    <input
-      id="code"
-      name="code"
-      inputmode="numeric"
-      autocomplete="one-time-code"
-      pattern="[0-9 ]*"
-      maxlength={8}
-      required
-      autofocus
-    />
-    <button type="submit">{form.t('code.verify')}</button>
-  </form>
-);
 
 export const EnrolView = ({
   svg,
