@@ -193,7 +193,7 @@ export function signinFlows(ctx: AppContext) {
           s,
           'failure',
           e.code === 'delivery_failed'
-            ? 'delivery failed: the telephony provider did not accept the message or call'
+            ? `delivery failed: ${e.cause instanceof Error ? e.cause.message.slice(0, 200) : 'the telephony provider did not accept the message or call'}`
             : 'sending limit reached',
           methodId,
         );

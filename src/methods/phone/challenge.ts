@@ -86,10 +86,13 @@ async function deliver(
     await send();
   } catch (e) {
     await challengesStore(ctx.db).settle(challenge.id, 'failed', ctx.clock.now());
-    if (e instanceof DeliveryError || e instanceof Error) {
-      throw new AppError('delivery_failed', { local: { key: 'error.delivery_failed' }, cause: e });
-    }
-    throw e;
+    // Whatever the provider's failure, the attempt fails closed; its message
+    // (which never carries secrets or URLs) goes to the sign-in log.
+    const reason = e instanceof DeliveryError ? e.message : 'the provider failed unexpectedly';
+    throw new AppError('delivery_failed', {
+      local: { key: 'error.delivery_failed' },
+      cause: new DeliveryError(reason),
+    });
   }
 }
 
