@@ -203,6 +203,17 @@ describe('portcullis command line', () => {
     assert.match(user.stdout, /OneWaySMS\s+False\s+\+••••••••••77/);
   });
 
+  it('blocks and unblocks a user', async () => {
+    const blocked = await cli(['user', 'block', 'bob@contoso.com']);
+    assert.equal(blocked.code, 0, blocked.stderr);
+    assert.match(blocked.stdout, /BlockCredential\s+: True/);
+    const unblocked = await cli(['user', 'unblock', 'bob@contoso.com']);
+    assert.match(unblocked.stdout, /BlockCredential\s+: False/);
+    const ghost = await cli(['user', 'unblock', 'ghost@contoso.com']);
+    assert.notEqual(ghost.code, 0);
+    assert.match(ghost.stderr, /No user has the user name/);
+  });
+
   it('has --help', async () => {
     const r = await cli(['--help']);
     assert.equal(r.code, 0);

@@ -8,7 +8,14 @@ import { createLogger } from '../log.ts';
 import { startServer } from '../server.ts';
 import { createApiToken } from '../services/api-tokens.ts';
 import { answerCall, listOutbox } from '../services/outbox.ts';
-import { createUser, getUser, listUsers, setMfaState, type UserView } from '../services/users.ts';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  setBlocked,
+  setMfaState,
+  type UserView,
+} from '../services/users.ts';
 import { mfaStates, parseMfaState } from '../services/validation.ts';
 import { formatUser, table, userHeaders, userRow } from './format.ts';
 
@@ -127,6 +134,20 @@ user
     });
     print(!!o.json, users, () => table(userHeaders, users.map(userRow)));
   });
+
+for (const [name, blocked, what] of [
+  ['block', true, 'Block sign-in for a user (ends their sessions)'],
+  ['unblock', false, 'Unblock sign-in for a user (e.g. after a fraud report was reviewed)'],
+] as const) {
+  user
+    .command(`${name} <upn>`)
+    .description(what)
+    .option('--json', 'print JSON')
+    .action(async (upn: string, o: { json?: boolean }) => {
+      const updated = await withContext((ctx) => setBlocked(ctx, upn, blocked, 'cli'));
+      print(!!o.json, updated, () => formatUser(updated));
+    });
+}
 
 program
   .command('mfa')

@@ -204,3 +204,38 @@ export async function setMfaState(
   await ctx.stores.users.setMfaState([...new Set(found.map((u) => u.id))], state, ctx.clock.now());
   return Promise.all(found.map((u) => getUser(ctx, u.upn, viewer)));
 }
+
+/**
+ * Blocks or unblocks a user's sign-in (BlockCredential). Blocking also ends the
+ * user's open sessions; both are audited with who did it.
+ */
+export async function setBlocked(
+  ctx: AppContext,
+  upn: string,
+  blocked: boolean,
+  actor: string,
+  viewer: Viewer = MASKED,
+): Promise<UserView> {
+  const user = await requireUser(ctx, upn);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ blocked: blocked ? 1 : 0, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    if (blocked) await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        id: crypto.randomUUID(),
+        at: now,
+        actor,
+        action: blocked ? 'user_blocked' : 'user_unblocked',
+        target_user_id: user.id,
+        detail: '{}',
+      })
+      .execute();
+  });
+  return getUser(ctx, user.upn, viewer);
+}

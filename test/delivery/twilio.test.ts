@@ -1,18 +1,22 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { Hono } from 'hono';
 import { loadConfig } from '../../src/config/load.ts';
 import type { AppContext } from '../../src/context.ts';
 import { createTelephony } from '../../src/delivery/index.ts';
 import { verifyTwilio } from '../../src/delivery/signatures.ts';
 import { twilioTelephony } from '../../src/delivery/twilio.ts';
-import { type CallRequest, DeliveryError } from '../../src/delivery/types.ts';
-import type { HttpEnv } from '../../src/http/env.ts';
-import { telephonyRoutes } from '../../src/http/routes/telephony.ts';
+import type { CallRequest } from '../../src/delivery/types.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import {
+  challengeStatus,
+  closedPort,
+  fakeProvider,
+  insertPendingCall,
+  type Reply,
+  rejectsInTime,
+  telephonyApp,
+} from '../helpers/provider-server.ts';
 
 const SID = 'AC0123456789abcdef';
 const TOKEN = 'twilio-auth-token';
@@ -31,48 +35,9 @@ const call: CallRequest = {
   challengeId: 'ch-1',
 };
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-type Reply = number | 'never';
-
-/** A provider on 127.0.0.1 answering each request with the next reply (the last one repeats). */
-async function fakeTwilio(...replies: Reply[]) {
-  const seen: Seen[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const reply = replies[Math.min(seen.length, replies.length) - 1] ?? 201;
-      if (reply !== 'never') {
-        res.writeHead(reply, { 'content-type': 'application/json' }).end('{"sid":"SM1"}');
-      }
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((ok) => server.close(() => ok()));
-    },
-  };
-}
-
-async function closedPort(): Promise<string> {
-  const p = await fakeTwilio();
-  await p.close();
-  return p.url;
-}
+/** Twilio's answer: 201 Created with a message SID. */
+const fakeTwilio = (...replies: Reply[]) =>
+  fakeProvider({ status: 201, body: '{"sid":"SM1"}' }, ...replies);
 
 const provider = (apiBase: string) =>
   twilioTelephony({
@@ -85,12 +50,6 @@ const provider = (apiBase: string) =>
   });
 
 const fields = (body: string) => Object.fromEntries(new URLSearchParams(body));
-
-async function rejectsInTime(p: Promise<void>, maxMs: number) {
-  const started = performance.now();
-  await assert.rejects(p, DeliveryError);
-  assert.ok(performance.now() - started < maxMs, `settled within ${maxMs} ms`);
-}
 
 describe('twilio provider', () => {
   it('sends a text through the Messages resource', async () => {
@@ -215,15 +174,6 @@ describe('twilio signature', () => {
 describe('twilio callbacks', () => {
   let t: TestApp;
   let userId: string;
-  const app = (ctx: AppContext) => {
-    const a = new Hono<HttpEnv>();
-    a.use((c, next) => {
-      c.set('ctx', ctx);
-      return next();
-    });
-    a.route('/', telephonyRoutes);
-    return a;
-  };
 
   before(async () => {
     t = await createTestApp({
@@ -238,25 +188,8 @@ describe('twilio callbacks', () => {
   });
   after(() => t.close());
 
-  const pendingCall = async () => {
-    const id = crypto.randomUUID();
-    const now = t.clock.now();
-    await t.ctx.stores.challenges.insert({
-      id,
-      flow_id: 'flow-1',
-      user_id: userId,
-      method_type: 'TwoWayVoiceMobile',
-      registration_id: null,
-      code_hash: null,
-      status: 'pending',
-      attempts: 0,
-      created_at: now,
-      expires_at: now + 300_000,
-      resolved_at: null,
-    });
-    return id;
-  };
-  const statusOf = async (id: string) => (await t.ctx.stores.challenges.find(id))?.status;
+  const pendingCall = () => insertPendingCall(t, userId);
+  const statusOf = (id: string) => challengeStatus(t, id);
 
   /** Twilio's scheme, written out here rather than taken from the code under test. */
   const sign = (url: string, params: Record<string, string>, token = TOKEN) =>
@@ -278,7 +211,7 @@ describe('twilio callbacks', () => {
     o: { signature?: string | null; ctx?: AppContext } = {},
   ) => {
     const signature = o.signature === undefined ? sign(`${PUBLIC}${path}`, params) : o.signature;
-    return app(o.ctx ?? t.ctx).request(`http://10.0.0.5:3000${path}`, {
+    return telephonyApp(o.ctx ?? t.ctx).request(`http://10.0.0.5:3000${path}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
@@ -398,7 +331,7 @@ describe('twilio callbacks', () => {
     assert.equal((await status(id, 'no-answer', { ctx: outbox })).status, 404);
     assert.equal(await statusOf(id), 'pending');
     // Nor does the webhook's callback while Twilio is configured.
-    const res = await app(t.ctx).request('/telephony/webhook/callback', {
+    const res = await telephonyApp(t.ctx).request('/telephony/webhook/callback', {
       method: 'POST',
       body: '{}',
     });

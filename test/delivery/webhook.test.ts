@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { Hono } from 'hono';
 import { loadConfig } from '../../src/config/load.ts';
-import type { AppContext } from '../../src/context.ts';
 import { createTelephony } from '../../src/delivery/index.ts';
-import { DeliveryError } from '../../src/delivery/types.ts';
 import { webhookTelephony } from '../../src/delivery/webhook.ts';
-import type { HttpEnv } from '../../src/http/env.ts';
-import { telephonyRoutes } from '../../src/http/routes/telephony.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import {
+  challengeStatus,
+  closedPort,
+  fakeProvider,
+  insertPendingCall,
+  type Reply,
+  rejectsInTime,
+  telephonyApp,
+} from '../helpers/provider-server.ts';
 
 const SECRET = 'webhook-secret-0123456789';
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -23,47 +25,8 @@ const call = {
   challengeId: 'ch-1',
 };
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-type Reply = number | 'never';
-
-/** A provider on 127.0.0.1 answering each request with the next reply (the last one repeats). */
-async function fakeProvider(...replies: Reply[]) {
-  const seen: Seen[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const reply = replies[Math.min(seen.length, replies.length) - 1] ?? 200;
-      if (reply !== 'never') res.writeHead(reply, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((ok) => server.close(() => ok()));
-    },
-  };
-}
-
-/** A port nothing listens on: bound once, then released. */
-async function closedPort(): Promise<string> {
-  const p = await fakeProvider();
-  await p.close();
-  return p.url;
-}
+/** The webhook provider's answer: 200 with an empty JSON object. */
+const fakeWebhook = (...replies: Reply[]) => fakeProvider({ status: 200, body: '{}' }, ...replies);
 
 const provider = (webhookUrl: string) =>
   webhookTelephony(
@@ -80,15 +43,9 @@ const provider = (webhookUrl: string) =>
 const sign = (body: string, t: number, secret = SECRET) =>
   `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 
-async function rejectsInTime(p: Promise<void>, maxMs: number) {
-  const started = performance.now();
-  await assert.rejects(p, DeliveryError);
-  assert.ok(performance.now() - started < maxMs, `settled within ${maxMs} ms`);
-}
-
 describe('webhook provider', () => {
   it('posts a signed JSON text', async () => {
-    const p = await fakeProvider(200);
+    const p = await fakeWebhook(200);
     try {
       await provider(`${p.url}/hooks/sms?tenant=7`).sendText({
         to: '+420601234567',
@@ -113,7 +70,7 @@ describe('webhook provider', () => {
   });
 
   it('posts a signed JSON call with its callback URL', async () => {
-    const p = await fakeProvider(202);
+    const p = await fakeWebhook(202);
     try {
       await provider(`${p.url}/hooks/call`).placeCall(call);
       const [r] = p.seen;
@@ -134,7 +91,7 @@ describe('webhook provider', () => {
   });
 
   it('tries a 5xx once more, with the same idempotency key', async () => {
-    const p = await fakeProvider(503, 200);
+    const p = await fakeWebhook(503, 200);
     try {
       await provider(p.url).placeCall(call);
       assert.equal(p.seen.length, 2);
@@ -148,9 +105,9 @@ describe('webhook provider', () => {
   });
 
   it('fails after two 5xx, at once on a 4xx, and never hangs', async () => {
-    const down = await fakeProvider(500);
-    const bad = await fakeProvider(400);
-    const silent = await fakeProvider('never');
+    const down = await fakeWebhook(500);
+    const bad = await fakeWebhook(400);
+    const silent = await fakeWebhook('never');
     try {
       await rejectsInTime(provider(down.url).sendText({ to: '+1', text: 'x', locale: 'en' }), 2000);
       assert.equal(down.seen.length, 2);
@@ -169,15 +126,6 @@ describe('webhook provider', () => {
 describe('webhook callback', () => {
   let t: TestApp;
   let userId: string;
-  const app = (ctx: AppContext) => {
-    const a = new Hono<HttpEnv>();
-    a.use((c, next) => {
-      c.set('ctx', ctx);
-      return next();
-    });
-    a.route('/', telephonyRoutes);
-    return a;
-  };
 
   before(async () => {
     t = await createTestApp({
@@ -190,28 +138,11 @@ describe('webhook callback', () => {
   });
   after(() => t.close());
 
-  const pendingCall = async () => {
-    const id = crypto.randomUUID();
-    const now = t.clock.now();
-    await t.ctx.stores.challenges.insert({
-      id,
-      flow_id: 'flow-1',
-      user_id: userId,
-      method_type: 'TwoWayVoiceMobile',
-      registration_id: null,
-      code_hash: null,
-      status: 'pending',
-      attempts: 0,
-      created_at: now,
-      expires_at: now + 300_000,
-      resolved_at: null,
-    });
-    return id;
-  };
-  const statusOf = async (id: string) => (await t.ctx.stores.challenges.find(id))?.status;
+  const pendingCall = () => insertPendingCall(t, userId);
+  const statusOf = (id: string) => challengeStatus(t, id);
 
   const report = (body: string, signature?: string, ctx = t.ctx) =>
-    app(ctx).request('/telephony/webhook/callback', {
+    telephonyApp(ctx).request('/telephony/webhook/callback', {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/cli.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { hasOathtool, oathtoolCode } from '../helpers/oathtool.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = requireTool(existsSync(CHROMIUM), 'chromium') || requireTool(hasOathtool, 'oathtool');
+const skip = skipChromium || requireTool(hasOathtool, 'oathtool');
 
 describe('browser journey in headless Chromium', { skip }, () => {
   let db: TestDatabase;
@@ -33,18 +32,7 @@ describe('browser journey in headless Chromium', { skip }, () => {
     );
     assert.equal(add.code, 0, add.stderr);
     server = await startServerProcess(db.env);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

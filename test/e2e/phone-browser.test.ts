@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/cli.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
-import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = requireTool(existsSync(CHROMIUM), 'chromium');
-
-describe('phone methods in headless Chromium, with the phone simulator', { skip }, () => {
+describe('phone methods in headless Chromium, with the phone simulator', {
+  skip: skipChromium,
+}, () => {
   let db: TestDatabase;
   let server: ServerProcess;
   let browser: Browser;
@@ -56,18 +55,7 @@ describe('phone methods in headless Chromium, with the phone simulator', { skip 
     await addUser('mia@contoso.com');
     await addUser('fritz@contoso.com');
     server = await startServerProcess(db.env);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@ import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
 import { freshDatabase, onPostgres, type TestDatabase } from '../helpers/db.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+import { type ServerProcess, startServers } from '../helpers/server.ts';
 
 describe(`sending limits hold across two server processes (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   let db: TestDatabase;
@@ -32,13 +32,7 @@ describe(`sending limits hold across two server processes (${onPostgres ? 'Postg
       details: { masked: '+••••••••••44' },
     });
     await ctx.db.destroy();
-    const started = await Promise.allSettled([
-      startServerProcess(db.env),
-      startServerProcess(db.env),
-    ]);
-    servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const failed = started.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    servers = await startServers(db.env, 2);
   });
   after(async () => {
     await Promise.all(servers.map((s) => s.stop()));

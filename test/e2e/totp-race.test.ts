@@ -8,7 +8,7 @@ import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
 import { FormClient } from '../helpers/browser.ts';
 import { freshDatabase, onPostgres, type TestDatabase } from '../helpers/db.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+import { type ServerProcess, startServers } from '../helpers/server.ts';
 import { codeAt } from '../helpers/totp.ts';
 
 describe(`one TOTP code, many racing requests, two server processes (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
@@ -28,13 +28,7 @@ describe(`one TOTP code, many racing requests, two server processes (${onPostgre
     const user = await ctx.stores.users.findByUpn('race@contoso.com');
     await addRegistration(ctx, user!.id, 'PhoneAppOTP', { ok: true, secret, details: {} });
     await ctx.db.destroy();
-    const started = await Promise.allSettled([
-      startServerProcess(db.env),
-      startServerProcess(db.env),
-    ]);
-    servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const failed = started.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    servers = await startServers(db.env, 2);
   });
   after(async () => {
     await Promise.all(servers.map((s) => s.stop()));

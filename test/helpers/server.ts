@@ -53,6 +53,26 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   });
 }
 
+/**
+ * Starts `count` server processes on the same environment, side by side. If any fails to
+ * start, the others are stopped and the first failure is thrown.
+ */
+export async function startServers(
+  env: Record<string, string>,
+  count: number,
+): Promise<ServerProcess[]> {
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, () => startServerProcess(env)),
+  );
+  const servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  return servers;
+}
+
 /** Whether an external tool is present; in CI a missing tool is a failure, not a skip. */
 export function requireTool(present: boolean, name: string): string | false {
   if (present) return false;

@@ -85,6 +85,36 @@ describe('admin REST API /api/v1', () => {
     assert.equal(off.mfaState, 'Disabled');
   });
 
+  it('blocks and unblocks sign-in with PATCH blockCredential, audited, ending sessions', async () => {
+    const alice = await t.ctx.stores.users.findByUpn('alice@contoso.com');
+    const now = t.clock.now();
+    await t.ctx.stores.sessions.insert({
+      id_hash: 'alice-session',
+      csrf_token: 'c',
+      user_id: alice!.id,
+      flow_id: null,
+      amr: '["pwd"]',
+      auth_time: now,
+      created_at: now,
+      expires_at: now + 3_600_000,
+    });
+    const blocked = await call('PATCH', '/users/alice@contoso.com', { blockCredential: true });
+    assert.equal(((await blocked.json()) as { blockCredential: boolean }).blockCredential, true);
+    assert.equal(
+      await t.ctx.stores.sessions.find('alice-session', now),
+      undefined,
+      'her sessions ended',
+    );
+    t.clock.advance(1000);
+    const unblocked = await call('PATCH', '/users/alice@contoso.com', { blockCredential: false });
+    assert.equal(((await unblocked.json()) as { blockCredential: boolean }).blockCredential, false);
+    const audit = await t.ctx.stores.audit.forUser(alice!.id);
+    assert.deepEqual(audit.map((a) => a.action).slice(0, 2), ['user_unblocked', 'user_blocked']);
+    assert.match(audit[0]!.actor, /^api-token:/);
+    const empty = await call('PATCH', '/users/alice@contoso.com', {});
+    assert.equal(empty.status, 400);
+  });
+
   it('lists users with cursor paging and an MFA-state filter', async () => {
     for (const n of ['u1', 'u2', 'u3', 'u4', 'u5']) {
       await call('POST', '/users', {

@@ -49,8 +49,19 @@ export const UserPatchSchema = z
     strongAuthenticationRequirements: z
       .array(z.object({ relyingParty: z.literal('*').default('*'), state: MfaStateSchema }))
       .max(1)
+      .optional()
       .openapi({ description: 'An empty list disables MFA, as in MSOnline.' }),
+    blockCredential: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Block or unblock sign-in (e.g. after a fraud report).' }),
   })
+  .refine(
+    (p) => p.strongAuthenticationRequirements !== undefined || p.blockCredential !== undefined,
+    {
+      message: 'Give strongAuthenticationRequirements or blockCredential.',
+    },
+  )
   .openapi('UserPatch');
 
 export const SigninSchema = z

@@ -1,5 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { createUser, getUser, listUsers, setMfaState } from '../../services/users.ts';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  setBlocked,
+  setMfaState,
+  type UserView,
+} from '../../services/users.ts';
 import type { HttpEnv } from '../env.ts';
 import { viewerOf } from './auth.ts';
 import {
@@ -102,7 +109,21 @@ export const usersApi = new OpenAPIHono<HttpEnv>()
   })
   .openapi(patch, async (c) => {
     const { upn } = c.req.valid('param');
-    const state = c.req.valid('json').strongAuthenticationRequirements[0]?.state ?? 'Disabled';
-    const [user] = await setMfaState(c.var.ctx, [upn], state, viewerOf(c));
-    return c.json(user!, 200);
+    const body = c.req.valid('json');
+    const { ctx } = c.var;
+    let user = await getUser(ctx, upn, viewerOf(c));
+    if (body.strongAuthenticationRequirements) {
+      const state = body.strongAuthenticationRequirements[0]?.state ?? 'Disabled';
+      [user] = (await setMfaState(ctx, [upn], state, viewerOf(c))) as [UserView];
+    }
+    if (body.blockCredential !== undefined) {
+      user = await setBlocked(
+        ctx,
+        upn,
+        body.blockCredential,
+        `api-token:${c.var.apiTokenId}`,
+        viewerOf(c),
+      );
+    }
+    return c.json(user, 200);
   });
