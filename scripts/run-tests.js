@@ -11,8 +11,21 @@ const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
   .sort();
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-const db = process.env.PORTCULLIS_DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
-console.log(`Running ${selected.length} test files on ${db}`);
+const pgUrl = process.env.PORTCULLIS_DATABASE_URL?.startsWith('postgres')
+  ? process.env.PORTCULLIS_DATABASE_URL
+  : undefined;
+if (pgUrl) {
+  // Test files leave their schemas behind (see test/helpers/db.ts); clear the last run's.
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  const { rows } = await client.query(
+    "select nspname from pg_namespace where nspname like 't\\_%'",
+  );
+  for (const { nspname } of rows) await client.query(`drop schema "${nspname}" cascade`);
+  await client.end();
+}
+console.log(`Running ${selected.length} test files on ${pgUrl ? 'PostgreSQL' : 'SQLite'}`);
 const r = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...selected],
