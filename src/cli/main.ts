@@ -7,6 +7,8 @@ import { AppError, isAppError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { startServer } from '../server.ts';
 import { createApiToken } from '../services/api-tokens.ts';
+import { deleteAllAppPasswords, listAppPasswords } from '../services/app-passwords.ts';
+import { createLegacyApp, listApps } from '../services/applications.ts';
 import { answerCall, listOutbox } from '../services/outbox.ts';
 import {
   createUser,
@@ -160,6 +162,85 @@ program
     const state = parseMfaState(o.state);
     const updated = await withContext((ctx) => setMfaState(ctx, upns, state));
     print(!!o.json, updated, () => table(userHeaders, updated.map(userRow)));
+  });
+
+const app = program.command('app').description('Applications (relying parties)');
+
+app
+  .command('add')
+  .description('Register an application; prints its id')
+  .requiredOption('--name <name>', 'what the application is')
+  .option('--legacy', 'a legacy application (HTTP verify, forward-auth, LDAP, RADIUS)')
+  .option('--fronts <list>', 'comma-separated fronts it may use (default: all)')
+  .option(
+    '--radius-secret <secret>',
+    'RADIUS shared secret (the application is then a RADIUS client)',
+  )
+  .option('--json', 'print JSON')
+  .action(
+    async (o: {
+      name: string;
+      legacy?: boolean;
+      fronts?: string;
+      radiusSecret?: string;
+      json?: boolean;
+    }) => {
+      if (!o.legacy)
+        throw new AppError('invalid_request', {
+          detail:
+            'Say what kind of application it is: --legacy (OpenID Connect clients come later).',
+        });
+      const created = await withContext((ctx) =>
+        createLegacyApp(ctx, {
+          name: o.name,
+          ...(o.fronts ? { fronts: o.fronts.split(',').map((f) => f.trim()) } : {}),
+          ...(o.radiusSecret ? { radiusSecret: o.radiusSecret } : {}),
+        }),
+      );
+      print(!!o.json, created, () => created.id);
+    },
+  );
+
+app
+  .command('list')
+  .description('List applications')
+  .option('--json', 'print JSON')
+  .action(async (o: { json?: boolean }) => {
+    const apps = await withContext((ctx) => listApps(ctx));
+    print(!!o.json, apps, () =>
+      table(
+        ['Id', 'Name', 'Kind', 'Fronts', 'Radius'],
+        apps.map((a) => [a.id, a.name, a.kind, a.fronts.join(','), a.hasRadiusSecret ? 'yes' : '']),
+      ),
+    );
+  });
+
+user
+  .command('app-passwords <upn>')
+  .description("List a user's app passwords, or delete them all")
+  .option('--delete-all', 'delete all existing app passwords of the user')
+  .option('--json', 'print JSON')
+  .action(async (upn: string, o: { deleteAll?: boolean; json?: boolean }) => {
+    const out = await withContext(async (ctx) => {
+      const found = await getUser(ctx, upn);
+      if (o.deleteAll) return { deleted: await deleteAllAppPasswords(ctx, found.id, 'cli') };
+      return listAppPasswords(ctx, found.id);
+    });
+    print(!!o.json, out, () =>
+      Array.isArray(out)
+        ? table(
+            ['Name', 'Applications', 'Created', 'Expires', 'LastUsed', 'From'],
+            out.map((p) => [
+              p.name,
+              p.scopes.join(',') || '*',
+              p.createdAt,
+              p.expiresAt ?? '',
+              p.lastUsedAt ?? '',
+              p.lastUsedFrom ?? '',
+            ]),
+          )
+        : `Deleted ${out.deleted} app password(s).`,
+    );
   });
 
 const outbox = program

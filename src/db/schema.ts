@@ -18,6 +18,8 @@ export interface Database {
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
+  applications: ApplicationsTable;
+  app_passwords: AppPasswordsTable;
 }
 
 export type MfaState = 'Disabled' | 'Enabled' | 'Enforced';
@@ -100,6 +102,8 @@ export interface SigninLogTable {
   client_ip: string | null;
   user_agent: string | null;
   application: string | null;
+  /** browser, verify, forward-auth, ldap, radius. */
+  front: string | null;
 }
 
 export interface ThrottlesTable {
@@ -182,6 +186,33 @@ export interface AuditLogTable {
   action: string;
   target_user_id: string | null;
   detail: string;
+}
+
+export type Front = 'verify' | 'forward-auth' | 'ldap' | 'radius';
+
+/** A relying party: a legacy application now, OpenID Connect clients later. */
+export interface ApplicationsTable {
+  id: string;
+  name: string;
+  kind: 'legacy';
+  /** JSON array of the fronts it may use. */
+  fronts: string;
+  radius_secret_sealed: string | null;
+  created_at: number;
+}
+
+/** An app password: only its keyed hash is stored. */
+export interface AppPasswordsTable {
+  id: string;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  /** JSON array of application ids; empty = usable with any application. */
+  scopes: string;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+  last_used_ip: string | null;
 }
 
 export type Seq = Generated<number>;

@@ -10,6 +10,8 @@ export interface SigninEvent {
   reason: string;
   method: string | null;
   client: { ip: string | null; userAgent: string | null; application?: string | null };
+  /** Which way in: browser (default), verify, forward-auth, ldap, radius. */
+  front?: string;
 }
 
 export async function recordSignin(
@@ -28,6 +30,7 @@ export async function recordSignin(
     client_ip: e.client.ip,
     user_agent: e.client.userAgent ? printable(e.client.userAgent).slice(0, 512) : null,
     application: e.client.application ?? null,
+    front: e.front ?? 'browser',
   });
 }
 
@@ -42,6 +45,7 @@ export interface SigninView {
   ipAddress: string | null;
   userAgent: string | null;
   application: string | null;
+  front: string | null;
 }
 
 export const toSigninView = (r: SigninLogRow): SigninView => ({
@@ -55,4 +59,5 @@ export const toSigninView = (r: SigninLogRow): SigninView => ({
   ipAddress: r.client_ip,
   userAgent: r.user_agent,
   application: r.application,
+  front: r.front,
 });

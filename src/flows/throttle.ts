@@ -19,10 +19,11 @@ export function throttle(ctx: AppContext) {
       };
     },
 
-    async fail(key: string): Promise<void> {
+    /** Counts a failure; delays start after `freeFailures` of them. */
+    async fail(key: string, freeFailures = THROTTLE.freeFailures): Promise<void> {
       const now = clock.now();
       const failures = await stores.throttles.increment(key, now, now - THROTTLE.resetAfterMs);
-      const delay = delayAfter(failures);
+      const delay = delayAfter(failures, freeFailures);
       if (delay > 0) await stores.throttles.block(key, now + delay);
     },
 

@@ -15,6 +15,7 @@ import { ErrorPage } from './pages/steps.tsx';
 import { problem } from './problem.ts';
 import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { fraudRoutes } from './routes/fraud.tsx';
+import { legacyRoutes } from './routes/legacy.ts';
 import { signinRoutes } from './routes/signin.tsx';
 import { telephonyRoutes } from './routes/telephony.ts';
 import { loadSession } from './session.ts';
@@ -40,7 +41,7 @@ function toAppError(ctx: AppContext, e: unknown, path: string): AppError {
 export function createApp(ctx: AppContext) {
   const flows = signinFlows(ctx);
   const app = new Hono<HttpEnv>();
-  const isApi = (path: string) => path.startsWith('/api/');
+  const isApi = (path: string) => path.startsWith('/api/') || path.startsWith('/legacy/');
 
   app.use(async (c, next) => {
     c.set('ctx', ctx);
@@ -108,6 +109,8 @@ export function createApp(ctx: AppContext) {
 
   // Telephony providers report call outcomes here; they have no session.
   app.route('/', telephonyRoutes);
+  // Legacy fronts: Basic credentials, no cookies.
+  app.route('/', legacyRoutes);
 
   app.use(loadSession);
   app.route('/', signinRoutes);

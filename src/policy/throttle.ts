@@ -11,8 +11,14 @@ export const THROTTLE = {
   resetAfterMs: 15 * 60_000,
 };
 
-export function delayAfter(failures: number): number {
-  const over = failures - THROTTLE.freeFailures;
+/**
+ * A whole client address (a mail server checking many users' app passwords
+ * through one connection) gets far more free failures than one account does.
+ */
+export const ADDRESS_FREE_FAILURES = 100;
+
+export function delayAfter(failures: number, freeFailures = THROTTLE.freeFailures): number {
+  const over = failures - freeFailures;
   if (over < 0) return 0;
   return Math.min(THROTTLE.firstDelayMs * 2 ** Math.min(over, 20), THROTTLE.maxDelayMs);
 }

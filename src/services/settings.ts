@@ -7,11 +7,14 @@ export interface ServiceSettings {
   allowedMethods: string[];
   /** Fraud alert: block a user's sign-in when they report a call or text they did not ask for. */
   blockOnFraud: boolean;
+  /** "Allow users to create app passwords": when off, none can be created and none is accepted. */
+  appPasswordsAllowed: boolean;
 }
 
 const defaults = (): ServiceSettings => ({
   allowedMethods: methods.map((m) => m.id),
   blockOnFraud: true,
+  appPasswordsAllowed: true,
 });
 
 export async function getServiceSettings(ctx: AppContext): Promise<ServiceSettings> {

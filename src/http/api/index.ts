@@ -3,6 +3,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
 import type { HttpEnv } from '../env.ts';
 import { problem } from '../problem.ts';
+import { appPasswordsApi } from './app-passwords.ts';
+import { applicationsApi } from './applications.ts';
 import { requireApiToken } from './auth.ts';
 import { signinsApi } from './signins.ts';
 import { usersApi } from './users.ts';
@@ -35,5 +37,7 @@ export function createApi() {
   );
   api.route('/', usersApi);
   api.route('/', signinsApi);
+  api.route('/', applicationsApi);
+  api.route('/', appPasswordsApi);
   return api;
 }

@@ -76,6 +76,10 @@ export const SigninSchema = z
     ipAddress: z.string().nullable(),
     userAgent: z.string().nullable(),
     application: z.string().nullable(),
+    front: z
+      .string()
+      .nullable()
+      .openapi({ description: 'browser, verify, forward-auth, ldap or radius' }),
   })
   .openapi('SignIn');
 

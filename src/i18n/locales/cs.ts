@@ -93,6 +93,71 @@ export default {
   'fraud.done':
     'Děkujeme. Vaše hlášení bylo zaznamenáno. Váš účet je chráněn, dokud ho nezkontroluje správce.',
 
+  'apppw.title': 'Hesla aplikací',
+
+  'apppw.intro':
+    'Programy, které nedokážou ověřit vaši identitu druhým způsobem, jako jsou někteří poštovní klienti, se přihlašují heslem aplikace místo vašeho hesla. Pro každý program vytvořte samostatné heslo aplikace.',
+
+  'apppw.name': 'Název',
+
+  'apppw.namePlaceholder': 'např. Pošta na mém notebooku',
+
+  'apppw.scope': 'Pouze pro tyto aplikace (volitelné)',
+
+  'apppw.anyApp': 'Libovolná aplikace',
+
+  'apppw.expiry': 'Platnost vyprší',
+
+  'apppw.never': 'Nikdy',
+
+  'apppw.inDays': '{days, plural, one {Za # den} few {Za # dny} many {Za # dne} other {Za # dní}}',
+
+  'apppw.create': 'Vytvořit heslo aplikace',
+
+  'apppw.createdTitle': 'Vaše nové heslo aplikace',
+
+  'apppw.showOnce':
+    'Zkopírujte ho teď a zadejte ho do programu místo svého hesla. Znovu už se nezobrazí.',
+
+  'apppw.copy': 'Kopírovat',
+
+  'apppw.empty': 'Nemáte žádná hesla aplikací.',
+
+  'apppw.colName': 'Název',
+
+  'apppw.colScope': 'Aplikace',
+
+  'apppw.colCreated': 'Vytvořeno',
+
+  'apppw.colLastUsed': 'Naposledy použito',
+
+  'apppw.colExpires': 'Platnost vyprší',
+
+  'apppw.neverUsed': 'Nikdy nepoužito',
+
+  'apppw.usedFrom': '{time} z adresy {address}',
+
+  'apppw.delete': 'Odstranit',
+
+  'apppw.deleted': 'Heslo aplikace bylo odstraněno.',
+
+  'apppw.disabled': 'Vaše organizace nepovoluje hesla aplikací.',
+
+  'apppw.nameRequired': 'Zadejte název hesla aplikace.',
+
+  'apppw.tooMany': 'Máte maximální povolený počet hesel aplikací ({max}). Nejdřív jedno odstraňte.',
+
+  'apppw.back': 'Zpět na můj účet',
+
+  'proofup.appPasswordsTitle': 'Hesla aplikací',
+
+  'proofup.appPasswordsBody':
+    'Od této chvíle vaše heslo funguje jen ve webových prohlížečích. Poštovní klienti a další programy, které nedokážou ověřit vaši identitu, místo něj potřebují heslo aplikace.',
+
+  'proofup.done': 'Hotovo',
+
+  'account.appPasswords': 'Hesla aplikací',
+
   'error.title': 'Nepovedlo se to',
   'error.serverTitle': 'Něco se pokazilo',
   'error.notFoundTitle': 'Stránka nebyla nalezena',

@@ -100,6 +100,72 @@ export default {
   'fraud.done':
     'Vielen Dank. Ihre Meldung wurde erfasst. Ihr Konto ist geschützt, bis ein Administrator die Meldung überprüft hat.',
 
+  'apppw.title': 'App-Kennwörter',
+
+  'apppw.intro':
+    'Programme, die Ihre Identität nicht auf eine zweite Art überprüfen können, z. B. manche E-Mail-Clients, melden sich mit einem App-Kennwort statt mit Ihrem Kennwort an. Erstellen Sie für jedes Programm ein eigenes App-Kennwort.',
+
+  'apppw.name': 'Name',
+
+  'apppw.namePlaceholder': 'z. B. E-Mail auf meinem Laptop',
+
+  'apppw.scope': 'Nur für diese Anwendungen (optional)',
+
+  'apppw.anyApp': 'Alle Anwendungen',
+
+  'apppw.expiry': 'Läuft ab',
+
+  'apppw.never': 'Nie',
+
+  'apppw.inDays': '{days, plural, one {In # Tag} other {In # Tagen}}',
+
+  'apppw.create': 'App-Kennwort erstellen',
+
+  'apppw.createdTitle': 'Ihr neues App-Kennwort',
+
+  'apppw.showOnce':
+    'Kopieren Sie es jetzt und geben Sie es in Ihrem Programm anstelle Ihres Kennworts ein. Es wird nicht noch einmal angezeigt.',
+
+  'apppw.copy': 'Kopieren',
+
+  'apppw.empty': 'Sie haben keine App-Kennwörter.',
+
+  'apppw.colName': 'Name',
+
+  'apppw.colScope': 'Anwendungen',
+
+  'apppw.colCreated': 'Erstellt',
+
+  'apppw.colLastUsed': 'Zuletzt verwendet',
+
+  'apppw.colExpires': 'Läuft ab',
+
+  'apppw.neverUsed': 'Nie verwendet',
+
+  'apppw.usedFrom': '{time} von {address}',
+
+  'apppw.delete': 'Löschen',
+
+  'apppw.deleted': 'Das App-Kennwort wurde gelöscht.',
+
+  'apppw.disabled': 'Ihre Organisation lässt keine App-Kennwörter zu.',
+
+  'apppw.nameRequired': 'Geben Sie einen Namen für das App-Kennwort ein.',
+
+  'apppw.tooMany':
+    'Sie haben {max} App-Kennwörter und damit die maximal zulässige Anzahl erreicht. Löschen Sie zuerst eines davon.',
+
+  'apppw.back': 'Zurück zu meinem Konto',
+
+  'proofup.appPasswordsTitle': 'App-Kennwörter',
+
+  'proofup.appPasswordsBody':
+    'Ab sofort funktioniert Ihr Kennwort nur noch in Webbrowsern. E-Mail-Clients und andere Programme, die Ihre Identität nicht überprüfen können, benötigen stattdessen ein App-Kennwort.',
+
+  'proofup.done': 'Fertig',
+
+  'account.appPasswords': 'App-Kennwörter',
+
   'error.title': 'Das hat nicht funktioniert',
   'error.serverTitle': 'Ein Fehler ist aufgetreten',
   'error.notFoundTitle': 'Seite nicht gefunden',

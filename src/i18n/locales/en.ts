@@ -90,6 +90,71 @@ export default {
   'fraud.done':
     'Thank you. Your report was recorded. Your account is protected until an administrator reviews it.',
 
+  'apppw.title': 'App passwords',
+
+  'apppw.intro':
+    'Programs that cannot verify your identity a second way, such as some mail clients, sign in with an app password instead of your password. Create one for each program.',
+
+  'apppw.name': 'Name',
+
+  'apppw.namePlaceholder': 'e.g. Mail on my laptop',
+
+  'apppw.scope': 'Only for these applications (optional)',
+
+  'apppw.anyApp': 'Any application',
+
+  'apppw.expiry': 'Expires',
+
+  'apppw.never': 'Never',
+
+  'apppw.inDays': '{days, plural, one {In # day} other {In # days}}',
+
+  'apppw.create': 'Create an app password',
+
+  'apppw.createdTitle': 'Your new app password',
+
+  'apppw.showOnce':
+    'Copy it now and enter it in your program instead of your password. It will not be shown again.',
+
+  'apppw.copy': 'Copy',
+
+  'apppw.empty': 'You have no app passwords.',
+
+  'apppw.colName': 'Name',
+
+  'apppw.colScope': 'Applications',
+
+  'apppw.colCreated': 'Created',
+
+  'apppw.colLastUsed': 'Last used',
+
+  'apppw.colExpires': 'Expires',
+
+  'apppw.neverUsed': 'Never used',
+
+  'apppw.usedFrom': '{time} from {address}',
+
+  'apppw.delete': 'Delete',
+
+  'apppw.deleted': 'The app password was deleted.',
+
+  'apppw.disabled': 'Your organisation does not allow app passwords.',
+
+  'apppw.nameRequired': 'Give the app password a name.',
+
+  'apppw.tooMany': 'You have {max} app passwords, the most allowed. Delete one first.',
+
+  'apppw.back': 'Back to my account',
+
+  'proofup.appPasswordsTitle': 'App passwords',
+
+  'proofup.appPasswordsBody':
+    'From now on, your password works only in web browsers. Mail clients and other programs that cannot verify your identity need an app password instead.',
+
+  'proofup.done': 'Done',
+
+  'account.appPasswords': 'App passwords',
+
   'error.title': 'That did not work',
   'error.serverTitle': 'Something went wrong',
   'error.notFoundTitle': 'Page not found',

@@ -95,6 +95,72 @@ export default {
   'fraud.done':
     'Gracias. Su notificación se ha registrado. Su cuenta está protegida hasta que un administrador la revise.',
 
+  'apppw.title': 'Contraseñas de aplicación',
+
+  'apppw.intro':
+    'Los programas que no pueden verificar su identidad de una segunda forma, como algunos clientes de correo, inician sesión con una contraseña de aplicación en lugar de con su contraseña. Cree una para cada programa.',
+
+  'apppw.name': 'Nombre',
+
+  'apppw.namePlaceholder': 'p. ej., Correo en mi portátil',
+
+  'apppw.scope': 'Solo para estas aplicaciones (opcional)',
+
+  'apppw.anyApp': 'Cualquier aplicación',
+
+  'apppw.expiry': 'Caduca',
+
+  'apppw.never': 'Nunca',
+
+  'apppw.inDays': '{days, plural, one {Dentro de # día} other {Dentro de # días}}',
+
+  'apppw.create': 'Crear una contraseña de aplicación',
+
+  'apppw.createdTitle': 'Su nueva contraseña de aplicación',
+
+  'apppw.showOnce':
+    'Cópiela ahora y escríbala en su programa en lugar de su contraseña. No se volverá a mostrar.',
+
+  'apppw.copy': 'Copiar',
+
+  'apppw.empty': 'No tiene contraseñas de aplicación.',
+
+  'apppw.colName': 'Nombre',
+
+  'apppw.colScope': 'Aplicaciones',
+
+  'apppw.colCreated': 'Creada',
+
+  'apppw.colLastUsed': 'Último uso',
+
+  'apppw.colExpires': 'Caduca',
+
+  'apppw.neverUsed': 'Nunca usada',
+
+  'apppw.usedFrom': '{time} desde {address}',
+
+  'apppw.delete': 'Eliminar',
+
+  'apppw.deleted': 'Se ha eliminado la contraseña de aplicación.',
+
+  'apppw.disabled': 'Su organización no permite contraseñas de aplicación.',
+
+  'apppw.nameRequired': 'Asigne un nombre a la contraseña de aplicación.',
+
+  'apppw.tooMany':
+    'Tiene {max} contraseñas de aplicación, el máximo permitido. Elimine una primero.',
+
+  'apppw.back': 'Volver a mi cuenta',
+
+  'proofup.appPasswordsTitle': 'Contraseñas de aplicación',
+
+  'proofup.appPasswordsBody':
+    'A partir de ahora, su contraseña solo funciona en exploradores web. Los clientes de correo y otros programas que no pueden verificar su identidad necesitan una contraseña de aplicación en su lugar.',
+
+  'proofup.done': 'Listo',
+
+  'account.appPasswords': 'Contraseñas de aplicación',
+
   'error.title': 'No ha funcionado',
   'error.serverTitle': 'Algo salió mal',
   'error.notFoundTitle': 'Página no encontrada',

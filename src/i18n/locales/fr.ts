@@ -97,6 +97,72 @@ export default {
   'fraud.done':
     'Merci. Votre signalement a été enregistré. Votre compte est protégé jusqu’à ce qu’un administrateur l’examine.',
 
+  'apppw.title': 'Mots de passe d’application',
+
+  'apppw.intro':
+    'Les programmes qui ne peuvent pas vérifier votre identité d’une deuxième manière, comme certains clients de messagerie, se connectent avec un mot de passe d’application au lieu de votre mot de passe. Créez-en un pour chaque programme.',
+
+  'apppw.name': 'Nom',
+
+  'apppw.namePlaceholder': 'p. ex. Messagerie sur mon ordinateur portable',
+
+  'apppw.scope': 'Uniquement pour ces applications (facultatif)',
+
+  'apppw.anyApp': 'Toutes les applications',
+
+  'apppw.expiry': 'Expiration',
+
+  'apppw.never': 'Jamais',
+
+  'apppw.inDays': '{days, plural, one {Dans # jour} other {Dans # jours}}',
+
+  'apppw.create': 'Créer un mot de passe d’application',
+
+  'apppw.createdTitle': 'Votre nouveau mot de passe d’application',
+
+  'apppw.showOnce':
+    'Copiez-le maintenant et entrez-le dans votre programme à la place de votre mot de passe. Il ne sera plus affiché.',
+
+  'apppw.copy': 'Copier',
+
+  'apppw.empty': 'Vous n’avez aucun mot de passe d’application.',
+
+  'apppw.colName': 'Nom',
+
+  'apppw.colScope': 'Applications',
+
+  'apppw.colCreated': 'Créé le',
+
+  'apppw.colLastUsed': 'Dernière utilisation',
+
+  'apppw.colExpires': 'Expiration',
+
+  'apppw.neverUsed': 'Jamais utilisé',
+
+  'apppw.usedFrom': '{time} depuis {address}',
+
+  'apppw.delete': 'Supprimer',
+
+  'apppw.deleted': 'Le mot de passe d’application a été supprimé.',
+
+  'apppw.disabled': 'Votre organisation n’autorise pas les mots de passe d’application.',
+
+  'apppw.nameRequired': 'Donnez un nom au mot de passe d’application.',
+
+  'apppw.tooMany':
+    'Vous avez {max} mots de passe d’application, soit le nombre maximal autorisé. Supprimez-en d’abord un.',
+
+  'apppw.back': 'Retour à mon compte',
+
+  'proofup.appPasswordsTitle': 'Mots de passe d’application',
+
+  'proofup.appPasswordsBody':
+    'Désormais, votre mot de passe ne fonctionne que dans les navigateurs web. Les clients de messagerie et les autres programmes qui ne peuvent pas vérifier votre identité ont besoin d’un mot de passe d’application à la place.',
+
+  'proofup.done': 'Terminé',
+
+  'account.appPasswords': 'Mots de passe d’application',
+
   'error.title': 'Cela n’a pas fonctionné',
   'error.serverTitle': 'Un problème est survenu',
   'error.notFoundTitle': 'Page introuvable',

@@ -94,6 +94,72 @@ export default {
   'fraud.done':
     'Ďakujeme. Vaše hlásenie bolo zaznamenané. Vaše konto je chránené, kým ho neskontroluje správca.',
 
+  'apppw.title': 'Heslá aplikácií',
+
+  'apppw.intro':
+    'Programy, ktoré nedokážu overiť vašu totožnosť druhým spôsobom, ako sú niektorí poštoví klienti, sa prihlasujú heslom aplikácie namiesto vášho hesla. Pre každý program vytvorte samostatné heslo aplikácie.',
+
+  'apppw.name': 'Názov',
+
+  'apppw.namePlaceholder': 'napr. Pošta na mojom notebooku',
+
+  'apppw.scope': 'Len pre tieto aplikácie (voliteľné)',
+
+  'apppw.anyApp': 'Ľubovoľná aplikácia',
+
+  'apppw.expiry': 'Platnosť vyprší',
+
+  'apppw.never': 'Nikdy',
+
+  'apppw.inDays': '{days, plural, one {O # deň} few {O # dni} many {O # dňa} other {O # dní}}',
+
+  'apppw.create': 'Vytvoriť heslo aplikácie',
+
+  'apppw.createdTitle': 'Vaše nové heslo aplikácie',
+
+  'apppw.showOnce':
+    'Skopírujte ho teraz a zadajte ho do programu namiesto svojho hesla. Znova sa už nezobrazí.',
+
+  'apppw.copy': 'Kopírovať',
+
+  'apppw.empty': 'Nemáte žiadne heslá aplikácií.',
+
+  'apppw.colName': 'Názov',
+
+  'apppw.colScope': 'Aplikácie',
+
+  'apppw.colCreated': 'Vytvorené',
+
+  'apppw.colLastUsed': 'Naposledy použité',
+
+  'apppw.colExpires': 'Platnosť vyprší',
+
+  'apppw.neverUsed': 'Nikdy nepoužité',
+
+  'apppw.usedFrom': '{time} z adresy {address}',
+
+  'apppw.delete': 'Odstrániť',
+
+  'apppw.deleted': 'Heslo aplikácie bolo odstránené.',
+
+  'apppw.disabled': 'Vaša organizácia nepovoľuje heslá aplikácií.',
+
+  'apppw.nameRequired': 'Zadajte názov hesla aplikácie.',
+
+  'apppw.tooMany':
+    'Máte maximálny povolený počet hesiel aplikácií ({max}). Najprv jedno odstráňte.',
+
+  'apppw.back': 'Späť na moje konto',
+
+  'proofup.appPasswordsTitle': 'Heslá aplikácií',
+
+  'proofup.appPasswordsBody':
+    'Odteraz vaše heslo funguje len vo webových prehliadačoch. Poštoví klienti a ďalšie programy, ktoré nedokážu overiť vašu totožnosť, namiesto neho potrebujú heslo aplikácie.',
+
+  'proofup.done': 'Hotovo',
+
+  'account.appPasswords': 'Heslá aplikácií',
+
   'error.title': 'Nepodarilo sa to',
   'error.serverTitle': 'Niečo sa pokazilo',
   'error.notFoundTitle': 'Stránka sa nenašla',

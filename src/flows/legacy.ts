@@ -1,0 +1,123 @@
+import type { AppContext } from '../context.ts';
+import type { Front } from '../db/schema.ts';
+import { ADDRESS_FREE_FAILURES } from '../policy/throttle.ts';
+import { markAppPasswordUsed, matchAppPassword } from '../services/app-passwords.ts';
+import { findApp } from '../services/applications.ts';
+import { getServiceSettings } from '../services/settings.ts';
+import { printable } from '../services/validation.ts';
+import type { UserRow } from '../storage/users.ts';
+import type { ClientInfo } from './signin.ts';
+import { recordSignin } from './signin-log.ts';
+import { throttle } from './throttle.ts';
+
+export interface LegacyAttempt {
+  username: string;
+  secret: string;
+  /** The application the front names (query parameter, bind DN, NAS-Identifier); null if none. */
+  appId: string | null;
+  front: Front;
+  client: ClientInfo;
+}
+
+export type LegacyResult =
+  | { ok: true; user: UserRow; credential: 'app password' | 'password'; application: string | null }
+  | { ok: false; retryAfter?: number };
+
+/**
+ * Sign-in for programs that cannot do MFA (Microsoft's rules): Disabled users,
+ * and Enabled ones before proof-up, may use the account password or an app
+ * password; Enforced users app passwords only. Scoped app passwords work only
+ * for their applications. Failures are throttled per account *and address*
+ * (a mail client hammering an old password slows that client, not the
+ * user's browser sign-in) and every attempt goes to the sign-in log.
+ */
+export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<LegacyResult> {
+  const upn = printable(a.username.trim()).slice(0, 256);
+  const limits = throttle(ctx);
+  const keys = [
+    `legacy:${upn.toLowerCase()}:${a.client.ip ?? '-'}`,
+    `legacy-ip:${a.client.ip ?? '-'}`,
+  ];
+  const log = (
+    result: 'success' | 'failure',
+    reason: string,
+    userId: string | null,
+    method: string | null,
+  ) =>
+    recordSignin(ctx, {
+      upn,
+      userId,
+      result,
+      reason,
+      method,
+      front: a.front,
+      client: { ...a.client, application: a.appId },
+    });
+  const refuse = async (
+    reason: string,
+    userId: string | null,
+    method: string | null = null,
+  ): Promise<LegacyResult> => {
+    await limits.fail(keys[0]!);
+    await limits.fail(keys[1]!, ADDRESS_FREE_FAILURES);
+    await log('failure', reason, userId, method);
+    return { ok: false };
+  };
+
+  for (const key of keys) {
+    const { wait } = await limits.check(key);
+    if (wait > 0) {
+      await log('failure', 'throttled: too many failed attempts from this client', null, null);
+      return { ok: false, retryAfter: wait };
+    }
+  }
+  if (a.appId !== null) {
+    const app = await findApp(ctx, a.appId);
+    if (!app) return refuse('unknown application', null);
+    if (!(JSON.parse(app.fronts) as string[]).includes(a.front))
+      return refuse(`the application may not use the ${a.front} front`, null);
+  }
+  const user = upn ? await ctx.stores.users.findByUpn(upn) : undefined;
+  if (!user) {
+    await ctx.hasher.verifyDummy(a.secret.slice(0, 1024));
+    return refuse('unknown user', null);
+  }
+  if (user.blocked) return refuse('sign-in blocked by an administrator', user.id);
+
+  const appPassword = await matchAppPassword(ctx, user.id, a.secret);
+  if (appPassword) {
+    const scopes = JSON.parse(appPassword.scopes) as string[];
+    if (!(await getServiceSettings(ctx)).appPasswordsAllowed)
+      return refuse('app passwords are turned off', user.id, 'app password');
+    if (appPassword.expires_at !== null && appPassword.expires_at <= ctx.clock.now()) {
+      return refuse(`app password "${appPassword.name}" has expired`, user.id, 'app password');
+    }
+    if (scopes.length > 0 && (a.appId === null || !scopes.includes(a.appId))) {
+      return refuse(
+        `app password "${appPassword.name}" is not for ${a.appId ?? 'an unnamed application'}`,
+        user.id,
+        'app password',
+      );
+    }
+    await markAppPasswordUsed(ctx, appPassword.id, a.client.ip);
+    await limits.clear(keys[0]!);
+    await log('success', `app password "${appPassword.name}"`, user.id, 'app password');
+    return { ok: true, user, credential: 'app password', application: a.appId };
+  }
+
+  // The account password, where the MFA state still allows it.
+  const registered = (await ctx.stores.methods.listForUser(user.id)).length > 0;
+  const passwordAllowed =
+    user.mfa_state === 'Disabled' || (user.mfa_state === 'Enabled' && !registered);
+  if (!passwordAllowed) return refuse('MFA required: use an app password', user.id, 'password');
+  if (!(await ctx.hasher.verify(user.password_hash, a.secret.slice(0, 1024))))
+    return refuse('wrong password', user.id, 'password');
+  await limits.clear(keys[0]!);
+  await log(
+    'success',
+    'account password (MFA not required for this user yet)',
+    user.id,
+    'password',
+  );
+  return { ok: true, user, credential: 'password', application: a.appId };
+}

@@ -1,0 +1,207 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import { hmacSha256 } from '../crypto/hash.ts';
+import type { AppPasswordsTable } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { getServiceSettings } from './settings.ts';
+import { printable } from './validation.ts';
+
+/** Microsoft's limit. */
+export const MAX_APP_PASSWORDS = 40;
+
+// 32 lowercase letters and digits without look-alikes (no l, o, 0, 1): 5 bits each.
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+const GROUPS = 7; // 7 × 4 characters × 5 bits = 140 random bits
+
+/** A new app password, in groups of four people can type: xxxx-xxxx-…-xxxx. */
+export function generateAppPassword(ctx: AppContext): string {
+  const chars = Array.from({ length: GROUPS * 4 }, () => ALPHABET[ctx.random.int(ALPHABET.length)]);
+  return Array.from({ length: GROUPS }, (_, g) => chars.slice(g * 4, g * 4 + 4).join('')).join('-');
+}
+
+/** What people type: case, spaces and dashes do not matter. */
+const normalise = (typed: string) => typed.toLowerCase().replace(/[\s-]/g, '');
+
+/**
+ * Keyed hash of an app password. The secret is random and long, so a slow hash
+ * adds nothing; HMAC-SHA-256 keeps legacy sign-ins fast.
+ */
+const hashOf = (ctx: AppContext, typed: string) =>
+  hmacSha256(ctx.keys.credentialHmac, normalise(typed));
+
+export interface AppPasswordView {
+  id: string;
+  name: string;
+  /** Application ids it is limited to; empty = any application. */
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  lastUsedFrom: string | null;
+}
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+export const toAppPasswordView = (r: AppPasswordsTable): AppPasswordView => ({
+  id: r.id,
+  name: r.name,
+  scopes: JSON.parse(r.scopes) as string[],
+  createdAt: new Date(r.created_at).toISOString(),
+  expiresAt: iso(r.expires_at),
+  lastUsedAt: iso(r.last_used_at),
+  lastUsedFrom: r.last_used_ip,
+});
+
+export const listAppPasswords = async (
+  ctx: AppContext,
+  userId: string,
+): Promise<AppPasswordView[]> =>
+  (
+    await ctx.db
+      .selectFrom('app_passwords')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+  ).map(toAppPasswordView);
+
+/**
+ * Creates an app password; the secret is returned once and never stored.
+ * Refused when the organisation turned app passwords off or at 40.
+ */
+export async function createAppPassword(
+  ctx: AppContext,
+  userId: string,
+  input: { name: string; scopes?: readonly string[]; expiresAt?: number | null },
+): Promise<{ password: string; appPassword: AppPasswordView }> {
+  if (!(await getServiceSettings(ctx)).appPasswordsAllowed) {
+    throw new AppError('forbidden', {
+      detail: 'Your organisation does not allow app passwords.',
+      local: { key: 'apppw.disabled' },
+    });
+  }
+  const name = printable(input.name).trim();
+  if (!name || name.length > 100) {
+    throw new AppError('invalid_request', {
+      detail: 'Give the app password a name of 1 to 100 characters.',
+      local: { key: 'apppw.nameRequired' },
+    });
+  }
+  const scopes = [...new Set(input.scopes ?? [])];
+  if (scopes.length) {
+    const known = await ctx.db
+      .selectFrom('applications')
+      .select('id')
+      .where('id', 'in', scopes)
+      .execute();
+    if (known.length !== scopes.length)
+      throw new AppError('invalid_request', { detail: 'Choose applications from the list.' });
+  }
+  const now = ctx.clock.now();
+  if (input.expiresAt != null && input.expiresAt <= now)
+    throw new AppError('invalid_request', { detail: 'The expiry must be in the future.' });
+  const password = generateAppPassword(ctx);
+  const row: AppPasswordsTable = {
+    id: crypto.randomUUID(),
+    user_id: userId,
+    name,
+    secret_hash: hashOf(ctx, password),
+    scopes: JSON.stringify(scopes),
+    created_at: now,
+    expires_at: input.expiresAt ?? null,
+    last_used_at: null,
+    last_used_ip: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    const { n } = await trx
+      .selectFrom('app_passwords')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) >= MAX_APP_PASSWORDS) {
+      throw new AppError('conflict', {
+        detail: `You have ${MAX_APP_PASSWORDS} app passwords, the most allowed. Delete one first.`,
+        local: { key: 'apppw.tooMany', values: { max: MAX_APP_PASSWORDS } },
+      });
+    }
+    await trx.insertInto('app_passwords').values(row).execute();
+  });
+  return { password, appPassword: toAppPasswordView(row) };
+}
+
+export async function deleteAppPassword(
+  ctx: AppContext,
+  userId: string,
+  id: string,
+): Promise<boolean> {
+  const r = await ctx.db
+    .deleteFrom('app_passwords')
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** "Delete all existing app passwords generated by the selected users" (audited). */
+export async function deleteAllAppPasswords(
+  ctx: AppContext,
+  userId: string,
+  actor: string,
+): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .deleteFrom('app_passwords')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    const deleted = Number(r.numDeletedRows);
+    await trx
+      .insertInto('audit_log')
+      .values({
+        id: crypto.randomUUID(),
+        at: ctx.clock.now(),
+        actor,
+        action: 'app_passwords_deleted',
+        target_user_id: userId,
+        detail: JSON.stringify({ deleted }),
+      })
+      .execute();
+    return deleted;
+  });
+}
+
+/**
+ * The user's app password matching what was typed, if any. Every candidate is
+ * compared in constant time (a user has at most 40).
+ */
+export async function matchAppPassword(
+  ctx: AppContext,
+  userId: string,
+  typed: string,
+): Promise<AppPasswordsTable | undefined> {
+  if (typed.length > 200) return undefined;
+  const want = Buffer.from(hashOf(ctx, typed));
+  const rows = await ctx.db
+    .selectFrom('app_passwords')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .execute();
+  let found: AppPasswordsTable | undefined;
+  for (const r of rows) {
+    const have = Buffer.from(r.secret_hash);
+    if (have.length === want.length && timingSafeEqual(have, want)) found = r;
+  }
+  return found;
+}
+
+export async function markAppPasswordUsed(
+  ctx: AppContext,
+  id: string,
+  ip: string | null,
+): Promise<void> {
+  await ctx.db
+    .updateTable('app_passwords')
+    .set({ last_used_at: ctx.clock.now(), last_used_ip: ip })
+    .where('id', '=', id)
+    .execute();
+}

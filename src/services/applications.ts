@@ -1,0 +1,84 @@
+import type { AppContext } from '../context.ts';
+import type { ApplicationsTable, Front } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { printable } from './validation.ts';
+
+export const legacyFronts: readonly Front[] = ['verify', 'forward-auth', 'ldap', 'radius'];
+
+export interface ApplicationView {
+  id: string;
+  name: string;
+  kind: 'legacy';
+  fronts: Front[];
+  hasRadiusSecret: boolean;
+  createdAt: string;
+}
+
+const aad = (id: string) => `applications:${id}:radius`;
+
+export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
+  id: a.id,
+  name: a.name,
+  kind: a.kind,
+  fronts: JSON.parse(a.fronts) as Front[],
+  hasRadiusSecret: a.radius_secret_sealed !== null,
+  createdAt: new Date(a.created_at).toISOString(),
+});
+
+/** Registers a legacy application (IMAP server, VPN, proxied site); its id names it on every front. */
+export async function createLegacyApp(
+  ctx: AppContext,
+  input: { name: string; fronts?: readonly string[]; radiusSecret?: string },
+): Promise<ApplicationView> {
+  const name = printable(input.name).trim();
+  if (!name || name.length > 100)
+    throw new AppError('invalid_request', {
+      detail: 'An application needs a name of 1 to 100 characters.',
+    });
+  const fronts = [...new Set(input.fronts ?? legacyFronts)];
+  const unknown = fronts.filter((f) => !legacyFronts.includes(f as Front));
+  if (unknown.length)
+    throw new AppError('invalid_request', {
+      detail: `Unknown front ${unknown.join(', ')}: use ${legacyFronts.join(', ')}.`,
+    });
+  if (
+    input.radiusSecret !== undefined &&
+    (input.radiusSecret.length < 16 || input.radiusSecret.length > 128)
+  ) {
+    throw new AppError('invalid_request', {
+      detail: 'A RADIUS shared secret must be 16 to 128 characters long.',
+    });
+  }
+  const id = `app-${ctx.random.bytes(6).toString('hex')}`;
+  const row: ApplicationsTable = {
+    id,
+    name,
+    kind: 'legacy',
+    fronts: JSON.stringify(fronts),
+    radius_secret_sealed: input.radiusSecret ? ctx.box.seal(input.radiusSecret, aad(id)) : null,
+    created_at: ctx.clock.now(),
+  };
+  await ctx.db.insertInto('applications').values(row).execute();
+  return toApplicationView(row);
+}
+
+export async function listApps(ctx: AppContext): Promise<ApplicationView[]> {
+  const rows = await ctx.db
+    .selectFrom('applications')
+    .selectAll()
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map(toApplicationView);
+}
+
+export const findApp = (ctx: AppContext, id: string) =>
+  ctx.db
+    .selectFrom('applications')
+    .selectAll()
+    .where('id', '=', id.slice(0, 64))
+    .executeTakeFirst();
+
+/** The RADIUS shared secret of an application (sealed at rest). */
+export const radiusSecretOf = (ctx: AppContext, app: ApplicationsTable) =>
+  app.radius_secret_sealed ? ctx.box.open(app.radius_secret_sealed, aad(app.id)) : null;

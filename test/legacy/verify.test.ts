@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createAppPassword } from '../../src/services/app-passwords.ts';
+import { createLegacyApp } from '../../src/services/applications.ts';
+import { addRegistration } from '../../src/services/registrations.ts';
+import { updateServiceSettings } from '../../src/services/settings.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { FormClient, textOf } from '../helpers/browser.ts';
+
+const PASSWORD = 'correct horse battery';
+const basic = (user: string, secret: string) =>
+  `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+
+describe('HTTP verify front and the legacy credential rules', () => {
+  let t: TestApp;
+  let mail: string;
+  let vpn: string;
+  const pw: Record<string, string> = {};
+  const verify = (user: string, secret: string, app = mail) =>
+    t.app.request(`/legacy/v1/verify?app=${app}`, {
+      method: 'POST',
+      headers: { authorization: basic(user, secret) },
+    });
+  const idOf = async (upn: string) => (await t.ctx.stores.users.findByUpn(upn))!.id;
+
+  before(async () => {
+    t = await createTestApp();
+    mail = (await createLegacyApp(t.ctx, { name: 'IMAP' })).id;
+    vpn = (await createLegacyApp(t.ctx, { name: 'VPN' })).id;
+    await t.addUser({ upn: 'dis@contoso.com', displayName: 'Dis' });
+    await t.addUser({ upn: 'ena@contoso.com', mfaState: 'Enabled' });
+    await t.addUser({ upn: 'enf@contoso.com', mfaState: 'Enforced' });
+    await t.addUser({ upn: 'blk@contoso.com' });
+    await addRegistration(t.ctx, await idOf('enf@contoso.com'), 'PhoneAppOTP', {
+      ok: true,
+      secret: 'JBSWY3DPEHPK3PXP',
+      details: {},
+    });
+    for (const upn of [
+      'dis@contoso.com',
+      'ena@contoso.com',
+      'enf@contoso.com',
+      'blk@contoso.com',
+    ]) {
+      pw[upn] = (await createAppPassword(t.ctx, await idOf(upn), { name: 'Mail' })).password;
+    }
+    pw.scoped = (
+      await createAppPassword(t.ctx, await idOf('enf@contoso.com'), {
+        name: 'Only mail',
+        scopes: [mail],
+      })
+    ).password;
+    pw.expiring = (
+      await createAppPassword(t.ctx, await idOf('enf@contoso.com'), {
+        name: 'Soon',
+        expiresAt: t.clock.now() + 60_000,
+      })
+    ).password;
+    await t.ctx.db
+      .updateTable('users')
+      .set({ blocked: 1 })
+      .where('upn_normalized', '=', 'blk@contoso.com')
+      .execute();
+  });
+  after(() => t.close());
+
+  it('generates app passwords of 140 random bits in typeable groups, stored only as a keyed hash', async () => {
+    assert.match(pw['dis@contoso.com']!, /^([a-km-np-z2-9]{4}-){6}[a-km-np-z2-9]{4}$/);
+    const rows = await t.ctx.db.selectFrom('app_passwords').select('secret_hash').execute();
+    for (const r of rows)
+      for (const p of Object.values(pw)) assert.ok(!r.secret_hash.includes(p.replace(/-/g, '')));
+  });
+
+  const matrix: [string, 'password' | 'app', number][] = [
+    ['dis@contoso.com', 'password', 200],
+    ['dis@contoso.com', 'app', 200],
+    ['ena@contoso.com', 'password', 200],
+    ['ena@contoso.com', 'app', 200],
+    ['enf@contoso.com', 'password', 401],
+    ['enf@contoso.com', 'app', 200],
+    ['blk@contoso.com', 'password', 401],
+    ['blk@contoso.com', 'app', 401],
+  ];
+  for (const [upn, cred, status] of matrix) {
+    it(`${upn.split('@')[0]} with the ${cred === 'app' ? 'app' : 'account'} password → ${status}`, async () => {
+      const res = await verify(upn, cred === 'app' ? pw[upn]! : PASSWORD);
+      assert.equal(res.status, status);
+      if (status === 200) {
+        const body = (await res.json()) as { userPrincipalName: string; credential: string };
+        assert.equal(body.userPrincipalName, upn);
+        assert.equal(body.credential, cred === 'app' ? 'app password' : 'password');
+      } else {
+        assert.match(res.headers.get('www-authenticate') ?? '', /^Basic realm="Portcullis"/);
+      }
+    });
+  }
+
+  it('logs the real reason, the application and the front', async () => {
+    await verify('enf@contoso.com', PASSWORD);
+    const [entry] = await t.ctx.stores.signinLog.list({ upn: 'enf@contoso.com', limit: 1 });
+    assert.equal(entry?.reason, 'MFA required: use an app password');
+    assert.equal(entry?.front, 'verify');
+    assert.equal(entry?.application, mail);
+  });
+
+  it('accepts typing without dashes or in capitals', async () => {
+    assert.equal(
+      (await verify('dis@contoso.com', pw['dis@contoso.com']!.replace(/-/g, '').toUpperCase()))
+        .status,
+      200,
+    );
+  });
+
+  it('a scoped app password works for its application only', async () => {
+    assert.equal((await verify('enf@contoso.com', pw.scoped!, mail)).status, 200);
+    t.clock.advance(1);
+    assert.equal((await verify('enf@contoso.com', pw.scoped!, vpn)).status, 401);
+    const [entry] = await t.ctx.stores.signinLog.list({ upn: 'enf@contoso.com', limit: 1 });
+    assert.match(entry?.reason ?? '', /is not for app-/);
+  });
+
+  it('an expired app password is refused', async () => {
+    assert.equal((await verify('enf@contoso.com', pw.expiring!)).status, 200);
+    t.clock.advance(61_000);
+    assert.equal((await verify('enf@contoso.com', pw.expiring!)).status, 401);
+  });
+
+  it('with app passwords turned off none is accepted and none can be created', async () => {
+    await updateServiceSettings(t.ctx, { appPasswordsAllowed: false });
+    try {
+      assert.equal((await verify('enf@contoso.com', pw['enf@contoso.com']!)).status, 401);
+      await assert.rejects(createAppPassword(t.ctx, await idOf('enf@contoso.com'), { name: 'x' }), {
+        code: 'forbidden',
+      });
+    } finally {
+      await updateServiceSettings(t.ctx, { appPasswordsAllowed: true });
+    }
+  });
+
+  it('answers bad requests clearly: no application, unknown application, no or broken credentials', async () => {
+    const noApp = await t.app.request('/legacy/v1/verify', {
+      method: 'POST',
+      headers: { authorization: basic('dis@contoso.com', PASSWORD) },
+    });
+    assert.equal(noApp.status, 400);
+    assert.equal(((await noApp.json()) as { code: string }).code, 'invalid_request');
+    assert.equal((await verify('dis@contoso.com', PASSWORD, 'app-nope')).status, 401);
+    for (const authorization of [
+      undefined,
+      'Basic !!!',
+      'Basic ' + Buffer.from('no-colon').toString('base64'),
+      'Bearer x',
+    ]) {
+      const res = await t.app.request(`/legacy/v1/verify?app=${mail}`, {
+        method: 'POST',
+        headers: authorization ? { authorization } : {},
+      });
+      assert.equal(res.status, 401, String(authorization));
+    }
+  });
+
+  it('limits at most 40 app passwords per user', async () => {
+    await t.addUser({ upn: 'many@contoso.com' });
+    const id = await idOf('many@contoso.com');
+    for (let i = 0; i < 40; i++) await createAppPassword(t.ctx, id, { name: `p${i}` });
+    await assert.rejects(createAppPassword(t.ctx, id, { name: 'one too many' }), {
+      code: 'conflict',
+    });
+  });
+
+  it('a client hammering a wrong password is throttled without locking the user out of the browser', async () => {
+    await t.addUser({ upn: 'ham@contoso.com' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await verify('ham@contoso.com', 'old password')).status);
+    assert.ok(statuses.includes(429), statuses.join());
+    const b = new FormClient((req) => t.app.request(req));
+    await b.page('/');
+    const r = await b.submit('/signin', { username: 'ham@contoso.com', password: PASSWORD });
+    assert.match(textOf(r.html), /My account/, 'browser sign-in is not throttled');
+    t.clock.advance(10 * 60_000);
+  });
+});
