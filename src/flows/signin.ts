@@ -45,6 +45,8 @@ export interface SignedIn extends Assurance {
   userId: string;
   authTime: number;
   returnTo: string | null;
+  /** A method was registered in this sign-in (proof-up just happened). */
+  provedUp: boolean;
 }
 
 interface PendingEnrolment {
@@ -102,12 +104,17 @@ export function signinFlows(ctx: AppContext) {
   }
 
   /** Records a completed factor and returns the state that follows, without reading it back. */
-  async function addFactor(s: FlowState, method: AuthMethod<unknown>): Promise<FlowState> {
+  async function addFactor(
+    s: FlowState,
+    method: AuthMethod<unknown>,
+    enrolled = false,
+  ): Promise<FlowState> {
     const factor: CompletedFactor = {
       method: method.id,
       factor: method.factor,
       amr: method.amr,
       at: clock.now(),
+      ...(enrolled ? { enrolled: true } : {}),
     };
     const factors = [...s.factors, factor];
     const json = JSON.stringify(factors);
@@ -377,6 +384,7 @@ export function signinFlows(ctx: AppContext) {
           registrations: [...s.registrations, reg, ...companions],
         },
         proven,
+        true,
       );
     },
 
@@ -442,6 +450,7 @@ export function signinFlows(ctx: AppContext) {
         userId: s.user.id,
         authTime: now,
         returnTo: s.flow.return_to,
+        provedUp: s.factors.some((f) => f.enrolled),
         ...assuranceOf(s.factors),
       };
     },

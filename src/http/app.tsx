@@ -13,6 +13,7 @@ import type { HttpEnv } from './env.ts';
 import { localeFromHeaders } from './locale.ts';
 import { ErrorPage } from './pages/steps.tsx';
 import { problem } from './problem.ts';
+import { appPasswordRoutes } from './routes/app-passwords.tsx';
 import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { fraudRoutes } from './routes/fraud.tsx';
 import { legacyRoutes } from './routes/legacy.ts';
@@ -21,6 +22,7 @@ import { telephonyRoutes } from './routes/telephony.ts';
 import { loadSession } from './session.ts';
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
+const copyJs = readFileSync(new URL('./static/copy.js', import.meta.url), 'utf8');
 
 /** Maps anything thrown to an AppError; unexpected errors are logged and become a generic 500. */
 function toAppError(ctx: AppContext, e: unknown, path: string): AppError {
@@ -98,6 +100,12 @@ export function createApp(ctx: AppContext) {
       return c.json({ status: 'unavailable' }, 503);
     }
   });
+  app.get('/static/copy.js', (c) =>
+    c.body(copyJs, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    }),
+  );
   app.get('/static/app.css', (c) =>
     c.body(css, 200, {
       'content-type': 'text/css; charset=utf-8',
@@ -115,6 +123,7 @@ export function createApp(ctx: AppContext) {
   app.use(loadSession);
   app.route('/', signinRoutes);
   app.route('/', fraudRoutes);
+  app.route('/', appPasswordRoutes);
   // The phone simulator exists only while nothing leaves the machine anyway.
   if (ctx.config.telephony === 'outbox') app.route('/', devPhoneRoutes);
 

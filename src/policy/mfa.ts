@@ -8,6 +8,8 @@ export interface CompletedFactor {
   factor: Factor;
   amr: readonly string[];
   at: number;
+  /** The method was registered in this sign-in (proof-up). */
+  enrolled?: boolean;
 }
 
 export interface PolicyInput {

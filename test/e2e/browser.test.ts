@@ -60,6 +60,9 @@ describe('browser journey in headless Chromium', { skip }, () => {
     await page.getByLabel('Code', { exact: true }).fill(oathtoolCode(secret, enrolAt));
     await page.getByRole('button', { name: 'Verify' }).click();
 
+    // As in the original: after proof-up, a word about app passwords.
+    await page.getByRole('heading', { name: 'App passwords' }).waitFor();
+    await page.getByRole('link', { name: 'Done' }).click();
     await page.getByRole('heading', { name: 'My account' }).waitFor();
     assert.match((await page.textContent('body')) ?? '', /Nina Newcomer/);
     await page.screenshot({ path: `${db.env.PORTCULLIS_DATA_DIR}/signed-in.png` });

@@ -73,6 +73,9 @@ describe('phone methods in headless Chromium, with the phone simulator', {
     const code = /\d{6}/.exec(sms!.text)![0];
     await page.getByLabel('Code', { exact: true }).fill(code);
     await page.getByRole('button', { name: 'Verify' }).click();
+    // As in the original: after proof-up, a word about app passwords.
+    await page.getByRole('heading', { name: 'App passwords' }).waitFor();
+    await page.getByRole('link', { name: 'Done' }).click();
     await page.getByRole('heading', { name: 'My account' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
 

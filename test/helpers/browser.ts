@@ -44,6 +44,16 @@ export class FormClient {
     return { res, html: this.lastHtml };
   }
 
+  /**
+   * After proof-up the app-passwords step is shown (as in the original); this
+   * asserts it was and presses Done, returning the page that follows.
+   */
+  async pastAppPasswordsStep(): Promise<{ res: Response; html: string }> {
+    const done = /href="([^"]+)"[^>]*>Done</.exec(this.lastHtml);
+    if (!done) throw new Error('expected the app-passwords step after proof-up');
+    return this.page(done[1]!.replace(/&amp;/g, '&'));
+  }
+
   get csrf(): string {
     const m = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml);
     if (!m) throw new Error('no CSRF token on the last page');

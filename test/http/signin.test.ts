@@ -23,7 +23,8 @@ describe('browser sign-in', () => {
     const { b } = await withPassword(upn);
     await b.submit('/signin/proofup', { method: 'PhoneAppOTP' });
     const secret = secretFromPage(b.lastHtml);
-    const done = await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
+    await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
+    const done = await b.pastAppPasswordsStep();
     return { b, secret, ...done };
   }
 
@@ -121,7 +122,10 @@ describe('browser sign-in', () => {
     assert.match(enrol.html, /<button type="submit">Verify<\/button>/);
     const secret = secretFromPage(enrol.html);
     assert.equal(secret.length, 32, '160-bit secret in base32');
-    const done = await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
+    const step = await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
+    assert.match(textOf(step.html), /From now on, your password works only in web browsers/);
+    assert.match(step.html, /href="\/security-info\/app-passwords">Create an app password</);
+    const done = await b.pastAppPasswordsStep();
     assert.match(textOf(done.html), /Fred Enforced/);
     const user = await t.ctx.stores.users.findByUpn('fred@contoso.com');
     const methods = await t.ctx.stores.methods.listForUser(user!.id);

@@ -50,7 +50,8 @@ describe('phone call methods (answer and press #)', () => {
     const still = await b.page('/signin/step?poll=1');
     assert.match(textOf(still.html), /Waiting for you to answer/);
     await answerCall(t.ctx, call.id, { keys: '#' });
-    const done = await b.page('/signin/step?poll=1');
+    await b.page('/signin/step?poll=1');
+    const done = await b.pastAppPasswordsStep();
     assert.match(textOf(done.html), /My account/);
     const user = await t.ctx.stores.users.findByUpn('cal@contoso.com');
     const [m] = await t.ctx.stores.methods.listForUser(user!.id);
@@ -79,7 +80,8 @@ describe('phone call methods (answer and press #)', () => {
     const call = await ringing(e164);
     assert.equal(call.extension, '1234');
     await answerCall(t.ctx, call.id, { keys: '#' });
-    assert.match(textOf((await b.page('/signin/step?poll=1')).html), /My account/);
+    await b.page('/signin/step?poll=1');
+    assert.match(textOf((await b.pastAppPasswordsStep()).html), /My account/);
     await t.addUser({ upn: 'ofc2@contoso.com', mfaState: 'Enforced' });
     const bad = await registerCall('ofc2@contoso.com', '222 333 445', 'TwoWayVoiceOffice', {
       extension: 'abc',
@@ -151,7 +153,8 @@ describe('the authentication phone page: text me or call me', () => {
       const [call] = await outboxStore(t.ctx.db).list({ number: '+420607111222', limit: 1 });
       assert.equal(call?.kind, 'call');
       await answerCall(t.ctx, call!.id, { keys: '#' });
-      assert.match(textOf((await b.page('/signin/step?poll=1')).html), /My account/);
+      await b.page('/signin/step?poll=1');
+      assert.match(textOf((await b.pastAppPasswordsStep()).html), /My account/);
       const user = await t.ctx.stores.users.findByUpn('both@contoso.com');
       const methods = await t.ctx.stores.methods.listForUser(user!.id);
       assert.deepEqual(

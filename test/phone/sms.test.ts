@@ -31,7 +31,8 @@ describe('text message method (OneWaySMS)', () => {
     await b.submit('/signin/proofup', { method: 'OneWaySMS' });
     await b.submit('/signin/proofup/verify', { country, number });
     const e164 = `+420${number.replace(/\s/g, '')}`;
-    const done = await b.submit('/signin/proofup/verify', { code: await lastCode(t, e164) });
+    await b.submit('/signin/proofup/verify', { code: await lastCode(t, e164) });
+    const done = await b.pastAppPasswordsStep();
     return { b, e164, ...done };
   }
 
@@ -54,7 +55,8 @@ describe('text message method (OneWaySMS)', () => {
     const sent = await b.submit('/signin/proofup/verify', { country: 'CZ', number: '601 123 456' });
     assert.match(textOf(sent.html), /We sent a text message with a code to \+•+56/);
     const code = await lastCode(t, '+420601123456');
-    const done = await b.submit('/signin/proofup/verify', { code });
+    await b.submit('/signin/proofup/verify', { code });
+    const done = await b.pastAppPasswordsStep();
     assert.match(textOf(done.html), /My account/);
     const user = await t.ctx.stores.users.findByUpn('sam@contoso.com');
     const registered = await t.ctx.stores.methods.listForUser(user!.id);

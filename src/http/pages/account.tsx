@@ -18,6 +18,9 @@ export const AccountPage = (
       <dt>{p.t('account.methods')}</dt>
       <dd>{p.methods.length > 0 ? p.methods.join(', ') : p.t('account.noMethods')}</dd>
     </dl>
+    <p>
+      <a href="/security-info/app-passwords">{p.t('account.appPasswords')}</a>
+    </p>
     <form method="post" action="/signout">
       <Csrf token={p.csrfToken} />
       <button type="submit">{p.t('account.signOut')}</button>

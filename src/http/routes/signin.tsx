@@ -12,6 +12,7 @@ import { methodText } from '../pages/layout.tsx';
 import { SigninPage } from '../pages/signin.tsx';
 import { EnrolPage, NoMethodPage, ProofupChooserPage, VerifyPage } from '../pages/steps.tsx';
 import { checkCsrf, endSession, forgetFlow, formToken, rotateSession } from '../session.ts';
+import { appPasswordsOffered } from './app-passwords.tsx';
 
 type C = Context<HttpEnv>;
 
@@ -62,7 +63,12 @@ async function advance(c: C, s: FlowState) {
     auth_time: signedIn.authTime,
     expires_at: ctx.clock.now() + ctx.config.sessionHours * 3_600_000,
   });
-  return c.redirect(signedIn.returnTo ?? '/', 303);
+  const next = signedIn.returnTo ?? '/';
+  // Proof-up just happened: tell the user about app passwords (as the original does).
+  if (signedIn.provedUp && (await appPasswordsOffered(c))) {
+    return c.redirect(`/security-info/app-passwords/intro?next=${encodeURIComponent(next)}`, 303);
+  }
+  return c.redirect(next, 303);
 }
 
 /** Renders the current step of the flow, with an error message when a try failed. */

@@ -1,0 +1,241 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { AppError, isAppError, localMessage } from '../../errors.ts';
+import {
+  type AppPasswordView,
+  createAppPassword,
+  deleteAppPassword,
+  listAppPasswords,
+} from '../../services/app-passwords.ts';
+import { type ApplicationView, listApps } from '../../services/applications.ts';
+import { getServiceSettings } from '../../services/settings.ts';
+import type { UserRow } from '../../storage/users.ts';
+import type { HttpEnv } from '../env.ts';
+import { readForm } from '../form.ts';
+import { useUserLocale } from '../locale.ts';
+import { Csrf, ErrorMessage, Layout, type PageProps } from '../pages/layout.tsx';
+import { checkCsrf } from '../session.ts';
+
+type C = Context<HttpEnv>;
+const BASE = '/security-info/app-passwords';
+/** Only paths on this site (no //host or scheme) are followed after the intro page. */
+export const localPath = (p: string | undefined) => (p && /^\/(?![/\\])/.test(p) ? p : '/');
+
+/** The signed-in user, or null (the page then sends them to sign in). */
+async function signedInUser(c: C): Promise<UserRow | null> {
+  const s = c.var.session;
+  const user = s?.user_id ? await c.var.ctx.stores.users.findById(s.user_id) : undefined;
+  if (!user || user.blocked) return null;
+  useUserLocale(c, user.preferred_language);
+  return user;
+}
+
+const when = (iso: string | null, locale: string) =>
+  iso
+    ? new Date(iso).toLocaleString(locale, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      })
+    : '';
+
+const AppPasswordsPage = (
+  p: PageProps & {
+    csrf: string;
+    items: AppPasswordView[];
+    apps: ApplicationView[];
+    created?: { name: string; password: string };
+    notice?: string;
+    error?: string;
+  },
+) => {
+  const appName = (id: string) => p.apps.find((a) => a.id === id)?.name ?? id;
+  return (
+    <Layout t={p.t} lang={p.lang} title={p.t('apppw.title')}>
+      <p>{p.t('apppw.intro')}</p>
+      <ErrorMessage message={p.error} />
+      {p.notice ? <p role="status">{p.notice}</p> : null}
+      {p.created ? (
+        <section class="stack created" aria-labelledby="created-title">
+          <h2 id="created-title">{p.t('apppw.createdTitle')}</h2>
+          <p>
+            <strong>{p.created.name}</strong>
+          </p>
+          <p>
+            <code id="new-app-password" class="secret">
+              {p.created.password}
+            </code>{' '}
+            <button type="button" data-copy="new-app-password">
+              {p.t('apppw.copy')}
+            </button>
+          </p>
+          <p>{p.t('apppw.showOnce')}</p>
+        </section>
+      ) : null}
+      {p.items.length === 0 ? (
+        <p>{p.t('apppw.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{p.t('apppw.colName')}</th>
+              <th>{p.t('apppw.colScope')}</th>
+              <th>{p.t('apppw.colCreated')}</th>
+              <th>{p.t('apppw.colLastUsed')}</th>
+              <th>{p.t('apppw.colExpires')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {p.items.map((i) => (
+              <tr>
+                <td>{i.name}</td>
+                <td>{i.scopes.length ? i.scopes.map(appName).join(', ') : p.t('apppw.anyApp')}</td>
+                <td>{when(i.createdAt, p.lang)}</td>
+                <td>
+                  {i.lastUsedAt
+                    ? p.t('apppw.usedFrom', {
+                        time: when(i.lastUsedAt, p.lang),
+                        address: i.lastUsedFrom ?? '?',
+                      })
+                    : p.t('apppw.neverUsed')}
+                </td>
+                <td>{i.expiresAt ? when(i.expiresAt, p.lang) : p.t('apppw.never')}</td>
+                <td>
+                  <form method="post" action={`${BASE}/${encodeURIComponent(i.id)}/delete`}>
+                    <Csrf token={p.csrf} />
+                    <button
+                      type="submit"
+                      class="link"
+                      aria-label={`${p.t('apppw.delete')} ${i.name}`}
+                    >
+                      {p.t('apppw.delete')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form method="post" action={BASE} class="stack">
+        <Csrf token={p.csrf} />
+        <label for="name">{p.t('apppw.name')}</label>
+        <input
+          id="name"
+          name="name"
+          maxlength={100}
+          placeholder={p.t('apppw.namePlaceholder')}
+          required
+        />
+        {p.apps.length ? (
+          <fieldset>
+            <legend>{p.t('apppw.scope')}</legend>
+            {p.apps.map((a) => (
+              <label class="choice">
+                <input type="checkbox" name="scope" value={a.id} />
+                <span>{a.name}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <label for="expires">{p.t('apppw.expiry')}</label>
+        <select id="expires" name="expires">
+          <option value="">{p.t('apppw.never')}</option>
+          {[30, 90, 365].map((d) => (
+            <option value={String(d)}>{p.t('apppw.inDays', { days: d })}</option>
+          ))}
+        </select>
+        <button type="submit">{p.t('apppw.create')}</button>
+      </form>
+      <p>
+        <a href="/">{p.t('apppw.back')}</a>
+      </p>
+      <script src="/static/copy.js" defer />
+    </Layout>
+  );
+};
+
+async function show(
+  c: C,
+  user: UserRow,
+  extra: { created?: { name: string; password: string }; notice?: string; error?: AppError } = {},
+) {
+  const { ctx, t } = c.var;
+  if (extra.error) c.status(extra.error.status as 400);
+  return c.html(
+    <AppPasswordsPage
+      t={t}
+      lang={c.var.locale}
+      csrf={c.var.session!.csrf_token}
+      items={await listAppPasswords(ctx, user.id)}
+      apps={(await listApps(ctx)).filter((a) => a.kind === 'legacy')}
+      {...(extra.created ? { created: extra.created } : {})}
+      {...(extra.notice ? { notice: extra.notice } : {})}
+      {...(extra.error ? { error: localMessage(extra.error, t) } : {})}
+    />,
+  );
+}
+
+/** Security info → App passwords, and the proof-up step that introduces them. */
+export const appPasswordRoutes = new Hono<HttpEnv>()
+  .get(`${BASE}/intro`, async (c) => {
+    const user = await signedInUser(c);
+    if (!user) return c.redirect('/', 303);
+    const { t } = c.var;
+    const next = localPath(c.req.query('next'));
+    return c.html(
+      <Layout t={t} lang={c.var.locale} title={t('proofup.appPasswordsTitle')}>
+        <p>{t('proofup.appPasswordsBody')}</p>
+        <p class="row">
+          <a class="button" href={BASE}>
+            {t('apppw.create')}
+          </a>
+          <a class="button secondary-button" href={next}>
+            {t('proofup.done')}
+          </a>
+        </p>
+      </Layout>,
+    );
+  })
+  .get(BASE, async (c) => {
+    const user = await signedInUser(c);
+    if (!user) return c.redirect('/', 303);
+    return show(c, user);
+  })
+  .post(BASE, async (c) => {
+    const form = await readForm(c);
+    checkCsrf(c, form._csrf);
+    const user = await signedInUser(c);
+    if (!user) return c.redirect('/', 303);
+    const raw = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
+    const scopes = [raw.scope].flat().filter((s): s is string => typeof s === 'string');
+    const days = Number(form.expires || 0);
+    try {
+      if (![0, 30, 90, 365].includes(days))
+        throw new AppError('invalid_request', { detail: 'Choose an expiry from the list.' });
+      const { ctx } = c.var;
+      const { password, appPassword } = await createAppPassword(ctx, user.id, {
+        name: form.name ?? '',
+        scopes,
+        expiresAt: days ? ctx.clock.now() + days * 86_400_000 : null,
+      });
+      c.header('Cache-Control', 'no-store');
+      return await show(c, user, { created: { name: appPassword.name, password } });
+    } catch (e) {
+      if (!isAppError(e) || e.status >= 500) throw e;
+      return show(c, user, { error: e });
+    }
+  })
+  .post(`${BASE}/:id/delete`, async (c) => {
+    const form = await readForm(c);
+    checkCsrf(c, form._csrf);
+    const user = await signedInUser(c);
+    if (!user) return c.redirect('/', 303);
+    await deleteAppPassword(c.var.ctx, user.id, c.req.param('id'));
+    return show(c, user, { notice: c.var.t('apppw.deleted') });
+  });
+
+/** Whether the proof-up step about app passwords applies (the organisation allows them). */
+export const appPasswordsOffered = async (c: C) =>
+  (await getServiceSettings(c.var.ctx)).appPasswordsAllowed;
