@@ -131,6 +131,13 @@ export const configSchema = {
     default: 1,
     schema: positiveInt.max(16),
   }),
+  redirectHosts: entry({
+    env: 'PORTCULLIS_REDIRECT_HOSTS',
+    description:
+      "Comma-separated hosts (host or host:port) that sign-in may send people back to, e.g. sites behind forward-auth. The public URL's host is always allowed.",
+    default: '',
+    schema: z.string(),
+  }),
   telephony: entry({
     env: 'PORTCULLIS_TELEPHONY',
     description:

@@ -117,10 +117,9 @@ export function createApp(ctx: AppContext) {
 
   // Telephony providers report call outcomes here; they have no session.
   app.route('/', telephonyRoutes);
-  // Legacy fronts: Basic credentials, no cookies.
-  app.route('/', legacyRoutes);
-
   app.use(loadSession);
+  // Legacy fronts: Basic credentials (forward-auth also reads the session cookie).
+  app.route('/', legacyRoutes);
   app.route('/', signinRoutes);
   app.route('/', fraudRoutes);
   app.route('/', appPasswordRoutes);

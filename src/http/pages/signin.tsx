@@ -1,12 +1,13 @@
 import { Csrf, ErrorMessage, Layout, type PageProps } from './layout.tsx';
 
 export const SigninPage = (
-  p: PageProps & { csrfToken: string; username?: string; error?: string },
+  p: PageProps & { csrfToken: string; username?: string; error?: string; returnTo?: string | null },
 ) => (
   <Layout t={p.t} lang={p.lang} title={p.t('signin.title')}>
     <ErrorMessage message={p.error} />
     <form method="post" action="/signin" class="stack">
       <Csrf token={p.csrfToken} />
+      {p.returnTo ? <input type="hidden" name="rd" value={p.returnTo} /> : null}
       <label for="username">{p.t('signin.username')}</label>
       <input
         id="username"

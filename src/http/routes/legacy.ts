@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppError } from '../../errors.ts';
 import { legacySignIn } from '../../flows/legacy.ts';
+import { findApp } from '../../services/applications.ts';
 import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
 import { problem } from '../problem.ts';
@@ -31,32 +32,129 @@ const challenge = (c: Context<HttpEnv>, retryAfter?: number) => {
  * HTTP verify: for programs that can call a URL (Dovecot via Lua, Nextcloud,
  * custom code). Basic credentials in; 200 with the user's claims, or 401.
  */
-export const legacyRoutes = new Hono<HttpEnv>().post('/legacy/v1/verify', async (c) => {
-  const appId = c.req.query('app');
-  if (!appId)
-    return problem(
-      c,
-      new AppError('invalid_request', {
-        detail: 'Name the application: POST /legacy/v1/verify?app=ID.',
-      }),
-    );
-  const creds = basicCredentials(c.req.header('authorization'));
-  if (!creds) return challenge(c);
-  const result = await legacySignIn(c.var.ctx, {
-    username: creds.username,
-    secret: creds.password,
-    appId,
-    front: 'verify',
-    client: clientInfo(c),
+/**
+ * The URL the proxy is deciding about: nginx sends X-Original-URL (our example
+ * config sets it), Traefik and Caddy send X-Forwarded-Proto/-Host/-Uri. It must
+ * be an absolute http(s) URL; anything else is refused, never passed through.
+ */
+export function originalUrl(c: Context<HttpEnv>): { url: URL; nginx: boolean } | null {
+  const direct = c.req.header('x-original-url');
+  const proto = c.req.header('x-forwarded-proto');
+  const host = c.req.header('x-forwarded-host');
+  const uri = c.req.header('x-forwarded-uri');
+  const raw =
+    direct ?? (proto && host && uri !== undefined ? `${proto}://${host}${uri}` : undefined);
+  if (!raw || raw.length > 4096) return null;
+  try {
+    const url = new URL(raw);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password)
+      return null;
+    if (direct === undefined && !uri!.startsWith('/')) return null;
+    return { url, nginx: direct !== undefined };
+  } catch {
+    return null;
+  }
+}
+
+const userHeaders = (
+  c: Context<HttpEnv>,
+  u: { upn: string; display_name: string },
+  credential: string,
+) => {
+  c.header('X-Portcullis-User', u.upn);
+  c.header('X-Portcullis-Name', encodeURIComponent(u.display_name));
+  c.header('X-Portcullis-Credential', credential);
+  c.header('Cache-Control', 'no-store');
+};
+
+export const legacyRoutes = new Hono<HttpEnv>()
+  /**
+   * Forward-auth for reverse proxies (nginx auth_request, Traefik ForwardAuth,
+   * Caddy forward_auth). Basic credentials are checked like HTTP verify; a
+   * browser with a Portcullis session that passed the MFA policy is let
+   * through; a browser without one is sent to sign in and back — by 302 for
+   * Traefik/Caddy, by 401 with Location for nginx (auth_request allows no 302;
+   * see docs/forward-auth.md).
+   */
+  .get('/legacy/v1/forward-auth', async (c) => {
+    const { ctx } = c.var;
+    const appId = c.req.query('app');
+    if (!appId)
+      return problem(
+        c,
+        new AppError('invalid_request', {
+          detail: 'Name the application: /legacy/v1/forward-auth?app=ID.',
+        }),
+      );
+    const original = originalUrl(c);
+    if (!original) {
+      return problem(
+        c,
+        new AppError('invalid_request', {
+          detail:
+            'The proxy sent no valid original URL (X-Original-URL, or X-Forwarded-Proto/-Host/-Uri).',
+        }),
+      );
+    }
+    const creds = basicCredentials(c.req.header('authorization'));
+    if (creds) {
+      const result = await legacySignIn(ctx, {
+        username: creds.username,
+        secret: creds.password,
+        appId,
+        front: 'forward-auth',
+        client: clientInfo(c),
+      });
+      if (!result.ok) return challenge(c, result.retryAfter);
+      userHeaders(c, result.user, result.credential);
+      return c.body(null, 200);
+    }
+    const app = await findApp(ctx, appId);
+    if (!app || !(JSON.parse(app.fronts) as string[]).includes('forward-auth')) {
+      return problem(
+        c,
+        new AppError('forbidden', { detail: 'That application does not use forward-auth.' }),
+      );
+    }
+    const session = c.var.session;
+    const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
+    if (user && !user.blocked) {
+      userHeaders(c, user, 'session');
+      c.header('X-Portcullis-Amr', (JSON.parse(session!.amr ?? '[]') as string[]).join(' '));
+      return c.body(null, 200);
+    }
+    const signin = `${ctx.config.publicUrl}/?rd=${encodeURIComponent(original.url.toString())}`;
+    c.header('Location', signin);
+    c.header('Cache-Control', 'no-store');
+    return c.body(null, original.nginx ? 401 : 302);
+  })
+
+  .post('/legacy/v1/verify', async (c) => {
+    const appId = c.req.query('app');
+    if (!appId)
+      return problem(
+        c,
+        new AppError('invalid_request', {
+          detail: 'Name the application: POST /legacy/v1/verify?app=ID.',
+        }),
+      );
+    const creds = basicCredentials(c.req.header('authorization'));
+    if (!creds) return challenge(c);
+    const result = await legacySignIn(c.var.ctx, {
+      username: creds.username,
+      secret: creds.password,
+      appId,
+      front: 'verify',
+      client: clientInfo(c),
+    });
+    if (!result.ok) return challenge(c, result.retryAfter);
+    const u = result.user;
+    return c.json({
+      userPrincipalName: u.upn,
+      displayName: u.display_name,
+      mail: u.upn,
+      preferredLanguage: u.preferred_language,
+      credential: result.credential,
+      application: result.application,
+    });
   });
-  if (!result.ok) return challenge(c, result.retryAfter);
-  const u = result.user;
-  return c.json({
-    userPrincipalName: u.upn,
-    displayName: u.display_name,
-    mail: u.upn,
-    preferredLanguage: u.preferred_language,
-    credential: result.credential,
-    application: result.application,
-  });
-});

@@ -11,6 +11,7 @@ import { AccountPage } from '../pages/account.tsx';
 import { methodText } from '../pages/layout.tsx';
 import { SigninPage } from '../pages/signin.tsx';
 import { EnrolPage, NoMethodPage, ProofupChooserPage, VerifyPage } from '../pages/steps.tsx';
+import { safeReturnTo } from '../return-to.ts';
 import { checkCsrf, endSession, forgetFlow, formToken, rotateSession } from '../session.ts';
 import { appPasswordsOffered } from './app-passwords.tsx';
 
@@ -35,13 +36,17 @@ const withRetryAfter = (c: C, e: AppError) => {
   c.status(e.status as 400);
 };
 
-async function showSignin(c: C, opts: { error?: AppError; username?: string } = {}) {
+async function showSignin(
+  c: C,
+  opts: { error?: AppError; username?: string; returnTo?: string | null } = {},
+) {
   if (opts.error) withRetryAfter(c, opts.error);
   return c.html(
     <SigninPage
       {...page(c)}
       csrfToken={formToken(c)}
       username={opts.username}
+      returnTo={opts.returnTo ?? null}
       error={opts.error && localMessage(opts.error, c.var.t)}
     />,
   );
@@ -174,7 +179,10 @@ export const signinRoutes = new Hono<HttpEnv>()
   .get('/', async (c) => {
     const { ctx } = c.var;
     const session = c.var.session;
-    if (!session?.user_id) return showSignin(c);
+    // ?rd=: where to go back to after sign-in (forward-auth sends people here).
+    const returnTo = safeReturnTo(ctx.config, c.req.query('rd'));
+    if (!session?.user_id) return showSignin(c, { returnTo });
+    if (returnTo) return c.redirect(returnTo, 303);
     const user = await ctx.stores.users.findById(session.user_id);
     if (!user) {
       await endSession(c);
@@ -201,16 +209,17 @@ export const signinRoutes = new Hono<HttpEnv>()
   .post('/signin', async (c) => {
     const form = await readForm(c);
     const username = (form.username ?? '').slice(0, 256);
+    const returnTo = safeReturnTo(c.var.ctx.config, form.rd);
     try {
       checkCsrf(c, form._csrf);
-      const s = await c.var.flows.start(username, form.password ?? '', clientInfo(c));
+      const s = await c.var.flows.start(username, form.password ?? '', clientInfo(c), returnTo);
       return await advance(c, s);
     } catch (e) {
       if (
         isAppError(e) &&
         ['invalid_credentials', 'too_many_attempts', 'csrf_failed'].includes(e.code)
       ) {
-        return showSignin(c, { error: e, username });
+        return showSignin(c, { error: e, username, returnTo });
       }
       throw e;
     }
