@@ -64,8 +64,10 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     return { ok: false };
   };
 
+  let counted = false;
   for (const key of keys) {
-    const { wait } = await limits.check(key);
+    const { wait, counted: c } = await limits.check(key);
+    if (key === keys[0]) counted = c;
     if (wait > 0) {
       await log('failure', 'throttled: too many failed attempts from this client', null, null);
       return { ok: false, retryAfter: wait };
@@ -100,7 +102,7 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
       );
     }
     await markAppPasswordUsed(ctx, appPassword.id, a.client.ip);
-    await limits.clear(keys[0]!);
+    if (counted) await limits.clear(keys[0]!);
     await log('success', `app password "${appPassword.name}"`, user.id, 'app password');
     return { ok: true, user, credential: 'app password', application: a.appId };
   }
