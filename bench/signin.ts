@@ -4,34 +4,22 @@
 //
 // Options (environment): BENCH_SECONDS (15), BENCH_CONCURRENCY (16),
 // BENCH_USERS (3000), PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { loadConfig } from '../src/config/load.ts';
 import { createContext } from '../src/context.ts';
 import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
 import { newSecret, totpFor } from '../src/methods/totp/codes.ts';
+import { benchEnvironment, startBenchServer } from './setup.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const userCount = Number(process.env.BENCH_USERS ?? 3000);
 const PASSWORD = 'benchmark password 1';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portcullis-bench-'));
-const env: Record<string, string> = {
-  PORTCULLIS_DATA_DIR: dataDir,
-  PORTCULLIS_SECRET_KEY: 'b'.repeat(64),
-  PORTCULLIS_ADMIN_PASSWORD: 'bench admin password',
-  PORTCULLIS_HOST: '127.0.0.1',
-  PORT: '0',
-  PORTCULLIS_LOG_LEVEL: 'info',
-  ...(process.env.PORTCULLIS_DATABASE_URL
-    ? { PORTCULLIS_DATABASE_URL: process.env.PORTCULLIS_DATABASE_URL }
-    : {}),
-};
+const { env, cleanup } = benchEnvironment();
 const config = loadConfig(env);
 const ctx = createContext(config, { log: createLogger('silent') });
 
@@ -110,21 +98,7 @@ await ctx.db.transaction().execute(async (trx) => {
 await ctx.db.destroy();
 
 // 3. A real server process.
-const bin = new URL('../bin/portcullis.js', import.meta.url).pathname;
-const server = spawn(
-  process.execPath,
-  [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), bin, 'serve'],
-  { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const port = await new Promise<number>((resolve, reject) => {
-  let out = '';
-  server.stdout!.on('data', (d) => {
-    out += d;
-    const m = /"port":(\d+).*"msg":"listening"/.exec(out);
-    if (m) resolve(Number(m[1]));
-  });
-  server.on('exit', (c) => reject(new Error(`server exited (${c})`)));
-});
+const { server, port, stop } = await startBenchServer(env);
 
 // 4. The load: each virtual user signs in as the next unused user.
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency * 2 });
@@ -255,10 +229,9 @@ await Promise.all(
 const elapsed = (performance.now() - (measuredStart || warmupEnd)) / 1000;
 const cpuAtEnd = serverCpu();
 const clientCpu = process.cpuUsage(clientCpuAtStart);
-server.kill('SIGTERM');
 agent.destroy();
-await new Promise((r) => server.once('exit', r));
-rmSync(dataDir, { recursive: true, force: true });
+await stop();
+cleanup();
 
 // 5. The figures.
 latencies.sort((a, b) => a - b);

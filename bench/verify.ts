@@ -3,11 +3,8 @@
 //
 // Options (environment): BENCH_SECONDS (10), BENCH_CONCURRENCY (32),
 // PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { loadConfig } from '../src/config/load.ts';
 import { createContext } from '../src/context.ts';
 import { migrate } from '../src/db/index.ts';
@@ -15,23 +12,13 @@ import { createLogger } from '../src/log.ts';
 import { createAppPassword } from '../src/services/app-passwords.ts';
 import { createLegacyApp } from '../src/services/applications.ts';
 import { createUser } from '../src/services/users.ts';
+import { benchEnvironment, startBenchServer } from './setup.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const users = 200;
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portcullis-bench-'));
-const env: Record<string, string> = {
-  PORTCULLIS_DATA_DIR: dataDir,
-  PORTCULLIS_SECRET_KEY: 'c'.repeat(64),
-  PORTCULLIS_ADMIN_PASSWORD: 'bench admin password',
-  PORTCULLIS_HOST: '127.0.0.1',
-  PORT: '0',
-  PORTCULLIS_LOG_LEVEL: 'info',
-  ...(process.env.PORTCULLIS_DATABASE_URL
-    ? { PORTCULLIS_DATABASE_URL: process.env.PORTCULLIS_DATABASE_URL }
-    : {}),
-};
+const { env, cleanup } = benchEnvironment();
 const config = loadConfig(env);
 const ctx = createContext(config, { log: createLogger('silent') });
 await migrate(ctx.db, ctx.dialect);
@@ -49,20 +36,7 @@ for (let i = 0; i < users; i++) {
 }
 await ctx.db.destroy();
 
-const bin = new URL('../bin/portcullis.js', import.meta.url).pathname;
-const server = spawn(process.execPath, [bin, 'serve'], {
-  env: { ...process.env, ...env },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const port = await new Promise<number>((resolve, reject) => {
-  let out = '';
-  server.stdout!.on('data', (d) => {
-    out += d;
-    const m = /"port":(\d+).*"msg":"listening"/.exec(out);
-    if (m) resolve(Number(m[1]));
-  });
-  server.on('exit', (c) => reject(new Error(`server exited (${c})`)));
-});
+const { port, stop } = await startBenchServer(env);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const check = (authorization: string) =>
@@ -101,10 +75,9 @@ await Promise.all(
     }
   }),
 );
-server.kill('SIGTERM');
 agent.destroy();
-await new Promise((r) => server.once('exit', r));
-rmSync(dataDir, { recursive: true, force: true });
+await stop();
+cleanup();
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>

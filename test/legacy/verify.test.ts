@@ -150,7 +150,7 @@ describe('HTTP verify front and the legacy credential rules', () => {
     for (const authorization of [
       undefined,
       'Basic !!!',
-      'Basic ' + Buffer.from('no-colon').toString('base64'),
+      `Basic ${Buffer.from('no-colon').toString('base64')}`,
       'Bearer x',
     ]) {
       const res = await t.app.request(`/legacy/v1/verify?app=${mail}`, {
