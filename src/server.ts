@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Config } from './config/schema.ts';
 import { type AppContext, createContext } from './context.ts';
 import { migrate } from './db/index.ts';
+import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
 import { ensureFirstAdmin } from './services/bootstrap.ts';
 import { housekeeping } from './services/housekeeping.ts';
@@ -34,6 +35,8 @@ export async function startServer(
     );
   });
   const port = (server.address() as AddressInfo).port;
+  const radius = config.radiusListen ? await startRadiusFront(ctx, config.radiusListen) : null;
+  if (radius) ctx.log.info({ port: radius.port }, 'radius listening');
   const cleanup = setInterval(() => {
     housekeeping(ctx).catch((e: unknown) =>
       ctx.log.warn({ err: (e as Error).message }, 'housekeeping failed'),
@@ -50,6 +53,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     async close() {
       clearInterval(cleanup);
+      await radius?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ctx.db.destroy();
     },

@@ -138,6 +138,16 @@ export const configSchema = {
     default: '',
     schema: z.string(),
   }),
+  radiusListen: entry<string | undefined>({
+    env: 'PORTCULLIS_RADIUS_LISTEN',
+    description:
+      'Where the RADIUS front listens (UDP host:port, e.g. 127.0.0.1:1812). Unset: the RADIUS front is off.',
+    default: undefined,
+    schema: z
+      .string()
+      .regex(/^(\[[^\]]+\]|[^:]+):\d{1,5}$/, 'must be host:port')
+      .optional(),
+  }),
   telephony: entry({
     env: 'PORTCULLIS_TELEPHONY',
     description:

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { createContext } from '../../src/context.ts';
+import { migrate } from '../../src/db/index.ts';
+import { createLogger } from '../../src/log.ts';
+import { createAppPassword } from '../../src/services/app-passwords.ts';
+import { createLegacyApp } from '../../src/services/applications.ts';
+import { addRegistration } from '../../src/services/registrations.ts';
+import { createUser } from '../../src/services/users.ts';
+import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
+
+const hasRadclient =
+  spawnSync('radclient', ['-v']).status !== null && spawnSync('which', ['radclient']).status === 0;
+const SECRET = 'vpn-shared-secret-0123';
+
+/** Sends one Access-Request with Debian's radclient; returns what it printed. */
+function radclient(
+  port: number,
+  attrs: Record<string, string>,
+  secret = SECRET,
+  withAuthenticator = true,
+): Promise<string> {
+  const lines = Object.entries(attrs).map(([k, v]) => `${k} = "${v}"`);
+  if (withAuthenticator) lines.push('Message-Authenticator = 0x00');
+  return new Promise((resolve) => {
+    const child = spawn(
+      'radclient',
+      ['-x', '-r', '1', '-t', '2', `127.0.0.1:${port}`, 'auth', secret],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', () => resolve(out));
+    child.stdin.end(`${lines.join('\n')}\n`);
+  });
+}
+
+describe('RADIUS front with radclient', { skip: requireTool(hasRadclient, 'radclient') }, () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let port: number;
+  let vpn: string;
+  let mail: string;
+  const pw: Record<string, string> = {};
+
+  before(async () => {
+    db = await freshDatabase({
+      PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
+      PORTCULLIS_RADIUS_LISTEN: '127.0.0.1:0',
+    });
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    await migrate(ctx.db, ctx.dialect);
+    vpn = (await createLegacyApp(ctx, { name: 'VPN', radiusSecret: SECRET })).id;
+    mail = (await createLegacyApp(ctx, { name: 'Mail', radiusSecret: 'another-secret-4567' })).id;
+    const enf = await createUser(ctx, {
+      upn: 'vpn@contoso.com',
+      password: 'vpn password 1',
+      mfaState: 'Enforced',
+    });
+    await addRegistration(ctx, enf.id, 'PhoneAppOTP', {
+      ok: true,
+      secret: 'JBSWY3DPEHPK3PXP',
+      details: {},
+    });
+    pw.vpn = (await createAppPassword(ctx, enf.id, { name: 'VPN', scopes: [vpn] })).password;
+    pw.mail = (await createAppPassword(ctx, enf.id, { name: 'Mail', scopes: [mail] })).password;
+    await createUser(ctx, { upn: 'dis@contoso.com', password: 'dis password 1' });
+    await ctx.db.destroy();
+    server = await startServerProcess(db.env);
+    for (let i = 0; i < 50 && !/"msg":"radius listening"/.test(server.output()); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    port = Number(/"port":(\d+),"msg":"radius listening"/.exec(server.output())![1]);
+  });
+  after(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('accepts an app password scoped to the VPN (PAP, with Message-Authenticator)', async () => {
+    const out = await radclient(port, {
+      'User-Name': 'vpn@contoso.com',
+      'User-Password': pw.vpn!,
+      'NAS-Identifier': vpn,
+    });
+    assert.match(out, /Received Access-Accept/);
+  });
+
+  it('rejects the account password of an Enforced user, an app password for another application, and a wrong one', async () => {
+    for (const secret of ['vpn password 1', pw.mail!, 'nope-nope-nope']) {
+      const out = await radclient(port, {
+        'User-Name': 'vpn@contoso.com',
+        'User-Password': secret,
+        'NAS-Identifier': vpn,
+      });
+      assert.match(out, /Received Access-Reject/, secret);
+    }
+  });
+
+  it('accepts the account password of a Disabled user', async () => {
+    const out = await radclient(port, {
+      'User-Name': 'dis@contoso.com',
+      'User-Password': 'dis password 1',
+      'NAS-Identifier': vpn,
+    });
+    assert.match(out, /Received Access-Accept/);
+  });
+
+  it('drops requests from unknown clients, with a wrong secret, or without Message-Authenticator — and keeps serving', async () => {
+    const attrs = {
+      'User-Name': 'vpn@contoso.com',
+      'User-Password': pw.vpn!,
+      'NAS-Identifier': vpn,
+    };
+    assert.doesNotMatch(
+      await radclient(port, { ...attrs, 'NAS-Identifier': 'app-unknown' }),
+      /Received Access-/,
+    );
+    assert.doesNotMatch(await radclient(port, attrs, 'wrong-secret-999999'), /Received Access-/);
+    assert.doesNotMatch(await radclient(port, attrs, SECRET, false), /Received Access-/);
+    assert.match(await radclient(port, attrs), /Received Access-Accept/);
+  });
+});
