@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Config } from './config/schema.ts';
 import { type AppContext, createContext } from './context.ts';
 import { migrate } from './db/index.ts';
+import { startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
 import { ensureFirstAdmin } from './services/bootstrap.ts';
@@ -37,6 +38,10 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const radius = config.radiusListen ? await startRadiusFront(ctx, config.radiusListen) : null;
   if (radius) ctx.log.info({ port: radius.port }, 'radius listening');
+  const ldapFront = config.ldapListen
+    ? await startLdapFront(ctx, config.ldapListen, config.ldapBaseDn)
+    : null;
+  if (ldapFront) ctx.log.info({ port: ldapFront.port }, 'ldap listening');
   const cleanup = setInterval(() => {
     housekeeping(ctx).catch((e: unknown) =>
       ctx.log.warn({ err: (e as Error).message }, 'housekeeping failed'),
@@ -54,6 +59,7 @@ export async function startServer(
     async close() {
       clearInterval(cleanup);
       await radius?.close();
+      await ldapFront?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ctx.db.destroy();
     },

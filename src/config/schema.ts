@@ -138,6 +138,23 @@ export const configSchema = {
     default: '',
     schema: z.string(),
   }),
+  ldapListen: entry<string | undefined>({
+    env: 'PORTCULLIS_LDAP_LISTEN',
+    description:
+      'Where the LDAP simple-bind front listens (host:port, e.g. 127.0.0.1:1389). Unset: the LDAP front is off.',
+    default: undefined,
+    schema: z
+      .string()
+      .regex(/^(\[[^\]]+\]|[^:]+):\d{1,5}$/, 'must be host:port')
+      .optional(),
+  }),
+  ldapBaseDn: entry({
+    env: 'PORTCULLIS_LDAP_BASE_DN',
+    description:
+      'Base DN of the LDAP front: users bind as uid=<upn>,ou=people[,o=<application id>],<base DN>.',
+    default: 'dc=portcullis',
+    schema: z.string().min(1).max(200),
+  }),
   radiusListen: entry<string | undefined>({
     env: 'PORTCULLIS_RADIUS_LISTEN',
     description:
