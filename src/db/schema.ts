@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /**
  * Table types for Kysely. Times are milliseconds since the epoch (bigint in
  * PostgreSQL, integer in SQLite); booleans are 0/1 integers on both.
@@ -214,5 +212,3 @@ export interface AppPasswordsTable {
   last_used_at: number | null;
   last_used_ip: string | null;
 }
-
-export type Seq = Generated<number>;

@@ -1,26 +1,38 @@
 import type { Context } from 'hono';
 import { AppError } from '../errors.ts';
 
-/** Reads an HTML form post; other content types are refused with 415. */
-export async function readForm(c: Context): Promise<Record<string, string>> {
+/** A form post: each field's values in order (checkbox groups repeat a name). */
+export interface Form {
+  /** First value of each field. */
+  fields: Record<string, string>;
+  /** Every value of one field. */
+  all(name: string): string[];
+}
+
+/** Reads an HTML form post once; other content types are refused with 415. */
+export async function readFormValues(c: Context): Promise<Form> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') {
     throw new AppError('unsupported_media_type', {
       detail: 'Send this form as application/x-www-form-urlencoded.',
     });
   }
-  let body: Record<string, unknown>;
+  let pairs: [string, unknown][];
   try {
     // URL-encoded forms (what browsers send here) are parsed directly: cheaper
-    // than building a FormData. Repeated fields keep their first value.
-    body =
+    // than building a FormData.
+    pairs =
       type === 'application/x-www-form-urlencoded'
-        ? Object.fromEntries([...new URLSearchParams(await c.req.text())].reverse())
-        : await c.req.parseBody();
+        ? [...new URLSearchParams(await c.req.text())]
+        : [...(await c.req.formData()).entries()];
   } catch (e) {
     throw new AppError('invalid_request', { detail: 'The form could not be read.', cause: e });
   }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
-  return out;
+  const strings = pairs.filter((p): p is [string, string] => typeof p[1] === 'string');
+  const fields: Record<string, string> = {};
+  for (const [k, v] of strings) if (!(k in fields)) fields[k] = v;
+  return { fields, all: (name) => strings.filter(([k]) => k === name).map(([, v]) => v) };
 }
+
+/** The first value of each field of a form post. */
+export const readForm = async (c: Context) => (await readFormValues(c)).fields;

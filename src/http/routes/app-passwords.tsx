@@ -11,7 +11,7 @@ import { type ApplicationView, listApps } from '../../services/applications.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import type { UserRow } from '../../storage/users.ts';
 import type { HttpEnv } from '../env.ts';
-import { readForm } from '../form.ts';
+import { readForm, readFormValues } from '../form.ts';
 import { useUserLocale } from '../locale.ts';
 import { Csrf, ErrorMessage, Layout, type PageProps } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
@@ -204,12 +204,11 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
     return show(c, user);
   })
   .post(BASE, async (c) => {
-    const form = await readForm(c);
+    const { fields: form, all } = await readFormValues(c);
     checkCsrf(c, form._csrf);
     const user = await signedInUser(c);
     if (!user) return c.redirect('/', 303);
-    const raw = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
-    const scopes = [raw.scope].flat().filter((s): s is string => typeof s === 'string');
+    const scopes = all('scope');
     const days = Number(form.expires || 0);
     try {
       if (![0, 30, 90, 365].includes(days))
