@@ -39,9 +39,17 @@ export async function startServer(
   const radius = config.radiusListen ? await startRadiusFront(ctx, config.radiusListen) : null;
   if (radius) ctx.log.info({ port: radius.port }, 'radius listening');
   const ldapFront = config.ldapListen
-    ? await startLdapFront(ctx, config.ldapListen, config.ldapBaseDn)
+    ? await startLdapFront(ctx, {
+        listen: config.ldapListen,
+        baseDn: config.ldapBaseDn,
+        tls:
+          config.ldapTlsCert && config.ldapTlsKey
+            ? { certFile: config.ldapTlsCert, keyFile: config.ldapTlsKey }
+            : undefined,
+      })
     : null;
-  if (ldapFront) ctx.log.info({ port: ldapFront.port }, 'ldap listening');
+  if (ldapFront)
+    ctx.log.info({ tls: !!config.ldapTlsCert, port: ldapFront.port }, 'ldap listening');
   const cleanup = setInterval(() => {
     housekeeping(ctx).catch((e: unknown) =>
       ctx.log.warn({ err: (e as Error).message }, 'housekeeping failed'),

@@ -1,6 +1,6 @@
 // The `portcullis` command line: the same services as the admin API, on the configured database.
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, loadConfig } from '../config/load.ts';
+import { CONFIG_FILE_ENV, ConfigError, loadConfig } from '../config/load.ts';
 import { type AppContext, createContext } from '../context.ts';
 import { migrate } from '../db/index.ts';
 import { AppError, isAppError } from '../errors.ts';
@@ -50,8 +50,16 @@ const print = (json: boolean, value: unknown, human: () => string) =>
 
 const program = new Command('portcullis')
   .description('Portcullis: self-hosted sign-in with per-user multi-factor authentication')
+  .option(
+    '-c, --config <file>',
+    `configuration file of NAME=value lines (also ${CONFIG_FILE_ENV}); the environment wins over it`,
+  )
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  .hook('preAction', (cmd) => {
+    const file = cmd.opts<{ config?: string }>().config;
+    if (file) process.env[CONFIG_FILE_ENV] = file;
+  });
 
 program
   .command('serve')

@@ -1,21 +1,60 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { type Config, type ConfigEntry, configSchema } from './schema.ts';
 
 export class ConfigError extends Error {}
 
-/** Reads the configuration from an environment, applying defaults and derived defaults. */
+/** The environment variable (or `portcullis --config`) naming the configuration file. */
+export const CONFIG_FILE_ENV = 'PORTCULLIS_CONFIG';
+
+const entries = Object.entries(configSchema) as [string, ConfigEntry<unknown>][];
+const knownNames = new Set(entries.map(([, e]) => e.env));
+
+/**
+ * Reads a configuration file: `NAME=value` lines with the environment
+ * variables' names (the dotenv format: `#` comments, optional quotes). A name
+ * Portcullis does not know is an error, so a typo never silently falls back to
+ * a default.
+ */
+export function readConfigFile(file: string): Record<string, string | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(
+      `Cannot read the configuration file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+  const values = parseEnv(text.replace(/^\uFEFF/, ''));
+  const unknown = Object.keys(values).filter((name) => !knownNames.has(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `Unknown setting${unknown.length > 1 ? 's' : ''} in ${file}: ${unknown.join(', ')} (see docs/configuration.md)`,
+    );
+  }
+  return values;
+}
+
+/**
+ * Reads the configuration: the environment first, then the configuration file
+ * named by PORTCULLIS_CONFIG (if any), then the defaults and derived defaults.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const file = env[CONFIG_FILE_ENV] ? readConfigFile(env[CONFIG_FILE_ENV]) : {};
   const out: Record<string, unknown> = {};
   const problems: string[] = [];
-  for (const [key, e] of Object.entries(configSchema) as [string, ConfigEntry<unknown>][]) {
-    const raw = env[e.env];
+  for (const [key, e] of entries) {
+    const raw = env[e.env] || file[e.env];
     const value = raw === undefined || raw === '' ? e.default : raw;
     const parsed = e.schema.safeParse(value);
     if (parsed.success) out[key] = parsed.data;
     else problems.push(`${e.env}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
   }
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   const config = out as { -readonly [K in keyof Config]: Config[K] };
+  if (!config.ldapTlsCert !== !config.ldapTlsKey)
+    problems.push('PORTCULLIS_LDAP_TLS_CERT and PORTCULLIS_LDAP_TLS_KEY go together: set both');
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   config.dataDir = path.resolve(config.dataDir);
   config.publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
   config.databaseUrl ??= `sqlite:${path.join(config.dataDir, 'portcullis.db')}`;

@@ -151,9 +151,22 @@ export const configSchema = {
   ldapBaseDn: entry({
     env: 'PORTCULLIS_LDAP_BASE_DN',
     description:
-      'Base DN of the LDAP front: users bind as uid=<upn>,ou=people[,o=<application id>],<base DN>.',
+      'Base DN of the LDAP front: users bind as uid=<upn>,ou=people[,o=<application id>],<base DN> or with their bare UPN.',
     default: 'dc=portcullis',
     schema: z.string().min(1).max(200),
+  }),
+  ldapTlsCert: entry<string | undefined>({
+    env: 'PORTCULLIS_LDAP_TLS_CERT',
+    description:
+      'PEM certificate (with its chain) for the LDAP front. Set with PORTCULLIS_LDAP_TLS_KEY, the LDAP front speaks LDAPS (TLS from the first byte) instead of plain LDAP.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  ldapTlsKey: entry<string | undefined>({
+    env: 'PORTCULLIS_LDAP_TLS_KEY',
+    description: 'PEM private key of PORTCULLIS_LDAP_TLS_CERT.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
   }),
   radiusListen: entry<string | undefined>({
     env: 'PORTCULLIS_RADIUS_LISTEN',

@@ -1,6 +1,8 @@
 // The LDAP simple-bind front for legacy programs (mail servers, wikis, NAS):
 // bind with an app password (or the account password where the MFA state
 // allows), then read your own entry or ask "who am I?" (RFC 4532).
+import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import ldap from 'ldapjs';
 import type { AppContext } from '../context.ts';
 import { legacySignIn } from '../flows/legacy.ts';
@@ -81,13 +83,110 @@ export function parseBindDn(
   return { upn: uid.value, appId: org?.value ?? null };
 }
 
-export async function startLdapFront(
-  ctx: AppContext,
-  listen: string,
-  baseDn: string,
-): Promise<LdapFront> {
-  const { host, port } = parseListen(listen);
-  const server = ldap.createServer();
+/** Escapes an attribute value for a DN string (RFC 4514 §2.4). */
+const escapeDnValue = (v: string) =>
+  v
+    .replace(/[,+"\\<>;=]/g, '\\$&')
+    .replace(/^[ #]/, '\\$&')
+    .replace(/ $/, '\\ ');
+
+// What ldapjs's parser hands on; a bind's name is read-only, so a bare UPN
+// (which ldapjs would refuse as invalidDNSyntax before any handler runs) is
+// replaced by an equivalent bind request naming the user's DN.
+interface ParsedMessage {
+  protocolOp: number;
+  messageId: number;
+  name?: unknown;
+  credentials?: unknown;
+  version?: number;
+  controls?: unknown[];
+  /** Set by ldapjs's parser on each message; its responses log through it. */
+  log?: unknown;
+  constructor: new (options: Record<string, unknown>) => ParsedMessage;
+}
+const LDAP_REQ_BIND = 0x60;
+
+function bareUpnAsDn(req: ParsedMessage, baseDn: string): ParsedMessage {
+  if (req.protocolOp !== LDAP_REQ_BIND || typeof req.name !== 'string') return req;
+  const name = req.name.trim();
+  if (!name || name.includes('=') || !name.includes('@')) return req;
+  const named = new req.constructor({
+    messageId: req.messageId,
+    name: `uid=${escapeDnValue(name)},ou=people,${baseDn}`,
+    credentials: req.credentials,
+    version: req.version,
+    controls: req.controls,
+  });
+  named.log = req.log;
+  return named;
+}
+
+interface LdapParser {
+  emit(event: string, ...args: unknown[]): boolean;
+  write(data: Buffer): unknown;
+  buffer?: Buffer | null;
+}
+
+/** No bind, search or who-am-I request comes near this; more is someone filling our memory. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/**
+ * ldapjs (archived upstream) asserts on some malformed BER and would buffer a
+ * claimed 4 GiB message: each connection's parser is wrapped so bad input
+ * closes that connection, never the server. Bare-UPN binds are rewritten here.
+ */
+function guardParser(conn: Socket & { parser: LdapParser }, baseDn: string, ctx: AppContext) {
+  const parser = conn.parser;
+  const write = parser.write.bind(parser);
+  const emit = parser.emit.bind(parser);
+  parser.write = (data: Buffer) => {
+    try {
+      write(data);
+      if ((parser.buffer?.length ?? 0) > MAX_MESSAGE_BYTES) throw new Error('message too large');
+    } catch (e) {
+      ctx.log.warn(
+        { client: conn.remoteAddress, err: (e as Error).message },
+        'LDAP: malformed request, connection closed',
+      );
+      conn.destroy();
+    }
+  };
+  parser.emit = (event, ...args) =>
+    event === 'message'
+      ? emit(event, bareUpnAsDn(args[0] as ParsedMessage, baseDn))
+      : emit(event, ...args);
+}
+
+export interface LdapFrontOptions {
+  listen: string;
+  baseDn: string;
+  /** PEM files; when given, the front speaks LDAPS. */
+  tls?: { certFile: string; keyFile: string };
+}
+
+function readTls(tls: NonNullable<LdapFrontOptions['tls']>) {
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file);
+    } catch (e) {
+      throw new Error(
+        `Cannot read the LDAP TLS ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
+    }
+  };
+  return { certificate: read(tls.certFile, 'certificate'), key: read(tls.keyFile, 'key') };
+}
+
+export async function startLdapFront(ctx: AppContext, o: LdapFrontOptions): Promise<LdapFront> {
+  const { host, port } = parseListen(o.listen);
+  const baseDn = o.baseDn;
+  const server = ldap.createServer({
+    ...(o.tls ? readTls(o.tls) : {}),
+    connectionRouter: (conn: Socket) => {
+      (server as unknown as { newConnection(c: Socket): void }).newConnection(conn);
+      guardParser(conn as Socket & { parser: LdapParser }, baseDn, ctx);
+    },
+  } as never);
   const bound = new WeakMap<object, { upn: string; dn: string }>();
 
   // Every bind, whatever its DN (ldapjs routes by suffix; '' catches all).
@@ -115,7 +214,11 @@ export async function startLdapFront(
         })
         .catch((e: unknown) => {
           ctx.log.error({ err: (e as Error).message }, 'LDAP bind failed');
-          next(new ldap.UnavailableError());
+          try {
+            next(new ldap.UnavailableError());
+          } catch {
+            (conn as { destroy?: () => void }).destroy?.();
+          }
         });
     }),
   );
@@ -167,7 +270,18 @@ export async function startLdapFront(
     }),
   );
 
-  await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // From here on, parser and connection errors are per connection; ldapjs re-emits them here.
+  server.on('error', (e: Error) => ctx.log.warn({ err: e.message }, 'LDAP: client error'));
+  server.on('clientError', (e: Error) =>
+    ctx.log.debug({ err: e.message }, 'LDAP: connection error'),
+  );
   // ldapjs wraps a net.Server; its port is the bound one (0 picks a free port).
   const address = (
     server as unknown as { server: { address(): { port: number } } }

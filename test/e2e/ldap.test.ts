@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createContext } from '../../src/context.ts';
+import { type AppContext, createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { parseBindDn } from '../../src/fronts/ldap.ts';
 import { createLogger } from '../../src/log.ts';
@@ -10,6 +14,7 @@ import { createLegacyApp } from '../../src/services/applications.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type LegacyMatrix, seedLegacyMatrix } from '../helpers/legacy-matrix.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const hasLdapUtils = spawnSync('which', ['ldapwhoami']).status === 0;
@@ -45,6 +50,8 @@ describe('LDAP simple-bind front with ldapwhoami and ldapsearch', {
   let server: ServerProcess;
   let url: string;
   let mail: string;
+  let matrix: LegacyMatrix;
+  let ctx: AppContext;
   const pw: Record<string, string> = {};
   const dnOf = (upn: string, app: string | null) =>
     `uid=${upn},ou=people,${app ? `o=${app},` : ''}${BASE}`;
@@ -56,8 +63,9 @@ describe('LDAP simple-bind front with ldapwhoami and ldapsearch', {
       PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
       PORTCULLIS_LDAP_LISTEN: '127.0.0.1:0',
     });
-    const ctx = createContext(db.config, { log: createLogger('silent') });
+    ctx = createContext(db.config, { log: createLogger('silent'), db: { pgPoolSize: 1 } });
     await migrate(ctx.db, ctx.dialect);
+    matrix = await seedLegacyMatrix(ctx, 'ldap');
     mail = (await createLegacyApp(ctx, { name: 'Mail' })).id;
     const wiki = (await createLegacyApp(ctx, { name: 'Wiki' })).id;
     const enf = await createUser(ctx, {
@@ -75,7 +83,6 @@ describe('LDAP simple-bind front with ldapwhoami and ldapsearch', {
     pw.wiki = (await createAppPassword(ctx, enf.id, { name: 'Wiki', scopes: [wiki] })).password;
     pw.any = (await createAppPassword(ctx, enf.id, { name: 'Anything' })).password;
     await createUser(ctx, { upn: 'dan@contoso.com', password: 'dan password 1' });
-    await ctx.db.destroy();
     server = await startServerProcess(db.env);
     for (let i = 0; i < 50 && !/"msg":"ldap listening"/.test(server.output()); i++)
       await new Promise((r) => setTimeout(r, 100));
@@ -83,7 +90,75 @@ describe('LDAP simple-bind front with ldapwhoami and ldapsearch', {
   });
   after(async () => {
     await server?.stop();
+    await ctx?.db.destroy();
     await db?.drop();
+  });
+
+  it('follows the MFA state × credential table through the application DN', async () => {
+    for (const c of matrix.cases) {
+      const r = whoami(dnOf(c.upn, matrix.apps[c.app]), c.secret);
+      assert.equal(r.status, c.accept ? 0 : 49, `${c.title}: ${r.stderr}`);
+    }
+    await matrix.assertLogged(ctx, 'ldap');
+  });
+
+  it('takes the bare UPN as bind name: no application named, so unscoped app passwords only', () => {
+    const r = whoami('lena@contoso.com', pw.any!);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), `dn:${dnOf('lena@contoso.com', null)}`);
+    assert.equal(whoami('lena@contoso.com', pw.mail!).status, 49, 'scoped');
+    assert.equal(whoami('lena@contoso.com', 'lena password 1').status, 49, 'Enforced');
+    assert.equal(whoami('dan@contoso.com', 'dan password 1').status, 0, 'Disabled');
+    assert.equal(whoami('dan@contoso.com', 'wrong').status, 49);
+    assert.equal(whoami('not a dn', 'dan password 1').status, 34, 'neither a DN nor a UPN');
+  });
+
+  it('survives garbage, truncated messages, operations it does not offer, and SASL binds', async () => {
+    const { port } = new URL(url);
+    // Resolves 'closed' when the server hangs up, 'open' if it still holds the connection.
+    const send = (bytes: Buffer, end = true) =>
+      new Promise<'closed' | 'open'>((resolve) => {
+        const sock = net.connect(Number(port), '127.0.0.1', () =>
+          end ? sock.end(bytes) : sock.write(bytes),
+        );
+        sock.on('error', () => resolve('closed'));
+        sock.on('close', () => resolve('closed'));
+        sock.resume();
+        sock.setTimeout(2000, () => {
+          resolve('open');
+          sock.destroy();
+        });
+      });
+    await send(Buffer.from('GET / HTTP/1.1\r\n\r\n'));
+    await send(Buffer.from([0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x02]));
+    await send(Buffer.from([0x30, 0x05, 0x02, 0x01, 0x01, 0x60, 0x00]));
+    const huge = Buffer.concat([
+      Buffer.from([0x30, 0x84, 0x7f, 0xff, 0xff, 0xff]),
+      Buffer.alloc(100_000),
+    ]);
+    assert.equal(await send(huge, false), 'closed', 'a claimed 2 GiB message is cut off');
+    const add = spawnSync(
+      'ldapadd',
+      ['-x', '-H', url, '-D', dnOf('dan@contoso.com', null), '-w', 'dan password 1'],
+      {
+        input: `dn: uid=x,ou=people,${BASE}\nobjectClass: top\nuid: x\n`,
+        encoding: 'utf8',
+      },
+    );
+    assert.notEqual(add.status, 0, 'no writes through the LDAP front');
+    const sasl = spawnSync(
+      'ldapwhoami',
+      ['-H', url, '-Y', 'PLAIN', '-U', 'dan@contoso.com', '-w', 'dan password 1'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.notEqual(sasl.status, 0, 'SASL is not offered');
+    assert.equal(
+      whoami(dnOf('dan@contoso.com', null), 'dan password 1').status,
+      0,
+      'still serving',
+    );
   });
 
   it('binds with an app password through its application DN; ldapwhoami shows who', () => {
@@ -144,5 +219,102 @@ describe('LDAP simple-bind front with ldapwhoami and ldapsearch', {
       { encoding: 'utf8' },
     );
     assert.doesNotMatch(other.stdout, /dan@contoso\.com/);
+  });
+});
+
+const hasOpenssl = spawnSync('which', ['openssl']).status === 0;
+
+describe('LDAPS when a certificate is configured (through the configuration file)', {
+  skip: requireTool(hasLdapUtils && hasOpenssl, 'ldap-utils and openssl'),
+}, () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let port: number;
+  let dir: string;
+  const whoami = (scheme: string, dn: string, password: string, ca?: string) =>
+    spawnSync(
+      'ldapwhoami',
+      ['-x', '-H', `${scheme}://127.0.0.1:${port}`, '-D', dn, '-w', password],
+      {
+        encoding: 'utf8',
+        timeout: 10_000,
+        env: { ...process.env, LDAPTLS_REQCERT: 'demand', LDAPTLS_CACERT: ca ?? '/nonexistent' },
+      },
+    );
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'pcl-ldaps-'));
+    const made = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(made.status, 0, made.stderr);
+    writeFileSync(
+      path.join(dir, 'portcullis.conf'),
+      [
+        '# LDAPS for the test',
+        'PORTCULLIS_LDAP_LISTEN=127.0.0.1:0',
+        `PORTCULLIS_LDAP_TLS_CERT=${path.join(dir, 'cert.pem')}`,
+        `PORTCULLIS_LDAP_TLS_KEY=${path.join(dir, 'key.pem')}`,
+        'PORTCULLIS_LDAP_BASE_DN="dc=contoso,dc=com"',
+        '',
+      ].join('\n'),
+    );
+    db = await freshDatabase({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' });
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    await migrate(ctx.db, ctx.dialect);
+    await createUser(ctx, { upn: 'tls@contoso.com', password: 'tls password 1' });
+    await ctx.db.destroy();
+    server = await startServerProcess({
+      ...db.env,
+      PORTCULLIS_CONFIG: path.join(dir, 'portcullis.conf'),
+    });
+    for (let i = 0; i < 50 && !/"msg":"ldap listening"/.test(server.output()); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const m = /"tls":(true|false),"port":(\d+),"msg":"ldap listening"/.exec(server.output())!;
+    assert.equal(m[1], 'true');
+    port = Number(m[2]);
+  });
+  after(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('binds over TLS with the base DN from the configuration file', () => {
+    const ca = path.join(dir, 'cert.pem');
+    const r = whoami(
+      'ldaps',
+      'uid=tls@contoso.com,ou=people,dc=contoso,dc=com',
+      'tls password 1',
+      ca,
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), 'dn:uid=tls@contoso.com,ou=people,dc=contoso,dc=com');
+    assert.equal(whoami('ldaps', 'tls@contoso.com', 'tls password 1', ca).status, 0, 'bare UPN');
+  });
+
+  it('speaks only TLS: a plain-text client and a client that does not trust the certificate fail', () => {
+    assert.notEqual(whoami('ldap', 'tls@contoso.com', 'tls password 1').status, 0);
+    const untrusted = whoami('ldaps', 'tls@contoso.com', 'tls password 1');
+    assert.notEqual(untrusted.status, 0);
   });
 });

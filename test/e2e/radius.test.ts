@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { createContext } from '../../src/context.ts';
+import { type AppContext, createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
@@ -9,6 +9,11 @@ import { createLegacyApp } from '../../src/services/applications.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import {
+  type LegacyMatrix,
+  MATRIX_RADIUS_SECRETS,
+  seedLegacyMatrix,
+} from '../helpers/legacy-matrix.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const hasRadclient =
@@ -44,6 +49,8 @@ describe('RADIUS front with radclient', { skip: requireTool(hasRadclient, 'radcl
   let port: number;
   let vpn: string;
   let mail: string;
+  let matrix: LegacyMatrix;
+  let ctx: AppContext;
   const pw: Record<string, string> = {};
 
   before(async () => {
@@ -51,8 +58,9 @@ describe('RADIUS front with radclient', { skip: requireTool(hasRadclient, 'radcl
       PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
       PORTCULLIS_RADIUS_LISTEN: '127.0.0.1:0',
     });
-    const ctx = createContext(db.config, { log: createLogger('silent') });
+    ctx = createContext(db.config, { log: createLogger('silent'), db: { pgPoolSize: 1 } });
     await migrate(ctx.db, ctx.dialect);
+    matrix = await seedLegacyMatrix(ctx, 'radius');
     vpn = (await createLegacyApp(ctx, { name: 'VPN', radiusSecret: SECRET })).id;
     mail = (await createLegacyApp(ctx, { name: 'Mail', radiusSecret: 'another-secret-4567' })).id;
     const enf = await createUser(ctx, {
@@ -68,7 +76,6 @@ describe('RADIUS front with radclient', { skip: requireTool(hasRadclient, 'radcl
     pw.vpn = (await createAppPassword(ctx, enf.id, { name: 'VPN', scopes: [vpn] })).password;
     pw.mail = (await createAppPassword(ctx, enf.id, { name: 'Mail', scopes: [mail] })).password;
     await createUser(ctx, { upn: 'dis@contoso.com', password: 'dis password 1' });
-    await ctx.db.destroy();
     server = await startServerProcess(db.env);
     for (let i = 0; i < 50 && !/"msg":"radius listening"/.test(server.output()); i++)
       await new Promise((r) => setTimeout(r, 100));
@@ -76,7 +83,20 @@ describe('RADIUS front with radclient', { skip: requireTool(hasRadclient, 'radcl
   });
   after(async () => {
     await server?.stop();
+    await ctx?.db.destroy();
     await db?.drop();
+  });
+
+  it('follows the MFA state × credential table (NAS-Identifier names the application)', async () => {
+    for (const c of matrix.cases) {
+      const out = await radclient(
+        port,
+        { 'User-Name': c.upn, 'User-Password': c.secret, 'NAS-Identifier': matrix.apps[c.app] },
+        MATRIX_RADIUS_SECRETS[c.app],
+      );
+      assert.match(out, c.accept ? /Received Access-Accept/ : /Received Access-Reject/, c.title);
+    }
+    await matrix.assertLogged(ctx, 'radius');
   });
 
   it('accepts an app password scoped to the VPN (PAP, with Message-Authenticator)', async () => {

@@ -73,30 +73,6 @@ describe('HTTP verify front and the legacy credential rules', () => {
       for (const p of Object.values(pw)) assert.ok(!r.secret_hash.includes(p.replace(/-/g, '')));
   });
 
-  const matrix: [string, 'password' | 'app', number][] = [
-    ['dis@contoso.com', 'password', 200],
-    ['dis@contoso.com', 'app', 200],
-    ['ena@contoso.com', 'password', 200],
-    ['ena@contoso.com', 'app', 200],
-    ['enf@contoso.com', 'password', 401],
-    ['enf@contoso.com', 'app', 200],
-    ['blk@contoso.com', 'password', 401],
-    ['blk@contoso.com', 'app', 401],
-  ];
-  for (const [upn, cred, status] of matrix) {
-    it(`${upn.split('@')[0]} with the ${cred === 'app' ? 'app' : 'account'} password → ${status}`, async () => {
-      const res = await verify(upn, cred === 'app' ? pw[upn]! : PASSWORD);
-      assert.equal(res.status, status);
-      if (status === 200) {
-        const body = (await res.json()) as { userPrincipalName: string; credential: string };
-        assert.equal(body.userPrincipalName, upn);
-        assert.equal(body.credential, cred === 'app' ? 'app password' : 'password');
-      } else {
-        assert.match(res.headers.get('www-authenticate') ?? '', /^Basic realm="Portcullis"/);
-      }
-    });
-  }
-
   it('logs the real reason, the application and the front', async () => {
     await verify('enf@contoso.com', PASSWORD);
     const [entry] = await t.ctx.stores.signinLog.list({ upn: 'enf@contoso.com', limit: 1 });

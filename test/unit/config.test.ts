@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/load.ts';
@@ -25,5 +27,39 @@ describe('configuration', () => {
       () => loadConfig({ PORTCULLIS_PUBLIC_URL: 'not a url' }),
       /PORTCULLIS_PUBLIC_URL/,
     );
+  });
+  it('reads a configuration file of NAME=value lines; the environment wins over it', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pcl-conf-')), 'portcullis.conf');
+    writeFileSync(
+      file,
+      '\uFEFF# Portcullis\nPORT=8081\nPORTCULLIS_LDAP_BASE_DN="dc=contoso, dc=com"\n\nPORTCULLIS_HOST=10.0.0.1\n',
+    );
+    const c = loadConfig({ PORTCULLIS_CONFIG: file, PORTCULLIS_HOST: '127.0.0.1' });
+    assert.equal(c.port, 8081);
+    assert.equal(c.ldapBaseDn, 'dc=contoso, dc=com');
+    assert.equal(c.host, '127.0.0.1', 'the environment wins');
+    assert.equal(c.publicUrl, 'http://localhost:8081', 'derived from the PORT in the file');
+  });
+  it('refuses a configuration file with unknown names, bad values, or that cannot be read', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pcl-conf-'));
+    const typo = path.join(dir, 'typo.conf');
+    writeFileSync(typo, 'PORTCULIS_HOST=1.2.3.4\n');
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_CONFIG: typo }),
+      /Unknown setting in .*PORTCULIS_HOST/,
+    );
+    const bad = path.join(dir, 'bad.conf');
+    writeFileSync(bad, 'PORT=eighty\n');
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_CONFIG: bad }),
+      (e) => e instanceof ConfigError && /PORT/.test(e.message),
+    );
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_CONFIG: path.join(dir, 'missing.conf') }),
+      /Cannot read the configuration file .*ENOENT/,
+    );
+  });
+  it('wants the LDAPS certificate and key together', () => {
+    assert.throws(() => loadConfig({ PORTCULLIS_LDAP_TLS_CERT: '/etc/cert.pem' }), /go together/);
   });
 });

@@ -1,0 +1,234 @@
+// The MFA-state × credential table of the legacy fronts (issue 4, Microsoft's
+// rules), seeded once and run against every front — HTTP verify, forward-auth,
+// LDAP and RADIUS — so the fronts cannot drift apart.
+import assert from 'node:assert/strict';
+import type { AppContext } from '../../src/context.ts';
+import { createAppPassword } from '../../src/services/app-passwords.ts';
+import { createLegacyApp } from '../../src/services/applications.ts';
+import { addRegistration } from '../../src/services/registrations.ts';
+import { createUser, setBlocked } from '../../src/services/users.ts';
+
+export const MATRIX_PASSWORD = 'matrix account password 1';
+export const MATRIX_RADIUS_SECRETS = {
+  main: 'matrix-main-secret-0001',
+  other: 'matrix-other-secret-02',
+};
+
+export interface MatrixCase {
+  title: string;
+  upn: string;
+  secret: string;
+  /** The application the front names: the one every password is for, or another. */
+  app: 'main' | 'other';
+  accept: boolean;
+  /** The reason the sign-in log must give for a refusal. */
+  reason?: RegExp;
+}
+
+export interface LegacyMatrix {
+  apps: { main: string; other: string };
+  cases: MatrixCase[];
+  /** Asserts that every case left one sign-in log entry with its result, front and application. */
+  assertLogged(ctx: AppContext, front: string): Promise<void>;
+}
+
+const TOTP = { ok: true as const, secret: 'JBSWY3DPEHPK3PXP', details: {} };
+
+/** Creates the users, applications and app passwords of the table (UPNs get `prefix`). */
+export async function seedLegacyMatrix(ctx: AppContext, prefix: string): Promise<LegacyMatrix> {
+  const apps = {
+    main: (
+      await createLegacyApp(ctx, { name: 'Matrix main', radiusSecret: MATRIX_RADIUS_SECRETS.main })
+    ).id,
+    other: (
+      await createLegacyApp(ctx, {
+        name: 'Matrix other',
+        radiusSecret: MATRIX_RADIUS_SECRETS.other,
+      })
+    ).id,
+  };
+  const upn = (name: string) => `${prefix}-${name}@matrix.example`;
+  const user = async (
+    name: string,
+    mfaState: 'Disabled' | 'Enabled' | 'Enforced',
+    opts: { registered?: boolean; blocked?: boolean } = {},
+  ) => {
+    const u = await createUser(ctx, { upn: upn(name), password: MATRIX_PASSWORD, mfaState });
+    if (opts.registered) await addRegistration(ctx, u.id, 'PhoneAppOTP', TOTP);
+    if (opts.blocked) await setBlocked(ctx, u.userPrincipalName, true, 'test');
+    const unscoped = (await createAppPassword(ctx, u.id, { name: 'Any program' })).password;
+    return { id: u.id, upn: u.userPrincipalName, unscoped };
+  };
+  const dis = await user('disabled', 'Disabled');
+  const ena = await user('enabled', 'Enabled');
+  const proofed = await user('proofed', 'Enabled', { registered: true });
+  const enf = await user('enforced', 'Enforced', { registered: true });
+  const blk = await user('blocked', 'Disabled', { blocked: true });
+  const scoped = (await createAppPassword(ctx, enf.id, { name: 'Main only', scopes: [apps.main] }))
+    .password;
+  const expiring = await createAppPassword(ctx, enf.id, {
+    name: 'Expired',
+    expiresAt: ctx.clock.now() + 60_000,
+  });
+  await ctx.db
+    .updateTable('app_passwords')
+    .set({ expires_at: ctx.clock.now() - 1 })
+    .where('id', '=', expiring.appPassword.id)
+    .execute();
+
+  const mfaRequired = /^MFA required: use an app password$/;
+  const cases: MatrixCase[] = [
+    {
+      title: 'Disabled, account password',
+      upn: dis.upn,
+      secret: MATRIX_PASSWORD,
+      app: 'main',
+      accept: true,
+    },
+    {
+      title: 'Disabled, app password',
+      upn: dis.upn,
+      secret: dis.unscoped,
+      app: 'main',
+      accept: true,
+    },
+    {
+      title: 'Enabled before proof-up, account password',
+      upn: ena.upn,
+      secret: MATRIX_PASSWORD,
+      app: 'main',
+      accept: true,
+    },
+    {
+      title: 'Enabled before proof-up, app password',
+      upn: ena.upn,
+      secret: ena.unscoped,
+      app: 'main',
+      accept: true,
+    },
+    {
+      title: 'Enabled after proof-up, account password',
+      upn: proofed.upn,
+      secret: MATRIX_PASSWORD,
+      app: 'main',
+      accept: false,
+      reason: mfaRequired,
+    },
+    {
+      title: 'Enabled after proof-up, app password',
+      upn: proofed.upn,
+      secret: proofed.unscoped,
+      app: 'main',
+      accept: true,
+    },
+    {
+      title: 'Enforced, account password',
+      upn: enf.upn,
+      secret: MATRIX_PASSWORD,
+      app: 'main',
+      accept: false,
+      reason: mfaRequired,
+    },
+    {
+      title: 'Enforced, app password',
+      upn: enf.upn,
+      secret: enf.unscoped,
+      app: 'main',
+      accept: true,
+    },
+    {
+      title: 'Enforced, app password scoped to this application',
+      upn: enf.upn,
+      secret: scoped,
+      app: 'main',
+      accept: true,
+    },
+    {
+      title: 'Enforced, app password scoped to another application',
+      upn: enf.upn,
+      secret: scoped,
+      app: 'other',
+      accept: false,
+      reason: /is not for app-/,
+    },
+    {
+      title: 'Enforced, expired app password',
+      upn: enf.upn,
+      secret: expiring.password,
+      app: 'main',
+      accept: false,
+      reason: /has expired/,
+    },
+    {
+      title: 'Enforced, wrong password',
+      upn: enf.upn,
+      secret: 'not the password',
+      app: 'main',
+      accept: false,
+      reason: /MFA required|wrong/,
+    },
+    {
+      title: 'Disabled, wrong password',
+      upn: dis.upn,
+      secret: 'not the password',
+      app: 'main',
+      accept: false,
+      reason: /^wrong password$/,
+    },
+    {
+      title: 'blocked, account password',
+      upn: blk.upn,
+      secret: MATRIX_PASSWORD,
+      app: 'main',
+      accept: false,
+      reason: /blocked/,
+    },
+    {
+      title: 'blocked, app password',
+      upn: blk.upn,
+      secret: blk.unscoped,
+      app: 'main',
+      accept: false,
+      reason: /blocked/,
+    },
+    {
+      title: 'unknown user',
+      upn: upn('nobody'),
+      secret: MATRIX_PASSWORD,
+      app: 'main',
+      accept: false,
+      reason: /^unknown user$/,
+    },
+  ];
+
+  return {
+    apps,
+    cases,
+    async assertLogged(ctx, front) {
+      const rows = await ctx.db
+        .selectFrom('signin_log')
+        .select(['upn', 'result', 'reason', 'application'])
+        .where('front', '=', front)
+        .where('upn', 'like', `${prefix}-%`)
+        .execute();
+      for (const c of cases) {
+        const application = apps[c.app];
+        const hit = rows.findIndex(
+          (r) =>
+            r.upn.toLowerCase() === c.upn.toLowerCase() &&
+            r.application === application &&
+            r.result === (c.accept ? 'success' : 'failure') &&
+            (!c.reason || c.reason.test(r.reason)),
+        );
+        assert.ok(hit >= 0, `no ${front} log entry for "${c.title}"`);
+        rows.splice(hit, 1);
+      }
+    },
+  };
+}
+
+/** The "app passwords turned off" row: an otherwise good app password is refused. */
+export function appPasswordsOffCase(m: LegacyMatrix): MatrixCase {
+  const good = m.cases.find((c) => c.title === 'Enforced, app password')!;
+  return { ...good, title: 'app passwords turned off', accept: false };
+}
