@@ -24,7 +24,12 @@ export function benchEnvironment(): { env: Record<string, string>; cleanup: () =
 /** Starts the server (BENCH_NODE_ARGS, e.g. --cpu-prof, go to its node) and waits for its port. */
 export async function startBenchServer(
   env: Record<string, string>,
-): Promise<{ server: ChildProcess; port: number; stop: () => Promise<void> }> {
+): Promise<{
+  server: ChildProcess;
+  port: number;
+  output: () => string;
+  stop: () => Promise<void>;
+}> {
   const bin = new URL('../bin/portcullis.js', import.meta.url).pathname;
   const server = spawn(
     process.execPath,
@@ -34,8 +39,8 @@ export async function startBenchServer(
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  let out = '';
   const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
     server.stdout!.on('data', (d) => {
       out += d;
       const m = /"port":(\d+).*"msg":"listening"/.exec(out);
@@ -46,6 +51,7 @@ export async function startBenchServer(
   return {
     server,
     port,
+    output: () => out,
     stop: async () => {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
