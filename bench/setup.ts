@@ -22,9 +22,7 @@ export function benchEnvironment(): { env: Record<string, string>; cleanup: () =
 }
 
 /** Starts the server (BENCH_NODE_ARGS, e.g. --cpu-prof, go to its node) and waits for its port. */
-export async function startBenchServer(
-  env: Record<string, string>,
-): Promise<{
+export async function startBenchServer(env: Record<string, string>): Promise<{
   server: ChildProcess;
   port: number;
   output: () => string;
