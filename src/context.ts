@@ -5,11 +5,13 @@ import { deriveKeys, type Keys, loadMasterKey } from './crypto/keys.ts';
 import { PasswordHasher } from './crypto/passwords.ts';
 import { cryptoRandom, type Random } from './crypto/random.ts';
 import { SecretBox } from './crypto/secret-box.ts';
+import { type GroupCommit, groupCommit } from './db/group-commit.ts';
 import { type Db, type Dialect, type OpenOptions, openDatabase } from './db/index.ts';
 import { createTelephony } from './delivery/index.ts';
 import type { Telephony } from './delivery/types.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { MethodContext } from './methods/types.ts';
+import { TtlCache } from './services/cache.ts';
 import { createStores, type Stores } from './storage/index.ts';
 
 /** Everything services need, built once per process and injected (STYLE.md, principle 11). */
@@ -26,6 +28,10 @@ export interface AppContext {
   log: Logger;
   methodContext: MethodContext;
   telephony: Telephony;
+  /** Shared commits for small writes off the caller's transaction (src/db/group-commit.ts). */
+  groupCommit: GroupCommit;
+  /** Service settings and applications, read on every legacy check (one second). */
+  cache: TtlCache;
 }
 
 export interface ContextOverrides {
@@ -72,5 +78,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       issuer: 'Portcullis',
     },
     telephony,
+    groupCommit: groupCommit(db),
+    cache: new TtlCache(1000),
   };
 }

@@ -5,6 +5,7 @@ import { markAppPasswordUsed, matchAppPassword } from '../services/app-passwords
 import { findApp } from '../services/applications.ts';
 import { getServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
+import { signinLogStore } from '../storage/signin-log.ts';
 import type { UserRow } from '../storage/users.ts';
 import type { ClientInfo } from './signin.ts';
 import { recordSignin } from './signin-log.ts';
@@ -44,15 +45,21 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     userId: string | null,
     method: string | null,
   ) =>
-    recordSignin(ctx, {
-      upn,
-      userId,
-      result,
-      reason,
-      method,
-      front: a.front,
-      client: { ...a.client, application: a.appId },
-    });
+    ctx.groupCommit.write((db) =>
+      recordSignin(
+        ctx,
+        {
+          upn,
+          userId,
+          result,
+          reason,
+          method,
+          front: a.front,
+          client: { ...a.client, application: a.appId },
+        },
+        signinLogStore(db),
+      ),
+    );
   const refuse = async (
     reason: string,
     userId: string | null,
@@ -64,14 +71,12 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     return { ok: false };
   };
 
-  let counted = false;
-  for (const key of keys) {
-    const { wait, counted: c } = await limits.check(key);
-    if (key === keys[0]) counted = c;
-    if (wait > 0) {
-      await log('failure', 'throttled: too many failed attempts from this client', null, null);
-      return { ok: false, retryAfter: wait };
-    }
+  const verdicts = await limits.checkAll(keys);
+  const counted = verdicts[0]!.counted;
+  const wait = Math.max(...verdicts.map((v) => v.wait));
+  if (wait > 0) {
+    await log('failure', 'throttled: too many failed attempts from this client', null, null);
+    return { ok: false, retryAfter: wait };
   }
   if (a.appId !== null) {
     const app = await findApp(ctx, a.appId);
@@ -101,9 +106,11 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
         'app password',
       );
     }
-    await markAppPasswordUsed(ctx, appPassword.id, a.client.ip);
     if (counted) await limits.clear(keys[0]!);
-    await log('success', `app password "${appPassword.name}"`, user.id, 'app password');
+    await Promise.all([
+      markAppPasswordUsed(ctx, appPassword, a.client.ip),
+      log('success', `app password "${appPassword.name}"`, user.id, 'app password'),
+    ]);
     return { ok: true, user, credential: 'app password', application: a.appId };
   }
 

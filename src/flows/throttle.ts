@@ -8,15 +8,23 @@ import { delayAfter, THROTTLE } from '../policy/throttle.ts';
  */
 export function throttle(ctx: AppContext) {
   const { stores, clock } = ctx;
+  const verdict = (until: number | undefined) => {
+    const now = clock.now();
+    return {
+      wait: until !== undefined && until > now ? Math.ceil((until - now) / 1000) : 0,
+      counted: until !== undefined,
+    };
+  };
   return {
     /** Seconds to wait before `key` may be tried again (0: go ahead), and whether failures are on record. */
     async check(key: string): Promise<{ wait: number; counted: boolean }> {
-      const until = await stores.throttles.blockedUntil(key);
-      const now = clock.now();
-      return {
-        wait: until !== undefined && until > now ? Math.ceil((until - now) / 1000) : 0,
-        counted: until !== undefined,
-      };
+      return verdict(await stores.throttles.blockedUntil(key));
+    },
+
+    /** `check` for several keys at once (one query), in the order given. */
+    async checkAll(keys: readonly string[]): Promise<{ wait: number; counted: boolean }[]> {
+      const until = await stores.throttles.blockedUntilMany(keys);
+      return keys.map((k) => verdict(until.get(k)));
     },
 
     /** Counts a failure; delays start after `freeFailures` of them. */

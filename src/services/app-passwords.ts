@@ -194,14 +194,27 @@ export async function matchAppPassword(
   return found;
 }
 
+/** "Last used" is kept to the minute: a busy client does not rewrite it on every check. */
+export const LAST_USED_PRECISION_MS = 60_000;
+
+/** Stamps when and from where an app password was last used (through ctx.groupCommit). */
 export async function markAppPasswordUsed(
   ctx: AppContext,
-  id: string,
+  row: Pick<AppPasswordsTable, 'id' | 'last_used_at' | 'last_used_ip'>,
   ip: string | null,
 ): Promise<void> {
-  await ctx.db
-    .updateTable('app_passwords')
-    .set({ last_used_at: ctx.clock.now(), last_used_ip: ip })
-    .where('id', '=', id)
-    .execute();
+  const now = ctx.clock.now();
+  if (
+    row.last_used_at !== null &&
+    row.last_used_ip === ip &&
+    now - row.last_used_at < LAST_USED_PRECISION_MS
+  )
+    return;
+  await ctx.groupCommit.write((db) =>
+    db
+      .updateTable('app_passwords')
+      .set({ last_used_at: now, last_used_ip: ip })
+      .where('id', '=', row.id)
+      .execute(),
+  );
 }

@@ -59,6 +59,7 @@ export async function createLegacyApp(
     created_at: ctx.clock.now(),
   };
   await ctx.db.insertInto('applications').values(row).execute();
+  ctx.cache.forget(`app:${id}`);
   return toApplicationView(row);
 }
 
@@ -72,12 +73,15 @@ export async function listApps(ctx: AppContext): Promise<ApplicationView[]> {
   return rows.map(toApplicationView);
 }
 
+/** An application by id; other processes' changes are seen within a second (ctx.cache). */
 export const findApp = (ctx: AppContext, id: string) =>
-  ctx.db
-    .selectFrom('applications')
-    .selectAll()
-    .where('id', '=', id.slice(0, 64))
-    .executeTakeFirst();
+  ctx.cache.get(`app:${id.slice(0, 64)}`, () =>
+    ctx.db
+      .selectFrom('applications')
+      .selectAll()
+      .where('id', '=', id.slice(0, 64))
+      .executeTakeFirst(),
+  );
 
 /** The RADIUS shared secret of an application (sealed at rest). */
 export const radiusSecretOf = (ctx: AppContext, app: ApplicationsTable) =>

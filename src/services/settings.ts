@@ -17,16 +17,23 @@ const defaults = (): ServiceSettings => ({
   appPasswordsAllowed: true,
 });
 
-export async function getServiceSettings(ctx: AppContext): Promise<ServiceSettings> {
-  const stored = (await ctx.stores.settings.get('service')) as Partial<ServiceSettings> | undefined;
-  return { ...defaults(), ...stored };
+/** The settings; other processes' changes are seen within a second (ctx.cache). */
+export function getServiceSettings(ctx: AppContext): Promise<ServiceSettings> {
+  return ctx.cache.get('settings', async () => {
+    const stored = (await ctx.stores.settings.get('service')) as
+      | Partial<ServiceSettings>
+      | undefined;
+    return { ...defaults(), ...stored };
+  });
 }
 
 export async function updateServiceSettings(
   ctx: AppContext,
   patch: Partial<ServiceSettings>,
 ): Promise<ServiceSettings> {
+  ctx.cache.forget('settings');
   const next = { ...(await getServiceSettings(ctx)), ...patch };
   await ctx.stores.settings.set('service', next, ctx.clock.now());
+  ctx.cache.forget('settings');
   return next;
 }

@@ -17,6 +17,16 @@ export const throttlesStore = (db: Db) => ({
     return r?.blocked_until;
   },
 
+  /** blockedUntil for several keys in one query (keys without failures are absent). */
+  blockedUntilMany: async (keys: readonly string[]): Promise<Map<string, number>> => {
+    const rows = await db
+      .selectFrom('throttles')
+      .select(['key', 'blocked_until'])
+      .where('key', 'in', keys)
+      .execute();
+    return new Map(rows.map((r) => [r.key, r.blocked_until]));
+  },
+
   /** Counts a failure (restarting the count after `resetBefore`) and returns the new total. */
   async increment(key: string, now: number, resetBefore: number): Promise<number> {
     const r = await db

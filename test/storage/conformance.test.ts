@@ -180,3 +180,45 @@ describe('housekeeping', () => {
     }
   });
 });
+
+describe(`group commit (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  it('group commit: each caller waits for its own write, and a bad write fails alone', async () => {
+    const row = (id: string) => ({
+      id,
+      at: 1,
+      upn: 'gc@contoso.com',
+      user_id: null,
+      result: 'failure' as const,
+      reason: 'test',
+      method: null,
+      client_ip: null,
+      user_agent: null,
+      application: null,
+      front: 'verify',
+    });
+    const insert = (id: string) =>
+      t.ctx.groupCommit.write((db) => db.insertInto('signin_log').values(row(id)).execute());
+    await insert('gc-dup');
+    const outcomes = await Promise.allSettled([insert('gc-1'), insert('gc-dup'), insert('gc-2')]);
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    const ids = await t.ctx.db
+      .selectFrom('signin_log')
+      .select('id')
+      .where('upn', '=', 'gc@contoso.com')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      ids.map((r) => r.id),
+      ['gc-1', 'gc-2', 'gc-dup'],
+    );
+  });
+});
