@@ -4,6 +4,7 @@
 // Measures and prints; asserts nothing. Loopback only.
 //
 // Options (environment): BENCH_SECONDS (10), BENCH_CONCURRENCY (32),
+// BENCH_FRONTS (verify,ldap,slapd — e.g. one of them while profiling),
 // PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
 import http from 'node:http';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { slapdAvailable, startSlapd } from './slapd.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const users = 200;
+const fronts = new Set((process.env.BENCH_FRONTS ?? 'verify,ldap,slapd').split(','));
 
 const { env, cleanup } = benchEnvironment();
 env.PORTCULLIS_LDAP_LISTEN = '127.0.0.1:0';
@@ -83,30 +85,31 @@ const basic = accounts.map(
   (a) => `Basic ${Buffer.from(`${a.upn}:${a.password}`).toString('base64')}`,
 );
 const results: Result[] = [];
-results.push(
-  await measure(
-    'Portcullis HTTP verify',
-    async () => (i) =>
-      new Promise<boolean>((resolve, reject) => {
-        const req = http.request(
-          {
-            host: '127.0.0.1',
-            port,
-            path: `/legacy/v1/verify?app=${app}`,
-            method: 'POST',
-            agent,
-            headers: { authorization: basic[i]! },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode === 200));
-          },
-        );
-        req.on('error', reject);
-        req.end();
-      }),
-  ),
-);
+if (fronts.has('verify'))
+  results.push(
+    await measure(
+      'Portcullis HTTP verify',
+      async () => (i) =>
+        new Promise<boolean>((resolve, reject) => {
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port,
+              path: `/legacy/v1/verify?app=${app}`,
+              method: 'POST',
+              agent,
+              headers: { authorization: basic[i]! },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode === 200));
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        }),
+    ),
+  );
 agent.destroy();
 
 const clients: LdapBindClient[] = [];
@@ -115,18 +118,21 @@ const ldapWorker = (portOf: number, dnOf: (i: number) => string) => async () => 
   clients.push(client);
   return async (i: number) => (await client.bind(dnOf(i), accounts[i]!.password)) === 0;
 };
-results.push(
-  await measure(
-    'Portcullis LDAP bind',
-    ldapWorker(ldapPort, (i) => `uid=${accounts[i]!.upn},ou=people,o=${app},dc=portcullis`),
-  ),
-);
+if (fronts.has('ldap'))
+  results.push(
+    await measure(
+      'Portcullis LDAP bind',
+      ldapWorker(ldapPort, (i) => `uid=${accounts[i]!.upn},ou=people,o=${app},dc=portcullis`),
+    ),
+  );
 for (const c of clients.splice(0)) c.close();
 await stop();
 cleanup();
 
 let slapdNote = '';
-if (slapdAvailable()) {
+if (!fronts.has('slapd')) {
+  // not asked for
+} else if (slapdAvailable()) {
   const slapd = await startSlapd(accounts.map((a) => [a.upn, a.password]));
   results.push(
     await measure(

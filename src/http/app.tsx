@@ -86,10 +86,16 @@ export function createApp(ctx: AppContext) {
       throw new AppError('payload_too_large');
     },
   });
-  // Only requests that may carry a body: asking a GET for its body makes the
-  // Node adapter build a full Request, which costs more than the whole page.
+  // Only requests that carry a body (by their headers): asking for the body
+  // makes the Node adapter build a full Request, which costs more than a whole
+  // page — or than a whole HTTP verify check, which has no body.
   app.use((c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
+    c.req.method === 'GET' ||
+    c.req.method === 'HEAD' ||
+    (c.req.header('transfer-encoding') === undefined &&
+      Number(c.req.header('content-length') ?? '0') === 0)
+      ? next()
+      : limitBody(c, next),
   );
 
   app.get('/healthz', async (c) => {
