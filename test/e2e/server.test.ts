@@ -61,4 +61,26 @@ describe('portcullis serve (a real process)', () => {
       await other.drop();
     }
   });
+
+  it('refuses oversized bodies over real HTTP, sent with a length or chunked', async () => {
+    const s = await startServerProcess(db.env);
+    try {
+      const big = JSON.stringify({ x: 'y'.repeat(100_000) });
+      const sized = await fetch(`${s.url}/api/v1/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: big,
+      });
+      assert.equal(sized.status, 413);
+      const chunked = await fetch(`${s.url}/api/v1/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new Blob([big]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(chunked.status, 413);
+    } finally {
+      await s.stop();
+    }
+  });
 });
