@@ -29,10 +29,6 @@ const challenge = (c: Context<HttpEnv>, retryAfter?: number) => {
 };
 
 /**
- * HTTP verify: for programs that can call a URL (Dovecot via Lua, Nextcloud,
- * custom code). Basic credentials in; 200 with the user's claims, or 401.
- */
-/**
  * The URL the proxy is deciding about: nginx sends X-Original-URL (our example
  * config sets it), Traefik and Caddy send X-Forwarded-Proto/-Host/-Uri. It must
  * be an absolute http(s) URL; anything else is refused, never passed through.
@@ -129,6 +125,10 @@ export const legacyRoutes = new Hono<HttpEnv>()
     return c.body(null, original.nginx ? 401 : 302);
   })
 
+  /**
+   * HTTP verify: for programs that can call a URL (Dovecot via Lua, Nextcloud,
+   * custom code). Basic credentials in; 200 with the user's claims, or 401.
+   */
   .post('/legacy/v1/verify', async (c) => {
     const appId = c.req.query('app');
     if (!appId)
