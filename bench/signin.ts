@@ -62,6 +62,8 @@ await ctx.db.transaction().execute(async (trx) => {
           upn: `user${n}@bench.example`,
           upn_normalized: `user${n}@bench.example`,
           display_name: `User ${n}`,
+          must_change_password: 0,
+          remembered_devices_not_before: null,
           preferred_language: 'en',
           is_admin: 0,
           mfa_state: 'Enforced' as const,

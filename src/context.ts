@@ -12,6 +12,7 @@ import type { Telephony } from './delivery/types.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { MethodContext } from './methods/types.ts';
 import { TtlCache } from './services/cache.ts';
+import { getServiceSettings } from './services/settings.ts';
 import { createStores, type Stores } from './storage/index.ts';
 
 /** Everything services need, built once per process and injected (STYLE.md, principle 11). */
@@ -52,7 +53,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
   const clock = o.clock ?? systemClock;
   const random = o.random ?? cryptoRandom;
   const telephony = o.telephony ?? createTelephony(config, db, clock);
-  return {
+  const ctx: AppContext = {
     config,
     db,
     dialect,
@@ -75,10 +76,12 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       hmacKey: keys.credentialHmac,
       telephony,
       config,
+      limits: () => getServiceSettings(ctx),
       issuer: 'Portcullis',
     },
     telephony,
     groupCommit: groupCommit(db),
     cache: new TtlCache(1000),
   };
+  return ctx;
 }

@@ -203,7 +203,11 @@ describe('portcullis command line', () => {
     assert.match(user.stdout, /OneWaySMS\s+False\s+\+••••••••••77/);
   });
 
-  it('blocks and unblocks a user', async () => {
+  it('blocks and unblocks a user, but never the last administrator who can sign in', async () => {
+    const last = await cli(['user', 'block', 'bob@contoso.com']);
+    assert.equal(last.code, 2);
+    assert.match(last.stderr, /only administrator who can sign in/);
+    await cli(['user', 'update', 'alice@contoso.com', '--admin']);
     const blocked = await cli(['user', 'block', 'bob@contoso.com']);
     assert.equal(blocked.code, 0, blocked.stderr);
     assert.match(blocked.stdout, /BlockCredential\s+: True/);

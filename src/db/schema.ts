@@ -18,6 +18,7 @@ export interface Database {
   audit_log: AuditLogTable;
   applications: ApplicationsTable;
   app_passwords: AppPasswordsTable;
+  remembered_devices: RememberedDevicesTable;
 }
 
 export type MfaState = 'Disabled' | 'Enabled' | 'Enforced';
@@ -37,6 +38,10 @@ export interface UsersTable {
   last_signin_at: number | null;
   /** When the user last reported fraud (a call or text they did not ask for). */
   fraud_reported_at: number | null;
+  /** 1 after an admin reset the password: the user chooses a new one at next sign-in. */
+  must_change_password: number;
+  /** Remembered devices from before this time skip nothing (admin "restore MFA", user "forget all"). */
+  remembered_devices_not_before: number | null;
 }
 
 export interface AuthMethodsTable {
@@ -119,6 +124,10 @@ export interface ApiTokensTable {
   last_used_at: number | null;
   /** JSON array of extra rights, e.g. ["personal-data"]. */
   rights: string;
+  /** read: GET only; read-write: everything. */
+  scope: 'read' | 'read-write';
+  /** Who created it (an admin's UPN, or "cli"). */
+  created_by: string | null;
 }
 
 export interface SettingsTable {
@@ -184,6 +193,10 @@ export interface AuditLogTable {
   action: string;
   target_user_id: string | null;
   detail: string;
+  /** The address the action came from (null from the command line on the server). */
+  ip: string | null;
+  /** The target user's UPN when the action was taken (the entry outlives the user). */
+  target: string | null;
 }
 
 export type Front = 'verify' | 'forward-auth' | 'ldap' | 'radius';
@@ -211,4 +224,17 @@ export interface AppPasswordsTable {
   expires_at: number | null;
   last_used_at: number | null;
   last_used_ip: string | null;
+}
+
+/** A browser on which the user chose to skip MFA for a number of days. */
+export interface RememberedDevicesTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  token_hash: string;
+  user_agent: string | null;
+  ip: string | null;
+  created_at: number;
+  expires_at: number;
+  last_used_at: number | null;
 }

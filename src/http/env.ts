@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import type { SigninFlows } from '../flows/signin.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
+import type { Actor } from '../services/audit.ts';
 import type { SessionRow } from '../storage/sessions.ts';
 
 /** Hono's typed per-request variables. */
@@ -12,9 +13,7 @@ export interface HttpEnv {
     /** The page language: the user's preferred language when known, else Accept-Language. */
     locale: Locale;
     t: Translate;
-    /** Set when the API request carried a valid admin token. */
-    apiTokenId?: string;
-    /** Extra rights of that token (e.g. personal-data). */
-    apiRights?: readonly string[];
+    /** Who is acting on the admin API or portal (for the audit log and what they may see). */
+    actor?: Actor;
   };
 }

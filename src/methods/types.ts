@@ -11,6 +11,14 @@ import type { Translate } from '../i18n/index.ts';
 export type Factor = 'knowledge' | 'possession' | 'inherence';
 
 /** What a method may use (injected; STYLE.md, principle 11). */
+export interface MethodLimits {
+  phoneCodeMinutes: number;
+  callTimeoutSeconds: number;
+  sendLimitPerUser: number;
+  sendLimitPerNumber: number;
+  sendLimitPerAddress: number;
+}
+
 export interface MethodContext {
   db: Db;
   clock: Clock;
@@ -19,15 +27,9 @@ export interface MethodContext {
   /** Keys the hashes of codes sent to people. */
   hmacKey: Buffer;
   telephony: Telephony;
-  config: Pick<
-    Config,
-    | 'phoneCodeMinutes'
-    | 'callTimeoutSeconds'
-    | 'callGreeting'
-    | 'sendLimitPerUser'
-    | 'sendLimitPerNumber'
-    | 'sendLimitPerAddress'
-  >;
+  config: Pick<Config, 'callGreeting'>;
+  /** Code lifetimes and send limits, from the service settings (admins change them). */
+  limits(): Promise<MethodLimits>;
   /** Shown in authenticator apps and said in texts and calls. */
   issuer: string;
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import type { ApplicationsTable, Front } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { type Actor, audit } from './audit.ts';
 import { printable } from './validation.ts';
 
 export const legacyFronts: readonly Front[] = ['verify', 'forward-auth', 'ldap', 'radius'];
@@ -29,6 +30,7 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
 export async function createLegacyApp(
   ctx: AppContext,
   input: { name: string; fronts?: readonly string[]; radiusSecret?: string },
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
 ): Promise<ApplicationView> {
   const name = printable(input.name).trim();
   if (!name || name.length > 100)
@@ -58,7 +60,10 @@ export async function createLegacyApp(
     radius_secret_sealed: input.radiusSecret ? ctx.box.seal(input.radiusSecret, aad(id)) : null,
     created_at: ctx.clock.now(),
   };
-  await ctx.db.insertInto('applications').values(row).execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('applications').values(row).execute();
+    await audit(ctx, trx, actor, { action: 'application_created', detail: { id, name, fronts } });
+  });
   ctx.cache.forget(`app:${id}`);
   return toApplicationView(row);
 }

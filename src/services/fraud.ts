@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { recordSignin } from '../flows/signin-log.ts';
+import { audit } from './audit.ts';
 import { getServiceSettings } from './settings.ts';
 
 /**
@@ -24,17 +25,16 @@ export async function reportFraud(
       .where('id', '=', userId)
       .execute();
     if (blockOnFraud) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        id: crypto.randomUUID(),
-        at: now,
-        actor: user.upn,
+    await audit(
+      ctx,
+      trx,
+      { name: user.upn, ip: null },
+      {
         action: 'fraud_reported',
-        target_user_id: userId,
-        detail: JSON.stringify({ via, blocked: blockOnFraud }),
-      })
-      .execute();
+        target: { id: user.id, upn: user.upn },
+        detail: { via, blocked: blockOnFraud },
+      },
+    );
   });
   await recordSignin(ctx, {
     upn: user.upn,

@@ -1,20 +1,107 @@
+import net from 'node:net';
+import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { methods } from '../methods/index.ts';
+import { settingsStore } from '../storage/settings.ts';
+import { type Actor, audit } from './audit.ts';
 
-/** Organisation-wide service settings (the admin portal edits them in a later issue). */
+/**
+ * Organisation-wide service settings, as in the original's "service settings"
+ * page. Stored as one JSON document; code lifetimes and send limits default to
+ * the configuration (so an environment that set them keeps its values).
+ */
 export interface ServiceSettings {
   /** MethodTypes users may register and use ("verification options"). */
   allowedMethods: string[];
-  /** Fraud alert: block a user's sign-in when they report a call or text they did not ask for. */
-  blockOnFraud: boolean;
   /** "Allow users to create app passwords": when off, none can be created and none is accepted. */
   appPasswordsAllowed: boolean;
+  /** "Remember multi-factor authentication on trusted devices". */
+  rememberDevicesEnabled: boolean;
+  /** For how many days a remembered device skips MFA (1–365). */
+  rememberDevicesDays: number;
+  /** Requests from these ranges (CIDR, IPv4 and IPv6) skip the second factor in the browser. */
+  trustedIps: string[];
+  /** Fraud alert: users may report a call or text they did not ask for. */
+  fraudAlertEnabled: boolean;
+  /** Fraud alert: block the user's sign-in when they report fraud. */
+  blockOnFraud: boolean;
+  /** How long a code sent by text stays valid (minutes, 1–10). */
+  phoneCodeMinutes: number;
+  /** How long a verification call waits for # (seconds, 10–300). */
+  callTimeoutSeconds: number;
+  /** Texts and calls per user, per number, per client address in 15 minutes. */
+  sendLimitPerUser: number;
+  sendLimitPerNumber: number;
+  sendLimitPerAddress: number;
 }
 
-const defaults = (): ServiceSettings => ({
-  allowedMethods: methods.map((m) => m.id),
-  blockOnFraud: true,
+/** CIDR in canonical form (`10.0.0.0/8`, `2001:db8::/32`), or null when it is not one. */
+export function parseCidr(s: string): string | null {
+  const m = /^([0-9a-fA-F:.]+)(?:\/(\d{1,3}))?$/.exec(s.trim());
+  if (!m) return null;
+  const family = net.isIP(m[1]!);
+  if (family === 0) return null;
+  const max = family === 4 ? 32 : 128;
+  const bits = m[2] === undefined ? max : Number(m[2]);
+  if (bits > max) return null;
+  return `${new net.SocketAddress({ address: m[1]!, family: family === 4 ? 'ipv4' : 'ipv6' }).address}/${bits}`;
+}
+
+const methodIds = () => methods.map((m) => m.id);
+
+/** What an admin may change, validated the same way for the portal, the API and the CLI. */
+export const SettingsPatchSchema = z
+  .object({
+    allowedMethods: z
+      .array(z.string())
+      .min(1, 'Allow at least one verification method.')
+      .refine((list) => list.every((m) => methodIds().includes(m)), {
+        message: `Unknown method name: use ${methods.map((m) => m.id).join(', ')}.`,
+      }),
+    appPasswordsAllowed: z.boolean(),
+    rememberDevicesEnabled: z.boolean(),
+    rememberDevicesDays: z
+      .number()
+      .int()
+      .min(1, 'Remember devices for 1 to 365 days.')
+      .max(365, 'Remember devices for 1 to 365 days.'),
+    trustedIps: z
+      .array(z.string().max(50))
+      .max(500)
+      .superRefine((list, c) => {
+        for (const r of list)
+          if (!parseCidr(r))
+            c.addIssue({
+              code: 'custom',
+              message: `"${r.slice(0, 50)}" is not an IP range: write it as 10.0.0.0/8 or 2001:db8::/32.`,
+            });
+      }),
+    fraudAlertEnabled: z.boolean(),
+    blockOnFraud: z.boolean(),
+    phoneCodeMinutes: z.number().int().min(1).max(10),
+    callTimeoutSeconds: z.number().int().min(10).max(300),
+    sendLimitPerUser: z.number().int().min(1).max(100),
+    sendLimitPerNumber: z.number().int().min(1).max(100),
+    sendLimitPerAddress: z.number().int().min(1).max(1000),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+const defaults = (ctx: AppContext): ServiceSettings => ({
+  allowedMethods: methodIds(),
   appPasswordsAllowed: true,
+  rememberDevicesEnabled: false,
+  rememberDevicesDays: 14,
+  trustedIps: [],
+  fraudAlertEnabled: true,
+  blockOnFraud: true,
+  phoneCodeMinutes: ctx.config.phoneCodeMinutes,
+  callTimeoutSeconds: ctx.config.callTimeoutSeconds,
+  sendLimitPerUser: ctx.config.sendLimitPerUser,
+  sendLimitPerNumber: ctx.config.sendLimitPerNumber,
+  sendLimitPerAddress: ctx.config.sendLimitPerAddress,
 });
 
 /** The settings; other processes' changes are seen within a second (ctx.cache). */
@@ -23,17 +110,41 @@ export function getServiceSettings(ctx: AppContext): Promise<ServiceSettings> {
     const stored = (await ctx.stores.settings.get('service')) as
       | Partial<ServiceSettings>
       | undefined;
-    return { ...defaults(), ...stored };
+    return { ...defaults(ctx), ...stored };
   });
 }
 
+/** Validates and applies a change (all or nothing); audited with what changed. */
 export async function updateServiceSettings(
   ctx: AppContext,
-  patch: Partial<ServiceSettings>,
+  patch: unknown,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
 ): Promise<ServiceSettings> {
+  const parsed = SettingsPatchSchema.safeParse(patch);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('invalid_request', {
+      detail: `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid settings'}`,
+    });
+  }
+  const change = { ...parsed.data };
+  if (change.trustedIps)
+    change.trustedIps = [...new Set(change.trustedIps.map((r) => parseCidr(r)!))];
+  if (change.allowedMethods) change.allowedMethods = [...new Set(change.allowedMethods)];
   ctx.cache.forget('settings');
-  const next = { ...(await getServiceSettings(ctx)), ...patch };
-  await ctx.stores.settings.set('service', next, ctx.clock.now());
+  const before = await getServiceSettings(ctx);
+  const next = { ...before, ...change };
+  const changed = (Object.keys(change) as (keyof ServiceSettings)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]),
+  );
+  await ctx.db.transaction().execute(async (trx) => {
+    await settingsStore(trx).set('service', next, ctx.clock.now());
+    if (changed.length > 0)
+      await audit(ctx, trx, actor, {
+        action: 'settings_changed',
+        detail: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: next[k] }])),
+      });
+  });
   ctx.cache.forget('settings');
   return next;
 }

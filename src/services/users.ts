@@ -21,11 +21,23 @@ export interface UserView {
   /** As in MSOnline: empty when Disabled, one entry for relying party "*" otherwise. */
   strongAuthenticationRequirements: { relyingParty: string; state: MfaState }[];
   /** Phone methods carry their number masked but for its last two digits. */
-  strongAuthenticationMethods: { methodType: string; isDefault: boolean; phoneNumber?: string }[];
+  strongAuthenticationMethods: MethodView[];
   createdAt: string;
   lastSignInAt: string | null;
   /** When the user last reported a call or text they did not ask for (fraud alert). */
   fraudReportedAt: string | null;
+  /** After an admin reset the password: the user chooses a new one at next sign-in. */
+  mustChangePassword: boolean;
+}
+
+/** A registered method as admins see it (MSOnline's StrongAuthenticationMethod, and more). */
+export interface MethodView {
+  id: string;
+  methodType: string;
+  isDefault: boolean;
+  phoneNumber?: string;
+  createdAt: string;
+  lastUsedAt: string | null;
 }
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -34,12 +46,9 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
 export interface Viewer {
   personalData: boolean;
 }
-const MASKED: Viewer = { personalData: false };
+export const MASKED: Viewer = { personalData: false };
 
-function methodView(
-  ctx: AppContext | null,
-  m: MethodRow,
-): UserView['strongAuthenticationMethods'][number] {
+export function methodView(ctx: AppContext | null, m: MethodRow): MethodView {
   const details = JSON.parse(m.details) as { masked?: unknown; extension?: unknown };
   const number =
     typeof details.masked !== 'string'
@@ -51,9 +60,12 @@ function methodView(
     ? `${number}${typeof details.extension === 'string' ? ` x${details.extension}` : ''}`
     : undefined;
   return {
+    id: m.id,
     methodType: m.method_type,
     isDefault: m.is_default === 1,
     ...(phone ? { phoneNumber: phone } : {}),
+    createdAt: new Date(m.created_at).toISOString(),
+    lastUsedAt: iso(m.last_used_at),
   };
 }
 
@@ -77,6 +89,7 @@ export function toUserView(
     createdAt: new Date(u.created_at).toISOString(),
     lastSignInAt: iso(u.last_signin_at),
     fraudReportedAt: iso(u.fraud_reported_at),
+    mustChangePassword: u.must_change_password === 1,
   };
 }
 
@@ -119,12 +132,14 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<UserV
     updated_at: now,
     last_signin_at: null,
     fraud_reported_at: null,
+    must_change_password: 0,
+    remembered_devices_not_before: null,
   };
   await ctx.stores.users.insert(row);
   return toUserView(row, []);
 }
 
-async function requireUser(ctx: AppContext, upn: string): Promise<UserRow> {
+export async function requireUser(ctx: AppContext, upn: string): Promise<UserRow> {
   const user = await ctx.stores.users.findByUpn(upn.trim());
   if (!user)
     throw new AppError('user_not_found', {
@@ -154,15 +169,28 @@ export interface UserPage {
 export const encodeCursor = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 export const decodeCursor = (s: string) => printable(Buffer.from(s, 'base64url').toString('utf8'));
 
+export interface UserQuery {
+  mfaState?: MfaState;
+  /** Part of the UPN or display name, any case. */
+  search?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** A page of users ordered by UPN (keyset paging: as fast on page 1,000 as on page 1). */
 export async function listUsers(
   ctx: AppContext,
-  q: { mfaState?: MfaState; cursor?: string; limit?: number },
+  q: UserQuery,
   viewer: Viewer = MASKED,
 ): Promise<UserPage> {
   const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
+  const search = printable(q.search ?? '')
+    .trim()
+    .slice(0, 120);
   const rows = await ctx.stores.users.list({
     limit: limit + 1,
     ...(q.mfaState ? { mfaState: q.mfaState } : {}),
+    ...(search ? { search } : {}),
     ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
   });
   const page = rows.slice(0, limit);
@@ -179,63 +207,4 @@ export async function listUsers(
     items,
     nextCursor: rows.length > limit && last ? encodeCursor(last.upn_normalized) : null,
   };
-}
-
-/**
- * Sets the MFA state of several users: all or nothing — if any UPN is
- * unknown, nothing changes and the error names the unknown ones.
- */
-export async function setMfaState(
-  ctx: AppContext,
-  upns: readonly string[],
-  state: MfaState,
-  viewer: Viewer = MASKED,
-): Promise<UserView[]> {
-  if (upns.length === 0)
-    throw new AppError('invalid_request', { detail: 'Name at least one user.' });
-  const users = await Promise.all(upns.map((u) => ctx.stores.users.findByUpn(u.trim())));
-  const missing = upns.filter((_, i) => !users[i]);
-  if (missing.length > 0) {
-    throw new AppError('user_not_found', {
-      detail: `No user has the user name ${missing.map((m) => `"${m.trim().slice(0, 120)}"`).join(', ')}.`,
-    });
-  }
-  const found = users as UserRow[];
-  await ctx.stores.users.setMfaState([...new Set(found.map((u) => u.id))], state, ctx.clock.now());
-  return Promise.all(found.map((u) => getUser(ctx, u.upn, viewer)));
-}
-
-/**
- * Blocks or unblocks a user's sign-in (BlockCredential). Blocking also ends the
- * user's open sessions; both are audited with who did it.
- */
-export async function setBlocked(
-  ctx: AppContext,
-  upn: string,
-  blocked: boolean,
-  actor: string,
-  viewer: Viewer = MASKED,
-): Promise<UserView> {
-  const user = await requireUser(ctx, upn);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ blocked: blocked ? 1 : 0, updated_at: now })
-      .where('id', '=', user.id)
-      .execute();
-    if (blocked) await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        id: crypto.randomUUID(),
-        at: now,
-        actor,
-        action: blocked ? 'user_blocked' : 'user_unblocked',
-        target_user_id: user.id,
-        detail: '{}',
-      })
-      .execute();
-  });
-  return getUser(ctx, user.upn, viewer);
 }

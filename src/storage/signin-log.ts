@@ -5,6 +5,13 @@ export type SigninLogRow = SigninLogTable;
 
 export interface SigninLogQuery {
   upn?: string;
+  result?: SigninLogRow['result'];
+  method?: string;
+  application?: string;
+  front?: string;
+  /** Time range, inclusive, in ms. */
+  since?: number;
+  until?: number;
   /** Cursor: entries strictly older than (at, id). */
   before?: { at: number; id: string };
   limit: number;
@@ -15,7 +22,17 @@ export const signinLogStore = (db: Db) => ({
     await db.insertInto('signin_log').values(row).execute();
   },
 
-  list({ upn, before, limit }: SigninLogQuery): Promise<SigninLogRow[]> {
+  list({
+    upn,
+    result,
+    method,
+    application,
+    front,
+    since,
+    until,
+    before,
+    limit,
+  }: SigninLogQuery): Promise<SigninLogRow[]> {
     let q = db
       .selectFrom('signin_log')
       .selectAll()
@@ -23,6 +40,12 @@ export const signinLogStore = (db: Db) => ({
       .orderBy('id', 'desc')
       .limit(limit);
     if (upn) q = q.where('upn', '=', upn.toLowerCase());
+    if (result) q = q.where('result', '=', result);
+    if (method) q = q.where('method', '=', method);
+    if (application) q = q.where('application', '=', application);
+    if (front) q = q.where('front', '=', front);
+    if (since !== undefined) q = q.where('at', '>=', since);
+    if (until !== undefined) q = q.where('at', '<=', until);
     if (before) {
       q = q.where((eb) =>
         eb.or([

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { MfaState, UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -8,6 +9,8 @@ export type UserRow = UsersTable;
 
 export interface UserListQuery {
   mfaState?: MfaState;
+  /** Part of the UPN or display name, any case. */
+  search?: string;
   /** Exclusive lower bound on upn_normalized (the cursor). */
   after?: string;
   limit: number;
@@ -36,9 +39,18 @@ export const usersStore = (db: Db) => ({
   findById: (id: string) =>
     db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
-  list({ mfaState, after, limit }: UserListQuery): Promise<UserRow[]> {
+  list({ mfaState, search, after, limit }: UserListQuery): Promise<UserRow[]> {
     let q = db.selectFrom('users').selectAll().orderBy('upn_normalized').limit(limit);
     if (mfaState) q = q.where('mfa_state', '=', mfaState);
+    if (search) {
+      const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+      q = q.where((eb) =>
+        eb.or([
+          sql<boolean>`${eb.ref('upn_normalized')} like ${pattern} escape '\\'`,
+          sql<boolean>`lower(${eb.ref('display_name')}) like ${pattern} escape '\\'`,
+        ]),
+      );
+    }
     if (after) q = q.where('upn_normalized', '>', after);
     return q.execute();
   },

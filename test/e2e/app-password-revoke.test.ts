@@ -6,6 +6,7 @@ import { createLogger } from '../../src/log.ts';
 import { createApiToken } from '../../src/services/api-tokens.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
+import { cliActor } from '../../src/services/audit.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, onPostgres, type TestDatabase } from '../helpers/db.ts';
 import { type ServerProcess, startServers } from '../helpers/server.ts';
@@ -28,7 +29,7 @@ describe(`revoking app passwords on one node takes effect on another at once (${
     });
     app = (await createLegacyApp(ctx, { name: 'IMAP' })).id;
     password = (await createAppPassword(ctx, user.id, { name: 'Mail' })).password;
-    token = (await createApiToken(ctx, 'test')).token;
+    token = (await createApiToken(ctx, cliActor(), { name: 'test' })).token;
     await ctx.db.destroy();
     servers = await startServers(db.env, 2);
   });

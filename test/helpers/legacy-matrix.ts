@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import type { AppContext } from '../../src/context.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
+import { cliActor } from '../../src/services/audit.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
-import { createUser, setBlocked } from '../../src/services/users.ts';
+import { setBlocked } from '../../src/services/user-admin.ts';
+import { createUser } from '../../src/services/users.ts';
 
 export const MATRIX_PASSWORD = 'matrix account password 1';
 export const MATRIX_RADIUS_SECRETS = {
@@ -55,7 +57,7 @@ export async function seedLegacyMatrix(ctx: AppContext, prefix: string): Promise
   ) => {
     const u = await createUser(ctx, { upn: upn(name), password: MATRIX_PASSWORD, mfaState });
     if (opts.registered) await addRegistration(ctx, u.id, 'PhoneAppOTP', TOTP);
-    if (opts.blocked) await setBlocked(ctx, u.userPrincipalName, true, 'test');
+    if (opts.blocked) await setBlocked(ctx, cliActor(), u.userPrincipalName, true);
     const unscoped = (await createAppPassword(ctx, u.id, { name: 'Any program' })).password;
     return { id: u.id, upn: u.userPrincipalName, unscoped };
   };

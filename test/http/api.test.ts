@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApiToken } from '../../src/services/api-tokens.ts';
+import { cliActor } from '../../src/services/audit.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 describe('admin REST API /api/v1', () => {
@@ -23,7 +24,7 @@ describe('admin REST API /api/v1', () => {
 
   before(async () => {
     t = await createTestApp();
-    token = (await createApiToken(t.ctx, 'tests')).token;
+    token = (await createApiToken(t.ctx, cliActor(), { name: 'tests' })).token;
   });
   after(() => t.close());
 
@@ -110,7 +111,7 @@ describe('admin REST API /api/v1', () => {
     assert.equal(((await unblocked.json()) as { blockCredential: boolean }).blockCredential, false);
     const audit = await t.ctx.stores.audit.forUser(alice!.id);
     assert.deepEqual(audit.map((a) => a.action).slice(0, 2), ['user_unblocked', 'user_blocked']);
-    assert.match(audit[0]!.actor, /^api-token:/);
+    assert.equal(audit[0]!.actor, 'token tests');
     const empty = await call('PATCH', '/users/alice@contoso.com', {});
     assert.equal(empty.status, 400);
   });
@@ -178,9 +179,9 @@ describe('admin REST API /api/v1', () => {
       ['POST', '/users', { userPrincipalName: 42 }, 400, 'invalid_request'],
       ['GET', '/users/ghost@contoso.com', undefined, 404, 'user_not_found'],
       ['GET', '/users/gh%00ost@contoso.com', undefined, 404, 'user_not_found'],
-      ['GET', '/signins?cursor=%00%01', undefined, 200, ''],
+      ['GET', '/signins?cursor=%00%01', undefined, 400, 'invalid_request'],
       ['GET', '/users?cursor=YQBi', undefined, 200, ''],
-      ['GET', '/signins?cursor=MTIzOgB4', undefined, 200, ''],
+      ['GET', '/signins?cursor=MTIzOgB4', undefined, 400, 'invalid_request'],
       ['GET', '/signins?upn=a%00b', undefined, 200, ''],
       [
         'POST',
@@ -255,7 +256,9 @@ describe('admin REST API /api/v1', () => {
     );
     assert.equal(office?.phoneNumber, '+••••••••••44 x12');
     assert.ok(!JSON.stringify(masked).includes('222333'), 'no digits but the last two');
-    const privileged = (await createApiToken(t.ctx, 'helpdesk', ['personal-data'])).token;
+    const privileged = (
+      await createApiToken(t.ctx, cliActor(), { name: 'helpdesk', rights: ['personal-data'] })
+    ).token;
     const full = (await (
       await call('GET', '/users/alice@contoso.com', undefined, `Bearer ${privileged}`)
     ).json()) as typeof masked;

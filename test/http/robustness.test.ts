@@ -5,6 +5,7 @@ import { createContext } from '../../src/context.ts';
 import { createApp } from '../../src/http/app.tsx';
 import { createLogger } from '../../src/log.ts';
 import { createApiToken } from '../../src/services/api-tokens.ts';
+import { cliActor } from '../../src/services/audit.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
 
@@ -95,7 +96,7 @@ describe('bad input never gives a 500', () => {
 describe('a database that is down gives 503, not 500', () => {
   it('answers pages, forms, the API and health with 503 and Retry-After', async () => {
     const t = await createTestApp();
-    const token = (await createApiToken(t.ctx, 'down')).token;
+    const token = (await createApiToken(t.ctx, cliActor(), { name: 'down' })).token;
     const b = new FormClient((r) => t.app.request(r));
     await b.page('/');
     const csrf = b.csrf;

@@ -4,12 +4,14 @@ import * as m0001 from './0001_core.ts';
 import * as m0002 from './0002_phone.ts';
 import * as m0003 from './0003_token_rights.ts';
 import * as m0004 from './0004_app_passwords.ts';
+import * as m0005 from './0005_admin.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_phone': m0002,
   '0003_token_rights': m0003,
   '0004_app_passwords': m0004,
+  '0005_admin': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

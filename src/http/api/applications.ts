@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createLegacyApp, listApps } from '../../services/applications.ts';
 import type { HttpEnv } from '../env.ts';
+import { actorOf } from './auth.ts';
 import { problemResponses } from './schemas.ts';
 
 const FrontSchema = z.enum(['verify', 'forward-auth', 'ldap', 'radius']);
@@ -61,10 +62,14 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
   .openapi(list, async (c) => c.json({ items: await listApps(c.var.ctx) }, 200))
   .openapi(create, async (c) => {
     const b = c.req.valid('json');
-    const app = await createLegacyApp(c.var.ctx, {
-      name: b.name,
-      ...(b.fronts ? { fronts: b.fronts } : {}),
-      ...(b.radiusSecret !== undefined ? { radiusSecret: b.radiusSecret } : {}),
-    });
+    const app = await createLegacyApp(
+      c.var.ctx,
+      {
+        name: b.name,
+        ...(b.fronts ? { fronts: b.fronts } : {}),
+        ...(b.radiusSecret !== undefined ? { radiusSecret: b.radiusSecret } : {}),
+      },
+      actorOf(c),
+    );
     return c.json(app, 201);
   });

@@ -5,8 +5,11 @@ import type { HttpEnv } from '../env.ts';
 import { problem } from '../problem.ts';
 import { appPasswordsApi } from './app-passwords.ts';
 import { applicationsApi } from './applications.ts';
-import { requireApiToken } from './auth.ts';
-import { signinsApi } from './signins.ts';
+import { requireAdmin } from './auth.ts';
+import { logsApi } from './logs.ts';
+import { settingsApi } from './settings.ts';
+import { tokensApi } from './tokens.ts';
+import { userSettingsApi } from './user-settings.ts';
 import { usersApi } from './users.ts';
 
 export function createApi() {
@@ -33,10 +36,13 @@ export function createApi() {
     security: [{ bearer: [] }],
   });
   api.use('/*', async (c, next) =>
-    c.req.path.endsWith('/openapi.json') ? next() : requireApiToken(c, next),
+    c.req.path.endsWith('/openapi.json') ? next() : requireAdmin(c, next),
   );
   api.route('/', usersApi);
-  api.route('/', signinsApi);
+  api.route('/', userSettingsApi);
+  api.route('/', settingsApi);
+  api.route('/', logsApi);
+  api.route('/', tokensApi);
   api.route('/', applicationsApi);
   api.route('/', appPasswordsApi);
   return api;

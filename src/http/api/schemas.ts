@@ -2,6 +2,19 @@ import { z } from '@hono/zod-openapi';
 
 export const MfaStateSchema = z.enum(['Disabled', 'Enabled', 'Enforced']).openapi('MfaState');
 
+export const MethodSchema = z
+  .object({
+    id: z.string(),
+    methodType: z.string().openapi({ example: 'PhoneAppOTP' }),
+    isDefault: z.boolean(),
+    phoneNumber: z.string().optional().openapi({
+      description: 'Phone methods: the number, masked but for its last two digits.',
+    }),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .openapi('Method');
+
 export const UserSchema = z
   .object({
     id: z.string(),
@@ -14,18 +27,11 @@ export const UserSchema = z
     strongAuthenticationRequirements: z.array(
       z.object({ relyingParty: z.string(), state: MfaStateSchema }),
     ),
-    strongAuthenticationMethods: z.array(
-      z.object({
-        methodType: z.string(),
-        isDefault: z.boolean(),
-        phoneNumber: z.string().optional().openapi({
-          description: 'Phone methods: the number, masked but for its last two digits.',
-        }),
-      }),
-    ),
+    strongAuthenticationMethods: z.array(MethodSchema),
     createdAt: z.string(),
     lastSignInAt: z.string().nullable(),
     fraudReportedAt: z.string().nullable(),
+    mustChangePassword: z.boolean(),
   })
   .openapi('User');
 
@@ -46,23 +52,50 @@ export const NewUserSchema = z
 
 export const UserPatchSchema = z
   .object({
+    displayName: z.string().max(256).optional(),
+    preferredLanguage: z.string().max(35).optional(),
+    isAdmin: z.boolean().optional(),
+    mfaState: MfaStateSchema.optional(),
     strongAuthenticationRequirements: z
       .array(z.object({ relyingParty: z.literal('*').default('*'), state: MfaStateSchema }))
       .max(1)
       .optional()
-      .openapi({ description: 'An empty list disables MFA, as in MSOnline.' }),
+      .openapi({ description: 'As in MSOnline; an empty list disables MFA. Or use mfaState.' }),
     blockCredential: z
       .boolean()
       .optional()
       .openapi({ description: 'Block or unblock sign-in (e.g. after a fraud report).' }),
   })
-  .refine(
-    (p) => p.strongAuthenticationRequirements !== undefined || p.blockCredential !== undefined,
-    {
-      message: 'Give strongAuthenticationRequirements or blockCredential.',
-    },
-  )
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Give at least one field to change.' })
   .openapi('UserPatch');
+
+export const BulkRowSchema = z
+  .object({
+    line: z.number(),
+    userPrincipalName: z.string(),
+    state: MfaStateSchema.nullable(),
+    currentState: MfaStateSchema.nullable(),
+    status: z.enum(['change', 'unchanged', 'error']),
+    error: z.string().optional(),
+  })
+  .openapi('BulkRow');
+
+export const BulkResultSchema = z
+  .object({
+    rows: z.array(BulkRowSchema),
+    changed: z.number(),
+    unchanged: z.number(),
+    errors: z.number(),
+    applied: z.boolean(),
+  })
+  .openapi('BulkResult');
+
+export const UserActionResultsSchema = z
+  .object({
+    results: z.array(z.object({ userPrincipalName: z.string(), removed: z.number() })),
+  })
+  .openapi('UserActionResults');
 
 export const SigninSchema = z
   .object({
@@ -97,17 +130,31 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    ipAddress: z.string().nullable(),
+    action: z.string(),
+    userPrincipalName: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .openapi('AuditEntry');
+
+export const AuditPageSchema = z
+  .object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('AuditPage');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
 export const problemResponses = {
-  400: {
-    description: 'Invalid request',
-    content: { 'application/problem+json': { schema: ProblemSchema } },
-  },
-  401: {
-    description: 'Missing or invalid token',
-    content: { 'application/problem+json': { schema: ProblemSchema } },
-  },
-  404: {
-    description: 'Not found',
-    content: { 'application/problem+json': { schema: ProblemSchema } },
-  },
+  400: problem('Invalid request'),
+  401: problem('Missing or invalid token or session'),
+  403: problem('Not allowed (read-only token, not an administrator, or a missing CSRF token)'),
+  404: problem('Not found'),
+  409: problem('Conflicts with the current state'),
 } as const;

@@ -1,81 +1,109 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  createUser,
-  getUser,
-  listUsers,
-  setBlocked,
-  setMfaState,
-  type UserView,
-} from '../../services/users.ts';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError } from '../../errors.ts';
+import { applyBulk, type BulkItem, parseBulkCsv, previewBulk } from '../../services/bulk-mfa.ts';
+import { deleteUser, resetPassword, updateUser } from '../../services/user-admin.ts';
+import { createUser, getUser, listUsers } from '../../services/users.ts';
 import type { HttpEnv } from '../env.ts';
-import { viewerOf } from './auth.ts';
+import { actorOf } from './auth.ts';
+import { route, UpnParam } from './route.ts';
 import {
+  BulkResultSchema,
   MfaStateSchema,
   NewUserSchema,
-  problemResponses,
   UserPageSchema,
   UserPatchSchema,
   UserSchema,
 } from './schemas.ts';
 
-const UpnParam = z.object({
-  upn: z
-    .string()
-    .max(256)
-    .openapi({ param: { name: 'upn', in: 'path' }, example: 'alice@contoso.com' }),
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+const tag = 'Users';
 
-const create = createRoute({
+const create = route({
   method: 'post',
   path: '/users',
-  tags: ['Users'],
+  tag,
   summary: 'Create a user',
-  request: { body: { required: true, content: { 'application/json': { schema: NewUserSchema } } } },
-  responses: {
-    201: json(UserSchema, 'The new user'),
-    409: problemResponses[400],
-    ...problemResponses,
-  },
+  body: NewUserSchema,
+  response: UserSchema,
+  status: 201,
 });
 
-const get = createRoute({
+const get = route({
   method: 'get',
   path: '/users/{upn}',
-  tags: ['Users'],
+  tag,
   summary: 'Get a user by UPN (as Get-MsolUser -UserPrincipalName)',
-  request: { params: UpnParam },
-  responses: { 200: json(UserSchema, 'The user'), ...problemResponses },
+  params: UpnParam,
+  response: UserSchema,
 });
 
-const list = createRoute({
+const list = route({
   method: 'get',
   path: '/users',
-  tags: ['Users'],
-  summary: 'List users, ordered by UPN, one page at a time',
-  request: {
-    query: z.object({
-      mfaState: MfaStateSchema.optional(),
-      cursor: z.string().max(400).optional(),
-      limit: z.coerce.number().int().min(1).max(1000).optional(),
-    }),
-  },
-  responses: { 200: json(UserPageSchema, 'A page of users'), ...problemResponses },
+  tag,
+  summary: 'List users, ordered by UPN, one page at a time; filter by state, search by name or UPN',
+  query: z.object({
+    mfaState: MfaStateSchema.optional(),
+    search: z
+      .string()
+      .max(120)
+      .optional()
+      .openapi({ description: 'Part of the UPN or display name' }),
+    cursor: z.string().max(400).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  }),
+  response: UserPageSchema,
 });
 
-const patch = createRoute({
+const patch = route({
   method: 'patch',
   path: '/users/{upn}',
-  tags: ['Users'],
-  summary: 'Set the MFA state (as Set-MsolUser -StrongAuthenticationRequirements)',
-  request: {
-    params: UpnParam,
-    body: { required: true, content: { 'application/json': { schema: UserPatchSchema } } },
-  },
-  responses: { 200: json(UserSchema, 'The updated user'), ...problemResponses },
+  tag,
+  summary:
+    'Change a user: name, language, admin role, block, MFA state (as Set-MsolUser -StrongAuthenticationRequirements)',
+  params: UpnParam,
+  body: UserPatchSchema,
+  response: UserSchema,
+});
+
+const remove = route({
+  method: 'delete',
+  path: '/users/{upn}',
+  tag,
+  summary: 'Delete a user with their methods, app passwords and sessions',
+  params: UpnParam,
+  response: z.object({ deleted: z.literal(true) }),
+});
+
+const reset = route({
+  method: 'post',
+  path: '/users/{upn}/reset-password',
+  tag,
+  summary: 'Reset the password: a one-time password, shown once, to be changed at next sign-in',
+  params: UpnParam,
+  response: z.object({ user: UserSchema, oneTimePassword: z.string() }),
+});
+
+const bulk = route({
+  method: 'post',
+  path: '/users/mfa-state',
+  tag,
+  summary: 'Set the MFA state of many users, with a result per row',
+  description:
+    'Give `items` or `csv` (the text of a file in the template `Username,MFA Status`). Every row is checked first; with `dryRun` nothing changes (a preview). Otherwise the good rows are applied in one transaction and rows with errors are never applied.',
+  body: z
+    .object({
+      items: z
+        .array(z.object({ userPrincipalName: z.string().max(256), state: z.string().max(40) }))
+        .max(50_000)
+        .optional(),
+      csv: z.string().max(5_000_000).optional(),
+      dryRun: z.boolean().optional(),
+    })
+    .strict()
+    .refine((b) => (b.items === undefined) !== (b.csv === undefined), {
+      message: 'Give either items or csv.',
+    }),
+  response: BulkResultSchema,
 });
 
 export const usersApi = new OpenAPIHono<HttpEnv>()
@@ -92,38 +120,45 @@ export const usersApi = new OpenAPIHono<HttpEnv>()
     return c.json(user, 201);
   })
   .openapi(get, async (c) =>
-    c.json(await getUser(c.var.ctx, c.req.valid('param').upn, viewerOf(c)), 200),
+    c.json(await getUser(c.var.ctx, c.req.valid('param').upn, actorOf(c)), 200),
   )
-  .openapi(list, async (c) => {
-    const q = c.req.valid('query');
-    const page = await listUsers(
-      c.var.ctx,
-      {
-        ...(q.mfaState ? { mfaState: q.mfaState } : {}),
-        ...(q.cursor ? { cursor: q.cursor } : {}),
-        ...(q.limit ? { limit: q.limit } : {}),
-      },
-      viewerOf(c),
-    );
-    return c.json(page, 200);
-  })
+  .openapi(list, async (c) =>
+    c.json(await listUsers(c.var.ctx, c.req.valid('query'), actorOf(c)), 200),
+  )
   .openapi(patch, async (c) => {
     const { upn } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const { ctx } = c.var;
-    let user = await getUser(ctx, upn, viewerOf(c));
-    if (body.strongAuthenticationRequirements) {
-      const state = body.strongAuthenticationRequirements[0]?.state ?? 'Disabled';
-      [user] = (await setMfaState(ctx, [upn], state, viewerOf(c))) as [UserView];
-    }
-    if (body.blockCredential !== undefined) {
-      user = await setBlocked(
-        ctx,
-        upn,
-        body.blockCredential,
-        `api-token:${c.var.apiTokenId}`,
-        viewerOf(c),
-      );
-    }
+    const b = c.req.valid('json');
+    const fromRequirements = b.strongAuthenticationRequirements
+      ? (b.strongAuthenticationRequirements[0]?.state ?? 'Disabled')
+      : undefined;
+    if (b.mfaState && fromRequirements && b.mfaState !== fromRequirements)
+      throw new AppError('invalid_request', {
+        detail: 'mfaState and strongAuthenticationRequirements disagree; give one.',
+      });
+    const user = await updateUser(c.var.ctx, actorOf(c), upn, {
+      ...(b.displayName !== undefined ? { displayName: b.displayName } : {}),
+      ...(b.preferredLanguage !== undefined ? { preferredLanguage: b.preferredLanguage } : {}),
+      ...(b.isAdmin !== undefined ? { isAdmin: b.isAdmin } : {}),
+      ...(b.blockCredential !== undefined ? { blockCredential: b.blockCredential } : {}),
+      ...((b.mfaState ?? fromRequirements) ? { mfaState: b.mfaState ?? fromRequirements } : {}),
+    });
     return c.json(user, 200);
+  })
+  .openapi(remove, async (c) => {
+    await deleteUser(c.var.ctx, actorOf(c), c.req.valid('param').upn);
+    return c.json({ deleted: true as const }, 200);
+  })
+  .openapi(reset, async (c) =>
+    c.json(await resetPassword(c.var.ctx, actorOf(c), c.req.valid('param').upn), 200),
+  )
+  .openapi(bulk, async (c) => {
+    const b = c.req.valid('json');
+    const items: BulkItem[] =
+      b.csv !== undefined
+        ? parseBulkCsv(b.csv)
+        : (b.items ?? []).map((i, n) => ({ ...i, line: n + 1 }));
+    const result = b.dryRun
+      ? await previewBulk(c.var.ctx, items)
+      : await applyBulk(c.var.ctx, actorOf(c), items);
+    return c.json(result, 200);
   });

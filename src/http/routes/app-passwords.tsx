@@ -10,6 +10,7 @@ import {
 import { type ApplicationView, listApps } from '../../services/applications.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import type { UserRow } from '../../storage/users.ts';
+import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm, readFormValues } from '../form.ts';
 import { useUserLocale } from '../locale.ts';
@@ -231,7 +232,12 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
     checkCsrf(c, form._csrf);
     const user = await signedInUser(c);
     if (!user) return c.redirect('/', 303);
-    await deleteAppPassword(c.var.ctx, user.id, c.req.param('id'));
+    await deleteAppPassword(
+      c.var.ctx,
+      { name: user.upn, ip: clientInfo(c).ip },
+      { id: user.id, upn: user.upn },
+      c.req.param('id'),
+    );
     return show(c, user, { notice: c.var.t('apppw.deleted') });
   });
 

@@ -24,11 +24,12 @@ async function checkLimits(
 ): Promise<void> {
   const rl = rateLimitsStore(ctx.db);
   const now = ctx.clock.now();
+  const limits = await ctx.limits();
   const checks: [string, number][] = [
-    [`send:user:${user.id}`, ctx.config.sendLimitPerUser],
-    [`send:number:${number}`, ctx.config.sendLimitPerNumber],
+    [`send:user:${user.id}`, limits.sendLimitPerUser],
+    [`send:number:${number}`, limits.sendLimitPerNumber],
     ...(attempt.clientIp
-      ? [[`send:ip:${attempt.clientIp}`, ctx.config.sendLimitPerAddress] as [string, number]]
+      ? [[`send:ip:${attempt.clientIp}`, limits.sendLimitPerAddress] as [string, number]]
       : []),
   ];
   for (const [key, limit] of checks) {
@@ -107,7 +108,7 @@ export async function textCode(
 ): Promise<void> {
   await checkLimits(ctx, user, number, attempt);
   const code = String(ctx.random.int(1_000_000)).padStart(6, '0');
-  const minutes = ctx.config.phoneCodeMinutes;
+  const minutes = (await ctx.limits()).phoneCodeMinutes;
   const challenge = await newChallenge(
     ctx,
     user,
@@ -139,7 +140,7 @@ export async function callPhone(
     attempt,
     methodType,
     registrationId,
-    ctx.config.callTimeoutSeconds * 1000,
+    (await ctx.limits()).callTimeoutSeconds * 1000,
     null,
   );
   const t = userText(user);

@@ -1,0 +1,115 @@
+import type { Command } from 'commander';
+import { AppError } from '../../errors.ts';
+import { answerCall, listOutbox } from '../../services/outbox.ts';
+import { table } from '../format.ts';
+import { print, withAdmin, withLocalContext } from '../run.ts';
+
+export function appCommands(program: Command): void {
+  const app = program.command('app').description('Applications (relying parties)');
+
+  app
+    .command('add')
+    .description('Register an application; prints its id')
+    .requiredOption('--name <name>', 'what the application is')
+    .option('--legacy', 'a legacy application (HTTP verify, forward-auth, LDAP, RADIUS)')
+    .option('--fronts <list>', 'comma-separated fronts it may use (default: all)')
+    .option(
+      '--radius-secret <secret>',
+      'RADIUS shared secret (the application is then a RADIUS client)',
+    )
+    .option('--json', 'print JSON')
+    .action(
+      async (o: {
+        name: string;
+        legacy?: boolean;
+        fronts?: string;
+        radiusSecret?: string;
+        json?: boolean;
+      }) => {
+        if (!o.legacy)
+          throw new AppError('invalid_request', {
+            detail:
+              'Say what kind of application it is: --legacy (OpenID Connect clients come later).',
+          });
+        const created = await withAdmin((a) =>
+          a.createApp({
+            name: o.name,
+            ...(o.fronts ? { fronts: o.fronts.split(',').map((f) => f.trim()) } : {}),
+            ...(o.radiusSecret ? { radiusSecret: o.radiusSecret } : {}),
+          }),
+        );
+        print(!!o.json, created, () => created.id);
+      },
+    );
+
+  app
+    .command('list')
+    .description('List applications')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const apps = await withAdmin((a) => a.apps());
+      print(!!o.json, apps, () =>
+        table(
+          ['Id', 'Name', 'Kind', 'Fronts', 'Radius'],
+          apps.map((a) => [
+            a.id,
+            a.name,
+            a.kind,
+            a.fronts.join(','),
+            a.hasRadiusSecret ? 'yes' : '',
+          ]),
+        ),
+      );
+    });
+}
+
+export function outboxCommands(program: Command): void {
+  const outbox = program
+    .command('outbox')
+    .description(
+      'The built-in telephony outbox: texts and calls sent (PORTCULLIS_TELEPHONY=outbox)',
+    )
+    .option('--number <e164>', 'only this phone number (E.164, e.g. +420601123456)')
+    .option('--limit <n>', 'how many, newest first', '20')
+    .option('--json', 'print JSON')
+    .action(async (o: { number?: string; limit: string; json?: boolean }) => {
+      const limit = Number.parseInt(o.limit, 10);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new AppError('invalid_request', { detail: '--limit must be a positive number.' });
+      const entries = await withLocalContext((ctx) =>
+        listOutbox(ctx, { limit, ...(o.number ? { number: o.number } : {}) }),
+      );
+      print(!!o.json, entries, () =>
+        table(
+          ['Id', 'Kind', 'To', 'Status', 'Sent', 'Text'],
+          entries.map((e) => [
+            e.id,
+            e.kind,
+            e.to + (e.extension ? ` x${e.extension}` : ''),
+            e.status,
+            e.createdAt,
+            e.text,
+          ]),
+        ),
+      );
+    });
+
+  outbox
+    .command('answer <callId>')
+    .description(
+      "Answer a ringing call: --keys '#' approves, --keys '0#' reports fraud, --hang-up declines",
+    )
+    .option('--keys <keys>', 'keys pressed on the phone')
+    .option('--hang-up', 'hang up without pressing anything')
+    .option('--json', 'print JSON')
+    .action(async (callId: string, o: { keys?: string; hangUp?: boolean; json?: boolean }) => {
+      if (!o.keys === !o.hangUp)
+        throw new AppError('invalid_request', {
+          detail: "Give either --keys '#' (or '0#') or --hang-up.",
+        });
+      const answered = await withLocalContext((ctx) =>
+        answerCall(ctx, callId, o.hangUp ? { hangUp: true } : { keys: o.keys! }),
+      );
+      print(!!o.json, answered, () => `Call ${answered.id} to ${answered.to}: ${answered.status}`);
+    });
+}

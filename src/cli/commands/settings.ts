@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { AppError } from '../../errors.ts';
+import type { ServiceSettings } from '../../services/settings.ts';
+import { table } from '../format.ts';
+import { print, withAdmin } from '../run.ts';
+
+/** A command-line value read as the type the setting has now. */
+function parseValue(settings: ServiceSettings, key: string, raw: string): unknown {
+  if (!(key in settings))
+    throw new AppError('invalid_request', {
+      detail: `Unknown setting "${key.slice(0, 60)}": use one of ${Object.keys(settings).join(', ')}.`,
+    });
+  const current = settings[key as keyof ServiceSettings];
+  if (typeof current === 'boolean') {
+    const v = raw.trim().toLowerCase();
+    if (['true', 'on', 'yes', '1'].includes(v)) return true;
+    if (['false', 'off', 'no', '0'].includes(v)) return false;
+    throw new AppError('invalid_request', { detail: `${key} is on or off (true or false).` });
+  }
+  if (typeof current === 'number') {
+    if (!/^-?\d+$/.test(raw.trim()))
+      throw new AppError('invalid_request', { detail: `${key} is a whole number.` });
+    return Number(raw);
+  }
+  // Lists: comma-separated; an empty value empties the list.
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+
+export function settingsCommands(program: Command): void {
+  const settings = program.command('settings').description('Service settings (organisation-wide)');
+
+  settings
+    .command('get [key]')
+    .description('Show the service settings, or one of them')
+    .option('--json', 'print JSON')
+    .action(async (key: string | undefined, o: { json?: boolean }) => {
+      const all = await withAdmin((a) => a.settings());
+      if (key) {
+        parseValue(all, key, '');
+        const value = all[key as keyof ServiceSettings];
+        return print(!!o.json, value, () => show(value));
+      }
+      print(!!o.json, all, () =>
+        table(
+          ['Setting', 'Value'],
+          Object.entries(all).map(([k, v]) => [k, show(v)]),
+        ),
+      );
+    });
+
+  settings
+    .command('set <key> <value>')
+    .description(
+      'Change one setting, e.g. `settings set rememberDevicesDays 30`, `settings set trustedIps 10.0.0.0/8,2001:db8::/32`, `settings set appPasswordsAllowed off`',
+    )
+    .option('--json', 'print JSON')
+    .action(async (key: string, value: string, o: { json?: boolean }) => {
+      const updated = await withAdmin(async (a) =>
+        a.changeSettings({ [key]: parseValue(await a.settings(), key, value) }),
+      );
+      print(!!o.json, updated, () => `${key} = ${show(updated[key as keyof ServiceSettings])}`);
+    });
+}

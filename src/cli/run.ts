@@ -1,0 +1,76 @@
+// How a command reaches Portcullis: `--url` (or PORTCULLIS_URL) and a token
+// (PORTCULLIS_API_TOKEN, or --token) talk to a running instance's admin API;
+// otherwise the command opens the configured database directly, as "cli".
+import { loadConfig } from '../config/load.ts';
+import { createContext } from '../context.ts';
+import { migrate } from '../db/index.ts';
+import { AppError } from '../errors.ts';
+import { createLogger } from '../log.ts';
+import { cliActor } from '../services/audit.ts';
+import { type Admin, localAdmin, remoteAdmin } from './admin.ts';
+
+export interface Target {
+  url?: string;
+  token?: string;
+}
+
+let target: Target = {};
+export const setTarget = (t: Target) => {
+  target = t;
+};
+export const isRemote = () => !!(target.url ?? process.env.PORTCULLIS_URL);
+
+/** Runs `work` against the chosen end; the database is closed afterwards. */
+export async function withAdmin<T>(
+  work: (admin: Admin) => Promise<T>,
+  opts: { personalData?: boolean } = {},
+): Promise<T> {
+  const url = target.url ?? process.env.PORTCULLIS_URL;
+  if (url) {
+    const token = target.token ?? process.env.PORTCULLIS_API_TOKEN;
+    if (!token)
+      throw new AppError('unauthorized', {
+        detail: 'With --url, give an admin API token in PORTCULLIS_API_TOKEN (or --token).',
+      });
+    return work(remoteAdmin(url, token));
+  }
+  const config = loadConfig();
+  // A command needs few connections: a CLI run must not crowd a busy database.
+  const ctx = createContext(config, { log: createLogger('warn'), db: { pgPoolSize: 2 } });
+  try {
+    await migrate(ctx.db, ctx.dialect);
+    return await work(localAdmin(ctx, cliActor(opts.personalData)));
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+/** The local database only (commands that have no API, e.g. the telephony outbox). */
+export async function withLocalContext<T>(
+  work: (ctx: ReturnType<typeof createContext>) => Promise<T>,
+): Promise<T> {
+  if (isRemote())
+    throw new AppError('invalid_request', {
+      detail: 'This command works on the server itself, not with --url.',
+    });
+  const ctx = createContext(loadConfig(), { log: createLogger('warn'), db: { pgPoolSize: 2 } });
+  try {
+    await migrate(ctx.db, ctx.dialect);
+    return await work(ctx);
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+export async function readStdin(what: string): Promise<string> {
+  if (process.stdin.isTTY)
+    throw new AppError('invalid_request', { detail: `${what} needs its input on standard input.` });
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export const print = (json: boolean, value: unknown, human: () => string) =>
+  console.log(json ? JSON.stringify(value, null, 2) : human());

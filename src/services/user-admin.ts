@@ -1,0 +1,228 @@
+// What administrators do to users: edit, delete, block, set the MFA state
+// (one user, several, or a bulk file), reset the password. Portal, API and CLI
+// all come here (STYLE.md, principle 8); every change is audited with its actor.
+import type { AppContext } from '../context.ts';
+import type { MfaState } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { UserRow } from '../storage/users.ts';
+import { type Actor, audit } from './audit.ts';
+import { getUser, requireUser, type UserView } from './users.ts';
+import { parseLanguage, printable } from './validation.ts';
+
+const target = (u: UserRow) => ({ id: u.id, upn: u.upn });
+
+/** At least one administrator must remain who can sign in. */
+async function keepAnAdmin(ctx: AppContext, leaving: UserRow, what: string): Promise<void> {
+  if (leaving.is_admin !== 1 || leaving.blocked === 1) return;
+  const others = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('is_admin', '=', 1)
+    .where('blocked', '=', 0)
+    .where('id', '!=', leaving.id)
+    .limit(1)
+    .execute();
+  if (others.length === 0)
+    throw new AppError('conflict', {
+      detail: `${leaving.upn} is the only administrator who can sign in: ${what} would lock everyone out. Make another user an administrator first.`,
+    });
+}
+
+export interface UserPatch {
+  displayName?: string;
+  preferredLanguage?: string;
+  isAdmin?: boolean;
+  blockCredential?: boolean;
+  mfaState?: MfaState;
+}
+
+/** Changes a user's details, role, block and MFA state at once: all or nothing, audited. */
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  upn: string,
+  patch: UserPatch,
+): Promise<UserView> {
+  const user = await requireUser(ctx, upn);
+  const set: Partial<UserRow> = {};
+  if (patch.displayName !== undefined) {
+    const name = patch.displayName.trim();
+    if (!name || name.length > 256 || printable(name) !== name)
+      throw new AppError('invalid_request', {
+        detail: 'A display name has 1 to 256 characters and no control characters.',
+      });
+    set.display_name = name;
+  }
+  if (patch.preferredLanguage !== undefined)
+    set.preferred_language = parseLanguage(patch.preferredLanguage);
+  if (patch.isAdmin !== undefined) {
+    if (!patch.isAdmin) await keepAnAdmin(ctx, user, 'removing the administrator role');
+    set.is_admin = patch.isAdmin ? 1 : 0;
+  }
+  if (patch.blockCredential !== undefined) {
+    if (patch.blockCredential) await keepAnAdmin(ctx, user, 'blocking sign-in');
+    set.blocked = patch.blockCredential ? 1 : 0;
+  }
+  if (patch.mfaState !== undefined) set.mfa_state = patch.mfaState;
+  const changed = Object.entries(set).filter(
+    ([k, v]) => (user as unknown as Record<string, unknown>)[k] !== v,
+  );
+  if (changed.length > 0) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ ...set, updated_at: ctx.clock.now() })
+        .where('id', '=', user.id)
+        .execute();
+      // Blocking ends every open session at once.
+      if (set.blocked === 1)
+        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await audit(
+        ctx,
+        trx,
+        actor,
+        changed.map(([column, to]) => ({
+          action:
+            column === 'blocked'
+              ? to === 1
+                ? 'user_blocked'
+                : 'user_unblocked'
+              : column === 'mfa_state'
+                ? 'mfa_state_set'
+                : 'user_updated',
+          target: target(user),
+          detail: { field: column, from: (user as unknown as Record<string, unknown>)[column], to },
+        })),
+      );
+    });
+  }
+  return getUser(ctx, user.upn, actor);
+}
+
+/** Deletes a user and everything theirs (methods, app passwords, sessions); audited. */
+export async function deleteUser(ctx: AppContext, actor: Actor, upn: string): Promise<void> {
+  const user = await requireUser(ctx, upn);
+  if (user.upn_normalized === actor.name.toLowerCase())
+    throw new AppError('conflict', { detail: 'You cannot delete your own account.' });
+  await keepAnAdmin(ctx, user, 'deleting this user');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('users').where('id', '=', user.id).execute();
+    await audit(ctx, trx, actor, { action: 'user_deleted', target: target(user) });
+  });
+}
+
+export const setBlocked = (
+  ctx: AppContext,
+  actor: Actor,
+  upn: string,
+  blocked: boolean,
+): Promise<UserView> => updateUser(ctx, actor, upn, { blockCredential: blocked });
+
+/**
+ * Sets the MFA state of several users: all or nothing — if any UPN is
+ * unknown, nothing changes and the error names the unknown ones.
+ */
+export async function setMfaState(
+  ctx: AppContext,
+  actor: Actor,
+  upns: readonly string[],
+  state: MfaState,
+): Promise<UserView[]> {
+  if (upns.length === 0)
+    throw new AppError('invalid_request', { detail: 'Name at least one user.' });
+  const users = await Promise.all(upns.map((u) => ctx.stores.users.findByUpn(u.trim())));
+  const missing = upns.filter((_, i) => !users[i]);
+  if (missing.length > 0) {
+    throw new AppError('user_not_found', {
+      detail: `No user has the user name ${missing.map((m) => `"${m.trim().slice(0, 120)}"`).join(', ')}.`,
+    });
+  }
+  const found = [...new Map((users as UserRow[]).map((u) => [u.id, u])).values()];
+  await applyStates(
+    ctx,
+    actor,
+    found.map((u) => ({ user: u, state })),
+  );
+  return Promise.all(found.map((u) => getUser(ctx, u.upn, actor)));
+}
+
+/** Writes new states in one transaction, a few statements however many users; audited. */
+export async function applyStates(
+  ctx: AppContext,
+  actor: Actor,
+  changes: { user: UserRow; state: MfaState }[],
+  via?: string,
+  progress?: (done: number, total: number) => void,
+): Promise<number> {
+  const real = changes.filter((c) => c.user.mfa_state !== c.state);
+  if (real.length === 0) return 0;
+  const now = ctx.clock.now();
+  let done = 0;
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const state of ['Disabled', 'Enabled', 'Enforced'] as const) {
+      const ids = real.filter((c) => c.state === state).map((c) => c.user.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        progress?.(done, real.length);
+        done += Math.min(500, ids.length - i);
+        await trx
+          .updateTable('users')
+          .set({ mfa_state: state, updated_at: now })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+      }
+    }
+    await audit(
+      ctx,
+      trx,
+      actor,
+      real.map((c) => ({
+        action: 'mfa_state_set',
+        target: target(c.user),
+        detail: {
+          field: 'mfa_state',
+          from: c.user.mfa_state,
+          to: c.state,
+          ...(via ? { via } : {}),
+        },
+      })),
+    );
+  });
+  return real.length;
+}
+
+/**
+ * Resets a user's password: the admin never picks it. A one-time password is
+ * generated, shown once to the admin, and must be changed at next sign-in;
+ * open sessions end. Audited (without the password).
+ */
+export async function resetPassword(
+  ctx: AppContext,
+  actor: Actor,
+  upn: string,
+): Promise<{ user: UserView; oneTimePassword: string }> {
+  const user = await requireUser(ctx, upn);
+  const oneTimePassword = oneTimePasswordFrom(ctx.random.bytes(15));
+  const hash = await ctx.hasher.hash(oneTimePassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 1, updated_at: ctx.clock.now() })
+      .where('id', '=', user.id)
+      .execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await audit(ctx, trx, actor, { action: 'password_reset', target: target(user) });
+  });
+  return { user: await getUser(ctx, user.upn, actor), oneTimePassword };
+}
+
+// 120 random bits in four groups of a typeable alphabet (no 0/O, 1/l/I).
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function oneTimePasswordFrom(bytes: Buffer): string {
+  let n = BigInt(`0x${bytes.toString('hex')}`);
+  let out = '';
+  for (let i = 0; i < 21; i++) {
+    out += ALPHABET[Number(n % BigInt(ALPHABET.length))];
+    n /= BigInt(ALPHABET.length);
+  }
+  return out.match(/.{1,7}/g)!.join('-');
+}
