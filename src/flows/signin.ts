@@ -13,9 +13,10 @@ import type {
 } from '../methods/types.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
+import { audit } from '../services/audit.ts';
 import { addRegistration, loadRegistrations } from '../services/registrations.ts';
 import { getServiceSettings } from '../services/settings.ts';
-import { printable } from '../services/validation.ts';
+import { checkNewPassword, printable } from '../services/validation.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import { createStores } from '../storage/index.ts';
 import type { UserRow } from '../storage/users.ts';
@@ -85,6 +86,7 @@ export function signinFlows(ctx: AppContext) {
       allowed: methods.filter(usable).map((m) => m.id),
       enrollable: methods.filter((m) => usable(m) && m.enrol).map((m) => m.id),
       factors: s.factors,
+      mustChangePassword: s.user.must_change_password === 1,
     });
     return { ...s, next };
   }
@@ -411,6 +413,46 @@ export function signinFlows(ctx: AppContext) {
       await stores.methods.touch(reg.id, clock.now());
       if (counted) await limits.clear(`code:${s.user.id}`);
       return addFactor(s, method);
+    },
+
+    /**
+     * After an admin reset: the user replaces the one-time password (MFA is
+     * already satisfied). The new password must differ from it; audited.
+     */
+    async changePassword(flowId: string, password: string, confirm: string): Promise<FlowState> {
+      const s = await load(flowId);
+      if (s.next.kind !== 'change_password')
+        throw new AppError('conflict', { detail: 'No password change is needed now.' });
+      if (password !== confirm)
+        throw new AppError('invalid_request', {
+          detail: 'The two passwords are not the same.',
+          local: { key: 'password.mismatch' },
+        });
+      checkNewPassword(password);
+      if (await ctx.hasher.verify(s.user.password_hash, password))
+        throw new AppError('invalid_request', {
+          detail: 'Choose a password other than the one-time password.',
+          local: { key: 'password.same' },
+        });
+      const hash = await ctx.hasher.hash(password);
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, must_change_password: 0, updated_at: clock.now() })
+          .where('id', '=', s.user.id)
+          .execute();
+        await audit(
+          ctx,
+          trx,
+          { name: s.user.upn, ip: s.flow.client_ip },
+          {
+            action: 'password_changed',
+            target: { id: s.user.id, upn: s.user.upn },
+            detail: { after: 'admin reset' },
+          },
+        );
+      });
+      return evaluate({ ...s, user: { ...s.user, password_hash: hash, must_change_password: 0 } });
     },
 
     /**

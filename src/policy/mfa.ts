@@ -23,6 +23,8 @@ export interface PolicyInput {
   factors: readonly CompletedFactor[];
   /** An application that requires MFA whatever the user's state (a later issue). */
   applicationRequiresMfa?: boolean;
+  /** An admin reset the password: the user chooses a new one before the session starts. */
+  mustChangePassword?: boolean;
 }
 
 export type NextStep =
@@ -30,6 +32,7 @@ export type NextStep =
   | { kind: 'done' }
   | { kind: 'proofup'; offer: readonly string[] }
   | { kind: 'verify'; usable: readonly string[] }
+  | { kind: 'change_password' }
   | { kind: 'no_method'; reason: string };
 
 export const requiresMfa = (mfaState: MfaState, applicationRequiresMfa = false) =>
@@ -40,6 +43,13 @@ export const requiresMfa = (mfaState: MfaState, applicationRequiresMfa = false) 
  * principle 2). Every way into a session asks it; it knows no method by name.
  */
 export function nextStep(p: PolicyInput): NextStep {
+  const mfa = mfaStep(p);
+  // A one-time password from an admin is replaced only once MFA is satisfied,
+  // so a leaked one-time password alone cannot choose the user's password.
+  return mfa.kind === 'done' && p.mustChangePassword ? { kind: 'change_password' } : mfa;
+}
+
+function mfaStep(p: PolicyInput): NextStep {
   if (!p.factors.some((f) => f.factor === 'knowledge')) return { kind: 'password' };
   if (!requiresMfa(p.mfaState, p.applicationRequiresMfa)) return { kind: 'done' };
   if (p.factors.some((f) => f.factor !== 'knowledge')) return { kind: 'done' };

@@ -55,6 +55,18 @@ describe('MFA policy (nextStep)', () => {
   });
 });
 
+describe('a password reset by an admin (mustChangePassword)', () => {
+  it('asks for a new password only once MFA is satisfied', () => {
+    assert.deepEqual(nextStep({ ...base, mustChangePassword: true }), { kind: 'change_password' });
+    const enforced = { ...base, mfaState: 'Enforced' as const, registered: ['PhoneAppOTP'] };
+    assert.equal(nextStep({ ...enforced, mustChangePassword: true }).kind, 'verify');
+    assert.deepEqual(nextStep({ ...enforced, mustChangePassword: true, factors: [pwd, otp] }), {
+      kind: 'change_password',
+    });
+    assert.equal(nextStep({ ...base, mustChangePassword: true, factors: [] }).kind, 'password');
+  });
+});
+
 describe('assurance', () => {
   it('computes amr and acr from the factors done', () => {
     assert.deepEqual(assuranceOf([pwd]), { amr: ['pwd'], acr: ACR_SINGLE_FACTOR });

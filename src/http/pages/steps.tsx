@@ -31,6 +31,35 @@ export const ProofupChooserPage = (
   </Layout>
 );
 
+/** After an admin reset the password: choose a new one (the one-time password stops working). */
+export const ChangePasswordPage = (p: PageProps & { csrfToken: string; error?: string }) => (
+  <Layout t={p.t} lang={p.lang} title={p.t('password.title')}>
+    <p>{p.t('password.intro')}</p>
+    <ErrorMessage message={p.error} />
+    <form method="post" action="/signin/password" class="stack">
+      <Csrf token={p.csrfToken} />
+      <label>
+        {p.t('password.new')}
+        <input
+          type="password"
+          name="password"
+          autocomplete="new-password"
+          required
+          minlength={8}
+          maxlength={256}
+          autofocus
+        />
+      </label>
+      <label>
+        {p.t('password.confirm')}
+        <input type="password" name="confirm" autocomplete="new-password" required />
+      </label>
+      <button type="submit">{p.t('password.submit')}</button>
+    </form>
+    <CancelForm {...p} />
+  </Layout>
+);
+
 /** Proof-up: the chosen method's enrolment step (rendered by the method). */
 export const EnrolPage = (
   p: PageProps & { method: AuthMethod<unknown>; body: Child; error?: string; csrfToken: string },

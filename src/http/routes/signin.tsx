@@ -10,7 +10,13 @@ import { useUserLocale } from '../locale.ts';
 import { AccountPage } from '../pages/account.tsx';
 import { methodText } from '../pages/layout.tsx';
 import { SigninPage } from '../pages/signin.tsx';
-import { EnrolPage, NoMethodPage, ProofupChooserPage, VerifyPage } from '../pages/steps.tsx';
+import {
+  ChangePasswordPage,
+  EnrolPage,
+  NoMethodPage,
+  ProofupChooserPage,
+  VerifyPage,
+} from '../pages/steps.tsx';
 import { safeReturnTo } from '../return-to.ts';
 import { checkCsrf, endSession, forgetFlow, formToken, rotateSession } from '../session.ts';
 import { appPasswordsOffered } from './app-passwords.tsx';
@@ -29,6 +35,7 @@ const retryable = (e: unknown): e is AppError =>
     'conflict',
     'waiting',
     'delivery_failed',
+    'weak_password',
   ].includes(e.code);
 
 const withRetryAfter = (c: C, e: AppError) => {
@@ -147,6 +154,8 @@ async function renderStep(
         />,
       );
     }
+    case 'change_password':
+      return c.html(<ChangePasswordPage {...page(c)} csrfToken={csrfToken} error={error} />);
     case 'no_method':
       return c.html(<NoMethodPage {...page(c)} csrfToken={csrfToken} />, 403);
     default:
@@ -258,6 +267,12 @@ export const signinRoutes = new Hono<HttpEnv>()
 
   .post('/signin/proofup/verify', (c) =>
     step(c, (flowId, form) => c.var.flows.completeEnrolment(flowId, form, c.var.t)),
+  )
+
+  .post('/signin/password', (c) =>
+    step(c, (flowId, form) =>
+      c.var.flows.changePassword(flowId, form.password ?? '', form.confirm ?? ''),
+    ),
   )
 
   .post('/signin/verify', (c) =>

@@ -28,6 +28,14 @@ export default {
     'Vaše organizace potřebuje další informace, aby mohla zajistit bezpečnost vašeho účtu. Zvolte, jak chcete ověřit svou identitu.',
   'proofup.legend': 'Metoda ověření',
   'proofup.next': 'Další',
+  'password.title': 'Zvolte nové heslo',
+  'password.intro':
+    'Správce vám obnovil heslo. Chcete-li pokračovat, zvolte nové; jednorázové heslo tím přestane platit.',
+  'password.new': 'Nové heslo (alespoň 8 znaků)',
+  'password.confirm': 'Nové heslo znovu',
+  'password.submit': 'Změnit heslo',
+  'password.mismatch': 'Hesla se neshodují.',
+  'password.same': 'Zvolte jiné heslo než jednorázové.',
   'enrol.title': 'Nastavení: {method}',
 
   'verify.title': 'Ověřte svou identitu',

@@ -28,6 +28,14 @@ export default {
     'Ihre Organisation benötigt weitere Informationen, um Ihr Konto zu schützen. Wählen Sie aus, wie Sie Ihre Identität bestätigen möchten.',
   'proofup.legend': 'Überprüfungsmethode',
   'proofup.next': 'Weiter',
+  'password.title': 'Neues Kennwort wählen',
+  'password.intro':
+    'Ihr Administrator hat Ihr Kennwort zurückgesetzt. Wählen Sie ein neues, um fortzufahren; das Einmalkennwort gilt dann nicht mehr.',
+  'password.new': 'Neues Kennwort (mindestens 8 Zeichen)',
+  'password.confirm': 'Neues Kennwort wiederholen',
+  'password.submit': 'Kennwort ändern',
+  'password.mismatch': 'Die beiden Kennwörter stimmen nicht überein.',
+  'password.same': 'Wählen Sie ein anderes Kennwort als das Einmalkennwort.',
   'enrol.title': 'Einrichten: {method}',
 
   'verify.title': 'Identität überprüfen',

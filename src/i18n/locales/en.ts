@@ -28,6 +28,14 @@ export default {
     "Your organisation needs more information to keep your account secure. Choose how you want to verify it's you.",
   'proofup.legend': 'Verification method',
   'proofup.next': 'Next',
+  'password.title': 'Choose a new password',
+  'password.intro':
+    'Your administrator reset your password. Choose a new one to continue; the one-time password stops working.',
+  'password.new': 'New password (at least 8 characters)',
+  'password.confirm': 'New password again',
+  'password.submit': 'Change password',
+  'password.mismatch': 'The two passwords are not the same.',
+  'password.same': 'Choose a password other than the one-time password.',
   'enrol.title': 'Set up: {method}',
 
   'verify.title': 'Verify your identity',

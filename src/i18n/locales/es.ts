@@ -28,6 +28,14 @@ export default {
     'Su organización necesita más información para mantener segura su cuenta. Elija cómo quiere verificar su identidad.',
   'proofup.legend': 'Método de verificación',
   'proofup.next': 'Siguiente',
+  'password.title': 'Elija una contraseña nueva',
+  'password.intro':
+    'Su administrador ha restablecido su contraseña. Elija una nueva para continuar; la contraseña de un solo uso dejará de funcionar.',
+  'password.new': 'Contraseña nueva (al menos 8 caracteres)',
+  'password.confirm': 'Repita la contraseña nueva',
+  'password.submit': 'Cambiar la contraseña',
+  'password.mismatch': 'Las dos contraseñas no coinciden.',
+  'password.same': 'Elija una contraseña distinta de la de un solo uso.',
   'enrol.title': 'Configurar: {method}',
 
   'verify.title': 'Verifique su identidad',

@@ -28,6 +28,14 @@ export default {
     'Votre organisation a besoin de plus d’informations pour sécuriser votre compte. Choisissez comment vous souhaitez confirmer votre identité.',
   'proofup.legend': 'Méthode de vérification',
   'proofup.next': 'Suivant',
+  'password.title': 'Choisissez un nouveau mot de passe',
+  'password.intro':
+    'Votre administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau pour continuer ; le mot de passe à usage unique cessera de fonctionner.',
+  'password.new': 'Nouveau mot de passe (8 caractères au moins)',
+  'password.confirm': 'Confirmez le nouveau mot de passe',
+  'password.submit': 'Changer le mot de passe',
+  'password.mismatch': 'Les deux mots de passe ne sont pas identiques.',
+  'password.same': 'Choisissez un mot de passe différent du mot de passe à usage unique.',
   'enrol.title': 'Configurer : {method}',
 
   'verify.title': 'Vérifier votre identité',

@@ -28,6 +28,14 @@ export default {
     'Vaša organizácia potrebuje ďalšie informácie, aby mohla zabezpečiť vaše konto. Vyberte, ako chcete overiť svoju totožnosť.',
   'proofup.legend': 'Metóda overenia',
   'proofup.next': 'Ďalej',
+  'password.title': 'Zvoľte nové heslo',
+  'password.intro':
+    'Správca vám obnovil heslo. Ak chcete pokračovať, zvoľte nové; jednorazové heslo tým prestane platiť.',
+  'password.new': 'Nové heslo (aspoň 8 znakov)',
+  'password.confirm': 'Nové heslo znova',
+  'password.submit': 'Zmeniť heslo',
+  'password.mismatch': 'Heslá sa nezhodujú.',
+  'password.same': 'Zvoľte iné heslo ako jednorazové.',
   'enrol.title': 'Nastavenie: {method}',
 
   'verify.title': 'Overte svoju totožnosť',
