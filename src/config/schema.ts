@@ -270,6 +270,13 @@ export const configSchema = {
     default: 20,
     schema: positiveInt.max(1000),
   }),
+  maxUploadBytes: entry({
+    env: 'PORTCULLIS_MAX_UPLOAD_BYTES',
+    description:
+      'Largest bulk MFA file accepted (portal upload or POST /api/v1/users/mfa-state); 5 MiB holds about 100,000 rows.',
+    default: 5 * 1024 * 1024,
+    schema: positiveInt,
+  }),
   maxBodyBytes: entry({
     env: 'PORTCULLIS_MAX_BODY_BYTES',
     description: 'Largest request body accepted; larger ones get 413.',

@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from '../db/index.ts';
 import { AppError, isAppError, localMessage } from '../errors.ts';
 import { signinFlows } from '../flows/signin.ts';
 import { translator } from '../i18n/index.ts';
+import { adminRoutes } from './admin/index.ts';
 import { createApi } from './api/index.ts';
 import type { HttpEnv } from './env.ts';
 import { localeFromHeaders } from './locale.ts';
@@ -98,7 +99,20 @@ export function createApp(ctx: AppContext) {
       Number(c.req.header('content-length') ?? '0') !== 0
     );
   };
-  app.use((c, next) => (hasBody(c) ? limitBody(c, next) : next()));
+  // Bulk MFA files are bigger than any form.
+  const limitUpload = bodyLimit({
+    maxSize: ctx.config.maxUploadBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', {
+        detail: `The file is larger than ${Math.floor(ctx.config.maxUploadBytes / 1024)} KiB; split it.`,
+      });
+    },
+  });
+  const isUpload = (path: string) =>
+    path === '/admin/bulk' || path === '/admin/bulk/apply' || path === '/api/v1/users/mfa-state';
+  app.use((c, next) =>
+    !hasBody(c) ? next() : isUpload(c.req.path) ? limitUpload(c, next) : limitBody(c, next),
+  );
 
   app.get('/healthz', async (c) => {
     try {
@@ -131,6 +145,7 @@ export function createApp(ctx: AppContext) {
   app.route('/', signinRoutes);
   app.route('/', fraudRoutes);
   app.route('/', appPasswordRoutes);
+  app.route('/', adminRoutes);
   // The phone simulator exists only while nothing leaves the machine anyway.
   if (ctx.config.telephony === 'outbox') app.route('/', devPhoneRoutes);
 

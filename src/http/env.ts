@@ -3,6 +3,7 @@ import type { SigninFlows } from '../flows/signin.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Actor } from '../services/audit.ts';
 import type { SessionRow } from '../storage/sessions.ts';
+import type { UserRow } from '../storage/users.ts';
 
 /** Hono's typed per-request variables. */
 export interface HttpEnv {
@@ -15,5 +16,7 @@ export interface HttpEnv {
     t: Translate;
     /** Who is acting on the admin API or portal (for the audit log and what they may see). */
     actor?: Actor;
+    /** The signed-in administrator on portal pages. */
+    adminUser?: UserRow;
   };
 }

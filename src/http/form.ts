@@ -7,6 +7,8 @@ export interface Form {
   fields: Record<string, string>;
   /** Every value of one field. */
   all(name: string): string[];
+  /** An uploaded file (multipart forms). */
+  file(name: string): File | undefined;
 }
 
 /** Reads an HTML form post once; other content types are refused with 415. */
@@ -31,7 +33,12 @@ export async function readFormValues(c: Context): Promise<Form> {
   const strings = pairs.filter((p): p is [string, string] => typeof p[1] === 'string');
   const fields: Record<string, string> = {};
   for (const [k, v] of strings) if (!(k in fields)) fields[k] = v;
-  return { fields, all: (name) => strings.filter(([k]) => k === name).map(([, v]) => v) };
+  return {
+    fields,
+    all: (name) => strings.filter(([k]) => k === name).map(([, v]) => v),
+    file: (name) =>
+      pairs.find((p): p is [string, File] => p[0] === name && p[1] instanceof File)?.[1],
+  };
 }
 
 /** The first value of each field of a form post. */

@@ -187,6 +187,7 @@ export async function applyStates(
       })),
     );
   });
+  progress?.(real.length, real.length);
   return real.length;
 }
 

@@ -8,6 +8,7 @@ export const AccountPage = (
     mfaState: MfaState;
     methods: string[];
     csrfToken: string;
+    isAdmin: boolean;
   },
 ) => (
   <Layout t={p.t} lang={p.lang} title={p.t('account.title')}>
@@ -21,6 +22,11 @@ export const AccountPage = (
     <p>
       <a href="/security-info/app-passwords">{p.t('account.appPasswords')}</a>
     </p>
+    {p.isAdmin ? (
+      <p>
+        <a href="/admin">{p.t('account.admin')}</a>
+      </p>
+    ) : null}
     <form method="post" action="/signout">
       <Csrf token={p.csrfToken} />
       <button type="submit">{p.t('account.signOut')}</button>

@@ -211,6 +211,7 @@ export const signinRoutes = new Hono<HttpEnv>()
         mfaState={user.mfa_state}
         methods={methods.map((m) => label(m.method_type))}
         csrfToken={session.csrf_token}
+        isAdmin={user.is_admin === 1}
       />,
     );
   })

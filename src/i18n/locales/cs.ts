@@ -164,6 +164,7 @@ export default {
 
   'proofup.done': 'Hotovo',
 
+  'account.admin': 'Portál správce',
   'account.appPasswords': 'Hesla aplikací',
 
   'error.title': 'Nepovedlo se to',

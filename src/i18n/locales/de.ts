@@ -172,6 +172,7 @@ export default {
 
   'proofup.done': 'Fertig',
 
+  'account.admin': 'Verwaltungsportal',
   'account.appPasswords': 'App-Kennwörter',
 
   'error.title': 'Das hat nicht funktioniert',

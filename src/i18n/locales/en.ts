@@ -161,6 +161,7 @@ export default {
 
   'proofup.done': 'Done',
 
+  'account.admin': 'Admin portal',
   'account.appPasswords': 'App passwords',
 
   'error.title': 'That did not work',

@@ -167,6 +167,7 @@ export default {
 
   'proofup.done': 'Listo',
 
+  'account.admin': 'Portal de administración',
   'account.appPasswords': 'Contraseñas de aplicación',
 
   'error.title': 'No ha funcionado',

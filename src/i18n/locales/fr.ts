@@ -169,6 +169,7 @@ export default {
 
   'proofup.done': 'Terminé',
 
+  'account.admin': "Portail d'administration",
   'account.appPasswords': 'Mots de passe d’application',
 
   'error.title': 'Cela n’a pas fonctionné',

@@ -166,6 +166,7 @@ export default {
 
   'proofup.done': 'Hotovo',
 
+  'account.admin': 'Portál správcu',
   'account.appPasswords': 'Heslá aplikácií',
 
   'error.title': 'Nepodarilo sa to',

@@ -1,0 +1,19 @@
+// The admin portal at /admin: server-rendered pages over the same services as
+// the admin API and the command line (STYLE.md, principle 8).
+import { Hono } from 'hono';
+import type { HttpEnv } from '../env.ts';
+import { adminBulkRoutes } from './bulk.tsx';
+import { requireAdminPage } from './guard.ts';
+import { adminLogRoutes } from './logs.tsx';
+import { adminSettingsRoutes } from './settings.tsx';
+import { adminTokenRoutes } from './tokens.tsx';
+import { adminUserRoutes } from './users.tsx';
+
+export const adminRoutes = new Hono<HttpEnv>()
+  .use('/admin', requireAdminPage)
+  .use('/admin/*', requireAdminPage)
+  .route('/', adminUserRoutes)
+  .route('/', adminBulkRoutes)
+  .route('/', adminSettingsRoutes)
+  .route('/', adminLogRoutes)
+  .route('/', adminTokenRoutes);

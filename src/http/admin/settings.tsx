@@ -1,0 +1,173 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { AppError, isAppError } from '../../errors.ts';
+import { methods } from '../../methods/index.ts';
+import {
+  getServiceSettings,
+  type ServiceSettings,
+  updateServiceSettings,
+} from '../../services/settings.ts';
+import type { HttpEnv } from '../env.ts';
+import { type Form, readFormValues } from '../form.ts';
+import { Csrf } from '../pages/layout.tsx';
+import { checkCsrf } from '../session.ts';
+import { adminOf } from './guard.ts';
+import { AdminLayout, Notice } from './layout.tsx';
+
+type C = Context<HttpEnv>;
+
+const NUMBERS: [keyof ServiceSettings, string, number, number][] = [
+  ['rememberDevicesDays', 'Days a remembered device skips MFA (1–365)', 1, 365],
+  ['phoneCodeMinutes', 'Minutes a code sent by text stays valid (1–10)', 1, 10],
+  ['callTimeoutSeconds', 'Seconds a verification call waits for # (10–300)', 10, 300],
+  ['sendLimitPerUser', 'Texts and calls per user in 15 minutes', 1, 100],
+  ['sendLimitPerNumber', 'Texts and calls per phone number in 15 minutes', 1, 100],
+  ['sendLimitPerAddress', 'Texts and calls per client address in 15 minutes', 1, 1000],
+];
+
+function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
+  const num = (k: keyof ServiceSettings, text: string, min: number, max: number) => (
+    <label>
+      {text}
+      <input type="number" name={k} value={String(s[k])} min={min} max={max} required />
+    </label>
+  );
+  return (
+    <form method="post" action="/admin/settings" class="stack settings">
+      <Csrf token={csrf} />
+      <fieldset>
+        <legend>Verification options: methods users may use</legend>
+        {methods.map((m) => (
+          <label class="choice">
+            <input
+              type="checkbox"
+              name="allowedMethods"
+              value={m.id}
+              checked={s.allowedMethods.includes(m.id)}
+            />
+            {m.label} <span class="muted">({m.id})</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>App passwords</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="appPasswordsAllowed"
+            value="on"
+            checked={s.appPasswordsAllowed}
+          />
+          Allow users to create app passwords to sign in to programs that cannot do MFA
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Remember multi-factor authentication on trusted devices</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="rememberDevicesEnabled"
+            value="on"
+            checked={s.rememberDevicesEnabled}
+          />
+          Allow users to remember MFA on devices they trust
+        </label>
+        {num(...NUMBERS[0]!)}
+      </fieldset>
+      <fieldset>
+        <legend>Trusted IPs</legend>
+        <label>
+          Skip MFA for browser sign-ins from these ranges (one CIDR per line, IPv4 or IPv6, e.g.
+          10.0.0.0/8 or 2001:db8::/32)
+          <textarea name="trustedIps" rows={4} cols={40}>
+            {s.trustedIps.join('\n')}
+          </textarea>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Fraud alert</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="fraudAlertEnabled"
+            value="on"
+            checked={s.fraudAlertEnabled}
+          />
+          Allow users to report a call or text they did not ask for
+        </label>
+        <label class="choice">
+          <input type="checkbox" name="blockOnFraud" value="on" checked={s.blockOnFraud} />
+          Block the user's sign-in when they report fraud
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Code lifetimes and send limits</legend>
+        {NUMBERS.slice(1).map(([k, text, min, max]) => num(k, text, min, max))}
+      </fieldset>
+      <button type="submit">Save</button>
+    </form>
+  );
+}
+
+/** The form as a settings change, with a clear message for what is not a number. */
+function patchFrom(form: Form): Record<string, unknown> {
+  const patch: Record<string, unknown> = {
+    allowedMethods: form.all('allowedMethods'),
+    appPasswordsAllowed: form.fields.appPasswordsAllowed === 'on',
+    rememberDevicesEnabled: form.fields.rememberDevicesEnabled === 'on',
+    fraudAlertEnabled: form.fields.fraudAlertEnabled === 'on',
+    blockOnFraud: form.fields.blockOnFraud === 'on',
+    trustedIps: (form.fields.trustedIps ?? '')
+      .split(/[\s,]+/)
+      .map((r) => r.trim())
+      .filter(Boolean),
+  };
+  for (const [k, text] of NUMBERS) {
+    const raw = (form.fields[k] ?? '').trim();
+    if (!/^\d{1,7}$/.test(raw))
+      throw new AppError('invalid_request', { detail: `${text}: give a whole number.` });
+    patch[k] = Number(raw);
+  }
+  return patch;
+}
+
+const page = (c: C, s: ServiceSettings, opts: { error?: string; notice?: string } = {}) =>
+  c.html(
+    <AdminLayout
+      title="Service settings"
+      section="/admin/settings"
+      admin={adminOf(c).upn}
+      csrfToken={c.var.session!.csrf_token}
+    >
+      <Notice message={opts.notice} />
+      {opts.error ? (
+        <p class="error" role="alert">
+          Not saved: {opts.error}
+        </p>
+      ) : null}
+      <SettingsForm s={s} csrf={c.var.session!.csrf_token} />
+    </AdminLayout>,
+  );
+
+export const adminSettingsRoutes = new Hono<HttpEnv>()
+  .get('/admin/settings', async (c) =>
+    page(c, await getServiceSettings(c.var.ctx), {
+      ...(c.req.query('saved') ? { notice: 'Settings saved.' } : {}),
+    }),
+  )
+  .post('/admin/settings', async (c) => {
+    const form = await readFormValues(c);
+    checkCsrf(c, form.fields._csrf);
+    const current = await getServiceSettings(c.var.ctx);
+    let patch: Record<string, unknown> = {};
+    try {
+      patch = patchFrom(form);
+      await updateServiceSettings(c.var.ctx, patch, c.var.actor!);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'invalid_request') throw e;
+      c.status(400);
+      // Show what was typed, with the reason; nothing was saved.
+      return page(c, { ...current, ...(patch as Partial<ServiceSettings>) }, { error: e.message });
+    }
+    return c.redirect('/admin/settings?saved=1', 303);
+  });

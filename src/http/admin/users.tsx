@@ -1,0 +1,719 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { MfaState } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { SigninView } from '../../flows/signin-log.ts';
+import { findMethod } from '../../methods/index.ts';
+import { type AppPasswordView, listAppPasswords } from '../../services/app-passwords.ts';
+import { listSignins } from '../../services/logs.ts';
+import { resetPassword, setBlocked, setMfaState } from '../../services/user-admin.ts';
+import {
+  deleteAppPasswordsOf,
+  deleteMethod,
+  rememberedDeviceCount,
+  resetMethods,
+  restoreRememberedDevices,
+  setDefaultMethod,
+} from '../../services/user-settings.ts';
+import { getUser, listUsers, type UserView } from '../../services/users.ts';
+import { mfaStates, parseMfaState } from '../../services/validation.ts';
+import type { HttpEnv } from '../env.ts';
+import { readFormValues } from '../form.ts';
+import { Csrf } from '../pages/layout.tsx';
+import { checkCsrf } from '../session.ts';
+import { adminOf } from './guard.ts';
+import { AdminLayout, Confirm, Notice, time } from './layout.tsx';
+
+type C = Context<HttpEnv>;
+const PAGE_SIZE = 50;
+
+const label = (type: string) => findMethod(type)?.label ?? type;
+const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
+
+const layout = (c: C, title: string, children: unknown, section = '/admin/users') =>
+  c.html(
+    <AdminLayout
+      title={title}
+      section={section}
+      admin={adminOf(c).upn}
+      csrfToken={c.var.session!.csrf_token}
+    >
+      {children as never}
+    </AdminLayout>,
+  );
+
+// What each action on selected users does, said before it happens.
+type Action = MfaState | 'reset-methods' | 'delete-app-passwords' | 'restore-remembered-devices';
+const ACTIONS: Record<Action, { button: string; done: string }> = {
+  Enabled: { button: 'Enable', done: 'enabled' },
+  Enforced: { button: 'Enforce', done: 'enforced' },
+  Disabled: { button: 'Disable', done: 'disabled' },
+  'reset-methods': {
+    button: 'Require re-registering methods',
+    done: 'will register their methods again at next sign-in',
+  },
+  'delete-app-passwords': { button: 'Delete all app passwords', done: 'lost all app passwords' },
+  'restore-remembered-devices': {
+    button: 'Restore MFA on remembered devices',
+    done: 'must use MFA again on every device',
+  },
+};
+const isAction = (a: string): a is Action => a in ACTIONS;
+
+function explain(action: Action, users: UserView[]) {
+  const admins = users.filter((u) => u.isAdmin).map((u) => u.userPrincipalName);
+  const already = users.filter((u) => u.mfaState === action).length;
+  const names = (
+    <ul class="names">
+      {users.map((u) => (
+        <li>
+          {u.displayName} ({u.userPrincipalName}) — now {u.mfaState}
+        </li>
+      ))}
+    </ul>
+  );
+  const text: Record<Action, string> = {
+    Enforced:
+      'They must use multi-factor authentication in the browser, and their password stops working in programs that cannot do MFA (mail apps, older Office, scripts): those need app passwords. Users who have not registered a method yet will do so at next sign-in.',
+    Enabled:
+      'They will be asked to register a verification method at their next browser sign-in and then become Enforced. Until then their password keeps working in other programs.',
+    Disabled:
+      'They will no longer be asked for a second factor, and their password works again in every program. Their registered methods are kept.',
+    'reset-methods':
+      'Their registered verification methods are removed; users whose state asks for MFA register again at next sign-in (proof-up).',
+    'delete-app-passwords':
+      'Every app password they created is deleted at once; programs using them stop signing in until new ones are made.',
+    'restore-remembered-devices':
+      'Every device on which they chose to skip MFA asks for it again at next sign-in.',
+  };
+  return (
+    <>
+      <p>
+        <strong>
+          {ACTIONS[action].button} {users.length} user{users.length === 1 ? '' : 's'}.
+        </strong>{' '}
+        {text[action]}
+      </p>
+      {action === 'Enforced' && admins.length > 0 ? (
+        <p class="warning" role="alert">
+          This includes administrators ({admins.join(', ')}): their password will stop working in
+          non-browser clients too.
+        </p>
+      ) : null}
+      {mfaStates.includes(action as MfaState) && already > 0 ? (
+        <p class="muted">{already} of them are already in that state and stay as they are.</p>
+      ) : null}
+      {names}
+    </>
+  );
+}
+
+async function runAction(c: C, action: Action, upns: string[]): Promise<number> {
+  const { ctx } = c.var;
+  const actor = c.var.actor!;
+  if (mfaStates.includes(action as MfaState))
+    return (await setMfaState(ctx, actor, upns, parseMfaState(action))).length;
+  const run = {
+    'reset-methods': resetMethods,
+    'delete-app-passwords': deleteAppPasswordsOf,
+    'restore-remembered-devices': restoreRememberedDevices,
+  }[action as Exclude<Action, MfaState>];
+  return (await run(ctx, actor, upns)).length;
+}
+
+const stateBadge = (s: MfaState) => <span class={`state state-${s.toLowerCase()}`}>{s}</span>;
+
+async function listPage(c: C) {
+  const q = c.req.query();
+  const search = (q.q ?? '').slice(0, 120);
+  const state = mfaStates.find((s) => s === q.state);
+  const page = await listUsers(
+    c.var.ctx,
+    {
+      limit: PAGE_SIZE,
+      ...(search ? { search } : {}),
+      ...(state ? { mfaState: state } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    },
+    c.var.actor!,
+  );
+  const keep = new URLSearchParams({
+    ...(search ? { q: search } : {}),
+    ...(state ? { state } : {}),
+  });
+  const done = q.done && isAction(q.done) ? ACTIONS[q.done] : undefined;
+  return layout(
+    c,
+    'Users',
+    <>
+      <Notice
+        message={
+          done
+            ? `Done: ${/^\d{1,6}$/.test(q.n ?? '') ? q.n : 'the'} user(s) ${done.done}.`
+            : undefined
+        }
+      />
+      <form method="get" action="/admin/users" class="filters">
+        <label>
+          Search by name or user name
+          <input type="search" name="q" value={search} maxlength={120} />
+        </label>
+        <label>
+          MFA state
+          <select name="state">
+            <option value="">Any</option>
+            {mfaStates.map((s) => (
+              <option value={s} selected={s === state}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <form method="post" action="/admin/users/selected">
+        <Csrf token={c.var.session!.csrf_token} />
+        <table>
+          <caption>
+            {page.items.length === 0
+              ? 'No users match.'
+              : `Users ${q.cursor ? '(continued)' : ''}, by user name`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span class="visually-hidden">Select</span>
+              </th>
+              <th scope="col">Display name</th>
+              <th scope="col">User name</th>
+              <th scope="col">MFA state</th>
+              <th scope="col">Default method</th>
+              <th scope="col">Last sign-in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((u, i) => {
+              const def = u.strongAuthenticationMethods.find((m) => m.isDefault);
+              return (
+                <tr>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="users"
+                      value={u.userPrincipalName}
+                      id={`u${i}`}
+                      aria-label={`Select ${u.displayName} (${u.userPrincipalName})`}
+                    />
+                  </td>
+                  <td>
+                    <a href={userHref(u.userPrincipalName)}>{u.displayName}</a>
+                    {u.isAdmin ? <span class="tag">admin</span> : null}
+                    {u.blockCredential ? <span class="tag tag-warn">blocked</span> : null}
+                  </td>
+                  <td>{u.userPrincipalName}</td>
+                  <td>{stateBadge(u.mfaState)}</td>
+                  <td>{def ? label(def.methodType) : '—'}</td>
+                  <td>{time(u.lastSignInAt)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <nav class="row" aria-label="Pages">
+          {q.cursor ? <a href={`/admin/users?${keep}`}>First page</a> : null}
+          {page.nextCursor ? (
+            <a
+              href={`/admin/users?${new URLSearchParams({ ...Object.fromEntries(keep), cursor: page.nextCursor })}`}
+            >
+              Next page
+            </a>
+          ) : null}
+        </nav>
+        <fieldset class="actions">
+          <legend>With the selected users</legend>
+          <div class="row">
+            {(Object.keys(ACTIONS) as Action[]).map((a) => (
+              <button
+                type="submit"
+                name="action"
+                value={a}
+                class={mfaStates.includes(a as MfaState) ? undefined : 'secondary-button'}
+              >
+                {ACTIONS[a].button}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      </form>
+    </>,
+  );
+}
+
+async function recentSignins(c: C, upn: string): Promise<SigninView[]> {
+  return (await listSignins(c.var.ctx, { user: upn, limit: 20 })).items;
+}
+
+async function userPage(c: C, upn: string, extra?: unknown) {
+  const { ctx } = c.var;
+  const user = await getUser(ctx, upn, c.var.actor!);
+  const [appPasswords, devices, signins] = await Promise.all([
+    listAppPasswords(ctx, user.id),
+    rememberedDeviceCount(ctx, user.id),
+    recentSignins(c, user.userPrincipalName),
+  ]);
+  const csrf = c.var.session!.csrf_token;
+  const base = userHref(user.userPrincipalName);
+  const q = c.req.query();
+  const notices: Record<string, string> = {
+    state: `MFA state is now ${user.mfaState}.`,
+    blocked: 'Sign-in is blocked; open sessions have ended.',
+    unblocked: 'Sign-in is allowed again.',
+    default: 'The default method changed.',
+    'method-deleted': 'The method was deleted.',
+    'reset-methods': 'Methods removed: the user registers again at next sign-in.',
+    'delete-app-passwords': 'All app passwords were deleted.',
+    'restore-remembered-devices': 'Remembered devices will ask for MFA again.',
+  };
+  return layout(
+    c,
+    user.displayName,
+    <>
+      <Notice message={q.done ? notices[q.done] : undefined} />
+      {extra as never}
+      <section aria-labelledby="details">
+        <h2 id="details">Details</h2>
+        <dl class="details">
+          <dt>User name</dt>
+          <dd>{user.userPrincipalName}</dd>
+          <dt>Role</dt>
+          <dd>{user.isAdmin ? 'Administrator' : 'User'}</dd>
+          <dt>Sign-in</dt>
+          <dd>{user.blockCredential ? 'Blocked' : 'Allowed'}</dd>
+          <dt>MFA state</dt>
+          <dd>{stateBadge(user.mfaState)}</dd>
+          <dt>Created</dt>
+          <dd>{time(user.createdAt)}</dd>
+          <dt>Last sign-in</dt>
+          <dd>{time(user.lastSignInAt)}</dd>
+          {user.fraudReportedAt ? (
+            <>
+              <dt>Fraud reported</dt>
+              <dd>{time(user.fraudReportedAt)}</dd>
+            </>
+          ) : null}
+          {user.mustChangePassword ? (
+            <>
+              <dt>Password</dt>
+              <dd>One-time password: to be changed at next sign-in</dd>
+            </>
+          ) : null}
+        </dl>
+        <form method="post" action={`${base}/state`} class="row">
+          <Csrf token={csrf} />
+          <label>
+            Set MFA state
+            <select name="state">
+              {mfaStates.map((s) => (
+                <option value={s} selected={s === user.mfaState}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Change…</button>
+        </form>
+        <form
+          method="post"
+          action={`${base}/${user.blockCredential ? 'unblock' : 'block'}`}
+          class="row"
+        >
+          <Csrf token={csrf} />
+          <button type="submit" class={user.blockCredential ? undefined : 'danger'}>
+            {user.blockCredential ? 'Unblock sign-in…' : 'Block sign-in…'}
+          </button>
+        </form>
+        <form method="post" action={`${base}/reset-password`} class="row">
+          <Csrf token={csrf} />
+          <button type="submit" class="secondary-button">
+            Reset password…
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="methods">
+        <h2 id="methods">Verification methods</h2>
+        {user.strongAuthenticationMethods.length === 0 ? (
+          <p class="muted">No method registered.</p>
+        ) : (
+          <table>
+            <caption class="visually-hidden">Registered methods</caption>
+            <thead>
+              <tr>
+                <th scope="col">Method</th>
+                <th scope="col">Default</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Added</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {user.strongAuthenticationMethods.map((m) => (
+                <tr>
+                  <td>{label(m.methodType)}</td>
+                  <td>{m.isDefault ? 'Yes' : 'No'}</td>
+                  <td>{m.phoneNumber ?? '—'}</td>
+                  <td>{time(m.createdAt)}</td>
+                  <td>{time(m.lastUsedAt)}</td>
+                  <td class="row">
+                    {m.isDefault ? null : (
+                      <form method="post" action={`${base}/methods/${m.id}/default`}>
+                        <Csrf token={csrf} />
+                        <button type="submit" class="link">
+                          Make default<span class="visually-hidden"> ({label(m.methodType)})</span>
+                        </button>
+                      </form>
+                    )}
+                    <form method="post" action={`${base}/methods/${m.id}/delete`}>
+                      <Csrf token={csrf} />
+                      <button type="submit" class="link">
+                        Delete…<span class="visually-hidden"> ({label(m.methodType)})</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="app-passwords">
+        <h2 id="app-passwords">App passwords</h2>
+        <AppPasswordTable items={appPasswords} />
+      </section>
+
+      <section aria-labelledby="devices">
+        <h2 id="devices">Remembered devices</h2>
+        <p>
+          {devices === 0
+            ? 'No device skips MFA for this user.'
+            : `${devices} device${devices === 1 ? '' : 's'} currently skip MFA.`}
+        </p>
+      </section>
+
+      <section aria-labelledby="manage">
+        <h2 id="manage">Manage user settings</h2>
+        <form method="post" action={`${base}/settings`} class="stack">
+          <Csrf token={csrf} />
+          <fieldset>
+            <legend>Choose what to do</legend>
+            <label class="choice">
+              <input type="radio" name="action" value="reset-methods" required />
+              Require the user to provide contact methods again
+            </label>
+            <label class="choice">
+              <input type="radio" name="action" value="delete-app-passwords" />
+              Delete all existing app passwords generated by the user
+            </label>
+            <label class="choice">
+              <input type="radio" name="action" value="restore-remembered-devices" />
+              Restore multi-factor authentication on all remembered devices
+            </label>
+          </fieldset>
+          <button type="submit">Continue…</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="signins">
+        <h2 id="signins">Recent sign-ins</h2>
+        <SigninTable items={signins} />
+        <p>
+          <a href={`/admin/logs/signins?user=${encodeURIComponent(user.userPrincipalName)}`}>
+            All sign-ins of this user
+          </a>{' '}
+          ·{' '}
+          <a href={`/admin/logs/audit?user=${encodeURIComponent(user.userPrincipalName)}`}>
+            Audit events
+          </a>
+        </p>
+      </section>
+    </>,
+  );
+}
+
+export const AppPasswordTable = ({ items }: { items: AppPasswordView[] }) =>
+  items.length === 0 ? (
+    <p class="muted">No app passwords.</p>
+  ) : (
+    <table>
+      <caption class="visually-hidden">App passwords</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Applications</th>
+          <th scope="col">Created</th>
+          <th scope="col">Last used</th>
+          <th scope="col">From</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((p) => (
+          <tr>
+            <td>{p.name}</td>
+            <td>{p.scopes.length ? p.scopes.join(', ') : 'Any'}</td>
+            <td>{time(p.createdAt)}</td>
+            <td>{time(p.lastUsedAt)}</td>
+            <td>{p.lastUsedFrom ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+export const SigninTable = ({ items }: { items: SigninView[] }) =>
+  items.length === 0 ? (
+    <p class="muted">No sign-ins.</p>
+  ) : (
+    <table>
+      <caption class="visually-hidden">Sign-ins, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">User</th>
+          <th scope="col">Result</th>
+          <th scope="col">Reason</th>
+          <th scope="col">Method</th>
+          <th scope="col">Application</th>
+          <th scope="col">Front</th>
+          <th scope="col">Address</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((s) => (
+          <tr>
+            <td>{time(s.createdDateTime)}</td>
+            <td>{s.userPrincipalName}</td>
+            <td>{s.result}</td>
+            <td>{s.failureReason || s.additionalDetails}</td>
+            <td>{s.authenticationMethod ?? '—'}</td>
+            <td>{s.application ?? '—'}</td>
+            <td>{s.front ?? '—'}</td>
+            <td>{s.ipAddress ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+/** A per-user action: confirm first (unless `confirm=yes`), then do it and go back to the user page. */
+async function userAction(
+  c: C,
+  opts: {
+    what: (user: UserView) => unknown;
+    confirmLabel: string;
+    danger?: boolean;
+    fields?: [string, string][];
+    run: (user: UserView) => Promise<string | Response>;
+  },
+) {
+  const form = await readFormValues(c);
+  checkCsrf(c, form.fields._csrf);
+  const upn = c.req.param('upn')!;
+  const user = await getUser(c.var.ctx, upn, c.var.actor!);
+  if (form.fields.confirm !== 'yes') {
+    return userPage(
+      c,
+      user.userPrincipalName,
+      <Confirm
+        action={c.req.path}
+        csrfToken={c.var.session!.csrf_token}
+        what={opts.what(user) as never}
+        fields={opts.fields ?? []}
+        confirmLabel={opts.confirmLabel}
+        cancelHref={userHref(user.userPrincipalName)}
+        danger={opts.danger}
+      />,
+    );
+  }
+  const done = await opts.run(user);
+  if (done instanceof Response) return done;
+  return c.redirect(`${userHref(user.userPrincipalName)}?done=${done}`, 303);
+}
+
+export const adminUserRoutes = new Hono<HttpEnv>()
+  .get('/admin', (c) => c.redirect('/admin/users', 303))
+  .get('/admin/users', (c) => listPage(c))
+
+  .post('/admin/users/selected', async (c) => {
+    const form = await readFormValues(c);
+    checkCsrf(c, form.fields._csrf);
+    const action = form.fields.action ?? '';
+    const upns = [...new Set(form.all('users'))].slice(0, 1000);
+    if (!isAction(action))
+      throw new AppError('invalid_request', { detail: 'Choose one of the actions.' });
+    if (upns.length === 0)
+      return layout(
+        c,
+        'Users',
+        <p class="error" role="alert">
+          Select at least one user first. <a href="/admin/users">Back to users</a>
+        </p>,
+      );
+    if (form.fields.confirm !== 'yes') {
+      const users = await Promise.all(upns.map((u) => getUser(c.var.ctx, u, c.var.actor!)));
+      return layout(
+        c,
+        `${ACTIONS[action].button} users`,
+        <Confirm
+          action="/admin/users/selected"
+          csrfToken={c.var.session!.csrf_token}
+          what={explain(action, users)}
+          fields={[['action', action], ...upns.map((u): [string, string] => ['users', u])]}
+          confirmLabel={`${ACTIONS[action].button} ${upns.length} user${upns.length === 1 ? '' : 's'}`}
+          cancelHref="/admin/users"
+          danger={!mfaStates.includes(action as MfaState)}
+        />,
+      );
+    }
+    const n = await runAction(c, action, upns);
+    return c.redirect(`/admin/users?done=${action}&n=${n}`, 303);
+  })
+
+  .get('/admin/users/:upn', (c) => userPage(c, c.req.param('upn')))
+
+  .post('/admin/users/:upn/state', async (c) => {
+    const form = await readFormValues(c);
+    const state = parseMfaState(form.fields.state ?? '');
+    return userAction(c, {
+      what: (u) => explain(state, [u]),
+      confirmLabel: `Set MFA state to ${state}`,
+      fields: [['state', state]],
+      run: async (u) => {
+        await setMfaState(c.var.ctx, c.var.actor!, [u.userPrincipalName], state);
+        return 'state';
+      },
+    });
+  })
+
+  .post('/admin/users/:upn/block', (c) =>
+    userAction(c, {
+      what: (u) => (
+        <p>
+          {u.displayName} will not be able to sign in anywhere (browser, app passwords, LDAP,
+          RADIUS) until unblocked, and their open sessions end now.
+        </p>
+      ),
+      confirmLabel: 'Block sign-in',
+      danger: true,
+      run: async (u) => {
+        await setBlocked(c.var.ctx, c.var.actor!, u.userPrincipalName, true);
+        return 'blocked';
+      },
+    }),
+  )
+
+  .post('/admin/users/:upn/unblock', (c) =>
+    userAction(c, {
+      what: (u) => (
+        <p>
+          {u.displayName} will be able to sign in again
+          {u.fraudReportedAt ? ' (they reported fraud: make sure the report was reviewed)' : ''}.
+        </p>
+      ),
+      confirmLabel: 'Unblock sign-in',
+      run: async (u) => {
+        await setBlocked(c.var.ctx, c.var.actor!, u.userPrincipalName, false);
+        return 'unblocked';
+      },
+    }),
+  )
+
+  .post('/admin/users/:upn/reset-password', (c) =>
+    userAction(c, {
+      what: (u) => (
+        <p>
+          A one-time password is generated for {u.displayName} and shown to you once; their current
+          password stops working and their open sessions end. They choose a new password at next
+          sign-in.
+        </p>
+      ),
+      confirmLabel: 'Reset password',
+      danger: true,
+      run: async (u) => {
+        const r = await resetPassword(c.var.ctx, c.var.actor!, u.userPrincipalName);
+        return userPage(
+          c,
+          u.userPrincipalName,
+          <section class="notice" role="status" aria-labelledby="otp">
+            <h2 id="otp">One-time password for {u.userPrincipalName}</h2>
+            <p>
+              Give it to the user by a safe channel. It is shown only now; the user must change it
+              at next sign-in.
+            </p>
+            <p>
+              <code class="secret" id="otp-value">
+                {r.oneTimePassword}
+              </code>{' '}
+              <button type="button" class="link" data-copy="otp-value">
+                Copy
+              </button>
+            </p>
+            <script src="/static/copy.js" defer />
+          </section>,
+        ) as Promise<Response>;
+      },
+    }),
+  )
+
+  .post('/admin/users/:upn/settings', async (c) => {
+    const form = await readFormValues(c);
+    const action = form.fields.action ?? '';
+    if (!['reset-methods', 'delete-app-passwords', 'restore-remembered-devices'].includes(action))
+      throw new AppError('invalid_request', { detail: 'Choose what to do.' });
+    const a = action as Exclude<Action, MfaState>;
+    return userAction(c, {
+      what: (u) => explain(a, [u]),
+      confirmLabel: ACTIONS[a].button,
+      danger: true,
+      fields: [['action', a]],
+      run: async (u) => {
+        await runAction(c, a, [u.userPrincipalName]);
+        return a;
+      },
+    });
+  })
+
+  .post('/admin/users/:upn/methods/:id/default', async (c) => {
+    const form = await readFormValues(c);
+    checkCsrf(c, form.fields._csrf);
+    const upn = c.req.param('upn');
+    await setDefaultMethod(c.var.ctx, c.var.actor!, upn, c.req.param('id'));
+    return c.redirect(`${userHref(upn)}?done=default`, 303);
+  })
+
+  .post('/admin/users/:upn/methods/:id/delete', (c) =>
+    userAction(c, {
+      what: (u) => {
+        const m = u.strongAuthenticationMethods.find((x) => x.id === c.req.param('id'));
+        if (!m) throw new AppError('not_found', { detail: 'That method is gone already.' });
+        return (
+          <p>
+            The method {label(m.methodType)}
+            {m.phoneNumber ? ` (${m.phoneNumber})` : ''} of {u.displayName} is deleted.
+            {u.strongAuthenticationMethods.length === 1 && u.mfaState !== 'Disabled'
+              ? ' It is their only method: they will register one again at next sign-in.'
+              : ''}
+          </p>
+        );
+      },
+      confirmLabel: 'Delete method',
+      danger: true,
+      run: async (u) => {
+        await deleteMethod(c.var.ctx, c.var.actor!, u.userPrincipalName, c.req.param('id')!);
+        return 'method-deleted';
+      },
+    }),
+  );

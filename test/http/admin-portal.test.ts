@@ -1,0 +1,311 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createAppPassword } from '../../src/services/app-passwords.ts';
+import { addRegistration } from '../../src/services/registrations.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { FormClient, textOf } from '../helpers/browser.ts';
+
+const PASSWORD = 'correct horse battery';
+
+/** Every visible form control has a label (wrapping <label>, or aria-label). */
+function unlabelled(html: string): string[] {
+  const out: string[] = [];
+  let inLabel = 0;
+  for (const m of html.matchAll(/<(\/?)(label|input|select|textarea)\b([^>]*)>/g)) {
+    const [, close, tag, attrs] = m as unknown as [string, string, string, string];
+    if (tag === 'label') inLabel += close ? -1 : 1;
+    else if (!close && inLabel === 0) {
+      if (/type="(hidden|submit)"/.test(attrs) || /aria-label="[^"]+"/.test(attrs)) continue;
+      out.push(`<${tag}${attrs}>`);
+    }
+  }
+  return out;
+}
+
+describe('admin portal', () => {
+  let t: TestApp;
+  let admin: FormClient;
+  const signIn = async (upn: string) => {
+    const b = new FormClient((req) => t.app.request(req));
+    await b.page('/');
+    await b.submit('/signin', { username: upn, password: PASSWORD });
+    return b;
+  };
+  const idOf = async (upn: string) => (await t.ctx.stores.users.findByUpn(upn))!.id;
+  const stateOf = async (upn: string) => (await t.ctx.stores.users.findByUpn(upn))!.mfa_state;
+
+  before(async () => {
+    t = await createTestApp();
+    await t.addUser({ upn: 'root@contoso.com', displayName: 'Root Admin', isAdmin: true });
+    await t.addUser({ upn: 'boss@contoso.com', displayName: 'Boss Admin', isAdmin: true });
+    await t.addUser({ upn: 'norm@contoso.com', displayName: 'Norm User' });
+    for (let i = 0; i < 60; i++)
+      await t.addUser({
+        upn: `p${String(i).padStart(2, '0')}@fabrikam.com`,
+        displayName: `Person ${i}`,
+      });
+    admin = await signIn('root@contoso.com');
+  });
+  after(() => t.close());
+
+  it('sends someone signed out to sign in and back; a non-admin gets 403 and no data', async () => {
+    const anon = new FormClient((req) => t.app.request(req));
+    const res = await anon.get('/admin/users?q=p0');
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), `/?rd=${encodeURIComponent('/admin/users?q=p0')}`);
+    const norm = await signIn('norm@contoso.com');
+    for (const path of [
+      '/admin/users',
+      '/admin/users/root@contoso.com',
+      '/admin/settings',
+      '/admin/logs/audit',
+    ]) {
+      const { res: r, html } = await norm.page(path);
+      assert.equal(r.status, 403, path);
+      assert.doesNotMatch(html, /root@contoso\.com|Person 1/, path);
+    }
+    const post = await norm.post(
+      '/admin/users/selected',
+      { action: 'Disabled', users: 'root@contoso.com' },
+      { csrf: false },
+    );
+    assert.equal(post.status, 403);
+  });
+
+  it('lists users with state, default method and last sign-in; searches, filters and pages', async () => {
+    await addRegistration(t.ctx, await idOf('p01@fabrikam.com'), 'PhoneAppOTP', {
+      ok: true,
+      secret: 'JBSWY3DPEHPK3PXP',
+      details: {},
+    });
+    const first = await admin.page('/admin/users');
+    assert.equal(first.res.status, 200);
+    const text = textOf(first.html);
+    assert.match(text, /Display name User name MFA state Default method Last sign-in/);
+    assert.match(text, /Person 1 p01@fabrikam\.com Disabled Authenticator app/);
+    assert.deepEqual(unlabelled(first.html), []);
+    const next = /href="(\/admin\/users\?cursor=[^"]+)"/.exec(first.html)?.[1];
+    assert.ok(next, 'a next page link');
+    const second = await admin.page(next!.replace(/&amp;/g, '&'));
+    assert.match(textOf(second.html), /p59@fabrikam\.com/);
+    assert.doesNotMatch(textOf(second.html), /p01@fabrikam\.com/);
+    const search = textOf((await admin.page('/admin/users?q=PERSON%205')).html);
+    assert.match(search, /p05@fabrikam\.com/);
+    assert.match(search, /p55@fabrikam\.com/);
+    assert.doesNotMatch(search, /p06@fabrikam\.com/);
+    const admins = textOf((await admin.page('/admin/users?q=admin&state=Enforced')).html);
+    assert.match(admins, /No users match/);
+  });
+
+  it('enforces selected users after a confirmation that warns about administrators; audited', async () => {
+    await admin.page('/admin/users');
+    const confirm = await admin.submit('/admin/users/selected', {
+      action: 'Enforced',
+      users: 'boss@contoso.com',
+    });
+    assert.match(textOf(confirm.html), /Please confirm/);
+    assert.match(textOf(confirm.html), /includes administrators \(boss@contoso\.com\)/);
+    assert.match(textOf(confirm.html), /password stops working in programs that cannot do MFA/);
+    assert.equal(await stateOf('boss@contoso.com'), 'Disabled', 'nothing before confirming');
+    const body = new URLSearchParams([
+      ['_csrf', admin.csrf],
+      ['action', 'Enforced'],
+      ['users', 'boss@contoso.com'],
+      ['users', 'p02@fabrikam.com'],
+      ['confirm', 'yes'],
+    ]);
+    const res = await t.app.request('/admin/users/selected', {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+    });
+    assert.equal(res.status, 303);
+    assert.equal(await stateOf('boss@contoso.com'), 'Enforced');
+    assert.equal(await stateOf('p02@fabrikam.com'), 'Enforced');
+    const audit = await t.ctx.stores.audit.list({ target: 'p02@fabrikam.com', limit: 1 });
+    assert.equal(audit[0]?.action, 'mfa_state_set');
+    assert.equal(audit[0]?.actor, 'root@contoso.com');
+  });
+
+  it('shows a user page; blocks after confirming; resets the password showing it once', async () => {
+    const id = await idOf('p03@fabrikam.com');
+    await addRegistration(t.ctx, id, 'PhoneAppOTP', {
+      ok: true,
+      secret: 'JBSWY3DPEHPK3PXP',
+      details: {},
+    });
+    await createAppPassword(t.ctx, id, { name: 'Thunderbird' });
+    const page = await admin.page('/admin/users/p03@fabrikam.com');
+    const text = textOf(page.html);
+    for (const part of [
+      'Details',
+      'Verification methods',
+      'Authenticator app',
+      'App passwords',
+      'Thunderbird',
+      'Remembered devices',
+      'No device skips MFA',
+      'Manage user settings',
+      'Recent sign-ins',
+    ])
+      assert.match(text, new RegExp(part));
+    assert.deepEqual(unlabelled(page.html), []);
+    const ask = await admin.submit('/admin/users/p03@fabrikam.com/block', {});
+    assert.match(textOf(ask.html), /will not be able to sign in anywhere/);
+    assert.equal((await t.ctx.stores.users.findById(id))!.blocked, 0);
+    const done = await admin.submit('/admin/users/p03@fabrikam.com/block', { confirm: 'yes' });
+    assert.match(textOf(done.html), /Sign-in is blocked/);
+    assert.equal((await t.ctx.stores.users.findById(id))!.blocked, 1);
+    await admin.submit('/admin/users/p03@fabrikam.com/reset-password', {});
+    const reset = await admin.submit('/admin/users/p03@fabrikam.com/reset-password', {
+      confirm: 'yes',
+    });
+    const otp = /id="otp-value">([^<]+)</.exec(reset.html)?.[1];
+    assert.ok(
+      otp &&
+        (await t.ctx.hasher.verify((await t.ctx.stores.users.findById(id))!.password_hash, otp)),
+    );
+    assert.doesNotMatch(
+      (await admin.page('/admin/users/p03@fabrikam.com')).html,
+      new RegExp(otp!),
+      'shown once',
+    );
+  });
+
+  it('manage user settings: require re-registration removes the methods after confirming', async () => {
+    const id = await idOf('p04@fabrikam.com');
+    await addRegistration(t.ctx, id, 'PhoneAppOTP', {
+      ok: true,
+      secret: 'JBSWY3DPEHPK3PXP',
+      details: {},
+    });
+    await admin.page('/admin/users/p04@fabrikam.com');
+    const ask = await admin.submit('/admin/users/p04@fabrikam.com/settings', {
+      action: 'reset-methods',
+    });
+    assert.match(textOf(ask.html), /register again at next sign-in/);
+    assert.equal((await t.ctx.stores.methods.listForUser(id)).length, 1);
+    await admin.submit('/admin/users/p04@fabrikam.com/settings', {
+      action: 'reset-methods',
+      confirm: 'yes',
+    });
+    assert.equal((await t.ctx.stores.methods.listForUser(id)).length, 0);
+  });
+
+  it('service settings: saves valid values; a bad range or day count is explained and nothing is saved', async () => {
+    const page = await admin.page('/admin/settings');
+    assert.deepEqual(unlabelled(page.html), []);
+    const base = {
+      allowedMethods: 'PhoneAppOTP',
+      appPasswordsAllowed: 'on',
+      rememberDevicesEnabled: 'on',
+      rememberDevicesDays: '30',
+      trustedIps: '10.0.0.0/8\n2001:DB8::/32',
+      fraudAlertEnabled: 'on',
+      blockOnFraud: 'on',
+      phoneCodeMinutes: '5',
+      callTimeoutSeconds: '60',
+      sendLimitPerUser: '5',
+      sendLimitPerNumber: '5',
+      sendLimitPerAddress: '20',
+    };
+    const saved = await admin.submit('/admin/settings', base);
+    assert.match(textOf(saved.html), /Settings saved/);
+    const s = (await t.ctx.stores.settings.get('service')) as Record<string, unknown>;
+    assert.deepEqual(s.trustedIps, ['10.0.0.0/8', '2001:db8::/32']);
+    assert.equal(s.rememberDevicesDays, 30);
+    for (const [field, value, why] of [
+      ['trustedIps', '10.0.0.0/33', /not an IP range/],
+      ['rememberDevicesDays', '0', /1 to 365 days/],
+      ['rememberDevicesDays', '366', /1 to 365 days/],
+      ['phoneCodeMinutes', 'five', /whole number/],
+    ] as const) {
+      const bad = await admin.submit('/admin/settings', { ...base, [field]: value });
+      assert.equal(bad.res.status, 400, `${field}=${value}`);
+      assert.match(textOf(bad.html), why);
+      assert.match(textOf(bad.html), /Not saved/);
+    }
+    const after = (await t.ctx.stores.settings.get('service')) as Record<string, unknown>;
+    assert.deepEqual(after, s, 'nothing changed');
+  });
+
+  it('logs: sign-ins and audit events with filters and a CSV export', async () => {
+    const signins = textOf(
+      (await admin.page('/admin/logs/signins?user=root@contoso.com&result=success')).html,
+    );
+    assert.match(signins, /root@contoso\.com success/);
+    const csv = await admin.get('/admin/logs/audit.csv?action=mfa_state_set');
+    assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
+    const lines = (await csv.text()).trim().split('\n');
+    assert.equal(lines[0], 'Time,Actor,IP address,Action,User,Detail');
+    assert.ok(lines.some((l) => l.includes('p02@fabrikam.com')));
+    assert.ok(lines.slice(1).every((l) => l.includes('mfa_state_set')));
+    const bad = await admin.page('/admin/logs/audit?since=yesterday-ish');
+    assert.equal(bad.res.status, 400);
+    assert.match(textOf(bad.html), /is not a time/);
+  });
+
+  it('API tokens: created and shown once, revoked after confirming', async () => {
+    await admin.page('/admin/tokens');
+    const created = await admin.submit('/admin/tokens', { name: 'reporting', scope: 'read' });
+    const token = /id="token-value">([^<]+)</.exec(created.html)?.[1];
+    assert.match(token ?? '', /^pcl_/);
+    const api = await t.app.request('/api/v1/users?limit=1', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(api.status, 200);
+    const id = (await t.ctx.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('name', '=', 'reporting')
+      .executeTakeFirst())!.id;
+    const ask = await admin.submit(`/admin/tokens/${id}/revoke`, {});
+    assert.match(textOf(ask.html), /stop working at once/);
+    await admin.submit(`/admin/tokens/${id}/revoke`, { confirm: 'yes' });
+    const after = await t.app.request('/api/v1/users?limit=1', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(after.status, 401);
+  });
+
+  it('bulk update: preview with per-row errors changes nothing; applying changes only the good rows', async () => {
+    await admin.page('/admin/bulk');
+    const csv =
+      '\uFEFFUsername,MFA Status\r\np10@fabrikam.com,Enforced\r\np11@fabrikam.com,enabled\r\nghost@fabrikam.com,Enforced\r\np12@fabrikam.com,Sometimes\r\np13@fabrikam.com,Enabled\r\np13@fabrikam.com,Enforced\r\n';
+    const form = new FormData();
+    form.set('_csrf', admin.csrf);
+    form.set('file', new File([csv], 'mfa.csv', { type: 'text/csv' }));
+    const preview = await t.app.request('/admin/bulk', {
+      method: 'POST',
+      body: form,
+      headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    const html = await preview.text();
+    const text = textOf(html);
+    assert.match(text, /2 will change/);
+    assert.match(text, /4 with errors/);
+    assert.match(text, /4 ghost@fabrikam\.com — Enforced Error: unknown user/);
+    assert.match(text, /5 p12@fabrikam\.com Disabled — Error: "Sometimes" is not an MFA state/);
+    assert.match(text, /duplicate row: this user is on lines 6, 7/);
+    assert.equal(await stateOf('p10@fabrikam.com'), 'Disabled', 'the preview changes nothing');
+    const hidden = /name="csv" value="([^"]*)"/
+      .exec(html)![1]!
+      .replace(/&#13;/g, '\r')
+      .replace(/&#10;/g, '\n')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+    admin.lastHtml = html;
+    const applied = await admin.post('/admin/bulk/apply', { csv: hidden });
+    const result = textOf(await applied.text());
+    assert.match(result, /2 changed/);
+    assert.match(result, /4 with errors, not applied/);
+    assert.match(result, /Writing changes: 100%/);
+    assert.equal(await stateOf('p10@fabrikam.com'), 'Enforced');
+    assert.equal(await stateOf('p11@fabrikam.com'), 'Enabled');
+    assert.equal(await stateOf('p12@fabrikam.com'), 'Disabled');
+    assert.equal(await stateOf('p13@fabrikam.com'), 'Disabled');
+  });
+});
