@@ -105,3 +105,20 @@ export const Confirm = (p: {
 
 export const time = (iso: string | null) =>
   iso ? <time datetime={iso}>{iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time> : '—';
+
+/** A secret shown once (one-time password, API token), with a copy button. */
+export const ShownOnce = (p: { id: string; title: string; advice: string; secret: string }) => (
+  <section class="notice" role="status" aria-labelledby={`${p.id}-title`}>
+    <h2 id={`${p.id}-title`}>{p.title}</h2>
+    <p>{p.advice}</p>
+    <p>
+      <code class="secret" id={p.id}>
+        {p.secret}
+      </code>{' '}
+      <button type="button" class="link" data-copy={p.id}>
+        Copy
+      </button>
+    </p>
+    <script src="/static/copy.js" defer />
+  </section>
+);

@@ -12,7 +12,7 @@ import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
 import { adminOf } from './guard.ts';
-import { AdminLayout, Confirm, Notice, time } from './layout.tsx';
+import { AdminLayout, Confirm, Notice, ShownOnce, time } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 
@@ -112,19 +112,12 @@ export const adminTokenRoutes = new Hono<HttpEnv>()
     });
     return page(
       c,
-      <section class="notice" role="status" aria-labelledby="new-token">
-        <h2 id="new-token">Token "{created.apiToken.name}" created</h2>
-        <p>Store it now: it is shown only once.</p>
-        <p>
-          <code class="secret" id="token-value">
-            {created.token}
-          </code>{' '}
-          <button type="button" class="link" data-copy="token-value">
-            Copy
-          </button>
-        </p>
-        <script src="/static/copy.js" defer />
-      </section>,
+      <ShownOnce
+        id="token-value"
+        title={`Token "${created.apiToken.name}" created`}
+        advice="Store it now: it is shown only once."
+        secret={created.token}
+      />,
     );
   })
   .post('/admin/tokens/:id/revoke', async (c) => {

@@ -22,7 +22,7 @@ import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
 import { adminOf } from './guard.ts';
-import { AdminLayout, Confirm, Notice, time } from './layout.tsx';
+import { AdminLayout, Confirm, Notice, ShownOnce, time } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 const PAGE_SIZE = 50;
@@ -647,22 +647,12 @@ export const adminUserRoutes = new Hono<HttpEnv>()
         return userPage(
           c,
           u.userPrincipalName,
-          <section class="notice" role="status" aria-labelledby="otp">
-            <h2 id="otp">One-time password for {u.userPrincipalName}</h2>
-            <p>
-              Give it to the user by a safe channel. It is shown only now; the user must change it
-              at next sign-in.
-            </p>
-            <p>
-              <code class="secret" id="otp-value">
-                {r.oneTimePassword}
-              </code>{' '}
-              <button type="button" class="link" data-copy="otp-value">
-                Copy
-              </button>
-            </p>
-            <script src="/static/copy.js" defer />
-          </section>,
+          <ShownOnce
+            id="otp-value"
+            title={`One-time password for ${u.userPrincipalName}`}
+            advice="Give it to the user by a safe channel. It is shown only now; the user must change it at next sign-in."
+            secret={r.oneTimePassword}
+          />,
         ) as Promise<Response>;
       },
     }),
