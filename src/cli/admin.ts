@@ -113,7 +113,7 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     'restore-remembered-devices': restoreRememberedDevices,
   };
   return {
-    createUser: (input) => createUser(ctx, input),
+    createUser: (input) => createUser(ctx, input, actor),
     getUser: (upn) => getUser(ctx, upn, actor),
     listUsers: (q) => listUsers(ctx, q, actor),
     updateUser: (upn, patch) => updateUser(ctx, actor, upn, patch),

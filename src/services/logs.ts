@@ -16,10 +16,14 @@ function decodeCursor(cursor: string): { at: number; id: string } {
   return { at: Number(at), id };
 }
 
-/** A time given as ISO 8601 (or a date), in ms; a clear error otherwise. */
+/**
+ * A time given as ISO 8601, in ms; a clear error otherwise. A bare date (UTC)
+ * as `until` means the end of that day, so the range includes it.
+ */
 export function parseTime(s: string | undefined, name: string): number | undefined {
   if (s === undefined || s === '') return undefined;
-  const t = Date.parse(s);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s.trim());
+  const t = Date.parse(s) + (dateOnly && name === 'until' ? 86_400_000 - 1 : 0);
   if (Number.isNaN(t))
     throw new AppError('invalid_request', {
       detail: `${name}: "${s.slice(0, 40)}" is not a time; use ISO 8601, e.g. 2026-11-28 or 2026-11-28T09:00:00Z.`,

@@ -2,7 +2,8 @@ import type { AppContext } from '../context.ts';
 import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { MethodRow } from '../storage/methods.ts';
-import type { UserRow } from '../storage/users.ts';
+import { type UserRow, usersStore } from '../storage/users.ts';
+import { type Actor, audit } from './audit.ts';
 import { toRegistration } from './registrations.ts';
 import { checkNewPassword, parseLanguage, parseUpn, printable } from './validation.ts';
 
@@ -102,7 +103,12 @@ export interface NewUser {
   mfaState?: MfaState;
 }
 
-export async function createUser(ctx: AppContext, input: NewUser): Promise<UserView> {
+/** Creates a user; audited with who did it (the first administrator by "system"). */
+export async function createUser(
+  ctx: AppContext,
+  input: NewUser,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+): Promise<UserView> {
   const upn = parseUpn(input.upn);
   const password = checkNewPassword(input.password);
   const language = parseLanguage(input.preferredLanguage ?? 'en');
@@ -135,7 +141,14 @@ export async function createUser(ctx: AppContext, input: NewUser): Promise<UserV
     must_change_password: 0,
     remembered_devices_not_before: null,
   };
-  await ctx.stores.users.insert(row);
+  await ctx.db.transaction().execute(async (trx) => {
+    await usersStore(trx).insert(row);
+    await audit(ctx, trx, actor, {
+      action: 'user_created',
+      target: { id: row.id, upn: row.upn },
+      detail: { mfaState: row.mfa_state, isAdmin: row.is_admin === 1 },
+    });
+  });
   return toUserView(row, []);
 }
 

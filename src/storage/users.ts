@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { MfaState, UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -16,78 +16,106 @@ export interface UserListQuery {
   limit: number;
 }
 
-export const usersStore = (db: Db) => ({
-  async insert(user: UserRow): Promise<void> {
-    try {
-      await db.insertInto('users').values(user).execute();
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError('upn_taken');
-      throw e;
-    }
-  },
+/** Above this many trigram hits, walking the users in order finds a page sooner. */
+const SEARCH_INDEX_MAX = 2000;
 
-  /** A user by UPN, case-insensitively; a string that cannot be a UPN finds no one. */
-  findByUpn: async (upn: string): Promise<UserRow | undefined> =>
-    isUpn(upn)
-      ? db
-          .selectFrom('users')
-          .selectAll()
-          .where('upn_normalized', '=', upn.toLowerCase())
-          .executeTakeFirst()
-      : undefined,
+export const usersStore = (db: Db) => {
+  const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  return {
+    async insert(user: UserRow): Promise<void> {
+      try {
+        await db.insertInto('users').values(user).execute();
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new AppError('upn_taken');
+        throw e;
+      }
+    },
 
-  findById: (id: string) =>
-    db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** A user by UPN, case-insensitively; a string that cannot be a UPN finds no one. */
+    findByUpn: async (upn: string): Promise<UserRow | undefined> =>
+      isUpn(upn)
+        ? db
+            .selectFrom('users')
+            .selectAll()
+            .where('upn_normalized', '=', upn.toLowerCase())
+            .executeTakeFirst()
+        : undefined,
 
-  list({ mfaState, search, after, limit }: UserListQuery): Promise<UserRow[]> {
-    let q = db.selectFrom('users').selectAll().orderBy('upn_normalized').limit(limit);
-    if (mfaState) q = q.where('mfa_state', '=', mfaState);
-    if (search) {
-      const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-      q = q.where((eb) =>
-        eb.or([
-          sql<boolean>`${eb.ref('upn_normalized')} like ${pattern} escape '\\'`,
-          sql<boolean>`lower(${eb.ref('display_name')}) like ${pattern} escape '\\'`,
-        ]),
-      );
-    }
-    if (after) q = q.where('upn_normalized', '>', after);
-    return q.execute();
-  },
+    findById: (id: string) =>
+      db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
-  /** Sets the state of several users at once; returns how many rows changed. */
-  async setMfaState(ids: string[], state: MfaState, at: number): Promise<number> {
-    if (ids.length === 0) return 0;
-    const r = await db
-      .updateTable('users')
-      .set({ mfa_state: state, updated_at: at })
-      .where('id', 'in', ids)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows);
-  },
+    async list({ mfaState, search, after, limit }: UserListQuery): Promise<UserRow[]> {
+      let q = db.selectFrom('users').selectAll().orderBy('upn_normalized').limit(limit);
+      if (mfaState) q = q.where('mfa_state', '=', mfaState);
+      if (after) q = q.where('upn_normalized', '>', after);
+      if (!search) return q.execute();
+      const term = search.toLowerCase();
+      // SQLite: the trigram index names the few users a rare term matches; a
+      // common term (or one under 3 characters) is quicker found by walking the
+      // users in order, which stops at the first page's worth of matches.
+      if (isSqlite && term.length >= 3) {
+        const hits = await sql<{
+          rowid: number;
+        }>`select rowid from users_search where users_search match ${`"${term.replace(/"/g, '""')}"`} limit ${SEARCH_INDEX_MAX + 1}`.execute(
+          db,
+        );
+        if (hits.rows.length <= SEARCH_INDEX_MAX) {
+          if (hits.rows.length === 0) return [];
+          return q
+            .where(
+              sql.ref('rowid'),
+              'in',
+              hits.rows.map((r) => r.rowid),
+            )
+            .execute();
+        }
+      }
+      // PostgreSQL's planner uses the pg_trgm indexes for these LIKEs by itself.
+      const pattern = `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+      return q
+        .where((eb) =>
+          eb.or([
+            sql<boolean>`${eb.ref('upn_normalized')} like ${pattern} escape '\\'`,
+            sql<boolean>`lower(${eb.ref('display_name')}) like ${pattern} escape '\\'`,
+          ]),
+        )
+        .execute();
+    },
 
-  /** Moves a user from one state to another only if still in the first (proof-up: Enabled → Enforced). */
-  async transitionMfaState(id: string, from: MfaState, to: MfaState, at: number): Promise<void> {
-    await db
-      .updateTable('users')
-      .set({ mfa_state: to, updated_at: at })
-      .where('id', '=', id)
-      .where('mfa_state', '=', from)
-      .execute();
-  },
+    /** Sets the state of several users at once; returns how many rows changed. */
+    async setMfaState(ids: string[], state: MfaState, at: number): Promise<number> {
+      if (ids.length === 0) return 0;
+      const r = await db
+        .updateTable('users')
+        .set({ mfa_state: state, updated_at: at })
+        .where('id', 'in', ids)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
 
-  async countAdmins(): Promise<number> {
-    const r = await db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('is_admin', '=', 1)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
-  },
+    /** Moves a user from one state to another only if still in the first (proof-up: Enabled → Enforced). */
+    async transitionMfaState(id: string, from: MfaState, to: MfaState, at: number): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ mfa_state: to, updated_at: at })
+        .where('id', '=', id)
+        .where('mfa_state', '=', from)
+        .execute();
+    },
 
-  async markSignedIn(id: string, at: number): Promise<void> {
-    await db.updateTable('users').set({ last_signin_at: at }).where('id', '=', id).execute();
-  },
-});
+    async countAdmins(): Promise<number> {
+      const r = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('is_admin', '=', 1)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async markSignedIn(id: string, at: number): Promise<void> {
+      await db.updateTable('users').set({ last_signin_at: at }).where('id', '=', id).execute();
+    },
+  };
+};
 
 export type UsersStore = ReturnType<typeof usersStore>;

@@ -125,7 +125,11 @@ describe('admin portal', () => {
     assert.equal(res.status, 303);
     assert.equal(await stateOf('boss@contoso.com'), 'Enforced');
     assert.equal(await stateOf('p02@fabrikam.com'), 'Enforced');
-    const audit = await t.ctx.stores.audit.list({ target: 'p02@fabrikam.com', limit: 1 });
+    const audit = await t.ctx.stores.audit.list({
+      target: 'p02@fabrikam.com',
+      action: 'mfa_state_set',
+      limit: 1,
+    });
     assert.equal(audit[0]?.action, 'mfa_state_set');
     assert.equal(audit[0]?.actor, 'root@contoso.com');
   });

@@ -88,6 +88,7 @@ describe('admin REST API /api/v1', () => {
 
   it('blocks and unblocks sign-in with PATCH blockCredential, audited, ending sessions', async () => {
     const alice = await t.ctx.stores.users.findByUpn('alice@contoso.com');
+    t.clock.advance(1000); // after her creation's audit entry
     const now = t.clock.now();
     await t.ctx.stores.sessions.insert({
       id_hash: 'alice-session',

@@ -31,6 +31,27 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
     await assert.rejects(t.addUser({ upn: 'STORE@CONTOSO.COM' }), { code: 'upn_taken' });
   });
 
+  it('searches users by any part of the user name or display name, any case, also after renames', async () => {
+    await t.addUser({ upn: 'zoe.quinn@fabrikam.com', displayName: 'Zoë Quinn-Smith' });
+    await t.addUser({ upn: 'q@x.io', displayName: 'Q' });
+    const find = async (search: string) =>
+      (await t.ctx.stores.users.list({ search, limit: 10 })).map((u) => u.upn);
+    assert.deepEqual(await find('QUINN'), ['zoe.quinn@fabrikam.com']);
+    assert.deepEqual(await find('n-sm'), ['zoe.quinn@fabrikam.com']);
+    assert.deepEqual(await find('x.i'), ['q@x.io']);
+    assert.deepEqual(await find('q@'), ['q@x.io'], 'short terms too');
+    assert.deepEqual(await find('100%_'), []);
+    await t.ctx.db
+      .updateTable('users')
+      .set({ display_name: 'Zoë Jones' })
+      .where('upn_normalized', '=', 'zoe.quinn@fabrikam.com')
+      .execute();
+    assert.deepEqual(await find('smith'), [], 'the index follows renames');
+    assert.deepEqual(await find('jones'), ['zoe.quinn@fabrikam.com']);
+    await t.ctx.db.deleteFrom('users').where('upn_normalized', '=', 'q@x.io').execute();
+    assert.deepEqual(await find('x.io'), []);
+  });
+
   it('claims a TOTP step exactly once, even when many claims race', async () => {
     const steps = totpStepsStore(t.ctx.db);
     const results = await Promise.all(

@@ -5,6 +5,7 @@ import * as m0002 from './0002_phone.ts';
 import * as m0003 from './0003_token_rights.ts';
 import * as m0004 from './0004_app_passwords.ts';
 import * as m0005 from './0005_admin.ts';
+import * as m0006 from './0006_user_search.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_token_rights': m0003,
   '0004_app_passwords': m0004,
   '0005_admin': m0005,
+  '0006_user_search': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -36,7 +36,9 @@ export function createApi() {
     security: [{ bearer: [] }],
   });
   api.use('/*', async (c, next) =>
-    c.req.path.endsWith('/openapi.json') ? next() : requireAdmin(c, next),
+    c.req.method === 'GET' && c.req.path === '/api/v1/openapi.json'
+      ? next()
+      : requireAdmin(c, next),
   );
   api.route('/', usersApi);
   api.route('/', userSettingsApi);

@@ -109,14 +109,18 @@ const bulk = route({
 export const usersApi = new OpenAPIHono<HttpEnv>()
   .openapi(create, async (c) => {
     const b = c.req.valid('json');
-    const user = await createUser(c.var.ctx, {
-      upn: b.userPrincipalName,
-      password: b.password,
-      ...(b.displayName !== undefined ? { displayName: b.displayName } : {}),
-      ...(b.isAdmin !== undefined ? { isAdmin: b.isAdmin } : {}),
-      ...(b.preferredLanguage !== undefined ? { preferredLanguage: b.preferredLanguage } : {}),
-      ...(b.mfaState !== undefined ? { mfaState: b.mfaState } : {}),
-    });
+    const user = await createUser(
+      c.var.ctx,
+      {
+        upn: b.userPrincipalName,
+        password: b.password,
+        ...(b.displayName !== undefined ? { displayName: b.displayName } : {}),
+        ...(b.isAdmin !== undefined ? { isAdmin: b.isAdmin } : {}),
+        ...(b.preferredLanguage !== undefined ? { preferredLanguage: b.preferredLanguage } : {}),
+        ...(b.mfaState !== undefined ? { mfaState: b.mfaState } : {}),
+      },
+      actorOf(c),
+    );
     return c.json(user, 201);
   })
   .openapi(get, async (c) =>
