@@ -76,7 +76,12 @@ export async function createApiToken(
 }
 
 export async function listApiTokens(ctx: AppContext): Promise<ApiTokenView[]> {
-  const rows = await ctx.db.selectFrom('api_tokens').selectAll().orderBy('created_at').execute();
+  const rows = await ctx.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toView);
 }
 

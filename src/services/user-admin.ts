@@ -2,6 +2,7 @@
 // (one user, several, or a bulk file), reset the password. Portal, API and CLI
 // all come here (STYLE.md, principle 8); every change is audited with its actor.
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/index.ts';
 import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { UserRow } from '../storage/users.ts';
@@ -11,17 +12,22 @@ import { parseLanguage, printable } from './validation.ts';
 
 const target = (u: UserRow) => ({ id: u.id, upn: u.upn });
 
-/** At least one administrator must remain who can sign in. */
-async function keepAnAdmin(ctx: AppContext, leaving: UserRow, what: string): Promise<void> {
+/**
+ * At least one administrator must remain who can sign in. Checked inside the
+ * writing transaction; on PostgreSQL the administrators' rows are locked so two
+ * admins demoting each other at the same moment cannot both succeed (SQLite
+ * runs one writing transaction at a time anyway).
+ */
+async function keepAnAdmin(
+  ctx: AppContext,
+  trx: Db,
+  leaving: UserRow,
+  what: string,
+): Promise<void> {
   if (leaving.is_admin !== 1 || leaving.blocked === 1) return;
-  const others = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('is_admin', '=', 1)
-    .where('blocked', '=', 0)
-    .where('id', '!=', leaving.id)
-    .limit(1)
-    .execute();
+  let q = trx.selectFrom('users').select(['id', 'blocked']).where('is_admin', '=', 1);
+  if (ctx.dialect === 'postgres') q = q.forUpdate();
+  const others = (await q.execute()).filter((u) => u.id !== leaving.id && u.blocked === 0);
   if (others.length === 0)
     throw new AppError('conflict', {
       detail: `${leaving.upn} is the only administrator who can sign in: ${what} would lock everyone out. Make another user an administrator first.`,
@@ -55,20 +61,16 @@ export async function updateUser(
   }
   if (patch.preferredLanguage !== undefined)
     set.preferred_language = parseLanguage(patch.preferredLanguage);
-  if (patch.isAdmin !== undefined) {
-    if (!patch.isAdmin) await keepAnAdmin(ctx, user, 'removing the administrator role');
-    set.is_admin = patch.isAdmin ? 1 : 0;
-  }
-  if (patch.blockCredential !== undefined) {
-    if (patch.blockCredential) await keepAnAdmin(ctx, user, 'blocking sign-in');
-    set.blocked = patch.blockCredential ? 1 : 0;
-  }
+  if (patch.isAdmin !== undefined) set.is_admin = patch.isAdmin ? 1 : 0;
+  if (patch.blockCredential !== undefined) set.blocked = patch.blockCredential ? 1 : 0;
   if (patch.mfaState !== undefined) set.mfa_state = patch.mfaState;
   const changed = Object.entries(set).filter(
     ([k, v]) => (user as unknown as Record<string, unknown>)[k] !== v,
   );
   if (changed.length > 0) {
     await ctx.db.transaction().execute(async (trx) => {
+      if (set.is_admin === 0) await keepAnAdmin(ctx, trx, user, 'removing the administrator role');
+      if (set.blocked === 1) await keepAnAdmin(ctx, trx, user, 'blocking sign-in');
       await trx
         .updateTable('users')
         .set({ ...set, updated_at: ctx.clock.now() })
@@ -104,8 +106,8 @@ export async function deleteUser(ctx: AppContext, actor: Actor, upn: string): Pr
   const user = await requireUser(ctx, upn);
   if (user.upn_normalized === actor.name.toLowerCase())
     throw new AppError('conflict', { detail: 'You cannot delete your own account.' });
-  await keepAnAdmin(ctx, user, 'deleting this user');
   await ctx.db.transaction().execute(async (trx) => {
+    await keepAnAdmin(ctx, trx, user, 'deleting this user');
     await trx.deleteFrom('users').where('id', '=', user.id).execute();
     await audit(ctx, trx, actor, { action: 'user_deleted', target: target(user) });
   });

@@ -183,7 +183,7 @@ describe('admin REST API /api/v1', () => {
       ['GET', '/signins?cursor=%00%01', undefined, 400, 'invalid_request'],
       ['GET', '/users?cursor=YQBi', undefined, 200, ''],
       ['GET', '/signins?cursor=MTIzOgB4', undefined, 400, 'invalid_request'],
-      ['GET', '/signins?upn=a%00b', undefined, 200, ''],
+      ['GET', '/signins?user=a%00b', undefined, 200, ''],
       [
         'POST',
         '/users',
@@ -287,7 +287,7 @@ describe('admin REST API /api/v1', () => {
         .start('alice@contoso.com', 'wrong!!!', { ip: '192.0.2.7', userAgent: 'test' })
         .catch(() => {});
     }
-    const res = await call('GET', '/signins?limit=2&upn=alice@contoso.com');
+    const res = await call('GET', '/signins?limit=2&user=alice@contoso.com');
     const page = (await res.json()) as {
       items: {
         createdDateTime: string;
@@ -310,7 +310,7 @@ describe('admin REST API /api/v1', () => {
       ['failure', 'wrong password', '192.0.2.7', 'test'],
     );
     const rest = (await (
-      await call('GET', `/signins?limit=2&upn=alice@contoso.com&cursor=${page.nextCursor}`)
+      await call('GET', `/signins?limit=2&user=alice@contoso.com&cursor=${page.nextCursor}`)
     ).json()) as { items: unknown[]; nextCursor: null };
     assert.equal(rest.items.length, 1);
     assert.equal(rest.nextCursor, null);

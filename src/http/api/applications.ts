@@ -40,11 +40,13 @@ const create = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            name: z.string().max(100),
-            fronts: z.array(FrontSchema).optional(),
-            radiusSecret: z.string().max(128).optional(),
-          }),
+          schema: z
+            .object({
+              name: z.string().max(100),
+              fronts: z.array(FrontSchema).optional(),
+              radiusSecret: z.string().max(128).optional(),
+            })
+            .strict(),
         },
       },
     },

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError } from '../../errors.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.ts';
 import type { HttpEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
@@ -57,7 +58,13 @@ export const tokensApi = new OpenAPIHono<HttpEnv>()
   .openapi(list, async (c) => c.json({ items: await listApiTokens(c.var.ctx) }, 200))
   .openapi(create, async (c) => {
     const b = c.req.valid('json');
-    const created = await createApiToken(c.var.ctx, actorOf(c), {
+    const actor = actorOf(c);
+    // A token cannot mint a token with a right it does not have itself.
+    if (b.personalData && actor.name.startsWith('token ') && !actor.personalData)
+      throw new AppError('forbidden', {
+        detail: 'This token may not see personal data, so it cannot create a token that may.',
+      });
+    const created = await createApiToken(c.var.ctx, actor, {
       name: b.name,
       ...(b.scope ? { scope: b.scope } : {}),
       rights: b.personalData ? ['personal-data'] : [],

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createApiToken } from '../../src/services/api-tokens.ts';
+import { cliActor } from '../../src/services/audit.ts';
+import { updateUser } from '../../src/services/user-admin.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+
+describe('admin guard rails under races and escalation', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  it('two admins demoting each other at the same moment: exactly one succeeds', async () => {
+    for (let round = 0; round < 5; round++) {
+      const a = `a${round}@contoso.com`;
+      const b = `b${round}@contoso.com`;
+      await t.addUser({ upn: a, isAdmin: true });
+      await t.addUser({ upn: b, isAdmin: true });
+      // Every other administrator is blocked for this round, so a and b are the last two.
+      await t.ctx.db
+        .updateTable('users')
+        .set({ blocked: 1 })
+        .where('is_admin', '=', 1)
+        .where('upn_normalized', 'not in', [a, b])
+        .execute();
+      const results = await Promise.allSettled([
+        updateUser(t.ctx, { name: a, ip: null, personalData: false }, b, { isAdmin: false }),
+        updateUser(t.ctx, { name: b, ip: null, personalData: false }, a, { isAdmin: false }),
+      ]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, `round ${round}`);
+      const left = await t.ctx.db
+        .selectFrom('users')
+        .select('upn')
+        .where('is_admin', '=', 1)
+        .where('blocked', '=', 0)
+        .execute();
+      assert.equal(left.length, 1);
+    }
+  });
+
+  it('a token cannot create a token with a right it lacks', async () => {
+    const plain = (await createApiToken(t.ctx, cliActor(), { name: 'plain' })).token;
+    const privileged = (
+      await createApiToken(t.ctx, cliActor(), { name: 'privileged', rights: ['personal-data'] })
+    ).token;
+    const mint = (token: string) =>
+      t.app.request('/api/v1/tokens', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'child', personalData: true }),
+      });
+    const refused = await mint(plain);
+    assert.equal(refused.status, 403);
+    assert.equal(
+      (await t.ctx.db.selectFrom('api_tokens').select('id').where('name', '=', 'child').execute())
+        .length,
+      0,
+    );
+    assert.equal((await mint(privileged)).status, 201);
+  });
+});
