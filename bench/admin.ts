@@ -4,7 +4,8 @@
 // nothing. Loopback only.
 //
 // Options (environment): BENCH_USERS (100000), BENCH_REQUESTS (200 per case),
-// BENCH_BULK_ROWS (10000), PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
+// BENCH_BULK_ROWS (10000), PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir; for
+// PostgreSQL give an empty database, e.g. one made with createdb for the run).
 import http from 'node:http';
 import os from 'node:os';
 import { loadConfig } from '../src/config/load.ts';
