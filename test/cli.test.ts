@@ -160,6 +160,7 @@ describe('portcullis command line', () => {
         locale: 'en',
         challengeId,
         script: { prompt: 'Press #', approved: 'ok', fraud: 'noted' },
+        timeoutSeconds: 60,
       });
       await phone.sendText({ to: '+420601999777', text: '123456 is your code', locale: 'en' });
       await ctx.db

@@ -6,10 +6,11 @@ import type { CallRequest, Telephony, TextMessage } from './types.ts';
 export const TWILIO_GATHER_PATH = '/telephony/twilio/gather';
 export const TWILIO_STATUS_PATH = '/telephony/twilio/status';
 
-export type TwilioConfig = Pick<
-  Config,
-  'publicUrl' | 'deliveryTimeoutMs' | 'callTimeoutSeconds' | 'twilioApiBase'
-> & { twilioAccountSid: string; twilioAuthToken: string; twilioFrom: string };
+export type TwilioConfig = Pick<Config, 'publicUrl' | 'deliveryTimeoutMs' | 'twilioApiBase'> & {
+  twilioAccountSid: string;
+  twilioAuthToken: string;
+  twilioFrom: string;
+};
 
 const entities: Record<string, string> = {
   '&': '&amp;',
@@ -69,11 +70,11 @@ export function twilioTelephony(config: TwilioConfig, o: ProviderOptions = {}): 
       post('Calls', {
         To: c.to,
         From: config.twilioFrom,
-        Twiml: callTwiml(c, config.publicUrl, config.callTimeoutSeconds),
+        Twiml: callTwiml(c, config.publicUrl, c.timeoutSeconds),
         // The default StatusCallbackEvent is "completed", sent whatever the final
         // CallStatus (completed, busy, no-answer, failed, canceled).
         StatusCallback: callbackUrl(config.publicUrl, TWILIO_STATUS_PATH, c.challengeId),
-        Timeout: String(config.callTimeoutSeconds),
+        Timeout: String(c.timeoutSeconds),
         // "w" waits half a second before dialling the extension (Calls API, SendDigits).
         ...(c.extension ? { SendDigits: `ww${c.extension}` } : {}),
       }),

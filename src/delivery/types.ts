@@ -24,6 +24,8 @@ export interface CallRequest {
   script: CallScript;
   /** The challenge the call answers; the outcome comes back with this id. */
   challengeId: string;
+  /** How long the call may ring and wait for # (service settings). */
+  timeoutSeconds: number;
 }
 
 /** How a call ended, as reported by the provider. */

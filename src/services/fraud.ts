@@ -17,7 +17,19 @@ export async function reportFraud(
   const user = await ctx.stores.users.findById(userId);
   if (!user) return;
   const now = ctx.clock.now();
-  const { blockOnFraud } = await getServiceSettings(ctx);
+  const { blockOnFraud, fraudAlertEnabled } = await getServiceSettings(ctx);
+  if (!fraudAlertEnabled) {
+    // The organisation turned fraud alerts off: the attempt fails, nothing is reported.
+    await recordSignin(ctx, {
+      upn: user.upn,
+      userId,
+      result: 'failure',
+      reason: `the user answered "this wasn't me" (${via}); fraud alert is turned off`,
+      method: null,
+      client: { ip: null, userAgent: null },
+    });
+    return;
+  }
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')

@@ -33,6 +33,7 @@ const call: CallRequest = {
     fraud: 'Fraud noted',
   },
   challengeId: 'ch-1',
+  timeoutSeconds: 45,
 };
 
 /** Twilio's answer: 201 Created with a message SID. */
@@ -41,7 +42,7 @@ const fakeTwilio = (...replies: Reply[]) =>
 
 const provider = (apiBase: string) =>
   twilioTelephony({
-    ...loadConfig({ PORTCULLIS_PUBLIC_URL: PUBLIC, PORTCULLIS_CALL_TIMEOUT_SECONDS: '45' }),
+    ...loadConfig({ PORTCULLIS_PUBLIC_URL: PUBLIC }),
     twilioApiBase: apiBase,
     twilioAccountSid: SID,
     twilioAuthToken: TOKEN,

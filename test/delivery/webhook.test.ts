@@ -23,6 +23,7 @@ const call = {
   locale: 'cs',
   script: { prompt: 'Press # to approve', approved: 'Approved', fraud: 'Fraud noted' },
   challengeId: 'ch-1',
+  timeoutSeconds: 60,
 };
 
 /** The webhook provider's answer: 200 with an empty JSON object. */

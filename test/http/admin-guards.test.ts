@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApiToken } from '../../src/services/api-tokens.ts';
 import { cliActor } from '../../src/services/audit.ts';
+import { reportFraud } from '../../src/services/fraud.ts';
+import { updateServiceSettings } from '../../src/services/settings.ts';
 import { updateUser } from '../../src/services/user-admin.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -59,5 +61,36 @@ describe('admin guard rails under races and escalation', () => {
       0,
     );
     assert.equal((await mint(privileged)).status, 201);
+  });
+});
+
+describe('service settings take effect', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ PORTCULLIS_SEND_LIMIT_PER_USER: '7' });
+  });
+  after(() => t.close());
+
+  it('code lifetimes and send limits come from the settings, defaulting to the configuration', async () => {
+    assert.equal((await t.ctx.methodContext.limits()).sendLimitPerUser, 7);
+    await updateServiceSettings(t.ctx, { sendLimitPerUser: 2, phoneCodeMinutes: 3 });
+    const limits = await t.ctx.methodContext.limits();
+    assert.equal(limits.sendLimitPerUser, 2);
+    assert.equal(limits.phoneCodeMinutes, 3);
+  });
+
+  it('with fraud alert off, "this wasn\'t me" neither blocks nor records fraud', async () => {
+    await t.addUser({ upn: 'fran@contoso.com' });
+    const id = (await t.ctx.stores.users.findByUpn('fran@contoso.com'))!.id;
+    await updateServiceSettings(t.ctx, { fraudAlertEnabled: false });
+    await reportFraud(t.ctx, id, 'call');
+    let user = await t.ctx.stores.users.findById(id);
+    assert.equal(user?.blocked, 0);
+    assert.equal(user?.fraud_reported_at, null);
+    await updateServiceSettings(t.ctx, { fraudAlertEnabled: true });
+    await reportFraud(t.ctx, id, 'call');
+    user = await t.ctx.stores.users.findById(id);
+    assert.equal(user?.blocked, 1);
+    assert.notEqual(user?.fraud_reported_at, null);
   });
 });

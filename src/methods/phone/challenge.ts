@@ -134,13 +134,14 @@ export async function callPhone(
   extension: string | null,
 ): Promise<void> {
   await checkLimits(ctx, user, number, attempt);
+  const { callTimeoutSeconds: timeoutSeconds } = await ctx.limits();
   const challenge = await newChallenge(
     ctx,
     user,
     attempt,
     methodType,
     registrationId,
-    (await ctx.limits()).callTimeoutSeconds * 1000,
+    timeoutSeconds * 1000,
     null,
   );
   const t = userText(user);
@@ -148,7 +149,14 @@ export async function callPhone(
   const script = { prompt, approved: t('call.approved'), fraud: t('call.fraudRecorded') };
   const locale = negotiate([user.preferredLanguage]);
   await deliver(ctx, challenge, () =>
-    ctx.telephony.placeCall({ to: number, extension, locale, script, challengeId: challenge.id }),
+    ctx.telephony.placeCall({
+      to: number,
+      extension,
+      locale,
+      script,
+      challengeId: challenge.id,
+      timeoutSeconds,
+    }),
   );
 }
 
