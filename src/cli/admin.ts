@@ -180,7 +180,13 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       ) as ErrorCode;
       throw new AppError(code, { detail: problem.detail ?? problem.title ?? `HTTP ${res.status}` });
     }
-    return JSON.parse(text) as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new AppError('service_unavailable', {
+        detail: `${baseUrl} did not answer as a Portcullis admin API (give the server's base URL, without /api/v1).`,
+      });
+    }
   };
   const u = (upn: string) => `/users/${encodeURIComponent(upn)}`;
   const qs = (q: object) => {
@@ -209,18 +215,11 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
     },
     resetPassword: (upn) => call('POST', `${u(upn)}/reset-password`),
     setMfaState: async (upns, state) => {
-      const items = upns.map((p) => ({ userPrincipalName: p, state }));
-      const check = await call<BulkResult>('POST', '/users/mfa-state', { items, dryRun: true });
-      const bad = check.rows.filter((r) => r.status === 'error');
-      if (bad.length > 0)
-        throw new AppError(
-          bad.some((r) => r.error === 'unknown user') ? 'user_not_found' : 'invalid_request',
-          {
-            detail: bad.map((r) => `${r.userPrincipalName}: ${r.error}`).join('; '),
-          },
-        );
-      await call('POST', '/users/mfa-state', { items });
-      return Promise.all(upns.map((p) => admin.getUser(p)));
+      // One user named twice (any case) is one change, as on the server.
+      const unique = [...new Map(upns.map((u) => [u.trim().toLowerCase(), u.trim()])).values()];
+      const items = unique.map((p) => ({ userPrincipalName: p, state }));
+      await call('POST', '/users/mfa-state', { items, allOrNothing: true });
+      return Promise.all(unique.map((p) => admin.getUser(p)));
     },
     bulk: (input, dryRun) =>
       call('POST', '/users/mfa-state', {

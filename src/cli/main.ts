@@ -26,7 +26,10 @@ const program = new Command('portcullis')
     '--token <token>',
     'admin API token for --url (prefer PORTCULLIS_API_TOKEN: arguments show in ps)',
   )
-  .showHelpAfterError()
+  // Usage mistakes read like every other error: one line, `portcullis: …`.
+  .configureOutput({
+    outputError: (text, write) => write(`portcullis: ${text.replace(/^error: /, '')}`),
+  })
   .exitOverride()
   .hook('preAction', (cmd) => {
     const o = cmd.opts<{ config?: string; url?: string; token?: string }>();

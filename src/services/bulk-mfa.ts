@@ -164,11 +164,24 @@ export async function applyBulk(
   ctx: AppContext,
   actor: Actor,
   items: BulkItem[],
-  progress?: { check?: Progress; write?: Progress },
+  progress: { check?: Progress; write?: Progress } = {},
+  opts: { allOrNothing?: boolean } = {},
 ): Promise<BulkResult> {
   if (items.length === 0)
     throw new AppError('invalid_request', { detail: 'The file has no rows after the header.' });
-  const rows = await checkBulk(ctx, items, progress?.check);
+  const rows = await checkBulk(ctx, items, progress.check);
+  const bad = rows.filter((r) => r.status === 'error');
+  if (opts.allOrNothing && bad.length > 0) {
+    const unknown = bad.every((r) => r.error === 'unknown user');
+    throw new AppError(unknown ? 'user_not_found' : 'invalid_request', {
+      detail: unknown
+        ? `No user has the user name ${bad.map((r) => `"${r.userPrincipalName.slice(0, 120)}"`).join(', ')}.`
+        : `Nothing changed: ${bad
+            .slice(0, 20)
+            .map((r) => `${r.userPrincipalName || `line ${r.line}`}: ${r.error}`)
+            .join('; ')}.`,
+    });
+  }
   const users = await usersByUpn(
     ctx,
     rows.filter((r) => r.status === 'change').map((r) => r.userPrincipalName),
@@ -179,8 +192,8 @@ export async function applyBulk(
     rows
       .filter((r) => r.status === 'change')
       .map((r) => ({ user: users.get(r.userPrincipalName.toLowerCase())!, state: r.state! })),
-    'bulk',
-    progress?.write,
+    opts.allOrNothing ? undefined : 'bulk',
+    progress.write,
   );
   return summary(rows, true);
 }

@@ -34,7 +34,12 @@ async function output<V>(
   console.log(
     table(
       columns.map((c) => c.header),
-      page.items.map((v) => columns.map((c) => String(c.value(v) ?? ''))),
+      page.items.map((v) =>
+        columns.map((c) => {
+          const x = c.value(v);
+          return x == null ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x);
+        }),
+      ),
     ),
   );
 }

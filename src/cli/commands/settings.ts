@@ -4,13 +4,17 @@ import type { ServiceSettings } from '../../services/settings.ts';
 import { table } from '../format.ts';
 import { print, withAdmin } from '../run.ts';
 
-/** A command-line value read as the type the setting has now. */
-function parseValue(settings: ServiceSettings, key: string, raw: string): unknown {
-  if (!(key in settings))
+function requireKey(settings: ServiceSettings, key: string): keyof ServiceSettings {
+  if (!Object.hasOwn(settings, key))
     throw new AppError('invalid_request', {
       detail: `Unknown setting "${key.slice(0, 60)}": use one of ${Object.keys(settings).join(', ')}.`,
     });
-  const current = settings[key as keyof ServiceSettings];
+  return key as keyof ServiceSettings;
+}
+
+/** A command-line value read as the type the setting has now. */
+function parseValue(settings: ServiceSettings, key: string, raw: string): unknown {
+  const current = settings[requireKey(settings, key)];
   if (typeof current === 'boolean') {
     const v = raw.trim().toLowerCase();
     if (['true', 'on', 'yes', '1'].includes(v)) return true;
@@ -41,8 +45,7 @@ export function settingsCommands(program: Command): void {
     .action(async (key: string | undefined, o: { json?: boolean }) => {
       const all = await withAdmin((a) => a.settings());
       if (key) {
-        parseValue(all, key, '');
-        const value = all[key as keyof ServiceSettings];
+        const value = all[requireKey(all, key)];
         return print(!!o.json, value, () => show(value));
       }
       print(!!o.json, all, () =>

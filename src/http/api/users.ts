@@ -98,6 +98,9 @@ const bulk = route({
         .optional(),
       csv: z.string().max(5_000_000).optional(),
       dryRun: z.boolean().optional(),
+      allOrNothing: z.boolean().optional().openapi({
+        description: 'Refuse the whole request (404/400, nothing changed) if any row has an error',
+      }),
     })
     .strict()
     .refine((b) => (b.items === undefined) !== (b.csv === undefined), {
@@ -163,6 +166,6 @@ export const usersApi = new OpenAPIHono<HttpEnv>()
         : (b.items ?? []).map((i, n) => ({ ...i, line: n + 1 }));
     const result = b.dryRun
       ? await previewBulk(c.var.ctx, items)
-      : await applyBulk(c.var.ctx, actorOf(c), items);
+      : await applyBulk(c.var.ctx, actorOf(c), items, {}, { allOrNothing: !!b.allOrNothing });
     return c.json(result, 200);
   });
