@@ -121,6 +121,9 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
   if (!passwordAllowed) return refuse('MFA required: use an app password', user.id, 'password');
   if (!(await ctx.hasher.verify(user.password_hash, a.secret.slice(0, 1024))))
     return refuse('wrong password', user.id, 'password');
+  // An admin's one-time password is for choosing a new one in the browser, nothing else.
+  if (user.must_change_password === 1)
+    return refuse('password must be changed: sign in in the browser first', user.id, 'password');
   await limits.clear(keys[0]!);
   await log(
     'success',

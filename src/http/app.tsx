@@ -135,6 +135,16 @@ export function createApp(ctx: AppContext) {
     }),
   );
 
+  // Admin pages and API answers may carry secrets shown once (one-time
+  // passwords, new tokens) and personal data: never kept by a cache.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/admin/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   app.route('/api/v1', createApi());
 
   // Telephony providers report call outcomes here; they have no session.

@@ -64,7 +64,6 @@ export async function createLegacyApp(
     await trx.insertInto('applications').values(row).execute();
     await audit(ctx, trx, actor, { action: 'application_created', detail: { id, name, fronts } });
   });
-  ctx.cache.forget(`app:${id}`);
   return toApplicationView(row);
 }
 

@@ -186,6 +186,10 @@ export async function applyBulk(
     ctx,
     rows.filter((r) => r.status === 'change').map((r) => r.userPrincipalName),
   );
+  // A user deleted since the check is reported, not written.
+  for (const r of rows)
+    if (r.status === 'change' && !users.has(r.userPrincipalName.toLowerCase()))
+      Object.assign(r, { status: 'error', error: 'unknown user' });
   await applyStates(
     ctx,
     actor,

@@ -11,7 +11,7 @@ import { printable } from './validation.ts';
 const encodeCursor = (at: number, id: string) => Buffer.from(`${at}:${id}`).toString('base64url');
 function decodeCursor(cursor: string): { at: number; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
-  if (!at || !id || !/^\d+$/.test(at) || !/^[\w-]{1,64}$/.test(id))
+  if (!at || !id || !/^\d{1,15}$/.test(at) || !/^[\w-]{1,64}$/.test(id))
     throw new AppError('invalid_request', { detail: 'That cursor is not one this API gave out.' });
   return { at: Number(at), id };
 }

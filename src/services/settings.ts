@@ -132,18 +132,27 @@ export async function updateServiceSettings(
     change.trustedIps = [...new Set(change.trustedIps.map((r) => parseCidr(r)!))];
   if (change.allowedMethods) change.allowedMethods = [...new Set(change.allowedMethods)];
   ctx.cache.forget('settings');
-  const before = await getServiceSettings(ctx);
-  const next = { ...before, ...change };
-  const changed = (Object.keys(change) as (keyof ServiceSettings)[]).filter(
-    (k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]),
-  );
-  await ctx.db.transaction().execute(async (trx) => {
-    await settingsStore(trx).set('service', next, ctx.clock.now());
+  const next = await ctx.db.transaction().execute(async (trx) => {
+    // Read inside the transaction (locked on PostgreSQL): two admins changing
+    // different settings at once both keep their change.
+    let q = trx.selectFrom('settings').select('value').where('key', '=', 'service');
+    if (ctx.dialect === 'postgres') q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    const before: ServiceSettings = {
+      ...defaults(ctx),
+      ...(row ? (JSON.parse(row.value) as Partial<ServiceSettings>) : {}),
+    };
+    const after = { ...before, ...change };
+    const changed = (Object.keys(change) as (keyof ServiceSettings)[]).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+    await settingsStore(trx).set('service', after, ctx.clock.now());
     if (changed.length > 0)
       await audit(ctx, trx, actor, {
         action: 'settings_changed',
-        detail: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: next[k] }])),
+        detail: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])),
       });
+    return after;
   });
   ctx.cache.forget('settings');
   return next;

@@ -218,7 +218,7 @@ export async function resetPassword(
   return { user: await getUser(ctx, user.upn, actor), oneTimePassword };
 }
 
-// 120 random bits in four groups of a typeable alphabet (no 0/O, 1/l/I).
+// 120 random bits in three groups of seven from a typeable alphabet (no 0/O, 1/l/I).
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function oneTimePasswordFrom(bytes: Buffer): string {
   let n = BigInt(`0x${bytes.toString('hex')}`);

@@ -5,9 +5,6 @@ export type AuditRow = AuditLogTable;
 
 /** The audit log: who did what to whom (admin actions, fraud reports). */
 export const auditStore = (db: Db) => ({
-  async record(row: AuditRow): Promise<void> {
-    await db.insertInto('audit_log').values(row).execute();
-  },
   /** Newest first, filtered; `before` is the cursor (entries strictly older than it). */
   list(q: {
     target?: string;

@@ -82,17 +82,6 @@ export const usersStore = (db: Db) => {
         .execute();
     },
 
-    /** Sets the state of several users at once; returns how many rows changed. */
-    async setMfaState(ids: string[], state: MfaState, at: number): Promise<number> {
-      if (ids.length === 0) return 0;
-      const r = await db
-        .updateTable('users')
-        .set({ mfa_state: state, updated_at: at })
-        .where('id', 'in', ids)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows);
-    },
-
     /** Moves a user from one state to another only if still in the first (proof-up: Enabled → Enforced). */
     async transitionMfaState(id: string, from: MfaState, to: MfaState, at: number): Promise<void> {
       await db

@@ -60,7 +60,13 @@ describe('admin guard rails under races and escalation', () => {
         .length,
       0,
     );
-    assert.equal((await mint(privileged)).status, 201);
+    const minted = await mint(privileged);
+    assert.equal(minted.status, 201);
+    assert.equal(
+      minted.headers.get('cache-control'),
+      'no-store',
+      'a token shown once is never cached',
+    );
   });
 });
 

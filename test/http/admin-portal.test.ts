@@ -168,6 +168,7 @@ describe('admin portal', () => {
       confirm: 'yes',
     });
     const otp = /id="otp-value">([^<]+)</.exec(reset.html)?.[1];
+    assert.equal(reset.res.headers.get('cache-control'), 'no-store', 'never cached');
     assert.ok(
       otp &&
         (await t.ctx.hasher.verify((await t.ctx.stores.users.findById(id))!.password_hash, otp)),

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
+import { cliActor } from '../../src/services/audit.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { updateServiceSettings } from '../../src/services/settings.ts';
+import { resetPassword } from '../../src/services/user-admin.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
 
@@ -113,6 +115,15 @@ describe('HTTP verify front and the legacy credential rules', () => {
     } finally {
       await updateServiceSettings(t.ctx, { appPasswordsAllowed: true });
     }
+  });
+
+  it("an admin's one-time password works only for choosing a new one in the browser", async () => {
+    await t.addUser({ upn: 'otp@contoso.com' });
+    const { oneTimePassword } = await resetPassword(t.ctx, cliActor(), 'otp@contoso.com');
+    const res = await verify('otp@contoso.com', oneTimePassword);
+    assert.equal(res.status, 401);
+    const [entry] = await t.ctx.stores.signinLog.list({ upn: 'otp@contoso.com', limit: 1 });
+    assert.equal(entry?.reason, 'password must be changed: sign in in the browser first');
   });
 
   it('answers bad requests clearly: no application, unknown application, no or broken credentials', async () => {

@@ -171,7 +171,12 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
         <h2>Preview</h2>
         <Counts r={result} />
         {result.changed > 0 ? (
-          <form method="post" action="/admin/bulk/apply" class="stack">
+          <form
+            method="post"
+            action="/admin/bulk/apply"
+            enctype="multipart/form-data"
+            class="stack"
+          >
             <Csrf token={csrf} />
             <input type="hidden" name="csv" value={csv} />
             <button type="submit">
@@ -214,7 +219,16 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
-        const send = (s: string) => controller.enqueue(encoder.encode(s));
+        // The browser may go away mid-way: the apply goes on (and commits) regardless.
+        let open = true;
+        const send = (s: string) => {
+          if (!open) return;
+          try {
+            controller.enqueue(encoder.encode(s));
+          } catch {
+            open = false;
+          }
+        };
         send(head);
         let last = -1;
         const report = (what: string) => (done: number, total: number) => {
@@ -254,8 +268,10 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
           '<p><a href="/admin/users">Back to users</a> · <a href="/admin/bulk">Another file</a></p>',
         );
         send(tail);
-        controller.close();
+        if (open) controller.close();
       },
     });
-    return new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    return new Response(body, {
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
   });
