@@ -19,6 +19,8 @@ export interface Database {
   applications: ApplicationsTable;
   app_passwords: AppPasswordsTable;
   remembered_devices: RememberedDevicesTable;
+  oidc_payloads: OidcPayloadsTable;
+  signing_keys: SigningKeysTable;
 }
 
 export type MfaState = 'Disabled' | 'Enabled' | 'Enforced';
@@ -205,11 +207,21 @@ export type Front = 'verify' | 'forward-auth' | 'ldap' | 'radius';
 export interface ApplicationsTable {
   id: string;
   name: string;
-  kind: 'legacy';
+  kind: 'legacy' | 'oidc';
   /** JSON array of the fronts it may use. */
   fronts: string;
   radius_secret_sealed: string | null;
   created_at: number;
+  /** OpenID Connect clients: JSON arrays. */
+  redirect_uris: string;
+  post_logout_redirect_uris: string;
+  grant_types: string;
+  /** Sealed client secret (confidential clients); null for public clients. */
+  client_secret_sealed: string | null;
+  /** Everyone using this application needs MFA, whatever their state (RelyingParty requirement). */
+  require_mfa: number;
+  /** First-party applications skip the consent page. */
+  first_party: number;
 }
 
 /** An app password: only its keyed hash is stored. */
@@ -237,4 +249,25 @@ export interface RememberedDevicesTable {
   created_at: number;
   expires_at: number;
   last_used_at: number | null;
+}
+
+/** One record of oidc-provider's state (a model instance), kept through our adapter. */
+export interface OidcPayloadsTable {
+  model: string;
+  id: string;
+  payload: string;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  expires_at: number | null;
+  consumed_at: number | null;
+}
+
+/** ID token signing keys, sealed at rest; every node uses the same ones. */
+export interface SigningKeysTable {
+  kid: string;
+  alg: string;
+  jwk_sealed: string;
+  created_at: number;
+  retired_at: number | null;
 }

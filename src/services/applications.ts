@@ -9,7 +9,7 @@ export const legacyFronts: readonly Front[] = ['verify', 'forward-auth', 'ldap',
 export interface ApplicationView {
   id: string;
   name: string;
-  kind: 'legacy';
+  kind: 'legacy' | 'oidc';
   fronts: Front[];
   hasRadiusSecret: boolean;
   createdAt: string;
@@ -59,6 +59,12 @@ export async function createLegacyApp(
     fronts: JSON.stringify(fronts),
     radius_secret_sealed: input.radiusSecret ? ctx.box.seal(input.radiusSecret, aad(id)) : null,
     created_at: ctx.clock.now(),
+    redirect_uris: '[]',
+    post_logout_redirect_uris: '[]',
+    grant_types: '[]',
+    client_secret_sealed: null,
+    require_mfa: 0,
+    first_party: 0,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('applications').values(row).execute();

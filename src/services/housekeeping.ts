@@ -7,7 +7,8 @@ const HOUR = 3_600_000;
  * Deletes state that can no longer matter: expired sessions, sign-in flows
  * ended or expired an hour ago, throttle counters past their quiet period, and
  * used TOTP steps older than a day (a step that old is outside the ±1 window
- * anyway, so forgetting it cannot let a code be used twice).
+ * anyway, so forgetting it cannot let a code be used twice), expired OpenID
+ * Connect records and remembered devices.
  */
 export async function housekeeping(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now();
@@ -24,5 +25,11 @@ export async function housekeeping(ctx: AppContext): Promise<void> {
   await ctx.db
     .deleteFrom('totp_used_steps')
     .where('used_at', '<', now - 24 * HOUR)
+    .execute();
+  // OpenID Connect records past their lifetime (the adapter no longer finds them).
+  await ctx.db.deleteFrom('oidc_payloads').where('expires_at', '<', now).execute();
+  await ctx.db
+    .deleteFrom('remembered_devices')
+    .where('expires_at', '<', now)
     .execute();
 }

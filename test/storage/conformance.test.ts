@@ -187,7 +187,29 @@ describe('housekeeping', () => {
       await t.ctx.stores.sessions.insert(sessionRow('kept', now + 60_000));
       await t.ctx.stores.throttles.increment('old', now - 3_600_000, 0);
       await t.ctx.stores.throttles.increment('new', now, 0);
+      for (const [id, expires] of [
+        ['old', now - 1],
+        ['live', now + 60_000],
+      ] as const)
+        await t.ctx.db
+          .insertInto('oidc_payloads')
+          .values({
+            model: 'AccessToken',
+            id,
+            payload: '{}',
+            grant_id: null,
+            uid: null,
+            user_code: null,
+            expires_at: expires,
+            consumed_at: null,
+          })
+          .execute();
       await housekeeping(t.ctx);
+      assert.deepEqual(
+        (await t.ctx.db.selectFrom('oidc_payloads').select('id').execute()).map((r) => r.id),
+        ['live'],
+        'expired OpenID Connect records go',
+      );
       assert.equal(await steps.claim(userId, 2, now), false, 'a recent step stays used');
       assert.equal(await steps.claim(userId, 1, now), true, 'a day-old step was forgotten');
       const ids = (await t.ctx.db.selectFrom('sessions').select('id_hash').execute()).map(

@@ -6,6 +6,7 @@ import * as m0003 from './0003_token_rights.ts';
 import * as m0004 from './0004_app_passwords.ts';
 import * as m0005 from './0005_admin.ts';
 import * as m0006 from './0006_user_search.ts';
+import * as m0007 from './0007_oidc.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_app_passwords': m0004,
   '0005_admin': m0005,
   '0006_user_search': m0006,
+  '0007_oidc': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,7 +9,7 @@ const ApplicationSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: z.literal('legacy'),
+    kind: z.enum(['legacy', 'oidc']),
     fronts: z.array(FrontSchema),
     hasRadiusSecret: z.boolean(),
     createdAt: z.string(),

@@ -1,0 +1,85 @@
+// The one adapter through which oidc-provider keeps its state (sessions,
+// grants, codes, tokens, interactions) in our database, SQLite or PostgreSQL.
+
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { errors } from 'oidc-provider';
+import type { AppContext } from '../context.ts';
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/**
+ * An adapter class for oidc-provider's `adapter` option. `consume` is atomic:
+ * of two racing redemptions of one authorization code or refresh token,
+ * exactly one consumes it; the other gets invalid_grant.
+ */
+export function oidcAdapter(ctx: AppContext) {
+  const { db, clock } = ctx;
+  const live = (model: string) =>
+    db
+      .selectFrom('oidc_payloads')
+      .select(['payload', 'consumed_at'])
+      .where('model', '=', model)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', clock.now())]));
+  const toPayload = (r: { payload: string; consumed_at: number | null } | undefined) =>
+    r
+      ? ({
+          ...(JSON.parse(r.payload) as AdapterPayload),
+          ...(r.consumed_at !== null ? { consumed: seconds(r.consumed_at) } : {}),
+        } as AdapterPayload)
+      : undefined;
+
+  return class DatabaseAdapter implements Adapter {
+    constructor(readonly name: string) {}
+
+    async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+      const row = {
+        payload: JSON.stringify(payload),
+        grant_id: payload.grantId ?? null,
+        uid: payload.uid ?? null,
+        user_code: payload.userCode ?? null,
+        expires_at: expiresIn ? clock.now() + expiresIn * 1000 : null,
+      };
+      await db
+        .insertInto('oidc_payloads')
+        .values({ model: this.name, id, consumed_at: null, ...row })
+        .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(row))
+        .execute();
+    }
+
+    async find(id: string): Promise<AdapterPayload | undefined> {
+      return toPayload(await live(this.name).where('id', '=', id).executeTakeFirst());
+    }
+
+    async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      return toPayload(await live(this.name).where('uid', '=', uid).executeTakeFirst());
+    }
+
+    async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+      return toPayload(await live(this.name).where('user_code', '=', userCode).executeTakeFirst());
+    }
+
+    /** Marks the record used, once: a second consumer is refused (one update decides). */
+    async consume(id: string): Promise<void> {
+      const r = await db
+        .updateTable('oidc_payloads')
+        .set({ consumed_at: clock.now() })
+        .where('model', '=', this.name)
+        .where('id', '=', id)
+        .where('consumed_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new errors.InvalidGrant('grant already used');
+    }
+
+    async destroy(id: string): Promise<void> {
+      await db
+        .deleteFrom('oidc_payloads')
+        .where('model', '=', this.name)
+        .where('id', '=', id)
+        .execute();
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await db.deleteFrom('oidc_payloads').where('grant_id', '=', grantId).execute();
+    }
+  };
+}
