@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { CONFIG_FILE_ENV, ConfigError, loadConfig } from '../config/load.ts';
 import { isAppError } from '../errors.ts';
 import { startServer } from '../server.ts';
-import { appCommands, outboxCommands } from './commands/apps.ts';
+import { appCommands, keyCommands, outboxCommands } from './commands/apps.ts';
 import { logCommands } from './commands/logs.ts';
 import { mfaCommands } from './commands/mfa.ts';
 import { settingsCommands } from './commands/settings.ts';
@@ -56,6 +56,7 @@ logCommands(program);
 tokenCommands(program);
 appCommands(program);
 outboxCommands(program);
+keyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
+import { rotateSigningKeys } from '../../oidc/keys.ts';
+import { cliActor } from '../../services/audit.ts';
 import { answerCall, listOutbox } from '../../services/outbox.ts';
 import { table } from '../format.ts';
 import { print, withAdmin, withLocalContext } from '../run.ts';
@@ -111,5 +113,20 @@ export function outboxCommands(program: Command): void {
         answerCall(ctx, callId, o.hangUp ? { hangUp: true } : { keys: o.keys! }),
       );
       print(!!o.json, answered, () => `Call ${answered.id} to ${answered.to}: ${answered.status}`);
+    });
+}
+
+export function keyCommands(program: Command): void {
+  program
+    .command('keys')
+    .description('OpenID Connect signing keys')
+    .command('rotate')
+    .description(
+      'Make a new signing key; the old one stays published until the tokens it signed expire (restart the nodes to sign with the new key)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const rotated = await withLocalContext((ctx) => rotateSigningKeys(ctx, cliActor()));
+      print(!!o.json, rotated, () => `New signing key ${rotated.kid}.`);
     });
 }

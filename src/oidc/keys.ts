@@ -1,0 +1,76 @@
+// ID token signing keys: generated on first start, sealed in the database so
+// every node signs with the same keys, rotated by `portcullis keys rotate`.
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import type { AppContext } from '../context.ts';
+import { type Actor, audit } from '../services/audit.ts';
+
+export const SIGNING_ALG = 'RS256';
+/** A retired key stays published this long: longer than any token it signed lives. */
+export const RETIRED_KEY_KEPT_MS = 24 * 3_600_000;
+
+const aad = (kid: string) => `signing_keys:${kid}`;
+
+async function newKey(ctx: AppContext, trxDb = ctx.db): Promise<void> {
+  const { privateKey } = await generateKeyPair(SIGNING_ALG, {
+    extractable: true,
+    modulusLength: 2048,
+  });
+  const kid = ctx.random.bytes(12).toString('base64url');
+  const jwk: JWK = { ...(await exportJWK(privateKey)), kid, alg: SIGNING_ALG, use: 'sig' };
+  await trxDb
+    .insertInto('signing_keys')
+    .values({
+      kid,
+      alg: SIGNING_ALG,
+      jwk_sealed: ctx.box.seal(JSON.stringify(jwk), aad(kid)),
+      created_at: ctx.clock.now(),
+      retired_at: null,
+    })
+    .execute();
+}
+
+/**
+ * The keys to publish, the signing one first: the newest key not retired (the
+ * same choice on every node, even if two nodes made a first key at once), then
+ * retired keys still within RETIRED_KEY_KEPT_MS. Makes the first key if none.
+ */
+export async function signingKeys(ctx: AppContext): Promise<JWK[]> {
+  const load = () =>
+    ctx.db
+      .selectFrom('signing_keys')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('retired_at', 'is', null),
+          eb('retired_at', '>', ctx.clock.now() - RETIRED_KEY_KEPT_MS),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('kid', 'desc')
+      .execute();
+  let rows = await load();
+  if (!rows.some((r) => r.retired_at === null)) {
+    await newKey(ctx);
+    rows = await load();
+  }
+  const active = rows.filter((r) => r.retired_at === null);
+  const ordered = [active[0]!, ...rows.filter((r) => r !== active[0])];
+  return ordered.map((r) => JSON.parse(ctx.box.open(r.jwk_sealed, aad(r.kid))) as JWK);
+}
+
+/** A new signing key takes over; the old ones stay published until their tokens expire. Audited. */
+export async function rotateSigningKeys(
+  ctx: AppContext,
+  actor: Pick<Actor, 'name' | 'ip'>,
+): Promise<{ kid: string }> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('signing_keys')
+      .set({ retired_at: ctx.clock.now() })
+      .where('retired_at', 'is', null)
+      .execute();
+    await newKey(ctx, trx);
+    await audit(ctx, trx, actor, { action: 'signing_keys_rotated' });
+  });
+  return { kid: (await signingKeys(ctx))[0]!.kid! };
+}
