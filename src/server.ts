@@ -34,7 +34,10 @@ export async function startServer(
     out(`First administrator created: ${admin.upn}`);
     if (admin.password) out(`One-time password (shown only now): ${admin.password}`);
   }
-  const app = createApp(ctx);
+  // Loaded here, not at import: the command line never needs oidc-provider
+  // (which warns about the runtime on Node 20 as it loads).
+  const { createOidcProvider } = await import('./oidc/provider.ts');
+  const app = createApp(ctx, { oidc: await createOidcProvider(ctx) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),

@@ -14,7 +14,12 @@ import {
   type TokenScope,
 } from '../services/api-tokens.ts';
 import { type AppPasswordView, listAppPasswords } from '../services/app-passwords.ts';
-import { type ApplicationView, createLegacyApp, listApps } from '../services/applications.ts';
+import {
+  type ApplicationView,
+  createLegacyApp,
+  createOidcApp,
+  listApps,
+} from '../services/applications.ts';
 import type { Actor } from '../services/audit.ts';
 import {
   applyBulk,
@@ -102,6 +107,13 @@ export interface Admin {
     fronts?: string[];
     radiusSecret?: string;
   }): Promise<ApplicationView>;
+  createClient(input: {
+    name: string;
+    redirectUris: string[];
+    requireMfa: boolean;
+    firstParty: boolean;
+    machine: boolean;
+  }): Promise<ApplicationView & { clientSecret: string }>;
   apps(): Promise<ApplicationView[]>;
 }
 
@@ -144,6 +156,10 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     tokens: () => listApiTokens(ctx),
     revokeToken: (id) => revokeApiToken(ctx, actor, id),
     createApp: (input) => createLegacyApp(ctx, input, actor),
+    createClient: async (input) => {
+      const { application, clientSecret } = await createOidcApp(ctx, input, actor);
+      return { ...application, clientSecret };
+    },
     apps: () => listApps(ctx),
   };
 }
@@ -262,6 +278,7 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       await call('DELETE', `/tokens/${encodeURIComponent(id)}`);
     },
     createApp: (input) => call('POST', '/applications', input),
+    createClient: (input) => call('POST', '/applications', { ...input, kind: 'oidc' }),
     apps: async () => (await call<{ items: ApplicationView[] }>('GET', '/applications')).items,
   };
   return admin;

@@ -11,6 +11,8 @@ export interface Keys {
   credentialHmac: Buffer;
   /** HMAC key for CSRF tokens of visitors who have no session yet. */
   csrf: Buffer;
+  /** Signs oidc-provider's cookies (the same on every node). */
+  oidcCookies: Buffer;
 }
 
 export function parseMasterKey(text: string): Buffer {
@@ -43,5 +45,6 @@ export function deriveKeys(master: Buffer): Keys {
     secretsAtRest: derive('secrets-at-rest v1'),
     credentialHmac: derive('credential-hmac v1'),
     csrf: derive('csrf v1'),
+    oidcCookies: derive('oidc-cookies v1'),
   };
 }

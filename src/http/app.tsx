@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type Provider from 'oidc-provider';
 import type { AppContext } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/index.ts';
 import { AppError, isAppError, localMessage } from '../errors.ts';
 import { signinFlows } from '../flows/signin.ts';
 import { translator } from '../i18n/index.ts';
+import { OIDC_PREFIX } from '../oidc/paths.ts';
 import { adminRoutes } from './admin/index.ts';
 import { createApi } from './api/index.ts';
 import type { HttpEnv } from './env.ts';
@@ -41,9 +45,22 @@ function toAppError(ctx: AppContext, e: unknown, path: string): AppError {
 }
 
 /** The HTTP application: thin routes over the flows and services. */
-export function createApp(ctx: AppContext) {
+export function createApp(ctx: AppContext, opts: { oidc?: Provider } = {}) {
   const flows = signinFlows(ctx);
   const app = new Hono<HttpEnv>();
+  // The OpenID Connect protocol endpoints are oidc-provider's own (a Koa app):
+  // handed the raw Node request before any of our middleware reads it.
+  if (opts.oidc) {
+    const callback = opts.oidc.callback();
+    const toProvider = async (c: Context<HttpEnv>) => {
+      const env = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
+      if (!env?.incoming || !env.outgoing) throw new AppError('not_found');
+      await callback(env.incoming, env.outgoing);
+      return RESPONSE_ALREADY_SENT;
+    };
+    app.all('/.well-known/openid-configuration', toProvider);
+    app.all(`${OIDC_PREFIX}/*`, toProvider);
+  }
   const isApi = (path: string) => path.startsWith('/api/') || path.startsWith('/legacy/');
 
   app.use(async (c, next) => {

@@ -11,14 +11,23 @@ export function appCommands(program: Command): void {
 
   app
     .command('add')
-    .description('Register an application; prints its id')
+    .description(
+      'Register an application. Legacy (--legacy): prints its id. OpenID Connect (--redirect-uri, or --machine): prints the client id and secret, once.',
+    )
     .requiredOption('--name <name>', 'what the application is')
     .option('--legacy', 'a legacy application (HTTP verify, forward-auth, LDAP, RADIUS)')
-    .option('--fronts <list>', 'comma-separated fronts it may use (default: all)')
+    .option('--fronts <list>', 'legacy: comma-separated fronts it may use (default: all)')
     .option(
       '--radius-secret <secret>',
-      'RADIUS shared secret (the application is then a RADIUS client)',
+      'legacy: RADIUS shared secret (the application is then a RADIUS client)',
     )
+    .option(
+      '--redirect-uri <uri...>',
+      'OpenID Connect: where to send people back (https; http only for localhost)',
+    )
+    .option('--require-mfa', 'OpenID Connect: everyone needs MFA here, whatever their state')
+    .option('--first-party', 'OpenID Connect: our own application, no consent page')
+    .option('--machine', 'OpenID Connect: a machine client (client credentials, no users)')
     .option('--json', 'print JSON')
     .action(
       async (o: {
@@ -26,21 +35,43 @@ export function appCommands(program: Command): void {
         legacy?: boolean;
         fronts?: string;
         radiusSecret?: string;
+        redirectUri?: string[];
+        requireMfa?: boolean;
+        firstParty?: boolean;
+        machine?: boolean;
         json?: boolean;
       }) => {
-        if (!o.legacy)
+        const oidc = !!(o.redirectUri?.length || o.machine || o.requireMfa || o.firstParty);
+        if (o.legacy === oidc)
           throw new AppError('invalid_request', {
             detail:
-              'Say what kind of application it is: --legacy (OpenID Connect clients come later).',
+              'Say what kind of application it is: --legacy, or an OpenID Connect client with --redirect-uri URI (or --machine).',
           });
+        if (o.legacy) {
+          const created = await withAdmin((a) =>
+            a.createApp({
+              name: o.name,
+              ...(o.fronts ? { fronts: o.fronts.split(',').map((f) => f.trim()) } : {}),
+              ...(o.radiusSecret ? { radiusSecret: o.radiusSecret } : {}),
+            }),
+          );
+          return print(!!o.json, created, () => created.id);
+        }
         const created = await withAdmin((a) =>
-          a.createApp({
+          a.createClient({
             name: o.name,
-            ...(o.fronts ? { fronts: o.fronts.split(',').map((f) => f.trim()) } : {}),
-            ...(o.radiusSecret ? { radiusSecret: o.radiusSecret } : {}),
+            redirectUris: o.redirectUri ?? [],
+            requireMfa: !!o.requireMfa,
+            firstParty: !!o.firstParty,
+            machine: !!o.machine,
           }),
         );
-        print(!!o.json, created, () => created.id);
+        print(
+          !!o.json,
+          created,
+          () =>
+            `client_id:     ${created.id}\nclient_secret: ${created.clientSecret}\n(Store the secret now: it is shown only once.)`,
+        );
       },
     );
 
@@ -52,13 +83,15 @@ export function appCommands(program: Command): void {
       const apps = await withAdmin((a) => a.apps());
       print(!!o.json, apps, () =>
         table(
-          ['Id', 'Name', 'Kind', 'Fronts', 'Radius'],
+          ['Id', 'Name', 'Kind', 'Fronts', 'Radius', 'RedirectUris', 'RequireMfa'],
           apps.map((a) => [
             a.id,
             a.name,
             a.kind,
             a.fronts.join(','),
             a.hasRadiusSecret ? 'yes' : '',
+            a.redirectUris.join(' '),
+            a.requireMfa ? 'yes' : '',
           ]),
         ),
       );

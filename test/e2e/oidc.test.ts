@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import * as client from 'openid-client';
+import { runCli } from '../helpers/cli.ts';
+import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+/** The OAuth error code of a failure, from the body or the WWW-Authenticate challenge. */
+const oauthError = (e: unknown) => {
+  const err = e as { error?: string; cause?: { parameters?: { error?: string } }[] };
+  return err.error ?? err.cause?.[0]?.parameters?.error;
+};
+
+// A real relying party (openid-client) against a real `portcullis serve`.
+describe('OpenID Connect provider: discovery, keys, machine clients, bad requests', () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let issuer: string;
+  let machine: { id: string; clientSecret: string };
+  let web: { id: string; clientSecret: string };
+  const discover = (id: string, secret: string) =>
+    client.discovery(new URL(issuer), id, undefined, client.ClientSecretBasic(secret), {
+      execute: [client.allowInsecureRequests],
+    });
+
+  before(async () => {
+    const port = await freePort();
+    issuer = `http://127.0.0.1:${port}`;
+    db = await freshDatabase({
+      PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
+      PORT: String(port),
+      PORTCULLIS_PUBLIC_URL: issuer,
+    });
+    const add = async (args: string[]) => {
+      const r = await runCli(['app', 'add', ...args, '--json'], db.env);
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout) as { id: string; clientSecret: string };
+    };
+    machine = await add(['--name', 'Reporting job', '--machine']);
+    web = await add(['--name', 'Wiki', '--redirect-uri', 'https://wiki.example.com/cb']);
+    server = await startServerProcess(db.env);
+  });
+  after(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('publishes discovery at the issuer root, endpoints under /oidc, PKCE S256 only, and public keys only', async () => {
+    const config = await discover(machine.id, machine.clientSecret);
+    const meta = config.serverMetadata();
+    assert.equal(meta.issuer, issuer);
+    assert.equal(meta.token_endpoint, `${issuer}/oidc/token`);
+    assert.deepEqual(meta.code_challenge_methods_supported, ['S256']);
+    assert.deepEqual(meta.response_types_supported, ['code']);
+    const jwks = (await (await fetch(meta.jwks_uri!)).json()) as { keys: Record<string, string>[] };
+    assert.equal(jwks.keys.length, 1);
+    assert.equal(jwks.keys[0]?.alg, 'RS256');
+    for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.ok(!(k in jwks.keys[0]!), `no ${k}`);
+  });
+
+  it('machine client: client credentials, introspection, revocation', async () => {
+    const config = await discover(machine.id, machine.clientSecret);
+    const tokens = await client.clientCredentialsGrant(config);
+    assert.ok(tokens.access_token);
+    assert.equal(tokens.token_type.toLowerCase(), 'bearer');
+    const live = await client.tokenIntrospection(config, tokens.access_token);
+    assert.equal(live.active, true);
+    assert.equal(live.client_id, machine.id);
+    await client.tokenRevocation(config, tokens.access_token);
+    assert.equal((await client.tokenIntrospection(config, tokens.access_token)).active, false);
+  });
+
+  it('refuses a wrong client secret, an unknown client, and a web client asking for client credentials', async () => {
+    await assert.rejects(
+      client.clientCredentialsGrant(await discover(machine.id, 'not the secret')),
+      (e) => oauthError(e) === 'invalid_client',
+    );
+    await assert.rejects(
+      client.clientCredentialsGrant(await discover('app-000000000000', 'x')),
+      (e) => oauthError(e) === 'invalid_client',
+    );
+    await assert.rejects(
+      client.clientCredentialsGrant(await discover(web.id, web.clientSecret)),
+      (e) =>
+        oauthError(e) === 'invalid_request' &&
+        /grant type is not allowed/.test(
+          (e as { error_description?: string }).error_description ?? '',
+        ),
+    );
+  });
+
+  it('never redirects to an unregistered URI, refuses plain PKCE, and answers junk with protocol errors, not 500', async () => {
+    const auth = (q: Record<string, string>) =>
+      fetch(`${issuer}/oidc/auth?${new URLSearchParams(q)}`, { redirect: 'manual' });
+    const base = {
+      client_id: web.id,
+      response_type: 'code',
+      scope: 'openid',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    };
+    const evil = await auth({ ...base, redirect_uri: 'https://evil.example.com/cb' });
+    assert.equal(evil.status, 400);
+    assert.equal(evil.headers.get('location'), null);
+    assert.match(await evil.text(), /redirect_uri/);
+    const unknown = await auth({
+      ...base,
+      client_id: 'app-ffffffffffff',
+      redirect_uri: 'https://wiki.example.com/cb',
+    });
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.headers.get('location'), null);
+    // Plain PKCE is refused: the error goes back to the registered redirect URI.
+    const plain = await auth({
+      ...base,
+      redirect_uri: 'https://wiki.example.com/cb',
+      code_challenge_method: 'plain',
+    });
+    const back = new URL(plain.headers.get('location') ?? 'http://x/');
+    assert.equal(back.origin + back.pathname, 'https://wiki.example.com/cb');
+    assert.equal(back.searchParams.get('error'), 'invalid_request');
+    for (const bad of [
+      fetch(`${issuer}/oidc/token`, {
+        method: 'POST',
+        body: 'grant_type=nope',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      fetch(`${issuer}/oidc/token`, {
+        method: 'POST',
+        body: '{{{',
+        headers: { 'content-type': 'application/json' },
+      }),
+      fetch(`${issuer}/oidc/me`, { headers: { authorization: 'Bearer garbage' } }),
+      fetch(`${issuer}/oidc/token/introspection`, { method: 'POST' }),
+    ]) {
+      const res = await bad;
+      assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
+    }
+  });
+});
