@@ -47,7 +47,9 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
   // Clients are our applications; everything else goes to the payload table.
   class Adapter extends Base {
     override async find(id: string) {
-      if (this.name === 'Client') return clientMetadata(ctx, id);
+      // Clients are read on every token request: kept a second, like applications.
+      if (this.name === 'Client')
+        return ctx.cache.get(`oidc-client:${id.slice(0, 64)}`, () => clientMetadata(ctx, id));
       return super.find(id);
     }
   }
