@@ -22,6 +22,7 @@ import { appPasswordRoutes } from './routes/app-passwords.tsx';
 import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { fraudRoutes } from './routes/fraud.tsx';
 import { legacyRoutes } from './routes/legacy.ts';
+import { oidcInteractionRoutes } from './routes/oidc-interaction.tsx';
 import { signinRoutes } from './routes/signin.tsx';
 import { telephonyRoutes } from './routes/telephony.ts';
 import { loadSession } from './session.ts';
@@ -59,7 +60,10 @@ export function createApp(ctx: AppContext, opts: { oidc?: Provider } = {}) {
       return RESPONSE_ALREADY_SENT;
     };
     app.all('/.well-known/openid-configuration', toProvider);
-    app.all(`${OIDC_PREFIX}/*`, toProvider);
+    // The interaction (who signs in, consent) is ours, further down.
+    app.all(`${OIDC_PREFIX}/*`, (c, next) =>
+      c.req.path.startsWith(`${OIDC_PREFIX}/interaction/`) ? next() : toProvider(c),
+    );
   }
   const isApi = (path: string) => path.startsWith('/api/') || path.startsWith('/legacy/');
 
@@ -173,6 +177,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: Provider } = {}) {
   app.route('/', fraudRoutes);
   app.route('/', appPasswordRoutes);
   app.route('/', adminRoutes);
+  if (opts.oidc) app.route('/', oidcInteractionRoutes(opts.oidc));
   // The phone simulator exists only while nothing leaves the machine anyway.
   if (ctx.config.telephony === 'outbox') app.route('/', devPhoneRoutes);
 

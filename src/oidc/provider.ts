@@ -3,6 +3,7 @@
 // protocol is its work; who may sign in, and how, stays ours.
 import Provider, { type AdapterPayload, type Configuration } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
+import { ACR_MULTI_FACTOR, ACR_SINGLE_FACTOR } from '../policy/assurance.ts';
 import { clientSecretOf } from '../services/applications.ts';
 import { oidcAdapter } from './adapter.ts';
 import { signingKeys } from './keys.ts';
@@ -70,8 +71,10 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
     pkce: { required: () => true },
     responseTypes: ['code'],
     scopes: ['openid', 'offline_access', 'profile', 'email'],
+    acrValues: [ACR_SINGLE_FACTOR, ACR_MULTI_FACTOR],
     claims: {
-      openid: ['sub'],
+      // amr and acr: what the session actually did (RFC 8176 values).
+      openid: ['sub', 'amr', 'acr'],
       profile: ['name', 'preferred_username', 'locale'],
       email: ['email'],
     },

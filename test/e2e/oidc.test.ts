@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
+import { FormClient } from '../helpers/browser.ts';
 import { runCli } from '../helpers/cli.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
@@ -145,5 +147,166 @@ describe('OpenID Connect provider: discovery, keys, machine clients, bad request
       const res = await bad;
       assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
     }
+  });
+});
+
+describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let issuer: string;
+  let firstParty: { id: string; clientSecret: string };
+  let thirdParty: { id: string; clientSecret: string };
+  const REDIRECT = 'https://rp.example.com/cb';
+
+  before(async () => {
+    const port = await freePort();
+    issuer = `http://127.0.0.1:${port}`;
+    db = await freshDatabase({
+      PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
+      PORT: String(port),
+      PORTCULLIS_PUBLIC_URL: issuer,
+    });
+    const add = async (args: string[]) => {
+      const r = await runCli(['app', 'add', ...args, '--json'], db.env);
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout) as { id: string; clientSecret: string };
+    };
+    firstParty = await add(['--name', 'Intranet', '--redirect-uri', REDIRECT, '--first-party']);
+    thirdParty = await add(['--name', 'Partner portal', '--redirect-uri', REDIRECT]);
+    const user = await runCli(
+      ['user', 'add', 'dora@contoso.com', '--display-name', 'Dora', '--password-stdin'],
+      db.env,
+      'dora password 1',
+    );
+    assert.equal(user.code, 0, user.stderr);
+    server = await startServerProcess(db.env);
+  });
+  after(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  /** Runs the browser part: follows same-origin redirects, signs in, consents; returns the callback URL. */
+  async function browse(
+    clientId: string,
+    clientSecret: string,
+    opts: { consent?: 'allow' | 'deny' } = {},
+  ) {
+    const config = await client.discovery(
+      new URL(issuer),
+      clientId,
+      undefined,
+      client.ClientSecretBasic(clientSecret),
+      { execute: [client.allowInsecureRequests] },
+    );
+    const verifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const authUrl = client.buildAuthorizationUrl(config, {
+      redirect_uri: REDIRECT,
+      scope: 'openid profile email offline_access',
+      prompt: 'consent',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+    });
+    const b = new FormClient((r) => fetch(r), issuer);
+    let res = await b.get(authUrl.pathname + authUrl.search);
+    for (let i = 0; i < 20; i++) {
+      const location = res.headers.get('location');
+      if (location?.startsWith(REDIRECT))
+        return { config, verifier, state, callback: new URL(location) };
+      if (location) {
+        const next = new URL(location, issuer);
+        res = await b.get(next.pathname + next.search);
+        continue;
+      }
+      if (/name="password"/.test(b.lastHtml)) {
+        res = await b.post('/signin', {
+          username: 'dora@contoso.com',
+          password: 'dora password 1',
+          rd: /name="rd" value="([^"]+)"/.exec(b.lastHtml)![1]!.replace(/&amp;/g, '&'),
+        });
+        continue;
+      }
+      if (/name="decision"/.test(b.lastHtml)) {
+        const action = /<form method="post" action="([^"]+)"/.exec(b.lastHtml)![1]!;
+        res = await b.post(action, { decision: opts.consent ?? 'allow' });
+        continue;
+      }
+      throw new Error(`stuck at ${res.status}: ${b.lastHtml.slice(0, 300)}`);
+    }
+    throw new Error('too many redirects');
+  }
+
+  it('signs in through Portcullis, gets a code, tokens with amr/acr signed by the JWKS key, userinfo, refresh with rotation, revocation', async () => {
+    const { config, verifier, state, callback } = await browse(
+      firstParty.id,
+      firstParty.clientSecret,
+    );
+    const tokens = await client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    const claims = tokens.claims()!;
+    assert.equal(claims.iss, issuer);
+    // The ID token's signature checks out against the published keys.
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    const verified = await jwtVerify(tokens.id_token!, jwks, { issuer, audience: firstParty.id });
+    assert.equal(verified.protectedHeader.alg, 'RS256');
+    assert.deepEqual(claims.amr, ['pwd']);
+    assert.equal(claims.acr, 'urn:portcullis:acr:1fa');
+    const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    assert.equal(info.preferred_username, 'dora@contoso.com');
+    assert.equal(info.name, 'Dora');
+    assert.ok(tokens.refresh_token);
+    const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token!);
+    assert.notEqual(refreshed.refresh_token, tokens.refresh_token, 'rotated');
+    await assert.rejects(
+      client.refreshTokenGrant(config, tokens.refresh_token!),
+      'the old refresh token is spent',
+    );
+    await client.tokenRevocation(config, refreshed.access_token);
+    assert.equal((await client.tokenIntrospection(config, refreshed.access_token)).active, false);
+  });
+
+  it('an authorization code works once; reusing it fails and revokes what it gave', async () => {
+    const { config, verifier, state, callback } = await browse(
+      firstParty.id,
+      firstParty.clientSecret,
+    );
+    const tokens = await client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    await assert.rejects(
+      client.authorizationCodeGrant(config, callback, {
+        pkceCodeVerifier: verifier,
+        expectedState: state,
+      }),
+    );
+    assert.equal((await client.tokenIntrospection(config, tokens.access_token)).active, false);
+  });
+
+  it('two racing redemptions of one code: exactly one succeeds', async () => {
+    const { config, verifier, state, callback } = await browse(
+      firstParty.id,
+      firstParty.clientSecret,
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () =>
+        client.authorizationCodeGrant(config, callback, {
+          pkceCodeVerifier: verifier,
+          expectedState: state,
+        }),
+      ),
+    );
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+  });
+
+  it('a third-party application asks for consent; denying sends access_denied back', async () => {
+    const allowed = await browse(thirdParty.id, thirdParty.clientSecret, { consent: 'allow' });
+    assert.ok(allowed.callback.searchParams.get('code'));
+    const denied = await browse(thirdParty.id, thirdParty.clientSecret, { consent: 'deny' });
+    assert.equal(denied.callback.searchParams.get('error'), 'access_denied');
   });
 });
