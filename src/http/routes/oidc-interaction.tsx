@@ -65,6 +65,22 @@ export function oidcInteractionRoutes(provider: Provider) {
       if (!session?.user_id || !user || user.blocked || session.auth_time === null)
         return c.redirect(`/?rd=${encodeURIComponent(here)}`, 303);
       const amr = JSON.parse(session.amr ?? '[]') as string[];
+      // An application that requires MFA gets no password-only session. Until
+      // step-up is wired, such a session is refused (fail closed), never let through.
+      const app = await ctx.db
+        .selectFrom('applications')
+        .select('require_mfa')
+        .where('id', '=', String(details.params.client_id))
+        .executeTakeFirst();
+      if (app?.require_mfa === 1 && !amr.includes('mfa'))
+        return finish(
+          c,
+          {
+            error: 'unmet_authentication_requirements',
+            error_description: 'This application requires multi-factor authentication.',
+          },
+          false,
+        );
       return finish(
         c,
         {
