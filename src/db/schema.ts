@@ -94,6 +94,10 @@ export interface SigninFlowsTable {
   created_at: number;
   expires_at: number;
   ended_at: number | null;
+  /** The application the flow is for requires MFA whatever the user's state. */
+  require_mfa: number;
+  /** Started from a signed-in session (its password counts): the session stays signed in meanwhile. */
+  step_up: number;
 }
 
 export interface SigninLogTable {

@@ -86,6 +86,7 @@ export function signinFlows(ctx: AppContext) {
       allowed: methods.filter(usable).map((m) => m.id),
       enrollable: methods.filter((m) => usable(m) && m.enrol).map((m) => m.id),
       factors: s.factors,
+      applicationRequiresMfa: s.flow.require_mfa === 1,
       mustChangePassword: s.user.must_change_password === 1,
     });
     return { ...s, next };
@@ -225,6 +226,47 @@ export function signinFlows(ctx: AppContext) {
     return counted;
   }
 
+  /** A new flow whose password factor is done (now, or when the session signed in). */
+  async function create(
+    user: UserRow,
+    passwordAt: number,
+    client: ClientInfo,
+    returnTo: string | null,
+    opts: { stepUp: boolean; requireMfa?: boolean },
+  ): Promise<FlowState> {
+    const now = clock.now();
+    const factor: CompletedFactor = {
+      method: 'password',
+      factor: 'knowledge',
+      amr: ['pwd'],
+      at: passwordAt,
+    };
+    const flow: FlowRow = {
+      id: crypto.randomUUID(),
+      user_id: user.id,
+      factors: JSON.stringify([factor]),
+      failed_codes: 0,
+      pending_sealed: null,
+      return_to: returnTo,
+      client_ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 512) ?? null,
+      created_at: now,
+      expires_at: now + config.signinFlowMinutes * 60_000,
+      ended_at: null,
+      require_mfa: opts.requireMfa ? 1 : 0,
+      step_up: opts.stepUp ? 1 : 0,
+    };
+    await stores.flows.insert(flow);
+    return evaluate({
+      flow,
+      user,
+      methodUser: toMethodUser(user),
+      factors: [factor],
+      registrations: await loadRegistrations(ctx, user.id),
+      allowedMethods: (await getServiceSettings(ctx)).allowedMethods,
+    });
+  }
+
   return {
     load,
 
@@ -272,36 +314,22 @@ export function signinFlows(ctx: AppContext) {
         throw new AppError('invalid_credentials');
       }
       if (counted) await limits.clear(key);
-      const now = clock.now();
-      const factor: CompletedFactor = {
-        method: 'password',
-        factor: 'knowledge',
-        amr: ['pwd'],
-        at: now,
-      };
-      const id = crypto.randomUUID();
-      const flow: FlowRow = {
-        id,
-        user_id: user.id,
-        factors: JSON.stringify([factor]),
-        failed_codes: 0,
-        pending_sealed: null,
-        return_to: returnTo,
-        client_ip: client.ip,
-        user_agent: client.userAgent?.slice(0, 512) ?? null,
-        created_at: now,
-        expires_at: now + config.signinFlowMinutes * 60_000,
-        ended_at: null,
-      };
-      await stores.flows.insert(flow);
-      return evaluate({
-        flow,
-        user,
-        methodUser: toMethodUser(user),
-        factors: [factor],
-        registrations: await loadRegistrations(ctx, user.id),
-        allowedMethods: (await getServiceSettings(ctx)).allowedMethods,
-      });
+      return create(user, clock.now(), client, returnTo, { stepUp: false });
+    },
+
+    /**
+     * Step-up: a signed-in session whose sign-in did not satisfy what an
+     * application requires (MFA) continues from its password, which is not
+     * asked again; the policy decides the rest, as for any sign-in.
+     */
+    async stepUp(
+      session: { userId: string; authTime: number },
+      client: ClientInfo,
+      returnTo: string | null,
+    ): Promise<FlowState> {
+      const user = await stores.users.findById(session.userId);
+      if (!user || user.blocked) throw new AppError('signin_expired');
+      return create(user, session.authTime, client, returnTo, { stepUp: true, requireMfa: true });
     },
 
     /** Proof-up: the user picked a method to register; its enrolment begins. */

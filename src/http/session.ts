@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppContext } from '../context.ts';
 import { hmacSha256, safeEqual, sha256 } from '../crypto/hash.ts';
 import { randomToken } from '../crypto/random.ts';
 import { AppError } from '../errors.ts';
@@ -11,8 +12,15 @@ const ANONYMOUS_TTL_MS = 60 * 60_000;
 
 const isHttps = (c: Context<HttpEnv>) => c.var.ctx.config.publicUrl.startsWith('https:');
 /** The __Host- prefix pins the cookie to this origin (needs Secure, so https only). */
-export const cookieName = (c: Context<HttpEnv>) =>
-  isHttps(c) ? '__Host-portcullis' : 'portcullis';
+export const sessionCookieName = (publicUrl: string) =>
+  publicUrl.startsWith('https:') ? '__Host-portcullis' : 'portcullis';
+const cookieName = (c: Context<HttpEnv>) => sessionCookieName(c.var.ctx.config.publicUrl);
+
+/** The live session a cookie names, if any (only the token's hash is stored). */
+export const sessionOfToken = async (ctx: AppContext, token: string | undefined) =>
+  token && token.length < 100
+    ? ((await ctx.stores.sessions.find(sha256(token), ctx.clock.now())) ?? null)
+    : null;
 
 function writeCookie(c: Context<HttpEnv>, token: string, expiresAt: number): void {
   setCookie(c, cookieName(c), token, {
@@ -26,14 +34,7 @@ function writeCookie(c: Context<HttpEnv>, token: string, expiresAt: number): voi
 
 /** Loads the browser session named by the cookie (only its hash is stored). */
 export const loadSession: MiddlewareHandler<HttpEnv> = async (c, next) => {
-  const token = getCookie(c, cookieName(c));
-  const { ctx } = c.var;
-  c.set(
-    'session',
-    token && token.length < 100
-      ? ((await ctx.stores.sessions.find(sha256(token), ctx.clock.now())) ?? null)
-      : null,
-  );
+  c.set('session', await sessionOfToken(c.var.ctx, getCookie(c, cookieName(c))));
   await next();
 };
 

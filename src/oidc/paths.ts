@@ -1,2 +1,14 @@
 /** Every OpenID Connect protocol endpoint lives under this path; discovery stays at the root. */
 export const OIDC_PREFIX = '/oidc';
+
+/** Lifetimes (seconds) of what oidc-provider issues and keeps. */
+export const TTL = {
+  AccessToken: 3600,
+  AuthorizationCode: 60,
+  ClientCredentials: 600,
+  IdToken: 3600,
+  RefreshToken: 14 * 24 * 3600,
+  Interaction: 3600,
+  Session: 14 * 24 * 3600,
+  Grant: 14 * 24 * 3600,
+} as const;

@@ -1,24 +1,27 @@
 // Portcullis as an OpenID Connect provider: oidc-provider (the certified
 // implementation) configured over our storage, keys and applications. The
 // protocol is its work; who may sign in, and how, stays ours.
-import Provider, { type AdapterPayload, type Configuration } from 'oidc-provider';
+import Provider, {
+  type AdapterPayload,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import type { AppContext } from '../context.ts';
+import { sha256 } from '../crypto/hash.ts';
+import { sessionCookieName } from '../http/session.ts';
 import { ACR_MULTI_FACTOR, ACR_SINGLE_FACTOR } from '../policy/assurance.ts';
 import { clientSecretOf } from '../services/applications.ts';
 import { oidcAdapter } from './adapter.ts';
+import { FIRST_PARTY, REQUIRE_MFA } from './client-policy.ts';
 import { signingKeys } from './keys.ts';
-import { OIDC_PREFIX } from './paths.ts';
+import { OIDC_PREFIX, TTL } from './paths.ts';
+import { signinPolicy } from './policy.ts';
 
-export const TTL = {
-  AccessToken: 3600,
-  AuthorizationCode: 60,
-  ClientCredentials: 600,
-  IdToken: 3600,
-  RefreshToken: 14 * 24 * 3600,
-  Interaction: 3600,
-  Session: 14 * 24 * 3600,
-  Grant: 14 * 24 * 3600,
-} as const;
+const text = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** A page of ours for the few oidc-provider renders itself (body is HTML). */
+const page = (title: string, body: string) =>
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text(title)} · Portcullis</title><link rel="stylesheet" href="/static/app.css"></head><body><main class="card"><p class="brand">Portcullis</p><h1>${text(title)}</h1>${body}</main></body></html>`;
 
 /** Client metadata for oidc-provider from an OpenID Connect application. */
 async function clientMetadata(ctx: AppContext, id: string): Promise<AdapterPayload | undefined> {
@@ -40,6 +43,8 @@ async function clientMetadata(ctx: AppContext, id: string): Promise<AdapterPaylo
     response_types: grantTypes.includes('authorization_code') ? ['code' as const] : [],
     redirect_uris: JSON.parse(app.redirect_uris) as string[],
     post_logout_redirect_uris: JSON.parse(app.post_logout_redirect_uris) as string[],
+    [REQUIRE_MFA]: app.require_mfa === 1,
+    [FIRST_PARTY]: app.first_party === 1,
   };
 }
 
@@ -81,13 +86,37 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      // Relying parties may demand an acr as essential (OpenID Connect §5.5.1.1).
+      claimsParameter: { enabled: true },
       introspection: { enabled: true },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // "Sign out of Portcullis too?" — yes ends the Portcullis session as well.
+        async logoutSource(koa, form) {
+          const app = koa.oidc.client?.clientName;
+          koa.body = page(
+            'Sign out',
+            `${form}<p>${app ? `You are signing out of ${text(app)}. ` : ''}Do you also want to sign out of Portcullis?</p><div class="row"><button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button><button type="submit" form="op.logoutForm" class="secondary-button">No, stay signed in</button></div>`,
+          );
+        },
+        async postLogoutSuccessSource(koa) {
+          koa.body = page('Signed out', '<p>You have signed out.</p>');
+        },
+      },
+    },
+    extraClientMetadata: {
+      properties: [REQUIRE_MFA, FIRST_PARTY],
+      validator(_ctx, key, value) {
+        if (typeof value !== 'boolean') throw new TypeError(`${key} must be a boolean`);
+      },
+    },
+    interactions: {
+      policy: signinPolicy(ctx),
+      url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}`,
     },
     rotateRefreshToken: true,
     ttl: TTL,
-    interactions: { url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const user = await ctx.stores.users.findById(sub);
       if (!user || user.blocked) return undefined;
@@ -105,13 +134,25 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
     // Errors are the protocol's, shown plainly: never a stack trace.
     async renderError(koa, out) {
       koa.type = 'html';
-      const text = (s: unknown) =>
-        String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-      koa.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error · Portcullis</title><link rel="stylesheet" href="/static/app.css"></head><body><main class="card"><p class="brand">Portcullis</p><h1>Sign-in error</h1><p class="error" role="alert">${text(out.error_description ?? out.error)}</p></main></body></html>`;
+      koa.body = page(
+        'Sign-in error',
+        `<p class="error" role="alert">${text(out.error_description ?? out.error)}</p>`,
+      );
     },
   };
   const provider = new Provider(ctx.config.publicUrl, configuration);
   // Behind a TLS-terminating proxy, trust its X-Forwarded-* for the public URL.
   provider.proxy = true;
+  const cookie = sessionCookieName(ctx.config.publicUrl);
+  provider.on('end_session.success', (koa: KoaContextWithOIDC) => {
+    if (!koa.oidc.params?.logout) return;
+    // Signing out everywhere: the Portcullis session ends too.
+    const token = koa.cookies.get(cookie, { signed: false });
+    koa.cookies.set(cookie, null, { path: '/', signed: false });
+    if (token && token.length < 100)
+      ctx.stores.sessions.delete(sha256(token)).catch((err: unknown) => {
+        ctx.log.error({ err }, 'could not end the Portcullis session at sign-out');
+      });
+  });
   return provider;
 }

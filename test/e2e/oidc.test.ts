@@ -156,7 +156,6 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
   let issuer: string;
   let firstParty: { id: string; clientSecret: string };
   let thirdParty: { id: string; clientSecret: string };
-  let strict: { id: string; clientSecret: string };
   const REDIRECT = 'https://rp.example.com/cb';
 
   before(async () => {
@@ -174,14 +173,6 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
     };
     firstParty = await add(['--name', 'Intranet', '--redirect-uri', REDIRECT, '--first-party']);
     thirdParty = await add(['--name', 'Partner portal', '--redirect-uri', REDIRECT]);
-    strict = await add([
-      '--name',
-      'Payroll',
-      '--redirect-uri',
-      REDIRECT,
-      '--first-party',
-      '--require-mfa',
-    ]);
     const user = await runCli(
       ['user', 'add', 'dora@contoso.com', '--display-name', 'Dora', '--password-stdin'],
       db.env,
@@ -317,11 +308,5 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
     assert.ok(allowed.callback.searchParams.get('code'));
     const denied = await browse(thirdParty.id, thirdParty.clientSecret, { consent: 'deny' });
     assert.equal(denied.callback.searchParams.get('error'), 'access_denied');
-  });
-
-  it('an application that requires MFA never gets a password-only sign-in', async () => {
-    const { callback } = await browse(strict.id, strict.clientSecret);
-    assert.equal(callback.searchParams.get('code'), null);
-    assert.equal(callback.searchParams.get('error'), 'unmet_authentication_requirements');
   });
 });

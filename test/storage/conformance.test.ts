@@ -89,6 +89,8 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
       created_at: 0,
       expires_at: 10_000,
       ended_at: null,
+      require_mfa: 0,
+      step_up: 0,
     };
     await t.ctx.stores.flows.insert(f);
     const counts = await Promise.all(

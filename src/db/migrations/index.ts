@@ -7,6 +7,7 @@ import * as m0004 from './0004_app_passwords.ts';
 import * as m0005 from './0005_admin.ts';
 import * as m0006 from './0006_user_search.ts';
 import * as m0007 from './0007_oidc.ts';
+import * as m0008 from './0008_step_up.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_admin': m0005,
   '0006_user_search': m0006,
   '0007_oidc': m0007,
+  '0008_step_up': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

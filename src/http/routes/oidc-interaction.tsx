@@ -5,15 +5,48 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { decodeJwt } from 'jose';
 import type Provider from 'oidc-provider';
 import { AppError } from '../../errors.ts';
-import { ACR_MULTI_FACTOR, ACR_SINGLE_FACTOR } from '../../policy/assurance.ts';
+import { acrFor, acrRequestOf, mfaNeeded } from '../../oidc/assurance.ts';
+import { clientPolicy } from '../../oidc/client-policy.ts';
+import { TTL } from '../../oidc/paths.ts';
+import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 import { Csrf, Layout } from '../pages/layout.tsx';
 import { checkCsrf, formToken } from '../session.ts';
+import { advance } from './signin.tsx';
 
 type C = Context<HttpEnv>;
+type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
+type Client = InstanceType<Provider['Client']>;
+
+const UNMET_MFA = {
+  error: 'unmet_authentication_requirements',
+  error_description:
+    'This application requires multi-factor authentication, and no method can be used.',
+};
+
+/** The subject the relying party asked for (id_token_hint, already verified; or claims sub). */
+function requestedSubject(params: Record<string, unknown>): string | undefined {
+  if (typeof params.id_token_hint === 'string') {
+    try {
+      return decodeJwt(params.id_token_hint).sub;
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    const claims = JSON.parse(String(params.claims ?? '{}')) as {
+      id_token?: { sub?: { value?: unknown } };
+    };
+    const value = claims.id_token?.sub?.value;
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function raw(c: C) {
   const env = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
@@ -35,7 +68,7 @@ export function oidcInteractionRoutes(provider: Provider) {
   };
 
   /** Grants what the client asked for (the scopes the prompt says are missing). */
-  async function grantFor(details: Awaited<ReturnType<Provider['interactionDetails']>>) {
+  async function grantFor(details: Details) {
     const { params, prompt, grantId, session } = details;
     const grant = grantId
       ? await provider.Grant.find(grantId)
@@ -47,10 +80,73 @@ export function oidcInteractionRoutes(provider: Provider) {
     return grant.save();
   }
 
+  /**
+   * Who is signing in: the Portcullis session answers, if it is enough for
+   * this request — else a fresh sign-in (prompt=login, max_age, someone else
+   * named) or a step-up to MFA (the application or the relying party asks).
+   */
+  async function login(c: C, details: Details, here: string, client: Client) {
+    const { ctx, flows } = c.var;
+    const session = c.var.session;
+    const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
+    const params = details.params as Record<string, unknown>;
+    const signIn = (fresh: boolean, upn?: string) => {
+      const q = new URLSearchParams({ rd: here });
+      if (fresh) q.set('prompt', 'login');
+      const hint = upn ?? (typeof params.login_hint === 'string' ? params.login_hint : '');
+      if (hint) q.set('login_hint', hint.slice(0, 256));
+      return c.redirect(`/?${q}`, 303);
+    };
+    if (!session?.user_id || !user || user.blocked || session.auth_time === null)
+      return signIn(false);
+    const authTime = session.auth_time;
+    // prompt=login wants a sign-in made for this request; max_age one recent
+    // enough (a sign-in made for this request always is, even with max_age=0).
+    const maxAge = params.max_age === undefined ? undefined : Number(params.max_age);
+    // (oidc-provider keeps no creation time: the expiry less the lifetime is it.)
+    const forThisRequest = authTime >= ((details.exp ?? 0) - TTL.Interaction) * 1000;
+    if (
+      !forThisRequest &&
+      (details.prompt.reasons.includes('login_prompt') ||
+        (maxAge !== undefined && ctx.clock.now() - authTime > maxAge * 1000))
+    )
+      return signIn(true);
+    // The relying party named someone else (id_token_hint, claims sub): they sign in.
+    const wanted = requestedSubject(params);
+    if (wanted !== undefined && wanted !== user.id) {
+      const other = await ctx.stores.users.findById(wanted.slice(0, 64));
+      return signIn(true, other?.upn);
+    }
+    const amr = JSON.parse(session.amr ?? '[]') as string[];
+    const request = acrRequestOf(params);
+    if (mfaNeeded(clientPolicy(client).requireMfa, request) && !amr.includes('mfa')) {
+      const s = await flows.stepUp({ userId: user.id, authTime }, clientInfo(c), here);
+      if (s.next.kind === 'no_method') {
+        await flows.cancel(s.flow.id);
+        return finish(c, UNMET_MFA, false);
+      }
+      return advance(c, s);
+    }
+    const acr = acrFor(amr, request);
+    if (!acr)
+      return finish(
+        c,
+        {
+          error: 'unmet_authentication_requirements',
+          error_description: 'The requested authentication context class cannot be met.',
+        },
+        false,
+      );
+    return finish(
+      c,
+      { login: { accountId: user.id, amr, acr, ts: Math.floor(authTime / 1000) } },
+      false,
+    );
+  }
+
   const interaction = async (c: C) => {
-    const { ctx } = c.var;
     const { req, res } = raw(c);
-    let details: Awaited<ReturnType<Provider['interactionDetails']>>;
+    let details: Details;
     try {
       details = await provider.interactionDetails(req, res);
     } catch {
@@ -59,51 +155,12 @@ export function oidcInteractionRoutes(provider: Provider) {
       });
     }
     const here = `/oidc/interaction/${details.uid}`;
-    if (details.prompt.name === 'login') {
-      const session = c.var.session;
-      const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
-      if (!session?.user_id || !user || user.blocked || session.auth_time === null)
-        return c.redirect(`/?rd=${encodeURIComponent(here)}`, 303);
-      const amr = JSON.parse(session.amr ?? '[]') as string[];
-      // An application that requires MFA gets no password-only session. Until
-      // step-up is wired, such a session is refused (fail closed), never let through.
-      const app = await ctx.db
-        .selectFrom('applications')
-        .select('require_mfa')
-        .where('id', '=', String(details.params.client_id))
-        .executeTakeFirst();
-      if (app?.require_mfa === 1 && !amr.includes('mfa'))
-        return finish(
-          c,
-          {
-            error: 'unmet_authentication_requirements',
-            error_description: 'This application requires multi-factor authentication.',
-          },
-          false,
-        );
-      return finish(
-        c,
-        {
-          login: {
-            accountId: user.id,
-            amr,
-            acr: amr.includes('mfa') ? ACR_MULTI_FACTOR : ACR_SINGLE_FACTOR,
-            ts: Math.floor(session.auth_time / 1000),
-          },
-        },
-        false,
-      );
-    }
+    const client = await provider.Client.find(String(details.params.client_id));
+    if (!client) throw new AppError('signin_expired');
+    if (details.prompt.name === 'login') return login(c, details, here, client);
     if (details.prompt.name !== 'consent') throw new AppError('invalid_request');
-    const clientId = String(details.params.client_id);
-    const app = await ctx.db
-      .selectFrom('applications')
-      .select(['name', 'first_party'])
-      .where('id', '=', clientId)
-      .executeTakeFirst();
-    if (!app) throw new AppError('not_found');
     // First-party applications are ours: no consent page.
-    if (app.first_party === 1)
+    if (clientPolicy(client).firstParty)
       return finish(c, { consent: { grantId: await grantFor(details) } }, true);
     if (c.req.method === 'POST') {
       const form = await readForm(c);
@@ -116,13 +173,14 @@ export function oidcInteractionRoutes(provider: Provider) {
         );
       return finish(c, { consent: { grantId: await grantFor(details) } }, true);
     }
+    const appName = client.clientName ?? client.clientId;
     const scopes = String(details.params.scope ?? '')
       .split(' ')
       .filter((s) => s && s !== 'openid');
     return c.html(
-      <Layout t={c.var.t} lang={c.var.locale} title={`Allow ${app.name}?`}>
+      <Layout t={c.var.t} lang={c.var.locale} title={`Allow ${appName}?`}>
         <p>
-          <strong>{app.name}</strong> wants to sign you in
+          <strong>{appName}</strong> wants to sign you in
           {scopes.length ? ` and see: ${scopes.join(', ')}` : ''}.
         </p>
         <form method="post" action={here} class="row">

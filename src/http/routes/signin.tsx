@@ -60,11 +60,17 @@ async function showSignin(
 }
 
 /** After a step: either into a session (via the flow's one `finish`) or on to the next step. */
-async function advance(c: C, s: FlowState) {
+export async function advance(c: C, s: FlowState) {
   const { ctx, flows } = c.var;
   if (s.next.kind !== 'done') {
-    // A sign-in under way is not signed in, even if this browser was before.
-    await rotateSession(c, { flow_id: s.flow.id, user_id: null, amr: null, auth_time: null });
+    // A sign-in under way is not signed in, even if this browser was before —
+    // except a step-up, which adds to the session it started from.
+    await rotateSession(
+      c,
+      s.flow.step_up === 1
+        ? { flow_id: s.flow.id }
+        : { flow_id: s.flow.id, user_id: null, amr: null, auth_time: null },
+    );
     return c.redirect('/signin/step', 303);
   }
   const signedIn = await flows.finish(s);
@@ -190,9 +196,14 @@ export const signinRoutes = new Hono<HttpEnv>()
     const session = c.var.session;
     // ?rd=: where to go back to after sign-in (forward-auth sends people here).
     const returnTo = safeReturnTo(ctx.config, c.req.query('rd'));
-    if (!session?.user_id) return showSignin(c, { returnTo });
+    const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
+    // ?prompt=login: an application asked for a fresh sign-in, even if signed in.
+    if (!session?.user_id || c.req.query('prompt') === 'login')
+      return showSignin(c, {
+        returnTo,
+        username: user?.upn ?? c.req.query('login_hint')?.slice(0, 256),
+      });
     if (returnTo) return c.redirect(returnTo, 303);
-    const user = await ctx.stores.users.findById(session.user_id);
     if (!user) {
       await endSession(c);
       return showSignin(c);

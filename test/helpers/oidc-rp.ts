@@ -1,0 +1,31 @@
+// Shared pieces for OpenID Connect end-to-end tests: free ports, clients made
+// with the CLI, and the OAuth error code of an openid-client failure.
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { runCli } from './cli.ts';
+
+export interface OidcApp {
+  id: string;
+  clientSecret: string;
+}
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Registers an OpenID Connect application with `portcullis app add … --json`. */
+export async function addOidcApp(args: string[], env: Record<string, string>): Promise<OidcApp> {
+  const r = await runCli(['app', 'add', ...args, '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as OidcApp;
+}
+
+/** The OAuth error code of a failure, from the body or the WWW-Authenticate challenge. */
+export const oauthError = (e: unknown) => {
+  const err = e as { error?: string; cause?: { parameters?: { error?: string } }[] };
+  return err.error ?? err.cause?.[0]?.parameters?.error;
+};
