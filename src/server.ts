@@ -7,6 +7,7 @@ import { migrate } from './db/index.ts';
 import { startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
+import { oidcHost } from './oidc/host.ts';
 import { ensureFirstAdmin } from './services/bootstrap.ts';
 import { housekeeping } from './services/housekeeping.ts';
 
@@ -37,7 +38,7 @@ export async function startServer(
   // Loaded here, not at import: the command line never needs oidc-provider
   // (which warns about the runtime on Node 20 as it loads).
   const { createOidcProvider } = await import('./oidc/provider.ts');
-  const app = createApp(ctx, { oidc: await createOidcProvider(ctx) });
+  const app = createApp(ctx, { oidc: await oidcHost(ctx, createOidcProvider) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),

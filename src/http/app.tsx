@@ -5,12 +5,12 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type Provider from 'oidc-provider';
 import type { AppContext } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/index.ts';
 import { AppError, isAppError, localMessage } from '../errors.ts';
 import { signinFlows } from '../flows/signin.ts';
 import { translator } from '../i18n/index.ts';
+import type { OidcHost } from '../oidc/host.ts';
 import { OIDC_PREFIX } from '../oidc/paths.ts';
 import { adminRoutes } from './admin/index.ts';
 import { createApi } from './api/index.ts';
@@ -46,17 +46,17 @@ function toAppError(ctx: AppContext, e: unknown, path: string): AppError {
 }
 
 /** The HTTP application: thin routes over the flows and services. */
-export function createApp(ctx: AppContext, opts: { oidc?: Provider } = {}) {
+export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   const flows = signinFlows(ctx);
   const app = new Hono<HttpEnv>();
   // The OpenID Connect protocol endpoints are oidc-provider's own (a Koa app):
   // handed the raw Node request before any of our middleware reads it.
-  if (opts.oidc) {
-    const callback = opts.oidc.callback();
+  const oidc = opts.oidc;
+  if (oidc) {
     const toProvider = async (c: Context<HttpEnv>) => {
       const env = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
       if (!env?.incoming || !env.outgoing) throw new AppError('not_found');
-      await callback(env.incoming, env.outgoing);
+      await (await oidc.current()).callback(env.incoming, env.outgoing);
       return RESPONSE_ALREADY_SENT;
     };
     app.all('/.well-known/openid-configuration', toProvider);

@@ -29,25 +29,36 @@ async function newKey(ctx: AppContext, trxDb = ctx.db): Promise<void> {
     .execute();
 }
 
+/** The key rows to publish, newest first. */
+const published = (ctx: AppContext) =>
+  ctx.db
+    .selectFrom('signing_keys')
+    .where((eb) =>
+      eb.or([
+        eb('retired_at', 'is', null),
+        eb('retired_at', '>', ctx.clock.now() - RETIRED_KEY_KEPT_MS),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('kid', 'desc');
+
+/**
+ * What identifies the published key set (ids and retirements): when it changes
+ * — a rotation on any node, a retired key's time running out — the provider is
+ * rebuilt with the new keys.
+ */
+export async function keySetVersion(ctx: AppContext): Promise<string> {
+  const rows = await published(ctx).select(['kid', 'retired_at']).execute();
+  return rows.map((r) => `${r.kid}:${r.retired_at ?? ''}`).join(',');
+}
+
 /**
  * The keys to publish, the signing one first: the newest key not retired (the
  * same choice on every node, even if two nodes made a first key at once), then
  * retired keys still within RETIRED_KEY_KEPT_MS. Makes the first key if none.
  */
 export async function signingKeys(ctx: AppContext): Promise<JWK[]> {
-  const load = () =>
-    ctx.db
-      .selectFrom('signing_keys')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb('retired_at', 'is', null),
-          eb('retired_at', '>', ctx.clock.now() - RETIRED_KEY_KEPT_MS),
-        ]),
-      )
-      .orderBy('created_at', 'desc')
-      .orderBy('kid', 'desc')
-      .execute();
+  const load = () => published(ctx).selectAll().execute();
   let rows = await load();
   if (!rows.some((r) => r.retired_at === null)) {
     await newKey(ctx);

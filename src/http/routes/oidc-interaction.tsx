@@ -10,6 +10,7 @@ import type Provider from 'oidc-provider';
 import { AppError } from '../../errors.ts';
 import { acrFor, acrRequestOf, mfaNeeded } from '../../oidc/assurance.ts';
 import { clientPolicy } from '../../oidc/client-policy.ts';
+import type { OidcHost } from '../../oidc/host.ts';
 import { TTL } from '../../oidc/paths.ts';
 import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
@@ -54,7 +55,8 @@ function raw(c: C) {
   return { req: env.incoming, res: env.outgoing };
 }
 
-export function oidcInteractionRoutes(provider: Provider) {
+/** The interaction handler for one provider (a new one after a key rotation). */
+function interactionHandler(provider: Provider) {
   const finish = async (
     c: C,
     result: Parameters<Provider['interactionResult']>[2],
@@ -196,7 +198,21 @@ export function oidcInteractionRoutes(provider: Provider) {
     );
   };
 
+  return interaction;
+}
+
+export function oidcInteractionRoutes(host: OidcHost) {
+  const handlers = new WeakMap<Provider, (c: C) => Promise<Response>>();
+  const handle = async (c: C) => {
+    const { provider } = await host.current();
+    let handler = handlers.get(provider);
+    if (!handler) {
+      handler = interactionHandler(provider);
+      handlers.set(provider, handler);
+    }
+    return handler(c);
+  };
   return new Hono<HttpEnv>()
-    .get('/oidc/interaction/:uid', interaction)
-    .post('/oidc/interaction/:uid', interaction);
+    .get('/oidc/interaction/:uid', handle)
+    .post('/oidc/interaction/:uid', handle);
 }
