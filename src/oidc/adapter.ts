@@ -58,7 +58,12 @@ export function oidcAdapter(ctx: AppContext) {
       return toPayload(await live(this.name).where('user_code', '=', userCode).executeTakeFirst());
     }
 
-    /** Marks the record used, once: a second consumer is refused (one update decides). */
+    /**
+     * Marks the record used, once: a second consumer is refused (one update
+     * decides). Losing the race is a reuse, treated as oidc-provider treats a
+     * later one: the whole grant goes — its record too, so even tokens the
+     * winner is still issuing are dead on arrival.
+     */
     async consume(id: string): Promise<void> {
       const r = await db
         .updateTable('oidc_payloads')
@@ -67,7 +72,26 @@ export function oidcAdapter(ctx: AppContext) {
         .where('id', '=', id)
         .where('consumed_at', 'is', null)
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new errors.InvalidGrant('grant already used');
+      if (Number(r.numUpdatedRows) === 1) return;
+      const row = await db
+        .selectFrom('oidc_payloads')
+        .select('grant_id')
+        .where('model', '=', this.name)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (row?.grant_id) {
+        const grantId = row.grant_id;
+        await db
+          .deleteFrom('oidc_payloads')
+          .where((eb) =>
+            eb.or([
+              eb('grant_id', '=', grantId),
+              eb.and([eb('model', '=', 'Grant'), eb('id', '=', grantId)]),
+            ]),
+          )
+          .execute();
+      }
+      throw new errors.InvalidGrant('grant already used');
     }
 
     async destroy(id: string): Promise<void> {

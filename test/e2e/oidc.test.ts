@@ -303,6 +303,25 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
   });
 
+  it('two racing refreshes of one refresh token: exactly one gets new tokens', async () => {
+    const { config, verifier, state, callback } = await browse(
+      firstParty.id,
+      firstParty.clientSecret,
+    );
+    const tokens = await client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => client.refreshTokenGrant(config, tokens.refresh_token!)),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    assert.equal(won.length, 1, 'one rotation');
+    // The losers presented a spent token: reuse revokes what the grant gave.
+    const fresh = (won[0] as PromiseFulfilledResult<client.TokenEndpointResponse>).value;
+    assert.equal((await client.tokenIntrospection(config, fresh.access_token)).active, false);
+  });
+
   it('a third-party application asks for consent; denying sends access_denied back', async () => {
     const allowed = await browse(thirdParty.id, thirdParty.clientSecret, { consent: 'allow' });
     assert.ok(allowed.callback.searchParams.get('code'));

@@ -39,12 +39,23 @@ describe(`oidc-provider adapter (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () =
 
   it('consumes a code exactly once, even when many redemptions race', async () => {
     const codes = new Adapter('AuthorizationCode');
+    await codes.upsert('c0', { grantId: 'g2' }, 60);
+    await codes.consume('c0');
+    assert.equal(typeof (await codes.find('c0'))?.consumed, 'number', 'marked consumed');
+
+    const grants = new Adapter('Grant');
+    const tokens = new Adapter('AccessToken');
+    await grants.upsert('g3', { accountId: 'a' }, 60);
     await codes.upsert('c1', { grantId: 'g3' }, 60);
+    await tokens.upsert('t-other', { grantId: 'g-other' }, 60);
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => codes.consume('c1')));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     for (const r of results)
       if (r.status === 'rejected') assert.equal((r.reason as Error).name, 'InvalidGrant');
-    assert.equal(typeof (await codes.find('c1'))?.consumed, 'number', 'marked consumed');
+    // Losing the race is a reuse: the grant and everything it issued are gone.
+    assert.equal(await grants.find('g3'), undefined, 'grant revoked');
+    assert.equal(await codes.find('c1'), undefined);
+    assert.ok(await tokens.find('t-other'), 'other grants untouched');
   });
 
   it('revokes everything issued for a grant', async () => {
