@@ -83,7 +83,11 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     );
   });
   app.use(localeFromHeaders);
-  app.use(
+  // form-action 'self' everywhere a form stays here. The sign-in pages are the
+  // exception: a sign-in ends in a redirect to the application (an OpenID
+  // Connect redirect URI, a forward-auth rd), and browsers apply form-action
+  // to every redirect after a form is sent, so it would strand the user.
+  const headers = (formAction: boolean) =>
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -91,7 +95,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+        ...(formAction ? { formAction: ["'self'"] } : {}),
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
       },
@@ -100,8 +104,12 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
         : false,
       xFrameOptions: 'DENY',
       referrerPolicy: 'same-origin',
-    }),
-  );
+    });
+  const staysHere = headers(true);
+  const leadsAway = headers(false);
+  const signinPath = (path: string) =>
+    path === '/' || path.startsWith('/signin') || path.startsWith(`${OIDC_PREFIX}/interaction/`);
+  app.use((c, next) => (signinPath(c.req.path) ? leadsAway(c, next) : staysHere(c, next)));
   const limitBody = bodyLimit({
     maxSize: ctx.config.maxBodyBytes,
     onError: () => {

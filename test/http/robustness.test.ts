@@ -90,6 +90,11 @@ describe('bad input never gives a 500', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    // A sign-in ends at the application (another origin): no form-action there,
+    // which browsers would apply to that redirect; everywhere else, 'self'.
+    assert.doesNotMatch(csp, /form-action/);
+    const admin = await t.app.request('/admin');
+    assert.match(admin.headers.get('content-security-policy') ?? '', /form-action 'self'/);
   });
 });
 
