@@ -18,7 +18,9 @@ import {
   type ApplicationView,
   createLegacyApp,
   createOidcApp,
+  deleteApp,
   listApps,
+  newClientSecret,
 } from '../services/applications.ts';
 import type { Actor } from '../services/audit.ts';
 import {
@@ -115,6 +117,10 @@ export interface Admin {
     machine: boolean;
   }): Promise<ApplicationView & { clientSecret: string }>;
   apps(): Promise<ApplicationView[]>;
+  /** With an OpenID Connect client's grants and tokens, and app passwords for it alone. */
+  deleteApp(id: string): Promise<void>;
+  /** A new secret for an OpenID Connect confidential client, shown once. */
+  newClientSecret(id: string): Promise<{ id: string; clientSecret: string }>;
 }
 
 /** The services, on this machine's database, acting as `actor`. */
@@ -161,6 +167,11 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
       return { ...application, clientSecret };
     },
     apps: () => listApps(ctx),
+    deleteApp: (id) => deleteApp(ctx, id, actor),
+    newClientSecret: async (id) => {
+      const { application, clientSecret } = await newClientSecret(ctx, id, actor);
+      return { id: application.id, clientSecret };
+    },
   };
 }
 
@@ -184,6 +195,8 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       });
     }
     const text = await res.text();
+    // 204 No Content (a deletion): nothing to read.
+    if (res.status === 204) return undefined as T;
     if (!res.ok) {
       let problem: { code?: string; detail?: string; title?: string } = {};
       try {
@@ -280,6 +293,16 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
     createApp: (input) => call('POST', '/applications', input),
     createClient: (input) => call('POST', '/applications', { ...input, kind: 'oidc' }),
     apps: async () => (await call<{ items: ApplicationView[] }>('GET', '/applications')).items,
+    deleteApp: async (id) => {
+      await call('DELETE', `/applications/${encodeURIComponent(id)}`);
+    },
+    newClientSecret: async (id) => {
+      const { clientSecret } = await call<{ clientSecret: string }>(
+        'POST',
+        `/applications/${encodeURIComponent(id)}/secret`,
+      );
+      return { id, clientSecret };
+    },
   };
   return admin;
 }

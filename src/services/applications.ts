@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/index.ts';
 import type { ApplicationsTable, Front } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, audit } from './audit.ts';
@@ -16,6 +17,8 @@ export interface ApplicationView {
   /** OpenID Connect clients. */
   redirectUris: string[];
   grantTypes: string[];
+  /** A confidential client (it authenticates with a client secret). */
+  hasClientSecret: boolean;
   requireMfa: boolean;
   firstParty: boolean;
 }
@@ -31,6 +34,7 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
   createdAt: new Date(a.created_at).toISOString(),
   redirectUris: JSON.parse(a.redirect_uris) as string[],
   grantTypes: JSON.parse(a.grant_types) as string[],
+  hasClientSecret: a.client_secret_sealed !== null,
   requireMfa: a.require_mfa === 1,
   firstParty: a.first_party === 1,
 });
@@ -39,6 +43,10 @@ const secretAad = (id: string) => `applications:${id}:client_secret`;
 
 /** An absolute redirect URI: https, or http only for loopback (RFC 8252); no fragment. */
 function parseRedirectUri(raw: string): string {
+  if (raw.length > 2000)
+    throw new AppError('invalid_request', {
+      detail: 'A redirect URI is at most 2000 characters long.',
+    });
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -78,7 +86,13 @@ export async function createOidcApp(
     throw new AppError('invalid_request', {
       detail: 'An application needs a name of 1 to 100 characters.',
     });
+  if ((input.redirectUris ?? []).length > 20)
+    throw new AppError('invalid_request', { detail: 'Give at most 20 redirect URIs.' });
   const redirectUris = [...new Set((input.redirectUris ?? []).map(parseRedirectUri))];
+  if (input.machine && redirectUris.length > 0)
+    throw new AppError('invalid_request', {
+      detail: 'A machine client signs no one in: it has no redirect URIs.',
+    });
   if (!input.machine && redirectUris.length === 0)
     throw new AppError('invalid_request', {
       detail: 'Give at least one redirect URI (or make it a machine client).',
@@ -131,6 +145,10 @@ export async function createLegacyApp(
   if (unknown.length)
     throw new AppError('invalid_request', {
       detail: `Unknown front ${unknown.join(', ')}: use ${legacyFronts.join(', ')}.`,
+    });
+  if (fronts.length === 0)
+    throw new AppError('invalid_request', {
+      detail: `Choose at least one front (${legacyFronts.join(', ')}).`,
     });
   if (
     input.radiusSecret !== undefined &&
@@ -185,3 +203,203 @@ export const findApp = (ctx: AppContext, id: string) =>
 /** The RADIUS shared secret of an application (sealed at rest). */
 export const radiusSecretOf = (ctx: AppContext, app: ApplicationsTable) =>
   app.radius_secret_sealed ? ctx.box.open(app.radius_secret_sealed, aad(app.id)) : null;
+
+/** Forgets an application in this process's caches: the change holds at once here. */
+function forgetApp(ctx: AppContext, id: string): void {
+  ctx.cache.forget(`app:${id.slice(0, 64)}`);
+  ctx.cache.forget(`oidc-client:${id.slice(0, 64)}`);
+}
+
+const noSuchApp = (id: string) =>
+  new AppError('not_found', {
+    detail: `No application has the id "${printable(id).slice(0, 64)}" (see the application list).`,
+  });
+
+/**
+ * A LIKE pattern that matches every JSON text containing `id` as a string,
+ * on SQLite and PostgreSQL alike: the id is cut at every character LIKE or
+ * JSON might treat specially (wildcards, the escape character, quotes), so the
+ * pattern can only match more rows, never fewer; the caller's JSON check decides.
+ */
+const mentioning = (id: string) => `%${id.split(/[^A-Za-z0-9.~-]/).join('%')}%`;
+
+const inChunks = <T>(items: readonly T[], size = 500): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, i * size + size),
+  );
+
+/**
+ * Whether a record oidc-provider stored belongs to the client: grants, codes
+ * and tokens name it (`clientId`), an interaction carries its authorization
+ * request (`params.client_id`). Sessions are the user's, shared by every client,
+ * and stay; a pushed authorization request (a minute at most) is useless once
+ * the client is gone.
+ */
+function ownedBy(payload: string, clientId: string): boolean {
+  try {
+    const p = JSON.parse(payload) as { clientId?: unknown; params?: { client_id?: unknown } };
+    return p.clientId === clientId || p.params?.client_id === clientId;
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes what oidc-provider keeps for a client: its grants with all they issued, then the rest. */
+async function forgetOidcRecords(trx: Db, clientId: string): Promise<number> {
+  const rows = await trx
+    .selectFrom('oidc_payloads')
+    .select(['model', 'id', 'payload'])
+    .where('payload', 'like', mentioning(clientId))
+    .execute();
+  const owned = rows.filter((r) => ownedBy(r.payload, clientId));
+  let removed = 0;
+  const count = (r: { numDeletedRows: bigint }[]) => {
+    for (const x of r) removed += Number(x.numDeletedRows);
+  };
+  // Everything issued under the client's grants (codes, tokens, interactions), as revokeByGrantId does.
+  const grantIds = owned.filter((r) => r.model === 'Grant').map((r) => r.id);
+  for (const ids of inChunks(grantIds))
+    count(await trx.deleteFrom('oidc_payloads').where('grant_id', 'in', ids).execute());
+  const byModel = new Map<string, string[]>();
+  for (const r of owned) {
+    const ids = byModel.get(r.model) ?? [];
+    ids.push(r.id);
+    byModel.set(r.model, ids);
+  }
+  for (const [model, list] of byModel)
+    for (const ids of inChunks(list))
+      count(
+        await trx
+          .deleteFrom('oidc_payloads')
+          .where('model', '=', model)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+  return removed;
+}
+
+/**
+ * App passwords limited to the application lose it from their list; one that
+ * was for this application alone is deleted (an empty list would mean "any
+ * application": it must not widen). Each deletion is audited for its user.
+ */
+async function dropFromAppPasswords(
+  ctx: AppContext,
+  trx: Db,
+  actor: Pick<Actor, 'name' | 'ip'>,
+  app: { id: string; name: string },
+): Promise<{ deleted: number; narrowed: number }> {
+  const rows = await trx
+    .selectFrom('app_passwords')
+    .innerJoin('users', 'users.id', 'app_passwords.user_id')
+    .select([
+      'app_passwords.id',
+      'app_passwords.name',
+      'app_passwords.scopes',
+      'users.id as userId',
+      'users.upn',
+    ])
+    .where('app_passwords.scopes', 'like', mentioning(app.id))
+    .execute();
+  let deleted = 0;
+  let narrowed = 0;
+  for (const r of rows) {
+    const scopes = JSON.parse(r.scopes) as string[];
+    if (!scopes.includes(app.id)) continue;
+    const rest = scopes.filter((s) => s !== app.id);
+    if (rest.length) {
+      await trx
+        .updateTable('app_passwords')
+        .set({ scopes: JSON.stringify(rest) })
+        .where('id', '=', r.id)
+        .execute();
+      narrowed++;
+      continue;
+    }
+    await trx.deleteFrom('app_passwords').where('id', '=', r.id).execute();
+    await audit(ctx, trx, actor, {
+      action: 'app_password_deleted',
+      target: { id: r.userId, upn: r.upn },
+      detail: { name: r.name, reason: 'application deleted', application: app.id },
+    });
+    deleted++;
+  }
+  return { deleted, narrowed };
+}
+
+/**
+ * Deletes an application, all or nothing: for an OpenID Connect client also
+ * its grants, codes, tokens and interactions (they stop working at once), and
+ * for any application the app passwords limited to it. Audited.
+ */
+export async function deleteApp(
+  ctx: AppContext,
+  id: string,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const app = await trx
+      .selectFrom('applications')
+      .select(['id', 'name', 'kind'])
+      .where('id', '=', id.slice(0, 64))
+      .executeTakeFirst();
+    if (!app) throw noSuchApp(id);
+    await trx.deleteFrom('applications').where('id', '=', app.id).execute();
+    const oidcRecords = await forgetOidcRecords(trx, app.id);
+    const appPasswords = await dropFromAppPasswords(ctx, trx, actor, app);
+    await audit(ctx, trx, actor, {
+      action: 'application_deleted',
+      detail: {
+        id: app.id,
+        name: app.name,
+        kind: app.kind,
+        oidcRecords,
+        appPasswordsDeleted: appPasswords.deleted,
+        appPasswordsNarrowed: appPasswords.narrowed,
+      },
+    });
+  });
+  forgetApp(ctx, id);
+}
+
+/**
+ * A new client secret for an OpenID Connect confidential client, sealed like
+ * the first; returned once. The old secret stops working at once (on other
+ * nodes within a second); tokens already issued stay valid until they expire.
+ */
+export async function newClientSecret(
+  ctx: AppContext,
+  id: string,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+): Promise<{ application: ApplicationView; clientSecret: string }> {
+  const clientSecret = ctx.random.bytes(32).toString('base64url');
+  const application = await ctx.db.transaction().execute(async (trx) => {
+    const app = await trx
+      .selectFrom('applications')
+      .selectAll()
+      .where('id', '=', id.slice(0, 64))
+      .executeTakeFirst();
+    if (!app) throw noSuchApp(id);
+    if (app.kind !== 'oidc')
+      throw new AppError('invalid_request', {
+        detail: `"${app.name}" is a legacy application: it has no client secret.`,
+      });
+    if (app.client_secret_sealed === null)
+      throw new AppError('invalid_request', {
+        detail: `"${app.name}" is a public client: it has no client secret.`,
+      });
+    const sealed = ctx.box.seal(clientSecret, secretAad(app.id));
+    await trx
+      .updateTable('applications')
+      .set({ client_secret_sealed: sealed })
+      .where('id', '=', app.id)
+      .execute();
+    await audit(ctx, trx, actor, {
+      action: 'application_secret_changed',
+      detail: { id: app.id, name: app.name },
+    });
+    return toApplicationView({ ...app, client_secret_sealed: sealed });
+  });
+  forgetApp(ctx, id);
+  return { application, clientSecret };
+}

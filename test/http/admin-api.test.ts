@@ -14,7 +14,11 @@ import { recordSignin, type SigninView } from '../../src/flows/signin-log.ts';
 import { createApi } from '../../src/http/api/index.ts';
 import { type ApiTokenView, createApiToken } from '../../src/services/api-tokens.ts';
 import { type AppPasswordView, createAppPassword } from '../../src/services/app-passwords.ts';
-import { type ApplicationView, createLegacyApp } from '../../src/services/applications.ts';
+import {
+  type ApplicationView,
+  createLegacyApp,
+  createOidcApp,
+} from '../../src/services/applications.ts';
 import { cliActor } from '../../src/services/audit.ts';
 import type { BulkResult } from '../../src/services/bulk-mfa.ts';
 import type { AuditView } from '../../src/services/logs.ts';
@@ -281,6 +285,9 @@ interface World {
   methodIds: [string, string];
   appPasswordId: string;
   spareTokenId: string;
+  /** An application to delete, and an OpenID Connect client to give a new secret. */
+  spareAppId: string;
+  clientId: string;
 }
 
 /**
@@ -298,7 +305,9 @@ async function seedWorld(t: TestApp): Promise<World> {
   await createAppPassword(t.ctx, ulla.id, { name: 'Calendar' });
   await rememberDevice(t, ulla.id);
   const spareTokenId = (await createApiToken(t.ctx, cliActor(), { name: 'spare' })).apiToken.id;
-  return { ulla, methodIds, appPasswordId, spareTokenId };
+  const spareAppId = (await createLegacyApp(t.ctx, { name: 'Spare' })).id;
+  const clientId = (await createOidcApp(t.ctx, { name: 'Reports', machine: true })).application.id;
+  return { ulla, methodIds, appPasswordId, spareTokenId, spareAppId, clientId };
 }
 
 const U = '/users/ulla@contoso.com';
@@ -402,6 +411,18 @@ const changeRequests = (w: World): RouteRequest[] => [
     path: '/applications',
     body: { name: 'Intranet' },
     status: 201,
+  },
+  {
+    method: 'POST',
+    route: '/applications/{id}/secret',
+    path: `/applications/${w.clientId}/secret`,
+    status: 200,
+  },
+  {
+    method: 'DELETE',
+    route: '/applications/{id}',
+    path: `/applications/${w.spareAppId}`,
+    status: 204,
   },
   { method: 'DELETE', route: '/users/{upn}', path: '/users/del@contoso.com', status: 200 },
 ];
@@ -629,6 +650,8 @@ describe('admin API: authentication and authorization', () => {
         'api_token_created',
         'api_token_revoked',
         'application_created',
+        'application_secret_changed',
+        'application_deleted',
         'user_deleted',
       ])
         assert.ok(actions.has(a), `${a} audited as root@contoso.com`);

@@ -96,6 +96,33 @@ export function appCommands(program: Command): void {
         ),
       );
     });
+
+  app
+    .command('remove <id>')
+    .description(
+      "Delete an application: an OpenID Connect client's grants and tokens stop working at once, and app passwords for it alone are deleted",
+    )
+    .requiredOption('--yes', 'yes, delete (there is no undo)')
+    .action(async (id: string) => {
+      await withAdmin((a) => a.deleteApp(id));
+      console.log(`Deleted application ${id}.`);
+    });
+
+  app
+    .command('secret <id>')
+    .description(
+      'Give an OpenID Connect client a new client secret, printed once; the old one stops working at once',
+    )
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const rotated = await withAdmin((a) => a.newClientSecret(id));
+      print(
+        !!o.json,
+        rotated,
+        () =>
+          `client_id:     ${rotated.id}\nclient_secret: ${rotated.clientSecret}\n(Store the secret now: it is shown only once.)`,
+      );
+    });
 }
 
 export function outboxCommands(program: Command): void {

@@ -2,6 +2,7 @@
 // the admin API and the command line (STYLE.md, principle 8).
 import { Hono } from 'hono';
 import type { HttpEnv } from '../env.ts';
+import { adminAppRoutes } from './apps.tsx';
 import { adminBulkRoutes } from './bulk.tsx';
 import { requireAdminPage } from './guard.ts';
 import { adminLogRoutes } from './logs.tsx';
@@ -16,4 +17,5 @@ export const adminRoutes = new Hono<HttpEnv>()
   .route('/', adminBulkRoutes)
   .route('/', adminSettingsRoutes)
   .route('/', adminLogRoutes)
-  .route('/', adminTokenRoutes);
+  .route('/', adminTokenRoutes)
+  .route('/', adminAppRoutes);

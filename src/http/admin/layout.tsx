@@ -12,6 +12,7 @@ const NAV: [string, string][] = [
   ['/admin/logs/signins', 'Sign-ins'],
   ['/admin/logs/audit', 'Audit log'],
   ['/admin/tokens', 'API tokens'],
+  ['/admin/apps', 'Applications'],
 ];
 
 export interface AdminPageProps {

@@ -1,9 +1,16 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
-import { createLegacyApp, createOidcApp, listApps } from '../../services/applications.ts';
+import {
+  createLegacyApp,
+  createOidcApp,
+  deleteApp,
+  listApps,
+  newClientSecret,
+} from '../../services/applications.ts';
 import type { HttpEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
 import { route } from './route.ts';
+import { problemResponses } from './schemas.ts';
 
 const FrontSchema = z.enum(['verify', 'forward-auth', 'ldap', 'radius']);
 const ApplicationSchema = z
@@ -16,6 +23,9 @@ const ApplicationSchema = z
     createdAt: z.string(),
     redirectUris: z.array(z.string()),
     grantTypes: z.array(z.string()),
+    hasClientSecret: z
+      .boolean()
+      .openapi({ description: 'A confidential OpenID Connect client (it has a client secret)' }),
     requireMfa: z.boolean(),
     firstParty: z.boolean(),
   })
@@ -51,6 +61,36 @@ const create = route({
     .strict(),
   response: ApplicationSchema.extend({ clientSecret: z.string().optional() }),
   status: 201,
+});
+
+const IdParam = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'app-3f9a1c2b7d4e' }),
+});
+
+// 204 has no body, which route() (a JSON answer) does not describe: the same shape by hand.
+const remove = createRoute({
+  method: 'delete',
+  path: '/applications/{id}',
+  tags: ['Applications'],
+  summary: 'Delete an application',
+  description:
+    "Also deletes an OpenID Connect client's grants, codes and tokens (they stop working at once), and the app passwords limited to this application alone (others only lose it from their list).",
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted' }, ...problemResponses },
+});
+
+const secret = route({
+  method: 'post',
+  path: '/applications/{id}/secret',
+  tag: 'Applications',
+  summary: 'Give an OpenID Connect client a new client secret; the secret is in this answer only',
+  description:
+    'The old secret stops working at once. Tokens already issued stay valid until they expire. Legacy applications and public clients have no secret (400).',
+  params: IdParam,
+  response: z.object({ clientSecret: z.string() }),
 });
 
 export const applicationsApi = new OpenAPIHono<HttpEnv>()
@@ -89,4 +129,12 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
       actorOf(c),
     );
     return c.json({ ...application, clientSecret }, 201);
+  })
+  .openapi(remove, async (c) => {
+    await deleteApp(c.var.ctx, c.req.valid('param').id, actorOf(c));
+    return c.body(null, 204);
+  })
+  .openapi(secret, async (c) => {
+    const { clientSecret } = await newClientSecret(c.var.ctx, c.req.valid('param').id, actorOf(c));
+    return c.json({ clientSecret }, 200);
   });

@@ -1,0 +1,174 @@
+// `portcullis app secret` and `portcullis app remove`, run twice with the same
+// checks: on the local database (as "cli") and against a running server through
+// its admin API. The running server's token endpoint shows the effect.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type AppContext, createContext } from '../src/context.ts';
+import { migrate } from '../src/db/index.ts';
+import { createLogger } from '../src/log.ts';
+import { clientSecretOf } from '../src/services/applications.ts';
+import { type CliResult, runCli } from './helpers/cli.ts';
+import { freshDatabase, onPostgres, type TestDatabase } from './helpers/db.ts';
+import { type ServerProcess, startServerProcess } from './helpers/server.ts';
+
+type Mode = 'local' | 'remote';
+
+/** A command that failed the way the CLI promises: non-zero, one `portcullis:` line, no stack. */
+function assertFails(r: CliResult, message: RegExp, what: string): void {
+  assert.notEqual(r.code, 0, `${what} should fail; stdout: ${r.stdout}`);
+  assert.match(r.stderr, /^portcullis: /, `${what}: ${r.stderr}`);
+  assert.match(r.stderr, message, what);
+  assert.equal(r.stderr.trim().split('\n').length, 1, `${what}: one line: ${r.stderr}`);
+}
+
+function ok(r: CliResult, what = ''): string {
+  assert.equal(r.code, 0, `${what} exited ${r.code}: ${r.stderr}`);
+  return r.stdout;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function suite(mode: Mode): void {
+  describe(`portcullis app secret / remove, ${mode} (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+    let db: TestDatabase;
+    let server: ServerProcess;
+    let env: Record<string, string>;
+    const actor = mode === 'local' ? 'cli' : `token apps-${mode}`;
+    const cli = (args: string[]) => runCli(args, env);
+
+    async function withCtx<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+      const ctx = createContext(db.config, { log: createLogger('silent'), db: { pgPoolSize: 2 } });
+      try {
+        await migrate(ctx.db, ctx.dialect);
+        return await work(ctx);
+      } finally {
+        await ctx.db.destroy();
+      }
+    }
+    const storedSecret = (id: string) =>
+      withCtx(async (ctx) => {
+        const row = await ctx.db
+          .selectFrom('applications')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirst();
+        return row ? clientSecretOf(ctx, row) : undefined;
+      });
+    const auditOf = (action: string, id: string) =>
+      withCtx(async (ctx) =>
+        (
+          await ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute()
+        ).filter((e) => e.detail.includes(`"${id}"`)),
+      );
+    /** A client credentials grant at the running server's token endpoint. */
+    const grant = (id: string, secret: string) =>
+      fetch(`${server.url}/oidc/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      }).then((r) => r.status);
+    /**
+     * The server sees a change made through its API at once; one made by another
+     * process (the local CLI) once its one-second cache of the client runs out.
+     */
+    const settle = () => (mode === 'local' ? sleep(1200) : Promise.resolve());
+    const addClient = async (name: string) =>
+      JSON.parse(ok(await cli(['app', 'add', '--name', name, '--machine', '--json']))) as {
+        id: string;
+        clientSecret: string;
+      };
+
+    before(async () => {
+      db = await freshDatabase();
+      const t = await runCli(['token', 'create', '--name', `apps-${mode}`, '--json'], db.env);
+      assert.equal(t.code, 0, t.stderr);
+      const token = (JSON.parse(t.stdout) as { token: string }).token;
+      server = await startServerProcess(db.env);
+      env =
+        mode === 'local'
+          ? { ...db.env, PORTCULLIS_URL: '', PORTCULLIS_API_TOKEN: '' }
+          : { ...db.env, PORTCULLIS_URL: server.url, PORTCULLIS_API_TOKEN: token };
+    });
+    after(async () => {
+      await server?.stop();
+      await db?.drop();
+    });
+
+    it('app secret prints a new client secret once; the old one stops working', async () => {
+      const client = await addClient('Reports');
+      assert.equal(await grant(client.id, client.clientSecret), 200);
+      const human = ok(await cli(['app', 'secret', client.id]), 'app secret');
+      const secret = /^client_secret: (\S+)$/m.exec(human)?.[1];
+      assert.ok(secret, human);
+      assert.match(human, new RegExp(`^client_id: +${client.id}$`, 'm'));
+      assert.match(human, /shown only once/);
+      assert.notEqual(secret, client.clientSecret);
+      assert.equal(await storedSecret(client.id), secret);
+      const json = JSON.parse(ok(await cli(['app', 'secret', client.id, '--json']))) as {
+        id: string;
+        clientSecret: string;
+      };
+      assert.equal(json.id, client.id);
+      assert.notEqual(json.clientSecret, secret);
+      assert.equal(await storedSecret(client.id), json.clientSecret);
+      await settle();
+      assert.equal(await grant(client.id, client.clientSecret), 401, 'the first secret is refused');
+      assert.equal(await grant(client.id, secret!), 401, 'so is the second');
+      assert.equal(await grant(client.id, json.clientSecret), 200, 'the newest works');
+      const entries = await auditOf('application_secret_changed', client.id);
+      assert.equal(entries.length, 2);
+      assert.ok(entries.every((e) => e.actor === actor));
+      assert.ok(!JSON.stringify(entries).includes(json.clientSecret), 'no secret in the log');
+    });
+
+    it('app secret refuses a legacy application and an unknown id, on one line', async () => {
+      const legacy = ok(await cli(['app', 'add', '--name', 'Mail', '--legacy'])).trim();
+      assertFails(
+        await cli(['app', 'secret', legacy]),
+        /"Mail" is a legacy application: it has no client secret/,
+        'secret of a legacy app',
+      );
+      assertFails(
+        await cli(['app', 'secret', 'app-000000000000']),
+        /No application has the id "app-000000000000"/,
+        'secret of an unknown app',
+      );
+    });
+
+    it('app remove needs --yes, then deletes the client with its tokens', async () => {
+      const client = await addClient('Doomed');
+      assert.equal(await grant(client.id, client.clientSecret), 200);
+      const tokensOf = () =>
+        withCtx(async (ctx) =>
+          (await ctx.db.selectFrom('oidc_payloads').select('payload').execute()).filter((r) =>
+            r.payload.includes(client.id),
+          ),
+        );
+      assert.equal((await tokensOf()).length, 1, 'the server stored the token');
+      assertFails(await cli(['app', 'remove', client.id]), /--yes/, 'remove without --yes');
+      assert.ok(await storedSecret(client.id), 'nothing removed without --yes');
+      assert.equal(
+        ok(await cli(['app', 'remove', client.id, '--yes'])).trim(),
+        `Deleted application ${client.id}.`,
+      );
+      const listed = JSON.parse(ok(await cli(['app', 'list', '--json']))) as { id: string }[];
+      assert.ok(!listed.some((a) => a.id === client.id), 'gone from the list');
+      assert.deepEqual(await tokensOf(), [], 'its tokens are gone');
+      await settle();
+      assert.equal(await grant(client.id, client.clientSecret), 401);
+      const [entry] = await auditOf('application_deleted', client.id);
+      assert.equal(entry?.actor, actor);
+      assertFails(
+        await cli(['app', 'remove', client.id, '--yes']),
+        /No application has the id/,
+        'removing it again',
+      );
+    });
+  });
+}
+
+suite('local');
+suite('remote');

@@ -1,0 +1,177 @@
+// The admin API's application changes: DELETE /applications/{id} (with what
+// oidc-provider kept for a client, and app passwords for the application alone)
+// and POST /applications/{id}/secret. Who may call them at all is checked with
+// every other route in admin-api.test.ts.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { oidcAdapter } from '../../src/oidc/adapter.ts';
+import { createApiToken } from '../../src/services/api-tokens.ts';
+import { createAppPassword } from '../../src/services/app-passwords.ts';
+import { clientSecretOf, createLegacyApp, createOidcApp } from '../../src/services/applications.ts';
+import { cliActor } from '../../src/services/audit.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+
+const basic = (user: string, secret: string) =>
+  `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+
+describe('admin API: deleting applications and new client secrets', () => {
+  let t: TestApp;
+  let token: string;
+  let readToken: string;
+  let userId: string;
+
+  const call = (method: string, path: string, auth = token) =>
+    t.app.request(`/api/v1${path}`, { method, headers: { authorization: `Bearer ${auth}` } });
+  const problem = async (res: Response, status: number, code: string) => {
+    const text = await res.text();
+    assert.equal(res.status, status, text);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    const p = JSON.parse(text) as { code: string; detail?: string };
+    assert.equal(p.code, code, text);
+    return p;
+  };
+  const appRow = (id: string) =>
+    t.ctx.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  /** HTTP verify for alice with an app password, at one application. */
+  const verify = (appId: string, password: string) =>
+    t.app.request(`/legacy/v1/verify?app=${appId}`, {
+      method: 'POST',
+      headers: { authorization: basic('alice@contoso.com', password) },
+    });
+  const auditFor = async (action: string, appId: string) =>
+    (
+      await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute()
+    ).filter((e) => e.detail.includes(`"${appId}"`));
+
+  before(async () => {
+    t = await createTestApp();
+    token = (await createApiToken(t.ctx, cliActor(), { name: 'ops' })).token;
+    readToken = (await createApiToken(t.ctx, cliActor(), { name: 'auditor', scope: 'read' })).token;
+    await t.addUser({ upn: 'alice@contoso.com' });
+    userId = (await t.ctx.stores.users.findByUpn('alice@contoso.com'))!.id;
+  });
+  after(() => t.close());
+
+  it('POST /applications/{id}/secret answers a new secret once; the stored one changes', async () => {
+    const { application, clientSecret: old } = await createOidcApp(t.ctx, {
+      name: 'Reports',
+      machine: true,
+    });
+    const res = await call('POST', `/applications/${application.id}/secret`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const body = (await res.json()) as { clientSecret: string };
+    assert.deepEqual(Object.keys(body), ['clientSecret']);
+    assert.match(body.clientSecret, /^[A-Za-z0-9_-]{43}$/);
+    assert.notEqual(body.clientSecret, old);
+    assert.equal(clientSecretOf(t.ctx, (await appRow(application.id))!), body.clientSecret);
+    const [entry] = await auditFor('application_secret_changed', application.id);
+    assert.equal(entry?.actor, 'token ops');
+    assert.ok(!entry!.detail.includes(body.clientSecret), 'never in the audit log');
+    const listed = await (await call('GET', '/applications')).text();
+    assert.ok(!listed.includes(body.clientSecret));
+    assert.match(listed, /"hasClientSecret":true/);
+  });
+
+  it('refuses a new secret for a legacy application (400), an unknown id (404) or a read-only token (403)', async () => {
+    const legacy = await createLegacyApp(t.ctx, { name: 'Mail' });
+    const p = await problem(
+      await call('POST', `/applications/${legacy.id}/secret`),
+      400,
+      'invalid_request',
+    );
+    assert.match(p.detail ?? '', /"Mail" is a legacy application: it has no client secret/);
+    const missing = await problem(
+      await call('POST', '/applications/app-000000000000/secret'),
+      404,
+      'not_found',
+    );
+    assert.match(missing.detail ?? '', /No application has the id "app-000000000000"/);
+    const client = await createOidcApp(t.ctx, { name: 'Kept', machine: true });
+    await problem(
+      await call('POST', `/applications/${client.application.id}/secret`, readToken),
+      403,
+      'forbidden',
+    );
+    assert.equal(
+      clientSecretOf(t.ctx, (await appRow(client.application.id))!),
+      client.clientSecret,
+    );
+  });
+
+  it('DELETE /applications/{id} removes a client and everything oidc-provider kept for it (204)', async () => {
+    const { application } = await createOidcApp(t.ctx, {
+      name: 'Wiki',
+      redirectUris: ['https://wiki.contoso.com/cb'],
+    });
+    const id = application.id;
+    const Adapter = oidcAdapter(t.ctx);
+    await new Adapter('Grant').upsert('g1', { clientId: id, accountId: userId }, 600);
+    await new Adapter('RefreshToken').upsert('rt1', { clientId: id, grantId: 'g1' }, 600);
+    await new Adapter('AuthorizationCode').upsert('c1', { grantId: 'g1' }, 60);
+    await new Adapter('Session').upsert(
+      's1',
+      { accountId: userId, authorizations: { [id]: { grantId: 'g1' } } },
+      600,
+    );
+    const res = await call('DELETE', `/applications/${id}`);
+    assert.equal(res.status, 204);
+    assert.equal(await res.text(), '');
+    assert.equal(await appRow(id), undefined);
+    const left = await t.ctx.db.selectFrom('oidc_payloads').select(['model', 'id']).execute();
+    assert.deepEqual(left, [{ model: 'Session', id: 's1' }], 'only the shared session is kept');
+    const [entry] = await auditFor('application_deleted', id);
+    assert.equal(entry?.actor, 'token ops');
+    assert.deepEqual(
+      [
+        JSON.parse(entry!.detail).name,
+        JSON.parse(entry!.detail).kind,
+        JSON.parse(entry!.detail).oidcRecords,
+      ],
+      ['Wiki', 'oidc', 3],
+    );
+    await problem(await call('DELETE', `/applications/${id}`), 404, 'not_found');
+  });
+
+  it('DELETE of a legacy application: its fronts refuse it at once; app passwords for it alone go, never widened', async () => {
+    const vpn = await createLegacyApp(t.ctx, { name: 'VPN' });
+    const mail = await createLegacyApp(t.ctx, { name: 'Mail server' });
+    const only = (await createAppPassword(t.ctx, userId, { name: 'VPN only', scopes: [vpn.id] }))
+      .password;
+    const both = (
+      await createAppPassword(t.ctx, userId, { name: 'VPN and mail', scopes: [vpn.id, mail.id] })
+    ).password;
+    // Used once, so the application is in this process's cache.
+    assert.equal((await verify(vpn.id, only)).status, 200);
+    assert.equal((await verify(mail.id, only)).status, 401, 'not for the mail server');
+    assert.equal((await verify(mail.id, both)).status, 200);
+
+    await problem(await call('DELETE', `/applications/${vpn.id}`, readToken), 403, 'forbidden');
+    assert.ok(await appRow(vpn.id), 'a read-only token changes nothing');
+    assert.equal((await call('DELETE', `/applications/${vpn.id}`)).status, 204);
+
+    t.clock.advance(1000); // so the sign-in log's newest entry is this one
+    assert.equal((await verify(vpn.id, both)).status, 401, 'the application is gone at once');
+    const [logged] = await t.ctx.stores.signinLog.list({ upn: 'alice@contoso.com', limit: 1 });
+    assert.equal(logged?.reason, 'unknown application');
+    assert.equal((await verify(mail.id, only)).status, 401, 'deleted, not made usable anywhere');
+    assert.equal((await verify(mail.id, both)).status, 200, 'still works where it may');
+    const rows = await t.ctx.db
+      .selectFrom('app_passwords')
+      .select(['name', 'scopes'])
+      .where('user_id', '=', userId)
+      .execute();
+    assert.deepEqual(rows, [{ name: 'VPN and mail', scopes: JSON.stringify([mail.id]) }]);
+    const [deleted] = await auditFor('app_password_deleted', vpn.id);
+    assert.equal(deleted?.target, 'alice@contoso.com');
+    assert.equal(deleted?.actor, 'token ops');
+  });
+
+  it('is described in the OpenAPI document: 204 for DELETE, the secret for POST', async () => {
+    const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    assert.ok(doc.paths['/applications/{id}']?.delete?.responses['204']);
+    assert.ok(doc.paths['/applications/{id}/secret']?.post?.responses['200']);
+  });
+});
