@@ -44,6 +44,8 @@ export interface UsersTable {
   must_change_password: number;
   /** Remembered devices from before this time skip nothing (admin "restore MFA", user "forget all"). */
   remembered_devices_not_before: number | null;
+  /** When an Enabled user first postponed registering a method (enrolment grace). */
+  proofup_postponed_at: number | null;
 }
 
 export interface AuthMethodsTable {
@@ -78,6 +80,8 @@ export interface SessionsTable {
   auth_time: number | null;
   created_at: number;
   expires_at: number;
+  /** When this session last proved a second factor (sign-in or a fresh check). */
+  mfa_at: number | null;
 }
 
 export interface SigninFlowsTable {
@@ -98,6 +102,8 @@ export interface SigninFlowsTable {
   require_mfa: number;
   /** Started from a signed-in session (its password counts): the session stays signed in meanwhile. */
   step_up: number;
+  /** The user asked to remember this device: set its cookie when the sign-in finishes. */
+  remember_device: number;
 }
 
 export interface SigninLogTable {

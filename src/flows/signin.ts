@@ -255,6 +255,7 @@ export function signinFlows(ctx: AppContext) {
       ended_at: null,
       require_mfa: opts.requireMfa ? 1 : 0,
       step_up: opts.stepUp ? 1 : 0,
+      remember_device: 0,
     };
     await stores.flows.insert(flow);
     return evaluate({

@@ -85,6 +85,7 @@ export async function rotateSession(c: Context<HttpEnv>, patch: SessionPatch): P
         flow_id: null,
         amr: null,
         auth_time: null,
+        mfa_at: null,
         created_at: now,
         expires_at: now + ANONYMOUS_TTL_MS,
         ...fresh,

@@ -22,6 +22,10 @@ export interface ServiceSettings {
   rememberDevicesDays: number;
   /** Requests from these ranges (CIDR, IPv4 and IPv6) skip the second factor in the browser. */
   trustedIps: string[];
+  /** Enabled users may postpone registering a method for this many days (0: they may not). */
+  proofupGraceDays: number;
+  /** A user's own password change also deletes their app passwords (off: as the original). */
+  passwordChangeRevokesAppPasswords: boolean;
   /** Fraud alert: users may report a call or text they did not ask for. */
   fraudAlertEnabled: boolean;
   /** Fraud alert: block the user's sign-in when they report fraud. */
@@ -77,6 +81,12 @@ export const SettingsPatchSchema = z
               message: `"${r.slice(0, 50)}" is not an IP range: write it as 10.0.0.0/8 or 2001:db8::/32.`,
             });
       }),
+    proofupGraceDays: z
+      .number()
+      .int()
+      .min(0, 'Allow postponing registration for 0 to 90 days.')
+      .max(90, 'Allow postponing registration for 0 to 90 days.'),
+    passwordChangeRevokesAppPasswords: z.boolean(),
     fraudAlertEnabled: z.boolean(),
     blockOnFraud: z.boolean(),
     phoneCodeMinutes: z.number().int().min(1).max(10),
@@ -95,6 +105,8 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   rememberDevicesEnabled: false,
   rememberDevicesDays: 14,
   trustedIps: [],
+  proofupGraceDays: 0,
+  passwordChangeRevokesAppPasswords: false,
   fraudAlertEnabled: true,
   blockOnFraud: true,
   phoneCodeMinutes: ctx.config.phoneCodeMinutes,

@@ -140,6 +140,7 @@ export async function createUser(
     fraud_reported_at: null,
     must_change_password: 0,
     remembered_devices_not_before: null,
+    proofup_postponed_at: null,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await usersStore(trx).insert(row);

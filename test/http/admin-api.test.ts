@@ -186,6 +186,7 @@ async function openSession(t: TestApp, userId: string): Promise<string> {
     flow_id: null,
     amr: '["pwd"]',
     auth_time: now,
+    mfa_at: null,
     created_at: now,
     expires_at: now + DAY,
   });
@@ -1421,7 +1422,9 @@ describe('admin API: service settings', () => {
       'blockOnFraud',
       'callTimeoutSeconds',
       'fraudAlertEnabled',
+      'passwordChangeRevokesAppPasswords',
       'phoneCodeMinutes',
+      'proofupGraceDays',
       'rememberDevicesDays',
       'rememberDevicesEnabled',
       'sendLimitPerAddress',

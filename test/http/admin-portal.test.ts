@@ -208,6 +208,7 @@ describe('admin portal', () => {
       appPasswordsAllowed: 'on',
       rememberDevicesEnabled: 'on',
       rememberDevicesDays: '30',
+      proofupGraceDays: '7',
       trustedIps: '10.0.0.0/8\n2001:DB8::/32',
       fraudAlertEnabled: 'on',
       blockOnFraud: 'on',

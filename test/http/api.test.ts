@@ -97,6 +97,7 @@ describe('admin REST API /api/v1', () => {
       flow_id: null,
       amr: '["pwd"]',
       auth_time: now,
+      mfa_at: null,
       created_at: now,
       expires_at: now + 3_600_000,
     });

@@ -11,6 +11,7 @@ const sessionRow = (id: string, expiresAt: number) => ({
   flow_id: null,
   amr: null,
   auth_time: null,
+  mfa_at: null,
   created_at: 0,
   expires_at: expiresAt,
 });
@@ -91,6 +92,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
       ended_at: null,
       require_mfa: 0,
       step_up: 0,
+      remember_device: 0,
     };
     await t.ctx.stores.flows.insert(f);
     const counts = await Promise.all(

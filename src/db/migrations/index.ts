@@ -8,6 +8,7 @@ import * as m0005 from './0005_admin.ts';
 import * as m0006 from './0006_user_search.ts';
 import * as m0007 from './0007_oidc.ts';
 import * as m0008 from './0008_step_up.ts';
+import * as m0009 from './0009_security_info.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_user_search': m0006,
   '0007_oidc': m0007,
   '0008_step_up': m0008,
+  '0009_security_info': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

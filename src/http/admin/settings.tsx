@@ -18,6 +18,12 @@ type C = Context<HttpEnv>;
 
 const NUMBERS: [keyof ServiceSettings, string, number, number][] = [
   ['rememberDevicesDays', 'Days a remembered device skips MFA (1–365)', 1, 365],
+  [
+    'proofupGraceDays',
+    'Days Enabled users may postpone registering a method (0–90; 0: never)',
+    0,
+    90,
+  ],
   ['phoneCodeMinutes', 'Minutes a code sent by text stays valid (1–10)', 1, 10],
   ['callTimeoutSeconds', 'Seconds a verification call waits for # (10–300)', 10, 300],
   ['sendLimitPerUser', 'Texts and calls per user in 15 minutes', 1, 100],
@@ -75,6 +81,19 @@ function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
         {num(...NUMBERS[0]!)}
       </fieldset>
       <fieldset>
+        <legend>Registration and passwords</legend>
+        {num(...NUMBERS[1]!)}
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="passwordChangeRevokesAppPasswords"
+            value="on"
+            checked={s.passwordChangeRevokesAppPasswords}
+          />
+          When users change their password, also delete their app passwords
+        </label>
+      </fieldset>
+      <fieldset>
         <legend>Trusted IPs</legend>
         <label>
           Skip MFA for browser sign-ins from these ranges (one CIDR per line, IPv4 or IPv6, e.g.
@@ -102,7 +121,7 @@ function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
       </fieldset>
       <fieldset>
         <legend>Code lifetimes and send limits</legend>
-        {NUMBERS.slice(1).map(([k, text, min, max]) => num(k, text, min, max))}
+        {NUMBERS.slice(2).map(([k, text, min, max]) => num(k, text, min, max))}
       </fieldset>
       <button type="submit">Save</button>
     </form>
@@ -115,6 +134,7 @@ function patchFrom(form: Form): Record<string, unknown> {
     allowedMethods: form.all('allowedMethods'),
     appPasswordsAllowed: form.fields.appPasswordsAllowed === 'on',
     rememberDevicesEnabled: form.fields.rememberDevicesEnabled === 'on',
+    passwordChangeRevokesAppPasswords: form.fields.passwordChangeRevokesAppPasswords === 'on',
     fraudAlertEnabled: form.fields.fraudAlertEnabled === 'on',
     blockOnFraud: form.fields.blockOnFraud === 'on',
     trustedIps: (form.fields.trustedIps ?? '')
