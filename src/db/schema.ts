@@ -104,6 +104,8 @@ export interface SigninFlowsTable {
   step_up: number;
   /** The user asked to remember this device: set its cookie when the sign-in finishes. */
   remember_device: number;
+  /** The user postponed registering a method in this sign-in (enrolment grace). */
+  proofup_postponed: number;
 }
 
 export interface SigninLogTable {

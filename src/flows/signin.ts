@@ -11,11 +11,13 @@ import type {
   Pending as PendingResult,
   Registration,
 } from '../methods/types.ts';
+import { ipRanges } from '../net/cidr.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
 import { audit } from '../services/audit.ts';
 import { addRegistration, loadRegistrations } from '../services/registrations.ts';
-import { getServiceSettings } from '../services/settings.ts';
+import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
+import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
 import { checkNewPassword, printable } from '../services/validation.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import { createStores } from '../storage/index.ts';
@@ -27,6 +29,8 @@ export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
   application?: string | null;
+  /** The remember-this-device cookie the browser sent, if any. */
+  deviceToken?: string | null;
 }
 
 /** Everything known about a sign-in in progress, and what it needs next. */
@@ -38,7 +42,10 @@ export interface FlowState {
   registrations: Registration[];
   /** MethodTypes the organisation allows (service settings). */
   allowedMethods: string[];
+  settings: ServiceSettings;
   next: NextStep;
+  /** A method's message for the user, shown once the sign-in finishes (not stored). */
+  notice?: string;
 }
 
 /** The outcome of a completed sign-in: who, and with what assurance. */
@@ -48,6 +55,10 @@ export interface SignedIn extends Assurance {
   returnTo: string | null;
   /** A method was registered in this sign-in (proof-up just happened). */
   provedUp: boolean;
+  /** The user asked to remember this device (and the organisation allows it). */
+  rememberDevice: boolean;
+  /** A method's message to show before going on (e.g. recovery codes left). */
+  notice?: string;
 }
 
 interface PendingEnrolment {
@@ -87,9 +98,26 @@ export function signinFlows(ctx: AppContext) {
       enrollable: methods.filter((m) => usable(m) && m.enrol).map((m) => m.id),
       factors: s.factors,
       applicationRequiresMfa: s.flow.require_mfa === 1,
+      trustedNetwork: ipRanges(s.settings.trustedIps)(s.flow.client_ip),
+      grace: {
+        days: s.settings.proofupGraceDays,
+        since: s.user.proofup_postponed_at,
+        now: clock.now(),
+        postponed: s.flow.proofup_postponed === 1,
+      },
       mustChangePassword: s.user.must_change_password === 1,
     });
     return { ...s, next };
+  }
+
+  /** What the organisation's settings and the user's registrations add to a flow. */
+  async function surroundings(userId: string) {
+    const settings = await getServiceSettings(ctx);
+    return {
+      settings,
+      allowedMethods: settings.allowedMethods,
+      registrations: await loadRegistrations(ctx, userId),
+    };
   }
 
   async function load(flowId: string): Promise<FlowState> {
@@ -101,8 +129,7 @@ export function signinFlows(ctx: AppContext) {
       user,
       methodUser: toMethodUser(user),
       factors: JSON.parse(flow.factors) as CompletedFactor[],
-      registrations: await loadRegistrations(ctx, user.id),
-      allowedMethods: (await getServiceSettings(ctx)).allowedMethods,
+      ...(await surroundings(user.id)),
     });
   }
 
@@ -226,6 +253,16 @@ export function signinFlows(ctx: AppContext) {
     return counted;
   }
 
+  /** Why a finished sign-in needed no more, for the sign-in log. */
+  function outcome(s: FlowState): string {
+    const second = s.factors.find((f) => f.factor !== 'knowledge');
+    if (second?.method === REMEMBERED_DEVICE) return 'MFA skipped: remembered device';
+    if (second) return 'multi-factor authentication completed';
+    if (s.flow.proofup_postponed === 1) return 'registration postponed (enrolment grace)';
+    if (s.user.mfa_state !== 'Disabled') return 'MFA skipped: trusted network';
+    return 'password only (MFA not required)';
+  }
+
   /** A new flow whose password factor is done (now, or when the session signed in). */
   async function create(
     user: UserRow,
@@ -235,16 +272,24 @@ export function signinFlows(ctx: AppContext) {
     opts: { stepUp: boolean; requireMfa?: boolean },
   ): Promise<FlowState> {
     const now = clock.now();
-    const factor: CompletedFactor = {
-      method: 'password',
-      factor: 'knowledge',
-      amr: ['pwd'],
-      at: passwordAt,
-    };
+    const around = await surroundings(user.id);
+    const factors: CompletedFactor[] = [
+      { method: 'password', factor: 'knowledge', amr: ['pwd'], at: passwordAt },
+    ];
+    // A remembered device is something the user has: it stands for the second
+    // factor while the user still has a method that could be asked for.
+    const usable = around.registrations.some((r) => around.allowedMethods.includes(r.methodType));
+    if (
+      usable &&
+      around.settings.rememberDevicesEnabled &&
+      client.deviceToken &&
+      (await isRememberedDevice(ctx, user, client.deviceToken))
+    )
+      factors.push({ method: REMEMBERED_DEVICE, factor: 'possession', amr: [], at: now });
     const flow: FlowRow = {
       id: crypto.randomUUID(),
       user_id: user.id,
-      factors: JSON.stringify([factor]),
+      factors: JSON.stringify(factors),
       failed_codes: 0,
       pending_sealed: null,
       return_to: returnTo,
@@ -256,16 +301,10 @@ export function signinFlows(ctx: AppContext) {
       require_mfa: opts.requireMfa ? 1 : 0,
       step_up: opts.stepUp ? 1 : 0,
       remember_device: 0,
+      proofup_postponed: 0,
     };
     await stores.flows.insert(flow);
-    return evaluate({
-      flow,
-      user,
-      methodUser: toMethodUser(user),
-      factors: [factor],
-      registrations: await loadRegistrations(ctx, user.id),
-      allowedMethods: (await getServiceSettings(ctx)).allowedMethods,
-    });
+    return evaluate({ flow, user, methodUser: toMethodUser(user), factors, ...around });
   }
 
   return {
@@ -441,7 +480,37 @@ export function signinFlows(ctx: AppContext) {
       if (!result.ok) return codeFailed(s, method.id, result);
       await stores.methods.touch(reg.id, clock.now());
       if (counted) await limits.clear(`code:${s.user.id}`);
-      return addFactor(s, method);
+      // "Don't ask again on this device": kept until the sign-in finishes.
+      if (input.remember === 'on' && s.settings.rememberDevicesEnabled) {
+        await stores.flows.update(s.flow.id, { remember_device: 1 });
+        s.flow = { ...s.flow, remember_device: 1 };
+      }
+      const next = await addFactor(s, method);
+      return result.notice ? { ...next, notice: result.notice } : next;
+    },
+
+    /**
+     * Enrolment grace: an Enabled user without methods signs in now and
+     * registers later, while the organisation's days last (counted from the
+     * first time they postponed).
+     */
+    async postponeProofup(flowId: string): Promise<FlowState> {
+      const s = await load(flowId);
+      if (s.next.kind !== 'proofup' || !s.next.graceDaysLeft)
+        throw new AppError('conflict', { detail: 'Registration cannot be postponed now.' });
+      const now = clock.now();
+      await ctx.db
+        .updateTable('users')
+        .set({ proofup_postponed_at: now })
+        .where('id', '=', s.user.id)
+        .where('proofup_postponed_at', 'is', null)
+        .execute();
+      await stores.flows.update(flowId, { proofup_postponed: 1, pending_sealed: null });
+      return evaluate({
+        ...s,
+        user: { ...s.user, proofup_postponed_at: s.user.proofup_postponed_at ?? now },
+        flow: { ...s.flow, proofup_postponed: 1, pending_sealed: null },
+      });
     },
 
     /**
@@ -506,9 +575,7 @@ export function signinFlows(ctx: AppContext) {
             upn: s.user.upn,
             userId: s.user.id,
             result: 'success',
-            reason: second
-              ? 'multi-factor authentication completed'
-              : 'password only (MFA not required)',
+            reason: outcome(s),
             method: second?.method ?? 'password',
             client: { ip: s.flow.client_ip, userAgent: s.flow.user_agent },
           },
@@ -522,6 +589,8 @@ export function signinFlows(ctx: AppContext) {
         authTime: now,
         returnTo: s.flow.return_to,
         provedUp: s.factors.some((f) => f.enrolled),
+        rememberDevice: s.flow.remember_device === 1 && s.settings.rememberDevicesEnabled,
+        ...(state.notice ? { notice: state.notice } : {}),
         ...assuranceOf(s.factors),
       };
     },

@@ -65,7 +65,7 @@ export function formToken(c: Context<HttpEnv>): string {
 }
 
 type SessionPatch = Partial<
-  Pick<SessionRow, 'user_id' | 'flow_id' | 'amr' | 'auth_time' | 'expires_at'>
+  Pick<SessionRow, 'user_id' | 'flow_id' | 'amr' | 'auth_time' | 'expires_at' | 'mfa_at'>
 >;
 
 /**

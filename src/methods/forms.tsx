@@ -20,6 +20,12 @@ export const CodeField = ({ form }: { form: FormProps }) => (
       required
       autofocus
     />
+    {form.rememberDays ? (
+      <label class="choice">
+        <input type="checkbox" name="remember" value="on" />
+        {form.t('code.remember', { days: form.rememberDays })}
+      </label>
+    ) : null}
     <button type="submit">{form.t('code.verify')}</button>
   </form>
 );

@@ -68,6 +68,8 @@ export interface FormProps {
   /** Translate into the page language (src/i18n). */
   t: Translate;
   error?: string;
+  /** Offer "don't ask again on this device" for this many days (second-factor pages only). */
+  rememberDays?: number;
 }
 
 /** A wrong proof: counted against the attempt and the user. */
@@ -79,7 +81,8 @@ export type Failure = { ok: false; reason: 'invalid' | 'replayed' | 'malformed' 
  */
 export type Pending = { ok: 'waiting'; message?: string } | { ok: 'retry'; message: string };
 
-export type VerifyResult = { ok: true } | Failure | Pending;
+/** `notice`: something the user should read once signed in (e.g. "3 recovery codes left"). */
+export type VerifyResult = { ok: true; notice?: string } | Failure | Pending;
 
 /** Result of an enrolment step: registered, a wrong proof, a next phase, or try again. */
 export type EnrolResult<S = unknown> =

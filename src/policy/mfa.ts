@@ -21,8 +21,20 @@ export interface PolicyInput {
   /** MethodTypes that can be enrolled in proof-up (allowed and enrollable). */
   enrollable: readonly string[];
   factors: readonly CompletedFactor[];
-  /** An application that requires MFA whatever the user's state (a later issue). */
+  /** An application that requires MFA whatever the user's state. */
   applicationRequiresMfa?: boolean;
+  /**
+   * The request comes from one of the organisation's trusted networks: the
+   * user's own MFA state is waived (as the original's trusted IPs); an
+   * application's requirement is not.
+   */
+  trustedNetwork?: boolean;
+  /**
+   * Enrolment grace for an Enabled user without methods: how many days the
+   * organisation allows, since when the user has been postponing (null: not
+   * yet), the time now, and whether they chose to postpone in this sign-in.
+   */
+  grace?: { days: number; since: number | null; now: number; postponed: boolean };
   /** An admin reset the password: the user chooses a new one before the session starts. */
   mustChangePassword?: boolean;
 }
@@ -30,7 +42,12 @@ export interface PolicyInput {
 export type NextStep =
   | { kind: 'password' }
   | { kind: 'done' }
-  | { kind: 'proofup'; offer: readonly string[] }
+  | {
+      kind: 'proofup';
+      offer: readonly string[];
+      /** Days the user may still postpone registering (only when they may). */
+      graceDaysLeft?: number;
+    }
   | { kind: 'verify'; usable: readonly string[] }
   | { kind: 'change_password' }
   | { kind: 'no_method'; reason: string };
@@ -49,13 +66,27 @@ export function nextStep(p: PolicyInput): NextStep {
   return mfa.kind === 'done' && p.mustChangePassword ? { kind: 'change_password' } : mfa;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days an Enabled user may still postpone proof-up, or 0 when they may not. */
+export function graceDaysLeft(p: PolicyInput): number {
+  if (!p.grace || p.mfaState !== 'Enabled' || p.applicationRequiresMfa) return 0;
+  const { days, since, now } = p.grace;
+  const used = since === null ? 0 : Math.floor(Math.max(0, now - since) / DAY_MS);
+  return Math.max(0, days - used);
+}
+
 function mfaStep(p: PolicyInput): NextStep {
   if (!p.factors.some((f) => f.factor === 'knowledge')) return { kind: 'password' };
-  if (!requiresMfa(p.mfaState, p.applicationRequiresMfa)) return { kind: 'done' };
+  const userRequires = requiresMfa(p.mfaState) && !p.trustedNetwork;
+  if (!userRequires && !p.applicationRequiresMfa) return { kind: 'done' };
   if (p.factors.some((f) => f.factor !== 'knowledge')) return { kind: 'done' };
   const usable = p.registered.filter((m) => p.allowed.includes(m));
   if (usable.length > 0) return { kind: 'verify', usable };
-  if (p.enrollable.length > 0) return { kind: 'proofup', offer: p.enrollable };
+  const left = graceDaysLeft(p);
+  if (left > 0 && p.grace?.postponed) return { kind: 'done' };
+  if (p.enrollable.length > 0)
+    return { kind: 'proofup', offer: p.enrollable, ...(left > 0 ? { graceDaysLeft: left } : {}) };
   return {
     kind: 'no_method',
     reason:

@@ -1,8 +1,8 @@
-import net from 'node:net';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { methods } from '../methods/index.ts';
+import { parseCidr } from '../net/cidr.ts';
 import { settingsStore } from '../storage/settings.ts';
 import { type Actor, audit } from './audit.ts';
 
@@ -38,18 +38,6 @@ export interface ServiceSettings {
   sendLimitPerUser: number;
   sendLimitPerNumber: number;
   sendLimitPerAddress: number;
-}
-
-/** CIDR in canonical form (`10.0.0.0/8`, `2001:db8::/32`), or null when it is not one. */
-export function parseCidr(s: string): string | null {
-  const m = /^([0-9a-fA-F:.]+)(?:\/(\d{1,3}))?$/.exec(s.trim());
-  if (!m) return null;
-  const family = net.isIP(m[1]!);
-  if (family === 0) return null;
-  const max = family === 4 ? 32 : 128;
-  const bits = m[2] === undefined ? max : Number(m[2]);
-  if (bits > max) return null;
-  return `${new net.SocketAddress({ address: m[1]!, family: family === 4 ? 'ipv4' : 'ipv6' }).address}/${bits}`;
 }
 
 const methodIds = () => methods.map((m) => m.id);

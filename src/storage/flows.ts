@@ -22,7 +22,9 @@ export const flowsStore = (db: Db) => ({
 
   async update(
     id: string,
-    patch: Partial<Pick<FlowRow, 'factors' | 'pending_sealed'>>,
+    patch: Partial<
+      Pick<FlowRow, 'factors' | 'pending_sealed' | 'remember_device' | 'proofup_postponed'>
+    >,
   ): Promise<void> {
     await db.updateTable('signin_flows').set(patch).where('id', '=', id).execute();
   },

@@ -9,5 +9,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('signin_flows')
     .addColumn('remember_device', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema
+    .alterTable('signin_flows')
+    .addColumn('proofup_postponed', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('users').addColumn('proofup_postponed_at', 'bigint').execute();
 }

@@ -4,7 +4,13 @@ import { Csrf, ErrorMessage, Layout, methodText, type PageProps } from './layout
 
 /** Proof-up: choose which method to register, among those the organisation allows. */
 export const ProofupChooserPage = (
-  p: PageProps & { offer: AuthMethod<unknown>[]; csrfToken: string; error?: string },
+  p: PageProps & {
+    offer: AuthMethod<unknown>[];
+    csrfToken: string;
+    error?: string;
+    /** Enrolment grace: the user may postpone, this many days still. */
+    graceDaysLeft?: number;
+  },
 ) => (
   <Layout t={p.t} lang={p.lang} title={p.t('proofup.title')}>
     <p>{p.t('proofup.intro')}</p>
@@ -27,6 +33,15 @@ export const ProofupChooserPage = (
       </fieldset>
       <button type="submit">{p.t('proofup.next')}</button>
     </form>
+    {p.graceDaysLeft ? (
+      <form method="post" action="/signin/proofup/postpone" class="stack">
+        <Csrf token={p.csrfToken} />
+        <p>{p.t('proofup.graceLeft', { days: p.graceDaysLeft })}</p>
+        <button type="submit" class="secondary-button">
+          {p.t('proofup.postpone')}
+        </button>
+      </form>
+    ) : null}
     <CancelForm {...p} />
   </Layout>
 );
@@ -124,6 +139,18 @@ export const ErrorPage = (p: PageProps & { title: string; message: string }) => 
     <p>{p.message}</p>
     <p>
       <a href="/">{p.t('error.backToSignin')}</a>
+    </p>
+  </Layout>
+);
+
+/** Signed in, with something to read first (a method's notice); Continue goes on. */
+export const NoticePage = (p: PageProps & { message: string; next: string }) => (
+  <Layout t={p.t} lang={p.lang} title={p.t('notice.title')}>
+    <p role="status">{p.message}</p>
+    <p>
+      <a href={p.next} class="button">
+        {p.t('notice.continue')}
+      </a>
     </p>
   </Layout>
 );

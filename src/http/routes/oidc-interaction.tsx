@@ -13,6 +13,7 @@ import { clientPolicy } from '../../oidc/client-policy.ts';
 import type { OidcHost } from '../../oidc/host.ts';
 import { TTL } from '../../oidc/paths.ts';
 import { clientInfo } from '../client.ts';
+import { deviceCookie } from '../device.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 import { Csrf, Layout } from '../pages/layout.tsx';
@@ -122,7 +123,8 @@ function interactionHandler(provider: Provider) {
     const amr = JSON.parse(session.amr ?? '[]') as string[];
     const request = acrRequestOf(params);
     if (mfaNeeded(clientPolicy(client).requireMfa, request) && !amr.includes('mfa')) {
-      const s = await flows.stepUp({ userId: user.id, authTime }, clientInfo(c), here);
+      const client = { ...clientInfo(c), deviceToken: deviceCookie(c) };
+      const s = await flows.stepUp({ userId: user.id, authTime }, client, here);
       if (s.next.kind === 'no_method') {
         await flows.cancel(s.flow.id);
         return finish(c, UNMET_MFA, false);

@@ -4,6 +4,7 @@ import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { FlowState } from '../../flows/signin.ts';
 import { findMethod } from '../../methods/index.ts';
 import { clientInfo } from '../client.ts';
+import { deviceCookie, rememberThisDevice } from '../device.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 import { useUserLocale } from '../locale.ts';
@@ -14,6 +15,7 @@ import {
   ChangePasswordPage,
   EnrolPage,
   NoMethodPage,
+  NoticePage,
   ProofupChooserPage,
   VerifyPage,
 } from '../pages/steps.tsx';
@@ -79,9 +81,14 @@ export async function advance(c: C, s: FlowState) {
     user_id: signedIn.userId,
     amr: JSON.stringify(signedIn.amr),
     auth_time: signedIn.authTime,
+    mfa_at: signedIn.amr.includes('mfa') ? signedIn.authTime : null,
     expires_at: ctx.clock.now() + ctx.config.sessionHours * 3_600_000,
   });
+  if (signedIn.rememberDevice) await rememberThisDevice(c, signedIn.userId, s.settings);
   const next = signedIn.returnTo ?? '/';
+  // A method had something to say (e.g. recovery codes left): shown once, then on.
+  if (signedIn.notice)
+    return c.html(<NoticePage {...page(c)} message={signedIn.notice} next={next} />);
   // Proof-up just happened: tell the user about app passwords (as the original does).
   if (signedIn.provedUp && (await appPasswordsOffered(c))) {
     return c.redirect(`/security-info/app-passwords/intro?next=${encodeURIComponent(next)}`, 303);
@@ -123,7 +130,13 @@ async function renderStep(
       }
       const offer = s.next.offer.map((id) => findMethod(id)!);
       return c.html(
-        <ProofupChooserPage {...page(c)} offer={offer} csrfToken={csrfToken} error={error} />,
+        <ProofupChooserPage
+          {...page(c)}
+          offer={offer}
+          csrfToken={csrfToken}
+          error={error}
+          graceDaysLeft={s.next.graceDaysLeft}
+        />,
       );
     }
     case 'verify': {
@@ -144,7 +157,14 @@ async function renderStep(
         ctx.methodContext,
         s.methodUser,
         reg,
-        { action: `/signin/verify?method=${encodeURIComponent(reg.id)}`, csrfToken, t },
+        {
+          action: `/signin/verify?method=${encodeURIComponent(reg.id)}`,
+          csrfToken,
+          t,
+          ...(s.settings.rememberDevicesEnabled
+            ? { rememberDays: s.settings.rememberDevicesDays }
+            : {}),
+        },
         { flowId: s.flow.id, clientIp: s.flow.client_ip, allowedMethods: s.allowedMethods },
       );
       const others = regs
@@ -233,7 +253,8 @@ export const signinRoutes = new Hono<HttpEnv>()
     const returnTo = safeReturnTo(c.var.ctx.config, form.rd);
     try {
       checkCsrf(c, form._csrf);
-      const s = await c.var.flows.start(username, form.password ?? '', clientInfo(c), returnTo);
+      const client = { ...clientInfo(c), deviceToken: deviceCookie(c) };
+      const s = await c.var.flows.start(username, form.password ?? '', client, returnTo);
       return await advance(c, s);
     } catch (e) {
       if (
@@ -280,6 +301,8 @@ export const signinRoutes = new Hono<HttpEnv>()
   .post('/signin/proofup/verify', (c) =>
     step(c, (flowId, form) => c.var.flows.completeEnrolment(flowId, form, c.var.t)),
   )
+
+  .post('/signin/proofup/postpone', (c) => step(c, (flowId) => c.var.flows.postponeProofup(flowId)))
 
   .post('/signin/password', (c) =>
     step(c, (flowId, form) =>

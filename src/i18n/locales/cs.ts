@@ -46,6 +46,13 @@ export default {
 
   'code.label': 'Kód',
   'code.verify': 'Ověřit',
+  'notice.title': 'Přihlášeno',
+  'notice.continue': 'Pokračovat',
+  'code.remember':
+    'Na tomto zařízení se {days, plural, one {# den} few {# dny} other {# dní}} neptat',
+  'proofup.graceLeft':
+    '{days, plural, one {Registraci můžete odložit ještě o # den.} few {Registraci můžete odložit ještě o # dny.} other {Registraci můžete odložit ještě o # dní.}}',
+  'proofup.postpone': 'Teď ne',
 
   'method.PhoneAppOTP.label': 'Ověřovací aplikace',
   'method.PhoneAppOTP.description': 'Použijte kód z ověřovací aplikace v telefonu.',

@@ -46,6 +46,13 @@ export default {
 
   'code.label': 'Code',
   'code.verify': 'Überprüfen',
+  'notice.title': 'Angemeldet',
+  'notice.continue': 'Weiter',
+  'code.remember':
+    'Auf diesem Gerät {days, plural, one {# Tag} other {# Tage}} lang nicht mehr fragen',
+  'proofup.graceLeft':
+    '{days, plural, one {Sie können die Registrierung noch # Tag aufschieben.} other {Sie können die Registrierung noch # Tage aufschieben.}}',
+  'proofup.postpone': 'Nicht jetzt',
 
   'method.PhoneAppOTP.label': 'Authenticator-App',
   'method.PhoneAppOTP.description':

@@ -46,6 +46,12 @@ export default {
 
   'code.label': 'Code',
   'code.verify': 'Verify',
+  'notice.title': 'Signed in',
+  'notice.continue': 'Continue',
+  'code.remember': "Don't ask again on this device for {days, plural, one {# day} other {# days}}",
+  'proofup.graceLeft':
+    '{days, plural, one {You may postpone registering for # more day.} other {You may postpone registering for # more days.}}',
+  'proofup.postpone': 'Not now',
 
   'method.PhoneAppOTP.label': 'Authenticator app',
   'method.PhoneAppOTP.description': 'Use a code from an authenticator app on your phone.',

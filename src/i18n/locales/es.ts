@@ -46,6 +46,13 @@ export default {
 
   'code.label': 'Código',
   'code.verify': 'Verificar',
+  'notice.title': 'Sesión iniciada',
+  'notice.continue': 'Continuar',
+  'code.remember':
+    'No volver a preguntar en este dispositivo durante {days, plural, one {# día} other {# días}}',
+  'proofup.graceLeft':
+    '{days, plural, one {Puede aplazar el registro # día más.} other {Puede aplazar el registro # días más.}}',
+  'proofup.postpone': 'Ahora no',
 
   'method.PhoneAppOTP.label': 'Aplicación de autenticación',
   'method.PhoneAppOTP.description':

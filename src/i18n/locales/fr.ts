@@ -46,6 +46,13 @@ export default {
 
   'code.label': 'Code',
   'code.verify': 'Vérifier',
+  'notice.title': 'Connecté',
+  'notice.continue': 'Continuer',
+  'code.remember':
+    'Ne plus demander sur cet appareil pendant {days, plural, one {# jour} other {# jours}}',
+  'proofup.graceLeft':
+    "{days, plural, one {Vous pouvez encore reporter l'inscription de # jour.} other {Vous pouvez encore reporter l'inscription de # jours.}}",
+  'proofup.postpone': 'Pas maintenant',
 
   'method.PhoneAppOTP.label': 'Application d’authentification',
   'method.PhoneAppOTP.description':

@@ -46,6 +46,13 @@ export default {
 
   'code.label': 'Kód',
   'code.verify': 'Overiť',
+  'notice.title': 'Prihlásené',
+  'notice.continue': 'Pokračovať',
+  'code.remember':
+    'Na tomto zariadení sa {days, plural, one {# deň} few {# dni} other {# dní}} nepýtať',
+  'proofup.graceLeft':
+    '{days, plural, one {Registráciu môžete odložiť ešte o # deň.} few {Registráciu môžete odložiť ešte o # dni.} other {Registráciu môžete odložiť ešte o # dní.}}',
+  'proofup.postpone': 'Teraz nie',
 
   'method.PhoneAppOTP.label': 'Overovacia aplikácia',
   'method.PhoneAppOTP.description': 'Použite kód z overovacej aplikácie v telefóne.',

@@ -1,0 +1,37 @@
+// IP ranges (CIDR) for trusted networks and trusted proxies.
+import net from 'node:net';
+
+/** CIDR in canonical form (`10.0.0.0/8`, `2001:db8::/32`), or null when it is not one. */
+export function parseCidr(s: string): string | null {
+  const m = /^([0-9a-fA-F:.]+)(?:\/(\d{1,3}))?$/.exec(s.trim());
+  if (!m) return null;
+  const family = net.isIP(m[1]!);
+  if (family === 0) return null;
+  const max = family === 4 ? 32 : 128;
+  const bits = m[2] === undefined ? max : Number(m[2]);
+  if (bits > max) return null;
+  return `${new net.SocketAddress({ address: m[1]!, family: family === 4 ? 'ipv4' : 'ipv6' }).address}/${bits}`;
+}
+
+/** An address as compared: IPv4-mapped IPv6 (`::ffff:10.0.0.1`) is its IPv4 address. */
+export function normalizeIp(ip: string): string | null {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  const address = mapped ? mapped[1]! : ip;
+  return net.isIP(address) ? address : null;
+}
+
+/** A matcher for a list of ranges (invalid entries are ignored: they were validated on input). */
+export function ipRanges(ranges: readonly string[]): (ip: string | null | undefined) => boolean {
+  const list = new net.BlockList();
+  for (const r of ranges) {
+    const canonical = parseCidr(r);
+    if (!canonical) continue;
+    const [address, bits] = canonical.split(/\/(?=\d+$)/) as [string, string];
+    list.addSubnet(address, Number(bits), net.isIP(address) === 4 ? 'ipv4' : 'ipv6');
+  }
+  return (ip) => {
+    const address = ip ? normalizeIp(ip) : null;
+    if (!address) return false;
+    return list.check(address, net.isIP(address) === 4 ? 'ipv4' : 'ipv6');
+  };
+}
