@@ -13,23 +13,14 @@ import type { UserRow } from '../../storage/users.ts';
 import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm, readFormValues } from '../form.ts';
-import { useUserLocale } from '../locale.ts';
 import { Csrf, ErrorMessage, Layout, type PageProps } from '../pages/layout.tsx';
+import { askFreshSecondFactor, signedInUser } from '../self-service.ts';
 import { checkCsrf } from '../session.ts';
 
 type C = Context<HttpEnv>;
 const BASE = '/security-info/app-passwords';
 /** Only paths on this site (no //host or scheme) are followed after the intro page. */
 export const localPath = (p: string | undefined) => (p && /^\/(?![/\\])/.test(p) ? p : '/');
-
-/** The signed-in user, or null (the page then sends them to sign in). */
-async function signedInUser(c: C): Promise<UserRow | null> {
-  const s = c.var.session;
-  const user = s?.user_id ? await c.var.ctx.stores.users.findById(s.user_id) : undefined;
-  if (!user || user.blocked) return null;
-  useUserLocale(c, user.preferred_language);
-  return user;
-}
 
 const when = (iso: string | null, locale: string) =>
   iso
@@ -209,6 +200,8 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
     checkCsrf(c, form._csrf);
     const user = await signedInUser(c);
     if (!user) return c.redirect('/', 303);
+    const ask = await askFreshSecondFactor(c, user, BASE);
+    if (ask) return ask;
     const scopes = all('scope');
     const days = Number(form.expires || 0);
     try {
@@ -232,6 +225,8 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
     checkCsrf(c, form._csrf);
     const user = await signedInUser(c);
     if (!user) return c.redirect('/', 303);
+    const ask = await askFreshSecondFactor(c, user, BASE);
+    if (ask) return ask;
     await deleteAppPassword(
       c.var.ctx,
       { name: user.upn, ip: clientInfo(c).ip },
