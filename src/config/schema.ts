@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCidrList } from '../net/cidr.ts';
 
 /**
  * The one source of truth for configuration (STYLE.md, principle 7). Every key
@@ -137,6 +138,25 @@ export const configSchema = {
       "Comma-separated hosts (host or host:port) that sign-in may send people back to, e.g. sites behind forward-auth. The public URL's host is always allowed.",
     default: '',
     schema: z.string(),
+  }),
+  trustedProxies: entry({
+    env: 'PORTCULLIS_TRUSTED_PROXIES',
+    description:
+      "Comma-separated addresses or CIDR ranges of the reverse proxies in front of Portcullis, e.g. `10.0.0.5, 2001:db8::/64`. Only when the connection comes from one of them is X-Forwarded-For read: walked from the right past further trusted proxies, its first other address is the client (for trusted IPs that skip the second factor, the sign-in log, audit records and per-address limits). An entry on that walk that is not an address (`1.2.3.4:port` and `[v6]:port` are accepted) leaves the proxy itself as the client. The proxies must append to X-Forwarded-For (nginx: `$proxy_add_x_forwarded_for`); the `Forwarded` header is not read. Empty: X-Forwarded-For is ignored and the client is the connection's address.",
+    default: '',
+    schema: z.string().superRefine((list, c) => {
+      const { ranges, invalid } = parseCidrList(list);
+      if (invalid.length > 0)
+        c.addIssue({
+          code: 'custom',
+          message: `not an IP address or range: ${invalid.map((r) => `"${r.slice(0, 50)}"`).join(', ')} (write 10.0.0.5, 10.0.0.0/8 or 2001:db8::/64)`,
+        });
+      if (ranges.some((r) => r.endsWith('/0')))
+        c.addIssue({
+          code: 'custom',
+          message: "a /0 range would trust every client's X-Forwarded-For: name the proxies",
+        });
+    }),
   }),
   ldapListen: entry<string | undefined>({
     env: 'PORTCULLIS_LDAP_LISTEN',

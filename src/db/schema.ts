@@ -21,6 +21,7 @@ export interface Database {
   remembered_devices: RememberedDevicesTable;
   oidc_payloads: OidcPayloadsTable;
   signing_keys: SigningKeysTable;
+  recovery_codes: RecoveryCodesTable;
 }
 
 export type MfaState = 'Disabled' | 'Enabled' | 'Enforced';
@@ -282,4 +283,16 @@ export interface SigningKeysTable {
   jwk_sealed: string;
   created_at: number;
   retired_at: number | null;
+}
+
+/** One recovery code of a user's current set (RecoveryCode method): only its keyed hash. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  /** HMAC-SHA-256 of the normalised code, keyed with the credential key. */
+  code_hash: string;
+  created_at: number;
+  /** When the code was used; null while it is still valid. */
+  used_at: number | null;
+  /** The sign-in attempt that used it. */
+  flow_id: string | null;
 }

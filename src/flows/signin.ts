@@ -95,7 +95,9 @@ export function signinFlows(ctx: AppContext) {
       mfaState: s.user.mfa_state,
       registered: s.registrations.map((r) => r.methodType).filter((id) => findMethod(id)),
       allowed: methods.filter(usable).map((m) => m.id),
-      enrollable: methods.filter((m) => usable(m) && m.enrol).map((m) => m.id),
+      enrollable: methods
+        .filter((m) => usable(m) && m.enrol && m.standalone !== false)
+        .map((m) => m.id),
       factors: s.factors,
       applicationRequiresMfa: s.flow.require_mfa === 1,
       trustedNetwork: ipRanges(s.settings.trustedIps)(s.flow.client_ip),

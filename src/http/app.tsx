@@ -23,6 +23,8 @@ import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { fraudRoutes } from './routes/fraud.tsx';
 import { legacyRoutes } from './routes/legacy.ts';
 import { oidcInteractionRoutes } from './routes/oidc-interaction.tsx';
+import { passwordRoutes } from './routes/password.tsx';
+import { securityInfoRoutes } from './routes/security-info.tsx';
 import { signinRoutes } from './routes/signin.tsx';
 import { telephonyRoutes } from './routes/telephony.ts';
 import { loadSession } from './session.ts';
@@ -184,6 +186,8 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   app.route('/', signinRoutes);
   app.route('/', fraudRoutes);
   app.route('/', appPasswordRoutes);
+  app.route('/', securityInfoRoutes());
+  app.route('/', passwordRoutes);
   app.route('/', adminRoutes);
   if (opts.oidc) app.route('/', oidcInteractionRoutes(opts.oidc));
   // The phone simulator exists only while nothing leaves the machine anyway.

@@ -1,14 +1,90 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { ClientInfo } from '../flows/signin.ts';
+import { canonicalIp, ipRanges, parseCidrList } from '../net/cidr.ts';
+import type { HttpEnv } from './env.ts';
 
-/** The client's address and user agent. (Trusted-proxy handling comes with trusted IPs.) */
+/**
+ * The client's address and user agent. The address decides trusted IPs (the
+ * second factor skipped), and is what the sign-in log, audit records and
+ * per-address limits see.
+ */
 export function clientInfo(c: Context): ClientInfo {
-  let ip: string | null = null;
+  let socket: string | null = null;
   try {
-    ip = getConnInfo(c).remote.address ?? null;
+    socket = getConnInfo(c).remote.address ?? null;
   } catch {
     // In-process requests (tests) have no socket.
   }
-  return { ip, userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null };
+  const proxies = (c as unknown as Context<HttpEnv>).var.ctx?.config.trustedProxies ?? '';
+  return {
+    ip: clientAddress(socket, c.req.header('x-forwarded-for'), trustedProxies(proxies)),
+    userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+  };
+}
+
+/**
+ * Who the client is, given the connection's address and X-Forwarded-For (the
+ * Fetch API joins repeated headers with ", ", in order).
+ *
+ * X-Forwarded-For is only read when the connection comes from a trusted
+ * proxy; anyone else can write anything in it. Each proxy appends the address
+ * it was connected from, so the header is walked from the right, past
+ * addresses that are themselves trusted proxies, and the first other address is
+ * the client. What lies left of it was written by the client and is not read.
+ * An element on that walk that is not an address (garbage, empty, "unknown",
+ * an obfuscated RFC 7239 name, too long) stops the walk: the client is then
+ * the proxy itself, never an address taken from a header we could not read.
+ * Ports are accepted and dropped (`192.0.2.1:5678`, `[2001:db8::1]:443`), as
+ * some load balancers send them. When every element is a trusted proxy, the
+ * left-most (furthest) one is the client.
+ *
+ * RFC 7239 `Forwarded` is not read: trusting two headers invites a client to
+ * write the one the proxy does not overwrite.
+ */
+export function clientAddress(
+  socket: string | null,
+  forwardedFor: string | undefined,
+  isTrustedProxy: (ip: string) => boolean,
+): string | null {
+  if (socket === null) return null;
+  // An unreadable socket address is kept for the record but trusted for nothing.
+  const peer = canonicalIp(socket) ?? socket;
+  if (forwardedFor === undefined || !isTrustedProxy(peer)) return peer;
+  const hops = forwardedFor.split(',');
+  let client = peer;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hopAddress(hops[i]!);
+    if (hop === null) return peer;
+    client = hop;
+    if (!isTrustedProxy(hop)) break;
+  }
+  return client;
+}
+
+/** Longest element read: `[` + the longest IPv6 text (45) + `]:65535`. */
+const MAX_ELEMENT = 53;
+
+/** One X-Forwarded-For element as a canonical address, or null when it is not one. */
+function hopAddress(element: string): string | null {
+  const s = element.trim();
+  if (s.length > MAX_ELEMENT) return null;
+  const bracketed = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(s);
+  const withPort = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(s);
+  const address = bracketed?.[1] ?? withPort?.[1] ?? s;
+  const port = bracketed?.[2] ?? withPort?.[2];
+  if (port !== undefined && Number(port) > 65535) return null;
+  if (!/^[0-9A-Fa-f:.]+$/.test(address)) return null;
+  // Brackets are for IPv6 (RFC 3986 IP-literal), whose text always has a colon.
+  if (bracketed && !address.includes(':')) return null;
+  return canonicalIp(address);
+}
+
+let proxiesMemo: { list: string; match: (ip: string) => boolean } | undefined;
+
+/** The matcher for PORTCULLIS_TRUSTED_PROXIES, built once (configuration does not change). */
+function trustedProxies(list: string): (ip: string) => boolean {
+  if (proxiesMemo?.list !== list)
+    proxiesMemo = { list, match: ipRanges(parseCidrList(list).ranges) };
+  return proxiesMemo.match;
 }

@@ -5,6 +5,7 @@ import {
   voiceMobileMethod,
   voiceOfficeMethod,
 } from './phone/methods.tsx';
+import { recoveryCodeMethod } from './recovery/index.ts';
 import { totpMethod } from './totp/index.ts';
 import type { AuthMethod } from './types.ts';
 
@@ -20,6 +21,7 @@ export const methods: readonly AuthMethod<unknown>[] = [
   register(voiceMobileMethod),
   register(voiceAlternateMethod),
   register(voiceOfficeMethod),
+  register(recoveryCodeMethod),
 ];
 
 const byId = new Map(methods.map((m) => [m.id, m]));

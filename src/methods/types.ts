@@ -135,6 +135,11 @@ export interface AuthMethod<S = unknown> {
   amr: readonly string[];
   enrol?: Enrolment<S>;
   /**
+   * False for a method that backs up another and must not be a user's only
+   * one (recovery codes): proof-up does not offer it.
+   */
+  standalone?: boolean;
+  /**
    * Starts a challenge for a registered method (sends a code, places a call)
    * unless one is already under way for this attempt, or always with `resend`.
    */

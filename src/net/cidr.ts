@@ -35,3 +35,35 @@ export function ipRanges(ranges: readonly string[]): (ip: string | null | undefi
     return list.check(address, net.isIP(address) === 4 ? 'ipv4' : 'ipv6');
   };
 }
+
+/**
+ * An address in canonical text — IPv6 lower-case and compressed, IPv4-mapped
+ * IPv6 as its IPv4 address, no zone — or null when it is not an address. One
+ * client is then one key for audit records and per-address limits.
+ */
+export function canonicalIp(ip: string): string | null {
+  const family = net.isIP(ip);
+  if (family === 0) return null;
+  try {
+    const text = new net.SocketAddress({ address: ip, family: family === 4 ? 'ipv4' : 'ipv6' });
+    return normalizeIp(text.address);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A comma-separated list of ranges, as written in configuration: the ranges in
+ * canonical form, and the entries that are not ranges (blank entries are skipped).
+ */
+export function parseCidrList(list: string): { ranges: string[]; invalid: string[] } {
+  const ranges: string[] = [];
+  const invalid: string[] = [];
+  for (const item of list.split(',')) {
+    if (item.trim() === '') continue;
+    const canonical = parseCidr(item);
+    if (canonical) ranges.push(canonical);
+    else invalid.push(item.trim());
+  }
+  return { ranges, invalid };
+}

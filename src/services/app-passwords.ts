@@ -75,6 +75,8 @@ export async function createAppPassword(
   ctx: AppContext,
   userId: string,
   input: { name: string; scopes?: readonly string[]; expiresAt?: number | null },
+  /** Who created it, for the audit log (the user themselves, from security info). */
+  by?: { actor: Pick<Actor, 'name' | 'ip'>; upn: string },
 ): Promise<{ password: string; appPassword: AppPasswordView }> {
   if (!(await getServiceSettings(ctx)).appPasswordsAllowed) {
     throw new AppError('forbidden', {
@@ -127,6 +129,12 @@ export async function createAppPassword(
       });
     }
     await trx.insertInto('app_passwords').values(row).execute();
+    if (by)
+      await audit(ctx, trx, by.actor, {
+        action: 'app_password_created',
+        target: { id: userId, upn: by.upn },
+        detail: { name, scopes, expiresAt: row.expires_at },
+      });
   });
   return { password, appPassword: toAppPasswordView(row) };
 }

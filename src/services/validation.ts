@@ -1,5 +1,6 @@
 import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { isCommonPassword } from './common-passwords.ts';
 
 // A UPN is name@domain, as in Entra ID: at most 113 characters in all, 64 before the @.
 const UPN =
@@ -41,9 +42,23 @@ export function parseLanguage(s: string): string {
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 
+/**
+ * The rules for every new password (creation, admin reset, forced and own
+ * change), after NIST SP 800-63B §5.1.1.2: a length of 8 to 256 and not on the
+ * list of common or breached passwords — no composition rules, which only make
+ * passwords harder to remember without making them harder to guess.
+ */
 export function checkNewPassword(p: string): string {
   if (p.length < PASSWORD_MIN || p.length > PASSWORD_MAX) {
-    throw new AppError('weak_password');
+    throw new AppError('weak_password', {
+      local: { key: 'password.length', values: { min: PASSWORD_MIN, max: PASSWORD_MAX } },
+    });
+  }
+  if (isCommonPassword(p)) {
+    throw new AppError('weak_password', {
+      detail: 'This password is too common: it is on a list of passwords that attackers try first.',
+      local: { key: 'password.common' },
+    });
   }
   return p;
 }

@@ -93,6 +93,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
       require_mfa: 0,
       step_up: 0,
       remember_device: 0,
+      proofup_postponed: 0,
     };
     await t.ctx.stores.flows.insert(f);
     const counts = await Promise.all(

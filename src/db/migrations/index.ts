@@ -9,6 +9,7 @@ import * as m0006 from './0006_user_search.ts';
 import * as m0007 from './0007_oidc.ts';
 import * as m0008 from './0008_step_up.ts';
 import * as m0009 from './0009_security_info.ts';
+import * as m0010 from './0010_recovery_codes.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_oidc': m0007,
   '0008_step_up': m0008,
   '0009_security_info': m0009,
+  '0010_recovery_codes': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,6 +20,9 @@ export const AccountPage = (
       <dd>{p.methods.length > 0 ? p.methods.join(', ') : p.t('account.noMethods')}</dd>
     </dl>
     <p>
+      <a href="/security-info">{p.t('account.securityInfo')}</a>
+    </p>
+    <p>
       <a href="/security-info/app-passwords">{p.t('account.appPasswords')}</a>
     </p>
     {p.isAdmin ? (

@@ -208,11 +208,16 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
       if (![0, 30, 90, 365].includes(days))
         throw new AppError('invalid_request', { detail: 'Choose an expiry from the list.' });
       const { ctx } = c.var;
-      const { password, appPassword } = await createAppPassword(ctx, user.id, {
-        name: form.name ?? '',
-        scopes,
-        expiresAt: days ? ctx.clock.now() + days * 86_400_000 : null,
-      });
+      const { password, appPassword } = await createAppPassword(
+        ctx,
+        user.id,
+        {
+          name: form.name ?? '',
+          scopes,
+          expiresAt: days ? ctx.clock.now() + days * 86_400_000 : null,
+        },
+        { actor: { name: user.upn, ip: clientInfo(c).ip }, upn: user.upn },
+      );
       c.header('Cache-Control', 'no-store');
       return await show(c, user, { created: { name: appPassword.name, password } });
     } catch (e) {

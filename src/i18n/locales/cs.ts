@@ -36,6 +36,21 @@ export default {
   'password.submit': 'Změnit heslo',
   'password.mismatch': 'Hesla se neshodují.',
   'password.same': 'Zvolte jiné heslo než jednorázové.',
+  'password.length': 'Heslo musí mít {min} až {max} znaků.',
+  'password.common':
+    'Toto heslo je příliš běžné: je na seznamu hesel, která útočníci zkoušejí jako první. Zvolte jiné.',
+  'password.changeTitle': 'Změna hesla',
+  'password.changeIntro':
+    'Zadejte současné heslo a potom nové. Nejlepší je dlouhé heslo, které si snadno zapamatujete, například několik nesouvisejících slov. Po změně budete všude jinde odhlášeni a zapamatovaná zařízení se budou muset znovu ověřit.',
+  'password.current': 'Současné heslo',
+  'password.currentWrong': 'Současné heslo není správné.',
+  'password.reuse': 'Zvolte jiné heslo, než je to současné.',
+  'password.tooMany':
+    'Příliš mnoho chybných hesel. Zkuste to znovu za {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}}.',
+  'password.changed': 'Heslo bylo změněno. Všude jinde jste byli odhlášeni.',
+  'password.appPasswordsDeleted':
+    'Vaše organizace při změně hesla maže hesla aplikací: kde je potřebujete, vytvořte nová.',
+  'password.back': 'Zpět na můj účet',
   'enrol.title': 'Nastavení: {method}',
 
   'verify.title': 'Ověřte svou identitu',
@@ -46,6 +61,10 @@ export default {
 
   'code.label': 'Kód',
   'code.verify': 'Ověřit',
+  'notify.methodAdded':
+    '{issuer}: k metodám přihlášení účtu {upn} byla přidána metoda {method}. Pokud jste to nebyli vy, informujte IT oddělení.',
+  'notify.methodRemoved':
+    '{issuer}: z metod přihlášení účtu {upn} byla odebrána metoda {method}. Pokud jste to nebyli vy, informujte IT oddělení.',
   'notice.title': 'Přihlášeno',
   'notice.continue': 'Pokračovat',
   'code.remember':
@@ -66,6 +85,24 @@ export default {
   'method.TwoWayVoiceOffice.label': 'Hovor na telefon do kanceláře',
   'method.TwoWayVoiceOffice.description':
     'Přijměte hovor na svém telefonu do kanceláře a stiskněte #.',
+
+  // RecoveryCode
+  'method.RecoveryCode.label': 'Kódy pro obnovení',
+  'method.RecoveryCode.description':
+    'Použijte jeden z deseti uložených jednorázových kódů, když nemůžete použít jiné metody.',
+  'recovery.intro':
+    'Uložte si tyto kódy pro obnovení na bezpečné místo, například do správce hesel nebo na vytištěný papír. Každým kódem se můžete jednou přihlásit, když nemůžete použít jiné metody. Znovu se už nezobrazí.',
+  'recovery.replaces': 'Vaše dřívější kódy pro obnovení přestanou platit, jakmile uložíte tyto.',
+  'recovery.listLabel': 'Vaše kódy pro obnovení',
+  'recovery.download': 'Stáhnout jako textový soubor',
+  'recovery.saved': 'Tyto kódy mám uložené',
+  'recovery.confirm': 'Uložte si kódy pro obnovení a potom potvrďte, že je máte uložené.',
+  'recovery.fileTitle': 'Kódy pro obnovení {issuer} pro účet {upn} (vytvořeno {date})',
+  'recovery.fileNote': 'Každý kód lze použít jen jednou. Uložte tento soubor na bezpečné místo.',
+  'recovery.enterCode': 'Zadejte jeden ze svých kódů pro obnovení. Každý kód funguje jen jednou.',
+  'recovery.label': 'Kód pro obnovení',
+  'recovery.left':
+    '{count, plural, =0 {Nezbývá vám žádný kód pro obnovení. Vytvořte si nové v bezpečnostních údajích.} one {Zbývá vám # kód pro obnovení.} few {Zbývají vám # kódy pro obnovení.} many {Zbývá vám # kódu pro obnovení.} other {Zbývá vám # kódů pro obnovení.}}',
 
   'totp.scan':
     'Naskenujte tento QR kód ověřovací aplikací a potom zadejte šestimístný kód, který aplikace zobrazí.',
@@ -173,6 +210,51 @@ export default {
 
   'account.admin': 'Portál správce',
   'account.appPasswords': 'Hesla aplikací',
+  'account.securityInfo': 'Bezpečnostní údaje',
+  'security.title': 'Bezpečnostní údaje',
+  'security.intro': 'Jak se přihlašujete a prokazujete, že jste to vy.',
+  'security.methods': 'Metody přihlášení',
+  'security.method': 'Metoda',
+  'security.detail': 'Podrobnosti',
+  'security.added': 'Přidáno',
+  'security.lastUsed': 'Naposledy použito',
+  'security.actions': 'Akce',
+  'security.isDefault': 'výchozí',
+  'security.makeDefault': 'Nastavit jako výchozí',
+  'security.delete': 'Odstranit',
+  'security.none': 'Zatím nemáte žádnou ověřovací metodu.',
+  'security.addChoose': 'Metoda k přidání',
+  'security.add': 'Přidat metodu',
+  'security.addTitle': 'Přidat: {method}',
+  'security.deleteTitle': 'Odstranit {method}?',
+  'security.deleteBody': 'Metodu {method} už nebudete moci použít k přihlášení.',
+  'security.cancel': 'Zrušit',
+  'security.lastMethod':
+    'Toto je vaše jediná ověřovací metoda a váš účet vyžaduje vícefaktorové ověřování: nejdřív přidejte jinou metodu.',
+  'security.password': 'Heslo',
+  'security.changePassword': 'Změnit heslo',
+  'security.appPasswords': 'Hesla aplikací',
+  'security.appPasswordCount':
+    '{n, plural, =0 {Žádná hesla aplikací.} one {# heslo aplikace.} few {# hesla aplikací.} other {# hesel aplikací.}}',
+  'security.manage': 'Spravovat',
+  'security.devices': 'Zapamatovaná zařízení',
+  'security.deviceCount':
+    '{n, plural, =0 {Žádné zařízení nepřeskakuje druhý krok.} one {# zařízení přeskakuje druhý krok.} few {# zařízení přeskakují druhý krok.} other {# zařízení přeskakuje druhý krok.}}',
+  'security.forgetAll': 'Zapomenout vše',
+  'security.recent': 'Nedávná přihlášení',
+  'security.when': 'Kdy',
+  'security.application': 'Aplikace',
+  'security.address': 'Adresa',
+  'security.result': 'Výsledek',
+  'security.result.success': 'Úspěch',
+  'security.result.failure': 'Neúspěch',
+  'security.result.interrupted': 'Přerušeno',
+  'security.done.added': 'Metoda byla přidána.',
+  'security.done.deleted': 'Metoda byla odstraněna.',
+  'security.done.default': 'Vaše výchozí metoda byla změněna.',
+  'security.done.forgotten':
+    'Zapamatovaná zařízení byla zapomenuta: každé se znovu zeptá na druhý krok.',
+  'security.back': 'Zpět na můj účet',
 
   'error.title': 'Nepovedlo se to',
   'error.serverTitle': 'Něco se pokazilo',

@@ -36,6 +36,21 @@ export default {
   'password.submit': 'Kennwort ändern',
   'password.mismatch': 'Die beiden Kennwörter stimmen nicht überein.',
   'password.same': 'Wählen Sie ein anderes Kennwort als das Einmalkennwort.',
+  'password.length': 'Ein Kennwort muss {min} bis {max} Zeichen lang sein.',
+  'password.common':
+    'Dieses Kennwort ist zu verbreitet: Es steht auf einer Liste von Kennwörtern, die Angreifer zuerst ausprobieren. Wählen Sie ein anderes.',
+  'password.changeTitle': 'Kennwort ändern',
+  'password.changeIntro':
+    'Geben Sie Ihr aktuelles Kennwort und dann das neue ein. Am besten ist ein langes Kennwort, das Sie sich leicht merken können, etwa einige Wörter ohne Zusammenhang. Nach der Änderung werden Sie überall sonst abgemeldet, und gespeicherte Geräte müssen sich erneut bestätigen.',
+  'password.current': 'Aktuelles Kennwort',
+  'password.currentWrong': 'Das aktuelle Kennwort ist nicht richtig.',
+  'password.reuse': 'Wählen Sie ein anderes Kennwort als Ihr aktuelles.',
+  'password.tooMany':
+    'Zu viele falsche Kennwörter. Versuchen Sie es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut.',
+  'password.changed': 'Ihr Kennwort wurde geändert. Sie wurden überall sonst abgemeldet.',
+  'password.appPasswordsDeleted':
+    'Ihre Organisation löscht App-Kennwörter, wenn sich das Kennwort ändert: Erstellen Sie bei Bedarf neue.',
+  'password.back': 'Zurück zu meinem Konto',
   'enrol.title': 'Einrichten: {method}',
 
   'verify.title': 'Identität überprüfen',
@@ -46,6 +61,10 @@ export default {
 
   'code.label': 'Code',
   'code.verify': 'Überprüfen',
+  'notify.methodAdded':
+    '{issuer}: {method} wurde zu den Anmeldemethoden von {upn} hinzugefügt. Wenn Sie das nicht waren, informieren Sie Ihre IT-Abteilung.',
+  'notify.methodRemoved':
+    '{issuer}: {method} wurde aus den Anmeldemethoden von {upn} entfernt. Wenn Sie das nicht waren, informieren Sie Ihre IT-Abteilung.',
   'notice.title': 'Angemeldet',
   'notice.continue': 'Weiter',
   'code.remember':
@@ -68,6 +87,28 @@ export default {
   'method.TwoWayVoiceOffice.label': 'Anruf auf Bürotelefon',
   'method.TwoWayVoiceOffice.description':
     'Nehmen Sie einen Anruf auf Ihrem Bürotelefon entgegen und drücken Sie #.',
+
+  // RecoveryCode
+  'method.RecoveryCode.label': 'Wiederherstellungscodes',
+  'method.RecoveryCode.description':
+    'Verwenden Sie einen von zehn gespeicherten Einmalcodes, wenn Sie Ihre anderen Methoden nicht verwenden können.',
+  'recovery.intro':
+    'Bewahren Sie diese Wiederherstellungscodes sicher auf, zum Beispiel in einem Passwort-Manager oder ausgedruckt. Mit jedem Code können Sie sich einmal anmelden, wenn Sie Ihre anderen Methoden nicht verwenden können. Die Codes werden nicht noch einmal angezeigt.',
+  'recovery.replaces':
+    'Ihre bisherigen Wiederherstellungscodes funktionieren nicht mehr, sobald Sie diese speichern.',
+  'recovery.listLabel': 'Ihre Wiederherstellungscodes',
+  'recovery.download': 'Als Textdatei herunterladen',
+  'recovery.saved': 'Ich habe diese Codes gespeichert',
+  'recovery.confirm':
+    'Speichern Sie Ihre Wiederherstellungscodes und bestätigen Sie dann, dass Sie sie gespeichert haben.',
+  'recovery.fileTitle': '{issuer}-Wiederherstellungscodes für {upn} (erstellt am {date})',
+  'recovery.fileNote':
+    'Jeder Code kann nur einmal verwendet werden. Bewahren Sie diese Datei sicher auf.',
+  'recovery.enterCode':
+    'Geben Sie einen Ihrer Wiederherstellungscodes ein. Jeder Code funktioniert nur einmal.',
+  'recovery.label': 'Wiederherstellungscode',
+  'recovery.left':
+    '{count, plural, =0 {Sie haben keine Wiederherstellungscodes mehr. Erstellen Sie neue in Ihren Sicherheitsinformationen.} one {Sie haben noch # Wiederherstellungscode.} other {Sie haben noch # Wiederherstellungscodes.}}',
 
   'totp.scan':
     'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App und geben Sie dann den angezeigten 6-stelligen Code ein.',
@@ -181,6 +222,51 @@ export default {
 
   'account.admin': 'Verwaltungsportal',
   'account.appPasswords': 'App-Kennwörter',
+  'account.securityInfo': 'Sicherheitsinformationen',
+  'security.title': 'Sicherheitsinformationen',
+  'security.intro': 'Wie Sie sich anmelden und nachweisen, dass Sie es sind.',
+  'security.methods': 'Anmeldemethoden',
+  'security.method': 'Methode',
+  'security.detail': 'Details',
+  'security.added': 'Hinzugefügt',
+  'security.lastUsed': 'Zuletzt verwendet',
+  'security.actions': 'Aktionen',
+  'security.isDefault': 'Standard',
+  'security.makeDefault': 'Als Standard festlegen',
+  'security.delete': 'Löschen',
+  'security.none': 'Sie haben noch keine Überprüfungsmethode.',
+  'security.addChoose': 'Hinzuzufügende Methode',
+  'security.add': 'Methode hinzufügen',
+  'security.addTitle': '{method} hinzufügen',
+  'security.deleteTitle': '{method} löschen?',
+  'security.deleteBody': 'Sie können {method} dann nicht mehr zur Anmeldung verwenden.',
+  'security.cancel': 'Abbrechen',
+  'security.lastMethod':
+    'Dies ist Ihre einzige Überprüfungsmethode, und Ihr Konto erfordert die mehrstufige Authentifizierung: Fügen Sie zuerst eine weitere Methode hinzu.',
+  'security.password': 'Kennwort',
+  'security.changePassword': 'Kennwort ändern',
+  'security.appPasswords': 'App-Kennwörter',
+  'security.appPasswordCount':
+    '{n, plural, =0 {Keine App-Kennwörter.} one {# App-Kennwort.} other {# App-Kennwörter.}}',
+  'security.manage': 'Verwalten',
+  'security.devices': 'Gespeicherte Geräte',
+  'security.deviceCount':
+    '{n, plural, =0 {Kein Gerät überspringt den zweiten Schritt.} one {# Gerät überspringt den zweiten Schritt.} other {# Geräte überspringen den zweiten Schritt.}}',
+  'security.forgetAll': 'Alle vergessen',
+  'security.recent': 'Letzte Anmeldungen',
+  'security.when': 'Wann',
+  'security.application': 'Anwendung',
+  'security.address': 'Adresse',
+  'security.result': 'Ergebnis',
+  'security.result.success': 'Erfolgreich',
+  'security.result.failure': 'Fehlgeschlagen',
+  'security.result.interrupted': 'Abgebrochen',
+  'security.done.added': 'Die Methode wurde hinzugefügt.',
+  'security.done.deleted': 'Die Methode wurde gelöscht.',
+  'security.done.default': 'Ihre Standardmethode wurde geändert.',
+  'security.done.forgotten':
+    'Ihre gespeicherten Geräte wurden vergessen: Jedes fragt wieder nach dem zweiten Schritt.',
+  'security.back': 'Zurück zu meinem Konto',
 
   'error.title': 'Das hat nicht funktioniert',
   'error.serverTitle': 'Ein Fehler ist aufgetreten',

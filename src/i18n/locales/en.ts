@@ -36,6 +36,20 @@ export default {
   'password.submit': 'Change password',
   'password.mismatch': 'The two passwords are not the same.',
   'password.same': 'Choose a password other than the one-time password.',
+  'password.length': 'A password must be {min} to {max} characters long.',
+  'password.common':
+    'This password is too common: it is on a list of passwords that attackers try first. Choose another.',
+  'password.changeTitle': 'Change your password',
+  'password.changeIntro':
+    'Enter your current password, then the new one. A long password that is easy for you to remember, such as a few unrelated words, is best. Changing it signs you out everywhere else, and remembered devices must verify again.',
+  'password.current': 'Current password',
+  'password.currentWrong': 'The current password is not right.',
+  'password.reuse': 'Choose a password other than your current one.',
+  'password.tooMany': 'Too many wrong passwords. Try again in {seconds} seconds.',
+  'password.changed': 'Your password was changed. You were signed out everywhere else.',
+  'password.appPasswordsDeleted':
+    'Your organisation deletes app passwords when the password changes: create new ones where you need them.',
+  'password.back': 'Back to My account',
   'enrol.title': 'Set up: {method}',
 
   'verify.title': 'Verify your identity',
@@ -46,6 +60,10 @@ export default {
 
   'code.label': 'Code',
   'code.verify': 'Verify',
+  'notify.methodAdded':
+    '{issuer}: {method} was added to the sign-in methods of {upn}. If this was not you, tell your IT department.',
+  'notify.methodRemoved':
+    '{issuer}: {method} was removed from the sign-in methods of {upn}. If this was not you, tell your IT department.',
   'notice.title': 'Signed in',
   'notice.continue': 'Continue',
   'code.remember': "Don't ask again on this device for {days, plural, one {# day} other {# days}}",
@@ -64,6 +82,24 @@ export default {
     'Answer a call on another mobile phone and press #.',
   'method.TwoWayVoiceOffice.label': 'Office phone call',
   'method.TwoWayVoiceOffice.description': 'Answer a call on your office phone and press #.',
+
+  // RecoveryCode
+  'method.RecoveryCode.label': 'Recovery codes',
+  'method.RecoveryCode.description':
+    'Use one of ten single-use codes you saved when you cannot use your other methods.',
+  'recovery.intro':
+    'Save these recovery codes somewhere safe, such as a password manager or a printed page. Each code signs you in once when you cannot use your other methods. They will not be shown again.',
+  'recovery.replaces': 'Your previous recovery codes stop working once you save these.',
+  'recovery.listLabel': 'Your recovery codes',
+  'recovery.download': 'Download as a text file',
+  'recovery.saved': 'I have saved these codes',
+  'recovery.confirm': 'Save your recovery codes, then confirm that you have saved them.',
+  'recovery.fileTitle': '{issuer} recovery codes for {upn} (created {date})',
+  'recovery.fileNote': 'Each code can be used once. Keep this file somewhere safe.',
+  'recovery.enterCode': 'Enter one of your recovery codes. Each code works only once.',
+  'recovery.label': 'Recovery code',
+  'recovery.left':
+    '{count, plural, =0 {You have no recovery codes left. Create new ones in your security info.} one {You have # recovery code left.} other {You have # recovery codes left.}}',
 
   'totp.scan':
     'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.',
@@ -169,6 +205,51 @@ export default {
 
   'account.admin': 'Admin portal',
   'account.appPasswords': 'App passwords',
+  'account.securityInfo': 'Security info',
+  'security.title': 'Security info',
+  'security.intro': 'The ways you sign in and prove it is you.',
+  'security.methods': 'Sign-in methods',
+  'security.method': 'Method',
+  'security.detail': 'Details',
+  'security.added': 'Added',
+  'security.lastUsed': 'Last used',
+  'security.actions': 'Actions',
+  'security.isDefault': 'default',
+  'security.makeDefault': 'Make default',
+  'security.delete': 'Delete',
+  'security.none': 'You have no verification method yet.',
+  'security.addChoose': 'Method to add',
+  'security.add': 'Add method',
+  'security.addTitle': 'Add {method}',
+  'security.deleteTitle': 'Delete {method}?',
+  'security.deleteBody': 'You will no longer be able to use {method} to sign in.',
+  'security.cancel': 'Cancel',
+  'security.lastMethod':
+    'This is your only verification method and your account requires multi-factor authentication: add another method before you delete this one.',
+  'security.password': 'Password',
+  'security.changePassword': 'Change password',
+  'security.appPasswords': 'App passwords',
+  'security.appPasswordCount':
+    '{n, plural, =0 {No app passwords.} one {# app password.} other {# app passwords.}}',
+  'security.manage': 'Manage',
+  'security.devices': 'Remembered devices',
+  'security.deviceCount':
+    '{n, plural, =0 {No device skips the second step.} one {# device skips the second step.} other {# devices skip the second step.}}',
+  'security.forgetAll': 'Forget all',
+  'security.recent': 'Recent sign-ins',
+  'security.when': 'When',
+  'security.application': 'Application',
+  'security.address': 'Address',
+  'security.result': 'Result',
+  'security.result.success': 'Succeeded',
+  'security.result.failure': 'Failed',
+  'security.result.interrupted': 'Interrupted',
+  'security.done.added': 'The method was added.',
+  'security.done.deleted': 'The method was deleted.',
+  'security.done.default': 'Your default method was changed.',
+  'security.done.forgotten':
+    'Your remembered devices were forgotten: each will ask for the second step again.',
+  'security.back': 'Back to my account',
 
   'error.title': 'That did not work',
   'error.serverTitle': 'Something went wrong',

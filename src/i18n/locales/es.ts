@@ -36,6 +36,22 @@ export default {
   'password.submit': 'Cambiar la contraseña',
   'password.mismatch': 'Las dos contraseñas no coinciden.',
   'password.same': 'Elija una contraseña distinta de la de un solo uso.',
+  'password.length': 'Una contraseña debe tener entre {min} y {max} caracteres.',
+  'password.common':
+    'Esta contraseña es demasiado común: figura en una lista de contraseñas que los atacantes prueban primero. Elija otra.',
+  'password.changeTitle': 'Cambiar su contraseña',
+  'password.changeIntro':
+    'Escriba su contraseña actual y luego la nueva. Lo mejor es una contraseña larga y fácil de recordar, como varias palabras sin relación. Al cambiarla se cierran sus sesiones en todos los demás sitios y los dispositivos recordados tendrán que verificarse de nuevo.',
+  'password.current': 'Contraseña actual',
+  'password.currentWrong': 'La contraseña actual no es correcta.',
+  'password.reuse': 'Elija una contraseña distinta de la actual.',
+  'password.tooMany':
+    'Demasiadas contraseñas incorrectas. Vuelva a intentarlo en {seconds, plural, one {# segundo} other {# segundos}}.',
+  'password.changed':
+    'Su contraseña se ha cambiado. Se han cerrado sus sesiones en todos los demás sitios.',
+  'password.appPasswordsDeleted':
+    'Su organización elimina las contraseñas de aplicación cuando cambia la contraseña: cree otras nuevas donde las necesite.',
+  'password.back': 'Volver a mi cuenta',
   'enrol.title': 'Configurar: {method}',
 
   'verify.title': 'Verifique su identidad',
@@ -46,6 +62,10 @@ export default {
 
   'code.label': 'Código',
   'code.verify': 'Verificar',
+  'notify.methodAdded':
+    '{issuer}: se añadió {method} a los métodos de inicio de sesión de {upn}. Si no fue usted, avise a su departamento de TI.',
+  'notify.methodRemoved':
+    '{issuer}: se quitó {method} de los métodos de inicio de sesión de {upn}. Si no fue usted, avise a su departamento de TI.',
   'notice.title': 'Sesión iniciada',
   'notice.continue': 'Continuar',
   'code.remember':
@@ -67,6 +87,28 @@ export default {
   'method.TwoWayVoiceOffice.label': 'Llamada al teléfono de la oficina',
   'method.TwoWayVoiceOffice.description':
     'Conteste una llamada en el teléfono de su oficina y pulse #.',
+
+  // RecoveryCode
+  'method.RecoveryCode.label': 'Códigos de recuperación',
+  'method.RecoveryCode.description':
+    'Use uno de los diez códigos de un solo uso que guardó cuando no pueda usar sus otros métodos.',
+  'recovery.intro':
+    'Guarde estos códigos de recuperación en un lugar seguro, como un gestor de contraseñas o una hoja impresa. Cada código le permite iniciar sesión una vez cuando no pueda usar sus otros métodos. No se volverán a mostrar.',
+  'recovery.replaces':
+    'Sus códigos de recuperación anteriores dejarán de funcionar en cuanto guarde estos.',
+  'recovery.listLabel': 'Sus códigos de recuperación',
+  'recovery.download': 'Descargar como archivo de texto',
+  'recovery.saved': 'He guardado estos códigos',
+  'recovery.confirm':
+    'Guarde sus códigos de recuperación y, a continuación, confirme que los ha guardado.',
+  'recovery.fileTitle': 'Códigos de recuperación de {issuer} para {upn} (creados el {date})',
+  'recovery.fileNote':
+    'Cada código solo se puede usar una vez. Guarde este archivo en un lugar seguro.',
+  'recovery.enterCode':
+    'Escriba uno de sus códigos de recuperación. Cada código solo funciona una vez.',
+  'recovery.label': 'Código de recuperación',
+  'recovery.left':
+    '{count, plural, =0 {No le quedan códigos de recuperación. Cree otros nuevos en su información de seguridad.} one {Le queda # código de recuperación.} other {Le quedan # códigos de recuperación.}}',
 
   'totp.scan':
     'Escanee este código QR con su aplicación de autenticación y, a continuación, escriba el código de 6 dígitos que se muestra.',
@@ -176,6 +218,51 @@ export default {
 
   'account.admin': 'Portal de administración',
   'account.appPasswords': 'Contraseñas de aplicación',
+  'account.securityInfo': 'Información de seguridad',
+  'security.title': 'Información de seguridad',
+  'security.intro': 'Cómo inicia sesión y demuestra que es usted.',
+  'security.methods': 'Métodos de inicio de sesión',
+  'security.method': 'Método',
+  'security.detail': 'Detalles',
+  'security.added': 'Añadido',
+  'security.lastUsed': 'Último uso',
+  'security.actions': 'Acciones',
+  'security.isDefault': 'predeterminado',
+  'security.makeDefault': 'Establecer como predeterminado',
+  'security.delete': 'Eliminar',
+  'security.none': 'Aún no tiene ningún método de verificación.',
+  'security.addChoose': 'Método que añadir',
+  'security.add': 'Añadir método',
+  'security.addTitle': 'Añadir {method}',
+  'security.deleteTitle': '¿Eliminar {method}?',
+  'security.deleteBody': 'Ya no podrá usar {method} para iniciar sesión.',
+  'security.cancel': 'Cancelar',
+  'security.lastMethod':
+    'Es su único método de verificación y su cuenta requiere autenticación multifactor: añada otro método antes de eliminar este.',
+  'security.password': 'Contraseña',
+  'security.changePassword': 'Cambiar la contraseña',
+  'security.appPasswords': 'Contraseñas de aplicación',
+  'security.appPasswordCount':
+    '{n, plural, =0 {Ninguna contraseña de aplicación.} one {# contraseña de aplicación.} other {# contraseñas de aplicación.}}',
+  'security.manage': 'Administrar',
+  'security.devices': 'Dispositivos recordados',
+  'security.deviceCount':
+    '{n, plural, =0 {Ningún dispositivo omite el segundo paso.} one {# dispositivo omite el segundo paso.} other {# dispositivos omiten el segundo paso.}}',
+  'security.forgetAll': 'Olvidar todos',
+  'security.recent': 'Inicios de sesión recientes',
+  'security.when': 'Cuándo',
+  'security.application': 'Aplicación',
+  'security.address': 'Dirección',
+  'security.result': 'Resultado',
+  'security.result.success': 'Correcto',
+  'security.result.failure': 'Fallido',
+  'security.result.interrupted': 'Interrumpido',
+  'security.done.added': 'El método se añadió.',
+  'security.done.deleted': 'El método se eliminó.',
+  'security.done.default': 'Se cambió su método predeterminado.',
+  'security.done.forgotten':
+    'Se olvidaron sus dispositivos recordados: cada uno volverá a pedir el segundo paso.',
+  'security.back': 'Volver a mi cuenta',
 
   'error.title': 'No ha funcionado',
   'error.serverTitle': 'Algo salió mal',

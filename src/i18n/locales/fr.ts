@@ -36,6 +36,21 @@ export default {
   'password.submit': 'Changer le mot de passe',
   'password.mismatch': 'Les deux mots de passe ne sont pas identiques.',
   'password.same': 'Choisissez un mot de passe différent du mot de passe à usage unique.',
+  'password.length': 'Un mot de passe doit compter de {min} à {max} caractères.',
+  'password.common':
+    'Ce mot de passe est trop courant : il figure sur une liste de mots de passe que les attaquants essaient en premier. Choisissez-en un autre.',
+  'password.changeTitle': 'Changer votre mot de passe',
+  'password.changeIntro':
+    'Saisissez votre mot de passe actuel, puis le nouveau. Le mieux est un mot de passe long et facile à retenir, par exemple quelques mots sans rapport entre eux. Ce changement vous déconnecte partout ailleurs, et les appareils mémorisés devront de nouveau être vérifiés.',
+  'password.current': 'Mot de passe actuel',
+  'password.currentWrong': 'Le mot de passe actuel n’est pas le bon.',
+  'password.reuse': 'Choisissez un mot de passe différent de l’actuel.',
+  'password.tooMany':
+    'Trop de mots de passe erronés. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
+  'password.changed': 'Votre mot de passe a été changé. Vous avez été déconnecté partout ailleurs.',
+  'password.appPasswordsDeleted':
+    'Votre organisation supprime les mots de passe d’application quand le mot de passe change : créez-en de nouveaux là où vous en avez besoin.',
+  'password.back': 'Retour à mon compte',
   'enrol.title': 'Configurer : {method}',
 
   'verify.title': 'Vérifier votre identité',
@@ -46,6 +61,10 @@ export default {
 
   'code.label': 'Code',
   'code.verify': 'Vérifier',
+  'notify.methodAdded':
+    '{issuer} : {method} a été ajouté aux méthodes de connexion de {upn}. Si ce n’était pas vous, prévenez votre service informatique.',
+  'notify.methodRemoved':
+    '{issuer} : {method} a été retiré des méthodes de connexion de {upn}. Si ce n’était pas vous, prévenez votre service informatique.',
   'notice.title': 'Connecté',
   'notice.continue': 'Continuer',
   'code.remember':
@@ -68,6 +87,28 @@ export default {
   'method.TwoWayVoiceOffice.label': 'Appel sur le téléphone de bureau',
   'method.TwoWayVoiceOffice.description':
     'Répondez à un appel sur votre téléphone de bureau et appuyez sur #.',
+
+  // RecoveryCode
+  'method.RecoveryCode.label': 'Codes de récupération',
+  'method.RecoveryCode.description':
+    'Utilisez l’un des dix codes à usage unique que vous avez enregistrés lorsque vous ne pouvez pas utiliser vos autres méthodes.',
+  'recovery.intro':
+    'Conservez ces codes de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe ou sur papier. Chaque code vous permet de vous connecter une fois lorsque vous ne pouvez pas utiliser vos autres méthodes. Ils ne seront plus affichés.',
+  'recovery.replaces':
+    'Vos anciens codes de récupération cesseront de fonctionner dès que vous aurez enregistré ceux-ci.',
+  'recovery.listLabel': 'Vos codes de récupération',
+  'recovery.download': 'Télécharger en fichier texte',
+  'recovery.saved': 'J’ai enregistré ces codes',
+  'recovery.confirm':
+    'Enregistrez vos codes de récupération, puis confirmez que vous les avez enregistrés.',
+  'recovery.fileTitle': 'Codes de récupération {issuer} pour {upn} (créés le {date})',
+  'recovery.fileNote':
+    'Chaque code ne peut être utilisé qu’une fois. Conservez ce fichier en lieu sûr.',
+  'recovery.enterCode':
+    'Saisissez l’un de vos codes de récupération. Chaque code ne fonctionne qu’une fois.',
+  'recovery.label': 'Code de récupération',
+  'recovery.left':
+    '{count, plural, =0 {Il ne vous reste aucun code de récupération. Créez-en de nouveaux dans vos informations de sécurité.} one {Il vous reste # code de récupération.} other {Il vous reste # codes de récupération.}}',
 
   'totp.scan':
     'Scannez ce code QR avec votre application d’authentification, puis entrez le code à 6 chiffres qu’elle affiche.',
@@ -178,6 +219,51 @@ export default {
 
   'account.admin': "Portail d'administration",
   'account.appPasswords': 'Mots de passe d’application',
+  'account.securityInfo': 'Informations de sécurité',
+  'security.title': 'Informations de sécurité',
+  'security.intro': 'Comment vous vous connectez et prouvez que c’est bien vous.',
+  'security.methods': 'Méthodes de connexion',
+  'security.method': 'Méthode',
+  'security.detail': 'Détails',
+  'security.added': 'Ajoutée',
+  'security.lastUsed': 'Dernière utilisation',
+  'security.actions': 'Actions',
+  'security.isDefault': 'par défaut',
+  'security.makeDefault': 'Définir par défaut',
+  'security.delete': 'Supprimer',
+  'security.none': 'Vous n’avez encore aucune méthode de vérification.',
+  'security.addChoose': 'Méthode à ajouter',
+  'security.add': 'Ajouter une méthode',
+  'security.addTitle': 'Ajouter : {method}',
+  'security.deleteTitle': 'Supprimer {method} ?',
+  'security.deleteBody': 'Vous ne pourrez plus utiliser {method} pour vous connecter.',
+  'security.cancel': 'Annuler',
+  'security.lastMethod':
+    'C’est votre seule méthode de vérification et votre compte exige l’authentification multifacteur : ajoutez d’abord une autre méthode.',
+  'security.password': 'Mot de passe',
+  'security.changePassword': 'Changer le mot de passe',
+  'security.appPasswords': 'Mots de passe d’application',
+  'security.appPasswordCount':
+    '{n, plural, =0 {Aucun mot de passe d’application.} one {# mot de passe d’application.} other {# mots de passe d’application.}}',
+  'security.manage': 'Gérer',
+  'security.devices': 'Appareils mémorisés',
+  'security.deviceCount':
+    '{n, plural, =0 {Aucun appareil ne saute la deuxième étape.} one {# appareil saute la deuxième étape.} other {# appareils sautent la deuxième étape.}}',
+  'security.forgetAll': 'Tout oublier',
+  'security.recent': 'Connexions récentes',
+  'security.when': 'Quand',
+  'security.application': 'Application',
+  'security.address': 'Adresse',
+  'security.result': 'Résultat',
+  'security.result.success': 'Réussie',
+  'security.result.failure': 'Échouée',
+  'security.result.interrupted': 'Interrompue',
+  'security.done.added': 'La méthode a été ajoutée.',
+  'security.done.deleted': 'La méthode a été supprimée.',
+  'security.done.default': 'Votre méthode par défaut a été changée.',
+  'security.done.forgotten':
+    'Vos appareils mémorisés ont été oubliés : chacun demandera de nouveau la deuxième étape.',
+  'security.back': 'Retour à mon compte',
 
   'error.title': 'Cela n’a pas fonctionné',
   'error.serverTitle': 'Un problème est survenu',

@@ -36,6 +36,21 @@ export default {
   'password.submit': 'Zmeniť heslo',
   'password.mismatch': 'Heslá sa nezhodujú.',
   'password.same': 'Zvoľte iné heslo ako jednorazové.',
+  'password.length': 'Heslo musí mať {min} až {max} znakov.',
+  'password.common':
+    'Toto heslo je príliš bežné: je na zozname hesiel, ktoré útočníci skúšajú ako prvé. Zvoľte iné.',
+  'password.changeTitle': 'Zmena hesla',
+  'password.changeIntro':
+    'Zadajte súčasné heslo a potom nové. Najlepšie je dlhé heslo, ktoré si ľahko zapamätáte, napríklad niekoľko nesúvisiacich slov. Po zmene budete všade inde odhlásení a zapamätané zariadenia sa budú musieť znova overiť.',
+  'password.current': 'Súčasné heslo',
+  'password.currentWrong': 'Súčasné heslo nie je správne.',
+  'password.reuse': 'Zvoľte iné heslo, ako je to súčasné.',
+  'password.tooMany':
+    'Príliš veľa chybných hesiel. Skúste to znova o {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekúnd}}.',
+  'password.changed': 'Heslo bolo zmenené. Všade inde ste boli odhlásení.',
+  'password.appPasswordsDeleted':
+    'Vaša organizácia pri zmene hesla maže heslá aplikácií: kde ich potrebujete, vytvorte nové.',
+  'password.back': 'Späť na moje konto',
   'enrol.title': 'Nastavenie: {method}',
 
   'verify.title': 'Overte svoju totožnosť',
@@ -46,6 +61,10 @@ export default {
 
   'code.label': 'Kód',
   'code.verify': 'Overiť',
+  'notify.methodAdded':
+    '{issuer}: k metódam prihlásenia účtu {upn} bola pridaná metóda {method}. Ak ste to neboli vy, informujte IT oddelenie.',
+  'notify.methodRemoved':
+    '{issuer}: z metód prihlásenia účtu {upn} bola odobraná metóda {method}. Ak ste to neboli vy, informujte IT oddelenie.',
   'notice.title': 'Prihlásené',
   'notice.continue': 'Pokračovať',
   'code.remember':
@@ -66,6 +85,24 @@ export default {
   'method.TwoWayVoiceOffice.label': 'Hovor na pracovný telefón',
   'method.TwoWayVoiceOffice.description':
     'Prijmite hovor na svojom pracovnom telefóne a stlačte #.',
+
+  // RecoveryCode
+  'method.RecoveryCode.label': 'Kódy na obnovenie',
+  'method.RecoveryCode.description':
+    'Použite jeden z desiatich uložených jednorazových kódov, keď nemôžete použiť iné metódy.',
+  'recovery.intro':
+    'Uložte si tieto kódy na obnovenie na bezpečné miesto, napríklad do správcu hesiel alebo na vytlačený papier. Každým kódom sa môžete raz prihlásiť, keď nemôžete použiť iné metódy. Znova sa už nezobrazia.',
+  'recovery.replaces': 'Vaše predchádzajúce kódy na obnovenie prestanú platiť, keď uložíte tieto.',
+  'recovery.listLabel': 'Vaše kódy na obnovenie',
+  'recovery.download': 'Stiahnuť ako textový súbor',
+  'recovery.saved': 'Tieto kódy mám uložené',
+  'recovery.confirm': 'Uložte si kódy na obnovenie a potom potvrďte, že ich máte uložené.',
+  'recovery.fileTitle': 'Kódy na obnovenie {issuer} pre účet {upn} (vytvorené {date})',
+  'recovery.fileNote': 'Každý kód možno použiť iba raz. Uložte tento súbor na bezpečné miesto.',
+  'recovery.enterCode': 'Zadajte jeden zo svojich kódov na obnovenie. Každý kód funguje iba raz.',
+  'recovery.label': 'Kód na obnovenie',
+  'recovery.left':
+    '{count, plural, =0 {Nezostal vám žiadny kód na obnovenie. Vytvorte si nové v bezpečnostných údajoch.} one {Zostáva vám # kód na obnovenie.} few {Zostávajú vám # kódy na obnovenie.} many {Zostáva vám # kódu na obnovenie.} other {Zostáva vám # kódov na obnovenie.}}',
 
   'totp.scan':
     'Naskenujte tento QR kód overovacou aplikáciou a potom zadajte šesťmiestny kód, ktorý aplikácia zobrazí.',
@@ -175,6 +212,51 @@ export default {
 
   'account.admin': 'Portál správcu',
   'account.appPasswords': 'Heslá aplikácií',
+  'account.securityInfo': 'Bezpečnostné údaje',
+  'security.title': 'Bezpečnostné údaje',
+  'security.intro': 'Ako sa prihlasujete a preukazujete, že ste to vy.',
+  'security.methods': 'Metódy prihlásenia',
+  'security.method': 'Metóda',
+  'security.detail': 'Podrobnosti',
+  'security.added': 'Pridané',
+  'security.lastUsed': 'Naposledy použité',
+  'security.actions': 'Akcie',
+  'security.isDefault': 'predvolená',
+  'security.makeDefault': 'Nastaviť ako predvolenú',
+  'security.delete': 'Odstrániť',
+  'security.none': 'Zatiaľ nemáte žiadnu overovaciu metódu.',
+  'security.addChoose': 'Metóda na pridanie',
+  'security.add': 'Pridať metódu',
+  'security.addTitle': 'Pridať: {method}',
+  'security.deleteTitle': 'Odstrániť {method}?',
+  'security.deleteBody': 'Metódu {method} už nebudete môcť použiť na prihlásenie.',
+  'security.cancel': 'Zrušiť',
+  'security.lastMethod':
+    'Toto je vaša jediná overovacia metóda a váš účet vyžaduje viacfaktorové overovanie: najprv pridajte inú metódu.',
+  'security.password': 'Heslo',
+  'security.changePassword': 'Zmeniť heslo',
+  'security.appPasswords': 'Heslá aplikácií',
+  'security.appPasswordCount':
+    '{n, plural, =0 {Žiadne heslá aplikácií.} one {# heslo aplikácie.} few {# heslá aplikácií.} other {# hesiel aplikácií.}}',
+  'security.manage': 'Spravovať',
+  'security.devices': 'Zapamätané zariadenia',
+  'security.deviceCount':
+    '{n, plural, =0 {Žiadne zariadenie nepreskakuje druhý krok.} one {# zariadenie preskakuje druhý krok.} few {# zariadenia preskakujú druhý krok.} other {# zariadení preskakuje druhý krok.}}',
+  'security.forgetAll': 'Zabudnúť všetko',
+  'security.recent': 'Nedávne prihlásenia',
+  'security.when': 'Kedy',
+  'security.application': 'Aplikácia',
+  'security.address': 'Adresa',
+  'security.result': 'Výsledok',
+  'security.result.success': 'Úspech',
+  'security.result.failure': 'Neúspech',
+  'security.result.interrupted': 'Prerušené',
+  'security.done.added': 'Metóda bola pridaná.',
+  'security.done.deleted': 'Metóda bola odstránená.',
+  'security.done.default': 'Vaša predvolená metóda bola zmenená.',
+  'security.done.forgotten':
+    'Zapamätané zariadenia boli zabudnuté: každé sa znova opýta na druhý krok.',
+  'security.back': 'Späť na môj účet',
 
   'error.title': 'Nepodarilo sa to',
   'error.serverTitle': 'Niečo sa pokazilo',
