@@ -5,6 +5,15 @@ export const CsrfField = ({ form }: { form: FormProps }) => (
   <input type="hidden" name="_csrf" value={form.csrfToken} />
 );
 
+/** "Don't ask again on this device", where the organisation allows it (second-factor pages). */
+export const RememberDevice = ({ form }: { form: FormProps }) =>
+  form.rememberDays ? (
+    <label class="choice">
+      <input type="checkbox" name="remember" value="on" />
+      {form.t('code.remember', { days: form.rememberDays })}
+    </label>
+  ) : null;
+
 /** "Code" and "Verify": the form every code-based method shows. */
 export const CodeField = ({ form }: { form: FormProps }) => (
   <form method="post" action={form.action} class="stack">
@@ -20,12 +29,7 @@ export const CodeField = ({ form }: { form: FormProps }) => (
       required
       autofocus
     />
-    {form.rememberDays ? (
-      <label class="choice">
-        <input type="checkbox" name="remember" value="on" />
-        {form.t('code.remember', { days: form.rememberDays })}
-      </label>
-    ) : null}
+    <RememberDevice form={form} />
     <button type="submit">{form.t('code.verify')}</button>
   </form>
 );

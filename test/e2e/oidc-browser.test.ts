@@ -12,8 +12,8 @@ import { createLogger } from '../../src/log.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
-import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
-import { addOidcApp, freePort, type OidcApp, oauthError } from '../helpers/oidc-rp.ts';
+import type { TestDatabase } from '../helpers/db.ts';
+import { addOidcApp, databaseWithIssuer, type OidcApp, oauthError } from '../helpers/oidc-rp.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const ACR_MFA = 'urn:portcullis:acr:mfa';
@@ -64,13 +64,7 @@ describe('OpenID Connect relying party with a real browser (headless Chromium)',
     await new Promise<void>((resolve) => rp.listen(0, '127.0.0.1', resolve));
     redirectUri = `http://127.0.0.1:${(rp.address() as net.AddressInfo).port}/cb`;
 
-    const port = await freePort();
-    issuer = `http://127.0.0.1:${port}`;
-    db = await freshDatabase({
-      PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
-      PORT: String(port),
-      PORTCULLIS_PUBLIC_URL: issuer,
-    });
+    ({ db, issuer } = await databaseWithIssuer({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' }));
     const ctx = createContext(db.config, { log: createLogger('silent') });
     await migrate(ctx.db, ctx.dialect);
     // Enforced, with an authenticator app already registered (as after proof-up).

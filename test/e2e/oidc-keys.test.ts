@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { decodeProtectedHeader } from 'jose';
 import { runCli } from '../helpers/cli.ts';
-import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import type { TestDatabase } from '../helpers/db.ts';
 import { authorize, discover, newBrowser, REDIRECT } from '../helpers/oidc-person.ts';
-import { addOidcApp, freePort, type OidcApp } from '../helpers/oidc-rp.ts';
+import { addOidcApp, databaseWithIssuer, type OidcApp } from '../helpers/oidc-rp.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const kids = async (issuer: string) => {
@@ -22,9 +22,7 @@ describe('signing key rotation reaches a running server', () => {
   const person = { upn: 'rhea@contoso.com', password: 'rhea password 1' };
 
   before(async () => {
-    const port = await freePort();
-    issuer = `http://127.0.0.1:${port}`;
-    db = await freshDatabase({ PORT: String(port), PORTCULLIS_PUBLIC_URL: issuer });
+    ({ db, issuer } = await databaseWithIssuer());
     app = await addOidcApp(['--name', 'Wiki', '--redirect-uri', REDIRECT, '--first-party'], db.env);
     const user = await runCli(
       ['user', 'add', person.upn, '--password-stdin'],

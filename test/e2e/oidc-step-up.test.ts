@@ -6,9 +6,9 @@ import { createOidcApp } from '../../src/services/applications.ts';
 import { setBlocked } from '../../src/services/user-admin.ts';
 import { createUser } from '../../src/services/users.ts';
 import { textOf } from '../helpers/browser.ts';
-import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import type { TestDatabase } from '../helpers/db.ts';
 import { authorize, discover, newBrowser, type Person, REDIRECT } from '../helpers/oidc-person.ts';
-import { freePort, type OidcApp } from '../helpers/oidc-rp.ts';
+import { databaseWithIssuer, type OidcApp } from '../helpers/oidc-rp.ts';
 
 const MFA = 'urn:portcullis:acr:mfa';
 const ONE = 'urn:portcullis:acr:1fa';
@@ -33,9 +33,7 @@ describe('OpenID Connect: step-up, prompt, max_age, sign-out', () => {
   }
 
   before(async () => {
-    const port = await freePort();
-    issuer = `http://127.0.0.1:${port}`;
-    db = await freshDatabase({ PORT: String(port), PORTCULLIS_PUBLIC_URL: issuer });
+    ({ db, issuer } = await databaseWithIssuer());
     server = await startServer(loadConfig(db.env), () => {});
     const add = async (name: string, requireMfa: boolean) => {
       const { application, clientSecret } = await createOidcApp(server.ctx, {

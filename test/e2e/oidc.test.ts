@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { FormClient } from '../helpers/browser.ts';
 import { runCli } from '../helpers/cli.ts';
-import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import type { TestDatabase } from '../helpers/db.ts';
+import { databaseWithIssuer, oauthError } from '../helpers/oidc-rp.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-/** The OAuth error code of a failure, from the body or the WWW-Authenticate challenge. */
-const oauthError = (e: unknown) => {
-  const err = e as { error?: string; cause?: { parameters?: { error?: string } }[] };
-  return err.error ?? err.cause?.[0]?.parameters?.error;
-};
 
 // A real relying party (openid-client) against a real `portcullis serve`.
 describe('OpenID Connect provider: discovery, keys, machine clients, bad requests', () => {
@@ -35,13 +21,7 @@ describe('OpenID Connect provider: discovery, keys, machine clients, bad request
     });
 
   before(async () => {
-    const port = await freePort();
-    issuer = `http://127.0.0.1:${port}`;
-    db = await freshDatabase({
-      PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
-      PORT: String(port),
-      PORTCULLIS_PUBLIC_URL: issuer,
-    });
+    ({ db, issuer } = await databaseWithIssuer({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' }));
     const add = async (args: string[]) => {
       const r = await runCli(['app', 'add', ...args, '--json'], db.env);
       assert.equal(r.code, 0, r.stderr);
@@ -159,13 +139,7 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
   const REDIRECT = 'https://rp.example.com/cb';
 
   before(async () => {
-    const port = await freePort();
-    issuer = `http://127.0.0.1:${port}`;
-    db = await freshDatabase({
-      PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
-      PORT: String(port),
-      PORTCULLIS_PUBLIC_URL: issuer,
-    });
+    ({ db, issuer } = await databaseWithIssuer({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' }));
     const add = async (args: string[]) => {
       const r = await runCli(['app', 'add', ...args, '--json'], db.env);
       assert.equal(r.code, 0, r.stderr);

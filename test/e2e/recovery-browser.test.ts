@@ -14,6 +14,7 @@ import { createUser } from '../../src/services/users.ts';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+import { codeAt } from '../helpers/totp.ts';
 
 const PASSWORD = 'Recovery password 1';
 
@@ -108,14 +109,23 @@ describe('recovery codes in headless Chromium', { skip: skipChromium }, () => {
     await context.close();
   });
 
-  it('shows a new set once in proof-up, with a text file to download', async () => {
+  it('adds a set from security info beside an authenticator app, shown once with a text file to download', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, 'remy@contoso.com');
     await page.getByRole('heading', { name: 'More information required' }).waitFor();
-    await page.getByLabel(/^Recovery codes/).check();
+    assert.equal(await page.getByLabel(/^Recovery codes/).count(), 0, 'never the only method');
+    await page.getByLabel(/Authenticator app/).check();
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('heading', { name: 'Set up: Recovery codes' }).waitFor();
+    await page.getByText("Can't scan the QR code?").click();
+    const secret = (await page.locator('#secret-key').textContent())!.replace(/\s/g, '');
+    await page.getByLabel('Code', { exact: true }).fill(codeAt(secret, Date.now()));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('link', { name: 'Done' }).click();
+    await page.getByRole('link', { name: 'Security info' }).click();
+    await page.getByLabel('Method to add').selectOption({ label: 'Recovery codes' });
+    await page.getByRole('button', { name: 'Add method' }).click();
+
     const shown = await page.locator('#recovery-codes code').allTextContents();
     assert.equal(shown.length, 10);
     const [download] = await Promise.all([
@@ -127,12 +137,12 @@ describe('recovery codes in headless Chromium', { skip: skipChromium }, () => {
     assert.match(file, /^Portcullis recovery codes for remy@contoso\.com/);
     for (const c of shown) assert.ok(file.includes(c), c);
     await page.getByRole('button', { name: 'I have saved these codes' }).click();
-    await page.getByRole('heading', { name: 'App passwords' }).waitFor();
-    await page.getByRole('link', { name: 'Done' }).click();
-    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByText('The method was added.').waitFor();
+    await page.goto(server.url);
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     await signIn(page, 'remy@contoso.com');
+    await chooseRecoveryCode(page);
     await page.getByLabel('Recovery code').fill(shown[9]!);
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('status').getByText('You have 9 recovery codes left.').waitFor();

@@ -7,9 +7,9 @@ import { addRegistration } from '../../src/services/registrations.ts';
 import { updateServiceSettings } from '../../src/services/settings.ts';
 import { createUser } from '../../src/services/users.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
-import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import type { TestDatabase } from '../helpers/db.ts';
 import { authorize, discover, type Person } from '../helpers/oidc-person.ts';
-import { addOidcApp, freePort } from '../helpers/oidc-rp.ts';
+import { addOidcApp, databaseWithIssuer } from '../helpers/oidc-rp.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
 import { codeAt } from '../helpers/totp.ts';
 
@@ -29,13 +29,7 @@ describe('trusted IPs and trusted proxies (a real server)', () => {
   let issuer: string;
 
   before(async () => {
-    const port = await freePort();
-    issuer = `http://127.0.0.1:${port}`;
-    db = await freshDatabase({
-      PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
-      PORT: String(port),
-      PORTCULLIS_PUBLIC_URL: issuer,
-    });
+    ({ db, issuer } = await databaseWithIssuer({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' }));
     ctx = createContext(db.config, { log: createLogger('silent') });
     await migrate(ctx.db, ctx.dialect);
     // Enforced users with an authenticator app registered; each finishes a

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { runCli } from './cli.ts';
+import { freshDatabase, type TestDatabase } from './db.ts';
 
 export interface OidcApp {
   id: string;
@@ -29,3 +30,16 @@ export const oauthError = (e: unknown) => {
   const err = e as { error?: string; cause?: { parameters?: { error?: string } }[] };
   return err.error ?? err.cause?.[0]?.parameters?.error;
 };
+
+/**
+ * A fresh database whose server will listen on a known loopback port with
+ * that address as its public URL (the OpenID Connect issuer).
+ */
+export async function databaseWithIssuer(
+  env: Record<string, string> = {},
+): Promise<{ db: TestDatabase; issuer: string }> {
+  const port = await freePort();
+  const issuer = `http://127.0.0.1:${port}`;
+  const db = await freshDatabase({ ...env, PORT: String(port), PORTCULLIS_PUBLIC_URL: issuer });
+  return { db, issuer };
+}

@@ -1,4 +1,4 @@
-import { CsrfField } from '../forms.tsx';
+import { CsrfField, RememberDevice } from '../forms.tsx';
 import type { FormProps } from '../types.ts';
 
 /** The new set, shown once, with a text file to keep and "I have saved these codes". */
@@ -58,12 +58,7 @@ export const VerifyView = ({ form }: { form: FormProps }) => (
         required
         autofocus
       />
-      {form.rememberDays ? (
-        <label class="choice">
-          <input type="checkbox" name="remember" value="on" />
-          {form.t('code.remember', { days: form.rememberDays })}
-        </label>
-      ) : null}
+      <RememberDevice form={form} />
       <button type="submit">{form.t('code.verify')}</button>
     </form>
   </div>
