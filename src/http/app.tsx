@@ -55,9 +55,15 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   // handed the raw Node request before any of our middleware reads it.
   const oidc = opts.oidc;
   if (oidc) {
+    // oidc-provider builds every URL it publishes from the request (Koa, with
+    // `proxy`): it is told the configured public URL, whatever a client or
+    // proxy sent, so discovery can be neither wrong nor poisoned.
+    const publicUrl = new URL(ctx.config.publicUrl);
     const toProvider = async (c: Context<HttpEnv>) => {
       const env = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
       if (!env?.incoming || !env.outgoing) throw new AppError('not_found');
+      env.incoming.headers['x-forwarded-host'] = publicUrl.host;
+      env.incoming.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
       await (await oidc.current()).callback(env.incoming, env.outgoing);
       return RESPONSE_ALREADY_SENT;
     };

@@ -43,6 +43,15 @@ describe('OpenID Connect provider: discovery, keys, machine clients, bad request
     assert.equal(meta.token_endpoint, `${issuer}/oidc/token`);
     assert.deepEqual(meta.code_challenge_methods_supported, ['S256']);
     assert.deepEqual(meta.response_types_supported, ['code']);
+    // Every published URL is the public one, whatever Host or X-Forwarded-* a client sends.
+    const spoofed = (await (
+      await fetch(`${issuer}/.well-known/openid-configuration`, {
+        headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+      })
+    ).json()) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(spoofed))
+      if (typeof v === 'string' && /^https?:/.test(v))
+        assert.ok(v.startsWith(issuer), `${k}: ${v}`);
     const jwks = (await (await fetch(meta.jwks_uri!)).json()) as { keys: Record<string, string>[] };
     assert.equal(jwks.keys.length, 1);
     assert.equal(jwks.keys[0]?.alg, 'RS256');
