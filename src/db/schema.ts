@@ -22,6 +22,11 @@ export interface Database {
   oidc_payloads: OidcPayloadsTable;
   signing_keys: SigningKeysTable;
   recovery_codes: RecoveryCodesTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
+  authenticator_devices: AuthenticatorDevicesTable;
+  authenticator_activations: AuthenticatorActivationsTable;
+  push_requests: PushRequestsTable;
 }
 
 export type MfaState = 'Disabled' | 'Enabled' | 'Enforced';
@@ -295,4 +300,75 @@ export interface RecoveryCodesTable {
   used_at: number | null;
   /** The sign-in attempt that used it. */
   flow_id: string | null;
+}
+
+export interface PasskeysTable {
+  /** The WebAuthn credential id, base64url. */
+  credential_id: string;
+  user_id: string;
+  /** COSE public key, base64url (public: not sealed). */
+  public_key: string;
+  /** Signature counter last seen (0 for authenticators that keep none). */
+  counter: number;
+  /** JSON array of transports the authenticator reported. */
+  transports: string;
+  name: string;
+  created_at: number;
+  last_used_at: number | null;
+  /** When the counter went backwards (a possible clone); the passkey is refused from then on. */
+  flagged_at: number | null;
+}
+
+export interface PasskeyChallengesTable {
+  /** base64url; single use. */
+  challenge: string;
+  flow_id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A Portcullis Authenticator installation: its P-256 public key (JWK) and the hash of its token. */
+export interface AuthenticatorDevicesTable {
+  id: string;
+  user_id: string;
+  public_key: string;
+  token_hash: string;
+  created_at: number;
+  last_seen_at: number | null;
+}
+
+/** A one-time activation code (its keyed hash), claimed by one device. */
+export interface AuthenticatorActivationsTable {
+  code_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  device_id: string | null;
+}
+
+export type PushStatus =
+  | 'pending'
+  | 'approved'
+  | 'consumed'
+  | 'denied'
+  | 'fraud'
+  | 'wrong_number'
+  | 'refused'
+  | 'expired'
+  | 'superseded';
+
+/** A sign-in request sent to a device, approved with the number the sign-in page shows. */
+export interface PushRequestsTable {
+  id: string;
+  flow_id: string;
+  user_id: string;
+  device_id: string;
+  number: string;
+  status: PushStatus;
+  client_ip: string | null;
+  created_at: number;
+  expires_at: number;
+  resolved_at: number | null;
 }

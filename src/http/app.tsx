@@ -19,6 +19,7 @@ import { localeFromHeaders } from './locale.ts';
 import { ErrorPage } from './pages/steps.tsx';
 import { problem } from './problem.ts';
 import { appPasswordRoutes } from './routes/app-passwords.tsx';
+import { authenticatorRoutes } from './routes/authenticator.tsx';
 import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { fraudRoutes } from './routes/fraud.tsx';
 import { legacyRoutes } from './routes/legacy.ts';
@@ -31,6 +32,12 @@ import { loadSession } from './session.ts';
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 const copyJs = readFileSync(new URL('./static/copy.js', import.meta.url), 'utf8');
+const passkeyJs = readFileSync(new URL('./static/passkey.js', import.meta.url), 'utf8');
+/** The browser half of @simplewebauthn, its UMD bundle (global SimpleWebAuthnBrowser). */
+const webauthnJs = readFileSync(
+  new URL('../dist/bundle/index.umd.min.js', import.meta.resolve('@simplewebauthn/browser')),
+  'utf8',
+);
 
 /** Maps anything thrown to an AppError; unexpected errors are logged and become a generic 500. */
 function toAppError(ctx: AppContext, e: unknown, path: string): AppError {
@@ -165,6 +172,16 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
       'cache-control': 'public, max-age=3600',
     }),
   );
+  for (const [path, body] of [
+    ['/static/passkey.js', passkeyJs],
+    ['/static/simplewebauthn.js', webauthnJs],
+  ] as const)
+    app.get(path, (c) =>
+      c.body(body, 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+      }),
+    );
   app.get('/static/app.css', (c) =>
     c.body(css, 200, {
       'content-type': 'text/css; charset=utf-8',
@@ -186,6 +203,8 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
 
   // Telephony providers report call outcomes here; they have no session.
   app.route('/', telephonyRoutes);
+  // The Portcullis Authenticator's page and device API (devices authenticate by token and signature).
+  app.route('/', authenticatorRoutes);
   app.use(loadSession);
   // Legacy fronts: Basic credentials (forward-auth also reads the session cookie).
   app.route('/', legacyRoutes);

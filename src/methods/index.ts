@@ -1,10 +1,13 @@
 // Verification methods: the one list that registers them (STYLE.md, principle 1).
+
+import { passkeyMethod } from './passkey/index.ts';
 import {
   smsMethod,
   voiceAlternateMethod,
   voiceMobileMethod,
   voiceOfficeMethod,
 } from './phone/methods.tsx';
+import { pushMethod } from './push/index.tsx';
 import { recoveryCodeMethod } from './recovery/index.ts';
 import { totpMethod } from './totp/index.ts';
 import type { AuthMethod } from './types.ts';
@@ -21,6 +24,8 @@ export const methods: readonly AuthMethod<unknown>[] = [
   register(voiceMobileMethod),
   register(voiceAlternateMethod),
   register(voiceOfficeMethod),
+  register(passkeyMethod),
+  register(pushMethod),
   register(recoveryCodeMethod),
 ];
 

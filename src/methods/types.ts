@@ -27,7 +27,7 @@ export interface MethodContext {
   /** Keys the hashes of codes sent to people. */
   hmacKey: Buffer;
   telephony: Telephony;
-  config: Pick<Config, 'callGreeting'>;
+  config: Pick<Config, 'callGreeting' | 'publicUrl'>;
   /** Code lifetimes and send limits, from the service settings (admins change them). */
   limits(): Promise<MethodLimits>;
   /** Shown in authenticator apps and said in texts and calls. */

@@ -12,7 +12,7 @@ import { getServiceSettings } from './settings.ts';
 export async function reportFraud(
   ctx: AppContext,
   userId: string,
-  via: 'call' | 'text',
+  via: 'call' | 'text' | 'app',
 ): Promise<void> {
   const user = await ctx.stores.users.findById(userId);
   if (!user) return;

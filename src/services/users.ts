@@ -37,6 +37,8 @@ export interface MethodView {
   methodType: string;
   isDefault: boolean;
   phoneNumber?: string;
+  /** The name the user gave it (passkeys). */
+  name?: string;
   createdAt: string;
   lastUsedAt: string | null;
 }
@@ -50,7 +52,11 @@ export interface Viewer {
 export const MASKED: Viewer = { personalData: false };
 
 export function methodView(ctx: AppContext | null, m: MethodRow): MethodView {
-  const details = JSON.parse(m.details) as { masked?: unknown; extension?: unknown };
+  const details = JSON.parse(m.details) as {
+    masked?: unknown;
+    extension?: unknown;
+    name?: unknown;
+  };
   const number =
     typeof details.masked !== 'string'
       ? undefined
@@ -65,6 +71,7 @@ export function methodView(ctx: AppContext | null, m: MethodRow): MethodView {
     methodType: m.method_type,
     isDefault: m.is_default === 1,
     ...(phone ? { phoneNumber: phone } : {}),
+    ...(typeof details.name === 'string' ? { name: details.name } : {}),
     createdAt: new Date(m.created_at).toISOString(),
     lastUsedAt: iso(m.last_used_at),
   };

@@ -10,6 +10,8 @@ import * as m0007 from './0007_oidc.ts';
 import * as m0008 from './0008_step_up.ts';
 import * as m0009 from './0009_security_info.ts';
 import * as m0010 from './0010_recovery_codes.ts';
+import * as m0011 from './0011_passkeys.ts';
+import * as m0012 from './0012_authenticator.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -22,6 +24,8 @@ const migrations: Record<string, Migration> = {
   '0008_step_up': m0008,
   '0009_security_info': m0009,
   '0010_recovery_codes': m0010,
+  '0011_passkeys': m0011,
+  '0012_authenticator': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

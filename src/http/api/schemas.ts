@@ -10,6 +10,7 @@ export const MethodSchema = z
     phoneNumber: z.string().optional().openapi({
       description: 'Phone methods: the number, masked but for its last two digits.',
     }),
+    name: z.string().optional().openapi({ description: 'Passkeys: the name the user gave it.' }),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
   })

@@ -101,7 +101,7 @@ async function overview(c: C, user: UserRow, error?: AppError) {
                   {label(c, m.methodType)}
                   {m.isDefault ? ` (${t('security.isDefault')})` : ''}
                 </td>
-                <td>{m.phoneNumber ?? ''}</td>
+                <td>{m.phoneNumber ?? m.name ?? ''}</td>
                 <td>{when(m.createdAt, locale)}</td>
                 <td>{when(m.lastUsedAt, locale)}</td>
                 <td class="row">

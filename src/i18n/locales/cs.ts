@@ -104,6 +104,63 @@ export default {
   'recovery.left':
     '{count, plural, =0 {Nezbývá vám žádný kód pro obnovení. Vytvořte si nové v bezpečnostních údajích.} one {Zbývá vám # kód pro obnovení.} few {Zbývají vám # kódy pro obnovení.} many {Zbývá vám # kódu pro obnovení.} other {Zbývá vám # kódů pro obnovení.}}',
 
+  'method.Passkey.label': 'Přístupový klíč',
+  'method.Passkey.description':
+    'Použijte přístupový klíč: odemknutí zařízení nebo bezpečnostní klíč.',
+  'passkey.intro':
+    'Vytvořte přístupový klíč na tomto zařízení nebo na bezpečnostním klíči. Prohlížeč vás požádá o potvrzení.',
+  'passkey.name': 'Název přístupového klíče',
+  'passkey.create': 'Vytvořit přístupový klíč',
+  'passkey.notCreated': 'Přístupový klíč nebyl vytvořen. Zkuste to znovu nebo zvolte jinou metodu.',
+  'passkey.verifyIntro':
+    'Potvrďte svou totožnost přístupovým klíčem. Prohlížeč vás požádá o potvrzení.',
+  'passkey.use': 'Použít přístupový klíč',
+  'passkey.notUsed':
+    'Přístupový klíč nebyl použit. Zkuste to znovu nebo zvolte jinou možnost ověření.',
+  'passkey.needsScript':
+    'Přístupové klíče vyžadují JavaScript. Zapněte ho nebo zvolte jinou metodu.',
+
+  'method.PhoneAppNotification.label': 'Portcullis Authenticator',
+  'method.PhoneAppNotification.description':
+    'Schválit oznámení v aplikaci Portcullis Authenticator.',
+  'push.scan':
+    'Otevřete na telefonu Portcullis Authenticator a naskenujte tento QR kód, nebo otevřete odkaz na zařízení, které budete používat.',
+  'push.qrLabel': 'QR kód pro aktivaci aplikace Portcullis Authenticator',
+  'push.orOpen': 'Nebo otevřete na telefonu tuto adresu:',
+  'push.codeIntro': 'a zadejte aktivační kód:',
+  'push.continue': 'Pokračovat',
+  'push.waitingDevice': 'Čeká se na aktivaci aplikace…',
+  'push.activationExpired': 'Aktivační kód už neplatí. Začněte znovu a získejte nový.',
+  'push.approve':
+    'Otevřete Portcullis Authenticator a zadejte toto číslo, abyste přihlášení schválili:',
+  'push.waiting': 'Čeká se na vaše schválení v aplikaci…',
+  'push.notWaiting': 'Ve vaší aplikaci nečeká žádný požadavek.',
+  'push.again': 'Odeslat nový požadavek',
+  'push.noAnswer': 'Na požadavek nikdo včas neodpověděl.',
+  'push.wrongNumber': 'Číslo zadané v aplikaci nesouhlasilo. Požadavek byl odmítnut.',
+  'push.denied': 'Požadavek byl v aplikaci zamítnut.',
+  'push.paused':
+    'Oznámení do vaší aplikace jsou po několika zamítnutých nebo nezodpovězených požadavcích pozastavena. Zvolte jiný způsob ověření.',
+  'push.busy':
+    'Na schválení ve vaší aplikaci už čeká jiné přihlášení. Odpovězte na něj nebo počkejte a zkuste to znovu.',
+  'authenticator.title': 'Portcullis Authenticator',
+  'authenticator.intro':
+    'Zadejte aktivační kód zobrazený na přihlašovací stránce, nebo naskenujte jeho QR kód.',
+  'authenticator.code': 'Aktivační kód',
+  'authenticator.activate': 'Aktivovat',
+  'authenticator.activated':
+    'Tato aplikace je nastavena pro {upn}. Požadavky na přihlášení se zobrazí zde.',
+  'authenticator.failed': 'Aktivace selhala. Zkontrolujte kód a zkuste to znovu.',
+  'authenticator.idle': 'Nečeká žádný požadavek na přihlášení.',
+  'authenticator.request':
+    'Přihlašujete se do {application} jako {upn}? Z adresy {address} v {time}.',
+  'authenticator.number': 'Číslo zobrazené na přihlašovací stránce',
+  'authenticator.approveButton': 'Schválit',
+  'authenticator.deny': 'Zamítnout',
+  'authenticator.fraud': 'Zamítnout a nahlásit podvod',
+  'authenticator.approved': 'Schváleno.',
+  'authenticator.refused': 'Požadavek byl odmítnut.',
+
   'totp.scan':
     'Naskenujte tento QR kód ověřovací aplikací a potom zadejte šestimístný kód, který aplikace zobrazí.',
   'totp.qrLabel': 'QR kód pro vaši ověřovací aplikaci',

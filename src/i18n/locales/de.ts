@@ -110,6 +110,66 @@ export default {
   'recovery.left':
     '{count, plural, =0 {Sie haben keine Wiederherstellungscodes mehr. Erstellen Sie neue in Ihren Sicherheitsinformationen.} one {Sie haben noch # Wiederherstellungscode.} other {Sie haben noch # Wiederherstellungscodes.}}',
 
+  'method.Passkey.label': 'Passkey',
+  'method.Passkey.description':
+    'Verwenden Sie einen Passkey: die Entsperrung Ihres Geräts oder einen Sicherheitsschlüssel.',
+  'passkey.intro':
+    'Erstellen Sie einen Passkey auf diesem Gerät oder auf einem Sicherheitsschlüssel. Ihr Browser fragt Sie nach einer Bestätigung.',
+  'passkey.name': 'Name des Passkeys',
+  'passkey.create': 'Passkey erstellen',
+  'passkey.notCreated':
+    'Es wurde kein Passkey erstellt. Versuchen Sie es erneut oder wählen Sie eine andere Methode.',
+  'passkey.verifyIntro':
+    'Bestätigen Sie mit Ihrem Passkey, dass Sie es sind. Ihr Browser fragt Sie nach einer Bestätigung.',
+  'passkey.use': 'Passkey verwenden',
+  'passkey.notUsed':
+    'Der Passkey wurde nicht verwendet. Versuchen Sie es erneut oder wählen Sie eine andere Überprüfungsoption.',
+  'passkey.needsScript':
+    'Passkeys benötigen JavaScript. Aktivieren Sie es oder wählen Sie eine andere Methode.',
+
+  'method.PhoneAppNotification.label': 'Portcullis Authenticator',
+  'method.PhoneAppNotification.description':
+    'Eine Benachrichtigung in der App Portcullis Authenticator genehmigen.',
+  'push.scan':
+    'Öffnen Sie den Portcullis Authenticator auf Ihrem Telefon und scannen Sie diesen QR-Code, oder öffnen Sie den Link auf dem Gerät, das Sie verwenden werden.',
+  'push.qrLabel': 'QR-Code zum Aktivieren des Portcullis Authenticator',
+  'push.orOpen': 'Oder öffnen Sie diese Adresse auf Ihrem Telefon:',
+  'push.codeIntro': 'und geben Sie den Aktivierungscode ein:',
+  'push.continue': 'Weiter',
+  'push.waitingDevice': 'Warten auf die Aktivierung der App…',
+  'push.activationExpired':
+    'Der Aktivierungscode ist nicht mehr gültig. Beginnen Sie erneut, um einen neuen zu erhalten.',
+  'push.approve':
+    'Öffnen Sie den Portcullis Authenticator und geben Sie diese Zahl ein, um die Anmeldung zu genehmigen:',
+  'push.waiting': 'Warten auf Ihre Genehmigung in der App…',
+  'push.notWaiting': 'In Ihrer App wartet keine Anfrage.',
+  'push.again': 'Neue Anfrage senden',
+  'push.noAnswer': 'Die Anfrage wurde nicht rechtzeitig beantwortet.',
+  'push.wrongNumber': 'Die in der App eingegebene Zahl stimmte nicht. Die Anfrage wurde abgelehnt.',
+  'push.denied': 'Die Anfrage wurde in der App abgelehnt.',
+  'push.paused':
+    'Benachrichtigungen an Ihre App sind nach mehreren abgelehnten oder unbeantworteten Anfragen pausiert. Wählen Sie eine andere Überprüfungsmethode.',
+  'push.busy':
+    'Eine andere Anmeldung wartet bereits auf Genehmigung in Ihrer App. Beantworten Sie sie oder warten Sie, und versuchen Sie es dann erneut.',
+  'authenticator.title': 'Portcullis Authenticator',
+  'authenticator.intro':
+    'Geben Sie den auf der Anmeldeseite angezeigten Aktivierungscode ein oder scannen Sie den QR-Code.',
+  'authenticator.code': 'Aktivierungscode',
+  'authenticator.activate': 'Aktivieren',
+  'authenticator.activated':
+    'Diese App ist für {upn} eingerichtet. Anmeldeanfragen erscheinen hier.',
+  'authenticator.failed':
+    'Die Aktivierung ist fehlgeschlagen. Prüfen Sie den Code und versuchen Sie es erneut.',
+  'authenticator.idle': 'Keine Anmeldeanfrage wartet.',
+  'authenticator.request':
+    'Melden Sie sich gerade bei {application} als {upn} an? Von {address} um {time}.',
+  'authenticator.number': 'Auf der Anmeldeseite angezeigte Zahl',
+  'authenticator.approveButton': 'Genehmigen',
+  'authenticator.deny': 'Ablehnen',
+  'authenticator.fraud': 'Ablehnen und Betrug melden',
+  'authenticator.approved': 'Genehmigt.',
+  'authenticator.refused': 'Die Anfrage wurde abgelehnt.',
+
   'totp.scan':
     'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App und geben Sie dann den angezeigten 6-stelligen Code ein.',
   'totp.qrLabel': 'QR-Code für Ihre Authenticator-App',

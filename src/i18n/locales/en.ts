@@ -101,6 +101,58 @@ export default {
   'recovery.left':
     '{count, plural, =0 {You have no recovery codes left. Create new ones in your security info.} one {You have # recovery code left.} other {You have # recovery codes left.}}',
 
+  'method.Passkey.label': 'Passkey',
+  'method.Passkey.description': 'Use a passkey: your device unlock, or a security key.',
+  'passkey.intro':
+    'Create a passkey on this device or on a security key. Your browser will ask you to confirm.',
+  'passkey.name': 'Name of the passkey',
+  'passkey.create': 'Create passkey',
+  'passkey.notCreated': 'No passkey was created. Try again, or choose another method.',
+  'passkey.verifyIntro':
+    'Use your passkey to confirm it is you. Your browser will ask you to confirm.',
+  'passkey.use': 'Use passkey',
+  'passkey.notUsed': 'The passkey was not used. Try again, or choose another verification option.',
+  'passkey.needsScript': 'Passkeys need JavaScript. Turn it on, or choose another method.',
+
+  'method.PhoneAppNotification.label': 'Portcullis Authenticator',
+  'method.PhoneAppNotification.description':
+    'Approve sign-ins with a notification in the Portcullis Authenticator.',
+  'push.scan':
+    'Open the Portcullis Authenticator on your phone and scan this QR code, or open the link on the device you will use.',
+  'push.qrLabel': 'QR code to activate the Portcullis Authenticator',
+  'push.orOpen': 'Or open this address on your phone:',
+  'push.codeIntro': 'and enter the activation code:',
+  'push.continue': 'Continue',
+  'push.waitingDevice': 'Waiting for the app to be activated…',
+  'push.activationExpired': 'The activation code is no longer valid. Start again to get a new one.',
+  'push.approve': 'Open the Portcullis Authenticator and enter this number to approve the sign-in:',
+  'push.waiting': 'Waiting for your approval in the app…',
+  'push.notWaiting': 'No request is waiting in your app.',
+  'push.again': 'Send a new request',
+  'push.noAnswer': 'The request was not answered in time.',
+  'push.wrongNumber': 'The number entered in the app did not match. The request was refused.',
+  'push.denied': 'The request was denied in the app.',
+  'push.paused':
+    'Notifications to your app are paused after several denied or unanswered requests. Choose another verification option.',
+  'push.busy':
+    'Another sign-in is already waiting for approval in your app. Answer or wait for it, then try again.',
+  'authenticator.title': 'Portcullis Authenticator',
+  'authenticator.intro':
+    'Enter the activation code shown on the sign-in page, or scan its QR code.',
+  'authenticator.code': 'Activation code',
+  'authenticator.activate': 'Activate',
+  'authenticator.activated': 'This app is set up for {upn}. Sign-in requests appear here.',
+  'authenticator.failed': 'The activation failed. Check the code and try again.',
+  'authenticator.idle': 'No sign-in request is waiting.',
+  'authenticator.request':
+    'Are you trying to sign in to {application} as {upn}? From {address} at {time}.',
+  'authenticator.number': 'Number shown on the sign-in page',
+  'authenticator.approveButton': 'Approve',
+  'authenticator.deny': 'Deny',
+  'authenticator.fraud': 'Deny and report fraud',
+  'authenticator.approved': 'Approved.',
+  'authenticator.refused': 'The request was refused.',
+
   'totp.scan':
     'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.',
   'totp.qrLabel': 'QR code for your authenticator app',

@@ -110,6 +110,65 @@ export default {
   'recovery.left':
     '{count, plural, =0 {No le quedan códigos de recuperación. Cree otros nuevos en su información de seguridad.} one {Le queda # código de recuperación.} other {Le quedan # códigos de recuperación.}}',
 
+  'method.Passkey.label': 'Llave de acceso',
+  'method.Passkey.description':
+    'Use una llave de acceso: el desbloqueo de su dispositivo o una llave de seguridad.',
+  'passkey.intro':
+    'Cree una llave de acceso en este dispositivo o en una llave de seguridad. Su navegador le pedirá que confirme.',
+  'passkey.name': 'Nombre de la llave de acceso',
+  'passkey.create': 'Crear llave de acceso',
+  'passkey.notCreated':
+    'No se creó ninguna llave de acceso. Inténtelo de nuevo o elija otro método.',
+  'passkey.verifyIntro':
+    'Use su llave de acceso para confirmar que es usted. Su navegador le pedirá que confirme.',
+  'passkey.use': 'Usar llave de acceso',
+  'passkey.notUsed':
+    'No se usó la llave de acceso. Inténtelo de nuevo o elija otra opción de verificación.',
+  'passkey.needsScript': 'Las llaves de acceso necesitan JavaScript. Actívelo o elija otro método.',
+
+  'method.PhoneAppNotification.label': 'Portcullis Authenticator',
+  'method.PhoneAppNotification.description':
+    'Aprobar una notificación en la aplicación Portcullis Authenticator.',
+  'push.scan':
+    'Abra Portcullis Authenticator en su teléfono y escanee este código QR, o abra el enlace en el dispositivo que usará.',
+  'push.qrLabel': 'Código QR para activar Portcullis Authenticator',
+  'push.orOpen': 'O abra esta dirección en su teléfono:',
+  'push.codeIntro': 'e introduzca el código de activación:',
+  'push.continue': 'Continuar',
+  'push.waitingDevice': 'Esperando a que se active la aplicación…',
+  'push.activationExpired':
+    'El código de activación ya no es válido. Empiece de nuevo para obtener otro.',
+  'push.approve':
+    'Abra Portcullis Authenticator e introduzca este número para aprobar el inicio de sesión:',
+  'push.waiting': 'Esperando su aprobación en la aplicación…',
+  'push.notWaiting': 'No hay ninguna solicitud esperando en su aplicación.',
+  'push.again': 'Enviar una nueva solicitud',
+  'push.noAnswer': 'La solicitud no se respondió a tiempo.',
+  'push.wrongNumber':
+    'El número introducido en la aplicación no coincidía. La solicitud se rechazó.',
+  'push.denied': 'La solicitud se denegó en la aplicación.',
+  'push.paused':
+    'Las notificaciones a su aplicación están en pausa tras varias solicitudes denegadas o sin respuesta. Elija otra opción de verificación.',
+  'push.busy':
+    'Otro inicio de sesión ya espera aprobación en su aplicación. Respóndalo o espere, y vuelva a intentarlo.',
+  'authenticator.title': 'Portcullis Authenticator',
+  'authenticator.intro':
+    'Introduzca el código de activación que muestra la página de inicio de sesión, o escanee su código QR.',
+  'authenticator.code': 'Código de activación',
+  'authenticator.activate': 'Activar',
+  'authenticator.activated':
+    'Esta aplicación está configurada para {upn}. Las solicitudes de inicio de sesión aparecen aquí.',
+  'authenticator.failed': 'La activación falló. Compruebe el código y vuelva a intentarlo.',
+  'authenticator.idle': 'No hay ninguna solicitud de inicio de sesión en espera.',
+  'authenticator.request':
+    '¿Está iniciando sesión en {application} como {upn}? Desde {address} a las {time}.',
+  'authenticator.number': 'Número que muestra la página de inicio de sesión',
+  'authenticator.approveButton': 'Aprobar',
+  'authenticator.deny': 'Denegar',
+  'authenticator.fraud': 'Denegar y notificar fraude',
+  'authenticator.approved': 'Aprobado.',
+  'authenticator.refused': 'La solicitud se rechazó.',
+
   'totp.scan':
     'Escanee este código QR con su aplicación de autenticación y, a continuación, escriba el código de 6 dígitos que se muestra.',
   'totp.qrLabel': 'Código QR para su aplicación de autenticación',

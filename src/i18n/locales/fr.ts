@@ -110,6 +110,66 @@ export default {
   'recovery.left':
     '{count, plural, =0 {Il ne vous reste aucun code de récupération. Créez-en de nouveaux dans vos informations de sécurité.} one {Il vous reste # code de récupération.} other {Il vous reste # codes de récupération.}}',
 
+  'method.Passkey.label': 'Clé d’accès',
+  'method.Passkey.description':
+    'Utilisez une clé d’accès : le déverrouillage de votre appareil ou une clé de sécurité.',
+  'passkey.intro':
+    'Créez une clé d’accès sur cet appareil ou sur une clé de sécurité. Votre navigateur vous demandera de confirmer.',
+  'passkey.name': 'Nom de la clé d’accès',
+  'passkey.create': 'Créer une clé d’accès',
+  'passkey.notCreated':
+    'Aucune clé d’accès n’a été créée. Réessayez ou choisissez une autre méthode.',
+  'passkey.verifyIntro':
+    'Utilisez votre clé d’accès pour confirmer votre identité. Votre navigateur vous demandera de confirmer.',
+  'passkey.use': 'Utiliser la clé d’accès',
+  'passkey.notUsed':
+    'La clé d’accès n’a pas été utilisée. Réessayez ou choisissez une autre option de vérification.',
+  'passkey.needsScript':
+    'Les clés d’accès nécessitent JavaScript. Activez-le ou choisissez une autre méthode.',
+
+  'method.PhoneAppNotification.label': 'Portcullis Authenticator',
+  'method.PhoneAppNotification.description':
+    "Approuver une notification dans l'application Portcullis Authenticator.",
+  'push.scan':
+    "Ouvrez Portcullis Authenticator sur votre téléphone et scannez ce code QR, ou ouvrez le lien sur l'appareil que vous utiliserez.",
+  'push.qrLabel': 'Code QR pour activer Portcullis Authenticator',
+  'push.orOpen': 'Ou ouvrez cette adresse sur votre téléphone :',
+  'push.codeIntro': "et saisissez le code d'activation :",
+  'push.continue': 'Continuer',
+  'push.waitingDevice': "En attente de l'activation de l'application…",
+  'push.activationExpired':
+    "Le code d'activation n'est plus valide. Recommencez pour en obtenir un nouveau.",
+  'push.approve':
+    'Ouvrez Portcullis Authenticator et saisissez ce nombre pour approuver la connexion :',
+  'push.waiting': "En attente de votre approbation dans l'application…",
+  'push.notWaiting': "Aucune demande n'attend dans votre application.",
+  'push.again': 'Envoyer une nouvelle demande',
+  'push.noAnswer': "La demande n'a pas reçu de réponse à temps.",
+  'push.wrongNumber':
+    "Le nombre saisi dans l'application ne correspondait pas. La demande a été refusée.",
+  'push.denied': "La demande a été refusée dans l'application.",
+  'push.paused':
+    'Les notifications vers votre application sont suspendues après plusieurs demandes refusées ou sans réponse. Choisissez une autre option de vérification.',
+  'push.busy':
+    'Une autre connexion attend déjà une approbation dans votre application. Répondez-y ou attendez, puis réessayez.',
+  'authenticator.title': 'Portcullis Authenticator',
+  'authenticator.intro':
+    "Saisissez le code d'activation affiché sur la page de connexion, ou scannez son code QR.",
+  'authenticator.code': "Code d'activation",
+  'authenticator.activate': 'Activer',
+  'authenticator.activated':
+    'Cette application est configurée pour {upn}. Les demandes de connexion apparaissent ici.',
+  'authenticator.failed': "L'activation a échoué. Vérifiez le code et réessayez.",
+  'authenticator.idle': "Aucune demande de connexion n'est en attente.",
+  'authenticator.request':
+    'Essayez-vous de vous connecter à {application} en tant que {upn} ? Depuis {address} à {time}.',
+  'authenticator.number': 'Nombre affiché sur la page de connexion',
+  'authenticator.approveButton': 'Approuver',
+  'authenticator.deny': 'Refuser',
+  'authenticator.fraud': 'Refuser et signaler une fraude',
+  'authenticator.approved': 'Approuvé.',
+  'authenticator.refused': 'La demande a été refusée.',
+
   'totp.scan':
     'Scannez ce code QR avec votre application d’authentification, puis entrez le code à 6 chiffres qu’elle affiche.',
   'totp.qrLabel': 'Code QR pour votre application d’authentification',

@@ -104,6 +104,63 @@ export default {
   'recovery.left':
     '{count, plural, =0 {Nezostal vám žiadny kód na obnovenie. Vytvorte si nové v bezpečnostných údajoch.} one {Zostáva vám # kód na obnovenie.} few {Zostávajú vám # kódy na obnovenie.} many {Zostáva vám # kódu na obnovenie.} other {Zostáva vám # kódov na obnovenie.}}',
 
+  'method.Passkey.label': 'Prístupový kľúč',
+  'method.Passkey.description':
+    'Použite prístupový kľúč: odomknutie zariadenia alebo bezpečnostný kľúč.',
+  'passkey.intro':
+    'Vytvorte prístupový kľúč v tomto zariadení alebo na bezpečnostnom kľúči. Prehliadač vás požiada o potvrdenie.',
+  'passkey.name': 'Názov prístupového kľúča',
+  'passkey.create': 'Vytvoriť prístupový kľúč',
+  'passkey.notCreated': 'Prístupový kľúč nebol vytvorený. Skúste to znova alebo zvoľte inú metódu.',
+  'passkey.verifyIntro':
+    'Potvrďte svoju totožnosť prístupovým kľúčom. Prehliadač vás požiada o potvrdenie.',
+  'passkey.use': 'Použiť prístupový kľúč',
+  'passkey.notUsed':
+    'Prístupový kľúč nebol použitý. Skúste to znova alebo zvoľte inú možnosť overenia.',
+  'passkey.needsScript':
+    'Prístupové kľúče vyžadujú JavaScript. Zapnite ho alebo zvoľte inú metódu.',
+
+  'method.PhoneAppNotification.label': 'Portcullis Authenticator',
+  'method.PhoneAppNotification.description':
+    'Schváliť oznámenie v aplikácii Portcullis Authenticator.',
+  'push.scan':
+    'Otvorte v telefóne Portcullis Authenticator a naskenujte tento QR kód, alebo otvorte odkaz v zariadení, ktoré budete používať.',
+  'push.qrLabel': 'QR kód na aktiváciu aplikácie Portcullis Authenticator',
+  'push.orOpen': 'Alebo otvorte v telefóne túto adresu:',
+  'push.codeIntro': 'a zadajte aktivačný kód:',
+  'push.continue': 'Pokračovať',
+  'push.waitingDevice': 'Čaká sa na aktiváciu aplikácie…',
+  'push.activationExpired': 'Aktivačný kód už neplatí. Začnite znova a získajte nový.',
+  'push.approve':
+    'Otvorte Portcullis Authenticator a zadajte toto číslo, aby ste prihlásenie schválili:',
+  'push.waiting': 'Čaká sa na vaše schválenie v aplikácii…',
+  'push.notWaiting': 'Vo vašej aplikácii nečaká žiadna požiadavka.',
+  'push.again': 'Odoslať novú požiadavku',
+  'push.noAnswer': 'Na požiadavku nikto včas neodpovedal.',
+  'push.wrongNumber': 'Číslo zadané v aplikácii nesúhlasilo. Požiadavka bola odmietnutá.',
+  'push.denied': 'Požiadavka bola v aplikácii zamietnutá.',
+  'push.paused':
+    'Oznámenia do vašej aplikácie sú po niekoľkých zamietnutých alebo nezodpovedaných požiadavkách pozastavené. Zvoľte iný spôsob overenia.',
+  'push.busy':
+    'Na schválenie vo vašej aplikácii už čaká iné prihlásenie. Odpovedzte naň alebo počkajte a skúste to znova.',
+  'authenticator.title': 'Portcullis Authenticator',
+  'authenticator.intro':
+    'Zadajte aktivačný kód zobrazený na prihlasovacej stránke, alebo naskenujte jeho QR kód.',
+  'authenticator.code': 'Aktivačný kód',
+  'authenticator.activate': 'Aktivovať',
+  'authenticator.activated':
+    'Táto aplikácia je nastavená pre {upn}. Požiadavky na prihlásenie sa zobrazia tu.',
+  'authenticator.failed': 'Aktivácia zlyhala. Skontrolujte kód a skúste to znova.',
+  'authenticator.idle': 'Nečaká žiadna požiadavka na prihlásenie.',
+  'authenticator.request':
+    'Prihlasujete sa do {application} ako {upn}? Z adresy {address} o {time}.',
+  'authenticator.number': 'Číslo zobrazené na prihlasovacej stránke',
+  'authenticator.approveButton': 'Schváliť',
+  'authenticator.deny': 'Zamietnuť',
+  'authenticator.fraud': 'Zamietnuť a nahlásiť podvod',
+  'authenticator.approved': 'Schválené.',
+  'authenticator.refused': 'Požiadavka bola odmietnutá.',
+
   'totp.scan':
     'Naskenujte tento QR kód overovacou aplikáciou a potom zadajte šesťmiestny kód, ktorý aplikácia zobrazí.',
   'totp.qrLabel': 'QR kód pre vašu overovaciu aplikáciu',

@@ -1,0 +1,203 @@
+// Passkey: a WebAuthn credential (platform authenticator or security key) as a second factor.
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  type PublicKeyCredentialCreationOptionsJSON,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+} from '@simplewebauthn/server';
+import type { AuthMethod, MethodContext } from '../types.ts';
+import { passkeysStore } from './store.ts';
+import { EnrolView, VerifyView } from './views.tsx';
+import { clientChallenge, parseResponse } from './wire.ts';
+
+const ID = 'Passkey';
+/** ES256 and RS256 only (COSE -7, -257): what every authenticator offers; nothing else is accepted. */
+export const ALGORITHMS = [-7, -257];
+/** How long the browser may wait for the authenticator, and the server for the answer. */
+const TIMEOUT_MS = 5 * 60_000;
+const MAX_NAME = 64;
+
+interface EnrolState {
+  challenge: string;
+  options: PublicKeyCredentialCreationOptionsJSON;
+  /** The name offered for the new passkey. */
+  name: string;
+}
+
+/**
+ * The relying party is the configured public URL: its host is the RP ID and
+ * its origin the one origin accepted (WebAuthn §7.1 steps 9 and 15, §7.2 steps 13 and 15).
+ */
+export function relyingParty(ctx: MethodContext) {
+  const url = new URL(ctx.config.publicUrl);
+  return { rpID: url.hostname, origin: url.origin };
+}
+
+/** Credential ids of the user's Passkey registrations (a removed registration's passkey no longer counts). */
+async function registeredIds(ctx: MethodContext, userId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('auth_methods')
+    .select('details')
+    .where('user_id', '=', userId)
+    .where('method_type', '=', ID)
+    .execute();
+  return rows.flatMap((r) => {
+    const id = (JSON.parse(r.details) as { credentialId?: unknown }).credentialId;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
+const transportsOf = (json: string) => JSON.parse(json) as string[];
+
+export const passkeyMethod = {
+  id: ID,
+  label: 'Passkey',
+  description: 'Use a passkey: your device unlock, or a security key.',
+  factor: 'possession',
+  // RFC 8176 §2: "hwk" is proof of possession of a hardware-secured key. WebAuthn
+  // does not reliably say whether a key is hardware- or software-secured
+  // (attestation is not requested), so every passkey counts as "hwk".
+  amr: ['hwk'],
+
+  enrol: {
+    async begin(ctx, user) {
+      const { rpID } = relyingParty(ctx);
+      const store = passkeysStore(ctx.db);
+      const existing = await store.listByIds(user.id, await registeredIds(ctx, user.id));
+      const options = await generateRegistrationOptions({
+        rpName: ctx.issuer,
+        rpID,
+        userID: new TextEncoder().encode(user.id),
+        userName: user.upn,
+        userDisplayName: user.displayName,
+        timeout: TIMEOUT_MS,
+        attestationType: 'none',
+        // WebAuthn §5.4.3: the same authenticator is not registered twice.
+        excludeCredentials: existing.map((p) => ({
+          id: p.credential_id,
+          transports: transportsOf(p.transports),
+        })),
+        authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+        supportedAlgorithmIDs: ALGORITHMS,
+      });
+      const name = existing.length === 0 ? 'Passkey' : `Passkey ${existing.length + 1}`;
+      return { challenge: options.challenge, options, name };
+    },
+    render: (_ctx, _user, state, form) =>
+      EnrolView({ options: state.options, name: state.name, form }),
+    async complete(ctx, user, state, input, _attempt, t) {
+      const response = parseResponse(input.response, 'registration');
+      if (!response) return { ok: 'retry', message: t('passkey.notCreated') };
+      const { rpID, origin } = relyingParty(ctx);
+      let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+      try {
+        verified = await verifyRegistrationResponse({
+          response,
+          expectedChallenge: state.challenge,
+          expectedOrigin: origin,
+          expectedRPID: rpID,
+          requireUserVerification: false,
+          supportedAlgorithmIDs: ALGORITHMS,
+        });
+      } catch {
+        return { ok: false, reason: 'invalid' };
+      }
+      if (!verified.verified) return { ok: false, reason: 'invalid' };
+      const { credential } = verified.registrationInfo;
+      const name = (input.name ?? '').trim().slice(0, MAX_NAME) || state.name;
+      const added = await passkeysStore(ctx.db).add({
+        credential_id: credential.id,
+        user_id: user.id,
+        public_key: Buffer.from(credential.publicKey).toString('base64url'),
+        counter: credential.counter,
+        transports: JSON.stringify(credential.transports ?? []),
+        name,
+        created_at: ctx.clock.now(),
+        last_used_at: null,
+        flagged_at: null,
+      });
+      if (!added) return { ok: false, reason: 'invalid' };
+      return { ok: true, secret: null, details: { credentialId: credential.id, name } };
+    },
+  },
+
+  async renderVerify(ctx, user, reg, form, attempt) {
+    const { rpID } = relyingParty(ctx);
+    const store = passkeysStore(ctx.db);
+    const id = credentialIdOf(reg.details);
+    const own = id ? await store.listByIds(user.id, [id]) : [];
+    const options = await generateAuthenticationOptions({
+      rpID,
+      allowCredentials: own.map((p) => ({
+        id: p.credential_id,
+        transports: transportsOf(p.transports),
+      })),
+      userVerification: 'preferred',
+      timeout: TIMEOUT_MS,
+    });
+    // Kept server-side, tied to this attempt, used once (WebAuthn §13.4.3).
+    await store.addChallenge(
+      options.challenge,
+      attempt.flowId,
+      user.id,
+      ctx.clock.now(),
+      TIMEOUT_MS,
+    );
+    return VerifyView({ options, form });
+  },
+
+  async verify(ctx, user, reg, input, attempt) {
+    const response = parseResponse(input.response, 'authentication');
+    const challenge = response && clientChallenge(response);
+    const id = credentialIdOf(reg.details);
+    if (!response || !challenge || !id) return { ok: false, reason: 'malformed' };
+    const store = passkeysStore(ctx.db);
+    const passkey = await store.find(user.id, id);
+    if (!passkey || passkey.flagged_at !== null || response.id !== id)
+      return { ok: false, reason: 'invalid' };
+    const now = ctx.clock.now();
+    // The challenge is consumed before anything else: an assertion is never accepted twice.
+    if (!(await store.consumeChallenge(challenge, attempt.flowId, now)))
+      return {
+        ok: false,
+        reason: (await store.challengeUsed(challenge, attempt.flowId)) ? 'replayed' : 'expired',
+      };
+    const { rpID, origin } = relyingParty(ctx);
+    const stored = Number(passkey.counter);
+    let newCounter: number;
+    try {
+      const result = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge: challenge,
+        expectedOrigin: origin,
+        expectedRPID: rpID,
+        // The counter is checked below, once the signature is known to be good.
+        credential: {
+          id,
+          publicKey: Buffer.from(passkey.public_key, 'base64url'),
+          counter: 0,
+          transports: transportsOf(passkey.transports),
+        },
+        requireUserVerification: false,
+      });
+      if (!result.verified) return { ok: false, reason: 'invalid' };
+      newCounter = result.authenticationInfo.newCounter;
+    } catch {
+      return { ok: false, reason: 'invalid' };
+    }
+    // WebAuthn §6.1.1: a signature counter that does not grow (where either is
+    // non-zero) means the credential may have been cloned: flag and refuse.
+    if ((newCounter > 0 || stored > 0) && newCounter <= stored) {
+      await store.flag(passkey, newCounter, now, user, attempt.clientIp);
+      return { ok: false, reason: 'replayed' };
+    }
+    if (!(await store.advance(id, stored, newCounter, now)))
+      return { ok: false, reason: 'replayed' };
+    return { ok: true };
+  },
+} satisfies AuthMethod<EnrolState>;
+
+function credentialIdOf(details: Record<string, unknown>): string | null {
+  return typeof details.credentialId === 'string' ? details.credentialId : null;
+}

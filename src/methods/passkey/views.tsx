@@ -1,0 +1,82 @@
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/server';
+import { raw } from 'hono/html';
+import { CsrfField, RememberDevice } from '../forms.tsx';
+import type { FormProps } from '../types.ts';
+
+/**
+ * The options as a JSON data block: not executed, so allowed under
+ * `script-src 'self'`; /static/passkey.js reads it. `<` is escaped so the
+ * data cannot close the element.
+ */
+const Options = ({ options }: { options: unknown }) => (
+  <script type="application/json" id="passkey-options">
+    {raw(JSON.stringify(options).replace(/</g, '\\u003c'))}
+  </script>
+);
+
+const Scripts = () => (
+  <>
+    <script src="/static/simplewebauthn.js" defer />
+    <script src="/static/passkey.js" defer />
+  </>
+);
+
+/** Name the passkey, then "Create passkey": the browser asks the authenticator, the script posts. */
+export const EnrolView = ({
+  options,
+  name,
+  form,
+}: {
+  options: PublicKeyCredentialCreationOptionsJSON;
+  name: string;
+  form: FormProps;
+}) => (
+  <div class="stack">
+    <p>{form.t('passkey.intro')}</p>
+    <Options options={options} />
+    <form method="post" action={form.action} class="stack" data-passkey="register">
+      <CsrfField form={form} />
+      <label for="passkey-name">{form.t('passkey.name')}</label>
+      <input id="passkey-name" name="name" value={name} maxlength={64} autocomplete="off" />
+      <input type="hidden" name="response" />
+      <p id="passkey-error" role="alert" hidden>
+        {form.t('passkey.notCreated')}
+      </p>
+      <noscript>
+        <p>{form.t('passkey.needsScript')}</p>
+      </noscript>
+      <button type="submit">{form.t('passkey.create')}</button>
+    </form>
+    <Scripts />
+  </div>
+);
+
+/** "Use your passkey": the browser asks the authenticator, the script posts the assertion. */
+export const VerifyView = ({
+  options,
+  form,
+}: {
+  options: PublicKeyCredentialRequestOptionsJSON;
+  form: FormProps;
+}) => (
+  <div class="stack">
+    <p>{form.t('passkey.verifyIntro')}</p>
+    <Options options={options} />
+    <form method="post" action={form.action} class="stack" data-passkey="authenticate">
+      <CsrfField form={form} />
+      <input type="hidden" name="response" />
+      <p id="passkey-error" role="alert" hidden>
+        {form.t('passkey.notUsed')}
+      </p>
+      <noscript>
+        <p>{form.t('passkey.needsScript')}</p>
+      </noscript>
+      <RememberDevice form={form} />
+      <button type="submit">{form.t('passkey.use')}</button>
+    </form>
+    <Scripts />
+  </div>
+);

@@ -1,0 +1,158 @@
+// PhoneAppNotification: approve a sign-in in the Portcullis Authenticator, typing the number shown.
+import QRCode from 'qrcode';
+import { AppError } from '../../errors.ts';
+import { signinLogStore } from '../../storage/signin-log.ts';
+import type { AuthMethod, MethodContext, MethodUser, Registration } from '../types.ts';
+import {
+  ACTIVATION_MS,
+  activationUrl,
+  hashActivation,
+  newActivationCode,
+  normaliseActivation,
+} from './activation.ts';
+import { pushStore } from './store.ts';
+import { AgainView, EnrolView, WaitView } from './views.tsx';
+
+export const PUSH_ID = 'PhoneAppNotification';
+/** How long a request waits for an answer on the device. */
+export const REQUEST_MS = 60_000;
+/** MFA fatigue: after this many denied, wrong or unanswered requests in the window, notifications pause. */
+export const FATIGUE_LIMIT = 3;
+export const FATIGUE_WINDOW_MS = 15 * 60_000;
+
+interface EnrolState {
+  /** The activation code, as shown (kept sealed in the flow). */
+  code: string;
+}
+
+const deviceOf = (reg: Registration) => String(reg.details.deviceId ?? '');
+const pollOf = (action: string, query: string) =>
+  action.startsWith('/signin/') ? `/signin/step?poll=1${query}` : null;
+
+/** Writes a request's life to the sign-in log (the flow logs the verification itself). */
+async function log(ctx: MethodContext, user: MethodUser, clientIp: string | null, reason: string) {
+  await signinLogStore(ctx.db).record({
+    id: crypto.randomUUID(),
+    at: ctx.clock.now(),
+    upn: user.upn.toLowerCase(),
+    user_id: user.id,
+    result: 'interrupted',
+    reason,
+    method: PUSH_ID,
+    client_ip: clientIp,
+    user_agent: null,
+    application: null,
+    front: 'browser',
+  });
+}
+
+export const pushMethod = {
+  id: PUSH_ID,
+  label: 'Portcullis Authenticator',
+  description: 'Approve sign-ins with a notification in the Portcullis Authenticator.',
+  factor: 'possession',
+  // RFC 8176: a proof of possession of a key held by the device.
+  amr: ['pop'],
+
+  enrol: {
+    async begin(ctx, user) {
+      const code = newActivationCode(ctx.random);
+      const now = ctx.clock.now();
+      const hash = hashActivation(ctx.hmacKey, normaliseActivation(code)!);
+      await pushStore(ctx.db).addActivation(hash, user.id, now, now + ACTIVATION_MS);
+      return { code };
+    },
+    async render(ctx, _user, state, form) {
+      const url = activationUrl(ctx.config.publicUrl, state.code);
+      const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+      return EnrolView({ svg, url, code: state.code, form, pollHref: pollOf(form.action, '') });
+    },
+    async complete(ctx, user, state, _input, _attempt, t) {
+      const hash = hashActivation(ctx.hmacKey, normaliseActivation(state.code)!);
+      const activation = await pushStore(ctx.db).activation(hash);
+      if (!activation || activation.user_id !== user.id)
+        return { ok: 'retry', message: t('push.activationExpired') };
+      if (activation.device_id)
+        return { ok: true, secret: null, details: { deviceId: activation.device_id } };
+      if (activation.expires_at <= ctx.clock.now())
+        return { ok: 'retry', message: t('push.activationExpired') };
+      return { ok: 'waiting', message: t('push.waitingDevice') };
+    },
+  },
+
+  /**
+   * Sends a request to the device unless this attempt has one already (a new
+   * one only when asked). Refused while another sign-in of the user waits, and
+   * paused after too many unwanted requests (MFA fatigue).
+   */
+  async challenge(ctx, user, reg, attempt, resend) {
+    const store = pushStore(ctx.db);
+    const now = ctx.clock.now();
+    const deviceId = deviceOf(reg);
+    await store.expire(user.id, now);
+    if (!resend && (await store.latest(attempt.flowId, deviceId))) return;
+    if ((await store.unwantedSince(user.id, now - FATIGUE_WINDOW_MS)) >= FATIGUE_LIMIT) {
+      await log(ctx, user, attempt.clientIp, 'authenticator notifications paused (MFA fatigue)');
+      throw new AppError('too_many_attempts', { local: { key: 'push.paused' } });
+    }
+    await store.supersede(attempt.flowId, now);
+    const id = crypto.randomUUID();
+    const inserted = await store.insert({
+      id,
+      flow_id: attempt.flowId,
+      user_id: user.id,
+      device_id: deviceId,
+      number: String(10 + ctx.random.int(90)),
+      status: 'pending',
+      client_ip: attempt.clientIp,
+      created_at: now,
+      expires_at: now + REQUEST_MS,
+      resolved_at: null,
+    });
+    if (!inserted) throw new AppError('too_many_attempts', { local: { key: 'push.busy' } });
+    await log(ctx, user, attempt.clientIp, `authenticator request ${id} sent`);
+  },
+
+  async renderVerify(ctx, _user, reg, form, attempt) {
+    const latest = await pushStore(ctx.db).latest(attempt.flowId, deviceOf(reg));
+    const query = `&method=${encodeURIComponent(reg.id)}`;
+    if (latest?.status === 'pending' && latest.expires_at > ctx.clock.now())
+      return WaitView({ number: latest.number, form, pollHref: pollOf(form.action, query) });
+    const resendAction = form.action.startsWith('/signin/')
+      ? `/signin/resend?method=${encodeURIComponent(reg.id)}`
+      : form.action;
+    return AgainView({ form, resendAction });
+  },
+
+  async verify(ctx, user, reg, _input, attempt, t) {
+    const store = pushStore(ctx.db);
+    const now = ctx.clock.now();
+    const latest = await store.latest(attempt.flowId, deviceOf(reg));
+    if (!latest) return { ok: 'retry', message: t('push.notWaiting') };
+    switch (latest.status) {
+      case 'approved':
+        // Used once: of two racing checks, one signs in; the other is the same attempt.
+        return (await store.move(latest.id, 'approved', 'consumed', now))
+          ? { ok: true }
+          : { ok: 'waiting' };
+      case 'consumed':
+        return { ok: 'waiting' };
+      case 'pending':
+        if (latest.expires_at > now) return { ok: 'waiting', message: t('push.waiting') };
+        await store.expire(user.id, now);
+        return { ok: 'retry', message: t('push.noAnswer') };
+      case 'wrong_number':
+        // A wrong number counts once against the attempt, as a wrong code.
+        return (await store.move(latest.id, 'wrong_number', 'refused', now))
+          ? { ok: false, reason: 'invalid' }
+          : { ok: 'retry', message: t('push.wrongNumber') };
+      case 'refused':
+        return { ok: 'retry', message: t('push.wrongNumber') };
+      case 'denied':
+      case 'fraud':
+        return { ok: 'retry', message: t('push.denied') };
+      default:
+        return { ok: 'retry', message: t('push.notWaiting') };
+    }
+  },
+} satisfies AuthMethod<EnrolState>;

@@ -1,0 +1,149 @@
+// Passkeys in headless Chromium with the DevTools-protocol virtual authenticator.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { createContext } from '../../src/context.ts';
+import { migrate } from '../../src/db/index.ts';
+import { createLogger } from '../../src/log.ts';
+import { createUser } from '../../src/services/users.ts';
+import { launchChromium, skipChromium } from '../helpers/chromium.ts';
+import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { freePort } from '../helpers/oidc-rp.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+
+const PASSWORD = 'Passkey password 1';
+
+describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  /** WebAuthn wants a domain as RP ID (not an IP address): the page and the public URL are on localhost. */
+  let origin: string;
+
+  async function signIn(page: Page, upn: string) {
+    await page.goto(origin);
+    await page.getByLabel('Username').fill(upn);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function withAuthenticator(context: BrowserContext, page: Page) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    });
+    return { cdp, authenticatorId };
+  }
+
+  const credentials = async (cdp: CDPSession, authenticatorId: string) =>
+    (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+
+  before(async () => {
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    db = await freshDatabase({ PORT: String(port), PORTCULLIS_PUBLIC_URL: origin });
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    await migrate(ctx.db, ctx.dialect);
+    await createUser(ctx, { upn: 'pia@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
+    await ctx.db.destroy();
+    server = await startServerProcess(db.env);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('registers a passkey in proof-up, signs in with it, and adds another in security info', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const { cdp, authenticatorId } = await withAuthenticator(context, page);
+
+    await signIn(page, 'pia@contoso.com');
+    await page.getByRole('heading', { name: 'More information required' }).waitFor();
+    await page.getByLabel(/^Passkey/).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Name of the passkey').fill('Pia laptop');
+    await page.getByRole('button', { name: 'Create passkey' }).click();
+    await page.getByRole('link', { name: 'Done' }).waitFor();
+    const [credential] = await credentials(cdp, authenticatorId);
+    assert.ok(credential, 'the authenticator holds the new credential');
+    assert.equal(credential.rpId, 'localhost');
+    await page.getByRole('link', { name: 'Done' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // The next time: password, then the passkey.
+    await signIn(page, 'pia@contoso.com');
+    await page.getByRole('heading', { name: 'Verify your identity' }).waitFor();
+    const [posted] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && !!r.postData()?.includes('response=')),
+      page.getByRole('button', { name: 'Use passkey' }).click(),
+    ]);
+    await page.getByRole('heading', { name: /Signed in|My account/ }).waitFor();
+    const [used] = await credentials(cdp, authenticatorId);
+    assert.ok(used!.signCount > credential.signCount, 'the counter moved on');
+    const assertion = new URLSearchParams(posted.postData()!).get('response')!;
+
+    // A captured assertion sent again in a new sign-in attempt is refused.
+    await page.goto(origin);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'pia@contoso.com');
+    await page.getByRole('button', { name: 'Use passkey' }).waitFor();
+    await page.evaluate((value) => {
+      const form = document.querySelector<HTMLFormElement>('form[data-passkey]')!;
+      (form.elements.namedItem('response') as HTMLInputElement).value = value;
+      form.submit();
+    }, assertion);
+    await page.getByRole('button', { name: 'Use passkey' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: /Signed in|My account/ }).count(), 0);
+    await page.getByRole('button', { name: 'Use passkey' }).click();
+    await page.getByRole('heading', { name: /Signed in|My account/ }).waitFor();
+
+    // Security info → Add method: verify with the passkey, then create one on a second authenticator.
+    await page.goto(origin);
+    await page.getByRole('link', { name: 'Security info' }).click();
+    await page.getByLabel('Method to add').selectOption({ label: 'Passkey' });
+    await page.getByRole('button', { name: 'Add method' }).click();
+    const verify = page.getByRole('button', { name: 'Use passkey' });
+    const add = page.getByRole('heading', { name: 'Add Passkey' });
+    await Promise.race([verify.waitFor(), add.waitFor()]);
+    if (await verify.isVisible()) await verify.click();
+    await add.waitFor();
+    // The first authenticator is excluded (it holds a passkey already): use another one.
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+    const second = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'usb',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+      },
+    });
+    await page.getByLabel('Name of the passkey').fill('Security key');
+    await page.getByRole('button', { name: 'Create passkey' }).click();
+    await page.getByText('The method was added.').waitFor();
+    assert.equal((await credentials(cdp, second.authenticatorId)).length, 1);
+    assert.match((await page.textContent('table')) ?? '', /Security key/, 'named in the list');
+    await context.close();
+  });
+
+  it('serves the scripts under the CSP, and the options as a JSON data block', async () => {
+    const res = await fetch(`${origin}/static/simplewebauthn.js`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /javascript/);
+    assert.match(await res.text(), /SimpleWebAuthnBrowser/);
+    const own = await fetch(`${origin}/static/passkey.js`);
+    assert.equal(own.status, 200);
+    assert.match(await own.text(), /passkey-options/);
+  });
+});
