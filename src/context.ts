@@ -53,6 +53,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
   const clock = o.clock ?? systemClock;
   const random = o.random ?? cryptoRandom;
   const telephony = o.telephony ?? createTelephony(config, db, clock);
+  const log = o.log ?? createLogger(config.logLevel);
   const ctx: AppContext = {
     config,
     db,
@@ -67,7 +68,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       timeCost: config.argon2Iterations,
       parallelism: config.argon2Parallelism,
     }),
-    log: o.log ?? createLogger(config.logLevel),
+    log,
     methodContext: {
       db,
       clock,
@@ -78,6 +79,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       config,
       limits: () => getServiceSettings(ctx),
       issuer: 'Portcullis',
+      log,
     },
     telephony,
     groupCommit: groupCommit(db),

@@ -10,6 +10,7 @@ import { mfaCommands } from './commands/mfa.ts';
 import { settingsCommands } from './commands/settings.ts';
 import { tokenCommands } from './commands/tokens.ts';
 import { userCommands } from './commands/users.ts';
+import { vapidCommands } from './commands/vapid.ts';
 import { setTarget } from './run.ts';
 
 const program = new Command('portcullis')
@@ -57,6 +58,7 @@ tokenCommands(program);
 appCommands(program);
 outboxCommands(program);
 keyCommands(program);
+vapidCommands(program);
 
 try {
   await program.parseAsync(process.argv);

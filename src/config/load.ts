@@ -54,6 +54,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = out as { -readonly [K in keyof Config]: Config[K] };
   if (!config.ldapTlsCert !== !config.ldapTlsKey)
     problems.push('PORTCULLIS_LDAP_TLS_CERT and PORTCULLIS_LDAP_TLS_KEY go together: set both');
+  const vapid = [config.vapidPublicKey, config.vapidPrivateKey, config.vapidSubject];
+  if (vapid.some(Boolean) && !vapid.every(Boolean))
+    problems.push(
+      'PORTCULLIS_VAPID_PUBLIC_KEY, PORTCULLIS_VAPID_PRIVATE_KEY and PORTCULLIS_VAPID_SUBJECT go together: set all three or none',
+    );
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   config.dataDir = path.resolve(config.dataDir);
   config.publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');

@@ -290,6 +290,37 @@ export const configSchema = {
     default: 20,
     schema: positiveInt.max(1000),
   }),
+  vapidPublicKey: entry<string | undefined>({
+    env: 'PORTCULLIS_VAPID_PUBLIC_KEY',
+    description:
+      'Web Push: the VAPID public key (base64url, from `portcullis vapid generate`). Set with PORTCULLIS_VAPID_PRIVATE_KEY and PORTCULLIS_VAPID_SUBJECT, the Portcullis Authenticator is notified of sign-in requests while closed. Unset: it sees them only while open.',
+    default: undefined,
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{86,88}$/, 'must be a base64url P-256 public key')
+      .optional(),
+  }),
+  vapidPrivateKey: entry<string | undefined>({
+    env: 'PORTCULLIS_VAPID_PRIVATE_KEY',
+    description: 'Web Push: the VAPID private key of PORTCULLIS_VAPID_PUBLIC_KEY (base64url).',
+    default: undefined,
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{42,44}$/, 'must be a base64url P-256 private key')
+      .optional(),
+    secret: true,
+  }),
+  vapidSubject: entry<string | undefined>({
+    env: 'PORTCULLIS_VAPID_SUBJECT',
+    description:
+      'Web Push: how push services can reach the operator, a `mailto:` or `https:` URL (sent with every notification).',
+    default: undefined,
+    schema: z
+      .string()
+      .max(200)
+      .regex(/^(mailto:\S+|https:\/\/\S+)$/, 'must be a mailto: or https: URL')
+      .optional(),
+  }),
   maxUploadBytes: entry({
     env: 'PORTCULLIS_MAX_UPLOAD_BYTES',
     description:

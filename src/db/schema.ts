@@ -27,6 +27,7 @@ export interface Database {
   authenticator_devices: AuthenticatorDevicesTable;
   authenticator_activations: AuthenticatorActivationsTable;
   push_requests: PushRequestsTable;
+  authenticator_push_subscriptions: AuthenticatorPushSubscriptionsTable;
 }
 
 export type MfaState = 'Disabled' | 'Enabled' | 'Enforced';
@@ -371,4 +372,15 @@ export interface PushRequestsTable {
   created_at: number;
   expires_at: number;
   resolved_at: number | null;
+}
+
+/** A device's Web Push subscription: where and how to notify it while the app is closed. */
+export interface AuthenticatorPushSubscriptionsTable {
+  device_id: string;
+  /** The push service URL (https; http only on loopback in development). */
+  endpoint: string;
+  /** The browser's P-256 public key and 16-byte auth secret, base64url. */
+  p256dh: string;
+  auth: string;
+  created_at: number;
 }

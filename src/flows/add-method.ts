@@ -9,7 +9,7 @@ import { findMethod } from '../methods/index.ts';
 import type { AuthMethod, Input, MethodUser, Registration } from '../methods/types.ts';
 import { type Actor, audit } from '../services/audit.ts';
 import { notifyMethodChange } from '../services/method-notices.ts';
-import { addRegistration, loadRegistrations } from '../services/registrations.ts';
+import { addRegistration, companionOf, loadRegistrations } from '../services/registrations.ts';
 import { getServiceSettings } from '../services/settings.ts';
 import type { UserRow } from '../storage/users.ts';
 import type { ClientInfo } from './signin.ts';
@@ -163,12 +163,14 @@ export function addMethodFlows(ctx: AppContext) {
       const registration = await addRegistration(ctx, user.id, proven.id, result);
       const added = [proven.id];
       const existing = await loadRegistrations(ctx, user.id);
-      for (const id of result.companions ?? []) {
+      for (const c of result.companions ?? []) {
+        const companion = companionOf(result, c);
+        const id = companion.methodType;
         const already = existing.some(
-          (r) => r.methodType === id && r.id !== registration.id && r.secret === result.secret,
+          (r) => r.methodType === id && r.id !== registration.id && r.secret === companion.secret,
         );
         if (allowedMethods.includes(id) && findMethod(id) && !already) {
-          await addRegistration(ctx, user.id, id, result);
+          await addRegistration(ctx, user.id, id, { ok: true, ...companion });
           added.push(id);
         }
       }

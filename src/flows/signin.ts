@@ -15,7 +15,7 @@ import { ipRanges } from '../net/cidr.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
 import { audit } from '../services/audit.ts';
-import { addRegistration, loadRegistrations } from '../services/registrations.ts';
+import { addRegistration, companionOf, loadRegistrations } from '../services/registrations.ts';
 import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
 import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
 import { checkNewPassword, printable } from '../services/validation.ts';
@@ -179,7 +179,7 @@ export function signinFlows(ctx: AppContext) {
     };
     await limits.fail(`code:${s.user.id}`);
     const failures = await stores.flows.addFailure(s.flow.id);
-    await log(s, 'failure', reasons[result.reason], methodId);
+    await log(s, 'failure', result.detail ?? reasons[result.reason], methodId);
     if (failures >= config.maxCodeAttempts) {
       await stores.flows.end(s.flow.id, clock.now());
       await log(s, 'failure', `sign-in attempt ended after ${failures} wrong codes`, methodId);
@@ -437,12 +437,14 @@ export function signinFlows(ctx: AppContext) {
       const reg = await addRegistration(ctx, s.user.id, proven.id, result);
       // Companion methods the same proof covers, where the organisation allows them.
       const companions: Registration[] = [];
-      for (const id of result.companions ?? []) {
+      for (const c of result.companions ?? []) {
+        const companion = companionOf(result, c);
+        const id = companion.methodType;
         const registered = s.registrations.some(
-          (r) => r.methodType === id && r.secret === result.secret,
+          (r) => r.methodType === id && r.secret === companion.secret,
         );
         if (s.allowedMethods.includes(id) && findMethod(id) && !registered) {
-          companions.push(await addRegistration(ctx, s.user.id, id, result));
+          companions.push(await addRegistration(ctx, s.user.id, id, { ok: true, ...companion }));
         }
       }
       // Microsoft: completing registration moves an Enabled user to Enforced.

@@ -6,6 +6,7 @@ import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../db/index.ts';
 import type { Telephony } from '../delivery/types.ts';
 import type { Translate } from '../i18n/index.ts';
+import type { Logger } from '../log.ts';
 
 /** NIST SP 800-63B factor categories; assurance is computed from them. */
 export type Factor = 'knowledge' | 'possession' | 'inherence';
@@ -27,7 +28,12 @@ export interface MethodContext {
   /** Keys the hashes of codes sent to people. */
   hmacKey: Buffer;
   telephony: Telephony;
-  config: Pick<Config, 'callGreeting' | 'publicUrl'>;
+  config: Pick<
+    Config,
+    'callGreeting' | 'publicUrl' | 'vapidPublicKey' | 'vapidPrivateKey' | 'vapidSubject'
+  >;
+  /** For what a method does in the background (delivery), never secrets or codes. */
+  log: Logger;
   /** Code lifetimes and send limits, from the service settings (admins change them). */
   limits(): Promise<MethodLimits>;
   /** Shown in authenticator apps and said in texts and calls. */
@@ -73,7 +79,12 @@ export interface FormProps {
 }
 
 /** A wrong proof: counted against the attempt and the user. */
-export type Failure = { ok: false; reason: 'invalid' | 'replayed' | 'malformed' | 'expired' };
+export type Failure = {
+  ok: false;
+  reason: 'invalid' | 'replayed' | 'malformed' | 'expired';
+  /** What the sign-in log should say instead of the generic reason (never shown to the user). */
+  detail?: string;
+};
 
 /**
  * Not a wrong proof, nothing counted: still waiting (a call not answered yet),
@@ -84,6 +95,11 @@ export type Pending = { ok: 'waiting'; message?: string } | { ok: 'retry'; messa
 /** `notice`: something the user should read once signed in (e.g. "3 recovery codes left"). */
 export type VerifyResult = { ok: true; notice?: string } | Failure | Pending;
 
+/** A method registered beside the enrolled one by the same proof. */
+export type Companion =
+  | string
+  | { methodType: string; secret: string | null; details: Record<string, unknown> };
+
 /** Result of an enrolment step: registered, a wrong proof, a next phase, or try again. */
 export type EnrolResult<S = unknown> =
   | {
@@ -92,9 +108,11 @@ export type EnrolResult<S = unknown> =
       details: Record<string, unknown>;
       /**
        * Other methods the same proof registers too (Microsoft's authentication
-       * phone: a verified mobile number can take texts and calls).
+       * phone: a verified mobile number can take texts and calls). A MethodType
+       * alone shares this result's secret and details; a companion with its own
+       * (the Portcullis Authenticator's TOTP account) names them.
        */
-      companions?: readonly string[];
+      companions?: readonly Companion[];
       /** Register as this MethodType instead of the enrolling one (the user chose another channel). */
       registerAs?: string;
     }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.ts';
-import type { EnrolResult, Registration } from '../methods/types.ts';
+import type { Companion, EnrolResult, Registration } from '../methods/types.ts';
 import type { MethodRow } from '../storage/methods.ts';
 
 const aad = (id: string) => `auth_methods:${id}`;
@@ -39,4 +39,11 @@ export async function addRegistration(
     last_used_at: null,
   });
   return { id, methodType, isDefault, secret: result.secret, details: result.details };
+}
+
+/** A companion of an enrolment result, with the secret and details it registers with. */
+export function companionOf(result: Extract<EnrolResult, { ok: true }>, c: Companion) {
+  return typeof c === 'string'
+    ? { methodType: c, secret: result.secret, details: result.details }
+    : c;
 }

@@ -84,6 +84,13 @@ describe('Portcullis Authenticator in headless Chromium', { skip: skipChromium }
     await phone.goto(link);
     await phone.getByText(`This app is set up for ${UPN}`).waitFor();
     assert.equal(new URL(phone.url()).hash, '', 'the code left the address bar');
+    // The same activation gave the app a TOTP account: a code, computed on the phone.
+    await phone
+      .locator('#otp-code')
+      .filter({ hasText: /^\d{6}$/ })
+      .waitFor();
+    assert.match((await phone.locator('#otp-label').textContent())!, new RegExp(UPN));
+    assert.match((await phone.locator('#otp-expires').textContent())!, /^New code in \d+ s$/);
 
     // The sign-in page reloads itself and moves on once the app is activated.
     await page.getByRole('heading', { name: 'App passwords' }).waitFor({ timeout: 15_000 });
@@ -100,6 +107,19 @@ describe('Portcullis Authenticator in headless Chromium', { skip: skipChromium }
     await phone.getByText('Approved.').waitFor();
     await page.getByRole('heading', { name: 'My account' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Sign out' }).click();
+  });
+
+  it('signs in with a code from the app instead of approving', async () => {
+    await signIn();
+    await numberShown();
+    await page.getByRole('link', { name: 'Enter a code from the app instead' }).click();
+    await page.getByLabel('Code').fill((await phone.locator('#otp-code').textContent())!);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    // The request the phone still shows is not needed any more: deny it.
+    await phone.getByRole('button', { name: 'Deny', exact: true }).click();
+    await phone.getByText('The request was refused.').waitFor();
   });
 
   it('refuses a wrong number', async () => {

@@ -227,7 +227,11 @@ describe('Passkey method (SQLite)', () => {
     // A clone answers with a counter that did not grow.
     flow = crypto.randomUUID();
     const clone = auth.assert(await challengeFor(user, reg, flow), { counter: 7 });
-    assert.deepEqual(await verify(user, reg, clone, flow), { ok: false, reason: 'replayed' });
+    assert.deepEqual(await verify(user, reg, clone, flow), {
+      ok: false,
+      reason: 'replayed',
+      detail: 'passkey counter went backwards',
+    });
     const row = await t.ctx.db
       .selectFrom('passkeys')
       .selectAll()

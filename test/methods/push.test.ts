@@ -13,8 +13,13 @@ import {
 import { FATIGUE_LIMIT, pushMethod, REQUEST_MS } from '../../src/methods/push/index.tsx';
 import { checkSignature, signedText } from '../../src/methods/push/signature.ts';
 import { pushStore } from '../../src/methods/push/store.ts';
+import { TOTP_PERIOD_SECONDS, totpFor } from '../../src/methods/totp/codes.ts';
 import type { Attempt, AuthMethod, MethodUser, Registration } from '../../src/methods/types.ts';
-import { addRegistration } from '../../src/services/registrations.ts';
+import {
+  addRegistration,
+  companionOf,
+  loadRegistrations,
+} from '../../src/services/registrations.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { onPostgres } from '../helpers/db.ts';
 
@@ -76,7 +81,7 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
     const reg = await addRegistration(t.ctx, user.id, m.id, result);
     const device = (await deviceFor(t.ctx, activated.token))!;
     assert.equal(device.id, activated.deviceId);
-    return { user, reg, device, key: keys.privateKey };
+    return { user, reg, device, key: keys.privateKey, activated, result };
   }
 
   const mc = () => t.ctx.methodContext;
@@ -112,6 +117,67 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
     assert.equal(methods.at(-1)?.id, 'RecoveryCode');
     assert.equal(m.factor, 'possession');
     assert.deepEqual(m.amr, ['pop']);
+  });
+
+  it('activation adds a PhoneAppOTP account: its secret goes to the device once, its codes sign in', async () => {
+    const { user, reg, activated, result } = await enrolled('otp-companion@contoso.com');
+    assert.equal(result.ok, true);
+    if (result.ok !== true) throw new Error('not registered');
+    // The push registration itself has no secret; the companion carries its own.
+    assert.equal(result.secret, null);
+    const [companion, ...rest] = result.companions ?? [];
+    assert.equal(rest.length, 0);
+    assert.ok(companion && typeof companion === 'object');
+    assert.equal(companion.methodType, 'PhoneAppOTP');
+    assert.deepEqual(companion.details, { deviceId: activated.deviceId });
+    assert.ok(activated.totp, 'the activation response gives the app its TOTP account');
+    assert.equal(companion.secret, activated.totp.secret);
+    assert.match(activated.totp.secret, /^[A-Z2-7]{32}$/, '160 bits, base32');
+    assert.deepEqual(
+      { digits: activated.totp.digits, period: activated.totp.period },
+      { digits: 6, period: TOTP_PERIOD_SECONDS },
+    );
+
+    // As the flows register it (both: the same helper).
+    const otpReg = await addRegistration(t.ctx, user.id, companion.methodType, {
+      ok: true,
+      ...companionOf(result, companion),
+    });
+    const types = (await loadRegistrations(t.ctx, user.id)).map((r) => r.methodType).sort();
+    assert.deepEqual(types, ['PhoneAppNotification', 'PhoneAppOTP']);
+
+    // A code the device computes from what it was given is accepted, once.
+    const otp = findMethod('PhoneAppOTP')!;
+    const code = totpFor(activated.totp.secret).generate({ timestamp: t.ctx.clock.now() });
+    const flowId = crypto.randomUUID();
+    const ok = await otp.verify(mc(), user, otpReg, { code }, attempt(flowId), en);
+    assert.deepEqual(ok, { ok: true });
+    const again = await otp.verify(mc(), user, otpReg, { code }, attempt(), en);
+    assert.equal(again.ok, false);
+
+    // The wait page links to that registration ("Enter a code from the app instead").
+    const html = String(
+      await m.renderVerify(
+        mc(),
+        user,
+        reg,
+        { action: '/signin/verify', csrfToken: 'x', t: en },
+        attempt(),
+      ),
+    );
+    assert.match(html, new RegExp(`href="/signin/step\\?method=${otpReg.id}"`));
+    assert.match(html, /Enter a code from the app instead/);
+    // Not where the organisation does not allow PhoneAppOTP.
+    const noOtp = String(
+      await m.renderVerify(
+        mc(),
+        user,
+        reg,
+        { action: '/signin/verify', csrfToken: 'x', t: en },
+        { ...attempt(), allowedMethods: ['PhoneAppNotification'] },
+      ),
+    );
+    assert.doesNotMatch(noOtp, /push-code-link/);
   });
 
   it('checks P-256 signatures in P1363 and DER form, and refuses other keys and texts', () => {

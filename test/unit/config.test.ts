@@ -62,4 +62,23 @@ describe('configuration', () => {
   it('wants the LDAPS certificate and key together', () => {
     assert.throws(() => loadConfig({ PORTCULLIS_LDAP_TLS_CERT: '/etc/cert.pem' }), /go together/);
   });
+  it('wants the VAPID keys and subject all together, or none', () => {
+    const vapid = {
+      PORTCULLIS_VAPID_PUBLIC_KEY: `B${'A'.repeat(86)}`,
+      PORTCULLIS_VAPID_PRIVATE_KEY: 'A'.repeat(43),
+      PORTCULLIS_VAPID_SUBJECT: 'mailto:security@contoso.com',
+    };
+    assert.equal(loadConfig(vapid).vapidSubject, 'mailto:security@contoso.com');
+    assert.equal(loadConfig({}).vapidPublicKey, undefined);
+    const { PORTCULLIS_VAPID_SUBJECT: _, ...noSubject } = vapid;
+    assert.throws(() => loadConfig(noSubject), /VAPID.*set all three or none/);
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_VAPID_PRIVATE_KEY: vapid.PORTCULLIS_VAPID_PRIVATE_KEY }),
+      /set all three or none/,
+    );
+    assert.throws(
+      () => loadConfig({ ...vapid, PORTCULLIS_VAPID_SUBJECT: 'http://contoso.com' }),
+      /PORTCULLIS_VAPID_SUBJECT: must be a mailto: or https: URL/,
+    );
+  });
 });

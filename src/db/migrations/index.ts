@@ -12,6 +12,7 @@ import * as m0009 from './0009_security_info.ts';
 import * as m0010 from './0010_recovery_codes.ts';
 import * as m0011 from './0011_passkeys.ts';
 import * as m0012 from './0012_authenticator.ts';
+import * as m0013 from './0013_push_subscriptions.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010_recovery_codes': m0010,
   '0011_passkeys': m0011,
   '0012_authenticator': m0012,
+  '0013_push_subscriptions': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,11 +4,13 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { activateDevice, decide, deviceFor, pendingRequests } from '../../methods/push/device.ts';
+import { readSubscription, subscriptionStore, vapidOf } from '../../methods/push/push-delivery.ts';
 import type { HttpEnv } from '../env.ts';
 
 type C = Context<HttpEnv>;
 
 const script = readFileSync(new URL('../static/authenticator.js', import.meta.url), 'utf8');
+const serviceWorker = readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8');
 /** Longest a device's poll is held open (long polling works through any node and proxy). */
 const MAX_WAIT_S = 25;
 const TEXT_KEYS = [
@@ -23,11 +25,13 @@ const TEXT_KEYS = [
   'authenticator.fraud',
   'authenticator.approved',
   'authenticator.refused',
+  'authenticator.codeFor',
+  'authenticator.codeExpires',
 ] as const;
 
 /** The script fills these in itself: formatted as `{name}` again. */
 const PLACEHOLDERS = Object.fromEntries(
-  ['upn', 'application', 'address', 'time'].map((k) => [k, `{${k}}`]),
+  ['upn', 'application', 'address', 'time', 'seconds'].map((k) => [k, `{${k}}`]),
 );
 
 const noStore = { 'cache-control': 'no-store' };
@@ -49,6 +53,8 @@ const AppPage = ({ c }: { c: C }) => {
   const words = Object.fromEntries(
     TEXT_KEYS.map((k) => [k.slice('authenticator.'.length), t(k, PLACEHOLDERS)]),
   );
+  // Web Push only when the deployment has VAPID keys: the script subscribes with this key.
+  const vapid = vapidOf(c.var.ctx.config);
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -70,11 +76,21 @@ const AppPage = ({ c }: { c: C }) => {
               <button type="submit">{t('authenticator.activate')}</button>
             </form>
             <p id="status" role="status" />
+            <section id="otp" class="stack" hidden>
+              <p id="otp-label" />
+              <p class="push-number" id="otp-code" />
+              <p class="muted" id="otp-expires" />
+            </section>
             <section id="requests" class="stack" aria-live="polite" />
           </main>
           <script type="application/json" id="authenticator-text">
             {raw(JSON.stringify(words).replace(/</g, '\\u003c'))}
           </script>
+          {vapid && (
+            <script type="application/json" id="authenticator-push">
+              {raw(JSON.stringify({ vapidPublicKey: vapid.publicKey }))}
+            </script>
+          )}
           <script type="module" src="/static/authenticator.js" />
         </body>
       </html>
@@ -103,6 +119,26 @@ export const authenticatorRoutes = new Hono<HttpEnv>()
       'cache-control': 'public, max-age=3600',
     }),
   )
+
+  // Web Push (issue 8): the service worker, scoped to the app.
+  .get('/authenticator/sw.js', (c) =>
+    c.body(serviceWorker, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+    }),
+  )
+
+  // The device's Web Push subscription, saved or replaced (only with VAPID configured).
+  .put('/authenticator/api/push-subscription', async (c) => {
+    const { ctx } = c.var;
+    const device = await deviceFor(ctx, bearer(c));
+    if (!device) return c.json({ error: 'unknown_device' }, 401, noStore);
+    if (!vapidOf(ctx.config)) return c.json({ error: 'push_not_configured' }, 404, noStore);
+    const subscription = readSubscription(await jsonBody(c), ctx.config.publicUrl);
+    if (!subscription) return c.json({ error: 'invalid_subscription' }, 400, noStore);
+    await subscriptionStore(ctx.db).save(device.id, subscription, ctx.clock.now());
+    return c.body(null, 204, noStore);
+  })
 
   // The app registers its public key with the one-time activation code.
   .post('/authenticator/api/activate', async (c) => {

@@ -1,7 +1,9 @@
 // Portcullis Authenticator: a P-256 device key made with WebCrypto (private key
 // non-extractable, kept in IndexedDB), registered with a one-time activation
 // code; sign-in requests arrive by long polling and are answered with a
-// signature over the request, the number typed and the decision.
+// signature over the request, the number typed and the decision. The same
+// activation gives the app a TOTP account (RFC 6238: HMAC-SHA1, 6 digits, 30 s),
+// its secret once, kept as a non-extractable HMAC key: codes while offline.
 const words = JSON.parse(document.getElementById('authenticator-text').textContent);
 const $ = (id) => document.getElementById(id);
 const fill = (s, values) => s.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
@@ -43,10 +45,72 @@ async function activate(code) {
     body: JSON.stringify({ code, publicKey }),
   });
   if (!r.ok) throw new Error('activation refused');
-  const { deviceId, token, upn } = await r.json();
+  const { deviceId, token, upn, totp } = await r.json();
   const account = { deviceId, token, upn, privateKey: keys.privateKey };
+  if (totp?.secret) {
+    account.totpKey = await crypto.subtle.importKey(
+      'raw',
+      base32(totp.secret),
+      { name: 'HMAC', hash: 'SHA-1' },
+      false,
+      ['sign'],
+    );
+    account.totpPeriod = totp.period ?? 30;
+    account.totpDigits = totp.digits ?? 6;
+  }
   await store('readwrite', (s) => s.put(account));
   return account;
+}
+
+/** RFC 4648 base32 (no padding) to bytes. */
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bytes = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
+    const i = alphabet.indexOf(ch);
+    if (i < 0) throw new Error('bad base32');
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((value >>> bits) & 0xff);
+    }
+  }
+  return new Uint8Array(bytes);
+}
+
+/** RFC 6238 / RFC 4226: the code for the time step holding `now`. */
+async function totpCode(account, now) {
+  const counter = Math.floor(now / 1000 / account.totpPeriod);
+  const message = new DataView(new ArrayBuffer(8));
+  message.setUint32(0, Math.floor(counter / 2 ** 32));
+  message.setUint32(4, counter >>> 0);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', account.totpKey, message.buffer));
+  const offset = mac[mac.length - 1] & 0x0f;
+  const binary =
+    ((mac[offset] & 0x7f) << 24) |
+    (mac[offset + 1] << 16) |
+    (mac[offset + 2] << 8) |
+    mac[offset + 3];
+  return String(binary % 10 ** account.totpDigits).padStart(account.totpDigits, '0');
+}
+
+/** The current code and the seconds it has left, refreshed every second. */
+async function showCodes(account) {
+  if (!account.totpKey) return;
+  $('otp').hidden = false;
+  $('otp-label').textContent = fill(words.codeFor, { upn: account.upn });
+  for (;;) {
+    const now = Date.now();
+    const period = account.totpPeriod * 1000;
+    $('otp-code').textContent = await totpCode(account, now);
+    $('otp-expires').textContent = fill(words.codeExpires, {
+      seconds: String(Math.ceil((period - (now % period)) / 1000)),
+    });
+    await sleep(1000 - (Date.now() % 1000));
+  }
 }
 
 let shown = null;
@@ -106,9 +170,43 @@ function show(account, request) {
   input.focus();
 }
 
+// --- Web Push (issue 8): only when the page carries a VAPID key. Registers the
+// service worker and saves this device's subscription; failures leave long polling as it is.
+async function enablePush(account) {
+  const data = document.getElementById('authenticator-push');
+  if (!data || !('serviceWorker' in navigator) || !('PushManager' in window)) return;
+  try {
+    const { vapidPublicKey } = JSON.parse(data.textContent);
+    const reg = await navigator.serviceWorker.register('/authenticator/sw.js', {
+      scope: '/authenticator/',
+    });
+    const worker = reg.installing || reg.waiting;
+    if (!reg.active && worker)
+      await new Promise((resolve) =>
+        worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+      );
+    const key = Uint8Array.from(atob(vapidPublicKey.replace(/-/g, '+').replace(/_/g, '/')), (ch) =>
+      ch.charCodeAt(0),
+    );
+    const subscription =
+      (await reg.pushManager.getSubscription()) ??
+      (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
+    await fetch('/authenticator/api/push-subscription', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${account.token}` },
+      body: JSON.stringify(subscription.toJSON()),
+    });
+  } catch {
+    // No permission or no push service: the app still sees requests while open.
+  }
+}
+// --- end Web Push
+
 async function poll(account) {
   $('activate-form').hidden = true;
   $('status').textContent = fill(words.activated, { upn: account.upn });
+  enablePush(account);
+  showCodes(account);
   for (;;) {
     try {
       const r = await fetch('/authenticator/api/requests?wait=20', {

@@ -143,6 +143,7 @@ export default {
     'Oznámení do vaší aplikace jsou po několika zamítnutých nebo nezodpovězených požadavcích pozastavena. Zvolte jiný způsob ověření.',
   'push.busy':
     'Na schválení ve vaší aplikaci už čeká jiné přihlášení. Odpovězte na něj nebo počkejte a zkuste to znovu.',
+  'push.useCode': 'Místo toho zadat kód z aplikace',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Zadejte aktivační kód zobrazený na přihlašovací stránce, nebo naskenujte jeho QR kód.',
@@ -160,6 +161,8 @@ export default {
   'authenticator.fraud': 'Zamítnout a nahlásit podvod',
   'authenticator.approved': 'Schváleno.',
   'authenticator.refused': 'Požadavek byl odmítnut.',
+  'authenticator.codeFor': 'Kód pro {upn}',
+  'authenticator.codeExpires': 'Nový kód za {seconds} s',
 
   'totp.scan':
     'Naskenujte tento QR kód ověřovací aplikací a potom zadejte šestimístný kód, který aplikace zobrazí.',

@@ -151,6 +151,7 @@ export default {
     'Benachrichtigungen an Ihre App sind nach mehreren abgelehnten oder unbeantworteten Anfragen pausiert. Wählen Sie eine andere Überprüfungsmethode.',
   'push.busy':
     'Eine andere Anmeldung wartet bereits auf Genehmigung in Ihrer App. Beantworten Sie sie oder warten Sie, und versuchen Sie es dann erneut.',
+  'push.useCode': 'Stattdessen einen Code aus der App eingeben',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Geben Sie den auf der Anmeldeseite angezeigten Aktivierungscode ein oder scannen Sie den QR-Code.',
@@ -169,6 +170,8 @@ export default {
   'authenticator.fraud': 'Ablehnen und Betrug melden',
   'authenticator.approved': 'Genehmigt.',
   'authenticator.refused': 'Die Anfrage wurde abgelehnt.',
+  'authenticator.codeFor': 'Code für {upn}',
+  'authenticator.codeExpires': 'Neuer Code in {seconds} s',
 
   'totp.scan':
     'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App und geben Sie dann den angezeigten 6-stelligen Code ein.',

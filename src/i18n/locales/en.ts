@@ -136,6 +136,7 @@ export default {
     'Notifications to your app are paused after several denied or unanswered requests. Choose another verification option.',
   'push.busy':
     'Another sign-in is already waiting for approval in your app. Answer or wait for it, then try again.',
+  'push.useCode': 'Enter a code from the app instead',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Enter the activation code shown on the sign-in page, or scan its QR code.',
@@ -152,6 +153,8 @@ export default {
   'authenticator.fraud': 'Deny and report fraud',
   'authenticator.approved': 'Approved.',
   'authenticator.refused': 'The request was refused.',
+  'authenticator.codeFor': 'Code for {upn}',
+  'authenticator.codeExpires': 'New code in {seconds} s',
 
   'totp.scan':
     'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.',

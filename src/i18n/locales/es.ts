@@ -151,6 +151,7 @@ export default {
     'Las notificaciones a su aplicación están en pausa tras varias solicitudes denegadas o sin respuesta. Elija otra opción de verificación.',
   'push.busy':
     'Otro inicio de sesión ya espera aprobación en su aplicación. Respóndalo o espere, y vuelva a intentarlo.',
+  'push.useCode': 'Introducir en su lugar un código de la aplicación',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Introduzca el código de activación que muestra la página de inicio de sesión, o escanee su código QR.',
@@ -168,6 +169,8 @@ export default {
   'authenticator.fraud': 'Denegar y notificar fraude',
   'authenticator.approved': 'Aprobado.',
   'authenticator.refused': 'La solicitud se rechazó.',
+  'authenticator.codeFor': 'Código para {upn}',
+  'authenticator.codeExpires': 'Nuevo código en {seconds} s',
 
   'totp.scan':
     'Escanee este código QR con su aplicación de autenticación y, a continuación, escriba el código de 6 dígitos que se muestra.',

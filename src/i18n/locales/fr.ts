@@ -152,6 +152,7 @@ export default {
     'Les notifications vers votre application sont suspendues après plusieurs demandes refusées ou sans réponse. Choisissez une autre option de vérification.',
   'push.busy':
     'Une autre connexion attend déjà une approbation dans votre application. Répondez-y ou attendez, puis réessayez.',
+  'push.useCode': 'Saisir plutôt un code de l’application',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     "Saisissez le code d'activation affiché sur la page de connexion, ou scannez son code QR.",
@@ -169,6 +170,8 @@ export default {
   'authenticator.fraud': 'Refuser et signaler une fraude',
   'authenticator.approved': 'Approuvé.',
   'authenticator.refused': 'La demande a été refusée.',
+  'authenticator.codeFor': 'Code pour {upn}',
+  'authenticator.codeExpires': 'Nouveau code dans {seconds} s',
 
   'totp.scan':
     'Scannez ce code QR avec votre application d’authentification, puis entrez le code à 6 chiffres qu’elle affiche.',

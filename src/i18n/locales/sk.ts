@@ -143,6 +143,7 @@ export default {
     'Oznámenia do vašej aplikácie sú po niekoľkých zamietnutých alebo nezodpovedaných požiadavkách pozastavené. Zvoľte iný spôsob overenia.',
   'push.busy':
     'Na schválenie vo vašej aplikácii už čaká iné prihlásenie. Odpovedzte naň alebo počkajte a skúste to znova.',
+  'push.useCode': 'Namiesto toho zadať kód z aplikácie',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Zadajte aktivačný kód zobrazený na prihlasovacej stránke, alebo naskenujte jeho QR kód.',
@@ -160,6 +161,8 @@ export default {
   'authenticator.fraud': 'Zamietnuť a nahlásiť podvod',
   'authenticator.approved': 'Schválené.',
   'authenticator.refused': 'Požiadavka bola odmietnutá.',
+  'authenticator.codeFor': 'Kód pre {upn}',
+  'authenticator.codeExpires': 'Nový kód o {seconds} s',
 
   'totp.scan':
     'Naskenujte tento QR kód overovacou aplikáciou a potom zadajte šesťmiestny kód, ktorý aplikácia zobrazí.',

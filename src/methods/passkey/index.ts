@@ -190,7 +190,7 @@ export const passkeyMethod = {
     // non-zero) means the credential may have been cloned: flag and refuse.
     if ((newCounter > 0 || stored > 0) && newCounter <= stored) {
       await store.flag(passkey, newCounter, now, user, attempt.clientIp);
-      return { ok: false, reason: 'replayed' };
+      return { ok: false, reason: 'replayed', detail: 'passkey counter went backwards' };
     }
     if (!(await store.advance(id, stored, newCounter, now)))
       return { ok: false, reason: 'replayed' };

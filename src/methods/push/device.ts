@@ -5,8 +5,15 @@ import { randomToken } from '../../crypto/random.ts';
 import type { AuthenticatorDevicesTable } from '../../db/schema.ts';
 import { recordSignin } from '../../flows/signin-log.ts';
 import { reportFraud } from '../../services/fraud.ts';
-import { hashActivation, hashDeviceToken, normaliseActivation } from './activation.ts';
-import { PUSH_ID } from './index.tsx';
+import { getServiceSettings } from '../../services/settings.ts';
+import { TOTP_PERIOD_SECONDS } from '../totp/codes.ts';
+import {
+  activationTotpSecret,
+  hashActivation,
+  hashDeviceToken,
+  normaliseActivation,
+} from './activation.ts';
+import { APP_OTP_ID, PUSH_ID } from './index.tsx';
 import { checkSignature, readPublicKey, signedText, storedKey } from './signature.ts';
 import { pushStore } from './store.ts';
 
@@ -25,7 +32,13 @@ export async function activateDevice(
   ctx: AppContext,
   code: unknown,
   publicKey: unknown,
-): Promise<{ deviceId: string; token: string; upn: string } | null> {
+): Promise<{
+  deviceId: string;
+  token: string;
+  upn: string;
+  /** The app's TOTP account (PhoneAppOTP), given once, here; absent where not allowed. */
+  totp?: { secret: string; issuer: string; digits: number; period: number; algorithm: string };
+} | null> {
   const normalised = normaliseActivation(code);
   const key = readPublicKey(publicKey);
   if (!normalised || !key) return null;
@@ -39,7 +52,17 @@ export async function activateDevice(
   );
   if (!userId) return null;
   const user = await ctx.stores.users.findById(userId);
-  return { deviceId, token, upn: user?.upn ?? '' };
+  const { allowedMethods } = await getServiceSettings(ctx);
+  const totp = allowedMethods.includes(APP_OTP_ID)
+    ? {
+        secret: activationTotpSecret(mc.hmacKey, normalised),
+        issuer: mc.issuer,
+        digits: 6,
+        period: TOTP_PERIOD_SECONDS,
+        algorithm: 'SHA-1',
+      }
+    : undefined;
+  return { deviceId, token, upn: user?.upn ?? '', ...(totp ? { totp } : {}) };
 }
 
 /** The device a bearer token belongs to. */

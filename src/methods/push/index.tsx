@@ -1,19 +1,24 @@
 // PhoneAppNotification: approve a sign-in in the Portcullis Authenticator, typing the number shown.
 import QRCode from 'qrcode';
 import { AppError } from '../../errors.ts';
+import { methodsStore } from '../../storage/methods.ts';
 import { signinLogStore } from '../../storage/signin-log.ts';
-import type { AuthMethod, MethodContext, MethodUser, Registration } from '../types.ts';
+import type { Attempt, AuthMethod, MethodContext, MethodUser, Registration } from '../types.ts';
 import {
   ACTIVATION_MS,
+  activationTotpSecret,
   activationUrl,
   hashActivation,
   newActivationCode,
   normaliseActivation,
 } from './activation.ts';
+import { notifyDevice } from './push-delivery.ts';
 import { pushStore } from './store.ts';
 import { AgainView, EnrolView, WaitView } from './views.tsx';
 
 export const PUSH_ID = 'PhoneAppNotification';
+/** The TOTP account the same activation adds to the app (codes while the phone is offline). */
+export const APP_OTP_ID = 'PhoneAppOTP';
 /** How long a request waits for an answer on the device. */
 export const REQUEST_MS = 60_000;
 /** MFA fatigue: after this many denied, wrong or unanswered requests in the window, notifications pause. */
@@ -46,6 +51,27 @@ async function log(ctx: MethodContext, user: MethodUser, clientIp: string | null
   });
 }
 
+/**
+ * The sign-in page's way to the app's codes: the PhoneAppOTP registration the
+ * same activation added (same device), where the organisation allows it.
+ */
+async function codeHrefOf(
+  ctx: MethodContext,
+  user: MethodUser,
+  reg: Registration,
+  action: string,
+  attempt: Attempt,
+): Promise<string | null> {
+  if (!action.startsWith('/signin/') || !attempt.allowedMethods.includes(APP_OTP_ID)) return null;
+  const rows = await methodsStore(ctx.db).listForUser(user.id);
+  const companion = rows.find(
+    (r) =>
+      r.method_type === APP_OTP_ID &&
+      (JSON.parse(r.details) as Record<string, unknown>).deviceId === deviceOf(reg),
+  );
+  return companion ? `/signin/step?method=${encodeURIComponent(companion.id)}` : null;
+}
+
 export const pushMethod = {
   id: PUSH_ID,
   label: 'Portcullis Authenticator',
@@ -72,8 +98,16 @@ export const pushMethod = {
       const activation = await pushStore(ctx.db).activation(hash);
       if (!activation || activation.user_id !== user.id)
         return { ok: 'retry', message: t('push.activationExpired') };
-      if (activation.device_id)
-        return { ok: true, secret: null, details: { deviceId: activation.device_id } };
+      if (activation.device_id) {
+        const deviceId = activation.device_id;
+        const secret = activationTotpSecret(ctx.hmacKey, normaliseActivation(state.code)!);
+        return {
+          ok: true,
+          secret: null,
+          details: { deviceId },
+          companions: [{ methodType: APP_OTP_ID, secret, details: { deviceId } }],
+        };
+      }
       if (activation.expires_at <= ctx.clock.now())
         return { ok: 'retry', message: t('push.activationExpired') };
       return { ok: 'waiting', message: t('push.waitingDevice') };
@@ -110,18 +144,26 @@ export const pushMethod = {
       resolved_at: null,
     });
     if (!inserted) throw new AppError('too_many_attempts', { local: { key: 'push.busy' } });
+    // Web Push (issue 8): wakes the closed app; not awaited, never fails the sign-in.
+    void notifyDevice(ctx, deviceId, id);
     await log(ctx, user, attempt.clientIp, `authenticator request ${id} sent`);
   },
 
-  async renderVerify(ctx, _user, reg, form, attempt) {
+  async renderVerify(ctx, user, reg, form, attempt) {
     const latest = await pushStore(ctx.db).latest(attempt.flowId, deviceOf(reg));
     const query = `&method=${encodeURIComponent(reg.id)}`;
+    const codeHref = await codeHrefOf(ctx, user, reg, form.action, attempt);
     if (latest?.status === 'pending' && latest.expires_at > ctx.clock.now())
-      return WaitView({ number: latest.number, form, pollHref: pollOf(form.action, query) });
+      return WaitView({
+        number: latest.number,
+        form,
+        pollHref: pollOf(form.action, query),
+        codeHref,
+      });
     const resendAction = form.action.startsWith('/signin/')
       ? `/signin/resend?method=${encodeURIComponent(reg.id)}`
       : form.action;
-    return AgainView({ form, resendAction });
+    return AgainView({ form, resendAction, codeHref });
   },
 
   async verify(ctx, user, reg, _input, attempt, t) {

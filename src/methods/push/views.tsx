@@ -43,15 +43,27 @@ export const EnrolView = ({
   </div>
 );
 
+/** The way to the app's codes (its PhoneAppOTP account), for a phone that is offline. */
+const CodeLink = ({ href, form }: { href: string | null; form: FormProps }) =>
+  href ? (
+    <p>
+      <a id="push-code-link" href={href}>
+        {form.t('push.useCode')}
+      </a>
+    </p>
+  ) : null;
+
 /** Sign-in: the number to type on the device, while the page waits for the answer. */
 export const WaitView = ({
   number,
   form,
   pollHref,
+  codeHref,
 }: {
   number: string;
   form: FormProps;
   pollHref: string | null;
+  codeHref: string | null;
 }) => (
   <div class="stack">
     <Refresh href={pollHref} />
@@ -65,13 +77,23 @@ export const WaitView = ({
       <input type="hidden" name="check" value="1" />
       <button type="submit">{form.t('call.continue')}</button>
     </form>
+    <CodeLink href={codeHref} form={form} />
   </div>
 );
 
 /** No request under way (answered, refused, run out, paused): send one again. */
-export const AgainView = ({ form, resendAction }: { form: FormProps; resendAction: string }) => (
+export const AgainView = ({
+  form,
+  resendAction,
+  codeHref,
+}: {
+  form: FormProps;
+  resendAction: string;
+  codeHref: string | null;
+}) => (
   <div class="stack">
     <p>{form.t('push.notWaiting')}</p>
     <ActionButton form={form} action={resendAction} name="resend" label={form.t('push.again')} />
+    <CodeLink href={codeHref} form={form} />
   </div>
 );
