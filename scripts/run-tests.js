@@ -14,8 +14,9 @@ const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o
 const pgUrl = process.env.PORTCULLIS_DATABASE_URL?.startsWith('postgres')
   ? process.env.PORTCULLIS_DATABASE_URL
   : undefined;
-if (pgUrl) {
-  // Test files leave their schemas behind (see test/helpers/db.ts); clear the last run's.
+if (pgUrl && only.length === 0) {
+  // Test files leave their schemas behind (see test/helpers/db.ts); a full run
+  // clears the last run's. (A run of some files does not: another may be using them.)
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: pgUrl });
   await client.connect();

@@ -66,6 +66,13 @@ interface PendingEnrolment {
   state: unknown;
 }
 
+const passwordFactor = (at: number): CompletedFactor => ({
+  method: 'password',
+  factor: 'knowledge',
+  amr: ['pwd'],
+  at,
+});
+
 const pendingAad = (flowId: string) => `signin_flows:${flowId}:pending`;
 const MAX_UPN_INPUT = 256;
 const MAX_PASSWORD_INPUT = 1024;
@@ -258,6 +265,7 @@ export function signinFlows(ctx: AppContext) {
   /** Why a finished sign-in needed no more, for the sign-in log. */
   function outcome(s: FlowState): string {
     const second = s.factors.find((f) => f.factor !== 'knowledge');
+    if (!s.factors.some((f) => f.method === 'password')) return 'passwordless sign-in';
     if (second?.method === REMEMBERED_DEVICE) return 'MFA skipped: remembered device';
     if (second) return 'multi-factor authentication completed';
     if (s.flow.proofup_postponed === 1) return 'registration postponed (enrolment grace)';
@@ -265,23 +273,25 @@ export function signinFlows(ctx: AppContext) {
     return 'password only (MFA not required)';
   }
 
-  /** A new flow whose password factor is done (now, or when the session signed in). */
+  /**
+   * A new flow whose first step is done: the password (now, or when the
+   * session signed in), or a passwordless proof standing for its factors.
+   */
   async function create(
     user: UserRow,
-    passwordAt: number,
+    first: CompletedFactor[],
     client: ClientInfo,
     returnTo: string | null,
     opts: { stepUp: boolean; requireMfa?: boolean },
   ): Promise<FlowState> {
     const now = clock.now();
     const around = await surroundings(user.id);
-    const factors: CompletedFactor[] = [
-      { method: 'password', factor: 'knowledge', amr: ['pwd'], at: passwordAt },
-    ];
+    const factors = [...first];
     // A remembered device is something the user has: it stands for the second
     // factor while the user still has a method that could be asked for.
     const usable = around.registrations.some((r) => around.allowedMethods.includes(r.methodType));
     if (
+      factors.every((f) => f.factor === 'knowledge') &&
       usable &&
       around.settings.rememberDevicesEnabled &&
       client.deviceToken &&
@@ -356,7 +366,70 @@ export function signinFlows(ctx: AppContext) {
         throw new AppError('invalid_credentials');
       }
       if (counted) await limits.clear(key);
-      return create(user, clock.now(), client, returnTo, { stepUp: false });
+      return create(user, [passwordFactor(clock.now())], client, returnTo, { stepUp: false });
+    },
+
+    /**
+     * First step without a password, where the organisation allows it: a
+     * method's proof names the user and stands for its factors (a passkey with
+     * user verification). A proof that fails gets the one generic error.
+     */
+    async startPasswordless(
+      methodId: string,
+      input: Input,
+      client: ClientInfo,
+      returnTo: string | null = null,
+    ): Promise<FlowState> {
+      const settings = await getServiceSettings(ctx);
+      const method = findMethod(methodId);
+      if (
+        !settings.passwordlessSignin ||
+        !method?.passwordless ||
+        !settings.allowedMethods.includes(method.id)
+      )
+        throw new AppError('invalid_request', {
+          detail: 'Sign-in without a password is not available: use your password.',
+        });
+      // Wrong proofs are counted per client address (no user is named before the proof).
+      const key = `passwordless:${client.ip ?? 'unknown'}`;
+      const { wait, counted } = await limits.check(key);
+      const fail = (reason: string, user?: UserRow) =>
+        recordSignin(ctx, {
+          upn: user?.upn ?? '',
+          userId: user?.id ?? null,
+          result: 'failure',
+          reason,
+          method: method.id,
+          client,
+        });
+      if (wait > 0) {
+        await fail('throttled: too many failed passwordless sign-ins');
+        throw new AppError('too_many_attempts', {
+          retryAfter: wait,
+          detail: `Too many failed sign-ins. Try again in ${wait} seconds.`,
+          local: { key: 'error.too_many_passwords', values: { seconds: wait } },
+        });
+      }
+      const result = await method.passwordless.identify(ctx.methodContext, input, {
+        ip: client.ip,
+      });
+      const user = result.ok ? await stores.users.findById(result.userId) : undefined;
+      if (!result.ok || !user) {
+        await limits.fail(key);
+        await fail(
+          `passwordless: ${result.ok ? 'unknown user' : (result.detail ?? result.reason)}`,
+        );
+        throw new AppError('invalid_credentials');
+      }
+      if (user.blocked) {
+        await fail('sign-in blocked by an administrator', user);
+        throw new AppError('invalid_credentials');
+      }
+      if (counted) await limits.clear(key);
+      const now = clock.now();
+      await stores.methods.touch(result.registrationId, now);
+      const factors = result.factors.map((f) => ({ method: method.id, ...f, at: now }));
+      return create(user, factors, client, returnTo, { stepUp: false });
     },
 
     /**
@@ -371,7 +444,10 @@ export function signinFlows(ctx: AppContext) {
     ): Promise<FlowState> {
       const user = await stores.users.findById(session.userId);
       if (!user || user.blocked) throw new AppError('signin_expired');
-      return create(user, session.authTime, client, returnTo, { stepUp: true, requireMfa: true });
+      return create(user, [passwordFactor(session.authTime)], client, returnTo, {
+        stepUp: true,
+        requireMfa: true,
+      });
     },
 
     /** Proof-up: the user picked a method to register; its enrolment begins. */

@@ -38,6 +38,9 @@ export const loadSession: MiddlewareHandler<HttpEnv> = async (c, next) => {
   await next();
 };
 
+/** Double-submit nonces set during a request (the cookie is not readable until the next one). */
+const nonceSet = new WeakMap<Request, string>();
+
 const csrfCookieName = (c: Context<HttpEnv>) =>
   isHttps(c) ? '__Host-portcullis-csrf' : 'portcullis-csrf';
 
@@ -51,7 +54,8 @@ export function formToken(c: Context<HttpEnv>): string {
   const session = c.var.session;
   if (session) return session.csrf_token;
   const { ctx } = c.var;
-  let nonce = getCookie(c, csrfCookieName(c));
+  // A page with several forms: the nonce set for the first one serves them all.
+  let nonce = nonceSet.get(c.req.raw) ?? getCookie(c, csrfCookieName(c));
   if (!nonce || nonce.length > 100) {
     nonce = randomToken(ctx.random);
     setCookie(c, csrfCookieName(c), nonce, {
@@ -60,6 +64,7 @@ export function formToken(c: Context<HttpEnv>): string {
       sameSite: 'Lax',
       secure: isHttps(c),
     });
+    nonceSet.set(c.req.raw, nonce);
   }
   return hmacSha256(ctx.keys.csrf, nonce);
 }

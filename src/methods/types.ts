@@ -18,6 +18,9 @@ export interface MethodLimits {
   sendLimitPerUser: number;
   sendLimitPerNumber: number;
   sendLimitPerAddress: number;
+  /** MFA fatigue: after this many unwanted app notifications in the window, they pause. */
+  pushFatigueLimit: number;
+  pushFatigueMinutes: number;
 }
 
 export interface MethodContext {
@@ -30,7 +33,12 @@ export interface MethodContext {
   telephony: Telephony;
   config: Pick<
     Config,
-    'callGreeting' | 'publicUrl' | 'vapidPublicKey' | 'vapidPrivateKey' | 'vapidSubject'
+    | 'callGreeting'
+    | 'publicUrl'
+    | 'vapidPublicKey'
+    | 'vapidPrivateKey'
+    | 'vapidSubject'
+    | 'pushServiceHosts'
   >;
   /** For what a method does in the background (delivery), never secrets or codes. */
   log: Logger;
@@ -138,6 +146,31 @@ export interface Enrolment<S> {
   ): Promise<EnrolResult<S>>;
 }
 
+/** What a passwordless proof established: whose it is, with which registration, as what factors. */
+export type Identified = {
+  ok: true;
+  userId: string;
+  registrationId: string;
+  /** Each factor the proof stands for, with its RFC 8176 amr values. */
+  factors: readonly { factor: Factor; amr: readonly string[] }[];
+};
+
+/**
+ * Sign-in without a password (usernameless): a proof that both names the user
+ * and stands for more than one factor (a passkey with user verification:
+ * something the user has, unlocked by something they know or are).
+ */
+export interface Passwordless {
+  /** The sign-in page's part: a fresh challenge and its button. */
+  render(ctx: MethodContext, form: FormProps): Child | Promise<Child>;
+  /** Checks the proof; a proof that does not check is a Failure, never a user named. */
+  identify(
+    ctx: MethodContext,
+    input: Input,
+    client: { ip: string | null },
+  ): Promise<Identified | Failure>;
+}
+
 /**
  * One verification method (STYLE.md, principle 1). Flows use methods only
  * through this contract and the registry in ./index.ts; they never import one.
@@ -168,6 +201,14 @@ export interface AuthMethod<S = unknown> {
     attempt: Attempt,
     resend: boolean,
   ): Promise<void>;
+  /** Offered on the sign-in page when the organisation allows passwordless sign-in. */
+  passwordless?: Passwordless;
+  /**
+   * Deletes the method's own state that no registration uses any more (a
+   * removed method's device or credential, spent challenges); housekeeping
+   * calls it, so every way of removing a registration is covered.
+   */
+  sweep?(ctx: MethodContext): Promise<void>;
   /** Renders the second-step form for a registered method. */
   renderVerify(
     ctx: MethodContext,

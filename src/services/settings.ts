@@ -26,6 +26,14 @@ export interface ServiceSettings {
   proofupGraceDays: number;
   /** A user's own password change also deletes their app passwords (off: as the original). */
   passwordChangeRevokesAppPasswords: boolean;
+  /**
+   * People may sign in with a passkey alone (no password): the passkey's user
+   * verification (PIN or biometric) makes it two factors.
+   */
+  passwordlessSignin: boolean;
+  /** MFA fatigue: after this many denied or unanswered app notifications in the window, they pause. */
+  pushFatigueLimit: number;
+  pushFatigueMinutes: number;
   /** Fraud alert: users may report a call or text they did not ask for. */
   fraudAlertEnabled: boolean;
   /** Fraud alert: block the user's sign-in when they report fraud. */
@@ -75,6 +83,17 @@ export const SettingsPatchSchema = z
       .min(0, 'Allow postponing registration for 0 to 90 days.')
       .max(90, 'Allow postponing registration for 0 to 90 days.'),
     passwordChangeRevokesAppPasswords: z.boolean(),
+    passwordlessSignin: z.boolean(),
+    pushFatigueLimit: z
+      .number()
+      .int()
+      .min(1, 'Pause notifications after 1 to 20 unwanted ones.')
+      .max(20, 'Pause notifications after 1 to 20 unwanted ones.'),
+    pushFatigueMinutes: z
+      .number()
+      .int()
+      .min(1, 'Count unwanted notifications over 1 to 1440 minutes.')
+      .max(1440, 'Count unwanted notifications over 1 to 1440 minutes.'),
     fraudAlertEnabled: z.boolean(),
     blockOnFraud: z.boolean(),
     phoneCodeMinutes: z.number().int().min(1).max(10),
@@ -95,6 +114,9 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   trustedIps: [],
   proofupGraceDays: 0,
   passwordChangeRevokesAppPasswords: false,
+  passwordlessSignin: false,
+  pushFatigueLimit: 3,
+  pushFatigueMinutes: 15,
   fraudAlertEnabled: true,
   blockOnFraud: true,
   phoneCodeMinutes: ctx.config.phoneCodeMinutes,

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
+import { updateServiceSettings } from '../../src/services/settings.ts';
 import { createUser } from '../../src/services/users.ts';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -52,6 +53,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     const ctx = createContext(db.config, { log: createLogger('silent') });
     await migrate(ctx.db, ctx.dialect);
     await createUser(ctx, { upn: 'pia@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
+    await createUser(ctx, { upn: 'quin@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     await ctx.db.destroy();
     server = await startServerProcess(db.env);
     browser = await launchChromium();
@@ -134,6 +136,52 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await page.getByText('The method was added.').waitFor();
     assert.equal((await credentials(cdp, second.authenticatorId)).length, 1);
     assert.match((await page.textContent('table')) ?? '', /Security key/, 'named in the list');
+    await context.close();
+  });
+
+  it('signs in with a passkey alone, without a user name or password, once the organisation allows it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const { cdp, authenticatorId } = await withAuthenticator(context, page);
+    await page.goto(origin);
+    assert.equal(
+      await page.getByRole('button', { name: 'Sign in with a passkey' }).count(),
+      0,
+      'not offered while the setting is off',
+    );
+    // Register a passkey through proof-up, then sign out.
+    await signIn(page, 'quin@contoso.com');
+    await page.getByLabel(/^Passkey/).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Create passkey' }).click();
+    await page.getByRole('link', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const [credential] = await credentials(cdp, authenticatorId);
+    assert.ok(credential?.isResidentCredential, 'a discoverable credential, which names its user');
+
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    try {
+      await updateServiceSettings(ctx, { passwordlessSignin: true });
+    } finally {
+      await ctx.db.destroy();
+    }
+    // The server reads settings again within a second.
+    const button = page.getByRole('button', { name: 'Sign in with a passkey' });
+    for (let i = 0; i < 20 && (await button.count()) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      await page.goto(origin);
+    }
+    await button.click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    assert.match((await page.textContent('main')) ?? '', /quin@contoso\.com/);
+    const [used] = await credentials(cdp, authenticatorId);
+    assert.ok(used!.signCount > credential!.signCount, 'the counter moved on');
+
+    // The session is multi-factor: security info opens without asking for the passkey again.
+    await page.getByRole('link', { name: 'Security info' }).click();
+    await page.locator('table').first().waitFor();
+    assert.match((await page.locator('table').first().textContent()) ?? '', /Passkey \(default\)/);
+    assert.equal(await page.getByRole('button', { name: 'Use passkey' }).count(), 0);
     await context.close();
   });
 

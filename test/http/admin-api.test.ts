@@ -1423,8 +1423,11 @@ describe('admin API: service settings', () => {
       'callTimeoutSeconds',
       'fraudAlertEnabled',
       'passwordChangeRevokesAppPasswords',
+      'passwordlessSignin',
       'phoneCodeMinutes',
       'proofupGraceDays',
+      'pushFatigueLimit',
+      'pushFatigueMinutes',
       'rememberDevicesDays',
       'rememberDevicesEnabled',
       'sendLimitPerAddress',
@@ -1436,6 +1439,13 @@ describe('admin API: service settings', () => {
     assert.ok(s.allowedMethods.includes('OneWaySMS'));
     assert.equal(s.rememberDevicesDays, 14);
     assert.deepEqual(s.trustedIps, []);
+    assert.equal(
+      s.passwordlessSignin,
+      false,
+      'passwordless sign-in is off until an admin allows it',
+    );
+    assert.equal(s.pushFatigueLimit, 3);
+    assert.equal(s.pushFatigueMinutes, 15);
   });
 
   it('PATCH /settings changes the given settings, persisted, and leaves the rest', async () => {

@@ -212,6 +212,9 @@ describe('admin portal', () => {
       trustedIps: '10.0.0.0/8\n2001:DB8::/32',
       fraudAlertEnabled: 'on',
       blockOnFraud: 'on',
+      passwordlessSignin: 'on',
+      pushFatigueLimit: '4',
+      pushFatigueMinutes: '30',
       phoneCodeMinutes: '5',
       callTimeoutSeconds: '60',
       sendLimitPerUser: '5',
@@ -223,7 +226,11 @@ describe('admin portal', () => {
     const s = (await t.ctx.stores.settings.get('service')) as Record<string, unknown>;
     assert.deepEqual(s.trustedIps, ['10.0.0.0/8', '2001:db8::/32']);
     assert.equal(s.rememberDevicesDays, 30);
+    assert.equal(s.passwordlessSignin, true);
+    assert.equal(s.pushFatigueLimit, 4);
+    assert.equal(s.pushFatigueMinutes, 30);
     for (const [field, value, why] of [
+      ['pushFatigueLimit', '0', /1 to 20 unwanted/],
       ['trustedIps', '10.0.0.0/33', /not an IP range/],
       ['rememberDevicesDays', '0', /1 to 365 days/],
       ['rememberDevicesDays', '366', /1 to 365 days/],

@@ -37,6 +37,10 @@ export interface Overrides {
   type?: string;
   /** COSE algorithm claimed in the public key. */
   alg?: number;
+  /** Whether the authenticator verified the user (PIN, biometric): the UV flag; default yes. */
+  userVerified?: boolean;
+  /** The user handle a discoverable credential returns (base64url). */
+  userHandle?: string;
 }
 
 /** One credential on a software authenticator; each assertion moves its counter on. */
@@ -115,7 +119,12 @@ export class SoftAuthenticator {
   /** The browser's JSON for navigator.credentials.get(); the counter goes up unless given. */
   assert(challenge: string, o: Overrides = {}) {
     const counter = o.counter ?? ++this.counter;
-    const authData = this.authData(o.rpId ?? this.rpId, 0x05, counter);
+    // UP, and UV unless told otherwise
+    const authData = this.authData(
+      o.rpId ?? this.rpId,
+      o.userVerified === false ? 0x01 : 0x05,
+      counter,
+    );
     const clientDataJSON = this.clientData(
       o.type ?? 'webauthn.get',
       o.challenge ?? challenge,
@@ -134,6 +143,7 @@ export class SoftAuthenticator {
         clientDataJSON: b64url(clientDataJSON),
         authenticatorData: b64url(authData),
         signature: b64url(signature),
+        ...(o.userHandle ? { userHandle: o.userHandle } : {}),
       },
       clientExtensionResults: {},
       authenticatorAttachment: 'platform',

@@ -24,6 +24,13 @@ const NUMBERS: [keyof ServiceSettings, string, number, number][] = [
     0,
     90,
   ],
+  [
+    'pushFatigueLimit',
+    'Pause app notifications after this many denied or unanswered (1–20)',
+    1,
+    20,
+  ],
+  ['pushFatigueMinutes', '… within this many minutes (1–1440)', 1, 1440],
   ['phoneCodeMinutes', 'Minutes a code sent by text stays valid (1–10)', 1, 10],
   ['callTimeoutSeconds', 'Seconds a verification call waits for # (10–300)', 10, 300],
   ['sendLimitPerUser', 'Texts and calls per user in 15 minutes', 1, 100],
@@ -94,6 +101,24 @@ function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
         </label>
       </fieldset>
       <fieldset>
+        <legend>Passkeys</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="passwordlessSignin"
+            value="on"
+            checked={s.passwordlessSignin}
+          />
+          Let people sign in with a passkey alone, without a password (the passkey's PIN or
+          biometric counts as the second factor)
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Portcullis Authenticator (MFA fatigue)</legend>
+        {num(...NUMBERS[2]!)}
+        {num(...NUMBERS[3]!)}
+      </fieldset>
+      <fieldset>
         <legend>Trusted IPs</legend>
         <label>
           Skip MFA for browser sign-ins from these ranges (one CIDR per line, IPv4 or IPv6, e.g.
@@ -121,7 +146,7 @@ function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
       </fieldset>
       <fieldset>
         <legend>Code lifetimes and send limits</legend>
-        {NUMBERS.slice(2).map(([k, text, min, max]) => num(k, text, min, max))}
+        {NUMBERS.slice(4).map(([k, text, min, max]) => num(k, text, min, max))}
       </fieldset>
       <button type="submit">Save</button>
     </form>
@@ -137,6 +162,7 @@ function patchFrom(form: Form): Record<string, unknown> {
     passwordChangeRevokesAppPasswords: form.fields.passwordChangeRevokesAppPasswords === 'on',
     fraudAlertEnabled: form.fields.fraudAlertEnabled === 'on',
     blockOnFraud: form.fields.blockOnFraud === 'on',
+    passwordlessSignin: form.fields.passwordlessSignin === 'on',
     trustedIps: (form.fields.trustedIps ?? '')
       .split(/[\s,]+/)
       .map((r) => r.trim())

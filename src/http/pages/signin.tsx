@@ -1,7 +1,15 @@
+import type { Child } from 'hono/jsx';
 import { Csrf, ErrorMessage, Layout, type PageProps } from './layout.tsx';
 
 export const SigninPage = (
-  p: PageProps & { csrfToken: string; username?: string; error?: string; returnTo?: string | null },
+  p: PageProps & {
+    csrfToken: string;
+    username?: string;
+    error?: string;
+    returnTo?: string | null;
+    /** Other ways in, offered below the password (passwordless sign-in). */
+    alternatives?: Child[];
+  },
 ) => (
   <Layout t={p.t} lang={p.lang} title={p.t('signin.title')}>
     <ErrorMessage message={p.error} />
@@ -29,5 +37,6 @@ export const SigninPage = (
       />
       <button type="submit">{p.t('signin.submit')}</button>
     </form>
+    {p.alternatives?.length ? <div class="stack alternatives">{p.alternatives}</div> : null}
   </Layout>
 );

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { FlowState } from '../../flows/signin.ts';
-import { findMethod } from '../../methods/index.ts';
+import { findMethod, methods } from '../../methods/index.ts';
+import { getServiceSettings } from '../../services/settings.ts';
 import { clientInfo } from '../client.ts';
 import { deviceCookie, rememberThisDevice } from '../device.ts';
 import type { HttpEnv } from '../env.ts';
@@ -45,18 +47,38 @@ const withRetryAfter = (c: C, e: AppError) => {
   c.status(e.status as 400);
 };
 
+/** Ways to sign in without a password the organisation allows ("Sign in with a passkey"). */
+async function passwordlessParts(c: C, returnTo: string | null): Promise<Child[]> {
+  const { ctx } = c.var;
+  const settings = await getServiceSettings(ctx);
+  if (!settings.passwordlessSignin) return [];
+  const offered = methods.filter((m) => m.passwordless && settings.allowedMethods.includes(m.id));
+  return Promise.all(
+    offered.map((m) => {
+      const q = new URLSearchParams({ method: m.id, ...(returnTo ? { rd: returnTo } : {}) });
+      return m.passwordless!.render(ctx.methodContext, {
+        action: `/signin/passwordless?${q}`,
+        csrfToken: formToken(c),
+        t: c.var.t,
+      });
+    }),
+  );
+}
+
 async function showSignin(
   c: C,
   opts: { error?: AppError; username?: string; returnTo?: string | null } = {},
 ) {
   if (opts.error) withRetryAfter(c, opts.error);
+  const returnTo = opts.returnTo ?? null;
   return c.html(
     <SigninPage
       {...page(c)}
       csrfToken={formToken(c)}
       username={opts.username}
-      returnTo={opts.returnTo ?? null}
+      returnTo={returnTo}
       error={opts.error && localMessage(opts.error, c.var.t)}
+      alternatives={await passwordlessParts(c, returnTo)}
     />,
   );
 }
@@ -263,6 +285,31 @@ export const signinRoutes = new Hono<HttpEnv>()
       ) {
         return showSignin(c, { error: e, username, returnTo });
       }
+      throw e;
+    }
+  })
+
+  // "Sign in with a passkey": the proof names the user; no password is asked.
+  .post('/signin/passwordless', async (c) => {
+    const form = await readForm(c);
+    const returnTo = safeReturnTo(c.var.ctx.config, c.req.query('rd'));
+    try {
+      checkCsrf(c, form._csrf);
+      const s = await c.var.flows.startPasswordless(
+        c.req.query('method') ?? '',
+        form,
+        clientInfo(c),
+        returnTo,
+      );
+      return await advance(c, s);
+    } catch (e) {
+      if (
+        isAppError(e) &&
+        ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'invalid_request'].includes(
+          e.code,
+        )
+      )
+        return showSignin(c, { error: e, returnTo });
       throw e;
     }
   })

@@ -119,6 +119,8 @@ export default {
     'Přístupový klíč nebyl použit. Zkuste to znovu nebo zvolte jinou možnost ověření.',
   'passkey.needsScript':
     'Přístupové klíče vyžadují JavaScript. Zapněte ho nebo zvolte jinou metodu.',
+  'passkey.signin': 'Přihlásit se přístupovým klíčem',
+  'passkey.signinFailed': 'Přístupový klíč nebyl použit. Zkuste to znovu nebo se přihlaste heslem.',
 
   'method.PhoneAppNotification.label': 'Portcullis Authenticator',
   'method.PhoneAppNotification.description':

@@ -126,6 +126,9 @@ export default {
     'Der Passkey wurde nicht verwendet. Versuchen Sie es erneut oder wählen Sie eine andere Überprüfungsoption.',
   'passkey.needsScript':
     'Passkeys benötigen JavaScript. Aktivieren Sie es oder wählen Sie eine andere Methode.',
+  'passkey.signin': 'Mit einem Passkey anmelden',
+  'passkey.signinFailed':
+    'Der Passkey wurde nicht verwendet. Versuchen Sie es erneut, oder melden Sie sich mit Ihrem Kennwort an.',
 
   'method.PhoneAppNotification.label': 'Portcullis Authenticator',
   'method.PhoneAppNotification.description':

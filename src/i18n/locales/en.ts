@@ -113,6 +113,8 @@ export default {
   'passkey.use': 'Use passkey',
   'passkey.notUsed': 'The passkey was not used. Try again, or choose another verification option.',
   'passkey.needsScript': 'Passkeys need JavaScript. Turn it on, or choose another method.',
+  'passkey.signin': 'Sign in with a passkey',
+  'passkey.signinFailed': 'The passkey was not used. Try again, or sign in with your password.',
 
   'method.PhoneAppNotification.label': 'Portcullis Authenticator',
   'method.PhoneAppNotification.description':

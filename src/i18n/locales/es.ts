@@ -125,6 +125,9 @@ export default {
   'passkey.notUsed':
     'No se usó la llave de acceso. Inténtelo de nuevo o elija otra opción de verificación.',
   'passkey.needsScript': 'Las llaves de acceso necesitan JavaScript. Actívelo o elija otro método.',
+  'passkey.signin': 'Iniciar sesión con una llave de acceso',
+  'passkey.signinFailed':
+    'No se usó la llave de acceso. Vuelva a intentarlo o inicie sesión con su contraseña.',
 
   'method.PhoneAppNotification.label': 'Portcullis Authenticator',
   'method.PhoneAppNotification.description':

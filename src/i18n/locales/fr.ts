@@ -126,6 +126,9 @@ export default {
     'La clé d’accès n’a pas été utilisée. Réessayez ou choisissez une autre option de vérification.',
   'passkey.needsScript':
     'Les clés d’accès nécessitent JavaScript. Activez-le ou choisissez une autre méthode.',
+  'passkey.signin': 'Se connecter avec une clé d’accès',
+  'passkey.signinFailed':
+    'La clé d’accès n’a pas été utilisée. Réessayez ou connectez-vous avec votre mot de passe.',
 
   'method.PhoneAppNotification.label': 'Portcullis Authenticator',
   'method.PhoneAppNotification.description':

@@ -119,6 +119,9 @@ export default {
     'Prístupový kľúč nebol použitý. Skúste to znova alebo zvoľte inú možnosť overenia.',
   'passkey.needsScript':
     'Prístupové kľúče vyžadujú JavaScript. Zapnite ho alebo zvoľte inú metódu.',
+  'passkey.signin': 'Prihlásiť sa prístupovým kľúčom',
+  'passkey.signinFailed':
+    'Prístupový kľúč nebol použitý. Skúste to znova alebo sa prihláste heslom.',
 
   'method.PhoneAppNotification.label': 'Portcullis Authenticator',
   'method.PhoneAppNotification.description':

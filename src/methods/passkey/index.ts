@@ -1,14 +1,17 @@
-// Passkey: a WebAuthn credential (platform authenticator or security key) as a second factor.
+// Passkey: a WebAuthn credential (platform authenticator or security key) as a
+// second factor, or — where the organisation allows — alone, without a password.
 import {
+  type AuthenticationResponseJSON,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   type PublicKeyCredentialCreationOptionsJSON,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
-import type { AuthMethod, MethodContext } from '../types.ts';
-import { passkeysStore } from './store.ts';
-import { EnrolView, VerifyView } from './views.tsx';
+import type { AuthMethod, Failure, MethodContext } from '../types.ts';
+import { signChallenge, signedChallengeExpiry } from './signed-challenge.ts';
+import { type PasskeyRow, passkeysStore } from './store.ts';
+import { EnrolView, SigninView, VerifyView } from './views.tsx';
 import { clientChallenge, parseResponse } from './wire.ts';
 
 const ID = 'Passkey';
@@ -156,48 +159,158 @@ export const passkeyMethod = {
     const passkey = await store.find(user.id, id);
     if (!passkey || passkey.flagged_at !== null || response.id !== id)
       return { ok: false, reason: 'invalid' };
-    const now = ctx.clock.now();
     // The challenge is consumed before anything else: an assertion is never accepted twice.
-    if (!(await store.consumeChallenge(challenge, attempt.flowId, now)))
+    if (!(await store.consumeChallenge(challenge, attempt.flowId, ctx.clock.now())))
       return {
         ok: false,
         reason: (await store.challengeUsed(challenge, attempt.flowId)) ? 'replayed' : 'expired',
       };
-    const { rpID, origin } = relyingParty(ctx);
-    const stored = Number(passkey.counter);
-    let newCounter: number;
-    try {
-      const result = await verifyAuthenticationResponse({
-        response,
-        expectedChallenge: challenge,
-        expectedOrigin: origin,
-        expectedRPID: rpID,
-        // The counter is checked below, once the signature is known to be good.
-        credential: {
-          id,
-          publicKey: Buffer.from(passkey.public_key, 'base64url'),
-          counter: 0,
-          transports: transportsOf(passkey.transports),
-        },
-        requireUserVerification: false,
+    const checked = await checkAssertion(ctx, passkey, response, challenge, {
+      userVerification: false,
+      user,
+      ip: attempt.clientIp,
+    });
+    return checked.ok ? { ok: true } : checked;
+  },
+
+  passwordless: {
+    async render(ctx, form) {
+      const { rpID } = relyingParty(ctx);
+      // No allowed credentials: the browser offers the passkeys it has for this
+      // site (discoverable credentials), and the one chosen names the user.
+      const options = await generateAuthenticationOptions({
+        rpID,
+        challenge: signChallenge(ctx, TIMEOUT_MS),
+        userVerification: 'required',
+        timeout: TIMEOUT_MS,
       });
-      if (!result.verified) return { ok: false, reason: 'invalid' };
-      newCounter = result.authenticationInfo.newCounter;
-    } catch {
-      return { ok: false, reason: 'invalid' };
-    }
-    // WebAuthn §6.1.1: a signature counter that does not grow (where either is
-    // non-zero) means the credential may have been cloned: flag and refuse.
-    if ((newCounter > 0 || stored > 0) && newCounter <= stored) {
-      await store.flag(passkey, newCounter, now, user, attempt.clientIp);
-      return { ok: false, reason: 'replayed', detail: 'passkey counter went backwards' };
-    }
-    if (!(await store.advance(id, stored, newCounter, now)))
-      return { ok: false, reason: 'replayed' };
-    return { ok: true };
+      return SigninView({ options, form });
+    },
+
+    async identify(ctx, input, client) {
+      const response = parseResponse(input.response, 'authentication');
+      const challenge = response && clientChallenge(response);
+      if (!response || !challenge) return { ok: false, reason: 'malformed' };
+      const expiresAt = signedChallengeExpiry(ctx, challenge);
+      if (expiresAt === null)
+        return { ok: false, reason: 'expired', detail: 'passkey challenge expired or not ours' };
+      const store = passkeysStore(ctx.db);
+      const passkey = await store.byId(response.id);
+      const reg = passkey && (await registrationOf(ctx, passkey.user_id, passkey.credential_id));
+      // WebAuthn §7.2 step 6: the user handle, when given, is the credential's user.
+      const handle = response.response.userHandle;
+      if (
+        !passkey ||
+        !reg ||
+        passkey.flagged_at !== null ||
+        (handle !== undefined && handle !== userHandleOf(passkey.user_id))
+      )
+        return { ok: false, reason: 'invalid', detail: 'passkey not registered' };
+      const user = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'upn'])
+        .where('id', '=', passkey.user_id)
+        .executeTakeFirst();
+      if (!user) return { ok: false, reason: 'invalid', detail: 'passkey not registered' };
+      if (!(await store.spendSigned(challenge, user.id, ctx.clock.now(), expiresAt)))
+        return { ok: false, reason: 'replayed', detail: 'passkey challenge already used' };
+      const checked = await checkAssertion(ctx, passkey, response, challenge, {
+        userVerification: true,
+        user,
+        ip: client.ip,
+      });
+      if (!checked.ok) return checked;
+      return {
+        ok: true,
+        userId: user.id,
+        registrationId: reg,
+        // Something the user has (the key), unlocked by user verification — a
+        // PIN or a biometric; the authenticator does not say which, and
+        // either is a second kind of factor (NIST SP 800-63B §5.1.9).
+        factors: [
+          { factor: 'possession', amr: ['hwk'] },
+          { factor: 'knowledge', amr: ['user'] },
+        ],
+      };
+    },
+  },
+
+  async sweep(ctx) {
+    const rows = await ctx.db
+      .selectFrom('auth_methods')
+      .select('details')
+      .where('method_type', '=', ID)
+      .execute();
+    const live = new Set(rows.flatMap((r) => credentialIdOf(JSON.parse(r.details)) ?? []));
+    await passkeysStore(ctx.db).sweep(live, ctx.clock.now());
   },
 } satisfies AuthMethod<EnrolState>;
 
 function credentialIdOf(details: Record<string, unknown>): string | null {
   return typeof details.credentialId === 'string' ? details.credentialId : null;
+}
+
+/** The user handle a passkey carries: the user id's bytes (as registered in `enrol.begin`). */
+const userHandleOf = (userId: string) => Buffer.from(userId, 'utf8').toString('base64url');
+
+/** The id of the user's live Passkey registration of this credential, if any. */
+async function registrationOf(
+  ctx: MethodContext,
+  userId: string,
+  credentialId: string,
+): Promise<string | null> {
+  const rows = await ctx.db
+    .selectFrom('auth_methods')
+    .select(['id', 'details'])
+    .where('user_id', '=', userId)
+    .where('method_type', '=', ID)
+    .execute();
+  return rows.find((r) => credentialIdOf(JSON.parse(r.details)) === credentialId)?.id ?? null;
+}
+
+/**
+ * The checks every assertion gets once its challenge is spent: origin, RP ID,
+ * signature (and user verification when asked), then the signature counter.
+ */
+async function checkAssertion(
+  ctx: MethodContext,
+  passkey: PasskeyRow,
+  response: AuthenticationResponseJSON,
+  challenge: string,
+  opts: { userVerification: boolean; user: { id: string; upn: string }; ip: string | null },
+): Promise<{ ok: true } | Failure> {
+  const { rpID, origin } = relyingParty(ctx);
+  const stored = Number(passkey.counter);
+  let newCounter: number;
+  try {
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: origin,
+      expectedRPID: rpID,
+      // The counter is checked below, once the signature is known to be good.
+      credential: {
+        id: passkey.credential_id,
+        publicKey: Buffer.from(passkey.public_key, 'base64url'),
+        counter: 0,
+        transports: transportsOf(passkey.transports),
+      },
+      requireUserVerification: opts.userVerification,
+    });
+    if (!result.verified) return { ok: false, reason: 'invalid' };
+    newCounter = result.authenticationInfo.newCounter;
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  const store = passkeysStore(ctx.db);
+  const now = ctx.clock.now();
+  // WebAuthn §6.1.1: a signature counter that does not grow (where either is
+  // non-zero) means the credential may have been cloned: flag and refuse.
+  if ((newCounter > 0 || stored > 0) && newCounter <= stored) {
+    await store.flag(passkey, newCounter, now, opts.user, opts.ip);
+    return { ok: false, reason: 'replayed', detail: 'passkey counter went backwards' };
+  }
+  if (!(await store.advance(passkey.credential_id, stored, newCounter, now)))
+    return { ok: false, reason: 'replayed' };
+  return { ok: true };
 }

@@ -3,6 +3,9 @@ import type { PasskeysTable } from '../../db/schema.ts';
 
 export type PasskeyRow = PasskeysTable;
 
+/** The flow id recorded for challenges of passwordless sign-ins (no flow exists yet). */
+const PASSWORDLESS = 'passwordless';
+
 /** A user's passkeys (public keys and counters) and the single-use sign-in challenges. */
 export const passkeysStore = (db: Db) => ({
   /**
@@ -30,6 +33,14 @@ export const passkeysStore = (db: Db) => ({
       .selectFrom('passkeys')
       .selectAll()
       .where('user_id', '=', userId)
+      .where('credential_id', '=', credentialId)
+      .executeTakeFirst(),
+
+  /** A credential by its id, whoever's it is (passwordless sign-in: the assertion names it). */
+  byId: (credentialId: string) =>
+    db
+      .selectFrom('passkeys')
+      .selectAll()
       .where('credential_id', '=', credentialId)
       .executeTakeFirst(),
 
@@ -135,6 +146,56 @@ export const passkeysStore = (db: Db) => ({
       .returning('challenge')
       .executeTakeFirst();
     return r !== undefined;
+  },
+
+  /**
+   * Spends a challenge the server signed instead of storing (the sign-in page
+   * writes nothing): recorded as used by one insert, so of racing requests with
+   * the same challenge one wins, and it can never be used again.
+   */
+  async spendSigned(
+    challenge: string,
+    userId: string,
+    at: number,
+    expiresAt: number,
+  ): Promise<boolean> {
+    const r = await db
+      .insertInto('passkey_challenges')
+      .values({
+        challenge,
+        flow_id: PASSWORDLESS,
+        user_id: userId,
+        created_at: at,
+        expires_at: expiresAt,
+        used_at: at,
+      })
+      .onConflict((oc) => oc.column('challenge').doNothing())
+      .returning('challenge')
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
+  /**
+   * Deletes passkeys no registration names (their method was removed: they
+   * can no longer be used) and challenges an hour past their expiry. A passkey
+   * is stored just before its registration, so only those an hour old go.
+   */
+  async sweep(liveIds: ReadonlySet<string>, now: number): Promise<void> {
+    await db
+      .deleteFrom('passkey_challenges')
+      .where('expires_at', '<', now - 3_600_000)
+      .execute();
+    const rows = await db
+      .selectFrom('passkeys')
+      .select('credential_id')
+      .where('created_at', '<', now - 3_600_000)
+      .execute();
+    const dead = rows.map((r) => r.credential_id).filter((id) => !liveIds.has(id));
+    for (let i = 0; i < dead.length; i += 500)
+      await db
+        .deleteFrom('passkeys')
+        .where('credential_id', 'in', dead.slice(i, i + 500))
+        .execute();
   },
 
   /** Whether the challenge of this attempt was used already. */

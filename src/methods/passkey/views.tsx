@@ -80,3 +80,27 @@ export const VerifyView = ({
     <Scripts />
   </div>
 );
+
+/** On the sign-in page: "Sign in with a passkey" — the browser offers the passkeys it has for this site. */
+export const SigninView = ({
+  options,
+  form,
+}: {
+  options: PublicKeyCredentialRequestOptionsJSON;
+  form: FormProps;
+}) => (
+  <>
+    <Options options={options} />
+    <form method="post" action={form.action} class="stack" data-passkey="authenticate">
+      <CsrfField form={form} />
+      <input type="hidden" name="response" />
+      <p id="passkey-error" role="alert" hidden>
+        {form.t('passkey.signinFailed')}
+      </p>
+      <button type="submit" class="secondary-button">
+        {form.t('passkey.signin')}
+      </button>
+    </form>
+    <Scripts />
+  </>
+);
