@@ -321,6 +321,22 @@ export const configSchema = {
       .regex(/^(mailto:\S+|https:\/\/\S+)$/, 'must be a mailto: or https: URL')
       .optional(),
   }),
+  pushServiceHosts: entry({
+    env: 'PORTCULLIS_PUSH_SERVICE_HOSTS',
+    description:
+      "Web Push: comma-separated hosts of the push services the Portcullis Authenticator's subscriptions may name, as `host` or `*.domain` (any host under the domain). Portcullis sends notifications to no other host, and refuses to save a subscription elsewhere. The default names the push services of Chrome, Edge, Firefox and Safari.",
+    default:
+      'fcm.googleapis.com, updates.push.services.mozilla.com, *.notify.windows.com, *.push.apple.com, web.push.apple.com',
+    schema: z.string().superRefine((list, c) => {
+      const rules = list.split(/[\s,]+/).filter(Boolean);
+      const invalid = rules.filter((r) => !/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(r));
+      if (rules.length === 0 || invalid.length > 0)
+        c.addIssue({
+          code: 'custom',
+          message: `not a host or *.domain: ${invalid.map((r) => `"${r.slice(0, 50)}"`).join(', ') || '(none given)'}`,
+        });
+    }),
+  }),
   maxUploadBytes: entry({
     env: 'PORTCULLIS_MAX_UPLOAD_BYTES',
     description:

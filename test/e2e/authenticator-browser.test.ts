@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import webpush from 'web-push';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/cli.ts';
 import type { TestDatabase } from '../helpers/db.ts';
@@ -57,7 +58,14 @@ describe('Portcullis Authenticator in headless Chromium', { skip: skipChromium }
       PASSWORD,
     );
     assert.equal(add.code, 0, add.stderr);
-    server = await startServerProcess(db.env);
+    // With Web Push keys, as a deployment that notifies the closed app.
+    const vapid = webpush.generateVAPIDKeys();
+    server = await startServerProcess({
+      ...db.env,
+      PORTCULLIS_VAPID_PUBLIC_KEY: vapid.publicKey,
+      PORTCULLIS_VAPID_PRIVATE_KEY: vapid.privateKey,
+      PORTCULLIS_VAPID_SUBJECT: 'mailto:security@contoso.com',
+    });
     assert.equal(server.url, made.issuer);
     browser = await launchChromium();
     phoneContext = await browser.newContext();
@@ -99,6 +107,25 @@ describe('Portcullis Authenticator in headless Chromium', { skip: skipChromium }
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
 
+  it('asks for notification permission only when "Turn on notifications" is pressed', async () => {
+    const button = phone.getByRole('button', { name: 'Turn on notifications' });
+    await button.waitFor();
+    // Nothing was asked on load: headless Chromium answers any request with "denied".
+    assert.equal(await phone.evaluate(() => Notification.permission), 'default');
+    await button.click();
+    await phone.waitForFunction(() => Notification.permission === 'denied');
+    assert.equal(await button.isVisible(), false, 'not offered again once refused');
+
+    // Once permission is granted, the app subscribes without a button.
+    await phoneContext.grantPermissions(['notifications']);
+    await phone.reload();
+    await phone.getByText(`This app is set up for ${UPN}`).waitFor();
+    await phone.waitForFunction(async () =>
+      Boolean(await navigator.serviceWorker.getRegistration('/authenticator/')),
+    );
+    assert.equal(await button.isVisible(), false);
+  });
+
   it('signs in when the phone approves with the number shown', async () => {
     await signIn();
     const number = await numberShown();
@@ -109,7 +136,7 @@ describe('Portcullis Authenticator in headless Chromium', { skip: skipChromium }
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
 
-  it('signs in with a code from the app instead of approving', async () => {
+  it('signs in with a code from the app instead; the request left on the phone holds up no one', async () => {
     await signIn();
     await numberShown();
     await page.getByRole('link', { name: 'Enter a code from the app instead' }).click();
@@ -117,7 +144,15 @@ describe('Portcullis Authenticator in headless Chromium', { skip: skipChromium }
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'My account' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Sign out' }).click();
-    // The request the phone still shows is not needed any more: deny it.
+    // The phone still shows that sign-in's request: the next sign-in need not wait for it.
+    const shown = await phone.locator('#request-text').textContent();
+    await signIn();
+    await numberShown();
+    await phone.waitForFunction(
+      (before) => document.getElementById('request-text')?.textContent !== before,
+      shown,
+    );
+    // Not needed: deny it.
     await phone.getByRole('button', { name: 'Deny', exact: true }).click();
     await phone.getByText('The request was refused.').waitFor();
   });

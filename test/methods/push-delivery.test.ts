@@ -10,9 +10,14 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import webpush from 'web-push';
+import { loadConfig } from '../../src/config/load.ts';
 import { activateDevice } from '../../src/methods/push/device.ts';
 import { pushMethod } from '../../src/methods/push/index.tsx';
-import { notifyDevice, subscriptionStore } from '../../src/methods/push/push-delivery.ts';
+import {
+  notifyDevice,
+  pushServiceAllowed,
+  subscriptionStore,
+} from '../../src/methods/push/push-delivery.ts';
 import { pushStore } from '../../src/methods/push/store.ts';
 import type { Attempt, MethodUser, Registration } from '../../src/methods/types.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -129,6 +134,8 @@ describe(`Web Push to the Portcullis Authenticator (${onPostgres ? 'PostgreSQL' 
       PORTCULLIS_VAPID_PUBLIC_KEY: vapid.publicKey,
       PORTCULLIS_VAPID_PRIVATE_KEY: vapid.privateKey,
       PORTCULLIS_VAPID_SUBJECT: 'mailto:security@contoso.com',
+      // The fake push service, and a made-up one for subscriptions never sent to.
+      PORTCULLIS_PUSH_SERVICE_HOSTS: '127.0.0.1, push.example',
       // Delivery logs with the configured level (the method context has no logger).
       PORTCULLIS_LOG_LEVEL: 'silent',
     });
@@ -146,6 +153,11 @@ describe(`Web Push to the Portcullis Authenticator (${onPostgres ? 'PostgreSQL' 
     const page = await (await t.app.request('/authenticator')).text();
     assert.ok(page.includes(`id="authenticator-push"`));
     assert.ok(page.includes(vapid.publicKey));
+    // Permission is asked on this button (a user gesture), not on load: hidden until the script offers it.
+    assert.match(
+      page,
+      /<button type="button" id="notifications-button" hidden="">Turn on notifications</,
+    );
   });
 
   it('a device saves its subscription; bad ones are refused', async () => {
@@ -168,6 +180,57 @@ describe(`Web Push to the Portcullis Authenticator (${onPostgres ? 'PostgreSQL' 
     assert.equal((await putSubscription(token, replaced.json)).status, 204);
     const row = await subscriptionStore(t.ctx.db).find(deviceId);
     assert.equal(row?.endpoint, 'https://push.example/b');
+  });
+
+  it('a push service not in PORTCULLIS_PUSH_SERVICE_HOSTS is refused, and never contacted', async () => {
+    const { user, reg, deviceId, token } = await device('push-host@contoso.com');
+    // The same loopback service, by another name: not on the list.
+    const elsewhere = browserSubscription(svc.url.replace('127.0.0.1', 'localhost'));
+    const put = await putSubscription(token, elsewhere.json);
+    assert.equal(put.status, 400);
+    assert.deepEqual(await put.json(), { error: 'push_service_not_allowed' });
+    assert.equal(await subscriptionStore(t.ctx.db).find(deviceId), undefined);
+    for (const endpoint of [
+      'https://push.example.evil.test/x',
+      'https://evilpush.example/x',
+      'https://fcm.googleapis.com.evil.test/x',
+    ])
+      assert.equal((await putSubscription(token, { ...elsewhere.json, endpoint })).status, 400);
+
+    // Saved before the list changed (or by another way): delivery checks again.
+    await subscriptionStore(t.ctx.db).save(deviceId, elsewhere.json, t.ctx.clock.now());
+    svc.received.length = 0;
+    await pushMethod.challenge(t.ctx.methodContext, user, reg, attempt(), false);
+    await notifyDevice(t.ctx.methodContext, deviceId, 'some-request');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(svc.received.length, 0);
+  });
+
+  it("allows the browsers' push services by default, by host or *.domain rule", () => {
+    const config = loadConfig({ PORTCULLIS_PUBLIC_URL: 'https://mfa.contoso.com' });
+    for (const url of [
+      'https://fcm.googleapis.com/fcm/send/x',
+      'https://updates.push.services.mozilla.com/wpush/v2/x',
+      'https://wns2-par02p.notify.windows.com/w/?token=x',
+      'https://web.push.apple.com/x',
+      'https://api.push.apple.com/x',
+    ])
+      assert.equal(pushServiceAllowed(url, config), true, url);
+    for (const url of [
+      'http://fcm.googleapis.com/x',
+      'https://notify.windows.com/x',
+      'https://xnotify.windows.com/x',
+      'https://fcm.googleapis.com.evil.test/x',
+      'https://user:pw@fcm.googleapis.com/x',
+      'https://127.0.0.1/x',
+      'https://169.254.169.254/latest',
+    ])
+      assert.equal(pushServiceAllowed(url, config), false, url);
+    // Plain http only to loopback, only when Portcullis itself runs on http, and only if listed.
+    const dev = { publicUrl: 'http://localhost:3000', pushServiceHosts: '127.0.0.1' };
+    assert.equal(pushServiceAllowed('http://127.0.0.1:9/x', dev), true);
+    assert.equal(pushServiceAllowed('http://localhost:9/x', dev), false);
+    assert.equal(pushServiceAllowed('http://127.0.0.1:9/x', config), false);
   });
 
   it('a new sign-in request sends one encrypted, VAPID-signed push without the number', async () => {
@@ -218,6 +281,7 @@ describe(`Web Push to the Portcullis Authenticator (${onPostgres ? 'PostgreSQL' 
     try {
       const page = await (await plain.app.request('/authenticator')).text();
       assert.ok(!page.includes('authenticator-push'));
+      assert.ok(!page.includes('notifications-button'));
       await plain.addUser({ upn: 'no-push@contoso.com', mfaState: 'Enforced' });
       const u = (await plain.ctx.stores.users.findByUpn('no-push@contoso.com'))!;
       const mc = plain.ctx.methodContext;

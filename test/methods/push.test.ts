@@ -10,7 +10,7 @@ import {
   deviceFor,
   pendingRequests,
 } from '../../src/methods/push/device.ts';
-import { FATIGUE_LIMIT, pushMethod, REQUEST_MS } from '../../src/methods/push/index.tsx';
+import { pushMethod, REQUEST_MS } from '../../src/methods/push/index.tsx';
 import { checkSignature, signedText } from '../../src/methods/push/signature.ts';
 import { pushStore } from '../../src/methods/push/store.ts';
 import { TOTP_PERIOD_SECONDS, totpFor } from '../../src/methods/totp/codes.ts';
@@ -20,6 +20,7 @@ import {
   companionOf,
   loadRegistrations,
 } from '../../src/services/registrations.ts';
+import { updateServiceSettings } from '../../src/services/settings.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { onPostgres } from '../helpers/db.ts';
 
@@ -106,6 +107,50 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
   }
   const verify = (user: MethodUser, reg: Registration, flowId: string) =>
     m.verify(mc(), user, reg, {}, attempt(flowId), en);
+
+  /** A live sign-in flow of the user, as the sign-in flow stores one. */
+  async function newFlow(user: MethodUser, lifeMs = 10 * 60_000): Promise<string> {
+    const id = crypto.randomUUID();
+    const now = t.ctx.clock.now();
+    await t.ctx.stores.flows.insert({
+      id,
+      user_id: user.id,
+      factors: '[]',
+      failed_codes: 0,
+      pending_sealed: null,
+      return_to: null,
+      client_ip: '192.0.2.1',
+      user_agent: null,
+      created_at: now,
+      expires_at: now + lifeMs,
+      ended_at: null,
+      require_mfa: 0,
+      step_up: 0,
+      remember_device: 0,
+      proofup_postponed: 0,
+    });
+    return id;
+  }
+
+  /** `n` requests the user did not want: the first unanswered, the others denied. */
+  async function unwanted(
+    n: number,
+    { user, reg, device, key }: Awaited<ReturnType<typeof enrolled>>,
+  ) {
+    for (let i = 0; i < n; i++) {
+      const row = await request(user, reg, device, crypto.randomUUID());
+      if (i === 0) {
+        t.clock.advance(REQUEST_MS + 1); // unanswered
+        continue;
+      }
+      const signature = signWith(key, row.id, '', 'deny');
+      assert.equal(
+        await decide(t.ctx, device, row.id, { decision: 'deny', number: '', signature }),
+        'denied',
+      );
+    }
+  }
+  const paused = (e: Error & { local?: { key: string } }) => e.local?.key === 'push.paused';
 
   before(async () => {
     t = await createTestApp();
@@ -276,11 +321,40 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
 
   it('keeps one pending request per user: another sign-in waits its turn', async () => {
     const { user, reg } = await enrolled('dee@contoso.com');
-    await m.challenge!(mc(), user, reg, attempt(), false);
+    await m.challenge!(mc(), user, reg, attempt(await newFlow(user)), false);
     await assert.rejects(
-      m.challenge!(mc(), user, reg, attempt(), false),
-      /too_many_attempts|Too many/,
+      m.challenge!(mc(), user, reg, attempt(await newFlow(user)), false),
+      (e: Error & { local?: { key: string } }) => e.local?.key === 'push.busy',
     );
+  });
+
+  it('a request of a sign-in that is over (ended, expired, gone) gives way at once, not as unwanted', async () => {
+    const { user, reg, device } = await enrolled('dan@contoso.com');
+    const store = pushStore(t.ctx.db);
+    const since = t.ctx.clock.now() - 1;
+    const flowA = await newFlow(user);
+    const a = await request(user, reg, device, flowA);
+    // Finished another way (a code from the app): the flow ended, the phone still shows A.
+    assert.ok(await t.ctx.stores.flows.end(flowA, t.ctx.clock.now()));
+    const flowB = await newFlow(user, REQUEST_MS / 2 - 1000);
+    const b = await request(user, reg, device, flowB);
+    assert.equal((await store.find(a.id))?.status, 'superseded');
+    assert.deepEqual(
+      (await pendingRequests(t.ctx, device)).map((r) => r.id),
+      [b.id],
+      'the phone shows only the new one',
+    );
+    // Flow B expires while its request still waits: C need not wait for it either.
+    t.clock.advance(REQUEST_MS / 2);
+    assert.equal((await store.find(b.id))?.status, 'pending');
+    const flowC = await newFlow(user);
+    const c = await request(user, reg, device, flowC);
+    assert.equal((await store.find(b.id))?.status, 'superseded');
+    // C's flow row is gone (housekeeping deleted it): D goes ahead too.
+    await t.ctx.db.deleteFrom('signin_flows').where('id', '=', flowC).execute();
+    await request(user, reg, device, await newFlow(user));
+    assert.equal((await store.find(c.id))?.status, 'superseded');
+    assert.equal(await store.unwantedSince(user.id, since), 0, 'superseded is not unwanted');
   });
 
   it('of 10 racing approvals of one request, exactly one wins', async () => {
@@ -317,24 +391,11 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
     assert.equal((await verify(user, reg, flowId)).ok, 'retry');
   });
 
-  it(`pauses notifications after ${FATIGUE_LIMIT} denied or unanswered requests`, async () => {
-    const { user, reg, device, key } = await enrolled('gus@contoso.com');
-    for (let i = 0; i < FATIGUE_LIMIT; i++) {
-      const row = await request(user, reg, device, crypto.randomUUID());
-      if (i === 0) {
-        t.clock.advance(REQUEST_MS + 1); // unanswered
-        continue;
-      }
-      const signature = signWith(key, row.id, '', 'deny');
-      assert.equal(
-        await decide(t.ctx, device, row.id, { decision: 'deny', number: '', signature }),
-        'denied',
-      );
-    }
-    await assert.rejects(
-      m.challenge!(mc(), user, reg, attempt(), false),
-      (e: Error & { local?: { key: string } }) => e.local?.key === 'push.paused',
-    );
+  it('pauses notifications after 3 denied or unanswered requests (the default)', async () => {
+    const enrolment = await enrolled('gus@contoso.com');
+    const { user, reg } = enrolment;
+    await unwanted(3, enrolment);
+    await assert.rejects(m.challenge!(mc(), user, reg, attempt(), false), paused);
     const log = await t.ctx.db
       .selectFrom('signin_log')
       .select('reason')
@@ -343,5 +404,27 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
     assert.ok(log.some((l) => /paused/.test(l.reason)));
     t.clock.advance(16 * 60_000);
     await m.challenge!(mc(), user, reg, attempt(), false);
+  });
+
+  it("pauses after the organisation's number of unwanted requests, over its window", async () => {
+    const enrolment = await enrolled('hal@contoso.com');
+    const { user, reg } = enrolment;
+    await updateServiceSettings(t.ctx, { pushFatigueLimit: 5, pushFatigueMinutes: 60 });
+    try {
+      await unwanted(3, enrolment);
+      await unwanted(2, enrolment); // past the default 3: still sent
+      await assert.rejects(m.challenge!(mc(), user, reg, attempt(), false), paused);
+      t.clock.advance(16 * 60_000);
+      await assert.rejects(m.challenge!(mc(), user, reg, attempt(), false), paused, '60 minutes');
+      t.clock.advance(45 * 60_000);
+      await m.challenge!(mc(), user, reg, attempt(), false);
+
+      await updateServiceSettings(t.ctx, { pushFatigueLimit: 1 });
+      const next = await enrolled('ida@contoso.com');
+      await unwanted(1, next);
+      await assert.rejects(m.challenge!(mc(), next.user, next.reg, attempt(), false), paused);
+    } finally {
+      await updateServiceSettings(t.ctx, { pushFatigueLimit: 3, pushFatigueMinutes: 15 });
+    }
   });
 });

@@ -4,7 +4,12 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import { activateDevice, decide, deviceFor, pendingRequests } from '../../methods/push/device.ts';
-import { readSubscription, subscriptionStore, vapidOf } from '../../methods/push/push-delivery.ts';
+import {
+  pushServiceAllowed,
+  readSubscription,
+  subscriptionStore,
+  vapidOf,
+} from '../../methods/push/push-delivery.ts';
 import type { HttpEnv } from '../env.ts';
 
 type C = Context<HttpEnv>;
@@ -76,6 +81,11 @@ const AppPage = ({ c }: { c: C }) => {
               <button type="submit">{t('authenticator.activate')}</button>
             </form>
             <p id="status" role="status" />
+            {vapid && (
+              <button type="button" id="notifications-button" hidden>
+                {t('push.enableNotifications')}
+              </button>
+            )}
             <section id="otp" class="stack" hidden>
               <p id="otp-label" />
               <p class="push-number" id="otp-code" />
@@ -134,8 +144,14 @@ export const authenticatorRoutes = new Hono<HttpEnv>()
     const device = await deviceFor(ctx, bearer(c));
     if (!device) return c.json({ error: 'unknown_device' }, 401, noStore);
     if (!vapidOf(ctx.config)) return c.json({ error: 'push_not_configured' }, 404, noStore);
-    const subscription = readSubscription(await jsonBody(c), ctx.config.publicUrl);
+    const subscription = readSubscription(await jsonBody(c));
     if (!subscription) return c.json({ error: 'invalid_subscription' }, 400, noStore);
+    if (!pushServiceAllowed(subscription.endpoint, ctx.config)) {
+      // The operator's clue when a browser's push service is missing from the list.
+      const push = new URL(subscription.endpoint).host;
+      ctx.log.warn({ deviceId: device.id, push }, 'push subscription refused: service not allowed');
+      return c.json({ error: 'push_service_not_allowed' }, 400, noStore);
+    }
     await subscriptionStore(ctx.db).save(device.id, subscription, ctx.clock.now());
     return c.body(null, 204, noStore);
   })

@@ -170,13 +170,31 @@ function show(account, request) {
   input.focus();
 }
 
-// --- Web Push (issue 8): only when the page carries a VAPID key. Registers the
-// service worker and saves this device's subscription; failures leave long polling as it is.
-async function enablePush(account) {
+// --- Web Push (issue 8): only when the page carries a VAPID key. Browsers let a
+// page ask for notification permission only on a user gesture, so the app asks
+// when "Turn on notifications" is pressed, never on load. With permission, it
+// registers the service worker and saves this device's subscription; failures
+// leave long polling as it is.
+function offerPush(account) {
   const data = document.getElementById('authenticator-push');
-  if (!data || !('serviceWorker' in navigator) || !('PushManager' in window)) return;
+  const button = $('notifications-button');
+  if (!data || !button || !('serviceWorker' in navigator) || !('PushManager' in window)) return;
+  if (!('Notification' in window)) return;
+  const { vapidPublicKey } = JSON.parse(data.textContent);
+  if (Notification.permission === 'granted') return enablePush(account, vapidPublicKey);
+  if (Notification.permission !== 'default') return; // denied: not asked again
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    button.hidden = true;
+    const permission = await Notification.requestPermission().catch(() => 'default');
+    if (permission === 'granted') enablePush(account, vapidPublicKey);
+    // Dismissed without an answer: it may be asked again.
+    else if (permission === 'default') button.hidden = false;
+  });
+}
+
+async function enablePush(account, vapidPublicKey) {
   try {
-    const { vapidPublicKey } = JSON.parse(data.textContent);
     const reg = await navigator.serviceWorker.register('/authenticator/sw.js', {
       scope: '/authenticator/',
     });
@@ -197,7 +215,7 @@ async function enablePush(account) {
       body: JSON.stringify(subscription.toJSON()),
     });
   } catch {
-    // No permission or no push service: the app still sees requests while open.
+    // No push service: the app still sees requests while open.
   }
 }
 // --- end Web Push
@@ -205,7 +223,7 @@ async function enablePush(account) {
 async function poll(account) {
   $('activate-form').hidden = true;
   $('status').textContent = fill(words.activated, { upn: account.upn });
-  enablePush(account);
+  offerPush(account);
   showCodes(account);
   for (;;) {
     try {

@@ -146,6 +146,7 @@ export default {
   'push.busy':
     'Na schválení ve vaší aplikaci už čeká jiné přihlášení. Odpovězte na něj nebo počkejte a zkuste to znovu.',
   'push.useCode': 'Místo toho zadat kód z aplikace',
+  'push.enableNotifications': 'Zapnout oznámení',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Zadejte aktivační kód zobrazený na přihlašovací stránce, nebo naskenujte jeho QR kód.',

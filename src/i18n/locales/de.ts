@@ -155,6 +155,7 @@ export default {
   'push.busy':
     'Eine andere Anmeldung wartet bereits auf Genehmigung in Ihrer App. Beantworten Sie sie oder warten Sie, und versuchen Sie es dann erneut.',
   'push.useCode': 'Stattdessen einen Code aus der App eingeben',
+  'push.enableNotifications': 'Benachrichtigungen einschalten',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Geben Sie den auf der Anmeldeseite angezeigten Aktivierungscode ein oder scannen Sie den QR-Code.',

@@ -139,6 +139,7 @@ export default {
   'push.busy':
     'Another sign-in is already waiting for approval in your app. Answer or wait for it, then try again.',
   'push.useCode': 'Enter a code from the app instead',
+  'push.enableNotifications': 'Turn on notifications',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Enter the activation code shown on the sign-in page, or scan its QR code.',

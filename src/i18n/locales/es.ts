@@ -155,6 +155,7 @@ export default {
   'push.busy':
     'Otro inicio de sesión ya espera aprobación en su aplicación. Respóndalo o espere, y vuelva a intentarlo.',
   'push.useCode': 'Introducir en su lugar un código de la aplicación',
+  'push.enableNotifications': 'Activar las notificaciones',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Introduzca el código de activación que muestra la página de inicio de sesión, o escanee su código QR.',

@@ -156,6 +156,7 @@ export default {
   'push.busy':
     'Une autre connexion attend déjà une approbation dans votre application. Répondez-y ou attendez, puis réessayez.',
   'push.useCode': 'Saisir plutôt un code de l’application',
+  'push.enableNotifications': 'Activer les notifications',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     "Saisissez le code d'activation affiché sur la page de connexion, ou scannez son code QR.",

@@ -147,6 +147,7 @@ export default {
   'push.busy':
     'Na schválenie vo vašej aplikácii už čaká iné prihlásenie. Odpovedzte naň alebo počkajte a skúste to znova.',
   'push.useCode': 'Namiesto toho zadať kód z aplikácie',
+  'push.enableNotifications': 'Zapnúť upozornenia',
   'authenticator.title': 'Portcullis Authenticator',
   'authenticator.intro':
     'Zadajte aktivačný kód zobrazený na prihlasovacej stránke, alebo naskenujte jeho QR kód.',

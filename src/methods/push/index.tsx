@@ -21,9 +21,9 @@ export const PUSH_ID = 'PhoneAppNotification';
 export const APP_OTP_ID = 'PhoneAppOTP';
 /** How long a request waits for an answer on the device. */
 export const REQUEST_MS = 60_000;
-/** MFA fatigue: after this many denied, wrong or unanswered requests in the window, notifications pause. */
-export const FATIGUE_LIMIT = 3;
-export const FATIGUE_WINDOW_MS = 15 * 60_000;
+const HOUR_MS = 3_600_000;
+/** Answered or unanswered requests are kept this long (at least the MFA fatigue window). */
+const REQUEST_KEPT_MS = 24 * HOUR_MS;
 
 interface EnrolState {
   /** The activation code, as shown (kept sealed in the flow). */
@@ -116,8 +116,9 @@ export const pushMethod = {
 
   /**
    * Sends a request to the device unless this attempt has one already (a new
-   * one only when asked). Refused while another sign-in of the user waits, and
-   * paused after too many unwanted requests (MFA fatigue).
+   * one only when asked). Refused while another live sign-in of the user
+   * waits, and paused after too many unwanted requests in the organisation's
+   * window (MFA fatigue, from the service settings).
    */
   async challenge(ctx, user, reg, attempt, resend) {
     const store = pushStore(ctx.db);
@@ -125,11 +126,15 @@ export const pushMethod = {
     const deviceId = deviceOf(reg);
     await store.expire(user.id, now);
     if (!resend && (await store.latest(attempt.flowId, deviceId))) return;
-    if ((await store.unwantedSince(user.id, now - FATIGUE_WINDOW_MS)) >= FATIGUE_LIMIT) {
+    const { pushFatigueLimit, pushFatigueMinutes } = await ctx.limits();
+    if (
+      (await store.unwantedSince(user.id, now - pushFatigueMinutes * 60_000)) >= pushFatigueLimit
+    ) {
       await log(ctx, user, attempt.clientIp, 'authenticator notifications paused (MFA fatigue)');
       throw new AppError('too_many_attempts', { local: { key: 'push.paused' } });
     }
     await store.supersede(attempt.flowId, now);
+    await store.supersedeEnded(user.id, now);
     const id = crypto.randomUUID();
     const inserted = await store.insert({
       id,
@@ -147,6 +152,24 @@ export const pushMethod = {
     // Web Push (issue 8): wakes the closed app; not awaited, never fails the sign-in.
     void notifyDevice(ctx, deviceId, id);
     await log(ctx, user, attempt.clientIp, `authenticator request ${id} sent`);
+  },
+
+  /**
+   * Forgets requests a day old (never any the fatigue window still counts),
+   * activation codes an hour expired, and devices no registration names any
+   * more. A device is kept while its activation code is (so never within the
+   * code's lifetime): the enrolment that made it registers it only when the
+   * user continues, within the sign-in flow's life (at most an hour,
+   * PORTCULLIS_SIGNIN_FLOW_MINUTES), and an expired code is kept an hour longer.
+   */
+  async sweep(ctx) {
+    const store = pushStore(ctx.db);
+    const now = ctx.clock.now();
+    const { pushFatigueMinutes } = await ctx.limits();
+    await store.deleteRequests(now - Math.max(REQUEST_KEPT_MS, pushFatigueMinutes * 60_000));
+    await store.deleteActivations(now - HOUR_MS);
+    const used = await store.registeredDevices([PUSH_ID, APP_OTP_ID]);
+    await store.deleteDevices((await store.deviceIds()).filter((id) => !used.has(id)));
   },
 
   async renderVerify(ctx, user, reg, form, attempt) {

@@ -32,11 +32,41 @@ const isLoopback = (host: string) =>
   host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 
 /**
- * A subscription as the browser's PushSubscription.toJSON() gives it, checked:
- * an https endpoint (plain http only on loopback, and only when Portcullis
- * itself is served over http, as in development and tests), of bounded length.
+ * Whether Portcullis may send to this endpoint (no server-side request to
+ * wherever a device says): https (plain http only on loopback, and only when
+ * Portcullis itself is served over http, as in development and tests), on a
+ * host PORTCULLIS_PUSH_SERVICE_HOSTS names (`host`, or `*.domain` for hosts under it).
  */
-export function readSubscription(body: unknown, publicUrl: string): PushSubscriptionInput | null {
+export function pushServiceAllowed(
+  endpoint: string,
+  config: Pick<Config, 'publicUrl' | 'pushServiceHosts'>,
+): boolean {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  const host = url.hostname.toLowerCase();
+  const scheme =
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' && isLoopback(host) && config.publicUrl.startsWith('http:'));
+  return (
+    scheme &&
+    config.pushServiceHosts
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .some((rule) => (rule.startsWith('*.') ? host.endsWith(rule.slice(1)) : rule === host))
+  );
+}
+
+/**
+ * A subscription as the browser's PushSubscription.toJSON() gives it, checked
+ * for its form: an endpoint URL of bounded length and the two keys. Where it
+ * may point is pushServiceAllowed's question.
+ */
+export function readSubscription(body: unknown): PushSubscriptionInput | null {
   if (typeof body !== 'object' || body === null) return null;
   const { endpoint, keys } = body as { endpoint?: unknown; keys?: unknown };
   if (typeof endpoint !== 'string' || endpoint.length > MAX_ENDPOINT) return null;
@@ -44,17 +74,7 @@ export function readSubscription(body: unknown, publicUrl: string): PushSubscrip
   const { p256dh, auth } = keys as { p256dh?: unknown; auth?: unknown };
   if (typeof p256dh !== 'string' || !P256DH.test(p256dh)) return null;
   if (typeof auth !== 'string' || !AUTH.test(auth)) return null;
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return null;
-  }
-  if (url.username || url.password) return null;
-  const ok =
-    url.protocol === 'https:' ||
-    (url.protocol === 'http:' && isLoopback(url.hostname) && publicUrl.startsWith('http:'));
-  return ok ? { endpoint, keys: { p256dh, auth } } : null;
+  return URL.canParse(endpoint) ? { endpoint, keys: { p256dh, auth } } : null;
 }
 
 export const subscriptionStore = (db: Db) => ({
@@ -102,6 +122,11 @@ export async function notifyDevice(
     const sub = await store.find(deviceId);
     if (!sub) return;
     host = new URL(sub.endpoint).host;
+    // Checked again: the allowed hosts may have changed since the device saved it.
+    if (!pushServiceAllowed(sub.endpoint, ctx.config)) {
+      ctx.log.warn({ deviceId, push: host }, 'web push not sent: push service not allowed');
+      return;
+    }
     const details = webpush.generateRequestDetails(
       { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
       JSON.stringify({ type: 'signin', requestId }),

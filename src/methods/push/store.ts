@@ -105,6 +105,31 @@ export const pushStore = (db: Db) => ({
       .execute();
   },
 
+  /**
+   * Pending requests of the user's sign-ins that are over (ended, expired or
+   * deleted: finished another way, e.g. with a code from the app) stop holding
+   * the user's one pending place. Superseded is not unwanted (MFA fatigue).
+   */
+  async supersedeEnded(userId: string, now: number) {
+    await db
+      .updateTable('push_requests')
+      .set({ status: 'superseded', resolved_at: now })
+      .where('user_id', '=', userId)
+      .where('status', '=', 'pending')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('signin_flows')
+              .select('signin_flows.id')
+              .whereRef('signin_flows.id', '=', 'push_requests.flow_id')
+              .where('signin_flows.ended_at', 'is', null)
+              .where('signin_flows.expires_at', '>', now),
+          ),
+        ),
+      )
+      .execute();
+  },
+
   /** Inserts a request; false if the user already has one pending (the unique index says so). */
   async insert(row: PushRequest): Promise<boolean> {
     const r = await db
@@ -162,6 +187,55 @@ export const pushStore = (db: Db) => ({
       .where('created_at', '>', since)
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  },
+
+  // Housekeeping (pushMethod.sweep).
+
+  /** Requests whose life ended (expired, and resolved if they were) before `before`. */
+  async deleteRequests(before: number) {
+    await db
+      .deleteFrom('push_requests')
+      .where('expires_at', '<', before)
+      .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('resolved_at', '<', before)]))
+      .execute();
+  },
+
+  async deleteActivations(before: number) {
+    await db.deleteFrom('authenticator_activations').where('expires_at', '<', before).execute();
+  },
+
+  /** Devices the registrations of these MethodTypes name (their JSON read here, not in SQL). */
+  async registeredDevices(methodTypes: readonly string[]): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('auth_methods')
+      .select('details')
+      .where('method_type', 'in', methodTypes)
+      .execute();
+    return new Set(rows.map((r) => String(JSON.parse(r.details).deviceId ?? '')));
+  },
+
+  deviceIds: async () =>
+    (await db.selectFrom('authenticator_devices').select('id').execute()).map((r) => r.id),
+
+  /**
+   * Deletes devices (their push subscriptions go too: ON DELETE CASCADE) — but
+   * not one an activation code still names: its enrolment may yet register it.
+   */
+  async deleteDevices(ids: readonly string[]) {
+    for (let i = 0; i < ids.length; i += 500)
+      await db
+        .deleteFrom('authenticator_devices')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('authenticator_activations')
+                .select('authenticator_activations.code_hash')
+                .whereRef('authenticator_activations.device_id', '=', 'authenticator_devices.id'),
+            ),
+          ),
+        )
+        .execute();
   },
 });
 
