@@ -1,4 +1,4 @@
-// IP ranges (CIDR) for trusted networks and trusted proxies.
+// IP ranges (CIDR) for trusted networks, trusted proxies and named locations.
 import net from 'node:net';
 
 /** CIDR in canonical form (`10.0.0.0/8`, `2001:db8::/32`), or null when it is not one. */
@@ -33,6 +33,38 @@ export function ipRanges(ranges: readonly string[]): (ip: string | null | undefi
     const address = ip ? normalizeIp(ip) : null;
     if (!address) return false;
     return list.check(address, net.isIP(address) === 4 ? 'ipv4' : 'ipv6');
+  };
+}
+
+/**
+ * A matcher telling which of the ranges holds an address most specifically —
+ * the longest prefix, as a routing table decides (RFC 1812 §5.2.4.3): its
+ * index in `ranges`, or -1 when none does (invalid entries never match). An
+ * IPv6 range over IPv4-mapped addresses (`::ffff:0:0/96`) holds IPv4
+ * addresses too; it counts as the IPv4 prefix it covers.
+ */
+export function longestMatch(ranges: readonly string[]): (ip: string | null | undefined) => number {
+  const entries = ranges
+    .map((r, index) => {
+      const canonical = parseCidr(r);
+      if (!canonical) return null;
+      const bits = Number(canonical.slice(canonical.lastIndexOf('/') + 1));
+      const v6 = net.isIP(canonical.slice(0, canonical.lastIndexOf('/'))) === 6;
+      return { index, bits, v4bits: v6 ? Math.max(0, bits - 96) : bits, holds: ipRanges([r]) };
+    })
+    .filter((e) => e !== null);
+  return (ip) => {
+    const address = ip ? normalizeIp(ip) : null;
+    if (!address) return -1;
+    const rank = net.isIP(address) === 4 ? 'v4bits' : 'bits';
+    let best = -1;
+    let bestBits = -1;
+    for (const e of entries)
+      if (e[rank] > bestBits && e.holds(address)) {
+        best = e.index;
+        bestBits = e[rank];
+      }
+    return best;
   };
 }
 

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { methods } from '../methods/index.ts';
 import { parseCidr } from '../net/cidr.ts';
+import { type NamedLocation, namedLocationText, parseNamedLocation } from '../net/places.ts';
 import { settingsStore } from '../storage/settings.ts';
 import { type Actor, audit } from './audit.ts';
 
@@ -22,6 +23,12 @@ export interface ServiceSettings {
   rememberDevicesDays: number;
   /** Requests from these ranges (CIDR, IPv4 and IPv6) skip the second factor in the browser. */
   trustedIps: string[];
+  /**
+   * Named locations: "10.1.0.0/16 Prague office", a range then its name. The
+   * Portcullis Authenticator shows a request's place as the most specific one
+   * holding the client address.
+   */
+  namedLocations: string[];
   /** Enabled users may postpone registering a method for this many days (0: they may not). */
   proofupGraceDays: number;
   /** A user's own password change also deletes their app passwords (off: as the original). */
@@ -77,6 +84,19 @@ export const SettingsPatchSchema = z
               message: `"${r.slice(0, 50)}" is not an IP range: write it as 10.0.0.0/8 or 2001:db8::/32.`,
             });
       }),
+    namedLocations: z
+      .array(z.string().max(200, 'A named location is at most 200 characters.'))
+      .max(500, 'At most 500 named locations.')
+      .superRefine((list, c) => {
+        const seen = new Set<string>();
+        for (const entry of list) {
+          const l = parseNamedLocation(entry);
+          if ('problem' in l) c.addIssue({ code: 'custom', message: l.problem });
+          else if (seen.has(l.range))
+            c.addIssue({ code: 'custom', message: `${l.range} is named twice: keep one name.` });
+          else seen.add(l.range);
+        }
+      }),
     proofupGraceDays: z
       .number()
       .int()
@@ -112,6 +132,7 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   rememberDevicesEnabled: false,
   rememberDevicesDays: 14,
   trustedIps: [],
+  namedLocations: [],
   proofupGraceDays: 0,
   passwordChangeRevokesAppPasswords: false,
   passwordlessSignin: false,
@@ -152,6 +173,10 @@ export async function updateServiceSettings(
   const change = { ...parsed.data };
   if (change.trustedIps)
     change.trustedIps = [...new Set(change.trustedIps.map((r) => parseCidr(r)!))];
+  if (change.namedLocations)
+    change.namedLocations = change.namedLocations.map((e) =>
+      namedLocationText(parseNamedLocation(e) as NamedLocation),
+    );
   if (change.allowedMethods) change.allowedMethods = [...new Set(change.allowedMethods)];
   ctx.cache.forget('settings');
   const next = await ctx.db.transaction().execute(async (trx) => {

@@ -58,6 +58,12 @@ describe('Portcullis Authenticator in headless Chromium', { skip: skipChromium }
       PASSWORD,
     );
     assert.equal(add.code, 0, add.stderr);
+    // The sign-ins come from 127.0.0.1: named, the app shows this name as their place.
+    const named = await runCli(
+      ['settings', 'set', 'namedLocations', '127.0.0.0/8 Test lab'],
+      db.env,
+    );
+    assert.equal(named.code, 0, named.stderr);
     // With Web Push keys, as a deployment that notifies the closed app.
     const vapid = webpush.generateVAPIDKeys();
     server = await startServerProcess({
@@ -129,6 +135,8 @@ describe('Portcullis Authenticator in headless Chromium', { skip: skipChromium }
   it('signs in when the phone approves with the number shown', async () => {
     await signIn();
     const number = await numberShown();
+    assert.match((await phone.locator('#request-text').textContent())!, /From 127\.0\.0\.1 /);
+    assert.equal(await phone.locator('#request-place').textContent(), 'Test lab');
     await phone.getByLabel('Number shown on the sign-in page').fill(number);
     await phone.getByRole('button', { name: 'Approve', exact: true }).click();
     await phone.getByText('Approved.').waitFor();

@@ -1422,6 +1422,7 @@ describe('admin API: service settings', () => {
       'blockOnFraud',
       'callTimeoutSeconds',
       'fraudAlertEnabled',
+      'namedLocations',
       'passwordChangeRevokesAppPasswords',
       'passwordlessSignin',
       'phoneCodeMinutes',
@@ -1439,6 +1440,7 @@ describe('admin API: service settings', () => {
     assert.ok(s.allowedMethods.includes('OneWaySMS'));
     assert.equal(s.rememberDevicesDays, 14);
     assert.deepEqual(s.trustedIps, []);
+    assert.deepEqual(s.namedLocations, []);
     assert.equal(
       s.passwordlessSignin,
       false,
@@ -1455,6 +1457,7 @@ describe('admin API: service settings', () => {
       rememberDevicesEnabled: true,
       rememberDevicesDays: 30,
       trustedIps: ['10.0.0.0/8'],
+      namedLocations: ['10.1.0.0/16 Prague office'],
       appPasswordsAllowed: false,
     };
     const after = await ok<ServiceSettings>(h.call('PATCH', '/settings', patch));
@@ -1470,6 +1473,12 @@ describe('admin API: service settings', () => {
       { trustedIps: ['10.0.0.0/33'] },
       { trustedIps: ['not-an-ip/8'] },
       { trustedIps: ['10.0.0.0/8', '300.1.1.1'] },
+      { namedLocations: ['10.1.0.0/16'] },
+      { namedLocations: ['Prague office'] },
+      { namedLocations: ['10.1.0.0/33 Prague office'] },
+      { namedLocations: ['10.1.0.0/16 Prague office', '10.1.0.0/16 Brno office'] },
+      { namedLocations: ['10.1.0.0/16 Prague, 2nd floor'] },
+      { namedLocations: '10.1.0.0/16 Prague office' },
       { rememberDevicesDays: 0 },
       { rememberDevicesDays: 366 },
       { rememberDevicesDays: 1.5 },
@@ -1504,6 +1513,20 @@ describe('admin API: service settings', () => {
       'invalid_request',
     );
     assert.match(cidr.detail ?? '', /"10\.0\.0\.0\/33" is not an IP range/);
+    const unnamed = await problem(
+      h.call('PATCH', '/settings', { namedLocations: ['10.1.0.0/16 Prague', '10.2.0.0/16'] }),
+      400,
+      'invalid_request',
+    );
+    assert.match(unnamed.detail ?? '', /namedLocations.*"10\.2\.0\.0\/16" has no name/);
+    const twice = await problem(
+      h.call('PATCH', '/settings', {
+        namedLocations: ['10.1.0.0/16 Prague', '10.1.0.0/16 Brno'],
+      }),
+      400,
+      'invalid_request',
+    );
+    assert.match(twice.detail ?? '', /10\.1\.0\.0\/16 is named twice/);
   });
 
   it('accepts IPv6 ranges and stores every range canonically, once', async () => {
@@ -1514,6 +1537,16 @@ describe('admin API: service settings', () => {
     );
     assert.deepEqual(s.trustedIps, ['2001:db8::/32', '192.0.2.1/32', '10.1.0.0/16']);
     assert.deepEqual(((await stored()) as ServiceSettings).trustedIps, s.trustedIps);
+  });
+
+  it('stores named locations canonically: the range as above, one space, the name', async () => {
+    const s = await ok<ServiceSettings>(
+      h.call('PATCH', '/settings', {
+        namedLocations: [' 2001:DB8:0:0::/48\tBrno   lab ', '192.0.2.1 Reception desk'],
+      }),
+    );
+    assert.deepEqual(s.namedLocations, ['2001:db8::/48 Brno lab', '192.0.2.1/32 Reception desk']);
+    assert.deepEqual(((await stored()) as ServiceSettings).namedLocations, s.namedLocations);
   });
 });
 

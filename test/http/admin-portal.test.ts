@@ -210,6 +210,7 @@ describe('admin portal', () => {
       rememberDevicesDays: '30',
       proofupGraceDays: '7',
       trustedIps: '10.0.0.0/8\n2001:DB8::/32',
+      namedLocations: '10.1.0.0/16 Prague office\r\n\r\n 2001:DB8::/48   Brno lab ',
       fraudAlertEnabled: 'on',
       blockOnFraud: 'on',
       passwordlessSignin: 'on',
@@ -225,6 +226,11 @@ describe('admin portal', () => {
     assert.match(textOf(saved.html), /Settings saved/);
     const s = (await t.ctx.stores.settings.get('service')) as Record<string, unknown>;
     assert.deepEqual(s.trustedIps, ['10.0.0.0/8', '2001:db8::/32']);
+    assert.deepEqual(s.namedLocations, ['10.1.0.0/16 Prague office', '2001:db8::/48 Brno lab']);
+    assert.match(
+      textOf((await admin.page('/admin/settings')).html),
+      /10\.1\.0\.0\/16 Prague office\s+2001:db8::\/48 Brno lab/,
+    );
     assert.equal(s.rememberDevicesDays, 30);
     assert.equal(s.passwordlessSignin, true);
     assert.equal(s.pushFatigueLimit, 4);
@@ -232,6 +238,8 @@ describe('admin portal', () => {
     for (const [field, value, why] of [
       ['pushFatigueLimit', '0', /1 to 20 unwanted/],
       ['trustedIps', '10.0.0.0/33', /not an IP range/],
+      ['namedLocations', '10.1.0.0/16', /"10\.1\.0\.0\/16" has no name/],
+      ['namedLocations', '10.1.0.0/33 Prague office', /not an IP range/],
       ['rememberDevicesDays', '0', /1 to 365 days/],
       ['rememberDevicesDays', '366', /1 to 365 days/],
       ['phoneCodeMinutes', 'five', /whole number/],

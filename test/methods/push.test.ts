@@ -319,6 +319,33 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
     assert.equal((await pushStore(t.ctx.db).find(row.id))?.status, 'expired');
   });
 
+  it('lists a request with the place of its address: a named location, a private network, or none', async () => {
+    const { user, reg, device } = await enrolled('nia@contoso.com');
+    await request(user, reg, device, crypto.randomUUID()); // from 192.0.2.1
+    const place = async () => (await pendingRequests(t.ctx, device))[0]?.place;
+    assert.equal(await place(), null, 'a public address no one named');
+    try {
+      await updateServiceSettings(t.ctx, {
+        namedLocations: ['192.0.0.0/16 Head office', '192.0.2.0/24   Prague office'],
+      });
+      assert.equal(await place(), 'Prague office', 'the most specific range');
+
+      // From a private address, in the user's language.
+      t.clock.advance(REQUEST_MS + 1);
+      await t.ctx.db
+        .updateTable('users')
+        .set({ preferred_language: 'cs' })
+        .where('id', '=', user.id)
+        .execute();
+      await m.challenge!(mc(), user, reg, { ...attempt(), clientIp: '10.0.0.5' }, false);
+      const [listed] = await pendingRequests(t.ctx, device);
+      assert.equal(listed?.clientIp, '10.0.0.5');
+      assert.equal(listed?.place, 'Soukromá síť');
+    } finally {
+      await updateServiceSettings(t.ctx, { namedLocations: [] });
+    }
+  });
+
   it('keeps one pending request per user: another sign-in waits its turn', async () => {
     const { user, reg } = await enrolled('dee@contoso.com');
     await m.challenge!(mc(), user, reg, attempt(await newFlow(user)), false);

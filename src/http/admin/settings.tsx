@@ -119,6 +119,16 @@ function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
         {num(...NUMBERS[3]!)}
       </fieldset>
       <fieldset>
+        <legend>Named locations</legend>
+        <label>
+          Named locations: one per line, a range then its name, e.g. 10.1.0.0/16 Prague office (the
+          Portcullis Authenticator shows the most specific one holding a request's address)
+          <textarea name="namedLocations" rows={4} cols={40}>
+            {s.namedLocations.join('\n')}
+          </textarea>
+        </label>
+      </fieldset>
+      <fieldset>
         <legend>Trusted IPs</legend>
         <label>
           Skip MFA for browser sign-ins from these ranges (one CIDR per line, IPv4 or IPv6, e.g.
@@ -166,6 +176,11 @@ function patchFrom(form: Form): Record<string, unknown> {
     trustedIps: (form.fields.trustedIps ?? '')
       .split(/[\s,]+/)
       .map((r) => r.trim())
+      .filter(Boolean),
+    // One per line: a name has spaces.
+    namedLocations: (form.fields.namedLocations ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
       .filter(Boolean),
   };
   for (const [k, text] of NUMBERS) {

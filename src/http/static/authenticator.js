@@ -146,6 +146,15 @@ function show(account, request) {
     address: request.clientIp ?? '?',
     time: new Date(request.createdAt).toLocaleTimeString(),
   });
+  const shownText = [p];
+  // The approximate place of the address, when the organisation knows it.
+  if (request.place) {
+    const place = document.createElement('p');
+    place.id = 'request-place';
+    place.className = 'muted';
+    place.textContent = request.place;
+    shownText.push(place);
+  }
   const label = document.createElement('label');
   label.htmlFor = 'push-number-input';
   label.textContent = words.number;
@@ -166,7 +175,7 @@ function show(account, request) {
     b.addEventListener('click', () => answer(account, request, decision));
     return b;
   });
-  box.replaceChildren(p, label, input, ...buttons);
+  box.replaceChildren(...shownText, label, input, ...buttons);
   input.focus();
 }
 

@@ -166,6 +166,7 @@ export default {
   'authenticator.refused': 'Požadavek byl odmítnut.',
   'authenticator.codeFor': 'Kód pro {upn}',
   'authenticator.codeExpires': 'Nový kód za {seconds} s',
+  'place.privateNetwork': 'Soukromá síť',
 
   'totp.scan':
     'Naskenujte tento QR kód ověřovací aplikací a potom zadejte šestimístný kód, který aplikace zobrazí.',
@@ -341,5 +342,6 @@ export default {
   'error.delivery_failed':
     'Váš telefon se teď nepodařilo zastihnout. Zkuste to za chvíli znovu nebo použijte jinou možnost.',
   'error.service_unavailable': 'Služba je dočasně nedostupná. Zkuste to brzy znovu.',
+  'error.busy': 'Právě se přihlašuje příliš mnoho lidí. Zkuste to za vteřinu znovu.',
   'error.internal_error': 'Na naší straně se něco pokazilo.',
 } satisfies Catalog;

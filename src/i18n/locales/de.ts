@@ -176,6 +176,7 @@ export default {
   'authenticator.refused': 'Die Anfrage wurde abgelehnt.',
   'authenticator.codeFor': 'Code für {upn}',
   'authenticator.codeExpires': 'Neuer Code in {seconds} s',
+  'place.privateNetwork': 'Privates Netzwerk',
 
   'totp.scan':
     'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App und geben Sie dann den angezeigten 6-stelligen Code ein.',
@@ -359,5 +360,6 @@ export default {
     'Ihr Telefon war gerade nicht erreichbar. Versuchen Sie es gleich noch einmal oder verwenden Sie eine andere Option.',
   'error.service_unavailable':
     'Der Dienst ist vorübergehend nicht verfügbar. Versuchen Sie es in Kürze erneut.',
+  'error.busy': 'Gerade melden sich zu viele an. Versuchen Sie es in einer Sekunde erneut.',
   'error.internal_error': 'Bei uns ist ein Fehler aufgetreten.',
 } satisfies Catalog;

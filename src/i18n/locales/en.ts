@@ -158,6 +158,8 @@ export default {
   'authenticator.refused': 'The request was refused.',
   'authenticator.codeFor': 'Code for {upn}',
   'authenticator.codeExpires': 'New code in {seconds} s',
+  // A sign-in request's place when its address is private, loopback or link-local.
+  'place.privateNetwork': 'Private network',
 
   'totp.scan':
     'Scan this QR code with your authenticator app, then enter the 6-digit code it shows.',
@@ -327,5 +329,6 @@ export default {
   'error.delivery_failed':
     "We couldn't reach your phone just now. Try again in a moment or use another option.",
   'error.service_unavailable': 'The service is temporarily unavailable. Try again shortly.',
+  'error.busy': 'Too many sign-ins at this moment. Try again in a second.',
   'error.internal_error': 'Something went wrong on our side.',
 } as const;

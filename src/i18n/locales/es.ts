@@ -175,6 +175,7 @@ export default {
   'authenticator.refused': 'La solicitud se rechazó.',
   'authenticator.codeFor': 'Código para {upn}',
   'authenticator.codeExpires': 'Nuevo código en {seconds} s',
+  'place.privateNetwork': 'Red privada',
 
   'totp.scan':
     'Escanee este código QR con su aplicación de autenticación y, a continuación, escriba el código de 6 dígitos que se muestra.',
@@ -353,5 +354,6 @@ export default {
     'No hemos podido comunicarnos con su teléfono. Vuelva a intentarlo en un momento o use otra opción.',
   'error.service_unavailable':
     'El servicio no está disponible temporalmente. Vuelva a intentarlo en breve.',
+  'error.busy': 'Demasiados inicios de sesión en este momento. Vuelva a intentarlo en un segundo.',
   'error.internal_error': 'Algo salió mal por nuestra parte.',
 } satisfies Catalog;

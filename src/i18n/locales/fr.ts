@@ -176,6 +176,7 @@ export default {
   'authenticator.refused': 'La demande a été refusée.',
   'authenticator.codeFor': 'Code pour {upn}',
   'authenticator.codeExpires': 'Nouveau code dans {seconds} s',
+  'place.privateNetwork': 'Réseau privé',
 
   'totp.scan':
     'Scannez ce code QR avec votre application d’authentification, puis entrez le code à 6 chiffres qu’elle affiche.',
@@ -354,5 +355,6 @@ export default {
   'error.delivery_failed':
     'Nous n’avons pas pu joindre votre téléphone. Réessayez dans un instant ou utilisez une autre option.',
   'error.service_unavailable': 'Le service est temporairement indisponible. Réessayez sous peu.',
+  'error.busy': 'Trop de connexions en ce moment. Réessayez dans une seconde.',
   'error.internal_error': 'Un problème est survenu de notre côté.',
 } satisfies Catalog;

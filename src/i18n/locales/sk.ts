@@ -167,6 +167,7 @@ export default {
   'authenticator.refused': 'Požiadavka bola odmietnutá.',
   'authenticator.codeFor': 'Kód pre {upn}',
   'authenticator.codeExpires': 'Nový kód o {seconds} s',
+  'place.privateNetwork': 'Súkromná sieť',
 
   'totp.scan':
     'Naskenujte tento QR kód overovacou aplikáciou a potom zadajte šesťmiestny kód, ktorý aplikácia zobrazí.',
@@ -344,5 +345,6 @@ export default {
   'error.delivery_failed':
     'Váš telefón sa teraz nepodarilo zastihnúť. Skúste to o chvíľu znova alebo použite inú možnosť.',
   'error.service_unavailable': 'Služba je dočasne nedostupná. Skúste to čoskoro znova.',
+  'error.busy': 'Práve sa prihlasuje príliš veľa ľudí. Skúste to o sekundu znova.',
   'error.internal_error': 'Na našej strane sa niečo pokazilo.',
 } satisfies Catalog;

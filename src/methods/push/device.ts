@@ -4,6 +4,8 @@ import type { AppContext } from '../../context.ts';
 import { randomToken } from '../../crypto/random.ts';
 import type { AuthenticatorDevicesTable } from '../../db/schema.ts';
 import { recordSignin } from '../../flows/signin-log.ts';
+import { negotiate, translator } from '../../i18n/index.ts';
+import { placeOf } from '../../net/places.ts';
 import { reportFraud } from '../../services/fraud.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { TOTP_PERIOD_SECONDS } from '../totp/codes.ts';
@@ -71,17 +73,24 @@ export async function deviceFor(ctx: AppContext, token: string | undefined) {
   return pushStore(ctx.db).deviceByToken(hashDeviceToken(ctx.methodContext.hmacKey, token));
 }
 
-/** The device's pending requests, as the app shows them (never the number: the user types it). */
+/**
+ * The device's pending requests, as the app shows them (never the number: the
+ * user types it), with the approximate place of the client address if known
+ * (the organisation's named locations; "Private network" in the user's language).
+ */
 export async function pendingRequests(ctx: AppContext, device: Device) {
   const store = pushStore(ctx.db);
   const now = ctx.clock.now();
   await store.seen(device.id, now);
   const user = await ctx.stores.users.findById(device.user_id);
+  const { namedLocations } = await getServiceSettings(ctx);
+  const privateNetwork = translator(negotiate([user?.preferred_language]))('place.privateNetwork');
   return (await store.pendingFor(device.id, now)).map((r) => ({
     id: r.id,
     upn: user?.upn ?? '',
     application: ctx.methodContext.issuer,
     clientIp: r.client_ip,
+    place: placeOf(r.client_ip, namedLocations, privateNetwork),
     createdAt: new Date(r.created_at).toISOString(),
     expiresAt: new Date(r.expires_at).toISOString(),
   }));
