@@ -1,9 +1,13 @@
-// What both benchmarks share: a data directory with its environment, and a
-// real `portcullis serve` on a free loopback port.
+// What the benchmarks and the load test share: a data directory with its
+// environment, a real `portcullis serve` on a free loopback port, seeded
+// users, and a cookie-keeping HTTP client.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import type { AppContext } from '../src/context.ts';
+import { newSecret, totpFor } from '../src/methods/totp/codes.ts';
 
 export function benchEnvironment(): { env: Record<string, string>; cleanup: () => void } {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portcullis-bench-'));
@@ -55,4 +59,162 @@ export async function startBenchServer(env: Record<string, string>): Promise<{
       await new Promise((r) => server.once('exit', r));
     },
   };
+}
+
+/**
+ * `count` users (user<n>@bench.example), each Enforced with an authenticator
+ * app, sharing one argon2id hash string (each verify still does the full work)
+ * so set-up is quick. Returns each user's TOTP secret.
+ */
+export async function seedTotpUsers(
+  ctx: AppContext,
+  count: number,
+  passwordHash: string,
+): Promise<string[]> {
+  const secrets: string[] = [];
+  const now = Date.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < count; i += 500) {
+      const batch = Array.from({ length: Math.min(500, count - i) }, (_, j) => i + j);
+      await trx
+        .insertInto('users')
+        .values(
+          batch.map((n) => ({
+            id: `bench-${n}`,
+            upn: `user${n}@bench.example`,
+            upn_normalized: `user${n}@bench.example`,
+            display_name: `User ${n}`,
+            must_change_password: 0,
+            remembered_devices_not_before: null,
+            preferred_language: 'en',
+            is_admin: 0,
+            mfa_state: 'Enforced' as const,
+            password_hash: passwordHash,
+            blocked: 0,
+            created_at: now,
+            updated_at: now,
+            last_signin_at: null,
+            fraud_reported_at: null,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('auth_methods')
+        .values(
+          batch.map((n) => {
+            const secret = newSecret(ctx.random.bytes(20));
+            secrets[n] = secret;
+            return {
+              id: `bench-m-${n}`,
+              user_id: `bench-${n}`,
+              method_type: 'PhoneAppOTP',
+              is_default: 1,
+              secret_sealed: ctx.box.seal(secret, `auth_methods:bench-m-${n}`),
+              details: '{}',
+              created_at: now,
+              last_used_at: null,
+            };
+          }),
+        )
+        .execute();
+    }
+  });
+  return secrets;
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+  /** Every cookie so far, as a browser would keep them (session and CSRF). */
+  cookie: string;
+  location: string | undefined;
+  headers: http.IncomingHttpHeaders;
+}
+export type Request = (
+  method: string,
+  path: string,
+  cookie: string,
+  body?: string,
+  headers?: Record<string, string>,
+) => Promise<Reply>;
+
+/** A keep-alive HTTP client for one loopback port. */
+export function httpClient(port: number, maxSockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const request: Request = (method, p, cookie, body, extra = {}) =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: p,
+          method,
+          agent,
+          headers: {
+            ...(cookie ? { cookie } : {}),
+            ...(body
+              ? {
+                  'content-type': 'application/x-www-form-urlencoded',
+                  'content-length': Buffer.byteLength(body),
+                }
+              : {}),
+            ...extra,
+          },
+        },
+        (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (data += d));
+          res.on('end', () => {
+            const jar = new Map<string, string>();
+            for (const pair of [
+              ...(cookie ? cookie.split('; ') : []),
+              ...(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!),
+            ]) {
+              const eq = pair.indexOf('=');
+              jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+            }
+            resolve({
+              status: res.statusCode ?? 0,
+              body: data,
+              cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+              location: res.headers.location,
+              headers: res.headers,
+            });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { request, destroy: () => agent.destroy() };
+}
+
+export const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/** POST /signin with user<n>'s password, from the sign-in page `form`. */
+export const postPassword = (request: Request, form: Reply, n: number, password: string) =>
+  request(
+    'POST',
+    '/signin',
+    form.cookie,
+    new URLSearchParams({
+      _csrf: csrfOf(form.body),
+      username: `user${n}@bench.example`,
+      password,
+    }).toString(),
+  );
+
+/** POST the verify form of the second-step page `step` with the current TOTP code. */
+export function postCode(request: Request, step: Reply, secret: string) {
+  const action =
+    /action="(\/signin\/verify[^"]*)"/.exec(step.body)?.[1]?.replace(/&amp;/g, '&') ??
+    '/signin/verify';
+  const code = totpFor(secret).generate({ timestamp: Date.now() });
+  return request(
+    'POST',
+    action,
+    step.cookie,
+    new URLSearchParams({ _csrf: csrfOf(step.body), code }).toString(),
+  );
 }

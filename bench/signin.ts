@@ -5,14 +5,19 @@
 // Options (environment): BENCH_SECONDS (15), BENCH_CONCURRENCY (16),
 // BENCH_USERS (3000), PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { loadConfig } from '../src/config/load.ts';
 import { createContext } from '../src/context.ts';
 import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
-import { newSecret, totpFor } from '../src/methods/totp/codes.ts';
-import { benchEnvironment, startBenchServer } from './setup.ts';
+import {
+  benchEnvironment,
+  httpClient,
+  postCode,
+  postPassword,
+  seedTotpUsers,
+  startBenchServer,
+} from './setup.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -46,116 +51,16 @@ await Promise.all(
 );
 const ceiling = parallelDone / ((performance.now() - p0) / 1000);
 
-// 2. Users, each Enforced with an authenticator app. They share one argon2id
-//    hash string (each verify still does the full work) so set-up is quick.
+// 2. Users, each Enforced with an authenticator app (sharing one hash string).
 await migrate(ctx.db, ctx.dialect);
-const secrets: string[] = [];
-const now = Date.now();
-await ctx.db.transaction().execute(async (trx) => {
-  for (let i = 0; i < userCount; i += 500) {
-    const batch = Array.from({ length: Math.min(500, userCount - i) }, (_, j) => i + j);
-    await trx
-      .insertInto('users')
-      .values(
-        batch.map((n) => ({
-          id: `bench-${n}`,
-          upn: `user${n}@bench.example`,
-          upn_normalized: `user${n}@bench.example`,
-          display_name: `User ${n}`,
-          must_change_password: 0,
-          remembered_devices_not_before: null,
-          preferred_language: 'en',
-          is_admin: 0,
-          mfa_state: 'Enforced' as const,
-          password_hash: stored,
-          blocked: 0,
-          created_at: now,
-          updated_at: now,
-          last_signin_at: null,
-          fraud_reported_at: null,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('auth_methods')
-      .values(
-        batch.map((n) => {
-          const secret = newSecret(ctx.random.bytes(20));
-          secrets[n] = secret;
-          return {
-            id: `bench-m-${n}`,
-            user_id: `bench-${n}`,
-            method_type: 'PhoneAppOTP',
-            is_default: 1,
-            secret_sealed: ctx.box.seal(secret, `auth_methods:bench-m-${n}`),
-            details: '{}',
-            created_at: now,
-            last_used_at: null,
-          };
-        }),
-      )
-      .execute();
-  }
-});
+const secrets = await seedTotpUsers(ctx, userCount, stored);
 await ctx.db.destroy();
 
 // 3. A real server process.
 const { server, port, stop } = await startBenchServer(env);
 
 // 4. The load: each virtual user signs in as the next unused user.
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency * 2 });
-function request(method: string, p: string, cookie: string, body?: string) {
-  return new Promise<{
-    status: number;
-    body: string;
-    cookie: string;
-    location: string | undefined;
-  }>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: p,
-        method,
-        agent,
-        headers: {
-          ...(cookie ? { cookie } : {}),
-          ...(body
-            ? {
-                'content-type': 'application/x-www-form-urlencoded',
-                'content-length': Buffer.byteLength(body),
-              }
-            : {}),
-        },
-      },
-      (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (data += d));
-        res.on('end', () => {
-          // Keep every cookie the server sets, as a browser would (session and CSRF).
-          const jar = new Map<string, string>();
-          for (const pair of [
-            ...(cookie ? cookie.split('; ') : []),
-            ...(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!),
-          ]) {
-            const eq = pair.indexOf('=');
-            jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-          }
-          resolve({
-            status: res.statusCode ?? 0,
-            body: data,
-            cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-            location: res.headers.location,
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+const { request, destroy } = httpClient(port, concurrency * 2);
 
 let next = 0;
 let errors = 0;
@@ -165,28 +70,10 @@ async function signInOnce(n: number): Promise<void> {
   let cookie = '';
   const form = await request('GET', '/', cookie);
   cookie = form.cookie ?? cookie;
-  const pw = await request(
-    'POST',
-    '/signin',
-    cookie,
-    new URLSearchParams({
-      _csrf: csrfOf(form.body),
-      username: `user${n}@bench.example`,
-      password: PASSWORD,
-    }).toString(),
-  );
+  const pw = await postPassword(request, form, n, PASSWORD);
   cookie = pw.cookie ?? cookie;
   const step = await request('GET', pw.location ?? '/signin/step', cookie);
-  const action =
-    /action="(\/signin\/verify[^"]*)"/.exec(step.body)?.[1]?.replace(/&amp;/g, '&') ??
-    '/signin/verify';
-  const code = totpFor(secrets[n]!).generate({ timestamp: Date.now() });
-  const done = await request(
-    'POST',
-    action,
-    cookie,
-    new URLSearchParams({ _csrf: csrfOf(step.body), code }).toString(),
-  );
+  const done = await postCode(request, step, secrets[n]!);
   cookie = done.cookie ?? cookie;
   const account = await request('GET', done.location ?? '/', cookie);
   if (pw.status !== 303 || done.status !== 303 || !account.body.includes('My account')) {
@@ -231,7 +118,7 @@ await Promise.all(
 const elapsed = (performance.now() - (measuredStart || warmupEnd)) / 1000;
 const cpuAtEnd = serverCpu();
 const clientCpu = process.cpuUsage(clientCpuAtStart);
-agent.destroy();
+destroy();
 await stop();
 cleanup();
 

@@ -11,6 +11,7 @@ import { createTelephony } from './delivery/index.ts';
 import type { Telephony } from './delivery/types.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { MethodContext } from './methods/types.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { TtlCache } from './services/cache.ts';
 import { getServiceSettings } from './services/settings.ts';
 import { createStores, type Stores } from './storage/index.ts';
@@ -33,6 +34,8 @@ export interface AppContext {
   groupCommit: GroupCommit;
   /** Service settings and applications, read on every legacy check (one second). */
   cache: TtlCache;
+  /** Prometheus metrics (/metrics). */
+  metrics: Metrics;
 }
 
 export interface ContextOverrides {
@@ -63,11 +66,14 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
     random,
     keys,
     box,
-    hasher: new PasswordHasher({
-      memoryCost: config.argon2MemoryKib,
-      timeCost: config.argon2Iterations,
-      parallelism: config.argon2Parallelism,
-    }),
+    hasher: new PasswordHasher(
+      {
+        memoryCost: config.argon2MemoryKib,
+        timeCost: config.argon2Iterations,
+        parallelism: config.argon2Parallelism,
+      },
+      { concurrency: config.hashConcurrency, queue: config.hashQueue },
+    ),
     log,
     methodContext: {
       db,
@@ -84,6 +90,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
     telephony,
     groupCommit: groupCommit(db),
     cache: new TtlCache(1000),
+    metrics: createMetrics(() => ctx.hasher.stats()),
   };
   return ctx;
 }

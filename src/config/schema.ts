@@ -73,6 +73,14 @@ export const configSchema = {
     schema: z.string().min(1).optional(),
     secret: true,
   }),
+  metricsToken: entry<string | undefined>({
+    env: 'PORTCULLIS_METRICS_TOKEN',
+    description:
+      'Bearer token Prometheus presents to read /metrics. When unset, /metrics answers only requests made on this machine (loopback) that did not pass through a proxy.',
+    default: undefined,
+    schema: z.string().min(16, 'use at least 16 characters').optional(),
+    secret: true,
+  }),
   adminUpn: entry<string | undefined>({
     env: 'PORTCULLIS_ADMIN_UPN',
     description:
@@ -131,6 +139,20 @@ export const configSchema = {
     description: 'argon2id parallelism for account passwords.',
     default: 1,
     schema: positiveInt.max(16),
+  }),
+  hashConcurrency: entry({
+    env: 'PORTCULLIS_HASH_CONCURRENCY',
+    description:
+      'Password hashes computed at once (off the event loop); 0: one fewer than the CPU cores, at least one (a core is left for everything else). Further checks wait in a queue.',
+    default: 0,
+    schema: z.coerce.number().int().min(0).max(64),
+  }),
+  hashQueue: entry({
+    env: 'PORTCULLIS_HASH_QUEUE',
+    description:
+      'Password checks that may wait for a free hasher. When the queue is full, new ones get 503 with Retry-After at once instead of waiting ever longer; everything else (codes, app passwords, health) is unaffected.',
+    default: 64,
+    schema: z.coerce.number().int().min(0).max(100000),
   }),
   redirectHosts: entry({
     env: 'PORTCULLIS_REDIRECT_HOSTS',

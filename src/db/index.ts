@@ -2,10 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -48,7 +49,7 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
   sqlite.pragma('synchronous = NORMAL');
   return {
     db: new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     }),
     dialect: 'sqlite',
   };
@@ -122,7 +123,8 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     'SQLITE_IOERR',
     'SQLITE_FULL',
   ];
-  if (err.code && codes.includes(err.code)) return true;
+  // SQLite's extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_WRITE, …) start with the primary one.
+  if (err.code && codes.some((c) => err.code === c || err.code!.startsWith(`${c}_`))) return true;
   return /Connection terminated|timeout exceeded when trying to connect|connection is closed|database connection is not open/i.test(
     err.message ?? '',
   );

@@ -19,6 +19,11 @@ export async function recordSignin(
   e: SigninEvent,
   store: SigninLogStore = ctx.stores.signinLog,
 ): Promise<void> {
+  ctx.metrics.signins.inc({
+    result: e.result,
+    method: e.method ?? 'none',
+    front: e.front ?? 'browser',
+  });
   await store.record({
     id: crypto.randomUUID(),
     at: ctx.clock.now(),

@@ -1,10 +1,12 @@
 // The LDAP simple-bind front for legacy programs (mail servers, wikis, NAS):
 // bind with an app password (or the account password where the MFA state
 // allows), then read your own entry or ask "who am I?" (RFC 4532).
+
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import ldap from 'ldapjs';
 import type { AppContext } from '../context.ts';
+import { isAppError } from '../errors.ts';
 import { legacySignIn } from '../flows/legacy.ts';
 import { parseListen } from './radius.ts';
 
@@ -213,9 +215,13 @@ export async function startLdapFront(ctx: AppContext, o: LdapFrontOptions): Prom
           return next();
         })
         .catch((e: unknown) => {
-          ctx.log.error({ err: (e as Error).message }, 'LDAP bind failed');
+          // Busy (the password hasher's queue is full) or the database is down: the
+          // client is told "unavailable" and may retry; only the unexpected is an error.
+          const busy = isAppError(e) && e.status === 503;
+          if (busy) ctx.log.warn({ code: e.code }, 'LDAP bind refused: busy');
+          else ctx.log.error({ err: (e as Error).message }, 'LDAP bind failed');
           try {
-            next(new ldap.UnavailableError());
+            next(busy ? new ldap.BusyError() : new ldap.UnavailableError());
           } catch {
             (conn as { destroy?: () => void }).destroy?.();
           }

@@ -1,9 +1,11 @@
 // The RADIUS front (RFC 2865, PAP) for VPNs and other NAS: each RADIUS client
 // is a legacy application, named by the request's NAS-Identifier and holding
 // its own shared secret.
+
 import dgram from 'node:dgram';
 import radius from 'radius';
 import type { AppContext } from '../context.ts';
+import { isAppError } from '../errors.ts';
 import { legacySignIn } from '../flows/legacy.ts';
 import { findApp, radiusSecretOf } from '../services/applications.ts';
 
@@ -90,7 +92,12 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
       .then((reply) => {
         if (reply) socket.send(reply, rinfo.port, rinfo.address);
       })
-      .catch((e: unknown) => ctx.log.error({ err: (e as Error).message }, 'RADIUS request failed'));
+      // No answer when busy (the hasher's queue is full): RADIUS clients retry.
+      .catch((e: unknown) =>
+        isAppError(e) && e.status === 503
+          ? ctx.log.warn({ code: e.code }, 'RADIUS request dropped: busy')
+          : ctx.log.error({ err: (e as Error).message }, 'RADIUS request failed'),
+      );
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);

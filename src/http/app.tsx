@@ -22,6 +22,7 @@ import { appPasswordRoutes } from './routes/app-passwords.tsx';
 import { authenticatorRoutes } from './routes/authenticator.tsx';
 import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { fraudRoutes } from './routes/fraud.tsx';
+import { healthRoutes } from './routes/health.ts';
 import { legacyRoutes } from './routes/legacy.ts';
 import { oidcInteractionRoutes } from './routes/oidc-interaction.tsx';
 import { passwordRoutes } from './routes/password.tsx';
@@ -87,13 +88,15 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     c.set('flows', flows);
     const started = performance.now();
     await next();
+    const ms = performance.now() - started;
+    // The route pattern, not the path: one series per route, whatever the ids in it.
+    const route = c.res.status === 404 ? 'unmatched' : c.req.routePath;
+    ctx.metrics.requestSeconds.observe(
+      { method: c.req.method, route, status: String(c.res.status) },
+      ms / 1000,
+    );
     ctx.log.debug(
-      {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms) },
       'request',
     );
   });
@@ -158,14 +161,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     !hasBody(c) ? next() : isUpload(c.req.path) ? limitUpload(c, next) : limitBody(c, next),
   );
 
-  app.get('/healthz', async (c) => {
-    try {
-      await ctx.db.selectFrom('settings').select('key').limit(1).execute();
-      return c.json({ status: 'ok' });
-    } catch {
-      return c.json({ status: 'unavailable' }, 503);
-    }
-  });
+  app.route('/', healthRoutes(ctx));
   app.get('/static/copy.js', (c) =>
     c.body(copyJs, 200, {
       'content-type': 'text/javascript; charset=utf-8',

@@ -1,9 +1,4 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
@@ -13,28 +8,18 @@ import { createLegacyApp } from '../../src/services/applications.ts';
 import { createUser } from '../../src/services/users.ts';
 import { FormClient } from '../helpers/browser.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { hasNginx, type Nginx, startNginx } from '../helpers/nginx.ts';
+import { freePort } from '../helpers/oidc-rp.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
-
-const NGINX = '/usr/sbin/nginx';
-const hasNginx = spawnSync(NGINX, ['-v']).status === 0;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 describe('nginx auth_request in front of a static page', {
   skip: requireTool(hasNginx, 'nginx'),
 }, () => {
   let db: TestDatabase;
   let portcullis: ServerProcess;
-  let nginx: ChildProcess;
+  let nginx: Nginx;
   let site: string;
   let appPassword: string;
-  let prefix: string;
 
   before(async () => {
     const nginxPort = await freePort();
@@ -66,23 +51,9 @@ describe('nginx auth_request in front of a static page', {
       PORTCULLIS_PUBLIC_URL: `http://127.0.0.1:${port}`,
     });
 
-    // nginx's workers drop root: their files live in a world-readable directory.
-    prefix = mkdtempSync(path.join(tmpdir(), 'portcullis-nginx-'));
-    chmodSync(prefix, 0o755);
-    mkdirSync(path.join(prefix, 'html', 'dav'), { recursive: true });
-    writeFileSync(path.join(prefix, 'html', 'index.html'), '<h1>Protected page</h1>');
-    writeFileSync(path.join(prefix, 'html', 'dav', 'file.txt'), 'protected file');
     const auth = `${portcullis.url}/legacy/v1/forward-auth?app=${app}`;
-    writeFileSync(
-      path.join(prefix, 'nginx.conf'),
-      `daemon off;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log warn;
-events {}
-http {
-  access_log off;
-  client_body_temp_path ${prefix}/tmp; proxy_temp_path ${prefix}/tmp; fastcgi_temp_path ${prefix}/tmp; uwsgi_temp_path ${prefix}/tmp; scgi_temp_path ${prefix}/tmp;
-  server {
+    nginx = await startNginx(
+      (prefix) => `  server {
     listen 127.0.0.1:${nginxPort};
     root ${prefix}/html;
     location / {
@@ -105,27 +76,15 @@ http {
       proxy_set_header X-Original-URL $scheme://$http_host$request_uri;
     }
   }
-}
 `,
+      `${site}/dav/`,
+      { 'html/index.html': '<h1>Protected page</h1>', 'html/dav/file.txt': 'protected file' },
     );
-    mkdirSync(path.join(prefix, 'tmp'), { recursive: true });
-    nginx = spawn(NGINX, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], {
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 50; i++) {
-      const ok = await fetch(`${site}/dav/`).then(
-        () => true,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
   });
   after(async () => {
-    nginx?.kill('SIGTERM');
+    await nginx?.stop();
     await portcullis?.stop();
     await db?.drop();
-    if (prefix) rmSync(prefix, { recursive: true, force: true });
   });
 
   it('a browser without a session is sent to sign in, and back to the page after', async () => {

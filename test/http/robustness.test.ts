@@ -113,8 +113,10 @@ describe('a database that is down gives 503, not 500', () => {
     const down = createContext(config, { log: createLogger('silent') });
     const app = createApp(down);
     try {
-      const health = await app.request('/healthz');
-      assert.equal(health.status, 503);
+      assert.equal((await app.request('/healthz')).status, 200, 'alive: the process answers');
+      const ready = await app.request('/readyz');
+      assert.equal(ready.status, 503, 'not ready: no database');
+      assert.ok(ready.headers.get('retry-after'));
       const form = await app.request('/signin', {
         method: 'POST',
         headers: {

@@ -281,7 +281,9 @@ export const signinRoutes = new Hono<HttpEnv>()
     } catch (e) {
       if (
         isAppError(e) &&
-        ['invalid_credentials', 'too_many_attempts', 'csrf_failed'].includes(e.code)
+        ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'service_unavailable'].includes(
+          e.code,
+        )
       ) {
         return showSignin(c, { error: e, username, returnTo });
       }
