@@ -21,6 +21,7 @@ import { createLegacyApp } from '../src/services/applications.ts';
 import {
   benchEnvironment,
   httpClient,
+  percentile,
   postCode,
   postPassword,
   type Reply,
@@ -155,10 +156,7 @@ await stop();
 cleanup();
 
 // The figures.
-const pct = (list: number[], p: number) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
+const pct = percentile;
 const saturated = poolSamples.filter((s) => s.active >= s.size && s.queued > 0).length;
 const logErrors = output()
   .split('\n')

@@ -218,3 +218,44 @@ export function postCode(request: Request, step: Reply, secret: string) {
     new URLSearchParams({ _csrf: csrfOf(step.body), code }).toString(),
   );
 }
+
+export interface SigninTiming {
+  ok: boolean;
+  /** Whole sign-in (five requests), the password POST, the TOTP POST; in ms. */
+  total: number;
+  password: number;
+  totp: number;
+}
+
+/**
+ * One browser sign-in of user<n>: GET / → POST /signin → GET the step → POST
+ * the TOTP code → GET / ("My account"). `pick` chooses the client for each
+ * request (one node, or round robin over several).
+ */
+export async function signIn(
+  pick: () => Request,
+  n: number,
+  secret: string,
+  password: string,
+): Promise<SigninTiming> {
+  const t0 = performance.now();
+  const form = await pick()('GET', '/', '');
+  const p0 = performance.now();
+  const pw = await postPassword(pick(), form, n, password);
+  const p1 = performance.now();
+  const step = await pick()('GET', pw.location ?? '/signin/step', pw.cookie);
+  const c0 = performance.now();
+  const done = await postCode(pick(), step, secret);
+  const c1 = performance.now();
+  const account = await pick()('GET', done.location ?? '/', done.cookie);
+  const ok = pw.status === 303 && done.status === 303 && account.body.includes('My account');
+  if (!ok && process.env.BENCH_DEBUG)
+    console.error(pw.status, step.status, done.status, done.body.slice(0, 300));
+  return { ok, total: performance.now() - t0, password: p1 - p0, totp: c1 - c0 };
+}
+
+/** The p-th percentile of a list of numbers. */
+export function percentile(list: readonly number[], p: number): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}

@@ -10,14 +10,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { createContext } from '../src/context.ts';
 import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
-import {
-  benchEnvironment,
-  httpClient,
-  postCode,
-  postPassword,
-  seedTotpUsers,
-  startBenchServer,
-} from './setup.ts';
+import { benchEnvironment, httpClient, seedTotpUsers, signIn, startBenchServer } from './setup.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -66,21 +59,9 @@ let next = 0;
 let errors = 0;
 const latencies: number[] = [];
 async function signInOnce(n: number): Promise<void> {
-  const t0 = performance.now();
-  let cookie = '';
-  const form = await request('GET', '/', cookie);
-  cookie = form.cookie ?? cookie;
-  const pw = await postPassword(request, form, n, PASSWORD);
-  cookie = pw.cookie ?? cookie;
-  const step = await request('GET', pw.location ?? '/signin/step', cookie);
-  const done = await postCode(request, step, secrets[n]!);
-  cookie = done.cookie ?? cookie;
-  const account = await request('GET', done.location ?? '/', cookie);
-  if (pw.status !== 303 || done.status !== 303 || !account.body.includes('My account')) {
-    errors++;
-    if (process.env.BENCH_DEBUG)
-      console.error(pw.status, step.status, done.status, done.body.slice(0, 300));
-  } else latencies.push(performance.now() - t0);
+  const r = await signIn(() => request, n, secrets[n]!, PASSWORD);
+  if (r.ok) latencies.push(r.total);
+  else errors++;
 }
 
 /** CPU seconds used so far by the server process and by its main (event-loop) thread. */
