@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { FormClient, textOf } from '../helpers/browser.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -10,6 +11,19 @@ describe('portcullis serve (a real process)', () => {
     db = await freshDatabase();
   });
   after(() => db.drop());
+
+  it('serves its pages when started from another directory (as a service would be)', async () => {
+    const own = await freshDatabase();
+    const s = await startServerProcess(own.env, { cwd: tmpdir() });
+    try {
+      const res = await fetch(`${s.url}/`);
+      assert.equal(res.status, 200, 'the pages compile with the project settings, wherever run');
+      assert.match(textOf(await res.text()), /Sign in/);
+    } finally {
+      await s.stop();
+      await own.drop();
+    }
+  });
 
   it('on first start creates an administrator, prints the password once, and answers /healthz', async () => {
     const s = await startServerProcess(db.env);

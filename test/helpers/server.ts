@@ -11,8 +11,12 @@ export interface ServerProcess {
 }
 
 /** Starts a real `portcullis serve` on a free loopback port and waits until it listens. */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  opts: { cwd?: string } = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [bin, 'serve'], {
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
     env: {
       ...process.env,
       PORT: '0',
