@@ -5,6 +5,7 @@ import { CONFIG_FILE_ENV, ConfigError, loadConfig } from '../config/load.ts';
 import { isAppError } from '../errors.ts';
 import { startServer } from '../server.ts';
 import { appCommands, keyCommands, outboxCommands } from './commands/apps.ts';
+import { backupCommands } from './commands/backup.ts';
 import { logCommands } from './commands/logs.ts';
 import { mfaCommands } from './commands/mfa.ts';
 import { settingsCommands } from './commands/settings.ts';
@@ -59,6 +60,7 @@ appCommands(program);
 outboxCommands(program);
 keyCommands(program);
 vapidCommands(program);
+backupCommands(program);
 
 try {
   await program.parseAsync(process.argv);
