@@ -33,6 +33,11 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
     });
     // An idle client losing its connection (database restart) must not crash the process.
     pool.on('error', () => {});
+    // Nor one that is checked out: pg's pool listens only to idle clients, and a
+    // connection closed between two queries (after a query failed with 57P01 at
+    // shutdown) is an 'error' event on the client itself. The query in flight
+    // has its own error (→ 503), and the pool drops the broken client on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       dialect: 'postgres',
