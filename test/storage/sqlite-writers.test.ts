@@ -31,7 +31,10 @@ describe('SQLite transactions beside another writer', () => {
     const { db } = openDatabase(`sqlite:${file}`);
     try {
       await migrate(db, 'sqlite');
-      await db.insertInto('settings').values({ key: 'counter', value: '0', updated_at: 0 }).execute();
+      await db
+        .insertInto('settings')
+        .values({ key: 'counter', value: '0', updated_at: 0 })
+        .execute();
       const worker = new Worker(WRITER, {
         eval: true,
         workerData: {
