@@ -111,12 +111,12 @@ export class PasswordHasher {
    * as a known one with a wrong password (no user enumeration by timing).
    */
   async verifyDummy(password: string): Promise<false> {
-    this.#dummy ??= hash('portcullis-dummy-password', {
-      algorithm: Algorithm.Argon2id,
-      ...this.params,
+    // A refused first hash (pool full) is not kept: the next call tries again.
+    this.#dummy ??= this.hash('portcullis-dummy-password').catch((e: unknown) => {
+      this.#dummy = undefined;
+      throw e;
     });
-    const dummy = await this.#dummy;
-    await this.#pool.run(() => this.#verify(dummy, password));
+    await this.verify(await this.#dummy, password);
     return false;
   }
 

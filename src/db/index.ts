@@ -134,3 +134,13 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     err.message ?? '',
   );
 }
+
+/**
+ * True when PostgreSQL refused a value we passed it: SQLSTATE class 22, data
+ * exception — text with a NUL byte (22021), a number out of range (22003), and
+ * the like. Such a value came from the request (→ 400, not 500).
+ */
+export function isRefusedValue(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}

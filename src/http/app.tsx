@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from '../context.ts';
-import { isDatabaseUnavailable } from '../db/index.ts';
+import { isDatabaseUnavailable, isRefusedValue } from '../db/index.ts';
 import { AppError, isAppError, localMessage } from '../errors.ts';
 import { signinFlows } from '../flows/signin.ts';
 import { translator } from '../i18n/index.ts';
@@ -41,11 +41,21 @@ const webauthnJs = readFileSync(
 );
 
 /** Maps anything thrown to an AppError; unexpected errors are logged and become a generic 500. */
-function toAppError(ctx: AppContext, e: unknown, path: string): AppError {
+function toAppError(ctx: AppContext, e: unknown, path: string, clientGone = false): AppError {
   if (isAppError(e)) return e;
+  // The client hung up before its request was read (ECONNRESET, which would
+  // pass for a lost database connection): no one to answer, nothing wrong here.
+  if (clientGone) {
+    ctx.log.debug({ path }, 'client went away');
+    return new AppError('invalid_request');
+  }
   if (isDatabaseUnavailable(e)) {
     ctx.log.warn({ path, err: (e as Error).message }, 'database unavailable');
     return new AppError('service_unavailable', { retryAfter: 5 });
+  }
+  if (isRefusedValue(e)) {
+    ctx.log.info({ path, err: (e as Error).message }, 'database refused a value from the request');
+    return new AppError('invalid_request');
   }
   if (e instanceof HTTPException) {
     if (e.status === 413) return new AppError('payload_too_large');
@@ -72,6 +82,12 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
       if (!env?.incoming || !env.outgoing) throw new AppError('not_found');
       env.incoming.headers['x-forwarded-host'] = publicUrl.host;
       env.incoming.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
+      // It writes its own pages (errors, the sign-out question, form_post) to
+      // the Node response: our security headers (below) go there first. Those
+      // pages lead away like sign-in's (no form-action); for form_post it adds
+      // its inline script's hash to this script-src.
+      await leadsAway(c, async () => {});
+      for (const [name, value] of c.res.headers) env.outgoing.setHeader(name, value);
       await (await oidc.current()).callback(env.incoming, env.outgoing);
       return RESPONSE_ALREADY_SENT;
     };
@@ -231,7 +247,9 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   });
 
   app.onError((err, c) => {
-    const e = toAppError(ctx, err, c.req.path);
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const gone = c.req.raw.signal.aborted || !!incoming?.errored;
+    const e = toAppError(ctx, err, c.req.path, gone);
     if (isApi(c.req.path)) return problem(c, e);
     if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
     const p = page(c);

@@ -1,16 +1,19 @@
 import type { Config } from '../config/schema.ts';
+import { printable } from '../services/validation.ts';
 
 /**
  * Where sign-in may send someone back to: a path on this site, or an http(s)
  * URL on a host the configuration trusts (PORTCULLIS_REDIRECT_HOSTS, and the
  * public URL's host). Anything else — other hosts, other schemes, //evil,
- * credentials in the URL — is refused, so sign-in is no open redirect.
+ * credentials in the URL, control characters — is refused, so sign-in is no
+ * open redirect.
  */
 export function safeReturnTo(
   config: Pick<Config, 'publicUrl' | 'redirectHosts'>,
   target: string | undefined,
 ): string | null {
-  if (!target || target.length > 2048) return null;
+  // No control characters: CR and LF above all belong in no URL and no Location header.
+  if (!target || target.length > 2048 || printable(target) !== target) return null;
   if (/^\/(?![/\\])/.test(target)) return target;
   let url: URL;
   try {

@@ -6,6 +6,8 @@ import { errors } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
+/** PostgreSQL text holds no NUL: an id with one (from a request) names nothing, and is not asked for. */
+export const nameable = (id: string) => !id.includes('\u0000');
 
 /**
  * An adapter class for oidc-provider's `adapter` option. `consume` is atomic:
@@ -47,14 +49,17 @@ export function oidcAdapter(ctx: AppContext) {
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
+      if (!nameable(id)) return undefined;
       return toPayload(await live(this.name).where('id', '=', id).executeTakeFirst());
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      if (!nameable(uid)) return undefined;
       return toPayload(await live(this.name).where('uid', '=', uid).executeTakeFirst());
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+      if (!nameable(userCode)) return undefined;
       return toPayload(await live(this.name).where('user_code', '=', userCode).executeTakeFirst());
     }
 

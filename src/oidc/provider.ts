@@ -11,7 +11,7 @@ import { sha256 } from '../crypto/hash.ts';
 import { sessionCookieName } from '../http/session.ts';
 import { ACR_MULTI_FACTOR, ACR_SINGLE_FACTOR } from '../policy/assurance.ts';
 import { clientSecretOf } from '../services/applications.ts';
-import { oidcAdapter } from './adapter.ts';
+import { nameable, oidcAdapter } from './adapter.ts';
 import { FIRST_PARTY, REQUIRE_MFA } from './client-policy.ts';
 import { signingKeys } from './keys.ts';
 import { OIDC_PREFIX, TTL } from './paths.ts';
@@ -25,6 +25,7 @@ const page = (title: string, body: string) =>
 
 /** Client metadata for oidc-provider from an OpenID Connect application. */
 async function clientMetadata(ctx: AppContext, id: string): Promise<AdapterPayload | undefined> {
+  if (!nameable(id)) return undefined;
   const app = await ctx.db
     .selectFrom('applications')
     .selectAll()

@@ -134,6 +134,29 @@ describe('admin portal', () => {
     assert.equal(audit[0]?.actor, 'root@contoso.com');
   });
 
+  it('refuses an action named after an Object.prototype member; a ?done= naming none shows no notice', async () => {
+    for (const action of ['valueOf', 'constructor', 'toString', '__proto__']) {
+      await admin.page('/admin/users');
+      const res = await admin.post('/admin/users/selected', {
+        action,
+        users: 'norm@contoso.com',
+        confirm: 'yes',
+      });
+      assert.equal(res.status, 400, action);
+      assert.match(textOf(admin.lastHtml), /Choose one of the actions/, action);
+    }
+    assert.equal(await stateOf('norm@contoso.com'), 'Disabled');
+    for (const path of [
+      '/admin/users?done=constructor',
+      '/admin/users/norm@contoso.com?done=valueOf',
+      '/admin/users/norm@contoso.com?done=constructor',
+    ]) {
+      const { res, html } = await admin.page(path);
+      assert.equal(res.status, 200, path);
+      assert.doesNotMatch(html, /class="notice"/, path);
+    }
+  });
+
   it('shows a user page; blocks after confirming; resets the password showing it once', async () => {
     const id = await idOf('p03@fabrikam.com');
     await addRegistration(t.ctx, id, 'PhoneAppOTP', {

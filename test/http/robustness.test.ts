@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
 import { loadConfig } from '../../src/config/load.ts';
 import { createContext } from '../../src/context.ts';
 import { createApp } from '../../src/http/app.tsx';
@@ -135,6 +140,97 @@ describe('a database that is down gives 503, not 500', () => {
       assert.equal(((await api.json()) as { code: string }).code, 'service_unavailable');
     } finally {
       await down.db.destroy();
+      await t.close();
+    }
+  });
+});
+
+describe('a client that hangs up mid-request is not a database outage', () => {
+  it('logs neither "database unavailable" nor an unexpected error for a body cut short', async () => {
+    const t = await createTestApp();
+    const logged: string[] = [];
+    t.ctx.log = pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) });
+    const server = serve({ fetch: createApp(t.ctx).fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const path of ['/signin', '/admin/settings', '/api/v1/users']) {
+        // Reading the body fails with ECONNRESET, as a lost database connection does.
+        const socket = net.connect(port, '127.0.0.1');
+        await once(socket, 'connect');
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\n`,
+        );
+        await delay(50);
+        socket.destroy();
+        await once(socket, 'close');
+      }
+      await delay(100);
+      assert.deepEqual(
+        logged.filter((l) => /"msg":"(database unavailable|unexpected error)"/.test(l)),
+        [],
+      );
+    } finally {
+      server.close();
+      await t.close();
+    }
+  });
+});
+
+describe('text the database cannot hold gives a 4xx, not a 500', () => {
+  it('answers a NUL in an id, a query or JSON (PostgreSQL stores none) without a 500', async () => {
+    const t = await createTestApp();
+    try {
+      await t.addUser({ upn: 'root@contoso.com', isAdmin: true });
+      const token = (await createApiToken(t.ctx, cliActor(), { name: 'nul' })).token;
+      const b = new FormClient((r) => t.app.request(r));
+      await b.page('/');
+      await b.submit('/signin', {
+        username: 'root@contoso.com',
+        password: 'correct horse battery',
+      });
+      await b.page('/admin/tokens');
+      const form = (path: string) =>
+        t.app.request(path, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          },
+          body: new URLSearchParams({ _csrf: b.csrf, confirm: 'yes' }),
+        });
+      const api = (method: string, path: string, body?: unknown) =>
+        t.app.request(`/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+      const basic = `Basic ${Buffer.from('root@contoso.com:x').toString('base64')}`;
+      // SQLite stores a NUL and finds nothing by it; PostgreSQL refuses it: a 4xx either way.
+      for (const [what, send] of [
+        ['revoke a token', () => form('/admin/tokens/a%00b/revoke')],
+        ['delete an app', () => form('/admin/apps/a%00b/delete')],
+        ['delete an app password', () => form('/security-info/app-passwords/a%00b/delete')],
+        ['API: delete a token', () => api('DELETE', '/tokens/a%00b')],
+        ['API: delete an app', () => api('DELETE', '/applications/a%00b')],
+        [
+          'API: an app password',
+          () => api('DELETE', '/users/root@contoso.com/app-passwords/a%00b'),
+        ],
+        ['API: name a token', () => api('POST', '/tokens', { name: 'a\u0000b' })],
+        [
+          'HTTP verify',
+          () =>
+            t.app.request('/legacy/v1/verify?app=a%00b', {
+              method: 'POST',
+              headers: { authorization: basic },
+            }),
+        ],
+      ] as const) {
+        const res = await send();
+        assert.ok(res.status < 500, `${what}: ${res.status} ${await res.text()}`);
+      }
+    } finally {
       await t.close();
     }
   });

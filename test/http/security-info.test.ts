@@ -126,6 +126,17 @@ describe('security info, remembered devices, enrolment grace', () => {
     assert.ok((await texts('+420602345678')).some((s) => /Authenticator app was removed/.test(s)));
   });
 
+  it('shows no notice, and no error, for a ?done= naming none (constructor, __proto__)', async () => {
+    await t.addUser({ upn: 'ida@contoso.com', mfaState: 'Enforced' });
+    const { b } = await withTotp('ida@contoso.com');
+    for (const done of ['constructor', '__proto__', 'toString', 'nope']) {
+      const { res, html } = await b.page(`/security-info?done=${done}`);
+      assert.equal(res.status, 200, done);
+      assert.doesNotMatch(html, /role="status"/, done);
+    }
+    assert.match((await b.page('/security-info?done=added')).html, /role="status"/);
+  });
+
   it('changes the default method', async () => {
     const { b } = await withTotp('eve@contoso.com');
     await addSms(b, '603456789');

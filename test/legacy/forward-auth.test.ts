@@ -111,4 +111,22 @@ describe('forward-auth front', () => {
     });
     assert.equal(res.headers.get('location'), '/');
   });
+
+  it('refuses a return path with control characters (CR LF) instead of failing on its Location', async () => {
+    const crlf = '/\r\nSet-Cookie: x=1';
+    const b = new FormClient((req) => t.app.request(req), 'https://login.contoso.com');
+    await b.page(`/?rd=${encodeURIComponent(crlf)}`);
+    assert.doesNotMatch(b.lastHtml, /name="rd"/);
+    const res = await b.post('/signin', {
+      username: 'dee@contoso.com',
+      password: PASSWORD,
+      rd: crlf,
+    });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/');
+    // Signed in already: the sign-in page would send them on at once.
+    const again = await b.get(`/?rd=${encodeURIComponent(crlf)}`);
+    assert.ok(again.status < 500, String(again.status));
+    assert.equal(again.headers.get('set-cookie')?.includes('x=1') ?? false, false);
+  });
 });

@@ -29,6 +29,15 @@ describe(`oidc-provider adapter (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () =
     assert.ok(await codes.find('s1'));
   });
 
+  it('finds nothing by an id, uid or user code with a NUL (PostgreSQL refuses such text)', async () => {
+    const codes = new Adapter('AuthorizationCode');
+    await codes.upsert('n1', { uid: 'u-n', userCode: 'NNNN-NNNN' }, 60);
+    assert.equal(await codes.find('n1\u0000'), undefined);
+    assert.equal(await codes.findByUid('u-n\u0000'), undefined);
+    assert.equal(await codes.findByUserCode('NNNN\u0000NNNN'), undefined);
+    assert.ok(await codes.find('n1'));
+  });
+
   it('forgets records once expired', async () => {
     const a = new Adapter('AccessToken');
     await a.upsert('at1', { grantId: 'g2' }, 30);

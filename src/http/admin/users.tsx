@@ -58,7 +58,8 @@ const ACTIONS: Record<Action, { button: string; done: string }> = {
     done: 'must use MFA again on every device',
   },
 };
-const isAction = (a: string): a is Action => a in ACTIONS;
+/** Own keys only: `in` would also find 'constructor' and 'valueOf' on Object.prototype. */
+const isAction = (a: string): a is Action => Object.hasOwn(ACTIONS, a);
 
 function explain(action: Action, users: UserView[]) {
   const admins = users.filter((u) => u.isAdmin).map((u) => u.userPrincipalName);
@@ -278,7 +279,7 @@ async function userPage(c: C, upn: string, extra?: unknown) {
     c,
     user.displayName,
     <>
-      <Notice message={q.done ? notices[q.done] : undefined} />
+      <Notice message={q.done && Object.hasOwn(notices, q.done) ? notices[q.done] : undefined} />
       {extra as never}
       <section aria-labelledby="details">
         <h2 id="details">Details</h2>

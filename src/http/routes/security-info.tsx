@@ -72,7 +72,9 @@ async function overview(c: C, user: UserRow, error?: AppError) {
     rememberedDeviceCount(ctx, user.id),
     recentSignins(ctx, user.id, 10),
   ]);
-  const done = DONE[c.req.query('done') ?? ''];
+  // Own keys only: ?done=constructor must not find Object.prototype's.
+  const doneKey = c.req.query('done') ?? '';
+  const done = Object.hasOwn(DONE, doneKey) ? DONE[doneKey] : undefined;
   if (error) c.status(error.status as 400);
   return c.html(
     <Layout t={t} lang={locale} title={t('security.title')}>
