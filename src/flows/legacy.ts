@@ -34,6 +34,8 @@ export type LegacyResult =
  */
 export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<LegacyResult> {
   const upn = printable(a.username.trim()).slice(0, 256);
+  // Both are written to the sign-in log: no control characters (PostgreSQL refuses NUL).
+  const appId = a.appId === null ? null : printable(a.appId).slice(0, 128);
   const limits = throttle(ctx);
   const keys = [
     `legacy:${upn.toLowerCase()}:${a.client.ip ?? '-'}`,
@@ -55,7 +57,7 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
           reason,
           method,
           front: a.front,
-          client: { ...a.client, application: a.appId },
+          client: { ...a.client, application: appId },
         },
         signinLogStore(db),
       ),
@@ -78,8 +80,8 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     await log('failure', 'throttled: too many failed attempts from this client', null, null);
     return { ok: false, retryAfter: wait };
   }
-  if (a.appId !== null) {
-    const app = await findApp(ctx, a.appId);
+  if (appId !== null) {
+    const app = await findApp(ctx, appId);
     if (!app) return refuse('unknown application', null);
     if (!(JSON.parse(app.fronts) as string[]).includes(a.front))
       return refuse(`the application may not use the ${a.front} front`, null);
@@ -99,9 +101,9 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     if (appPassword.expires_at !== null && appPassword.expires_at <= ctx.clock.now()) {
       return refuse(`app password "${appPassword.name}" has expired`, user.id, 'app password');
     }
-    if (scopes.length > 0 && (a.appId === null || !scopes.includes(a.appId))) {
+    if (scopes.length > 0 && (appId === null || !scopes.includes(appId))) {
       return refuse(
-        `app password "${appPassword.name}" is not for ${a.appId ?? 'an unnamed application'}`,
+        `app password "${appPassword.name}" is not for ${appId ?? 'an unnamed application'}`,
         user.id,
         'app password',
       );
@@ -111,7 +113,7 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
       markAppPasswordUsed(ctx, appPassword, a.client.ip),
       log('success', `app password "${appPassword.name}"`, user.id, 'app password'),
     ]);
-    return { ok: true, user, credential: 'app password', application: a.appId };
+    return { ok: true, user, credential: 'app password', application: appId };
   }
 
   // The account password, where the MFA state still allows it.
@@ -131,5 +133,5 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     user.id,
     'password',
   );
-  return { ok: true, user, credential: 'password', application: a.appId };
+  return { ok: true, user, credential: 'password', application: appId };
 }
