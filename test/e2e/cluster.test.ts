@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import * as client from 'openid-client';
 import { createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
+import { outboxStore } from '../../src/delivery/outbox.ts';
 import { createLogger } from '../../src/log.ts';
 import { createApiToken } from '../../src/services/api-tokens.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
@@ -25,6 +26,8 @@ import { codeAt, secretFromPage } from '../helpers/totp.ts';
 const SNIPPET = new URL('../../deploy/nginx/portcullis-proxy.conf', import.meta.url).pathname;
 const hasLdapUtils = spawnSync('which', ['ldapwhoami']).status === 0;
 const PASSWORD = 'nora password 1';
+const SAM = 'sam@contoso.com';
+const SAM_PHONE = '+420601555444';
 
 describe(`two nodes behind nginx round robin, one ${onPostgres ? 'PostgreSQL' : 'SQLite'} database`, {
   skip: requireTool(hasNginx, 'nginx') || requireTool(hasLdapUtils, 'ldap-utils'),
@@ -117,6 +120,12 @@ describe(`two nodes behind nginx round robin, one ${onPostgres ? 'PostgreSQL' : 
     try {
       await migrate(ctx.db, ctx.dialect);
       await createUser(ctx, { upn: person.upn, password: PASSWORD, mfaState: 'Enabled' });
+      const sam = await createUser(ctx, { upn: SAM, password: PASSWORD, mfaState: 'Enforced' });
+      await addRegistration(ctx, sam.id, 'OneWaySMS', {
+        ok: true,
+        secret: SAM_PHONE,
+        details: { masked: '+••••••••••44' },
+      });
       for (const p of [olga, pete, ...crowd]) {
         const u = await createUser(ctx, { upn: p.upn, password: PASSWORD, mfaState: 'Enforced' });
         await addRegistration(ctx, u.id, 'PhoneAppOTP', {
@@ -182,6 +191,26 @@ describe(`two nodes behind nginx round robin, one ${onPostgres ? 'PostgreSQL' : 
     });
     assert.match(textOf(done.html), /My account.*nora@contoso\.com/);
     assertAlternated('sign-in');
+  });
+
+  it('a second factor by text message: the code sent by one node is accepted by the other', async () => {
+    const b = browser();
+    await b.page('/');
+    const sent = await b.submit('/signin', { username: SAM, password: PASSWORD });
+    assert.match(textOf(sent.html), /We sent a text message/);
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    let code: string | undefined;
+    try {
+      const [sms] = await outboxStore(ctx.db).list({ number: SAM_PHONE, limit: 1 });
+      code = /\b(\d{6})\b/.exec(sms?.body ?? '')?.[1];
+    } finally {
+      await ctx.db.destroy();
+    }
+    assert.ok(code, 'the text carries a code');
+    const action = /action="(\/signin\/verify[^"]*)"/.exec(b.lastHtml)![1]!.replace(/&amp;/g, '&');
+    const done = await b.submit(action, { code });
+    assert.match(textOf(done.html), /My account.*sam@contoso\.com/);
+    assertAlternated('text message');
   });
 
   it('an OpenID Connect code flow through the balancer', async () => {
