@@ -23,13 +23,17 @@ export interface TestDatabase {
 
 /**
  * A fresh, isolated database for one test: a new SQLite file in a temporary
- * data directory, or a new schema in the PostgreSQL database.
+ * data directory, or a new schema in the PostgreSQL database (`sqlite`: a
+ * SQLite file whatever the suite runs on, for what only SQLite has).
  */
-export async function freshDatabase(env: Record<string, string> = {}): Promise<TestDatabase> {
+export async function freshDatabase(
+  env: Record<string, string> = {},
+  opts: { sqlite?: boolean } = {},
+): Promise<TestDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portcullis-test-'));
   let pgSchema: string | undefined;
   let databaseUrl = `sqlite:${path.join(dataDir, 'portcullis.db')}`;
-  if (pgUrl) {
+  if (pgUrl && !opts.sqlite) {
     pgSchema = `${TEST_SCHEMA_PREFIX}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
