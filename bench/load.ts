@@ -156,12 +156,11 @@ await stop();
 cleanup();
 
 // The figures.
-const pct = percentile;
 const saturated = poolSamples.filter((s) => s.active >= s.size && s.queued > 0).length;
 const logErrors = output()
   .split('\n')
   .filter((l) => /"level":(50|60)/.test(l));
-const totpP99 = pct(latencies.totp, 99);
+const totpP99 = percentile(latencies.totp, 99);
 const criteria: [string, boolean][] = [
   ['no 5xx but the hash pool 503s', problems.filter((p) => / 5\d\d/.test(p)).length === 0],
   ['every 503 carries Retry-After', busyWithoutRetryAfter === 0],
@@ -184,9 +183,9 @@ console.log(
 const rows: string[][] = (['password', 'totp', 'legacy', 'health', 'page'] as Kind[]).map((k) => [
   k,
   String(latencies[k].length),
-  pct(latencies[k], 50).toFixed(1),
-  pct(latencies[k], 99).toFixed(1),
-  pct(latencies[k], 100).toFixed(1),
+  percentile(latencies[k], 50).toFixed(1),
+  percentile(latencies[k], 99).toFixed(1),
+  percentile(latencies[k], 100).toFixed(1),
 ]);
 console.log('| request  | count  | p50 ms | p99 ms | max ms |');
 console.log('|----------|--------|--------|--------|--------|');

@@ -37,17 +37,20 @@ export function relyingParty(ctx: MethodContext) {
   return { rpID: url.hostname, origin: url.origin };
 }
 
-/** Credential ids of the user's Passkey registrations (a removed registration's passkey no longer counts). */
-async function registeredIds(ctx: MethodContext, userId: string): Promise<string[]> {
+/** The user's Passkey registrations with their credential ids (a removed registration's passkey no longer counts). */
+async function registrationsOf(
+  ctx: MethodContext,
+  userId: string,
+): Promise<{ id: string; credentialId: string }[]> {
   const rows = await ctx.db
     .selectFrom('auth_methods')
-    .select('details')
+    .select(['id', 'details'])
     .where('user_id', '=', userId)
     .where('method_type', '=', ID)
     .execute();
   return rows.flatMap((r) => {
-    const id = (JSON.parse(r.details) as { credentialId?: unknown }).credentialId;
-    return typeof id === 'string' ? [id] : [];
+    const credentialId = credentialIdOf(JSON.parse(r.details));
+    return credentialId ? [{ id: r.id, credentialId }] : [];
   });
 }
 
@@ -67,7 +70,11 @@ export const passkeyMethod = {
     async begin(ctx, user) {
       const { rpID } = relyingParty(ctx);
       const store = passkeysStore(ctx.db);
-      const existing = await store.listByIds(user.id, await registeredIds(ctx, user.id));
+      const registered = await registrationsOf(ctx, user.id);
+      const existing = await store.listByIds(
+        user.id,
+        registered.map((r) => r.credentialId),
+      );
       const options = await generateRegistrationOptions({
         rpName: ctx.issuer,
         rpID,
@@ -196,7 +203,11 @@ export const passkeyMethod = {
         return { ok: false, reason: 'expired', detail: 'passkey challenge expired or not ours' };
       const store = passkeysStore(ctx.db);
       const passkey = await store.byId(response.id);
-      const reg = passkey && (await registrationOf(ctx, passkey.user_id, passkey.credential_id));
+      const reg =
+        passkey &&
+        (await registrationsOf(ctx, passkey.user_id)).find(
+          (r) => r.credentialId === passkey.credential_id,
+        )?.id;
       // WebAuthn §7.2 step 6: the user handle, when given, is the credential's user.
       const handle = response.response.userHandle;
       if (
@@ -252,21 +263,6 @@ function credentialIdOf(details: Record<string, unknown>): string | null {
 
 /** The user handle a passkey carries: the user id's bytes (as registered in `enrol.begin`). */
 const userHandleOf = (userId: string) => Buffer.from(userId, 'utf8').toString('base64url');
-
-/** The id of the user's live Passkey registration of this credential, if any. */
-async function registrationOf(
-  ctx: MethodContext,
-  userId: string,
-  credentialId: string,
-): Promise<string | null> {
-  const rows = await ctx.db
-    .selectFrom('auth_methods')
-    .select(['id', 'details'])
-    .where('user_id', '=', userId)
-    .where('method_type', '=', ID)
-    .execute();
-  return rows.find((r) => credentialIdOf(JSON.parse(r.details)) === credentialId)?.id ?? null;
-}
 
 /**
  * The checks every assertion gets once its challenge is spent: origin, RP ID,

@@ -3,6 +3,7 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { CsrfField, RememberDevice } from '../forms.tsx';
 import type { FormProps } from '../types.ts';
 
@@ -54,6 +55,34 @@ export const EnrolView = ({
   </div>
 );
 
+/** The form that asks the authenticator for an assertion and posts it (second step or sign-in page). */
+const AssertionForm = ({
+  options,
+  form,
+  failed,
+  children,
+}: {
+  options: PublicKeyCredentialRequestOptionsJSON;
+  form: FormProps;
+  /** Shown when the browser did not get an assertion. */
+  failed: string;
+  /** What goes before the submit button, and the button. */
+  children: Child;
+}) => (
+  <>
+    <Options options={options} />
+    <form method="post" action={form.action} class="stack" data-passkey="authenticate">
+      <CsrfField form={form} />
+      <input type="hidden" name="response" />
+      <p id="passkey-error" role="alert" hidden>
+        {failed}
+      </p>
+      {children}
+    </form>
+    <Scripts />
+  </>
+);
+
 /** "Use your passkey": the browser asks the authenticator, the script posts the assertion. */
 export const VerifyView = ({
   options,
@@ -64,20 +93,13 @@ export const VerifyView = ({
 }) => (
   <div class="stack">
     <p>{form.t('passkey.verifyIntro')}</p>
-    <Options options={options} />
-    <form method="post" action={form.action} class="stack" data-passkey="authenticate">
-      <CsrfField form={form} />
-      <input type="hidden" name="response" />
-      <p id="passkey-error" role="alert" hidden>
-        {form.t('passkey.notUsed')}
-      </p>
+    <AssertionForm options={options} form={form} failed={form.t('passkey.notUsed')}>
       <noscript>
         <p>{form.t('passkey.needsScript')}</p>
       </noscript>
       <RememberDevice form={form} />
       <button type="submit">{form.t('passkey.use')}</button>
-    </form>
-    <Scripts />
+    </AssertionForm>
   </div>
 );
 
@@ -89,18 +111,9 @@ export const SigninView = ({
   options: PublicKeyCredentialRequestOptionsJSON;
   form: FormProps;
 }) => (
-  <>
-    <Options options={options} />
-    <form method="post" action={form.action} class="stack" data-passkey="authenticate">
-      <CsrfField form={form} />
-      <input type="hidden" name="response" />
-      <p id="passkey-error" role="alert" hidden>
-        {form.t('passkey.signinFailed')}
-      </p>
-      <button type="submit" class="secondary-button">
-        {form.t('passkey.signin')}
-      </button>
-    </form>
-    <Scripts />
-  </>
+  <AssertionForm options={options} form={form} failed={form.t('passkey.signinFailed')}>
+    <button type="submit" class="secondary-button">
+      {form.t('passkey.signin')}
+    </button>
+  </AssertionForm>
 );
