@@ -9,7 +9,7 @@ export interface Database {
   sessions: SessionsTable;
   signin_flows: SigninFlowsTable;
   signin_log: SigninLogTable;
-  throttles: ThrottlesTable;
+  limits: LimitsTable;
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
   challenges: ChallengesTable;
@@ -130,11 +130,19 @@ export interface SigninLogTable {
   front: string | null;
 }
 
-export interface ThrottlesTable {
+export interface LimitsTable {
   key: string;
+  /** The lowercased UPN an account key belongs to; null for address keys. */
+  subject: string | null;
+  /** Consecutive failures, reservations in flight included. */
   failures: number;
-  last_failure_at: number;
+  last_at: number;
+  /** No reservation before this time (epoch ms). */
   blocked_until: number;
+  /** The rule the key was last reserved under (see src/policy/limits.ts). */
+  free: number;
+  lock_at: number | null;
+  reset_after: number | null;
 }
 
 export interface ApiTokensTable {

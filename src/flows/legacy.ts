@@ -1,15 +1,15 @@
 import type { AppContext } from '../context.ts';
 import type { Front } from '../db/schema.ts';
-import { ADDRESS_FREE_FAILURES } from '../policy/throttle.ts';
 import { markAppPasswordUsed, matchAppPassword } from '../services/app-passwords.ts';
 import { findApp } from '../services/applications.ts';
 import { getServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
 import { signinLogStore } from '../storage/signin-log.ts';
 import type { UserRow } from '../storage/users.ts';
+import { limiter, limitKeys } from './limits.ts';
+import { refusalReason } from './proofs.ts';
 import type { ClientInfo } from './signin.ts';
 import { recordSignin } from './signin-log.ts';
-import { throttle } from './throttle.ts';
 
 export interface LegacyAttempt {
   username: string;
@@ -28,19 +28,16 @@ export type LegacyResult =
  * Sign-in for programs that cannot do MFA (Microsoft's rules): Disabled users,
  * and Enabled ones before proof-up, may use the account password or an app
  * password; Enforced users app passwords only. Scoped app passwords work only
- * for their applications. Failures are throttled per account *and address*
- * (a mail client hammering an old password slows that client, not the
- * user's browser sign-in) and every attempt goes to the sign-in log.
+ * for their applications. Every attempt is reserved under the limits before
+ * it is judged — per account and address (a mail client hammering an old
+ * password slows that client first), per account on these fronts (apart from
+ * the browser's, so it never locks the user out of browser sign-in) and per
+ * address — and every attempt goes to the sign-in log.
  */
 export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<LegacyResult> {
   const upn = printable(a.username.trim()).slice(0, 256);
   // Both are written to the sign-in log: no control characters (PostgreSQL refuses NUL).
   const appId = a.appId === null ? null : printable(a.appId).slice(0, 128);
-  const limits = throttle(ctx);
-  const keys = [
-    `legacy:${upn.toLowerCase()}:${a.client.ip ?? '-'}`,
-    `legacy-ip:${a.client.ip ?? '-'}`,
-  ];
   const log = (
     result: 'success' | 'failure',
     reason: string,
@@ -62,24 +59,44 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
         signinLogStore(db),
       ),
     );
+  // Reserve, then judge: the attempt counts as a failure before anything is checked.
+  const r = await limiter(ctx).reserve([
+    limitKeys.legacyClient(upn, a.client.ip),
+    limitKeys.legacyAccount(upn),
+    limitKeys.legacyAddress(a.client.ip),
+  ]);
+  if (!r.ok) {
+    await log('failure', refusalReason(r, 'passwords'), null, null);
+    return r.locked ? { ok: false } : { ok: false, retryAfter: r.wait };
+  }
+  /** A wrong credential: its reservation stays counted. */
   const refuse = async (
     reason: string,
     userId: string | null,
     method: string | null = null,
   ): Promise<LegacyResult> => {
-    await limits.fail(keys[0]!);
-    await limits.fail(keys[1]!, ADDRESS_FREE_FAILURES);
     await log('failure', reason, userId, method);
     return { ok: false };
   };
-
-  const verdicts = await limits.checkAll(keys);
-  const counted = verdicts[0]!.counted;
-  const wait = Math.max(...verdicts.map((v) => v.wait));
-  if (wait > 0) {
-    await log('failure', 'throttled: too many failed attempts from this client', null, null);
-    return { ok: false, retryAfter: wait };
+  try {
+    return await judge(ctx, a, upn, appId, refuse, async (result) => {
+      await Promise.all([r.right(), log('success', result.reason, result.user.id, result.method)]);
+    });
+  } catch (e) {
+    await r.void();
+    throw e;
   }
+}
+
+/** Judges a reserved attempt: `refuse` a wrong one, `accept` a right one. */
+async function judge(
+  ctx: AppContext,
+  a: LegacyAttempt,
+  upn: string,
+  appId: string | null,
+  refuse: (reason: string, userId: string | null, method?: string | null) => Promise<LegacyResult>,
+  accept: (r: { user: UserRow; reason: string; method: string }) => Promise<void>,
+): Promise<LegacyResult> {
   if (appId !== null) {
     const app = await findApp(ctx, appId);
     if (!app) return refuse('unknown application', null);
@@ -108,10 +125,9 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
         'app password',
       );
     }
-    if (counted) await limits.clear(keys[0]!);
     await Promise.all([
       markAppPasswordUsed(ctx, appPassword, a.client.ip),
-      log('success', `app password "${appPassword.name}"`, user.id, 'app password'),
+      accept({ user, reason: `app password "${appPassword.name}"`, method: 'app password' }),
     ]);
     return { ok: true, user, credential: 'app password', application: appId };
   }
@@ -126,12 +142,10 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
   // An admin's one-time password is for choosing a new one in the browser, nothing else.
   if (user.must_change_password === 1)
     return refuse('password must be changed: sign in in the browser first', user.id, 'password');
-  await limits.clear(keys[0]!);
-  await log(
-    'success',
-    'account password (MFA not required for this user yet)',
-    user.id,
-    'password',
-  );
+  await accept({
+    user,
+    reason: 'account password (MFA not required for this user yet)',
+    method: 'password',
+  });
   return { ok: true, user, credential: 'password', application: appId };
 }

@@ -5,25 +5,26 @@ import { findMethod, methods } from '../methods/index.ts';
 import type {
   Attempt,
   AuthMethod,
-  Failure,
   Input,
   MethodUser,
-  Pending as PendingResult,
   Registration,
+  VerifyResult,
 } from '../methods/types.ts';
 import { ipRanges } from '../net/cidr.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
 import { audit } from '../services/audit.ts';
-import { addRegistration, companionOf, loadRegistrations } from '../services/registrations.ts';
+import { loadRegistrations } from '../services/registrations.ts';
 import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
 import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
 import { checkNewPassword, printable } from '../services/validation.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import { createStores } from '../storage/index.ts';
 import type { UserRow } from '../storage/users.ts';
+import { enrolment, methodUserOf } from './enrolment.ts';
+import { limiter, limitKeys } from './limits.ts';
+import { judgeProof, logDelivery, refusalReason, refused } from './proofs.ts';
 import { recordSignin } from './signin-log.ts';
-import { throttle } from './throttle.ts';
 
 export interface ClientInfo {
   ip: string | null;
@@ -61,11 +62,6 @@ export interface SignedIn extends Assurance {
   notice?: string;
 }
 
-interface PendingEnrolment {
-  methodId: string;
-  state: unknown;
-}
-
 const passwordFactor = (at: number): CompletedFactor => ({
   method: 'password',
   factor: 'knowledge',
@@ -73,7 +69,6 @@ const passwordFactor = (at: number): CompletedFactor => ({
   at,
 });
 
-const pendingAad = (flowId: string) => `signin_flows:${flowId}:pending`;
 const MAX_UPN_INPUT = 256;
 const MAX_PASSWORD_INPUT = 1024;
 
@@ -86,14 +81,9 @@ const MAX_PASSWORD_INPUT = 1024;
 export function signinFlows(ctx: AppContext) {
   const { stores, clock, config } = ctx;
 
-  const limits = throttle(ctx);
-
-  const toMethodUser = (u: UserRow): MethodUser => ({
-    id: u.id,
-    upn: u.upn,
-    displayName: u.display_name,
-    preferredLanguage: u.preferred_language,
-  });
+  const limits = limiter(ctx);
+  const enrol = enrolment(ctx);
+  const toMethodUser: (u: UserRow) => MethodUser = methodUserOf;
 
   /** Decides what the flow needs next from what is known (pure: no queries). */
   function evaluate(s: Omit<FlowState, 'next'>): FlowState {
@@ -161,50 +151,6 @@ export function signinFlows(ctx: AppContext) {
     return evaluate({ ...s, flow: { ...s.flow, factors: json, pending_sealed: null }, factors });
   }
 
-  const log = (
-    s: Pick<FlowState, 'user' | 'flow'>,
-    result: 'success' | 'failure' | 'interrupted',
-    reason: string,
-    method: string | null,
-  ) =>
-    recordSignin(ctx, {
-      upn: s.user.upn,
-      userId: s.user.id,
-      result,
-      reason,
-      method,
-      client: { ip: s.flow.client_ip, userAgent: s.flow.user_agent },
-    });
-
-  /** A wrong code: counted against the attempt and the user; the attempt ends at the limit. */
-  async function codeFailed(s: FlowState, methodId: string, result: Failure): Promise<never> {
-    const reasons = {
-      invalid: 'wrong code',
-      replayed: 'code already used',
-      malformed: 'malformed code',
-      expired: 'code expired or no longer valid',
-    };
-    await limits.fail(`code:${s.user.id}`);
-    const failures = await stores.flows.addFailure(s.flow.id);
-    await log(s, 'failure', result.detail ?? reasons[result.reason], methodId);
-    if (failures >= config.maxCodeAttempts) {
-      await stores.flows.end(s.flow.id, clock.now());
-      await log(s, 'failure', `sign-in attempt ended after ${failures} wrong codes`, methodId);
-      throw new AppError('signin_expired', {
-        detail: 'Too many wrong codes. Please sign in again.',
-        local: { key: 'error.attempt_ended' },
-      });
-    }
-    throw new AppError('invalid_code');
-  }
-
-  /** Not a wrong proof: waiting for a call, or something the user can correct. Nothing is counted. */
-  function notYet(result: PendingResult): never {
-    if (result.ok === 'waiting')
-      throw new AppError('waiting', { ...(result.message ? { detail: result.message } : {}) });
-    throw new AppError('invalid_request', { detail: result.message });
-  }
-
   const attemptOf = (s: FlowState): Attempt => ({
     flowId: s.flow.id,
     clientIp: s.flow.client_ip,
@@ -224,42 +170,6 @@ export function signinFlows(ctx: AppContext) {
     if (!reg || !method)
       throw new AppError('invalid_request', { detail: 'Choose one of your verification methods.' });
     return { reg, method };
-  }
-
-  /** Delivery problems (provider down, sending limits) go to the sign-in log, then to the user. */
-  async function logged<T>(s: FlowState, methodId: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (e) {
-      if (
-        e instanceof AppError &&
-        (e.code === 'delivery_failed' || e.code === 'too_many_attempts')
-      ) {
-        await log(
-          s,
-          'failure',
-          e.code === 'delivery_failed'
-            ? `delivery failed: ${e.cause instanceof Error ? e.cause.message.slice(0, 200) : 'the telephony provider did not accept the message or call'}`
-            : 'sending limit reached',
-          methodId,
-        );
-      }
-      throw e;
-    }
-  }
-
-  /** Refuses while wrong codes are throttled; returns whether failures are on record. */
-  async function guardCodes(s: FlowState, methodId: string): Promise<boolean> {
-    const { wait, counted } = await limits.check(`code:${s.user.id}`);
-    if (wait > 0) {
-      await log(s, 'failure', 'throttled: too many wrong codes', methodId);
-      throw new AppError('too_many_attempts', {
-        retryAfter: wait,
-        detail: `Too many wrong codes. Try again in ${wait} seconds.`,
-        local: { key: 'error.too_many_codes', values: { seconds: wait } },
-      });
-    }
-    return counted;
   }
 
   /** Why a finished sign-in needed no more, for the sign-in log. */
@@ -330,7 +240,6 @@ export function signinFlows(ctx: AppContext) {
       returnTo: string | null = null,
     ): Promise<FlowState> {
       const upn = printable(upnInput.trim()).slice(0, MAX_UPN_INPUT);
-      const key = `password:${upn.toLowerCase()}`;
       const fail = async (reason: string, userId: string | null) => {
         await recordSignin(ctx, {
           upn,
@@ -341,31 +250,34 @@ export function signinFlows(ctx: AppContext) {
           client,
         });
       };
-      const { wait, counted } = await limits.check(key);
-      if (wait > 0) {
-        await fail('throttled: too many wrong passwords', null);
-        throw new AppError('too_many_attempts', {
-          retryAfter: wait,
-          detail: `Too many failed sign-ins. Try again in ${wait} seconds.`,
-          local: { key: 'error.too_many_passwords', values: { seconds: wait } },
-        });
+      // Reserve, then judge: the guess counts before the hash is checked.
+      const r = await limits.reserve([limitKeys.password(upn), limitKeys.address(client.ip)]);
+      if (!r.ok) {
+        await fail(refusalReason(r, 'passwords'), null);
+        throw refused(r, 'passwords');
       }
-      const user = upn ? await stores.users.findByUpn(upn) : undefined;
-      const tooLong = password.length > MAX_PASSWORD_INPUT;
-      const ok =
-        user && !tooLong
-          ? await ctx.hasher.verify(user.password_hash, password)
-          : await ctx.hasher.verifyDummy(tooLong ? '' : password);
+      let user: UserRow | undefined;
+      let ok: boolean;
+      try {
+        user = upn ? await stores.users.findByUpn(upn) : undefined;
+        const tooLong = password.length > MAX_PASSWORD_INPUT;
+        ok =
+          user && !tooLong
+            ? await ctx.hasher.verify(user.password_hash, password)
+            : await ctx.hasher.verifyDummy(tooLong ? '' : password);
+      } catch (e) {
+        await r.void(); // not judged (the hash pool is full, the database away)
+        throw e;
+      }
       if (!user || !ok) {
-        await limits.fail(key);
         await fail(user ? 'wrong password' : 'unknown user', user?.id ?? null);
         throw new AppError('invalid_credentials');
       }
+      await r.right();
       if (user.blocked) {
         await fail('sign-in blocked by an administrator', user.id);
         throw new AppError('invalid_credentials');
       }
-      if (counted) await limits.clear(key);
       return create(user, [passwordFactor(clock.now())], client, returnTo, { stepUp: false });
     },
 
@@ -390,9 +302,6 @@ export function signinFlows(ctx: AppContext) {
         throw new AppError('invalid_request', {
           detail: 'Sign-in without a password is not available: use your password.',
         });
-      // Wrong proofs are counted per client address (no user is named before the proof).
-      const key = `passwordless:${client.ip ?? 'unknown'}`;
-      const { wait, counted } = await limits.check(key);
       const fail = (reason: string, user?: UserRow) =>
         recordSignin(ctx, {
           upn: user?.upn ?? '',
@@ -402,30 +311,32 @@ export function signinFlows(ctx: AppContext) {
           method: method.id,
           client,
         });
-      if (wait > 0) {
-        await fail('throttled: too many failed passwordless sign-ins');
-        throw new AppError('too_many_attempts', {
-          retryAfter: wait,
-          detail: `Too many failed sign-ins. Try again in ${wait} seconds.`,
-          local: { key: 'error.too_many_passwords', values: { seconds: wait } },
-        });
+      // Wrong proofs are counted per client address (no user is named before the proof).
+      const r = await limits.reserve([limitKeys.passwordless(client.ip)]);
+      if (!r.ok) {
+        await fail(refusalReason(r, 'passwordless sign-ins'));
+        throw refused(r, 'passwords');
       }
-      const result = await method.passwordless.identify(ctx.methodContext, input, {
-        ip: client.ip,
-      });
-      const user = result.ok ? await stores.users.findById(result.userId) : undefined;
+      let result: Awaited<ReturnType<typeof method.passwordless.identify>>;
+      let user: UserRow | undefined;
+      try {
+        result = await method.passwordless.identify(ctx.methodContext, input, { ip: client.ip });
+        user = result.ok ? await stores.users.findById(result.userId) : undefined;
+      } catch (e) {
+        await r.void();
+        throw e;
+      }
       if (!result.ok || !user) {
-        await limits.fail(key);
         await fail(
           `passwordless: ${result.ok ? 'unknown user' : (result.detail ?? result.reason)}`,
         );
         throw new AppError('invalid_credentials');
       }
+      await r.right();
       if (user.blocked) {
         await fail('sign-in blocked by an administrator', user);
         throw new AppError('invalid_credentials');
       }
-      if (counted) await limits.clear(key);
       const now = clock.now();
       await stores.methods.touch(result.registrationId, now);
       const factors = result.factors.map((f) => ({ method: method.id, ...f, at: now }));
@@ -458,22 +369,12 @@ export function signinFlows(ctx: AppContext) {
       const method = s.next.offer.includes(methodId) ? findMethod(methodId) : undefined;
       if (!method?.enrol)
         throw new AppError('invalid_request', { detail: 'Choose one of the offered methods.' });
-      const state = await method.enrol.begin(ctx.methodContext, s.methodUser, attemptOf(s));
-      const pending: PendingEnrolment = { methodId, state };
-      const sealed = ctx.box.seal(JSON.stringify(pending), pendingAad(flowId));
-      await stores.flows.update(flowId, { pending_sealed: sealed });
+      const sealed = await enrol.begin(s, method);
       return evaluate({ ...s, flow: { ...s.flow, pending_sealed: sealed } });
     },
 
     /** The enrolment in progress, if any, for rendering. */
-    pendingEnrolment(s: FlowState): { method: AuthMethod<unknown>; state: unknown } | null {
-      if (!s.flow.pending_sealed) return null;
-      const pending = JSON.parse(
-        ctx.box.open(s.flow.pending_sealed, pendingAad(s.flow.id)),
-      ) as PendingEnrolment;
-      const method = findMethod(pending.methodId);
-      return method?.enrol ? { method, state: pending.state } : null;
-    },
+    pendingEnrolment: (s: FlowState) => enrol.pending(s.flow),
 
     /**
      * Proof-up: the user sent the enrolment's form. The method registers (the
@@ -481,59 +382,32 @@ export function signinFlows(ctx: AppContext) {
      */
     async completeEnrolment(flowId: string, input: Input, t: Translate): Promise<FlowState> {
       const s = await load(flowId);
-      const pending = s.next.kind === 'proofup' ? this.pendingEnrolment(s) : null;
-      if (!pending?.method.enrol)
+      if (s.next.kind !== 'proofup')
         throw new AppError('conflict', { detail: 'Choose a method to register first.' });
-      const { method } = pending;
-      const counted = await guardCodes(s, method.id);
-      const result = await logged(s, method.id, () =>
-        method.enrol!.complete(
-          ctx.methodContext,
-          s.methodUser,
-          pending.state,
-          input,
-          attemptOf(s),
-          t,
-        ),
-      );
-      if (result.ok === 'continue') {
-        const next: PendingEnrolment = { methodId: method.id, state: result.state };
-        const sealed = ctx.box.seal(JSON.stringify(next), pendingAad(flowId));
-        await stores.flows.update(flowId, { pending_sealed: sealed });
-        return evaluate({ ...s, flow: { ...s.flow, pending_sealed: sealed } });
-      }
-      if (result.ok === 'waiting' || result.ok === 'retry') return notYet(result);
-      if (!result.ok) return codeFailed(s, method.id, result);
-      // The method that was proven: the enrolling one, or the channel the user chose instead.
-      const proven =
-        (result.registerAs &&
-          s.allowedMethods.includes(result.registerAs) &&
-          findMethod(result.registerAs)) ||
-        method;
-      const reg = await addRegistration(ctx, s.user.id, proven.id, result);
-      // Companion methods the same proof covers, where the organisation allows them.
-      const companions: Registration[] = [];
-      for (const c of result.companions ?? []) {
-        const companion = companionOf(result, c);
-        const id = companion.methodType;
-        const registered = s.registrations.some(
-          (r) => r.methodType === id && r.secret === companion.secret,
+      const step = await enrol.complete(s, input, t, 'proof-up');
+      if (step.ok === 'continue')
+        return evaluate({ ...s, flow: { ...s.flow, pending_sealed: step.sealed } });
+      // Microsoft: completing registration moves an Enabled user to Enforced (audited).
+      const now = clock.now();
+      if (await stores.users.transitionMfaState(s.user.id, 'Enabled', 'Enforced', now))
+        await audit(
+          ctx,
+          ctx.db,
+          { name: s.user.upn, ip: s.flow.client_ip },
+          {
+            action: 'mfa_state_set',
+            target: { id: s.user.id, upn: s.user.upn },
+            detail: { field: 'mfa_state', from: 'Enabled', to: 'Enforced', via: 'proof-up' },
+          },
         );
-        if (s.allowedMethods.includes(id) && findMethod(id) && !registered) {
-          companions.push(await addRegistration(ctx, s.user.id, id, { ok: true, ...companion }));
-        }
-      }
-      // Microsoft: completing registration moves an Enabled user to Enforced.
-      await stores.users.transitionMfaState(s.user.id, 'Enabled', 'Enforced', clock.now());
-      if (counted) await limits.clear(`code:${s.user.id}`);
       const mfaState = s.user.mfa_state === 'Enabled' ? 'Enforced' : s.user.mfa_state;
       return addFactor(
         {
           ...s,
           user: { ...s.user, mfa_state: mfaState },
-          registrations: [...s.registrations, reg, ...companions],
+          registrations: [...s.registrations, ...step.added],
         },
-        proven,
+        step.proven,
         true,
       );
     },
@@ -547,19 +421,12 @@ export function signinFlows(ctx: AppContext) {
     ): Promise<FlowState> {
       const s = await load(flowId);
       const { reg, method } = pick(s, registrationId);
-      const counted = await guardCodes(s, method.id);
-      const result = await method.verify(
-        ctx.methodContext,
-        s.methodUser,
-        reg,
-        input,
-        attemptOf(s),
-        t,
+      const result = await judgeProof<VerifyResult>(
+        ctx,
+        { user: s.user, flow: s.flow, methodId: method.id },
+        () => method.verify(ctx.methodContext, s.methodUser, reg, input, attemptOf(s), t),
       );
-      if (result.ok === 'waiting' || result.ok === 'retry') return notYet(result);
-      if (!result.ok) return codeFailed(s, method.id, result);
       await stores.methods.touch(reg.id, clock.now());
-      if (counted) await limits.clear(`code:${s.user.id}`);
       // "Don't ask again on this device": kept until the sign-in finishes.
       if (input.remember === 'on' && s.settings.rememberDevicesEnabled) {
         await stores.flows.update(s.flow.id, { remember_device: 1 });
@@ -687,9 +554,12 @@ export function signinFlows(ctx: AppContext) {
     ): Promise<void> {
       const { reg, method } = pick(s, registrationId);
       if (!method.challenge) return;
-      await logged(s, method.id, () =>
-        method.challenge!(ctx.methodContext, s.methodUser, reg, attemptOf(s), resend),
-      );
+      try {
+        await method.challenge(ctx.methodContext, s.methodUser, reg, attemptOf(s), resend);
+      } catch (e) {
+        await logDelivery(ctx, { user: s.user, flow: s.flow, methodId: method.id }, e);
+        throw e;
+      }
     },
 
     /** Abandons a flow (sign out, "sign in as someone else"). */

@@ -1,6 +1,5 @@
 import type { AppContext } from '../context.ts';
 import { methods } from '../methods/index.ts';
-import { THROTTLE } from '../policy/throttle.ts';
 
 const HOUR = 3_600_000;
 
@@ -19,11 +18,8 @@ export async function housekeeping(ctx: AppContext): Promise<void> {
     .deleteFrom('signin_flows')
     .where('expires_at', '<', now - HOUR)
     .execute();
-  await ctx.db
-    .deleteFrom('throttles')
-    .where('last_failure_at', '<', now - THROTTLE.resetAfterMs)
-    .where('blocked_until', '<', now)
-    .execute();
+  // Guessing limits: account keys unlocked and quiet for 30 days go (a lock stays).
+  await ctx.stores.limits.sweep(now, 30 * 24 * HOUR);
   await ctx.db
     .deleteFrom('totp_used_steps')
     .where('used_at', '<', now - 24 * HOUR)

@@ -3,7 +3,8 @@
 // password, and the change ends what the old password let in.
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { throttle } from '../flows/throttle.ts';
+import { limiter, limitKeys } from '../flows/limits.ts';
+import { refused } from '../flows/proofs.ts';
 import type { UserRow } from '../storage/users.ts';
 import { audit } from './audit.ts';
 import { getServiceSettings } from './settings.ts';
@@ -48,28 +49,34 @@ export async function changeOwnPassword(
     });
   checkNewPassword(next);
 
-  const limits = throttle(ctx);
-  const key = `password:${user.upn.toLowerCase()}`;
-  const { wait, counted } = await limits.check(key);
-  if (wait > 0)
-    throw new AppError('too_many_attempts', {
-      retryAfter: wait,
-      detail: `Too many wrong passwords. Try again in ${wait} seconds.`,
-      local: { key: 'password.tooMany', values: { seconds: wait } },
-    });
+  // Reserve, then judge: the current password is guessed like a sign-in's.
+  const r = await limiter(ctx).reserve([limitKeys.password(user.upn), limitKeys.address(ip)]);
+  if (!r.ok)
+    throw r.locked
+      ? refused(r, 'passwords')
+      : new AppError('too_many_attempts', {
+          retryAfter: r.wait,
+          detail: `Too many wrong passwords. Try again in ${r.wait} seconds.`,
+          local: { key: 'password.tooMany', values: { seconds: r.wait } },
+        });
   const tooLong = current.length > MAX_PASSWORD_INPUT;
-  const ok = tooLong
-    ? await ctx.hasher.verifyDummy('')
-    : await ctx.hasher.verify(user.password_hash, current);
+  let ok: boolean;
+  try {
+    ok = tooLong
+      ? await ctx.hasher.verifyDummy('')
+      : await ctx.hasher.verify(user.password_hash, current);
+  } catch (e) {
+    await r.void();
+    throw e;
+  }
   if (!ok || tooLong) {
-    await limits.fail(key);
     ctx.log.info({ userId: user.id }, 'password change refused: wrong current password');
     throw new AppError('invalid_credentials', {
       detail: 'The current password is not right.',
       local: { key: 'password.currentWrong' },
     });
   }
-  if (counted) await limits.clear(key);
+  await r.right();
   if (next === current)
     throw new AppError('invalid_request', {
       detail: 'Choose a password other than your current one.',

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { SigninFlowsTable } from '../db/schema.ts';
 
@@ -29,15 +28,16 @@ export const flowsStore = (db: Db) => ({
     await db.updateTable('signin_flows').set(patch).where('id', '=', id).execute();
   },
 
-  /** Counts one wrong code atomically and returns the new total. */
-  async addFailure(id: string): Promise<number> {
+  /** Takes the flow's pending registration once: true for the one caller that took it. */
+  async takePending(id: string, sealed: string): Promise<boolean> {
     const r = await db
       .updateTable('signin_flows')
-      .set({ failed_codes: sql`failed_codes + 1` })
+      .set({ pending_sealed: null })
       .where('id', '=', id)
-      .returning('failed_codes')
+      .where('pending_sealed', '=', sealed)
+      .returning('id')
       .executeTakeFirst();
-    return r?.failed_codes ?? Number.POSITIVE_INFINITY;
+    return r !== undefined;
   },
 
   /** Ends a flow once: true for the one caller that ended it. */

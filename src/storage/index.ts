@@ -4,12 +4,12 @@ import { apiTokensStore } from './api-tokens.ts';
 import { auditStore } from './audit.ts';
 import { challengesStore } from './challenges.ts';
 import { flowsStore } from './flows.ts';
+import { limitsStore } from './limits.ts';
 import { methodsStore } from './methods.ts';
 import { rateLimitsStore } from './rate-limits.ts';
 import { sessionsStore } from './sessions.ts';
 import { settingsStore } from './settings.ts';
 import { signinLogStore } from './signin-log.ts';
-import { throttlesStore } from './throttles.ts';
 import { usersStore } from './users.ts';
 
 export const createStores = (db: Db) => ({
@@ -18,7 +18,7 @@ export const createStores = (db: Db) => ({
   sessions: sessionsStore(db),
   flows: flowsStore(db),
   signinLog: signinLogStore(db),
-  throttles: throttlesStore(db),
+  limits: limitsStore(db),
   apiTokens: apiTokensStore(db),
   settings: settingsStore(db),
   challenges: challengesStore(db),

@@ -83,13 +83,20 @@ export const usersStore = (db: Db) => {
     },
 
     /** Moves a user from one state to another only if still in the first (proof-up: Enabled → Enforced). */
-    async transitionMfaState(id: string, from: MfaState, to: MfaState, at: number): Promise<void> {
-      await db
+    /** Moves the user from one state to another; false when they were not in `from`. */
+    async transitionMfaState(
+      id: string,
+      from: MfaState,
+      to: MfaState,
+      at: number,
+    ): Promise<boolean> {
+      const r = await db
         .updateTable('users')
         .set({ mfa_state: to, updated_at: at })
         .where('id', '=', id)
         .where('mfa_state', '=', from)
-        .execute();
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
 
     async countAdmins(): Promise<number> {

@@ -14,7 +14,7 @@ import { createContext } from '../../src/context.ts';
 import { type Db, migrate, openDatabase } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { newSecret } from '../../src/methods/totp/codes.ts';
-import { THROTTLE } from '../../src/policy/throttle.ts';
+import { RULES } from '../../src/policy/limits.ts';
 import { createApiToken } from '../../src/services/api-tokens.ts';
 import { cliActor } from '../../src/services/audit.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
@@ -32,7 +32,7 @@ const PASSWORD = 'restart password 1';
 const TOTP_USER = 'tess@contoso.com';
 const COUNTED_USER = 'walt@contoso.com';
 /** Wrong passwords before the outage: one short of the first delay. */
-const FAILURES_BEFORE = THROTTLE.freeFailures - 1;
+const FAILURES_BEFORE = RULES.account.free - 1;
 /** A request while the database is down must answer well within this (pg's connect timeout is 5 s). */
 const FAST_MS = 1000;
 /** Even requests caught in flight by the shutdown answer within this. */
@@ -100,7 +100,7 @@ describe('PostgreSQL restarted under load', {
   const failuresOf = async (upn: string) =>
     (
       await direct!
-        .selectFrom('throttles')
+        .selectFrom('limits')
         .select('failures')
         .where('key', '=', `password:${upn}`)
         .executeTakeFirst()

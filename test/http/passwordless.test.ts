@@ -89,7 +89,7 @@ describe('passwordless sign-in with a passkey', () => {
   });
   beforeEach(async () => {
     // Failures are counted per client address, and every test's client has the same one.
-    await t.ctx.db.deleteFrom('throttles').execute();
+    await t.ctx.db.deleteFrom('limits').execute();
     await updateServiceSettings(t.ctx, {
       passwordlessSignin: true,
       allowedMethods: methods.map((m) => m.id),
@@ -203,7 +203,7 @@ describe('passwordless sign-in with a passkey', () => {
     assert.equal(late.status, 401);
     assert.match((await lastLog()).reason, /expired/);
     // The passkey itself is fine (throttling aside).
-    await t.ctx.db.deleteFrom('throttles').execute();
+    await t.ctx.db.deleteFrom('limits').execute();
     assert.equal((await withPasskey(auth)).res.status, 303);
   });
 

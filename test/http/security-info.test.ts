@@ -73,12 +73,18 @@ describe('security info, remembered devices, enrolment grace', () => {
     assert.ok(types.includes('OneWaySMS'), `${types}`);
     const audit = await t.ctx.db
       .selectFrom('audit_log')
-      .select(['action', 'actor'])
+      .select(['action', 'actor', 'detail'])
       .where('action', '=', 'method_added')
       .where('target', '=', 'ben@contoso.com')
       .execute();
-    assert.equal(audit.length, 1);
-    assert.equal(audit[0]!.actor, 'ben@contoso.com');
+    assert.deepEqual(
+      audit.map((a) => [a.actor, JSON.parse(a.detail).during]).sort(),
+      [
+        ['ben@contoso.com', 'proof-up'],
+        ['ben@contoso.com', 'security info'],
+      ],
+      'proof-up and security info register alike, and both are audited',
+    );
     assert.ok(
       (await texts('+420601234567')).some((s) => /Text message was added/.test(s)),
       'told on the new channel',

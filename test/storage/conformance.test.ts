@@ -62,28 +62,64 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
     assert.equal(await steps.claim(userId, 1235, 1), true);
   });
 
-  it('counts every one of many racing throttle failures', async () => {
-    const n = await Promise.all(
-      Array.from({ length: 15 }, () => t.ctx.stores.throttles.increment('k', 100, 0)),
+  it('reserves no more guesses than a limit allows, however many race (reserve, then judge)', async () => {
+    const rule = { free: 5, lockAt: null, resetAfterMs: null };
+    const key = { key: 'race-free', subject: null, rule };
+    const got = await Promise.all(
+      Array.from({ length: 30 }, () => t.ctx.stores.limits.reserve([key], 1_000)),
     );
-    assert.deepEqual(
-      [...n].sort((a, b) => a - b),
-      Array.from({ length: 15 }, (_, i) => i + 1),
+    const counts = got.flatMap((m) => [...m.values()]).sort((a, b) => a - b);
+    assert.deepEqual(counts, [1, 2, 3, 4, 5], 'the free five, then the wait');
+    assert.equal((await t.ctx.stores.limits.reserve([key], 2_999)).size, 0, 'still waiting');
+    assert.equal((await t.ctx.stores.limits.reserve([key], 3_000)).get('race-free'), 6);
+    assert.equal((await t.ctx.stores.limits.reserve([key], 3_001)).size, 0, 'a longer wait');
+  });
+
+  it('locks a key at its limit until a success or an unlock clears it, whatever the wait', async () => {
+    const rule = { free: 3, lockAt: 3, resetAfterMs: null };
+    const key = { key: 'race-lock', subject: 'lock@contoso.com', rule };
+    const got = await Promise.all(
+      Array.from({ length: 12 }, () => t.ctx.stores.limits.reserve([key], 1_000)),
     );
+    assert.equal(got.filter((m) => m.size > 0).length, 3);
+    assert.equal((await t.ctx.stores.limits.reserve([key], 1e12)).size, 0, 'no wait opens a lock');
     assert.equal(
-      await t.ctx.stores.throttles.increment('k', 200, 150),
+      (await t.ctx.stores.limits.closedFor('lock@contoso.com', 1e12)).length,
+      1,
+      'shown as closed',
+    );
+    assert.equal(await t.ctx.stores.limits.clearSubject('lock@contoso.com'), 1);
+    assert.equal((await t.ctx.stores.limits.reserve([key], 1e12)).get('race-lock'), 1);
+    await t.ctx.stores.limits.settle(['race-lock'], []);
+    assert.equal((await t.ctx.stores.limits.find(['race-lock']))[0]!.failures, 0);
+  });
+
+  it('gives reserved slots back, restarts quiet address keys, and reserves several keys in one go', async () => {
+    const quiet = { free: 2, lockAt: null, resetAfterMs: 60_000 };
+    const a = { key: 'multi-a', subject: null, rule: quiet };
+    const b = { key: 'multi-b', subject: null, rule: { free: 1, lockAt: 1, resetAfterMs: null } };
+    assert.deepEqual([...(await t.ctx.stores.limits.reserve([a, b], 1_000)).keys()].sort(), [
+      'multi-a',
+      'multi-b',
+    ]);
+    const second = await t.ctx.stores.limits.reserve([a, b], 1_000);
+    assert.deepEqual([...second.keys()], ['multi-a'], 'b refused, a reserved');
+    await t.ctx.stores.limits.settle([], ['multi-a']);
+    assert.equal((await t.ctx.stores.limits.find(['multi-a']))[0]!.failures, 1, 'given back');
+    assert.equal(
+      (await t.ctx.stores.limits.reserve([a], 200_000)).get('multi-a'),
       1,
       'restarts after a quiet period',
     );
   });
 
-  it('ends a flow once, for one of many racing callers, and counts failures atomically', async () => {
+  it('ends a flow once and hands its pending registration to one of many racing callers', async () => {
     const f = {
       id: 'flow-1',
       user_id: userId,
       factors: '[]',
       failed_codes: 0,
-      pending_sealed: null,
+      pending_sealed: 'sealed',
       return_to: null,
       client_ip: null,
       user_agent: null,
@@ -96,10 +132,10 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
       proofup_postponed: 0,
     };
     await t.ctx.stores.flows.insert(f);
-    const counts = await Promise.all(
-      Array.from({ length: 10 }, () => t.ctx.stores.flows.addFailure('flow-1')),
+    const taken = await Promise.all(
+      Array.from({ length: 10 }, () => t.ctx.stores.flows.takePending('flow-1', 'sealed')),
     );
-    assert.equal(Math.max(...counts), 10);
+    assert.equal(taken.filter(Boolean).length, 1);
     const ended = await Promise.all(
       Array.from({ length: 10 }, () => t.ctx.stores.flows.end('flow-1', 5)),
     );
@@ -178,7 +214,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
 });
 
 describe('housekeeping', () => {
-  it('deletes expired sessions, old flows, quiet throttles and day-old TOTP steps, and nothing current', async () => {
+  it('deletes expired sessions, old flows, quiet limits and day-old TOTP steps, and nothing current', async () => {
     const { housekeeping } = await import('../../src/services/housekeeping.ts');
     const t = await createTestApp();
     try {
@@ -190,8 +226,15 @@ describe('housekeeping', () => {
       await steps.claim(userId, 2, now - 60_000);
       await t.ctx.stores.sessions.insert(sessionRow('gone', now - 1));
       await t.ctx.stores.sessions.insert(sessionRow('kept', now + 60_000));
-      await t.ctx.stores.throttles.increment('old', now - 3_600_000, 0);
-      await t.ctx.stores.throttles.increment('new', now, 0);
+      const address = { free: 100, lockAt: null, resetAfterMs: 15 * 60_000 };
+      const account = { free: 5, lockAt: 100, resetAfterMs: null };
+      const limits = t.ctx.stores.limits;
+      await limits.reserve([{ key: 'old', subject: null, rule: address }], now - 3_600_000);
+      await limits.reserve([{ key: 'new', subject: null, rule: address }], now);
+      await limits.reserve([{ key: 'stale', subject: 'a', rule: account }], now - 31 * 86_400_000);
+      await limits.reserve([{ key: 'fresh', subject: 'a', rule: account }], now - 86_400_000);
+      await limits.reserve([{ key: 'zero', subject: 'a', rule: account }], now);
+      await limits.settle(['zero'], []);
       for (const [id, expires] of [
         ['old', now - 1],
         ['live', now + 60_000],
@@ -221,8 +264,11 @@ describe('housekeeping', () => {
         (r) => r.id_hash,
       );
       assert.deepEqual(ids, ['kept']);
-      assert.equal(await t.ctx.stores.throttles.blockedUntil('old'), undefined);
-      assert.notEqual(await t.ctx.stores.throttles.blockedUntil('new'), undefined);
+      assert.deepEqual(
+        (await limits.find(['old', 'new', 'stale', 'fresh', 'zero'])).map((r) => r.key).sort(),
+        ['fresh', 'new'],
+        'quiet address keys, month-old account keys and cleared keys go',
+      );
     } finally {
       await t.close();
     }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACR_MULTI_FACTOR, ACR_SINGLE_FACTOR, assuranceOf } from '../../src/policy/assurance.ts';
+import { DELAYS, delayAfter, RULES } from '../../src/policy/limits.ts';
 import { type CompletedFactor, nextStep, type PolicyInput } from '../../src/policy/mfa.ts';
-import { delayAfter, THROTTLE } from '../../src/policy/throttle.ts';
 
 const pwd: CompletedFactor = { method: 'password', factor: 'knowledge', amr: ['pwd'], at: 1 };
 const otp: CompletedFactor = { method: 'PhoneAppOTP', factor: 'possession', amr: ['otp'], at: 2 };
@@ -79,9 +79,11 @@ describe('assurance', () => {
 
 describe('throttle delays', () => {
   it('are free at first, then grow, and stay bounded', () => {
-    assert.equal(delayAfter(THROTTLE.freeFailures - 1), 0);
-    assert.ok(delayAfter(THROTTLE.freeFailures + 1) > delayAfter(THROTTLE.freeFailures));
-    assert.equal(delayAfter(1000), THROTTLE.maxDelayMs);
-    assert.ok(THROTTLE.maxDelayMs <= 5 * 60_000);
+    const free = RULES.account.free;
+    assert.equal(delayAfter(free - 1, free), 0);
+    assert.ok(delayAfter(free + 1, free) > delayAfter(free, free));
+    assert.equal(delayAfter(1000, free), DELAYS.maxMs);
+    assert.ok(DELAYS.maxMs <= 5 * 60_000);
+    assert.ok(RULES.account.lockAt <= 100, 'NIST SP 800-63B: at most 100 consecutive failures');
   });
 });

@@ -13,6 +13,7 @@ import * as m0010 from './0010_recovery_codes.ts';
 import * as m0011 from './0011_passkeys.ts';
 import * as m0012 from './0012_authenticator.ts';
 import * as m0013 from './0013_push_subscriptions.ts';
+import * as m0014 from './0014_limits.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_passkeys': m0011,
   '0012_authenticator': m0012,
   '0013_push_subscriptions': m0013,
+  '0014_limits': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

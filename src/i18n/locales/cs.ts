@@ -295,6 +295,9 @@ export default {
   'security.cancel': 'Zrušit',
   'security.lastMethod':
     'Toto je vaše jediná ověřovací metoda a váš účet vyžaduje vícefaktorové ověřování: nejdřív přidejte jinou metodu.',
+  'security.onlyBackupsLeft':
+    'Nemůžete odstranit svou poslední metodu, která funguje samostatně: zbyla by vám jen metoda „{methods}“, která pouze zálohuje jinou metodu. Nejdřív přidejte jinou metodu, nebo odstraňte „{methods}“.',
+  'security.backupNotDefault': 'Tato metoda pouze zálohuje jinou: nemůže být výchozí.',
   'security.password': 'Heslo',
   'security.changePassword': 'Změnit heslo',
   'security.appPasswords': 'Hesla aplikací',
@@ -320,6 +323,17 @@ export default {
     'Zapamatovaná zařízení byla zapomenuta: každé se znovu zeptá na druhý krok.',
   'security.back': 'Zpět na můj účet',
 
+  'admin.outbox.title': 'Textové zprávy a hovory se nedoručují',
+  'admin.outbox.body':
+    'Není nastaven žádný poskytovatel telefonie (PORTCULLIS_TELEPHONY=outbox). Zprávy a hovory metod označených níže zůstávají ve frontě odchozích zpráv tohoto serveru a nedorazí na žádný telefon: kdo si některou z nich zvolí, nemůže se s ní přihlásit. Na serveru je lze přečíst příkazem portcullis outbox.',
+  'admin.outbox.simulatorOn':
+    'Simulátor telefonu je zapnutý: zobrazuje je na /_dev/phone tomuto počítači a správcům.',
+  'admin.outbox.simulatorOff':
+    'Pro vyzkoušení je simulátor telefonu zobrazí na /_dev/phone, když nastavíte PORTCULLIS_PHONE_SIMULATOR=true (jen tomuto počítači a správcům).',
+  'admin.outbox.configure':
+    'Aby se doručovaly, nastavte PORTCULLIS_TELEPHONY=webhook spolu s PORTCULLIS_WEBHOOK_URL a PORTCULLIS_WEBHOOK_SECRET (vaše vlastní brána pro SMS a hovory dostává podepsaný JSON), nebo PORTCULLIS_TELEPHONY=twilio spolu s PORTCULLIS_TWILIO_ACCOUNT_SID, PORTCULLIS_TWILIO_AUTH_TOKEN a PORTCULLIS_TWILIO_FROM, a restartujte Portcullis (viz docs/configuration.md). Do té doby tyto metody nechte nezaškrtnuté.',
+  'admin.outbox.tag': 'nedoručuje se',
+
   'error.title': 'Nepovedlo se to',
   'error.serverTitle': 'Něco se pokazilo',
   'error.notFoundTitle': 'Stránka nebyla nalezena',
@@ -333,6 +347,11 @@ export default {
   'error.too_many_codes':
     'Příliš mnoho chybných kódů. Zkuste to znovu za {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}}.',
   'error.attempt_ended': 'Příliš mnoho chybných kódů. Přihlaste se prosím znovu.',
+  'error.too_many_at_once': 'Příliš mnoho kódů najednou. Zkuste to za chvíli znovu.',
+  'error.codes_locked':
+    'Příliš mnoho chybných kódů: ověření je pro tento účet zablokováno. Požádejte správce o odblokování.',
+  'error.signin_locked':
+    'Příliš mnoho neúspěšných přihlášení: přihlášení je pro tento účet zablokováno. Požádejte správce o odblokování.',
   'error.signin_expired':
     'Platnost vašeho pokusu o přihlášení vypršela nebo byl pokus ukončen. Přihlaste se prosím znovu.',
   'error.csrf_failed':

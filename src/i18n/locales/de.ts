@@ -311,6 +311,10 @@ export default {
   'security.cancel': 'Abbrechen',
   'security.lastMethod':
     'Dies ist Ihre einzige Überprüfungsmethode, und Ihr Konto erfordert die mehrstufige Authentifizierung: Fügen Sie zuerst eine weitere Methode hinzu.',
+  'security.onlyBackupsLeft':
+    'Sie können Ihre letzte Methode, die für sich allein funktioniert, nicht löschen: Übrig bliebe nur die Methode „{methods}“, die lediglich eine andere Methode absichert. Fügen Sie zuerst eine weitere Methode hinzu oder löschen Sie „{methods}“.',
+  'security.backupNotDefault':
+    'Diese Methode sichert nur eine andere ab: Sie kann nicht die Standardmethode sein.',
   'security.password': 'Kennwort',
   'security.changePassword': 'Kennwort ändern',
   'security.appPasswords': 'App-Kennwörter',
@@ -336,6 +340,17 @@ export default {
     'Ihre gespeicherten Geräte wurden vergessen: Jedes fragt wieder nach dem zweiten Schritt.',
   'security.back': 'Zurück zu meinem Konto',
 
+  'admin.outbox.title': 'SMS und Anrufe werden nicht zugestellt',
+  'admin.outbox.body':
+    'Es ist kein Telefonieanbieter eingerichtet (PORTCULLIS_TELEPHONY=outbox). SMS und Anrufe der unten markierten Methoden bleiben im Postausgang dieses Servers und erreichen kein Telefon: Wer eine dieser Methoden wählt, kann sich damit nicht anmelden. Auf dem Server lassen sie sich mit portcullis outbox lesen.',
+  'admin.outbox.simulatorOn':
+    'Der Telefonsimulator ist eingeschaltet: Er zeigt sie unter /_dev/phone, auf diesem Rechner und für Administratoren.',
+  'admin.outbox.simulatorOff':
+    'Zum Ausprobieren zeigt der Telefonsimulator sie unter /_dev/phone, wenn PORTCULLIS_PHONE_SIMULATOR=true gesetzt ist (nur auf diesem Rechner und für Administratoren).',
+  'admin.outbox.configure':
+    'Damit sie zugestellt werden, setzen Sie PORTCULLIS_TELEPHONY=webhook mit PORTCULLIS_WEBHOOK_URL und PORTCULLIS_WEBHOOK_SECRET (Ihr eigenes SMS- und Sprach-Gateway erhält signiertes JSON) oder PORTCULLIS_TELEPHONY=twilio mit PORTCULLIS_TWILIO_ACCOUNT_SID, PORTCULLIS_TWILIO_AUTH_TOKEN und PORTCULLIS_TWILIO_FROM, und starten Sie Portcullis neu (siehe docs/configuration.md). Bis dahin lassen Sie diese Methoden abgewählt.',
+  'admin.outbox.tag': 'nicht zugestellt',
+
   'error.title': 'Das hat nicht funktioniert',
   'error.serverTitle': 'Ein Fehler ist aufgetreten',
   'error.notFoundTitle': 'Seite nicht gefunden',
@@ -350,6 +365,11 @@ export default {
   'error.too_many_codes':
     'Zu viele falsche Codes. Versuchen Sie es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut.',
   'error.attempt_ended': 'Zu viele falsche Codes. Melden Sie sich erneut an.',
+  'error.too_many_at_once': 'Zu viele Codes auf einmal. Versuchen Sie es gleich noch einmal.',
+  'error.codes_locked':
+    'Zu viele falsche Codes: Die Überprüfung ist für dieses Konto gesperrt. Bitten Sie Ihren Administrator, es zu entsperren.',
+  'error.signin_locked':
+    'Zu viele fehlgeschlagene Anmeldungen: Die Anmeldung ist für dieses Konto gesperrt. Bitten Sie Ihren Administrator, es zu entsperren.',
   'error.signin_expired':
     'Ihr Anmeldeversuch ist abgelaufen oder wurde beendet. Melden Sie sich erneut an.',
   'error.csrf_failed':

@@ -286,6 +286,9 @@ export default {
   'security.cancel': 'Cancel',
   'security.lastMethod':
     'This is your only verification method and your account requires multi-factor authentication: add another method before you delete this one.',
+  'security.onlyBackupsLeft':
+    'You cannot delete your last method that works on its own: {methods} only back up another method. Add another method first, or delete {methods}.',
+  'security.backupNotDefault': 'That method only backs up another one: it cannot be the default.',
   'security.password': 'Password',
   'security.changePassword': 'Change password',
   'security.appPasswords': 'App passwords',
@@ -311,6 +314,18 @@ export default {
     'Your remembered devices were forgotten: each will ask for the second step again.',
   'security.back': 'Back to my account',
 
+  // The admin portal's service settings, while texts and calls reach no phone (outbox).
+  'admin.outbox.title': 'Text messages and calls are not delivered',
+  'admin.outbox.body':
+    "No telephony provider is configured (PORTCULLIS_TELEPHONY=outbox). Texts and calls for the methods marked below stay in this server's outbox and reach no phone: a user who chooses one of them cannot sign in with it. They can be read on the server with portcullis outbox.",
+  'admin.outbox.simulatorOn':
+    'The phone simulator is on: it shows them at /_dev/phone, to this machine and to administrators.',
+  'admin.outbox.simulatorOff':
+    'To try things out, the phone simulator shows them at /_dev/phone when PORTCULLIS_PHONE_SIMULATOR=true is set (to this machine and to administrators only).',
+  'admin.outbox.configure':
+    'To deliver them, set PORTCULLIS_TELEPHONY=webhook with PORTCULLIS_WEBHOOK_URL and PORTCULLIS_WEBHOOK_SECRET (your own SMS and voice gateway receives signed JSON), or PORTCULLIS_TELEPHONY=twilio with PORTCULLIS_TWILIO_ACCOUNT_SID, PORTCULLIS_TWILIO_AUTH_TOKEN and PORTCULLIS_TWILIO_FROM, then restart Portcullis (see docs/configuration.md). Until then, leave these methods unticked.',
+  'admin.outbox.tag': 'not delivered',
+
   'error.title': 'That did not work',
   'error.serverTitle': 'Something went wrong',
   'error.notFoundTitle': 'Page not found',
@@ -322,6 +337,11 @@ export default {
   'error.too_many_passwords': 'Too many failed sign-ins. Try again in {seconds} seconds.',
   'error.too_many_codes': 'Too many wrong codes. Try again in {seconds} seconds.',
   'error.attempt_ended': 'Too many wrong codes. Please sign in again.',
+  'error.too_many_at_once': 'Too many codes at once. Try again in a moment.',
+  'error.codes_locked':
+    'Too many wrong codes: verification is locked for this account. Ask your administrator to unlock it.',
+  'error.signin_locked':
+    'Too many failed sign-ins: sign-in is locked for this account. Ask your administrator to unlock it.',
   'error.signin_expired': 'Your sign-in attempt has expired or ended. Please sign in again.',
   'error.csrf_failed':
     'This form has expired or was not sent from this site. Reload the page and try again.',

@@ -306,6 +306,10 @@ export default {
   'security.cancel': 'Cancelar',
   'security.lastMethod':
     'Es su único método de verificación y su cuenta requiere autenticación multifactor: añada otro método antes de eliminar este.',
+  'security.onlyBackupsLeft':
+    'No puede eliminar su último método que funciona por sí solo: solo quedaría el método «{methods}», que únicamente respalda a otro método. Añada antes otro método o elimine «{methods}».',
+  'security.backupNotDefault':
+    'Ese método únicamente respalda a otro: no puede ser el predeterminado.',
   'security.password': 'Contraseña',
   'security.changePassword': 'Cambiar la contraseña',
   'security.appPasswords': 'Contraseñas de aplicación',
@@ -331,6 +335,17 @@ export default {
     'Se olvidaron sus dispositivos recordados: cada uno volverá a pedir el segundo paso.',
   'security.back': 'Volver a mi cuenta',
 
+  'admin.outbox.title': 'Los SMS y las llamadas no se entregan',
+  'admin.outbox.body':
+    'No hay ningún proveedor de telefonía configurado (PORTCULLIS_TELEPHONY=outbox). Los SMS y las llamadas de los métodos marcados abajo se quedan en la bandeja de salida de este servidor y no llegan a ningún teléfono: quien elija uno de ellos no podrá iniciar sesión con él. Se pueden leer en el servidor con portcullis outbox.',
+  'admin.outbox.simulatorOn':
+    'El simulador de teléfono está activado: los muestra en /_dev/phone, a este equipo y a los administradores.',
+  'admin.outbox.simulatorOff':
+    'Para hacer pruebas, el simulador de teléfono los muestra en /_dev/phone si se define PORTCULLIS_PHONE_SIMULATOR=true (solo a este equipo y a los administradores).',
+  'admin.outbox.configure':
+    'Para que se entreguen, defina PORTCULLIS_TELEPHONY=webhook con PORTCULLIS_WEBHOOK_URL y PORTCULLIS_WEBHOOK_SECRET (su propia pasarela de SMS y voz recibe JSON firmado), o PORTCULLIS_TELEPHONY=twilio con PORTCULLIS_TWILIO_ACCOUNT_SID, PORTCULLIS_TWILIO_AUTH_TOKEN y PORTCULLIS_TWILIO_FROM, y reinicie Portcullis (consulte docs/configuration.md). Mientras tanto, deje estos métodos sin marcar.',
+  'admin.outbox.tag': 'no se entrega',
+
   'error.title': 'No ha funcionado',
   'error.serverTitle': 'Algo salió mal',
   'error.notFoundTitle': 'Página no encontrada',
@@ -344,6 +359,11 @@ export default {
   'error.too_many_codes':
     'Demasiados códigos incorrectos. Vuelva a intentarlo en {seconds, plural, one {# segundo} other {# segundos}}.',
   'error.attempt_ended': 'Demasiados códigos incorrectos. Vuelva a iniciar sesión.',
+  'error.too_many_at_once': 'Demasiados códigos a la vez. Vuelva a intentarlo en un momento.',
+  'error.codes_locked':
+    'Demasiados códigos incorrectos: la verificación está bloqueada para esta cuenta. Pida a su administrador que la desbloquee.',
+  'error.signin_locked':
+    'Demasiados inicios de sesión fallidos: el inicio de sesión está bloqueado para esta cuenta. Pida a su administrador que la desbloquee.',
   'error.signin_expired':
     'Su intento de inicio de sesión ha caducado o ha finalizado. Vuelva a iniciar sesión.',
   'error.csrf_failed':

@@ -308,6 +308,10 @@ export default {
   'security.cancel': 'Annuler',
   'security.lastMethod':
     'C’est votre seule méthode de vérification et votre compte exige l’authentification multifacteur : ajoutez d’abord une autre méthode.',
+  'security.onlyBackupsLeft':
+    'Vous ne pouvez pas supprimer votre dernière méthode utilisable seule : il ne resterait que la méthode « {methods} », qui sert seulement de secours à une autre méthode. Ajoutez d’abord une autre méthode, ou supprimez « {methods} ».',
+  'security.backupNotDefault':
+    'Cette méthode sert seulement de secours à une autre : elle ne peut pas être la méthode par défaut.',
   'security.password': 'Mot de passe',
   'security.changePassword': 'Changer le mot de passe',
   'security.appPasswords': 'Mots de passe d’application',
@@ -333,6 +337,17 @@ export default {
     'Vos appareils mémorisés ont été oubliés : chacun demandera de nouveau la deuxième étape.',
   'security.back': 'Retour à mon compte',
 
+  'admin.outbox.title': 'Les SMS et les appels ne sont pas remis',
+  'admin.outbox.body':
+    'Aucun fournisseur de téléphonie n’est configuré (PORTCULLIS_TELEPHONY=outbox). Les SMS et les appels des méthodes signalées ci-dessous restent dans la boîte d’envoi de ce serveur et n’atteignent aucun téléphone : un utilisateur qui choisit l’une d’elles ne peut pas s’en servir pour se connecter. On peut les lire sur le serveur avec portcullis outbox.',
+  'admin.outbox.simulatorOn':
+    'Le simulateur de téléphone est activé : il les affiche sur /_dev/phone, pour cette machine et pour les administrateurs.',
+  'admin.outbox.simulatorOff':
+    'Pour faire des essais, le simulateur de téléphone les affiche sur /_dev/phone si PORTCULLIS_PHONE_SIMULATOR=true est défini (pour cette machine et les administrateurs uniquement).',
+  'admin.outbox.configure':
+    'Pour qu’ils soient remis, définissez PORTCULLIS_TELEPHONY=webhook avec PORTCULLIS_WEBHOOK_URL et PORTCULLIS_WEBHOOK_SECRET (votre propre passerelle SMS et voix reçoit du JSON signé), ou PORTCULLIS_TELEPHONY=twilio avec PORTCULLIS_TWILIO_ACCOUNT_SID, PORTCULLIS_TWILIO_AUTH_TOKEN et PORTCULLIS_TWILIO_FROM, puis redémarrez Portcullis (voir docs/configuration.md). D’ici là, laissez ces méthodes décochées.',
+  'admin.outbox.tag': 'non remis',
+
   'error.title': 'Cela n’a pas fonctionné',
   'error.serverTitle': 'Un problème est survenu',
   'error.notFoundTitle': 'Page introuvable',
@@ -346,6 +361,11 @@ export default {
   'error.too_many_codes':
     'Trop de codes incorrects. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
   'error.attempt_ended': 'Trop de codes incorrects. Veuillez vous reconnecter.',
+  'error.too_many_at_once': 'Trop de codes à la fois. Réessayez dans un instant.',
+  'error.codes_locked':
+    'Trop de codes incorrects : la vérification est verrouillée pour ce compte. Demandez à votre administrateur de le déverrouiller.',
+  'error.signin_locked':
+    'Trop de connexions échouées : la connexion est verrouillée pour ce compte. Demandez à votre administrateur de le déverrouiller.',
   'error.signin_expired':
     'Votre tentative de connexion a expiré ou a pris fin. Veuillez vous reconnecter.',
   'error.csrf_failed':

@@ -298,6 +298,9 @@ export default {
   'security.cancel': 'Zrušiť',
   'security.lastMethod':
     'Toto je vaša jediná overovacia metóda a váš účet vyžaduje viacfaktorové overovanie: najprv pridajte inú metódu.',
+  'security.onlyBackupsLeft':
+    'Nemôžete odstrániť svoju poslednú metódu, ktorá funguje samostatne: zostala by vám len metóda „{methods}“, ktorá iba zálohuje inú metódu. Najprv pridajte inú metódu alebo odstráňte „{methods}“.',
+  'security.backupNotDefault': 'Táto metóda iba zálohuje inú: nemôže byť predvolená.',
   'security.password': 'Heslo',
   'security.changePassword': 'Zmeniť heslo',
   'security.appPasswords': 'Heslá aplikácií',
@@ -323,6 +326,17 @@ export default {
     'Zapamätané zariadenia boli zabudnuté: každé sa znova opýta na druhý krok.',
   'security.back': 'Späť na môj účet',
 
+  'admin.outbox.title': 'Textové správy a hovory sa nedoručujú',
+  'admin.outbox.body':
+    'Nie je nastavený žiadny poskytovateľ telefónie (PORTCULLIS_TELEPHONY=outbox). Správy a hovory metód označených nižšie zostávajú v odchádzajúcej schránke tohto servera a nedostanú sa na žiadny telefón: kto si niektorú z nich zvolí, nemôže sa ňou prihlásiť. Na serveri ich možno prečítať príkazom portcullis outbox.',
+  'admin.outbox.simulatorOn':
+    'Simulátor telefónu je zapnutý: zobrazuje ich na /_dev/phone tomuto počítaču a správcom.',
+  'admin.outbox.simulatorOff':
+    'Na vyskúšanie ich simulátor telefónu zobrazí na /_dev/phone, keď nastavíte PORTCULLIS_PHONE_SIMULATOR=true (len tomuto počítaču a správcom).',
+  'admin.outbox.configure':
+    'Aby sa doručovali, nastavte PORTCULLIS_TELEPHONY=webhook spolu s PORTCULLIS_WEBHOOK_URL a PORTCULLIS_WEBHOOK_SECRET (vaša vlastná brána pre SMS a hovory dostáva podpísaný JSON) alebo PORTCULLIS_TELEPHONY=twilio spolu s PORTCULLIS_TWILIO_ACCOUNT_SID, PORTCULLIS_TWILIO_AUTH_TOKEN a PORTCULLIS_TWILIO_FROM a reštartujte Portcullis (pozri docs/configuration.md). Dovtedy tieto metódy nechajte nezaškrtnuté.',
+  'admin.outbox.tag': 'nedoručuje sa',
+
   'error.title': 'Nepodarilo sa to',
   'error.serverTitle': 'Niečo sa pokazilo',
   'error.notFoundTitle': 'Stránka sa nenašla',
@@ -336,6 +350,11 @@ export default {
   'error.too_many_codes':
     'Príliš veľa nesprávnych kódov. Skúste to znova o {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekúnd}}.',
   'error.attempt_ended': 'Príliš veľa nesprávnych kódov. Prihláste sa znova.',
+  'error.too_many_at_once': 'Príliš veľa kódov naraz. Skúste to o chvíľu znova.',
+  'error.codes_locked':
+    'Príliš veľa nesprávnych kódov: overenie je pre tento účet zablokované. Požiadajte správcu o odblokovanie.',
+  'error.signin_locked':
+    'Príliš veľa neúspešných prihlásení: prihlásenie je pre tento účet zablokované. Požiadajte správcu o odblokovanie.',
   'error.signin_expired':
     'Platnosť vášho pokusu o prihlásenie uplynula alebo bol pokus ukončený. Prihláste sa znova.',
   'error.csrf_failed':

@@ -1,0 +1,113 @@
+import type { AppContext } from '../context.ts';
+import { type LimitRule, RULES } from '../policy/limits.ts';
+import type { LimitKey } from '../storage/limits.ts';
+
+/** A key, and what a success does to it: start the run of failures over, or give its slot back. */
+export interface Guarded extends LimitKey {
+  onSuccess: 'clear' | 'release';
+}
+
+const account = (kind: string, id: string, upn: string, rule: LimitRule): Guarded => ({
+  key: `${kind}:${id}`,
+  subject: upn.toLowerCase(),
+  rule,
+  onSuccess: 'clear',
+});
+const address = (kind: string, ip: string | null, rule: LimitRule): Guarded => ({
+  key: `${kind}:${ip ?? 'unknown'}`,
+  subject: null,
+  rule,
+  onSuccess: 'release',
+});
+
+/**
+ * Every key a guess can be counted under (README "Limits" lists them). A UPN
+ * is compared case-insensitively, so its keys are lowercased.
+ */
+export const limitKeys = {
+  /** The account's password on browser pages (sign-in, password change). */
+  password: (upn: string) => account('password', upn.toLowerCase(), upn, RULES.account),
+  /** The account's second factors, in every attempt and registration. */
+  codes: (user: { id: string; upn: string }) => account('code', user.id, user.upn, RULES.account),
+  /** One sign-in attempt or registration: its wrong codes end it. */
+  attempt: (flowId: string, max: number): Guarded => ({
+    key: `attempt:${flowId}`,
+    subject: null,
+    rule: RULES.attempt(max),
+    onSuccess: 'release',
+  }),
+  /** Failures from one client address on browser pages, whatever the account. */
+  address: (ip: string | null) => address('ip', ip, RULES.address),
+  /** Passwordless proofs from one client address (no account is named before the proof). */
+  passwordless: (ip: string | null) => address('passwordless', ip, RULES.legacyClient),
+  /** The account on the legacy fronts, from any address. */
+  legacyAccount: (upn: string) => account('legacy', upn.toLowerCase(), upn, RULES.legacyAccount),
+  /** The account on the legacy fronts from one address: that client slows down first. */
+  legacyClient: (upn: string, ip: string | null): Guarded => ({
+    ...account('legacy', `${upn.toLowerCase()}:${ip ?? '-'}`, upn, RULES.legacyClient),
+  }),
+  /** Failures from one client address on the legacy fronts (a mail server's many users). */
+  legacyAddress: (ip: string | null) => address('legacy-ip', ip, RULES.address),
+};
+
+/** A guess that holds its slots; settle it once judged. */
+export interface Reservation {
+  ok: true;
+  /** The new failure count of each key, this guess counted as a failure. */
+  counts: Map<string, number>;
+  /** The guess was right: account keys start over, other slots are given back. */
+  right(): Promise<void>;
+  /** It was no guess (still waiting, a form to correct, an error): every slot is given back. */
+  void(): Promise<void>;
+}
+
+export interface Refusal {
+  ok: false;
+  /** The first key that refused. */
+  key: Guarded;
+  /** Seconds until it may be tried again; 0 when locked. */
+  wait: number;
+  /** The key locked (a lock needs a success elsewhere or an administrator, not waiting). */
+  locked: boolean;
+}
+
+/**
+ * The one limiter for everything guessable: reserve, then judge. A guess
+ * counts as a failure before it is judged, in one statement for all its keys;
+ * a right answer (or no answer at all) gives the slots back afterwards. A
+ * wrong one needs nothing more: it was counted already.
+ */
+export function limiter(ctx: AppContext) {
+  const { stores, clock } = ctx;
+  return {
+    async reserve(keys: readonly Guarded[]): Promise<Reservation | Refusal> {
+      const now = clock.now();
+      const counts = await stores.limits.reserve(keys, now);
+      const held = keys.filter((k) => counts.has(k.key)).map((k) => k.key);
+      if (held.length < keys.length) {
+        await stores.limits.settle([], held);
+        const refused = keys.filter((k) => !counts.has(k.key));
+        const rows = await stores.limits.find(refused.map((k) => k.key));
+        const lockedRow = rows.find((r) => r.lock_at !== null && r.failures >= r.lock_at);
+        const key = (lockedRow && refused.find((k) => k.key === lockedRow.key)) || refused[0]!;
+        const until = Math.max(0, ...rows.map((r) => r.blocked_until));
+        return {
+          ok: false,
+          key,
+          locked: lockedRow !== undefined,
+          wait: lockedRow ? 0 : Math.max(1, Math.ceil((until - now) / 1000)),
+        };
+      }
+      return {
+        ok: true,
+        counts,
+        right: () =>
+          stores.limits.settle(
+            keys.filter((k) => k.onSuccess === 'clear').map((k) => k.key),
+            keys.filter((k) => k.onSuccess === 'release').map((k) => k.key),
+          ),
+        void: () => stores.limits.settle([], held),
+      };
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../db/index.ts';
+import type { LimitsTable } from '../db/schema.ts';
+import { delayAfter, delaySteps, type LimitRule } from '../policy/limits.ts';
+
+export interface LimitKey {
+  key: string;
+  /** The lowercased UPN an account key belongs to (an unlock clears it); null for addresses. */
+  subject: string | null;
+  rule: LimitRule;
+}
+
+export type LimitRow = LimitsTable;
+
+/** `delayAfter(n, free)` in SQL, so a reservation sets its own wait in the same statement. */
+function delaySql(n: RawBuilder<number>, free: RawBuilder<number>): RawBuilder<number> {
+  const steps = delaySteps().map(
+    (ms, over) => sql`when ${n} - ${free} = ${sql.lit(over)} then ${sql.lit(ms)}`,
+  );
+  return sql<number>`(case when ${n} < ${free} then 0 ${sql.join(steps, sql` `)} else ${sql.lit(delayAfter(Number.MAX_SAFE_INTEGER, 0))} end)`;
+}
+
+/**
+ * Guessing limits (src/policy/limits.ts) in the database, so they hold across
+ * nodes and restarts. A guess *reserves* its slot before it is judged: one
+ * conditional upsert counts it only where the key is neither waiting nor
+ * locked, so guesses fired together can never get past a limit.
+ */
+export const limitsStore = (db: Db) => ({
+  /**
+   * Counts one failure in advance for each key still open; returns the keys
+   * reserved with their new counts (a key missing from the answer refused).
+   */
+  async reserve(keys: readonly LimitKey[], now: number): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    // One order for every caller: PostgreSQL locks the rows of a multi-row upsert in it.
+    const sorted = [...new Map(keys.map((k) => [k.key, k])).values()].sort((a, b) =>
+      a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+    );
+    const at = sql<number>`cast(${now} as bigint)`;
+    const fresh = sql<boolean>`(excluded.reset_after is not null and limits.last_at < ${at} - excluded.reset_after)`;
+    const next = sql<number>`(case when ${fresh} then 1 else limits.failures + 1 end)`;
+    const rows = await db
+      .insertInto('limits')
+      .values(
+        sorted.map((k) => ({
+          key: k.key,
+          subject: k.subject,
+          failures: 1,
+          last_at: now,
+          blocked_until: now + delayAfter(1, k.rule.free),
+          free: k.rule.free,
+          lock_at: k.rule.lockAt,
+          reset_after: k.rule.resetAfterMs,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({
+            failures: next,
+            last_at: at,
+            blocked_until: sql<number>`${at} + ${delaySql(next, sql<number>`excluded.free`)}`,
+            subject: sql`excluded.subject`,
+            free: sql`excluded.free`,
+            lock_at: sql`excluded.lock_at`,
+            reset_after: sql`excluded.reset_after`,
+          })
+          .where(
+            sql<boolean>`${fresh} or (limits.blocked_until <= ${at} and (excluded.lock_at is null or limits.failures < excluded.lock_at))`,
+          ),
+      )
+      .returning(['key', 'failures'])
+      .execute();
+    return new Map(rows.map((r) => [r.key, Number(r.failures)]));
+  },
+
+  /**
+   * Settles reservations that were not failures: `clear` keys start over (a
+   * success ends a run of consecutive failures), `release` keys give back one.
+   */
+  async settle(clear: readonly string[], release: readonly string[]): Promise<void> {
+    const all = [...clear, ...release];
+    if (all.length === 0) return;
+    const cleared = clear.length ? sql<boolean>`key in (${sql.join(clear)})` : sql<boolean>`1 = 0`;
+    await db
+      .updateTable('limits')
+      .set({
+        failures: sql`case when ${cleared} then 0 when failures > 0 then failures - 1 else 0 end`,
+        blocked_until: sql`case when ${cleared} or failures - 1 < free then 0 else blocked_until end`,
+      })
+      .where('key', 'in', all)
+      .execute();
+  },
+
+  /** The rows of these keys (absent: never failed), for telling how long to wait. */
+  find: (keys: readonly string[]) =>
+    keys.length === 0
+      ? Promise.resolve([] as LimitRow[])
+      : db.selectFrom('limits').selectAll().where('key', 'in', keys).execute(),
+
+  /** Keys of an account that now refuse (waiting or locked). */
+  closedFor: (subject: string, now: number) =>
+    db
+      .selectFrom('limits')
+      .selectAll()
+      .where('subject', '=', subject)
+      .where((eb) =>
+        eb.or([
+          eb('blocked_until', '>', now),
+          eb.and([eb('lock_at', 'is not', null), eb('failures', '>=', eb.ref('lock_at'))]),
+        ]),
+      )
+      .execute(),
+
+  /** An administrator's unlock (or a password reset): every key of the account starts over. */
+  async clearSubject(subject: string): Promise<number> {
+    const r = await db
+      .updateTable('limits')
+      .set({ failures: 0, blocked_until: 0 })
+      .where('subject', '=', subject)
+      .where('failures', '>', 0)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
+  /**
+   * Housekeeping: rows with nothing to count, quiet address keys, and account
+   * keys unlocked and quiet for `staleMs` (a lock stays until it is lifted).
+   */
+  async sweep(now: number, staleMs: number): Promise<void> {
+    await db
+      .deleteFrom('limits')
+      .where('blocked_until', '<', now)
+      .where((eb) =>
+        eb.or([
+          eb('failures', '=', 0),
+          eb.and([
+            eb('reset_after', 'is not', null),
+            eb('last_at', '<', sql<number>`${sql.val(now)} - reset_after`),
+          ]),
+          eb.and([
+            eb('last_at', '<', now - staleMs),
+            eb.or([eb('lock_at', 'is', null), eb('failures', '<', eb.ref('lock_at'))]),
+          ]),
+        ]),
+      )
+      .execute();
+  },
+});
+
+export type LimitsStore = ReturnType<typeof limitsStore>;
