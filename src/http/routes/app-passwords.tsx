@@ -14,13 +14,12 @@ import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm, readFormValues } from '../form.ts';
 import { Csrf, ErrorMessage, Layout, type PageProps } from '../pages/layout.tsx';
+import { safeReturnTo } from '../return-to.ts';
 import { askFreshSecondFactor, signedInUser } from '../self-service.ts';
 import { checkCsrf } from '../session.ts';
 
 type C = Context<HttpEnv>;
 const BASE = '/security-info/app-passwords';
-/** Only paths on this site (no //host or scheme) are followed after the intro page. */
-export const localPath = (p: string | undefined) => (p && /^\/(?![/\\])/.test(p) ? p : '/');
 
 const when = (iso: string | null, locale: string) =>
   iso
@@ -175,7 +174,8 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
     const user = await signedInUser(c);
     if (!user) return c.redirect('/', 303);
     const { t } = c.var;
-    const next = localPath(c.req.query('next'));
+    // Where sign-in was going (a path here, or a trusted host behind forward-auth).
+    const next = safeReturnTo(c.var.ctx.config, c.req.query('next')) ?? '/';
     return c.html(
       <Layout t={t} lang={c.var.locale} title={t('proofup.appPasswordsTitle')}>
         <p>{t('proofup.appPasswordsBody')}</p>

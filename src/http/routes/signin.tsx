@@ -107,7 +107,8 @@ export async function advance(c: C, s: FlowState) {
     expires_at: ctx.clock.now() + ctx.config.sessionHours * 3_600_000,
   });
   if (signedIn.rememberDevice) await rememberThisDevice(c, signedIn.userId, s.settings);
-  const next = signedIn.returnTo ?? '/';
+  // Checked again on the way out: the flow keeps what a page once accepted.
+  const next = safeReturnTo(ctx.config, signedIn.returnTo ?? undefined) ?? '/';
   // A method had something to say (e.g. recovery codes left): shown once, then on.
   if (signedIn.notice)
     return c.html(<NoticePage {...page(c)} message={signedIn.notice} next={next} />);
