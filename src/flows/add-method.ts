@@ -4,7 +4,7 @@
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import type { Translate } from '../i18n/index.ts';
-import { findMethod } from '../methods/index.ts';
+import { findMethod, worksAlone } from '../methods/index.ts';
 import type { AuthMethod, Input, Registration } from '../methods/types.ts';
 import { loadRegistrations } from '../services/registrations.ts';
 import { getServiceSettings } from '../services/settings.ts';
@@ -44,8 +44,10 @@ export function addMethodFlows(ctx: AppContext) {
     async begin(user: UserRow, methodId: string, client: ClientInfo): Promise<AddMethodState> {
       const { allowedMethods } = await getServiceSettings(ctx);
       const method = allowedMethods.includes(methodId) ? findMethod(methodId) : undefined;
+      // A backup method (recovery codes) only beside one that works on its own.
       const alone =
-        method?.standalone === false && (await loadRegistrations(ctx, user.id)).length === 0;
+        method?.standalone === false &&
+        !(await loadRegistrations(ctx, user.id)).some((r) => worksAlone(r.methodType));
       if (!method?.enrol || alone)
         throw new AppError('invalid_request', {
           detail: alone

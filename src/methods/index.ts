@@ -32,3 +32,12 @@ export const methods: readonly AuthMethod<unknown>[] = [
 const byId = new Map(methods.map((m) => [m.id, m]));
 
 export const findMethod = (id: string) => byId.get(id);
+
+/**
+ * Whether a registered method of this type can be a user's only method (and
+ * their default): a known method that backs up no other (`standalone`).
+ */
+export function worksAlone(type: string): boolean {
+  const m = byId.get(type);
+  return m !== undefined && m.standalone !== false;
+}

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { worksAlone } from '../methods/index.ts';
 import type { Companion, EnrolResult, Registration } from '../methods/types.ts';
 import type { MethodRow } from '../storage/methods.ts';
 
@@ -27,7 +28,10 @@ export async function addRegistration(
 ): Promise<Registration> {
   const id = crypto.randomUUID();
   const existing = await ctx.stores.methods.listForUser(userId);
-  const isDefault = !existing.some((m) => m.is_default === 1);
+  // The first method that works on its own becomes the default (never a backup such as recovery codes).
+  const isDefault =
+    worksAlone(methodType) &&
+    !existing.some((m) => m.is_default === 1 && worksAlone(m.method_type));
   await ctx.stores.methods.add({
     id,
     user_id: userId,

@@ -4,6 +4,8 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
+import { findMethod, worksAlone } from '../methods/index.ts';
+import { limitsStore } from '../storage/limits.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
 import { type MethodView, methodView, requireUser } from './users.ts';
@@ -91,6 +93,21 @@ export const restoreRememberedDevices = (ctx: AppContext, actor: Actor, upns: re
     return Number(r.numDeletedRows);
   });
 
+/**
+ * "Unlock sign-in": the user's guessing limits (src/policy/limits.ts) start
+ * over — passwords, codes, legacy fronts — including a lock after 100
+ * consecutive failures, which no amount of waiting lifts.
+ */
+export const unlockSignin = (ctx: AppContext, actor: Actor, upns: readonly string[]) =>
+  forEachUser(ctx, actor, upns, 'signin_unlocked', (trx, user) =>
+    limitsStore(trx).clearSubject(user.upn.toLowerCase()),
+  );
+
+/** Whether too many failures keep the user from signing in (locked, or waiting now). */
+export async function signinLocked(ctx: AppContext, upn: string): Promise<boolean> {
+  return (await ctx.stores.limits.closedFor(upn.toLowerCase(), ctx.clock.now())).length > 0;
+}
+
 /** How many devices currently skip MFA for the user. */
 export async function rememberedDeviceCount(ctx: AppContext, userId: string): Promise<number> {
   const r = await ctx.db
@@ -122,40 +139,104 @@ async function requireMethod(ctx: AppContext, upn: string, id: string) {
   return { user, method };
 }
 
-/** Deletes one method; if it was the default, the oldest remaining one becomes the default. */
-export async function deleteMethod(
+/** A method type's name for an administrator (the registry's English label). */
+const labelOf = (type: string) => findMethod(type)?.label ?? type;
+
+/**
+ * Why a deletion is refused, worded by the caller for its reader (the user in
+ * security info, an administrator): no such method; only methods that back
+ * up another (recovery codes) would be left; or, if the caller says so,
+ * nothing at all would be left.
+ */
+export interface DeletionRefusals {
+  notFound(): AppError;
+  /** `backups`: the method types left, none of which works on its own. */
+  onlyBackupsLeft(backups: readonly string[]): AppError;
+  nothingLeft?: () => AppError;
+}
+
+/** For administrators (portal, API, CLI): they may leave nothing (proof-up follows), never backups alone. */
+const adminRefusals = (user: UserRow, id: string): DeletionRefusals => ({
+  notFound: () =>
+    new AppError('not_found', {
+      detail: `${user.upn} has no method with id "${id.slice(0, 60)}".`,
+    }),
+  onlyBackupsLeft: (backups) => {
+    const names = backups.map(labelOf).join(', ');
+    return new AppError('conflict', {
+      detail: `This is the last method ${user.upn} can sign in with on its own; ${names} only back up another method. Delete ${names} first, or require the user to register methods again.`,
+    });
+  },
+});
+
+/**
+ * Deletes one of a user's methods, audited. A method that backs up another
+ * (`standalone: false`, e.g. recovery codes) is never all that is left, and
+ * the default is always one that works on its own: the oldest left becomes
+ * it when the default goes. Decided inside the transaction on the user's
+ * methods read (and on PostgreSQL locked) there, so two deletions at once
+ * cannot both pass (SQLite runs one writing transaction at a time).
+ * Returns the type of the method deleted.
+ */
+export function deleteMethodOf(
   ctx: AppContext,
   actor: Actor,
-  upn: string,
+  user: UserRow,
   id: string,
-): Promise<MethodView[]> {
-  const { user, method } = await requireMethod(ctx, upn, id);
-  await ctx.db.transaction().execute(async (trx) => {
+  refuse: DeletionRefusals,
+): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom('auth_methods')
+      .select(['id', 'method_type', 'is_default'])
+      .where('user_id', '=', user.id)
+      .orderBy('created_at');
+    if (ctx.dialect === 'postgres') q = q.forUpdate();
+    const mine = await q.execute();
+    const method = mine.find((m) => m.id === id);
+    if (!method) throw refuse.notFound();
+    const left = mine.filter((m) => m !== method);
+    const alone = left.filter((m) => worksAlone(m.method_type));
+    if (left.length > 0 && alone.length === 0)
+      throw refuse.onlyBackupsLeft([...new Set(left.map((m) => m.method_type))]);
+    if (left.length === 0 && refuse.nothingLeft) throw refuse.nothingLeft();
     await trx.deleteFrom('auth_methods').where('id', '=', method.id).execute();
-    if (method.is_default === 1) {
-      const next = await trx
-        .selectFrom('auth_methods')
-        .select('id')
+    const current = left.find((m) => m.is_default === 1);
+    const next = alone[0];
+    if (next && (!current || !worksAlone(current.method_type))) {
+      await trx
+        .updateTable('auth_methods')
+        .set({ is_default: 0 })
         .where('user_id', '=', user.id)
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirst();
-      if (next)
-        await trx
-          .updateTable('auth_methods')
-          .set({ is_default: 1 })
-          .where('id', '=', next.id)
-          .execute();
+        .execute();
+      await trx
+        .updateTable('auth_methods')
+        .set({ is_default: 1 })
+        .where('id', '=', next.id)
+        .execute();
     }
     await audit(ctx, trx, actor, {
       action: 'method_deleted',
       target: { id: user.id, upn: user.upn },
       detail: { methodType: method.method_type },
     });
+    return method.method_type;
   });
+}
+
+/** An administrator deletes one of a user's methods (see deleteMethodOf for the rules). */
+export async function deleteMethod(
+  ctx: AppContext,
+  actor: Actor,
+  upn: string,
+  id: string,
+): Promise<MethodView[]> {
+  const user = await requireUser(ctx, upn);
+  await deleteMethodOf(ctx, actor, user, id, adminRefusals(user, id));
   return listMethods(ctx, actor, user.upn);
 }
 
+/** Makes a method the default; one that only backs up another (recovery codes) cannot be. */
 export async function setDefaultMethod(
   ctx: AppContext,
   actor: Actor,
@@ -163,6 +244,11 @@ export async function setDefaultMethod(
   id: string,
 ): Promise<MethodView[]> {
   const { user, method } = await requireMethod(ctx, upn, id);
+  if (!worksAlone(method.method_type))
+    throw new AppError('invalid_request', {
+      detail: `That method (${labelOf(method.method_type)}) only backs up another one: it cannot be the default.`,
+      local: { key: 'security.backupNotDefault' },
+    });
   if (method.is_default !== 1) {
     await ctx.db.transaction().execute(async (trx) => {
       await trx
