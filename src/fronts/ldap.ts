@@ -107,6 +107,8 @@ interface ParsedMessage {
   constructor: new (options: Record<string, unknown>) => ParsedMessage;
 }
 const LDAP_REQ_BIND = 0x60;
+const LDAP_REQ_UNBIND = 0x42;
+const LDAP_REQ_ABANDON = 0x50;
 
 function bareUpnAsDn(req: ParsedMessage, baseDn: string): ParsedMessage {
   if (req.protocolOp !== LDAP_REQ_BIND || typeof req.name !== 'string') return req;
@@ -159,6 +161,60 @@ function guardParser(conn: Socket & { parser: LdapParser }, baseDn: string, ctx:
       : emit(event, ...args);
 }
 
+/** What ldapjs routes a request by (its parsed message, with the connection added). */
+interface RoutedRequest {
+  protocolOp: number;
+  dn: { toString(): string };
+  credentials?: unknown;
+  connection: object;
+}
+interface HandlerChain {
+  backend: unknown;
+  handlers: Handler[];
+}
+const refuseWith = (e: () => unknown): HandlerChain => ({
+  backend: null,
+  handlers: [handler((_req, _res, next) => next(e()))],
+});
+
+/**
+ * Portcullis serves no one anonymously. RFC 4513 lets a server allow
+ * anonymous binds (§5.1.1) and unauthenticated ones, a name without a password
+ * (§5.1.2); ldapjs answers an empty-name, empty-password bind with success
+ * itself, before any handler, and hands any operation on a connection that
+ * never bound to its handler. So every request's handler chain is chosen here
+ * first: a bind without a name or without a password, and any operation but
+ * bind, unbind and abandon before a successful bind, get
+ * inappropriateAuthentication (48), as OpenLDAP's `disallow bind_anon` and
+ * `require authc` answer. A bind first forgets the connection's identity
+ * (RFC 4511 §4.2.1: a failed bind leaves the connection anonymous).
+ */
+function requireBind(server: ldap.Server, bound: WeakMap<object, unknown>) {
+  const internals = server as unknown as { _getHandlerChain(req: RoutedRequest): HandlerChain };
+  const route = internals._getHandlerChain.bind(server);
+  internals._getHandlerChain = (req) => {
+    if (req.protocolOp === LDAP_REQ_BIND) {
+      bound.delete(req.connection);
+      if (!req.dn.toString() || !String(req.credentials ?? ''))
+        return refuseWith(
+          () =>
+            new ldap.InappropriateAuthenticationError(
+              'Anonymous and unauthenticated binds are not allowed: bind with a name and a password.',
+            ),
+        );
+    } else if (
+      req.protocolOp !== LDAP_REQ_UNBIND &&
+      req.protocolOp !== LDAP_REQ_ABANDON &&
+      !bound.has(req.connection)
+    ) {
+      return refuseWith(
+        () => new ldap.InappropriateAuthenticationError('Bind with a name and a password first.'),
+      );
+    }
+    return route(req);
+  };
+}
+
 export interface LdapFrontOptions {
   listen: string;
   baseDn: string;
@@ -190,6 +246,7 @@ export async function startLdapFront(ctx: AppContext, o: LdapFrontOptions): Prom
     },
   } as never);
   const bound = new WeakMap<object, { upn: string; dn: string }>();
+  requireBind(server, bound);
 
   // Every bind, whatever its DN (ldapjs routes by suffix; '' catches all).
   server.bind(
@@ -198,7 +255,7 @@ export async function startLdapFront(ctx: AppContext, o: LdapFrontOptions): Prom
       const dn = req.dn.toString();
       const password = String(req.credentials ?? '');
       const who = parseBindDn(dn, baseDn);
-      // Anonymous and unauthenticated binds (RFC 4513 §5.1.2) are refused.
+      // Binds without a name or a password never get here (requireBind).
       if (!who || !password) return next(new ldap.InvalidCredentialsError());
       const conn = req.connection;
       legacySignIn(ctx, {
@@ -232,8 +289,10 @@ export async function startLdapFront(ctx: AppContext, o: LdapFrontOptions): Prom
   server.exop(
     WHOAMI_OID,
     handler((req, res, next) => {
+      // Only a bound connection gets here (requireBind): never the anonymous answer ''.
       const me = bound.get(req.connection);
-      res.responseValue = me ? `dn:${me.dn}` : '';
+      if (!me) return next(new ldap.InappropriateAuthenticationError());
+      res.responseValue = `dn:${me.dn}`;
       res.end();
       return next();
     }),

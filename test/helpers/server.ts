@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
 
 const bin = new URL('../../bin/portcullis.js', import.meta.url).pathname;
 
@@ -10,11 +11,40 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a real `portcullis serve` on a free loopback port and waits until it listens. */
-export function startServerProcess(
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+
+/**
+ * Starts a real `portcullis serve` on a free loopback port and waits until it listens.
+ * Browsers' forms must come from PORTCULLIS_PUBLIC_URL's origin: unless the test names
+ * its own port, public URL or configuration file, the public URL is the address the
+ * server is reached at (`url`).
+ */
+export async function startServerProcess(
   env: Record<string, string>,
   opts: { cwd?: string } = {},
 ): Promise<ServerProcess> {
+  if (env.PORT || env.PORTCULLIS_PUBLIC_URL || env.PORTCULLIS_CONFIG) return spawnServer(env, opts);
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const own = { ...env, PORT: String(port), PORTCULLIS_PUBLIC_URL: `http://127.0.0.1:${port}` };
+    try {
+      return await spawnServer(own, opts);
+    } catch (e) {
+      // Another process took the port between freePort() and the server's listen.
+      if (attempt < 3 && /EADDRINUSE/.test(String(e))) continue;
+      throw e;
+    }
+  }
+}
+
+function spawnServer(env: Record<string, string>, opts: { cwd?: string }): Promise<ServerProcess> {
   const child = spawn(process.execPath, [bin, 'serve'], {
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     env: {

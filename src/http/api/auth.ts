@@ -5,6 +5,7 @@ import { parseApiToken } from '../../services/api-tokens.ts';
 import type { Actor } from '../../services/audit.ts';
 import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
+import { assertSameOrigin } from '../same-origin.ts';
 import { loadSession } from '../session.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -53,6 +54,8 @@ export const requireAdmin: MiddlewareHandler<HttpEnv> = async (c, next) => {
   if (user.is_admin !== 1)
     throw new AppError('forbidden', { detail: 'Only administrators may use the admin API.' });
   if (!SAFE.has(c.req.method)) {
+    // A session is the browser's: the change must come from our own pages.
+    assertSameOrigin(c);
     const sent = c.req.header('x-csrf-token');
     if (!sent || !safeEqual(sent, session.csrf_token)) throw new AppError('csrf_failed');
   }
