@@ -10,6 +10,8 @@ import { createApp } from './http/app.tsx';
 import { oidcHost } from './oidc/host.ts';
 import { ensureFirstAdmin } from './services/bootstrap.ts';
 import { housekeeping } from './services/housekeeping.ts';
+import { getServiceSettings } from './services/settings.ts';
+import { undeliveredMethods, undeliveredWarning } from './services/telephony-notice.ts';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -65,6 +67,14 @@ export async function startServer(
     );
   }, 10 * 60_000);
   cleanup.unref();
+  // Said before 'listening', so whoever waits for that line has seen them.
+  const undelivered = undeliveredMethods(config, (await getServiceSettings(ctx)).allowedMethods);
+  if (undelivered.length > 0)
+    ctx.log.warn({ methods: undelivered }, undeliveredWarning(undelivered));
+  if (config.phoneSimulator)
+    ctx.log.warn(
+      'phone simulator on at /_dev/phone (PORTCULLIS_PHONE_SIMULATOR): it shows every code sent, to this machine and to administrators; for trying out only',
+    );
   ctx.log.info(
     { port, host: config.host, database: ctx.dialect, publicUrl: config.publicUrl },
     'listening',

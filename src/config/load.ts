@@ -59,6 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       'PORTCULLIS_VAPID_PUBLIC_KEY, PORTCULLIS_VAPID_PRIVATE_KEY and PORTCULLIS_VAPID_SUBJECT go together: set all three or none',
     );
+  // The simulator shows the outbox: with a real provider it would show nothing
+  // true, and a setting left on from a trial must not quietly stay exposed.
+  if (config.phoneSimulator && config.telephony !== 'outbox')
+    problems.push(
+      `PORTCULLIS_PHONE_SIMULATOR shows the outbox: it needs PORTCULLIS_TELEPHONY=outbox (not ${config.telephony}); turn it off`,
+    );
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   config.dataDir = path.resolve(config.dataDir);
   config.publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');

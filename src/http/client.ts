@@ -62,6 +62,37 @@ export function clientAddress(
   return client;
 }
 
+const loopback = ipRanges(['127.0.0.0/8', '::1/128']);
+
+/**
+ * Whether the request comes from this machine: the connection is from
+ * loopback, and either no proxy speaks for it or a trusted proxy says its
+ * client is on loopback too. A proxy on this machine that is not listed in
+ * PORTCULLIS_TRUSTED_PROXIES connects from loopback whoever its client is; the
+ * forwarding headers it adds give it away, and then the request is not local.
+ * A header sent from elsewhere never makes a request local: the connection's
+ * address is read first.
+ */
+export function fromLoopback(c: Context): boolean {
+  let socket: string | undefined;
+  try {
+    socket = getConnInfo(c).remote.address;
+  } catch {
+    return false;
+  }
+  if (!socket || !loopback(socket)) return false;
+  const forwardedFor = c.req.header('x-forwarded-for');
+  const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some(
+    (h) => c.req.header(h) !== undefined,
+  );
+  if (!proxied) return true;
+  const proxies = trustedProxies(
+    (c as unknown as Context<HttpEnv>).var.ctx?.config.trustedProxies ?? '',
+  );
+  if (forwardedFor === undefined || !proxies(canonicalIp(socket) ?? socket)) return false;
+  return loopback(clientAddress(socket, forwardedFor, proxies));
+}
+
 /** Longest element read: `[` + the longest IPv6 text (45) + `]:65535`. */
 const MAX_ELEMENT = 53;
 

@@ -191,6 +191,11 @@ export interface AuthMethod<S = unknown> {
    */
   standalone?: boolean;
   /**
+   * Reaches the user through the telephony provider (a text, a call): while
+   * that provider is the outbox, nothing arrives, and administrators are told.
+   */
+  telephony?: boolean;
+  /**
    * Starts a challenge for a registered method (sends a code, places a call)
    * unless one is already under way for this attempt, or always with `resend`.
    */

@@ -51,7 +51,11 @@ describe('phone methods in headless Chromium, with the phone simulator', {
   }
 
   before(async () => {
-    db = await freshDatabase({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' });
+    // The simulator is off by default; the server listens on loopback, where it answers.
+    db = await freshDatabase({
+      PORTCULLIS_ADMIN_PASSWORD: 'admin password 1',
+      PORTCULLIS_PHONE_SIMULATOR: 'true',
+    });
     await addUser('mia@contoso.com');
     await addUser('fritz@contoso.com');
     server = await startServerProcess(db.env);

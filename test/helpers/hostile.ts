@@ -755,6 +755,7 @@ const AUDIENCES: { prefix: string; callers: Caller[]; body: 'form' | 'json' }[] 
   { prefix: '/authenticator/api/', callers: ['device'], body: 'json' },
   { prefix: '/legacy/', callers: ['legacy-basic', 'nobody'], body: 'form' },
   { prefix: '/signin', callers: ['signing-in', 'visitor'], body: 'form' },
+  { prefix: '/_dev/', callers: ['admin', 'visitor'], body: 'form' },
   { prefix: '/oidc/', callers: ['user', 'oidc-client', 'nobody'], body: 'form' },
   { prefix: '/', callers: ['visitor', 'signing-in', 'user'], body: 'form' },
 ];

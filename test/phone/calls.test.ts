@@ -221,18 +221,23 @@ describe('call greeting and the simulator', () => {
     }
   });
 
-  it('mounts the phone simulator only with the outbox provider', async () => {
+  it('mounts the phone simulator only when asked for, with the outbox provider', async () => {
     const outbox = await createTestApp();
+    const simulator = await createTestApp({ PORTCULLIS_PHONE_SIMULATOR: 'true' });
     const webhook = await createTestApp({
       PORTCULLIS_TELEPHONY: 'webhook',
       PORTCULLIS_WEBHOOK_URL: 'http://127.0.0.1:9/hook',
       PORTCULLIS_WEBHOOK_SECRET: 'a-very-long-shared-secret',
     });
+    // From this machine (test/http/phone-simulator.test.ts has who else may see it).
+    const local = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
     try {
-      assert.equal((await outbox.app.request('/_dev/phone')).status, 200);
-      assert.equal((await webhook.app.request('/_dev/phone')).status, 404);
+      assert.equal((await outbox.app.request('/_dev/phone', undefined, local)).status, 404);
+      assert.equal((await simulator.app.request('/_dev/phone', undefined, local)).status, 200);
+      assert.equal((await webhook.app.request('/_dev/phone', undefined, local)).status, 404);
     } finally {
       await outbox.close();
+      await simulator.close();
       await webhook.close();
     }
   });

@@ -59,6 +59,29 @@ describe('configuration', () => {
       /Cannot read the configuration file .*ENOENT/,
     );
   });
+  it('keeps the phone simulator off unless asked for, and only with the outbox provider', () => {
+    assert.equal(loadConfig({}).phoneSimulator, false);
+    assert.equal(loadConfig({ PORTCULLIS_PHONE_SIMULATOR: 'true' }).phoneSimulator, true);
+    assert.equal(loadConfig({ PORTCULLIS_PHONE_SIMULATOR: 'off' }).phoneSimulator, false);
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_PHONE_SIMULATOR: 'maybe' }),
+      /PORTCULLIS_PHONE_SIMULATOR: must be true or false/,
+    );
+    const webhook = {
+      PORTCULLIS_TELEPHONY: 'webhook',
+      PORTCULLIS_WEBHOOK_URL: 'https://sms.contoso.com/hook',
+      PORTCULLIS_WEBHOOK_SECRET: 'a-very-long-shared-secret',
+    };
+    assert.equal(loadConfig(webhook).phoneSimulator, false);
+    assert.throws(
+      () => loadConfig({ ...webhook, PORTCULLIS_PHONE_SIMULATOR: 'true' }),
+      (e) =>
+        e instanceof ConfigError &&
+        /PORTCULLIS_PHONE_SIMULATOR .*needs PORTCULLIS_TELEPHONY=outbox \(not webhook\)/.test(
+          e.message,
+        ),
+    );
+  });
   it('wants the LDAPS certificate and key together', () => {
     assert.throws(() => loadConfig({ PORTCULLIS_LDAP_TLS_CERT: '/etc/cert.pem' }), /go together/);
   });

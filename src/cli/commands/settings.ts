@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceSettings } from '../../services/settings.ts';
+import { undeliveredMethods, undeliveredWarning } from '../../services/telephony-notice.ts';
 import { table } from '../format.ts';
-import { print, withAdmin } from '../run.ts';
+import { isRemote, print, withAdmin } from '../run.ts';
 
 function requireKey(settings: ServiceSettings, key: string): keyof ServiceSettings {
   if (!Object.hasOwn(settings, key))
@@ -33,6 +35,17 @@ function parseValue(settings: ServiceSettings, key: string, raw: string): unknow
     .filter(Boolean);
 }
 
+/**
+ * On the server (whose configuration is at hand), a word when phone methods
+ * are allowed while texts and calls reach no phone; on standard error, so
+ * `--json` output stays as it is.
+ */
+function warnIfUndelivered(settings: ServiceSettings) {
+  if (isRemote()) return;
+  const ids = undeliveredMethods(loadConfig(), settings.allowedMethods);
+  if (ids.length > 0) process.stderr.write(`portcullis: warning: ${undeliveredWarning(ids)}\n`);
+}
+
 const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
 
 export function settingsCommands(program: Command): void {
@@ -46,7 +59,9 @@ export function settingsCommands(program: Command): void {
       const all = await withAdmin((a) => a.settings());
       if (key) {
         const value = all[requireKey(all, key)];
-        return print(!!o.json, value, () => show(value));
+        print(!!o.json, value, () => show(value));
+        if (key === 'allowedMethods') warnIfUndelivered(all);
+        return;
       }
       print(!!o.json, all, () =>
         table(
@@ -54,6 +69,7 @@ export function settingsCommands(program: Command): void {
           Object.entries(all).map(([k, v]) => [k, show(v)]),
         ),
       );
+      warnIfUndelivered(all);
     });
 
   settings
@@ -67,5 +83,6 @@ export function settingsCommands(program: Command): void {
         a.changeSettings({ [key]: parseValue(await a.settings(), key, value) }),
       );
       print(!!o.json, updated, () => `${key} = ${show(updated[key as keyof ServiceSettings])}`);
+      if (key === 'allowedMethods') warnIfUndelivered(updated);
     });
 }

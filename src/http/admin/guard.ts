@@ -10,9 +10,8 @@ import type { HttpEnv } from '../env.ts';
  * non-administrator gets 403 — never a glimpse of data.
  */
 export const requireAdminPage: MiddlewareHandler<HttpEnv> = async (c, next) => {
-  const { ctx, session } = c.var;
-  const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
-  if (!session || !user || user.blocked) {
+  const user = await signedInUser(c);
+  if (!user) {
     const back = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/admin';
     return c.redirect(`/?rd=${encodeURIComponent(back)}`, 303);
   }
@@ -22,5 +21,12 @@ export const requireAdminPage: MiddlewareHandler<HttpEnv> = async (c, next) => {
   c.set('adminUser', user);
   return next();
 };
+
+/** The user this browser session is signed in as (sign-in finished), unless blocked. */
+export async function signedInUser(c: Context<HttpEnv>): Promise<UserRow | undefined> {
+  const { ctx, session } = c.var;
+  const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
+  return user && !user.blocked ? user : undefined;
+}
 
 export const adminOf = (c: Context<HttpEnv>): UserRow => c.var.adminUser!;

@@ -7,6 +7,7 @@ import {
   type ServiceSettings,
   updateServiceSettings,
 } from '../../services/settings.ts';
+import { undeliveredMethods } from '../../services/telephony-notice.ts';
 import type { HttpEnv } from '../env.ts';
 import { type Form, readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
@@ -38,7 +39,29 @@ const NUMBERS: [keyof ServiceSettings, string, number, number][] = [
   ['sendLimitPerAddress', 'Texts and calls per client address in 15 minutes', 1, 1000],
 ];
 
-function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
+/**
+ * Under the outbox provider no text or call reaches a phone: said where the
+ * phone methods are allowed, in the administrator's language (the portal's
+ * other strings are English for now).
+ */
+function OutboxWarning({ c }: { c: C }) {
+  const { t, locale, ctx } = c.var;
+  return (
+    <div class="warning" role="note" lang={locale} id="telephony-outbox">
+      <p>
+        <strong>{t('admin.outbox.title')}</strong>
+      </p>
+      <p>{t('admin.outbox.body')}</p>
+      <p>
+        {t(ctx.config.phoneSimulator ? 'admin.outbox.simulatorOn' : 'admin.outbox.simulatorOff')}
+      </p>
+      <p>{t('admin.outbox.configure')}</p>
+    </div>
+  );
+}
+
+function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }) {
+  const undelivered = undeliveredMethods(c.var.ctx.config);
   const num = (k: keyof ServiceSettings, text: string, min: number, max: number) => (
     <label>
       {text}
@@ -50,6 +73,7 @@ function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
       <Csrf token={csrf} />
       <fieldset>
         <legend>Verification options: methods users may use</legend>
+        {undelivered.length > 0 ? <OutboxWarning c={c} /> : null}
         {methods.map((m) => (
           <label class="choice">
             <input
@@ -59,6 +83,11 @@ function SettingsForm({ s, csrf }: { s: ServiceSettings; csrf: string }) {
               checked={s.allowedMethods.includes(m.id)}
             />
             {m.label} <span class="muted">({m.id})</span>
+            {undelivered.includes(m.id) ? (
+              <span class="tag tag-warn" lang={c.var.locale}>
+                {c.var.t('admin.outbox.tag')}
+              </span>
+            ) : null}
           </label>
         ))}
       </fieldset>
@@ -206,7 +235,7 @@ const page = (c: C, s: ServiceSettings, opts: { error?: string; notice?: string 
           Not saved: {opts.error}
         </p>
       ) : null}
-      <SettingsForm s={s} csrf={c.var.session!.csrf_token} />
+      <SettingsForm s={s} csrf={c.var.session!.csrf_token} c={c} />
     </AdminLayout>,
   );
 

@@ -1,14 +1,17 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { isAppError, localMessage } from '../../errors.ts';
 import { answerCall, listOutbox, type OutboxView } from '../../services/outbox.ts';
+import { signedInUser } from '../admin/guard.ts';
+import { fromLoopback } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 import { Csrf, ErrorMessage, Layout } from '../pages/layout.tsx';
 import { checkCsrf, formToken } from '../session.ts';
 
 /**
- * The phone simulator, mounted only with the outbox provider: texts and calls
- * per number, and buttons to answer a ringing call with #, 0# or a hang-up.
+ * The phone simulator, for trying Portcullis out: texts and calls per number,
+ * and buttons to answer a ringing call with #, 0# or a hang-up. Mounted only
+ * with PORTCULLIS_PHONE_SIMULATOR (which needs the outbox provider).
  */
 const Entry = ({ e, csrf }: { e: OutboxView; csrf: string }) => (
   <li class={`outbox-${e.kind}`} data-id={e.id}>
@@ -36,7 +39,19 @@ const Entry = ({ e, csrf }: { e: OutboxView; csrf: string }) => (
   </li>
 );
 
+/**
+ * It shows every code sent and answers calls, so it passes anyone's second
+ * factor: only someone on this machine or a signed-in administrator sees it.
+ * Anyone else gets the plain 404, as if it were not there.
+ */
+const onlyLocalOrAdmin: MiddlewareHandler<HttpEnv> = async (c, next) => {
+  if (fromLoopback(c) || (await signedInUser(c))?.is_admin === 1) return next();
+  return c.notFound();
+};
+
 export const devPhoneRoutes = new Hono<HttpEnv>()
+  .use('/_dev/phone', onlyLocalOrAdmin)
+  .use('/_dev/phone/*', onlyLocalOrAdmin)
   .get('/_dev/phone', async (c) => {
     const number = c.req.query('number')?.slice(0, 40);
     const entries = await listOutbox(c.var.ctx, { ...(number ? { number } : {}), limit: 100 });

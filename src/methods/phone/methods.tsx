@@ -51,6 +51,7 @@ export const smsMethod = {
   description: 'Get a code by text message on your mobile phone.',
   factor: 'possession',
   amr: ['sms'],
+  telephony: true,
   enrol: enrolment(MOBILE, 'text', false),
   async challenge(ctx, user, reg, attempt, resend) {
     if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
@@ -81,6 +82,7 @@ function voiceMethod(
     description,
     factor: 'possession',
     amr: ['tel'],
+    telephony: true,
     enrol: enrolment(channels, 'call', withExtension),
     async challenge(ctx, user, reg, attempt, resend) {
       if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
