@@ -1,6 +1,7 @@
-// `portcullis app secret` and `portcullis app remove`, run twice with the same
+// `portcullis app secret`, `app remove` and post-logout redirect URIs (`app add
+// --post-logout-redirect-uri`, `app set`, `app get`), run twice with the same
 // checks: on the local database (as "cli") and against a running server through
-// its admin API. The running server's token endpoint shows the effect.
+// its admin API. The running server's token and end-session endpoints show the effect.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AppContext, createContext } from '../src/context.ts';
@@ -29,7 +30,7 @@ function ok(r: CliResult, what = ''): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function suite(mode: Mode): void {
-  describe(`portcullis app secret / remove, ${mode} (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  describe(`portcullis app secret / remove / set, ${mode} (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     let db: TestDatabase;
     let server: ServerProcess;
     let env: Record<string, string>;
@@ -136,6 +137,95 @@ function suite(mode: Mode): void {
         /No application has the id "app-000000000000"/,
         'secret of an unknown app',
       );
+    });
+
+    /**
+     * Whether the running server's end-session endpoint takes the URI for the
+     * client: 200 (the sign-out form) or 400 "post_logout_redirect_uri not registered".
+     */
+    const endSession = (id: string, uri: string) =>
+      fetch(
+        `${server.url}/oidc/session/end?${new URLSearchParams({ client_id: id, post_logout_redirect_uri: uri })}`,
+        { headers: { accept: 'text/html' } },
+      ).then(async (r) => ({ status: r.status, text: await r.text() }));
+
+    it('app add --post-logout-redirect-uri (repeatable), app get / list show them, app set changes them', async () => {
+      const bye = 'https://wiki.contoso.com/loggedout.html';
+      const local = 'http://localhost:8080/bye';
+      const created = JSON.parse(
+        ok(
+          await cli([
+            'app',
+            'add',
+            '--name',
+            'Wiki',
+            '--redirect-uri',
+            'https://wiki.contoso.com/redirect_uri',
+            '--post-logout-redirect-uri',
+            bye,
+            '--post-logout-redirect-uri',
+            local,
+            '--json',
+          ]),
+          'app add',
+        ),
+      ) as { id: string; postLogoutRedirectUris: string[]; clientSecret: string };
+      assert.deepEqual(created.postLogoutRedirectUris, [bye, local]);
+      const got = JSON.parse(ok(await cli(['app', 'get', created.id, '--json']))) as {
+        id: string;
+        postLogoutRedirectUris: string[];
+        clientSecret?: string;
+      };
+      assert.deepEqual(got.postLogoutRedirectUris, [bye, local]);
+      assert.equal(got.clientSecret, undefined, 'the secret is shown once only');
+      const human = ok(await cli(['app', 'get', created.id]));
+      assert.match(human, new RegExp(`^PostLogoutRedirectUris +: \\{${bye}, ${local}\\}$`, 'm'));
+      const listed = JSON.parse(ok(await cli(['app', 'list', '--json']))) as {
+        id: string;
+        postLogoutRedirectUris: string[];
+      }[];
+      assert.deepEqual(listed.find((a) => a.id === created.id)?.postLogoutRedirectUris, [
+        bye,
+        local,
+      ]);
+      await settle();
+      assert.equal((await endSession(created.id, bye)).status, 200, 'the server takes it');
+
+      const other = 'https://wiki.contoso.com/goodbye';
+      const set = JSON.parse(
+        ok(await cli(['app', 'set', created.id, '--post-logout-redirect-uri', other, '--json'])),
+      ) as { redirectUris: string[]; postLogoutRedirectUris: string[] };
+      assert.deepEqual(set.postLogoutRedirectUris, [other], 'replaced');
+      assert.deepEqual(set.redirectUris, ['https://wiki.contoso.com/redirect_uri'], 'kept');
+      const [entry] = await auditOf('application_changed', created.id);
+      assert.equal(entry?.actor, actor);
+      await settle();
+      assert.equal((await endSession(created.id, other)).status, 200);
+      const refused = await endSession(created.id, bye);
+      assert.equal(refused.status, 400);
+      assert.match(refused.text, /post_logout_redirect_uri not registered/);
+
+      assertFails(
+        await cli([
+          'app',
+          'set',
+          created.id,
+          '--post-logout-redirect-uri',
+          'http://wiki.contoso.com/bye',
+        ]),
+        /Post-logout redirect URIs use https \(http only for localhost\)/,
+        'an http URI',
+      );
+      assertFails(await cli(['app', 'set', created.id]), /Say what to change/, 'nothing to set');
+      const still = JSON.parse(ok(await cli(['app', 'get', created.id, '--json']))) as {
+        postLogoutRedirectUris: string[];
+      };
+      assert.deepEqual(still.postLogoutRedirectUris, [other], 'a refusal changes nothing');
+
+      const none = JSON.parse(
+        ok(await cli(['app', 'set', created.id, '--no-post-logout-redirect-uri', '--json'])),
+      ) as { postLogoutRedirectUris: string[] };
+      assert.deepEqual(none.postLogoutRedirectUris, []);
     });
 
     it('app remove needs --yes, then deletes the client with its tokens', async () => {

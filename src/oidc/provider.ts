@@ -145,15 +145,37 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
   // Behind a TLS-terminating proxy, trust its X-Forwarded-* for the public URL.
   provider.proxy = true;
   const cookie = sessionCookieName(ctx.config.publicUrl);
+  /** Sessions being ended by a sign-out, by its request; each settles with its failure, if any. */
+  const signingOut = new WeakMap<object, Promise<unknown>>();
   provider.on('end_session.success', (koa: KoaContextWithOIDC) => {
     if (!koa.oidc.params?.logout) return;
-    // Signing out everywhere: the Portcullis session ends too.
+    // Signing out everywhere: the Portcullis session ends too (the cookie, and the row it names).
     const token = koa.cookies.get(cookie, { signed: false });
     koa.cookies.set(cookie, null, { path: '/', signed: false });
     if (token && token.length < 100)
-      ctx.stores.sessions.delete(sha256(token)).catch((err: unknown) => {
-        ctx.log.error({ err }, 'could not end the Portcullis session at sign-out');
-      });
+      signingOut.set(
+        koa,
+        ctx.stores.sessions.delete(sha256(token)).then(
+          () => null,
+          (err: unknown) => err ?? new Error('session not deleted'),
+        ),
+      );
+  });
+  // An event handler cannot be awaited: the answer waits here until the session
+  // row is gone, so the browser goes back to the application signed out — or
+  // stays here with an error, never signed out in appearance only.
+  provider.use(async (koa, next) => {
+    await next();
+    const failed = await signingOut.get(koa);
+    if (!failed) return;
+    ctx.log.error({ err: failed }, 'could not end the Portcullis session at sign-out');
+    koa.status = 500;
+    koa.remove('location');
+    koa.type = 'html';
+    koa.body = page(
+      'Sign-out error',
+      '<p class="error" role="alert">Portcullis could not end your session. Please try again later.</p>',
+    );
   });
   return provider;
 }

@@ -16,6 +16,8 @@ export interface ApplicationView {
   createdAt: string;
   /** OpenID Connect clients. */
   redirectUris: string[];
+  /** Where RP-initiated logout may send people back (OpenID Connect RP-Initiated Logout §3.1). */
+  postLogoutRedirectUris: string[];
   grantTypes: string[];
   /** A confidential client (it authenticates with a client secret). */
   hasClientSecret: boolean;
@@ -33,6 +35,7 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
   hasRadiusSecret: a.radius_secret_sealed !== null,
   createdAt: new Date(a.created_at).toISOString(),
   redirectUris: JSON.parse(a.redirect_uris) as string[],
+  postLogoutRedirectUris: JSON.parse(a.post_logout_redirect_uris) as string[],
   grantTypes: JSON.parse(a.grant_types) as string[],
   hasClientSecret: a.client_secret_sealed !== null,
   requireMfa: a.require_mfa === 1,
@@ -41,11 +44,27 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
 
 const secretAad = (id: string) => `applications:${id}:client_secret`;
 
-/** An absolute redirect URI: https, or http only for loopback (RFC 8252); no fragment. */
-function parseRedirectUri(raw: string): string {
+/** How the two kinds of URI are named in refusals. */
+const URI_KINDS = {
+  redirect: { one: 'A redirect URI', many: 'Redirect URIs', few: 'redirect URIs' },
+  postLogout: {
+    one: 'A post-logout redirect URI',
+    many: 'Post-logout redirect URIs',
+    few: 'post-logout redirect URIs',
+  },
+} as const;
+type UriKind = keyof typeof URI_KINDS;
+
+/**
+ * An absolute redirect URI: https, or http only for loopback (RFC 8252); no
+ * fragment. Post-logout redirect URIs follow the same rules (OpenID Connect
+ * RP-Initiated Logout §3.1 compares them exactly, like redirect URIs).
+ */
+function parseRedirectUri(raw: string, kind: UriKind = 'redirect'): string {
+  const { one, many } = URI_KINDS[kind];
   if (raw.length > 2000)
     throw new AppError('invalid_request', {
-      detail: 'A redirect URI is at most 2000 characters long.',
+      detail: `${one} is at most 2000 characters long.`,
     });
   let url: URL;
   try {
@@ -56,13 +75,42 @@ function parseRedirectUri(raw: string): string {
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
     throw new AppError('invalid_request', {
-      detail: `Redirect URIs use https (http only for localhost): "${raw.slice(0, 200)}".`,
+      detail: `${many} use https (http only for localhost): "${raw.slice(0, 200)}".`,
     });
-  if (url.hash || url.username || url.password)
+  if (url.hash || raw.includes('#') || url.username || url.password)
     throw new AppError('invalid_request', {
-      detail: `A redirect URI has no fragment or credentials: "${raw.slice(0, 200)}".`,
+      detail: `${one} has no fragment or credentials: "${raw.slice(0, 200)}".`,
     });
   return url.toString();
+}
+
+/** A list of redirect URIs, checked and without repeats; at most 20. */
+function parseUriList(list: readonly string[] | undefined, kind: UriKind): string[] {
+  if ((list ?? []).length > 20)
+    throw new AppError('invalid_request', {
+      detail: `Give at most 20 ${URI_KINDS[kind].few}.`,
+    });
+  return [...new Set((list ?? []).map((u) => parseRedirectUri(u, kind)))];
+}
+
+/** A machine client signs no one in, so it is sent nowhere: it has no redirect URIs of either kind. */
+function checkClientUris(
+  machine: boolean,
+  redirectUris: readonly string[],
+  postLogoutRedirectUris: readonly string[],
+): void {
+  if (machine && redirectUris.length > 0)
+    throw new AppError('invalid_request', {
+      detail: 'A machine client signs no one in: it has no redirect URIs.',
+    });
+  if (machine && postLogoutRedirectUris.length > 0)
+    throw new AppError('invalid_request', {
+      detail: 'A machine client signs no one in (or out): it has no post-logout redirect URIs.',
+    });
+  if (!machine && redirectUris.length === 0)
+    throw new AppError('invalid_request', {
+      detail: 'Give at least one redirect URI (or make it a machine client).',
+    });
 }
 
 /**
@@ -75,6 +123,7 @@ export async function createOidcApp(
   input: {
     name: string;
     redirectUris?: readonly string[];
+    postLogoutRedirectUris?: readonly string[];
     requireMfa?: boolean;
     firstParty?: boolean;
     machine?: boolean;
@@ -86,17 +135,9 @@ export async function createOidcApp(
     throw new AppError('invalid_request', {
       detail: 'An application needs a name of 1 to 100 characters.',
     });
-  if ((input.redirectUris ?? []).length > 20)
-    throw new AppError('invalid_request', { detail: 'Give at most 20 redirect URIs.' });
-  const redirectUris = [...new Set((input.redirectUris ?? []).map(parseRedirectUri))];
-  if (input.machine && redirectUris.length > 0)
-    throw new AppError('invalid_request', {
-      detail: 'A machine client signs no one in: it has no redirect URIs.',
-    });
-  if (!input.machine && redirectUris.length === 0)
-    throw new AppError('invalid_request', {
-      detail: 'Give at least one redirect URI (or make it a machine client).',
-    });
+  const redirectUris = parseUriList(input.redirectUris, 'redirect');
+  const postLogoutRedirectUris = parseUriList(input.postLogoutRedirectUris, 'postLogout');
+  checkClientUris(!!input.machine, redirectUris, postLogoutRedirectUris);
   const id = `app-${ctx.random.bytes(6).toString('hex')}`;
   const clientSecret = ctx.random.bytes(32).toString('base64url');
   const row: ApplicationsTable = {
@@ -107,7 +148,7 @@ export async function createOidcApp(
     radius_secret_sealed: null,
     created_at: ctx.clock.now(),
     redirect_uris: JSON.stringify(redirectUris),
-    post_logout_redirect_uris: '[]',
+    post_logout_redirect_uris: JSON.stringify(postLogoutRedirectUris),
     grant_types: JSON.stringify(
       input.machine ? ['client_credentials'] : ['authorization_code', 'refresh_token'],
     ),
@@ -119,7 +160,14 @@ export async function createOidcApp(
     await trx.insertInto('applications').values(row).execute();
     await audit(ctx, trx, actor, {
       action: 'application_created',
-      detail: { id, name, kind: 'oidc', redirectUris, requireMfa: !!input.requireMfa },
+      detail: {
+        id,
+        name,
+        kind: 'oidc',
+        redirectUris,
+        postLogoutRedirectUris,
+        requireMfa: !!input.requireMfa,
+      },
     });
   });
   return { application: toApplicationView(row), clientSecret };
@@ -374,16 +422,7 @@ export async function newClientSecret(
 ): Promise<{ application: ApplicationView; clientSecret: string }> {
   const clientSecret = ctx.random.bytes(32).toString('base64url');
   const application = await ctx.db.transaction().execute(async (trx) => {
-    const app = await trx
-      .selectFrom('applications')
-      .selectAll()
-      .where('id', '=', id.slice(0, 64))
-      .executeTakeFirst();
-    if (!app) throw noSuchApp(id);
-    if (app.kind !== 'oidc')
-      throw new AppError('invalid_request', {
-        detail: `"${app.name}" is a legacy application: it has no client secret.`,
-      });
+    const app = await oidcAppIn(trx, id, 'client secret');
     if (app.client_secret_sealed === null)
       throw new AppError('invalid_request', {
         detail: `"${app.name}" is a public client: it has no client secret.`,
@@ -402,4 +441,90 @@ export async function newClientSecret(
   });
   forgetApp(ctx, id);
   return { application, clientSecret };
+}
+
+/** An OpenID Connect client read in a transaction: 404 when there is none, 400 for a legacy one. */
+async function oidcAppIn(trx: Db, id: string, what: string) {
+  const app = await trx
+    .selectFrom('applications')
+    .selectAll()
+    .where('id', '=', id.slice(0, 64))
+    .executeTakeFirst();
+  if (!app) throw noSuchApp(id);
+  if (app.kind !== 'oidc')
+    throw new AppError('invalid_request', {
+      detail: `"${app.name}" is a legacy application: it has no ${what}.`,
+    });
+  return app;
+}
+
+/** One application, by id (404 when there is none). */
+export async function getApp(ctx: AppContext, id: string): Promise<ApplicationView> {
+  const row = await ctx.db
+    .selectFrom('applications')
+    .selectAll()
+    .where('id', '=', id.slice(0, 64))
+    .executeTakeFirst();
+  if (!row) throw noSuchApp(id);
+  return toApplicationView(row);
+}
+
+/** What may change on an OpenID Connect client; a list given replaces the old one whole. */
+export interface OidcAppPatch {
+  redirectUris?: readonly string[];
+  postLogoutRedirectUris?: readonly string[];
+}
+
+/**
+ * Changes an OpenID Connect client's redirect URIs and post-logout redirect
+ * URIs, all or nothing: every URI is checked before anything is written.
+ * Takes effect at once here, on other nodes within a second. Audited.
+ */
+export async function updateOidcApp(
+  ctx: AppContext,
+  id: string,
+  patch: OidcAppPatch,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+): Promise<ApplicationView> {
+  if (patch.redirectUris === undefined && patch.postLogoutRedirectUris === undefined)
+    throw new AppError('invalid_request', {
+      detail: 'Give the redirect URIs or the post-logout redirect URIs to set.',
+    });
+  // Checked first: they need no database.
+  const redirectUris =
+    patch.redirectUris === undefined ? undefined : parseUriList(patch.redirectUris, 'redirect');
+  const postLogoutRedirectUris =
+    patch.postLogoutRedirectUris === undefined
+      ? undefined
+      : parseUriList(patch.postLogoutRedirectUris, 'postLogout');
+  const application = await ctx.db.transaction().execute(async (trx) => {
+    const app = await oidcAppIn(trx, id, 'redirect URIs');
+    const before = toApplicationView(app);
+    const machine = before.grantTypes.includes('client_credentials');
+    const next = {
+      redirectUris: redirectUris ?? before.redirectUris,
+      postLogoutRedirectUris: postLogoutRedirectUris ?? before.postLogoutRedirectUris,
+    };
+    checkClientUris(machine, next.redirectUris, next.postLogoutRedirectUris);
+    // Only the lists given are written: a change to the other, racing this one, stays.
+    const changes = {
+      ...(redirectUris ? { redirect_uris: JSON.stringify(redirectUris) } : {}),
+      ...(postLogoutRedirectUris
+        ? { post_logout_redirect_uris: JSON.stringify(postLogoutRedirectUris) }
+        : {}),
+    };
+    await trx.updateTable('applications').set(changes).where('id', '=', app.id).execute();
+    await audit(ctx, trx, actor, {
+      action: 'application_changed',
+      detail: {
+        id: app.id,
+        name: app.name,
+        ...(redirectUris ? { redirectUris } : {}),
+        ...(postLogoutRedirectUris ? { postLogoutRedirectUris } : {}),
+      },
+    });
+    return toApplicationView({ ...app, ...changes });
+  });
+  forgetApp(ctx, id);
+  return application;
 }

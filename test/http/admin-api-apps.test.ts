@@ -1,7 +1,8 @@
 // The admin API's application changes: DELETE /applications/{id} (with what
-// oidc-provider kept for a client, and app passwords for the application alone)
-// and POST /applications/{id}/secret. Who may call them at all is checked with
-// every other route in admin-api.test.ts.
+// oidc-provider kept for a client, and app passwords for the application alone),
+// POST /applications/{id}/secret, and post-logout redirect URIs (POST, GET and
+// PATCH /applications/{id}). Who may call them at all is checked with every
+// other route in admin-api.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { oidcAdapter } from '../../src/oidc/adapter.ts';
@@ -14,7 +15,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 const basic = (user: string, secret: string) =>
   `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
 
-describe('admin API: deleting applications and new client secrets', () => {
+describe('admin API: deleting applications, new client secrets, post-logout redirect URIs', () => {
   let t: TestApp;
   let token: string;
   let readToken: string;
@@ -22,6 +23,14 @@ describe('admin API: deleting applications and new client secrets', () => {
 
   const call = (method: string, path: string, auth = token) =>
     t.app.request(`/api/v1${path}`, { method, headers: { authorization: `Bearer ${auth}` } });
+  const send = (method: string, path: string, body: unknown, auth = token) =>
+    t.app.request(`/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const appCount = async () =>
+    (await t.ctx.db.selectFrom('applications').select('id').execute()).length;
   const problem = async (res: Response, status: number, code: string) => {
     const text = await res.text();
     assert.equal(res.status, status, text);
@@ -167,11 +176,186 @@ describe('admin API: deleting applications and new client secrets', () => {
     assert.equal(deleted?.actor, 'token ops');
   });
 
-  it('is described in the OpenAPI document: 204 for DELETE, the secret for POST', async () => {
+  it('POST /applications registers post-logout redirect URIs; GET shows them, one or all', async () => {
+    const res = await send('POST', '/applications', {
+      kind: 'oidc',
+      name: 'Wiki',
+      redirectUris: ['https://wiki.contoso.com/redirect_uri'],
+      postLogoutRedirectUris: [
+        'https://wiki.contoso.com/loggedout.html',
+        'http://localhost:8080/bye?from=portcullis',
+        'https://wiki.contoso.com/loggedout.html',
+      ],
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const created = (await res.json()) as { id: string; postLogoutRedirectUris: string[] };
+    const expected = [
+      'https://wiki.contoso.com/loggedout.html',
+      'http://localhost:8080/bye?from=portcullis',
+    ];
+    assert.deepEqual(created.postLogoutRedirectUris, expected, 'checked, without repeats');
+    assert.deepEqual(JSON.parse((await appRow(created.id))!.post_logout_redirect_uris), expected);
+    const one = (await (await call('GET', `/applications/${created.id}`)).json()) as {
+      postLogoutRedirectUris: string[];
+      clientSecret?: string;
+    };
+    assert.deepEqual(one.postLogoutRedirectUris, expected);
+    assert.equal(one.clientSecret, undefined, 'the secret was in the first answer only');
+    const all = (await (await call('GET', '/applications')).json()) as {
+      items: { id: string; postLogoutRedirectUris: string[] }[];
+    };
+    assert.deepEqual(all.items.find((a) => a.id === created.id)?.postLogoutRedirectUris, expected);
+    const [entry] = await auditFor('application_created', created.id);
+    assert.deepEqual(JSON.parse(entry!.detail).postLogoutRedirectUris, expected);
+    await problem(await call('GET', '/applications/app-000000000000'), 404, 'not_found');
+    const legacy = await createLegacyApp(t.ctx, { name: 'Printer' });
+    const shown = (await (await call('GET', `/applications/${legacy.id}`)).json()) as {
+      postLogoutRedirectUris: string[];
+    };
+    assert.deepEqual(shown.postLogoutRedirectUris, []);
+  });
+
+  it('POST /applications refuses a bad post-logout redirect URI clearly (400); nothing is added', async () => {
+    const before = await appCount();
+    const web = { kind: 'oidc', name: 'Shady', redirectUris: ['https://x.contoso.com/cb'] };
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [
+        { ...web, postLogoutRedirectUris: ['http://x.contoso.com/bye'] },
+        /Post-logout redirect URIs use https \(http only for localhost\): "http:\/\/x\.contoso\.com\/bye"/,
+      ],
+      [
+        { ...web, postLogoutRedirectUris: ['https://x.contoso.com/bye#top'] },
+        /A post-logout redirect URI has no fragment or credentials/,
+      ],
+      [{ ...web, postLogoutRedirectUris: ['https://x.contoso.com/bye#'] }, /has no fragment/],
+      [{ ...web, postLogoutRedirectUris: ['/bye'] }, /"\/bye" is not a URL/],
+      [{ ...web, postLogoutRedirectUris: ['javascript:alert(1)'] }, /use https/],
+      [
+        {
+          kind: 'oidc',
+          name: 'Job',
+          machine: true,
+          postLogoutRedirectUris: ['https://x.contoso.com/bye'],
+        },
+        /A machine client signs no one in \(or out\): it has no post-logout redirect URIs/,
+      ],
+      [
+        { name: 'Mail', postLogoutRedirectUris: ['https://x.contoso.com/bye'] },
+        /postLogoutRedirectUris.* are for kind "oidc"/,
+      ],
+    ];
+    for (const [body, reason] of cases) {
+      const p = await problem(await send('POST', '/applications', body), 400, 'invalid_request');
+      assert.match(p.detail ?? '', reason, JSON.stringify(body));
+    }
+    // Wrong types and too many are refused by the schema, also as problem+json.
+    for (const postLogoutRedirectUris of [
+      'https://x.contoso.com/bye',
+      [42],
+      Array.from({ length: 21 }, (_, i) => `https://x.contoso.com/bye${i}`),
+    ])
+      await problem(
+        await send('POST', '/applications', { ...web, postLogoutRedirectUris }),
+        400,
+        'invalid_request',
+      );
+    assert.equal(await appCount(), before, 'nothing was added');
+  });
+
+  it('PATCH /applications/{id} replaces the URIs, all or nothing; the provider sees them at once', async () => {
+    const { application } = await createOidcApp(t.ctx, {
+      name: 'Helpdesk',
+      redirectUris: ['https://help.contoso.com/cb'],
+    });
+    const id = application.id;
+    // Read once, so the client is in this process's cache when it changes.
+    const { createOidcProvider } = await import('../../src/oidc/provider.ts');
+    const provider = await createOidcProvider(t.ctx);
+    assert.deepEqual((await provider.Client.find(id))?.postLogoutRedirectUris, []);
+
+    const bye = 'https://help.contoso.com/signed-out';
+    const res = await send('PATCH', `/applications/${id}`, { postLogoutRedirectUris: [bye] });
+    assert.equal(res.status, 200, await res.clone().text());
+    const changed = (await res.json()) as {
+      redirectUris: string[];
+      postLogoutRedirectUris: string[];
+    };
+    assert.deepEqual(changed.postLogoutRedirectUris, [bye]);
+    assert.deepEqual(changed.redirectUris, ['https://help.contoso.com/cb'], 'not given, kept');
+    assert.deepEqual((await provider.Client.find(id))?.postLogoutRedirectUris, [bye]);
+    assert.ok((await provider.Client.find(id))?.postLogoutRedirectUriAllowed(bye));
+    const [entry] = await auditFor('application_changed', id);
+    assert.equal(entry?.actor, 'token ops');
+    assert.deepEqual(JSON.parse(entry!.detail).postLogoutRedirectUris, [bye]);
+
+    // One bad URI among good ones: refused, and nothing written (either list).
+    const p = await problem(
+      await send('PATCH', `/applications/${id}`, {
+        redirectUris: ['https://help.contoso.com/new-cb'],
+        postLogoutRedirectUris: ['https://help.contoso.com/ok', 'http://help.contoso.com/bye'],
+      }),
+      400,
+      'invalid_request',
+    );
+    assert.match(p.detail ?? '', /Post-logout redirect URIs use https/);
+    await problem(
+      await send('PATCH', `/applications/${id}`, { redirectUris: [] }),
+      400,
+      'invalid_request',
+    );
+    await problem(await send('PATCH', `/applications/${id}`, {}), 400, 'invalid_request');
+    await problem(
+      await send('PATCH', `/applications/${id}`, { name: 'Renamed' }),
+      400,
+      'invalid_request',
+    );
+    await problem(
+      await send('PATCH', `/applications/${id}`, { postLogoutRedirectUris: [] }, readToken),
+      403,
+      'forbidden',
+    );
+    const row = (await appRow(id))!;
+    assert.deepEqual(JSON.parse(row.redirect_uris), ['https://help.contoso.com/cb']);
+    assert.deepEqual(JSON.parse(row.post_logout_redirect_uris), [bye]);
+
+    // An empty list removes them all.
+    const cleared = await send('PATCH', `/applications/${id}`, { postLogoutRedirectUris: [] });
+    assert.equal(cleared.status, 200);
+    assert.deepEqual(JSON.parse((await appRow(id))!.post_logout_redirect_uris), []);
+    assert.equal((await provider.Client.find(id))?.postLogoutRedirectUriAllowed(bye), false);
+
+    const legacy = await createLegacyApp(t.ctx, { name: 'Old VPN' });
+    const refused = await problem(
+      await send('PATCH', `/applications/${legacy.id}`, { postLogoutRedirectUris: [bye] }),
+      400,
+      'invalid_request',
+    );
+    assert.match(refused.detail ?? '', /"Old VPN" is a legacy application/);
+    const machine = await createOidcApp(t.ctx, { name: 'Nightly', machine: true });
+    await problem(
+      await send('PATCH', `/applications/${machine.application.id}`, {
+        postLogoutRedirectUris: [bye],
+      }),
+      400,
+      'invalid_request',
+    );
+    await problem(
+      await send('PATCH', '/applications/app-000000000000', { postLogoutRedirectUris: [bye] }),
+      404,
+      'not_found',
+    );
+  });
+
+  it('is described in the OpenAPI document: 204 for DELETE, the secret for POST, GET and PATCH of one', async () => {
     const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
     assert.ok(doc.paths['/applications/{id}']?.delete?.responses['204']);
     assert.ok(doc.paths['/applications/{id}/secret']?.post?.responses['200']);
+    assert.ok(doc.paths['/applications/{id}']?.get?.responses['200']);
+    assert.ok(doc.paths['/applications/{id}']?.patch?.responses['200']);
+    assert.ok(doc.components.schemas.Application?.properties?.postLogoutRedirectUris);
+    assert.ok(doc.components.schemas.ApplicationPatch?.properties?.postLogoutRedirectUris);
   });
 });

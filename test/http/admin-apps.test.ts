@@ -1,7 +1,8 @@
 // The admin portal's applications page: both kinds in one list, adding an
-// OpenID Connect client (secret shown once) or a legacy application, a new
-// client secret, deletion with everything oidc-provider kept for the client —
-// checked against a real token endpoint (oidc-provider, in process).
+// OpenID Connect client (secret shown once) or a legacy application, changing
+// a client's redirect and post-logout redirect URIs, a new client secret,
+// deletion with everything oidc-provider kept for the client — checked against
+// real token and end-session endpoints (oidc-provider, in process).
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -191,6 +192,14 @@ describe('admin portal: applications', () => {
         /Not added: A machine client signs no one in: it has no redirect URIs/,
       ],
       [{ name: '   ', redirectUris: 'https://x.example.com/cb' }, /Not added: .*1 to 100/],
+      [
+        {
+          name: 'Shady',
+          redirectUris: 'https://x.example.com/cb',
+          postLogoutRedirectUris: 'https://x.example.com/bye\r\nhttp://x.example.com/bye',
+        },
+        /Not added: Post-logout redirect URIs use https \(http only for localhost\): "http:\/\/x\.example\.com\/bye"/,
+      ],
     ];
     for (const [fields, reason] of cases) {
       const res = await admin.post('/admin/apps/oidc', fields);
@@ -202,6 +211,11 @@ describe('admin portal: applications', () => {
         assert.ok(
           admin.lastHtml.includes(`>${fields.redirectUris}</textarea>`),
           'the redirect URIs are kept',
+        );
+      if (fields.postLogoutRedirectUris)
+        assert.ok(
+          admin.lastHtml.includes(`>${fields.postLogoutRedirectUris}</textarea>`),
+          'the post-logout redirect URIs are kept',
         );
     }
     const legacy: [[string, string][], RegExp][] = [
@@ -231,6 +245,108 @@ describe('admin portal: applications', () => {
       assert.ok(!html.includes('too-short'), 'a typed RADIUS secret is not sent back');
     }
     assert.equal(await appCount(), before, 'nothing was added');
+  });
+
+  it('adds a web client with post-logout redirect URIs, listed under "After signing out"', async () => {
+    await admin.page('/admin/apps');
+    const res = await admin.post('/admin/apps/oidc', {
+      name: 'Apache wiki',
+      redirectUris: 'https://wiki.contoso.com/redirect_uri',
+      postLogoutRedirectUris: '\r\nhttps://wiki.contoso.com/loggedout.html\r\n',
+      firstParty: 'on',
+    });
+    assert.equal(res.status, 200);
+    const id = /Client id: (app-[0-9a-f]{12})\./.exec(textOf(admin.lastHtml))?.[1];
+    assert.ok(id);
+    assert.deepEqual(JSON.parse((await appRow(id))!.post_logout_redirect_uris), [
+      'https://wiki.contoso.com/loggedout.html',
+    ]);
+    const { html } = await admin.page('/admin/apps');
+    assert.match(
+      textOf(html),
+      new RegExp(
+        `Apache wiki ${id} OpenID Connect https://wiki\\.contoso\\.com/redirect_uri After signing out: https://wiki\\.contoso\\.com/loggedout\\.html No Yes`,
+      ),
+    );
+  });
+
+  it("changes a client's redirect and post-logout redirect URIs; a refusal changes nothing; the end-session endpoint follows at once", async () => {
+    const { application } = await createOidcApp(t.ctx, {
+      name: 'Forum',
+      redirectUris: ['https://forum.contoso.com/cb'],
+    });
+    const id = application.id;
+    const machine = (await createOidcApp(t.ctx, { name: 'Cron', machine: true })).application;
+    const legacy = await createLegacyApp(t.ctx, { name: 'Fax' });
+    const list = await admin.page('/admin/apps');
+    assert.ok(list.html.includes(`href="/admin/apps/${id}/uris"`), 'offered for a web client');
+    assert.ok(!list.html.includes(`/admin/apps/${machine.id}/uris`), 'not for a machine client');
+    assert.ok(!list.html.includes(`/admin/apps/${legacy.id}/uris`), 'nor a legacy application');
+    const bye = 'https://forum.contoso.com/signed-out';
+    const endSession = async (uri: string) =>
+      (
+        await fetch(
+          `${issuer}/oidc/session/end?${new URLSearchParams({ client_id: id, post_logout_redirect_uri: uri })}`,
+        )
+      ).status;
+    assert.equal(await endSession(bye), 400, 'not registered yet');
+
+    const form = await admin.page(`/admin/apps/${id}/uris`);
+    assert.equal(form.res.status, 200);
+    assert.match(textOf(form.html), /Redirect URIs of "Forum"/);
+    assert.ok(form.html.includes('>https://forum.contoso.com/cb</textarea>'), 'the current ones');
+
+    const typed = `${bye}\r\nhttps://forum.contoso.com/bye#top`;
+    const refused = await admin.post(`/admin/apps/${id}/uris`, {
+      redirectUris: 'https://forum.contoso.com/cb2',
+      postLogoutRedirectUris: typed,
+    });
+    assert.equal(refused.status, 400);
+    assert.match(
+      textOf(admin.lastHtml),
+      /Not changed: A post-logout redirect URI has no fragment or credentials: "https:\/\/forum\.contoso\.com\/bye#top"/,
+    );
+    assert.ok(admin.lastHtml.includes(`>${typed}</textarea>`), 'what was typed is kept');
+    let row = (await appRow(id))!;
+    assert.deepEqual(JSON.parse(row.redirect_uris), ['https://forum.contoso.com/cb'], 'unchanged');
+    assert.equal(row.post_logout_redirect_uris, '[]');
+    const emptied = await admin.post(`/admin/apps/${id}/uris`, {
+      redirectUris: '',
+      postLogoutRedirectUris: bye,
+    });
+    assert.equal(emptied.status, 400);
+    assert.match(textOf(admin.lastHtml), /Not changed: Give at least one redirect URI/);
+
+    const res = await admin.post(`/admin/apps/${id}/uris`, {
+      redirectUris: 'https://forum.contoso.com/cb\r\nhttps://forum.contoso.com/cb2',
+      postLogoutRedirectUris: bye,
+    });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), `/admin/apps?changed=${id}`);
+    row = (await appRow(id))!;
+    assert.deepEqual(JSON.parse(row.redirect_uris), [
+      'https://forum.contoso.com/cb',
+      'https://forum.contoso.com/cb2',
+    ]);
+    assert.deepEqual(JSON.parse(row.post_logout_redirect_uris), [bye]);
+    const { html } = await admin.page(`/admin/apps?changed=${id}`);
+    assert.match(textOf(html), /Saved the redirect URIs of "Forum"\./);
+    assert.equal(await endSession(bye), 200, 'registered at once');
+    const [entry] = await auditOf('application_changed', id);
+    assert.equal(entry?.actor, 'root@contoso.com');
+    assert.deepEqual(JSON.parse(entry!.detail).postLogoutRedirectUris, [bye]);
+
+    // Emptied again: none left, and the endpoint refuses it again.
+    await admin.page(`/admin/apps/${id}/uris`);
+    await admin.post(`/admin/apps/${id}/uris`, {
+      redirectUris: 'https://forum.contoso.com/cb',
+      postLogoutRedirectUris: '',
+    });
+    assert.equal((await appRow(id))!.post_logout_redirect_uris, '[]');
+    assert.equal(await endSession(bye), 400);
+    assert.equal((await admin.page(`/admin/apps/${legacy.id}/uris`)).res.status, 404);
+    assert.equal((await admin.page(`/admin/apps/${machine.id}/uris`)).res.status, 404);
+    await admin.page('/admin/apps'); // the next test posts with this page's CSRF token
   });
 
   it('adds a legacy application with the chosen fronts and says its id', async () => {
@@ -380,6 +496,10 @@ describe('admin portal: applications', () => {
 
   it('refuses every change without the CSRF token; nothing changes', async () => {
     const keep = await createOidcApp(t.ctx, { name: 'Keep', machine: true });
+    const web = await createOidcApp(t.ctx, {
+      name: 'Keep web',
+      redirectUris: ['https://keep.example.com/cb'],
+    });
     const before = await appCount();
     await admin.page('/admin/apps');
     for (const [path, fields] of [
@@ -387,6 +507,13 @@ describe('admin portal: applications', () => {
       ['/admin/apps/legacy', { name: 'Sneaky', fronts: 'ldap' }],
       [`/admin/apps/${keep.application.id}/delete`, { confirm: 'yes' }],
       [`/admin/apps/${keep.application.id}/secret`, { confirm: 'yes' }],
+      [
+        `/admin/apps/${web.application.id}/uris`,
+        {
+          redirectUris: 'https://x.example.com/cb',
+          postLogoutRedirectUris: 'https://x.example.com/bye',
+        },
+      ],
     ] as const) {
       for (const csrf of [undefined, 'not-the-token']) {
         const res = await admin.post(
@@ -400,5 +527,10 @@ describe('admin portal: applications', () => {
     assert.equal(await appCount(), before);
     const row = await appRow(keep.application.id);
     assert.equal(clientSecretOf(t.ctx, row!), keep.clientSecret);
+    const webRow = (await appRow(web.application.id))!;
+    assert.deepEqual(
+      [webRow.redirect_uris, webRow.post_logout_redirect_uris],
+      ['["https://keep.example.com/cb"]', '[]'],
+    );
   });
 });

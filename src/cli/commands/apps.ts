@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import { rotateSigningKeys } from '../../oidc/keys.ts';
+import type { ApplicationView } from '../../services/applications.ts';
 import { cliActor } from '../../services/audit.ts';
 import { answerCall, listOutbox } from '../../services/outbox.ts';
-import { table } from '../format.ts';
+import { formatList, table } from '../format.ts';
 import { print, withAdmin, withLocalContext } from '../run.ts';
 
 export function appCommands(program: Command): void {
@@ -25,6 +26,10 @@ export function appCommands(program: Command): void {
       '--redirect-uri <uri...>',
       'OpenID Connect: where to send people back (https; http only for localhost)',
     )
+    .option(
+      '--post-logout-redirect-uri <uri...>',
+      'OpenID Connect: where signing out (RP-initiated logout) may send people back (same rules)',
+    )
     .option('--require-mfa', 'OpenID Connect: everyone needs MFA here, whatever their state')
     .option('--first-party', 'OpenID Connect: our own application, no consent page')
     .option('--machine', 'OpenID Connect: a machine client (client credentials, no users)')
@@ -36,12 +41,19 @@ export function appCommands(program: Command): void {
         fronts?: string;
         radiusSecret?: string;
         redirectUri?: string[];
+        postLogoutRedirectUri?: string[];
         requireMfa?: boolean;
         firstParty?: boolean;
         machine?: boolean;
         json?: boolean;
       }) => {
-        const oidc = !!(o.redirectUri?.length || o.machine || o.requireMfa || o.firstParty);
+        const oidc = !!(
+          o.redirectUri?.length ||
+          o.postLogoutRedirectUri?.length ||
+          o.machine ||
+          o.requireMfa ||
+          o.firstParty
+        );
         if (o.legacy === oidc)
           throw new AppError('invalid_request', {
             detail:
@@ -61,6 +73,7 @@ export function appCommands(program: Command): void {
           a.createClient({
             name: o.name,
             redirectUris: o.redirectUri ?? [],
+            postLogoutRedirectUris: o.postLogoutRedirectUri ?? [],
             requireMfa: !!o.requireMfa,
             firstParty: !!o.firstParty,
             machine: !!o.machine,
@@ -83,7 +96,16 @@ export function appCommands(program: Command): void {
       const apps = await withAdmin((a) => a.apps());
       print(!!o.json, apps, () =>
         table(
-          ['Id', 'Name', 'Kind', 'Fronts', 'Radius', 'RedirectUris', 'RequireMfa'],
+          [
+            'Id',
+            'Name',
+            'Kind',
+            'Fronts',
+            'Radius',
+            'RedirectUris',
+            'PostLogoutRedirectUris',
+            'RequireMfa',
+          ],
           apps.map((a) => [
             a.id,
             a.name,
@@ -91,11 +113,55 @@ export function appCommands(program: Command): void {
             a.fronts.join(','),
             a.hasRadiusSecret ? 'yes' : '',
             a.redirectUris.join(' '),
+            a.postLogoutRedirectUris.join(' '),
             a.requireMfa ? 'yes' : '',
           ]),
         ),
       );
     });
+
+  app
+    .command('get <id>')
+    .description('Show one application')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const found = await withAdmin((a) => a.app(id));
+      print(!!o.json, found, () => formatApp(found));
+    });
+
+  app
+    .command('set <id>')
+    .description(
+      "Change an OpenID Connect client's redirect URIs or post-logout redirect URIs (the URIs given replace the old ones)",
+    )
+    .option('--redirect-uri <uri...>', 'where to send people back after signing in')
+    .option(
+      '--post-logout-redirect-uri <uri...>',
+      'where signing out (RP-initiated logout) may send people back',
+    )
+    .option('--no-post-logout-redirect-uri', 'remove every post-logout redirect URI')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        id: string,
+        o: { redirectUri?: string[]; postLogoutRedirectUri?: string[] | false; json?: boolean },
+      ) => {
+        if (o.redirectUri === undefined && o.postLogoutRedirectUri === undefined)
+          throw new AppError('invalid_request', {
+            detail:
+              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI or --no-post-logout-redirect-uri.',
+          });
+        const changed = await withAdmin((a) =>
+          a.updateApp(id, {
+            ...(o.redirectUri ? { redirectUris: o.redirectUri } : {}),
+            ...(o.postLogoutRedirectUri !== undefined
+              ? { postLogoutRedirectUris: o.postLogoutRedirectUri || [] }
+              : {}),
+          }),
+        );
+        print(!!o.json, changed, () => formatApp(changed));
+      },
+    );
 
   app
     .command('remove <id>')
@@ -124,6 +190,25 @@ export function appCommands(program: Command): void {
       );
     });
 }
+
+/** One application, as `Get-… | fl` lays it out. */
+const formatApp = (a: ApplicationView) =>
+  formatList({
+    Id: a.id,
+    Name: a.name,
+    Kind: a.kind,
+    CreatedAt: a.createdAt,
+    ...(a.kind === 'legacy'
+      ? { Fronts: a.fronts, HasRadiusSecret: a.hasRadiusSecret }
+      : {
+          RedirectUris: a.redirectUris,
+          PostLogoutRedirectUris: a.postLogoutRedirectUris,
+          GrantTypes: a.grantTypes,
+          HasClientSecret: a.hasClientSecret,
+          RequireMfa: a.requireMfa,
+          FirstParty: a.firstParty,
+        }),
+  });
 
 export function outboxCommands(program: Command): void {
   const outbox = program

@@ -8,9 +8,11 @@ import {
   createLegacyApp,
   createOidcApp,
   deleteApp,
+  getApp,
   legacyFronts,
   listApps,
   newClientSecret,
+  updateOidcApp,
 } from '../../services/applications.ts';
 import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
@@ -35,6 +37,7 @@ const FRONT_LABELS: Record<Front, string> = {
 interface OidcDraft {
   name: string;
   redirectUris: string;
+  postLogoutRedirectUris: string;
   requireMfa: boolean;
   firstParty: boolean;
   machine: boolean;
@@ -42,6 +45,11 @@ interface OidcDraft {
 interface LegacyDraft {
   name: string;
   fronts: string[];
+}
+/** A client's URIs being changed (one per line, as typed). */
+interface UrisDraft {
+  redirectUris: string;
+  postLogoutRedirectUris: string;
 }
 
 interface PageOpts {
@@ -70,13 +78,27 @@ function Uses({ a }: { a: ApplicationView }) {
     );
   if (!a.redirectUris.length) return <span class="muted">Client credentials</span>;
   return (
-    <ul class="names">
-      {a.redirectUris.map((u) => (
-        <li>
-          <code>{u}</code>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="names">
+        {a.redirectUris.map((u) => (
+          <li>
+            <code>{u}</code>
+          </li>
+        ))}
+      </ul>
+      {a.postLogoutRedirectUris.length ? (
+        <>
+          <span class="muted">After signing out:</span>
+          <ul class="names">
+            {a.postLogoutRedirectUris.map((u) => (
+              <li>
+                <code>{u}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -114,6 +136,11 @@ function AppTable({ apps, csrf }: { apps: ApplicationView[]; csrf: string }) {
             <td>{yesNo(a, a.firstParty)}</td>
             <td>{time(a.createdAt)}</td>
             <td>
+              {a.kind === 'oidc' && !isMachine(a) ? (
+                <a href={`/admin/apps/${encodeURIComponent(a.id)}/uris`}>
+                  Change redirect URIs…<span class="visually-hidden"> of {a.name}</span>
+                </a>
+              ) : null}
               {a.hasClientSecret ? (
                 <form method="post" action={`/admin/apps/${encodeURIComponent(a.id)}/secret`}>
                   <Csrf token={csrf} />
@@ -135,6 +162,13 @@ function AppTable({ apps, csrf }: { apps: ApplicationView[]; csrf: string }) {
     </table>
   );
 }
+
+/** One URI per line, as typed; blank lines dropped. */
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((u) => u.trim())
+    .filter(Boolean);
 
 const FormError = ({ message }: { message: string | undefined }) =>
   message ? (
@@ -158,6 +192,13 @@ function OidcForm({ csrf, d, error }: { csrf: string; d: OidcDraft | undefined; 
           {d?.redirectUris ?? ''}
         </textarea>
       </label>
+      <label>
+        Post-logout redirect URIs, one per line (optional; where signing out of the application may
+        send people back, same rules)
+        <textarea name="postLogoutRedirectUris" rows={2} cols={60}>
+          {d?.postLogoutRedirectUris ?? ''}
+        </textarea>
+      </label>
       <label class="choice">
         <input type="checkbox" name="requireMfa" value="on" checked={!!d?.requireMfa} />
         Requires MFA: everyone signing in to it needs MFA, whatever their state
@@ -172,6 +213,52 @@ function OidcForm({ csrf, d, error }: { csrf: string; d: OidcDraft | undefined; 
       </label>
       <button type="submit">Add client</button>
     </form>
+  );
+}
+
+/** Changes a web client's redirect URIs and post-logout redirect URIs. */
+function UrisForm({
+  a,
+  csrf,
+  d,
+  error,
+}: {
+  a: ApplicationView;
+  csrf: string;
+  d: UrisDraft;
+  error?: string;
+}) {
+  return (
+    <section class="confirm" aria-labelledby="uris-title">
+      <h2 id="uris-title">Redirect URIs of "{a.name}"</h2>
+      {error ? (
+        <p class="error" role="alert">
+          Not changed: {error}
+        </p>
+      ) : null}
+      <form method="post" action={`/admin/apps/${encodeURIComponent(a.id)}/uris`} class="stack">
+        <Csrf token={csrf} />
+        <label>
+          Redirect URIs, one per line (https; http only for localhost)
+          <textarea name="redirectUris" rows={3} cols={60} required>
+            {d.redirectUris}
+          </textarea>
+        </label>
+        <label>
+          Post-logout redirect URIs, one per line (where signing out of the application may send
+          people back; empty for none)
+          <textarea name="postLogoutRedirectUris" rows={2} cols={60}>
+            {d.postLogoutRedirectUris}
+          </textarea>
+        </label>
+        <div class="row">
+          <button type="submit">Save</button>
+          <a class="button-like" href="/admin/apps">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -264,10 +351,59 @@ export const adminAppRoutes = new Hono<HttpEnv>()
   .get('/admin/apps', async (c) => {
     const added = c.req.query('added');
     const app = added ? (await listApps(c.var.ctx)).find((a) => a.id === added) : undefined;
+    const changed = c.req.query('changed');
+    const edited = changed ? (await listApps(c.var.ctx)).find((a) => a.id === changed) : undefined;
     return page(c, {
       ...(c.req.query('deleted') ? { notice: 'Application deleted.' } : {}),
       ...(app ? { notice: `Added "${app.name}": its application id is ${app.id}.` } : {}),
+      ...(edited ? { notice: `Saved the redirect URIs of "${edited.name}".` } : {}),
     });
+  })
+  .get('/admin/apps/:id/uris', async (c) => {
+    const app = await getApp(c.var.ctx, c.req.param('id'));
+    if (app.kind !== 'oidc' || isMachine(app))
+      throw new AppError('not_found', {
+        detail: 'Only a web client (OpenID Connect, not a machine client) has redirect URIs.',
+      });
+    return page(c, {
+      extra: (
+        <UrisForm
+          a={app}
+          csrf={c.var.session!.csrf_token}
+          d={{
+            redirectUris: app.redirectUris.join('\n'),
+            postLogoutRedirectUris: app.postLogoutRedirectUris.join('\n'),
+          }}
+        />
+      ),
+    });
+  })
+  .post('/admin/apps/:id/uris', async (c) => {
+    const form = await readFormValues(c);
+    checkCsrf(c, form.fields._csrf);
+    const app = await getApp(c.var.ctx, c.req.param('id'));
+    const draft: UrisDraft = {
+      redirectUris: (form.fields.redirectUris ?? '').slice(0, 50_000),
+      postLogoutRedirectUris: (form.fields.postLogoutRedirectUris ?? '').slice(0, 50_000),
+    };
+    const r = await orRefused(() =>
+      updateOidcApp(
+        c.var.ctx,
+        app.id,
+        {
+          redirectUris: lines(draft.redirectUris),
+          postLogoutRedirectUris: lines(draft.postLogoutRedirectUris),
+        },
+        c.var.actor!,
+      ),
+    );
+    if ('refused' in r) {
+      c.status(400);
+      return page(c, {
+        extra: <UrisForm a={app} csrf={c.var.session!.csrf_token} d={draft} error={r.refused} />,
+      });
+    }
+    return c.redirect(`/admin/apps?changed=${encodeURIComponent(app.id)}`, 303);
   })
   .post('/admin/apps/oidc', async (c) => {
     const form = await readFormValues(c);
@@ -275,6 +411,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     const draft: OidcDraft = {
       name: form.fields.name ?? '',
       redirectUris: (form.fields.redirectUris ?? '').slice(0, 50_000),
+      postLogoutRedirectUris: (form.fields.postLogoutRedirectUris ?? '').slice(0, 50_000),
       requireMfa: form.fields.requireMfa === 'on',
       firstParty: form.fields.firstParty === 'on',
       machine: form.fields.machine === 'on',
@@ -284,10 +421,8 @@ export const adminAppRoutes = new Hono<HttpEnv>()
         c.var.ctx,
         {
           ...draft,
-          redirectUris: draft.redirectUris
-            .split(/\r?\n/)
-            .map((u) => u.trim())
-            .filter(Boolean),
+          redirectUris: lines(draft.redirectUris),
+          postLogoutRedirectUris: lines(draft.postLogoutRedirectUris),
         },
         c.var.actor!,
       ),

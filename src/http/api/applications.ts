@@ -4,8 +4,10 @@ import {
   createLegacyApp,
   createOidcApp,
   deleteApp,
+  getApp,
   listApps,
   newClientSecret,
+  updateOidcApp,
 } from '../../services/applications.ts';
 import type { HttpEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
@@ -22,6 +24,10 @@ const ApplicationSchema = z
     hasRadiusSecret: z.boolean(),
     createdAt: z.string(),
     redirectUris: z.array(z.string()),
+    postLogoutRedirectUris: z.array(z.string()).openapi({
+      description:
+        'Where RP-initiated logout (/oidc/session/end) may send people back; empty for legacy applications and machine clients',
+    }),
     grantTypes: z.array(z.string()),
     hasClientSecret: z
       .boolean()
@@ -46,7 +52,7 @@ const create = route({
   summary:
     'Register a legacy application (IMAP server, VPN, proxied site) or an OpenID Connect client',
   description:
-    'kind "legacy" (the default) takes fronts and radiusSecret; kind "oidc" takes redirectUris, requireMfa, firstParty and machine (client credentials), and answers with the client secret, once.',
+    'kind "legacy" (the default) takes fronts and radiusSecret; kind "oidc" takes redirectUris, postLogoutRedirectUris, requireMfa, firstParty and machine (client credentials), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
   body: z
     .object({
       name: z.string().max(100),
@@ -54,6 +60,7 @@ const create = route({
       fronts: z.array(FrontSchema).optional(),
       radiusSecret: z.string().max(128).optional(),
       redirectUris: z.array(z.string().max(2000)).max(20).optional(),
+      postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
       requireMfa: z.boolean().optional(),
       firstParty: z.boolean().optional(),
       machine: z.boolean().optional(),
@@ -68,6 +75,36 @@ const IdParam = z.object({
     .string()
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'app-3f9a1c2b7d4e' }),
+});
+
+const get = route({
+  method: 'get',
+  path: '/applications/{id}',
+  tag: 'Applications',
+  summary: 'One application',
+  params: IdParam,
+  response: ApplicationSchema,
+});
+
+const ApplicationPatchSchema = z
+  .object({
+    redirectUris: z.array(z.string().max(2000)).max(20).optional(),
+    postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Give at least one field to change.' })
+  .openapi('ApplicationPatch');
+
+const patch = route({
+  method: 'patch',
+  path: '/applications/{id}',
+  tag: 'Applications',
+  summary: "Change an OpenID Connect client's redirect URIs or post-logout redirect URIs",
+  description:
+    'A list given replaces the old one whole (an empty postLogoutRedirectUris removes them all); all or nothing. A web client keeps at least one redirect URI; a machine client has neither kind; a legacy application is refused (400).',
+  params: IdParam,
+  body: ApplicationPatchSchema,
+  response: ApplicationSchema,
 });
 
 // 204 has no body, which route() (a JSON answer) does not describe: the same shape by hand.
@@ -98,9 +135,10 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
   .openapi(create, async (c) => {
     const b = c.req.valid('json');
     if ((b.kind ?? 'legacy') === 'legacy') {
-      if (b.redirectUris || b.requireMfa || b.firstParty || b.machine)
+      if (b.redirectUris || b.postLogoutRedirectUris || b.requireMfa || b.firstParty || b.machine)
         throw new AppError('invalid_request', {
-          detail: 'redirectUris, requireMfa, firstParty and machine are for kind "oidc".',
+          detail:
+            'redirectUris, postLogoutRedirectUris, requireMfa, firstParty and machine are for kind "oidc".',
         });
       const app = await createLegacyApp(
         c.var.ctx,
@@ -122,6 +160,7 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
       {
         name: b.name,
         redirectUris: b.redirectUris ?? [],
+        postLogoutRedirectUris: b.postLogoutRedirectUris ?? [],
         requireMfa: !!b.requireMfa,
         firstParty: !!b.firstParty,
         machine: !!b.machine,
@@ -129,6 +168,20 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
       actorOf(c),
     );
     return c.json({ ...application, clientSecret }, 201);
+  })
+  .openapi(get, async (c) => c.json(await getApp(c.var.ctx, c.req.valid('param').id), 200))
+  .openapi(patch, async (c) => {
+    const b = c.req.valid('json');
+    const app = await updateOidcApp(
+      c.var.ctx,
+      c.req.valid('param').id,
+      {
+        ...(b.redirectUris ? { redirectUris: b.redirectUris } : {}),
+        ...(b.postLogoutRedirectUris ? { postLogoutRedirectUris: b.postLogoutRedirectUris } : {}),
+      },
+      actorOf(c),
+    );
+    return c.json(app, 200);
   })
   .openapi(remove, async (c) => {
     await deleteApp(c.var.ctx, c.req.valid('param').id, actorOf(c));
