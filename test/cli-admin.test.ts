@@ -498,7 +498,7 @@ function suite(mode: Mode): void {
       );
     });
 
-    it('mfa reset-methods, delete-app-passwords, restore-remembered-devices (all or nothing)', async () => {
+    it('mfa reset-methods, delete-app-passwords, restore-remembered-devices, unlock-signin (all or nothing)', async () => {
       const r1 = `actions1-${mode}@contoso.com`;
       const r2 = `actions2-${mode}@contoso.com`;
       const ids = await seed({ upn: r1 }, { upn: r2 });
@@ -560,6 +560,18 @@ function suite(mode: Mode): void {
       const stamp = (await userRow(r1))?.remembered_devices_not_before;
       assert.ok(stamp && Number(stamp) >= before - 5_000, `not-before stamped: ${stamp}`);
       assert.equal((await userRow(r2))?.remembered_devices_not_before, null);
+
+      const lock = { free: 1, lockAt: 1, resetAfterMs: null };
+      const key = { key: `password:${r2}`, subject: r2, rule: lock };
+      await withCtx(async (ctx) => {
+        await ctx.stores.limits.reserve([key], Date.now());
+        assert.equal((await ctx.stores.limits.reserve([key], Date.now())).size, 0, 'locked');
+      });
+      const unlocked = ok(await cli(['mfa', 'unlock-signin', r2]), 'unlock-signin');
+      assert.match(unlocked, new RegExp(`^${r2}\\s+1$`, 'm'));
+      await withCtx(async (ctx) => {
+        assert.equal((await ctx.stores.limits.reserve([key], Date.now())).size, 1, 'open again');
+      });
     });
 
     it('settings get and set: booleans, numbers, lists; bad values and keys are refused', async () => {

@@ -19,8 +19,11 @@ import {
   createLegacyApp,
   createOidcApp,
   deleteApp,
+  getApp,
   listApps,
   newClientSecret,
+  type OidcAppPatch,
+  updateOidcApp,
 } from '../services/applications.ts';
 import type { Actor } from '../services/audit.ts';
 import {
@@ -59,6 +62,7 @@ import {
   restoreRememberedDevices,
   setDefaultMethod,
   type UserActionResult,
+  unlockSignin,
 } from '../services/user-settings.ts';
 import {
   createUser,
@@ -72,7 +76,11 @@ import {
   type UserView,
 } from '../services/users.ts';
 
-export type UserAction = 'reset-methods' | 'delete-app-passwords' | 'restore-remembered-devices';
+export type UserAction =
+  | 'reset-methods'
+  | 'delete-app-passwords'
+  | 'restore-remembered-devices'
+  | 'unlock-signin';
 
 export interface Admin {
   createUser(input: NewUser): Promise<UserView>;
@@ -112,11 +120,15 @@ export interface Admin {
   createClient(input: {
     name: string;
     redirectUris: string[];
+    postLogoutRedirectUris: string[];
     requireMfa: boolean;
     firstParty: boolean;
     machine: boolean;
   }): Promise<ApplicationView & { clientSecret: string }>;
   apps(): Promise<ApplicationView[]>;
+  app(id: string): Promise<ApplicationView>;
+  /** An OpenID Connect client's redirect URIs; a list given replaces the old one. */
+  updateApp(id: string, patch: OidcAppPatch): Promise<ApplicationView>;
   /** With an OpenID Connect client's grants and tokens, and app passwords for it alone. */
   deleteApp(id: string): Promise<void>;
   /** A new secret for an OpenID Connect confidential client, shown once. */
@@ -129,6 +141,7 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     'reset-methods': resetMethods,
     'delete-app-passwords': deleteAppPasswordsOf,
     'restore-remembered-devices': restoreRememberedDevices,
+    'unlock-signin': unlockSignin,
   };
   return {
     createUser: (input) => createUser(ctx, input, actor),
@@ -167,6 +180,8 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
       return { ...application, clientSecret };
     },
     apps: () => listApps(ctx),
+    app: (id) => getApp(ctx, id),
+    updateApp: (id, patch) => updateOidcApp(ctx, id, patch, actor),
     deleteApp: (id) => deleteApp(ctx, id, actor),
     newClientSecret: async (id) => {
       const { application, clientSecret } = await newClientSecret(ctx, id, actor);
@@ -293,6 +308,8 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
     createApp: (input) => call('POST', '/applications', input),
     createClient: (input) => call('POST', '/applications', { ...input, kind: 'oidc' }),
     apps: async () => (await call<{ items: ApplicationView[] }>('GET', '/applications')).items,
+    app: (id) => call('GET', `/applications/${encodeURIComponent(id)}`),
+    updateApp: (id, patch) => call('PATCH', `/applications/${encodeURIComponent(id)}`, patch),
     deleteApp: async (id) => {
       await call('DELETE', `/applications/${encodeURIComponent(id)}`);
     },

@@ -21,6 +21,14 @@ const entry = <T>(e: ConfigEntry<T>) => e;
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+/** On or off, written as `portcullis settings set` reads it: true/false, on/off, yes/no, 1/0. */
+const flag = z.union(
+  [
+    z.boolean(),
+    z.stringbool({ truthy: ['true', 'on', 'yes', '1'], falsy: ['false', 'off', 'no', '0'] }),
+  ],
+  { error: 'must be true or false' },
+);
 
 export const configSchema = {
   port: entry({
@@ -45,7 +53,7 @@ export const configSchema = {
   publicUrl: entry<string | undefined>({
     env: 'PORTCULLIS_PUBLIC_URL',
     description:
-      'The URL users reach Portcullis at. Decides cookie security (Secure when https) and links.',
+      'The URL users reach Portcullis at. Decides cookie security (Secure when https), links, and the one origin browsers may send forms from.',
     default: undefined,
     derivedDefault: 'http://localhost:PORT',
     schema: z.url().optional(),
@@ -223,9 +231,16 @@ export const configSchema = {
   telephony: entry({
     env: 'PORTCULLIS_TELEPHONY',
     description:
-      'How text messages and calls are delivered: `outbox` (kept in the database, with a phone simulator at /_dev/phone; nothing leaves the machine), `webhook` or `twilio`.',
+      'How text messages and calls are delivered: `outbox` (kept in the database and delivered to no phone: read them on the server with `portcullis outbox`, or turn on PORTCULLIS_PHONE_SIMULATOR; for trying Portcullis out), `webhook` or `twilio`.',
     default: 'outbox' as const,
     schema: z.enum(['outbox', 'webhook', 'twilio']),
+  }),
+  phoneSimulator: entry({
+    env: 'PORTCULLIS_PHONE_SIMULATOR',
+    description:
+      'For trying Portcullis out: `true` serves the phone simulator at /_dev/phone (every text and call in the outbox, with their codes, and buttons that answer a call) to requests from this machine (the connection from loopback, through no proxy but a trusted one) and to signed-in administrators; anyone else gets 404. Needs PORTCULLIS_TELEPHONY=outbox. Off: 404 for everyone, and `portcullis outbox` on the server still reads the outbox.',
+    default: false,
+    schema: flag,
   }),
   webhookUrl: entry<string | undefined>({
     env: 'PORTCULLIS_WEBHOOK_URL',

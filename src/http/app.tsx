@@ -29,6 +29,7 @@ import { passwordRoutes } from './routes/password.tsx';
 import { securityInfoRoutes } from './routes/security-info.tsx';
 import { signinRoutes } from './routes/signin.tsx';
 import { telephonyRoutes } from './routes/telephony.ts';
+import { sameOriginOnly } from './same-origin.ts';
 import { loadSession } from './session.ts';
 
 const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
@@ -218,6 +219,10 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   // The Portcullis Authenticator's page and device API (devices authenticate by token and signature).
   app.route('/', authenticatorRoutes);
   app.use(loadSession);
+  // Every route from here on is a browser's: a change must come from our own
+  // pages. The legacy fronts are called by programs and proxies, which pass on
+  // the headers of requests to other sites; the admin API checks sessions itself.
+  app.use((c, next) => (isApi(c.req.path) ? next() : sameOriginOnly(c, next)));
   // Legacy fronts: Basic credentials (forward-auth also reads the session cookie).
   app.route('/', legacyRoutes);
   app.route('/', signinRoutes);
@@ -227,8 +232,9 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   app.route('/', passwordRoutes);
   app.route('/', adminRoutes);
   if (opts.oidc) app.route('/', oidcInteractionRoutes(opts.oidc));
-  // The phone simulator exists only while nothing leaves the machine anyway.
-  if (ctx.config.telephony === 'outbox') app.route('/', devPhoneRoutes);
+  // The phone simulator: only when asked for, and only while nothing leaves the machine anyway.
+  if (ctx.config.phoneSimulator && ctx.config.telephony === 'outbox')
+    app.route('/', devPhoneRoutes);
 
   /** Page props even for errors raised before the locale was chosen. */
   const page = (c: Context<HttpEnv>) => ({

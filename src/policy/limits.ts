@@ -5,7 +5,8 @@
  * locks and no amount of waiting opens it (NIST SP 800-63B §5.2.2: at most 100
  * consecutive failed attempts on an account) — a success or an administrator
  * does. Keys with `resetAfterMs` start over after that long without a failure
- * (addresses are shared by many people; they never lock).
+ * (addresses are shared by many people; they never lock; an attempt's key
+ * outlives its flow by far).
  */
 export interface LimitRule {
   /** Failures that cost no wait. */
@@ -23,8 +24,11 @@ export const ACCOUNT_LOCK_AT = 100;
 const QUIET = 15 * 60_000;
 
 export const RULES = {
-  /** One sign-in attempt (or one registration): its codes; at the limit the attempt ends. */
-  attempt: (max: number): LimitRule => ({ free: max, lockAt: max, resetAfterMs: null }),
+  /**
+   * One sign-in attempt (or one registration): its codes; at the limit the
+   * attempt ends. (A day on, its flow is long expired: the key may go.)
+   */
+  attempt: (max: number): LimitRule => ({ free: max, lockAt: max, resetAfterMs: 24 * 3_600_000 }),
   /** An account's password or second factor, across attempts, nodes and browser pages. */
   account: { free: 5, lockAt: ACCOUNT_LOCK_AT, resetAfterMs: null },
   /**

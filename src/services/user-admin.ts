@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { limitsStore } from '../storage/limits.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
 import { getUser, requireUser, type UserView } from './users.ts';
@@ -213,6 +214,8 @@ export async function resetPassword(
       .where('id', '=', user.id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    // A new password is stronger than waiting: the user's failed attempts start over.
+    await limitsStore(trx).clearSubject(user.upn.toLowerCase());
     await audit(ctx, trx, actor, { action: 'password_reset', target: target(user) });
   });
   return { user: await getUser(ctx, user.upn, actor), oneTimePassword };

@@ -314,7 +314,7 @@ async function seedWorld(t: TestApp): Promise<World> {
 const U = '/users/ulla@contoso.com';
 
 /** A GET of every reading route (and the CSV forms of the logs). */
-const readRequests = (): RouteRequest[] => [
+const readRequests = (w: World): RouteRequest[] => [
   { method: 'GET', route: '/users', path: '/users', status: 200 },
   { method: 'GET', route: '/users/{upn}', path: U, status: 200 },
   { method: 'GET', route: '/users/{upn}/methods', path: `${U}/methods`, status: 200 },
@@ -332,6 +332,7 @@ const readRequests = (): RouteRequest[] => [
   { method: 'GET', route: '/audit', path: '/audit?format=csv', status: 200 },
   { method: 'GET', route: '/tokens', path: '/tokens', status: 200 },
   { method: 'GET', route: '/applications', path: '/applications', status: 200 },
+  { method: 'GET', route: '/applications/{id}', path: `/applications/${w.clientId}`, status: 200 },
 ];
 
 /**
@@ -385,13 +386,15 @@ const changeRequests = (w: World): RouteRequest[] => [
     path: `${U}/app-passwords`,
     status: 200,
   },
-  ...['reset-methods', 'delete-app-passwords', 'restore-remembered-devices'].map((a) => ({
-    method: 'POST',
-    route: `/user-actions/${a}`,
-    path: `/user-actions/${a}`,
-    body: { users: ['ulla@contoso.com'] },
-    status: 200,
-  })),
+  ...['reset-methods', 'delete-app-passwords', 'restore-remembered-devices', 'unlock-signin'].map(
+    (a) => ({
+      method: 'POST',
+      route: `/user-actions/${a}`,
+      path: `/user-actions/${a}`,
+      body: { users: ['ulla@contoso.com'] },
+      status: 200,
+    }),
+  ),
   {
     method: 'PATCH',
     route: '/settings',
@@ -417,6 +420,13 @@ const changeRequests = (w: World): RouteRequest[] => [
     method: 'POST',
     route: '/applications/{id}/secret',
     path: `/applications/${w.clientId}/secret`,
+    status: 200,
+  },
+  {
+    method: 'PATCH',
+    route: '/applications/{id}',
+    path: `/applications/${w.clientId}`,
+    body: { postLogoutRedirectUris: [] },
     status: 200,
   },
   {
@@ -512,13 +522,13 @@ describe('admin API: authentication and authorization', () => {
   });
 
   it('the request tables below cover every registered route', () => {
-    const covered = new Set([...readRequests(), ...changeRequests(w)].map(routeKey));
+    const covered = new Set([...readRequests(w), ...changeRequests(w)].map(routeKey));
     assert.deepEqual([...covered].sort(), registeredRoutes());
   });
 
   it('without credentials every route answers 401 problem+json with WWW-Authenticate; nothing changes', async () => {
     const before = await snapshot(h.t);
-    for (const r of [...readRequests(), ...changeRequests(w)]) {
+    for (const r of [...readRequests(w), ...changeRequests(w)]) {
       const res = await send(h.t, r.method, r.path, r.body);
       assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="portcullis"');
       await problem(res, 401, 'unauthorized', `${r.method} ${r.path}`);
@@ -540,7 +550,7 @@ describe('admin API: authentication and authorization', () => {
     ];
     const before = await snapshot(h.t);
     for (const authorization of garbage) {
-      for (const r of [readRequests()[0]!, ...changeRequests(w)]) {
+      for (const r of [readRequests(w)[0]!, ...changeRequests(w)]) {
         await problem(
           send(h.t, r.method, r.path, r.body, { authorization }),
           401,
@@ -553,7 +563,7 @@ describe('admin API: authentication and authorization', () => {
   });
 
   it('a token with scope "read" may GET every route', async () => {
-    for (const r of readRequests()) {
+    for (const r of readRequests(w)) {
       const res = await h.call(r.method, r.path, undefined, bearer(h.readToken));
       assert.equal(res.status, 200, `${r.method} ${r.path}: ${await res.clone().text()}`);
     }
@@ -576,7 +586,7 @@ describe('admin API: authentication and authorization', () => {
   it("a signed-in non-administrator's session gets 403 on reads and changes (even with its CSRF token); nothing changes", async () => {
     const nora = await signIn(h.t, 'nora@contoso.com');
     const before = await snapshot(h.t);
-    for (const r of readRequests())
+    for (const r of readRequests(w))
       await problem(h.call(r.method, r.path, undefined, nora.cookie), 403, 'forbidden', r.path);
     for (const r of changeRequests(w)) {
       await problem(
@@ -596,7 +606,7 @@ describe('admin API: authentication and authorization', () => {
     });
 
     it('may GET every route without a CSRF token', async () => {
-      for (const r of readRequests()) {
+      for (const r of readRequests(w)) {
         const res = await h.call(r.method, r.path, undefined, root.cookie);
         assert.equal(res.status, 200, `${r.method} ${r.path}: ${await res.clone().text()}`);
       }
@@ -1319,7 +1329,12 @@ describe('admin API: remembered devices and user actions', () => {
 
   it('an unknown UPN in the list changes nothing for anyone: 404 user_not_found naming it', async () => {
     const before = await snapshot(h.t);
-    for (const action of ['reset-methods', 'delete-app-passwords', 'restore-remembered-devices']) {
+    for (const action of [
+      'reset-methods',
+      'delete-app-passwords',
+      'restore-remembered-devices',
+      'unlock-signin',
+    ]) {
       const p = await problem(
         h.call('POST', `/user-actions/${action}`, {
           users: ['rita@contoso.com', 'ghost@contoso.com', 'sam@contoso.com'],
@@ -2176,6 +2191,13 @@ describe('admin API: every change is audited with action, actor and target', () 
       action: 'remembered_devices_restored',
       target: 'tara@contoso.com',
       detail: { removed: 1 },
+    },
+    {
+      what: 'POST /user-actions/unlock-signin',
+      request: () => ['POST', '/user-actions/unlock-signin', { users: ['tara@contoso.com'] }],
+      action: 'signin_unlocked',
+      target: 'tara@contoso.com',
+      detail: { removed: 0 },
     },
     {
       what: 'PATCH /settings',

@@ -75,6 +75,11 @@ export function mfaCommands(program: Command): void {
       'restore-remembered-devices',
       'Restore multi-factor authentication on all remembered devices of users',
     ],
+    [
+      'unlock-signin',
+      'unlock-signin',
+      'Unlock sign-in for users locked out by too many failed passwords or codes',
+    ],
   ] as [string, UserAction, string][]) {
     mfa
       .command(`${name} <upn...>`)

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { MfaState } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { SigninView } from '../../flows/signin-log.ts';
-import { findMethod } from '../../methods/index.ts';
+import { findMethod, worksAlone } from '../../methods/index.ts';
 import { type AppPasswordView, listAppPasswords } from '../../services/app-passwords.ts';
 import { listSignins } from '../../services/logs.ts';
 import { resetPassword, setBlocked, setMfaState } from '../../services/user-admin.ts';
@@ -14,6 +14,8 @@ import {
   resetMethods,
   restoreRememberedDevices,
   setDefaultMethod,
+  signinLocked,
+  unlockSignin,
 } from '../../services/user-settings.ts';
 import { getUser, listUsers, type UserView } from '../../services/users.ts';
 import { mfaStates, parseMfaState } from '../../services/validation.ts';
@@ -43,7 +45,12 @@ const layout = (c: C, title: string, children: unknown, section = '/admin/users'
   );
 
 // What each action on selected users does, said before it happens.
-type Action = MfaState | 'reset-methods' | 'delete-app-passwords' | 'restore-remembered-devices';
+type Action =
+  | MfaState
+  | 'reset-methods'
+  | 'delete-app-passwords'
+  | 'restore-remembered-devices'
+  | 'unlock-signin';
 const ACTIONS: Record<Action, { button: string; done: string }> = {
   Enabled: { button: 'Enable', done: 'enabled' },
   Enforced: { button: 'Enforce', done: 'enforced' },
@@ -57,6 +64,7 @@ const ACTIONS: Record<Action, { button: string; done: string }> = {
     button: 'Restore MFA on remembered devices',
     done: 'must use MFA again on every device',
   },
+  'unlock-signin': { button: 'Unlock sign-in', done: 'may try to sign in again' },
 };
 /** Own keys only: `in` would also find 'constructor' and 'valueOf' on Object.prototype. */
 const isAction = (a: string): a is Action => Object.hasOwn(ACTIONS, a);
@@ -86,6 +94,8 @@ function explain(action: Action, users: UserView[]) {
       'Every app password they created is deleted at once; programs using them stop signing in until new ones are made.',
     'restore-remembered-devices':
       'Every device on which they chose to skip MFA asks for it again at next sign-in.',
+    'unlock-signin':
+      'Their counts of failed passwords and codes start over, in the browser and on the legacy fronts — including a lock after 100 consecutive failures, which waiting does not lift.',
   };
   return (
     <>
@@ -118,6 +128,7 @@ async function runAction(c: C, action: Action, upns: string[]): Promise<number> 
     'reset-methods': resetMethods,
     'delete-app-passwords': deleteAppPasswordsOf,
     'restore-remembered-devices': restoreRememberedDevices,
+    'unlock-signin': unlockSignin,
   }[action as Exclude<Action, MfaState>];
   return (await run(ctx, actor, upns)).length;
 }
@@ -257,10 +268,11 @@ async function recentSignins(c: C, upn: string): Promise<SigninView[]> {
 async function userPage(c: C, upn: string, extra?: unknown) {
   const { ctx } = c.var;
   const user = await getUser(ctx, upn, c.var.actor!);
-  const [appPasswords, devices, signins] = await Promise.all([
+  const [appPasswords, devices, signins, locked] = await Promise.all([
     listAppPasswords(ctx, user.id),
     rememberedDeviceCount(ctx, user.id),
     recentSignins(c, user.userPrincipalName),
+    signinLocked(ctx, user.userPrincipalName),
   ]);
   const csrf = c.var.session!.csrf_token;
   const base = userHref(user.userPrincipalName);
@@ -274,12 +286,19 @@ async function userPage(c: C, upn: string, extra?: unknown) {
     'reset-methods': 'Methods removed: the user registers again at next sign-in.',
     'delete-app-passwords': 'All app passwords were deleted.',
     'restore-remembered-devices': 'Remembered devices will ask for MFA again.',
+    'unlock-signin': 'Sign-in is unlocked: failed attempts start over.',
   };
   return layout(
     c,
     user.displayName,
     <>
       <Notice message={q.done && Object.hasOwn(notices, q.done) ? notices[q.done] : undefined} />
+      {locked ? (
+        <p class="warning" role="alert">
+          Too many failed passwords or codes: this user must wait, or is locked out (after 100 in a
+          row). Choose <em>Unlock sign-in</em> below if it was them.
+        </p>
+      ) : null}
       {extra as never}
       <section aria-labelledby="details">
         <h2 id="details">Details</h2>
@@ -369,7 +388,7 @@ async function userPage(c: C, upn: string, extra?: unknown) {
                   <td>{time(m.createdAt)}</td>
                   <td>{time(m.lastUsedAt)}</td>
                   <td class="row">
-                    {m.isDefault ? null : (
+                    {m.isDefault || !worksAlone(m.methodType) ? null : (
                       <form method="post" action={`${base}/methods/${m.id}/default`}>
                         <Csrf token={csrf} />
                         <button type="submit" class="link">
@@ -422,6 +441,10 @@ async function userPage(c: C, upn: string, extra?: unknown) {
             <label class="choice">
               <input type="radio" name="action" value="restore-remembered-devices" />
               Restore multi-factor authentication on all remembered devices
+            </label>
+            <label class="choice">
+              <input type="radio" name="action" value="unlock-signin" />
+              Unlock sign-in after too many failed attempts
             </label>
           </fieldset>
           <button type="submit">Continue…</button>
@@ -662,7 +685,14 @@ export const adminUserRoutes = new Hono<HttpEnv>()
   .post('/admin/users/:upn/settings', async (c) => {
     const form = await readFormValues(c);
     const action = form.fields.action ?? '';
-    if (!['reset-methods', 'delete-app-passwords', 'restore-remembered-devices'].includes(action))
+    if (
+      ![
+        'reset-methods',
+        'delete-app-passwords',
+        'restore-remembered-devices',
+        'unlock-signin',
+      ].includes(action)
+    )
       throw new AppError('invalid_request', { detail: 'Choose what to do.' });
     const a = action as Exclude<Action, MfaState>;
     return userAction(c, {

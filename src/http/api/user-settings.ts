@@ -7,6 +7,7 @@ import {
   resetMethods,
   restoreRememberedDevices,
   setDefaultMethod,
+  unlockSignin,
 } from '../../services/user-settings.ts';
 import { requireUser } from '../../services/users.ts';
 import type { HttpEnv } from '../env.ts';
@@ -35,7 +36,8 @@ const deleteM = route({
   method: 'delete',
   path: '/users/{upn}/methods/{id}',
   tag: 'Methods',
-  summary: 'Delete one method (the oldest other one becomes the default)',
+  summary:
+    'Delete one method (the oldest other one that works on its own becomes the default); 409 when only methods that back up another, such as recovery codes, would be left',
   params: MethodParam,
   response: Methods,
 });
@@ -43,7 +45,8 @@ const defaultM = route({
   method: 'put',
   path: '/users/{upn}/methods/{id}/default',
   tag: 'Methods',
-  summary: 'Make a method the default',
+  summary:
+    'Make a method the default (400 for one that only backs up another, such as recovery codes)',
   params: MethodParam,
   response: Methods,
 });
@@ -76,6 +79,10 @@ const restoreA = action(
   '/user-actions/restore-remembered-devices',
   'Restore multi-factor authentication on all remembered devices',
 );
+const unlockA = action(
+  '/user-actions/unlock-signin',
+  'Unlock sign-in after too many failed passwords or codes (a lock after 100 consecutive failures does not lift by waiting)',
+);
 
 export const userSettingsApi = new OpenAPIHono<HttpEnv>()
   .openapi(listM, async (c) =>
@@ -107,4 +114,7 @@ export const userSettingsApi = new OpenAPIHono<HttpEnv>()
       { results: await restoreRememberedDevices(c.var.ctx, actorOf(c), c.req.valid('json').users) },
       200,
     ),
+  )
+  .openapi(unlockA, async (c) =>
+    c.json({ results: await unlockSignin(c.var.ctx, actorOf(c), c.req.valid('json').users) }, 200),
   );

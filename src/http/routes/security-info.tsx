@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { type AppError, isAppError, localMessage } from '../../errors.ts';
 import { addMethodFlows } from '../../flows/add-method.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { findMethod, methods } from '../../methods/index.ts';
+import { findMethod, methods, worksAlone } from '../../methods/index.ts';
 import { listAppPasswords } from '../../services/app-passwords.ts';
 import { deleteOwnMethod, recentSignins } from '../../services/my-security.ts';
 import { getServiceSettings } from '../../services/settings.ts';
@@ -60,12 +60,12 @@ async function overview(c: C, user: UserRow, error?: AppError) {
   const csrf = c.var.session!.csrf_token;
   const settings = await getServiceSettings(ctx);
   const rows = (await ctx.stores.methods.listForUser(user.id)).map((m) => methodView(null, m));
-  // A backup method (recovery codes) only beside another one.
+  // A backup method (recovery codes) only beside one that works on its own.
   const addable = methods.filter(
     (m) =>
       m.enrol &&
       settings.allowedMethods.includes(m.id) &&
-      (m.standalone !== false || rows.length > 0),
+      (m.standalone !== false || rows.some((r) => worksAlone(r.methodType))),
   );
   const [appPasswords, devices, signins] = await Promise.all([
     listAppPasswords(ctx, user.id),
@@ -107,7 +107,7 @@ async function overview(c: C, user: UserRow, error?: AppError) {
                 <td>{when(m.createdAt, locale)}</td>
                 <td>{when(m.lastUsedAt, locale)}</td>
                 <td class="row">
-                  {m.isDefault ? null : (
+                  {m.isDefault || !worksAlone(m.methodType) ? null : (
                     <form method="post" action={`${BASE}/methods/${m.id}/default`}>
                       <Csrf token={csrf} />
                       <button type="submit" class="link">
@@ -288,7 +288,7 @@ export function securityInfoRoutes() {
       const flows = flowsOf(c);
       const flowId = c.req.param('flow');
       try {
-        const r = await flows.complete(user, flowId, form, c.var.t, actorOf(c, user));
+        const r = await flows.complete(user, flowId, form, c.var.t);
         if (r.done) return c.redirect(`${BASE}?done=added`, 303);
         return enrolPage(c, user, r.s);
       } catch (e) {
@@ -322,7 +322,7 @@ export function securityInfoRoutes() {
     .post(
       `${BASE}/methods/:id/delete`,
       change(async (c, user) => {
-        await deleteOwnMethod(c.var.ctx, actorOf(c, user), user, c.req.param('id') ?? '');
+        await deleteOwnMethod(c.var.ctx, actorOf(c, user), user, c.req.param('id') ?? '', c.var.t);
         return 'deleted';
       }),
     )
