@@ -223,6 +223,25 @@ describe('admin portal', () => {
     assert.equal((await t.ctx.stores.methods.listForUser(id)).length, 0);
   });
 
+  it('manage user settings: a locked-out user is shown as such and unlocked after confirming', async () => {
+    const lock = { free: 1, lockAt: 1, resetAfterMs: null };
+    const key = { key: 'password:p05@fabrikam.com', subject: 'p05@fabrikam.com', rule: lock };
+    await t.ctx.stores.limits.reserve([key], t.clock.now());
+    const before = await admin.page('/admin/users/p05@fabrikam.com');
+    assert.match(textOf(before.html), /Too many failed passwords or codes/);
+    const ask = await admin.submit('/admin/users/p05@fabrikam.com/settings', {
+      action: 'unlock-signin',
+    });
+    assert.match(textOf(ask.html), /including a lock after 100 consecutive failures/);
+    assert.equal((await t.ctx.stores.limits.reserve([key], t.clock.now())).size, 0, 'still locked');
+    const done = await admin.submit('/admin/users/p05@fabrikam.com/settings', {
+      action: 'unlock-signin',
+      confirm: 'yes',
+    });
+    assert.doesNotMatch(textOf(done.html), /Too many failed passwords or codes/);
+    assert.equal((await t.ctx.stores.limits.reserve([key], t.clock.now())).size, 1, 'open again');
+  });
+
   it('service settings: saves valid values; a bad range or day count is explained and nothing is saved', async () => {
     const page = await admin.page('/admin/settings');
     assert.deepEqual(unlabelled(page.html), []);
