@@ -136,6 +136,8 @@ export interface LimitsTable {
   subject: string | null;
   /** Consecutive failures, reservations in flight included. */
   failures: number;
+  /** Reservations not judged yet. */
+  inflight: number;
   last_at: number;
   /** No reservation before this time (epoch ms). */
   blocked_until: number;

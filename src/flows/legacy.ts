@@ -75,7 +75,7 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     userId: string | null,
     method: string | null = null,
   ): Promise<LegacyResult> => {
-    await log('failure', reason, userId, method);
+    await Promise.all([r.wrong(), log('failure', reason, userId, method)]);
     return { ok: false };
   };
   try {

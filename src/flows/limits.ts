@@ -59,6 +59,8 @@ export interface Reservation {
   right(): Promise<void>;
   /** It was no guess (still waiting, a form to correct, an error): every slot is given back. */
   void(): Promise<void>;
+  /** The guess was wrong: it stays counted (as reserved); only "being judged" ends. */
+  wrong(): Promise<void>;
 }
 
 export interface Refusal {
@@ -69,6 +71,8 @@ export interface Refusal {
   wait: number;
   /** The key locked (a lock needs a success elsewhere or an administrator, not waiting). */
   locked: boolean;
+  /** Guesses under the refusing keys are still being judged (their verdict may reopen them). */
+  inFlight: boolean;
 }
 
 /**
@@ -79,35 +83,62 @@ export interface Refusal {
  */
 export function limiter(ctx: AppContext) {
   const { stores, clock } = ctx;
-  return {
-    async reserve(keys: readonly Guarded[]): Promise<Reservation | Refusal> {
-      const now = clock.now();
-      const counts = await stores.limits.reserve(keys, now);
-      const held = keys.filter((k) => counts.has(k.key)).map((k) => k.key);
-      if (held.length < keys.length) {
-        await stores.limits.settle([], held);
-        const refused = keys.filter((k) => !counts.has(k.key));
-        const rows = await stores.limits.find(refused.map((k) => k.key));
-        const lockedRow = rows.find((r) => r.lock_at !== null && r.failures >= r.lock_at);
-        const key = (lockedRow && refused.find((k) => k.key === lockedRow.key)) || refused[0]!;
-        const until = Math.max(0, ...rows.map((r) => r.blocked_until));
-        return {
-          ok: false,
-          key,
-          locked: lockedRow !== undefined,
-          wait: lockedRow ? 0 : Math.max(1, Math.ceil((until - now) / 1000)),
-        };
-      }
+
+  async function once(keys: readonly Guarded[]): Promise<Reservation | Refusal> {
+    const now = clock.now();
+    const counts = await stores.limits.reserve(keys, now);
+    const held = keys.filter((k) => counts.has(k.key)).map((k) => k.key);
+    if (held.length < keys.length) {
+      await stores.limits.settle([], held);
+      const refused = keys.filter((k) => !counts.has(k.key));
+      const rows = await stores.limits.find(refused.map((k) => k.key));
+      const lockedRow = rows.find((r) => r.lock_at !== null && r.failures >= r.lock_at);
+      const key = (lockedRow && refused.find((k) => k.key === lockedRow.key)) || refused[0]!;
+      const until = Math.max(0, ...rows.map((r) => r.blocked_until));
       return {
-        ok: true,
-        counts,
-        right: () =>
-          stores.limits.settle(
-            keys.filter((k) => k.onSuccess === 'clear').map((k) => k.key),
-            keys.filter((k) => k.onSuccess === 'release').map((k) => k.key),
-          ),
-        void: () => stores.limits.settle([], held),
+        ok: false,
+        key,
+        locked: lockedRow !== undefined,
+        // Still being judged, or judged right since (the key open again): worth another try.
+        inFlight:
+          rows.some((r) => r.inflight > 0) ||
+          (lockedRow === undefined && rows.every((r) => r.blocked_until <= clock.now())),
+        wait: lockedRow ? 0 : Math.max(1, Math.ceil((until - now) / 1000)),
       };
+    }
+    return {
+      ok: true,
+      counts,
+      right: () =>
+        stores.limits.settle(
+          keys.filter((k) => k.onSuccess === 'clear').map((k) => k.key),
+          keys.filter((k) => k.onSuccess === 'release').map((k) => k.key),
+        ),
+      void: () => stores.limits.settle([], held),
+      wrong: () => stores.limits.settle([], [], held),
+    };
+  }
+
+  return {
+    /**
+     * Reserves a slot under every key, or says which refused. A refusal while
+     * guesses are still being judged (a mail client's five connections
+     * signing in at once: each counts as a failure until judged) is tried
+     * again for a moment, in case they were right — never for longer than
+     * the first wait, so guesses judged wrong meanwhile still hold it back.
+     */
+    async reserve(keys: readonly Guarded[]): Promise<Reservation | Refusal> {
+      const start = Date.now();
+      for (let i = 0; ; i++) {
+        const r = await once(keys);
+        if (r.ok || !r.inFlight || i >= IN_FLIGHT_RETRIES_MS.length) return r;
+        if (Date.now() - start > IN_FLIGHT_BUDGET_MS) return r;
+        await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_RETRIES_MS[i]));
+      }
     },
   };
 }
+
+/** Pauses before trying a refused reservation again, within a budget well under the first wait (2 s). */
+const IN_FLIGHT_RETRIES_MS = [25, 50, 100, 200, 400];
+const IN_FLIGHT_BUDGET_MS = 750;

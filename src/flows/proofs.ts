@@ -124,6 +124,7 @@ export async function judgeProof<R extends { ok: unknown }>(
     return result as Exclude<R, Failure | Pending>;
   }
   const failure = result as unknown as Failure;
+  await r.wrong();
   await logProof(ctx, p, 'failure', failure.detail ?? REASONS[failure.reason]);
   const failures = r.counts.get(attempt.key) ?? max;
   if (failures >= max) {

@@ -270,6 +270,7 @@ export function signinFlows(ctx: AppContext) {
         throw e;
       }
       if (!user || !ok) {
+        await r.wrong();
         await fail(user ? 'wrong password' : 'unknown user', user?.id ?? null);
         throw new AppError('invalid_credentials');
       }
@@ -327,6 +328,7 @@ export function signinFlows(ctx: AppContext) {
         throw e;
       }
       if (!result.ok || !user) {
+        await r.wrong();
         await fail(
           `passwordless: ${result.ok ? 'unknown user' : (result.detail ?? result.reason)}`,
         );

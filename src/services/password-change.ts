@@ -70,6 +70,7 @@ export async function changeOwnPassword(
     throw e;
   }
   if (!ok || tooLong) {
+    await r.wrong();
     ctx.log.info({ userId: user.id }, 'password change refused: wrong current password');
     throw new AppError('invalid_credentials', {
       detail: 'The current password is not right.',

@@ -47,8 +47,9 @@ export const limitsStore = (db: Db) => ({
           key: k.key,
           subject: k.subject,
           failures: 1,
+          inflight: 1,
           last_at: now,
-          blocked_until: now + delayAfter(1, k.rule.free),
+          blocked_until: delayAfter(1, k.rule.free) > 0 ? now + delayAfter(1, k.rule.free) : 0,
           free: k.rule.free,
           lock_at: k.rule.lockAt,
           reset_after: k.rule.resetAfterMs,
@@ -59,8 +60,10 @@ export const limitsStore = (db: Db) => ({
           .column('key')
           .doUpdateSet({
             failures: next,
+            inflight: sql<number>`limits.inflight + 1`,
             last_at: at,
-            blocked_until: sql<number>`${at} + ${delaySql(next, sql<number>`excluded.free`)}`,
+            // No wait is 0, not "now": another node whose clock reads a little earlier must not see a wait.
+            blocked_until: sql<number>`case when ${next} < excluded.free then 0 else ${at} + ${delaySql(next, sql<number>`excluded.free`)} end`,
             subject: sql`excluded.subject`,
             free: sql`excluded.free`,
             lock_at: sql`excluded.lock_at`,
@@ -76,21 +79,38 @@ export const limitsStore = (db: Db) => ({
   },
 
   /**
-   * Settles reservations that were not failures: `clear` keys start over (a
-   * success ends a run of consecutive failures), `release` keys give back one.
+   * Settles judged reservations: `clear` keys start over (a success ends a run
+   * of consecutive failures), `release` keys give back one slot, `keep` keys
+   * keep theirs (a wrong guess, counted when it was reserved).
    */
-  async settle(clear: readonly string[], release: readonly string[]): Promise<void> {
-    const all = [...clear, ...release];
-    if (all.length === 0) return;
-    const cleared = clear.length ? sql<boolean>`key in (${sql.join(clear)})` : sql<boolean>`1 = 0`;
-    await db
-      .updateTable('limits')
-      .set({
-        failures: sql`case when ${cleared} then 0 when failures > 0 then failures - 1 else 0 end`,
-        blocked_until: sql`case when ${cleared} or failures - 1 < free then 0 else blocked_until end`,
-      })
-      .where('key', 'in', all)
-      .execute();
+  async settle(
+    clear: readonly string[],
+    release: readonly string[],
+    keep: readonly string[] = [],
+  ): Promise<void> {
+    // One row a statement: a statement holding one lock cannot close a cycle
+    // with a reservation locking several (PostgreSQL would report a deadlock).
+    const one = (key: string, failures: RawBuilder<number>, blocked: RawBuilder<number>) =>
+      db
+        .updateTable('limits')
+        .set({
+          failures,
+          inflight: sql<number>`case when inflight > 0 then inflight - 1 else 0 end`,
+          blocked_until: blocked,
+        })
+        .where('key', '=', key)
+        .execute();
+    await Promise.all([
+      ...clear.map((k) => one(k, sql<number>`0`, sql<number>`0`)),
+      ...release.map((k) =>
+        one(
+          k,
+          sql<number>`case when failures > 0 then failures - 1 else 0 end`,
+          sql<number>`case when failures - 1 < free then 0 else blocked_until end`,
+        ),
+      ),
+      ...keep.map((k) => one(k, sql<number>`failures`, sql<number>`blocked_until`)),
+    ]);
   },
 
   /** The rows of these keys (absent: never failed), for telling how long to wait. */
@@ -129,6 +149,13 @@ export const limitsStore = (db: Db) => ({
    * keys unlocked and quiet for `staleMs` (a lock stays until it is lifted).
    */
   async sweep(now: number, staleMs: number): Promise<void> {
+    // Reservations a node took down with it (killed while judging) are in flight no more.
+    await db
+      .updateTable('limits')
+      .set({ inflight: 0 })
+      .where('inflight', '>', 0)
+      .where('last_at', '<', now - 60_000)
+      .execute();
     await db
       .deleteFrom('limits')
       .where('blocked_until', '<', now)

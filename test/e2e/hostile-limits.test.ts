@@ -10,6 +10,7 @@ import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { newSecret } from '../../src/methods/totp/codes.ts';
 import { RULES } from '../../src/policy/limits.ts';
+import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
@@ -49,7 +50,7 @@ describe(`guessing limits under a held-and-released burst (${onPostgres ? 'Postg
     });
     ctx = createContext(db.config, { log: createLogger('silent'), db: { pgPoolSize: 1 } });
     await migrate(ctx.db, ctx.dialect);
-    for (const upn of ['pat', 'leg', 'lda', 'rad'])
+    for (const upn of ['pat', 'leg', 'lda', 'rad', 'tb'])
       await createUser(ctx, { upn: `${upn}@contoso.com`, password: PASSWORD });
     for (const upn of ['tom', 'one']) {
       const u = await createUser(ctx, {
@@ -213,6 +214,26 @@ describe(`guessing limits under a held-and-released burst (${onPostgres ? 'Postg
       .where('upn', '=', 'leg@contoso.com')
       .execute();
     assert.equal(addresses.length, 120, 'each request came from its own address');
+  });
+
+  it("HTTP verify: a mail client's many connections with the right app password at once all sign in", async () => {
+    const user = await ctx.stores.users.findByUpn('tb@contoso.com');
+    const { password } = await createAppPassword(ctx, user!.id, { name: 'Thunderbird' });
+    const basic = `Basic ${Buffer.from(`tb@contoso.com:${password}`).toString('base64')}`;
+    const answers = await holdAndRelease(
+      Array.from({ length: 12 }, (_, i) => ({
+        port: node(i).port,
+        payload: httpRequest('POST', `/legacy/v1/verify?app=${app}`, {
+          authorization: basic,
+          'x-forwarded-for': '203.0.113.7',
+        }),
+      })),
+    );
+    assert.deepEqual(
+      answers.map(statusOf),
+      Array(12).fill(200),
+      'right guesses in flight hold others back only until they are judged',
+    );
   });
 
   it('LDAP: 60 wrong binds at once judge no more than one client may', async () => {

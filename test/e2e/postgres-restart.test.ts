@@ -317,7 +317,8 @@ describe('PostgreSQL restarted under load', {
     assert.deepEqual(errors, [], 'no error-level lines');
     const warnings = new Set(lines.filter((l) => l.level === 40).map((l) => l.msg));
     assert.deepEqual(
-      [...warnings].filter((m) => m !== 'database unavailable'),
+      // The test runs on the default outbox telephony, which the start-up log warns of.
+      [...warnings].filter((m) => m !== 'database unavailable' && !/TELEPHONY=outbox/.test(m)),
       [],
     );
   });

@@ -94,6 +94,33 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
     assert.equal((await t.ctx.stores.limits.find(['race-lock']))[0]!.failures, 0);
   });
 
+  it('sets no wait before the free failures are spent, so a node whose clock reads earlier is not refused', async () => {
+    const key = { key: 'skew', subject: null, rule: { free: 5, lockAt: null, resetAfterMs: null } };
+    assert.equal((await t.ctx.stores.limits.reserve([key], 10_000)).get('skew'), 1);
+    assert.equal((await t.ctx.stores.limits.reserve([key], 10_002)).get('skew'), 2);
+    assert.equal(
+      (await t.ctx.stores.limits.reserve([key], 9_990)).get('skew'),
+      3,
+      'an earlier clock',
+    );
+  });
+
+  it('tells guesses in flight from guesses judged', async () => {
+    const key = {
+      key: 'judged',
+      subject: null,
+      rule: { free: 5, lockAt: null, resetAfterMs: null },
+    };
+    await t.ctx.stores.limits.reserve([key], 1_000);
+    await t.ctx.stores.limits.reserve([key], 1_000);
+    const row = async () => (await t.ctx.stores.limits.find(['judged']))[0]!;
+    assert.deepEqual([(await row()).failures, (await row()).inflight], [2, 2]);
+    await t.ctx.stores.limits.settle([], [], ['judged']);
+    assert.deepEqual([(await row()).failures, (await row()).inflight], [2, 1], 'wrong: kept');
+    await t.ctx.stores.limits.settle([], ['judged']);
+    assert.deepEqual([(await row()).failures, (await row()).inflight], [1, 0], 'void: given back');
+  });
+
   it('gives reserved slots back, restarts quiet address keys, and reserves several keys in one go', async () => {
     const quiet = { free: 2, lockAt: null, resetAfterMs: 60_000 };
     const a = { key: 'multi-a', subject: null, rule: quiet };

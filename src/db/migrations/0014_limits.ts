@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 // One table for every guessing limit (issue 15): a row per key ("password:<upn>",
 // "code:<user id>", "attempt:<flow id>", "ip:<address>", …) counting consecutive
-// failures, reservations in flight included. Each row carries the rule it was
+// failures, reservations in flight included (`inflight` says how many of them
+// are still being judged). Each row carries the rule it was
 // last reserved under, so one statement can reserve keys of different rules.
 // `subject` is the lowercased UPN the key belongs to (an administrator's unlock
 // clears them all); null for address keys. Replaces `throttles` (its counts
@@ -13,6 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('subject', 'text')
     .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('inflight', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_at', 'bigint', (c) => c.notNull())
     .addColumn('blocked_until', 'bigint', (c) => c.notNull())
     .addColumn('free', 'integer', (c) => c.notNull())
