@@ -74,6 +74,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await page.getByLabel(/^Passkey/).check();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Name of the passkey').fill('Pia laptop');
+    await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
     await page.getByRole('button', { name: 'Create passkey' }).click();
     await page.getByRole('link', { name: 'Done' }).waitFor();
     const [credential] = await credentials(cdp, authenticatorId);
@@ -86,6 +87,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     // The next time: password, then the passkey.
     await signIn(page, 'pia@contoso.com');
     await page.getByRole('heading', { name: 'Verify your identity' }).waitFor();
+    await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
     const [posted] = await Promise.all([
       page.waitForRequest((r) => r.method() === 'POST' && !!r.postData()?.includes('response=')),
       page.getByRole('button', { name: 'Use passkey' }).click(),
@@ -107,6 +109,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     }, assertion);
     await page.getByRole('button', { name: 'Use passkey' }).waitFor();
     assert.equal(await page.getByRole('heading', { name: /Signed in|My account/ }).count(), 0);
+    await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
     await page.getByRole('button', { name: 'Use passkey' }).click();
     await page.getByRole('heading', { name: /Signed in|My account/ }).waitFor();
 
@@ -132,6 +135,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       },
     });
     await page.getByLabel('Name of the passkey').fill('Security key');
+    await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
     await page.getByRole('button', { name: 'Create passkey' }).click();
     await page.getByText('The method was added.').waitFor();
     assert.equal((await credentials(cdp, second.authenticatorId)).length, 1);
@@ -153,6 +157,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await signIn(page, 'quin@contoso.com');
     await page.getByLabel(/^Passkey/).check();
     await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
     await page.getByRole('button', { name: 'Create passkey' }).click();
     await page.getByRole('link', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -171,6 +176,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       await new Promise((r) => setTimeout(r, 200));
       await page.goto(origin);
     }
+    await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
     await button.click();
     await page.getByRole('heading', { name: 'My account' }).waitFor();
     assert.match((await page.textContent('main')) ?? '', /quin@contoso\.com/);
