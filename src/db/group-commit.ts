@@ -3,13 +3,16 @@ import type { Db } from './index.ts';
 type Write = (db: Db) => Promise<unknown>;
 interface Pending {
   write: Write;
-  resolve: () => void;
+  result?: unknown;
+  resolve: (value: unknown) => void;
   reject: (e: unknown) => void;
 }
 
 export interface GroupCommit {
   /** Runs `write` in the next shared transaction; resolves once it is committed. */
   write(write: Write): Promise<void>;
+  /** `write` that answers: resolves with what `work` returned, once it is committed. */
+  run<T>(work: (db: Db) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -30,23 +33,23 @@ export function groupCommit(db: Db): GroupCommit {
     queue = [];
     try {
       await db.transaction().execute(async (trx) => {
-        for (const p of batch) await p.write(trx);
+        for (const p of batch) p.result = await p.write(trx);
       });
-      for (const p of batch) p.resolve();
+      for (const p of batch) p.resolve(p.result);
     } catch {
       // One bad write must not take the others with it: each on its own.
       for (const p of batch) await p.write(db).then(p.resolve, p.reject);
     }
   }
 
-  return {
-    write: (write) =>
-      new Promise<void>((resolve, reject) => {
-        queue.push({ write, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(() => void flush());
-        }
-      }),
-  };
+  const run = <T>(work: (db: Db) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ write: work, resolve: resolve as (v: unknown) => void, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => void flush());
+      }
+    });
+
+  return { run, write: async (write) => void (await run(write)) };
 }

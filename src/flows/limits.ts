@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { type LimitRule, RULES } from '../policy/limits.ts';
-import type { LimitKey } from '../storage/limits.ts';
+import { type LimitKey, type LimitsStore, limitsStore } from '../storage/limits.ts';
 
 /** A key, and what a success does to it: start the run of failures over, or give its slot back. */
 export interface Guarded extends LimitKey {
@@ -82,16 +82,24 @@ export interface Refusal {
  * wrong one needs nothing more: it was counted already.
  */
 export function limiter(ctx: AppContext) {
-  const { stores, clock } = ctx;
+  const { clock } = ctx;
+  // SQLite has one writer and pays per commit: its limit writes share the group
+  // commit (one transaction a turn of the event loop). PostgreSQL's go alone, so
+  // no transaction holds one key's lock while waiting for another's.
+  const sqlite = ctx.dialect === 'sqlite';
+  const limits = <T>(work: (s: LimitsStore) => Promise<T>): Promise<T> =>
+    sqlite ? ctx.groupCommit.run((db) => work(limitsStore(db))) : work(ctx.stores.limits);
+  const settle = (clear: string[], release: string[], keep: string[] = []) =>
+    limits((s) => (sqlite ? s.settleTogether : s.settle)(clear, release, keep));
 
   async function once(keys: readonly Guarded[]): Promise<Reservation | Refusal> {
     const now = clock.now();
-    const counts = await stores.limits.reserve(keys, now);
+    const counts = await limits((s) => s.reserve(keys, now));
     const held = keys.filter((k) => counts.has(k.key)).map((k) => k.key);
     if (held.length < keys.length) {
-      await stores.limits.settle([], held);
+      await settle([], held);
       const refused = keys.filter((k) => !counts.has(k.key));
-      const rows = await stores.limits.find(refused.map((k) => k.key));
+      const rows = await ctx.stores.limits.find(refused.map((k) => k.key));
       const lockedRow = rows.find((r) => r.lock_at !== null && r.failures >= r.lock_at);
       const key = (lockedRow && refused.find((k) => k.key === lockedRow.key)) || refused[0]!;
       const until = Math.max(0, ...rows.map((r) => r.blocked_until));
@@ -110,12 +118,12 @@ export function limiter(ctx: AppContext) {
       ok: true,
       counts,
       right: () =>
-        stores.limits.settle(
+        settle(
           keys.filter((k) => k.onSuccess === 'clear').map((k) => k.key),
           keys.filter((k) => k.onSuccess === 'release').map((k) => k.key),
         ),
-      void: () => stores.limits.settle([], held),
-      wrong: () => stores.limits.settle([], [], held),
+      void: () => settle([], held),
+      wrong: () => settle([], [], held),
     };
   }
 

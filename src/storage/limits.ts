@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { LimitsTable } from '../db/schema.ts';
-import { delayAfter, delaySteps, type LimitRule } from '../policy/limits.ts';
+import { DELAYS, delayAfter, delaySteps, type LimitRule } from '../policy/limits.ts';
 
 export interface LimitKey {
   key: string;
@@ -12,12 +12,13 @@ export interface LimitKey {
 
 export type LimitRow = LimitsTable;
 
-/** `delayAfter(n, free)` in SQL, so a reservation sets its own wait in the same statement. */
+/**
+ * `delayAfter(n, free)` in SQL (2 s doubled per failure over the free ones, at
+ * most 5 minutes), so a reservation sets its own wait in the same statement.
+ */
 function delaySql(n: RawBuilder<number>, free: RawBuilder<number>): RawBuilder<number> {
-  const steps = delaySteps().map(
-    (ms, over) => sql`when ${n} - ${free} = ${sql.lit(over)} then ${sql.lit(ms)}`,
-  );
-  return sql<number>`(case when ${n} < ${free} then 0 ${sql.join(steps, sql` `)} else ${sql.lit(delayAfter(Number.MAX_SAFE_INTEGER, 0))} end)`;
+  const steps = delaySteps();
+  return sql<number>`(case when ${n} - ${free} >= ${sql.lit(steps.length)} then ${sql.lit(DELAYS.maxMs)} else ${sql.lit(DELAYS.firstMs)} << (${n} - ${free}) end)`;
 }
 
 /**
@@ -37,7 +38,8 @@ export const limitsStore = (db: Db) => ({
     const sorted = [...new Map(keys.map((k) => [k.key, k])).values()].sort((a, b) =>
       a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
     );
-    const at = sql<number>`cast(${now} as bigint)`;
+    // excluded.last_at is `now`: named once, as a parameter of the row.
+    const at = sql<number>`excluded.last_at`;
     const fresh = sql<boolean>`(excluded.reset_after is not null and limits.last_at < ${at} - excluded.reset_after)`;
     const next = sql<number>`(case when ${fresh} then 1 else limits.failures + 1 end)`;
     const rows = await db
@@ -111,6 +113,31 @@ export const limitsStore = (db: Db) => ({
       ),
       ...keep.map((k) => one(k, sql<number>`failures`, sql<number>`blocked_until`)),
     ]);
+  },
+
+  /**
+   * `settle` in one statement, where one writer at a time holds the database
+   * (SQLite): no lock order can close a cycle there, and a statement is cheaper.
+   */
+  async settleTogether(
+    clear: readonly string[],
+    release: readonly string[],
+    keep: readonly string[] = [],
+  ): Promise<void> {
+    const all = [...clear, ...release, ...keep];
+    if (all.length === 0) return;
+    const none = sql<boolean>`1 = 0`;
+    const cleared = clear.length ? sql<boolean>`key in (${sql.join(clear)})` : none;
+    const kept = keep.length ? sql<boolean>`key in (${sql.join(keep)})` : none;
+    await db
+      .updateTable('limits')
+      .set({
+        failures: sql`case when ${kept} then failures when ${cleared} then 0 when failures > 0 then failures - 1 else 0 end`,
+        inflight: sql`case when inflight > 0 then inflight - 1 else 0 end`,
+        blocked_until: sql`case when ${kept} then blocked_until when ${cleared} or failures - 1 < free then 0 else blocked_until end`,
+      })
+      .where('key', 'in', all)
+      .execute();
   },
 
   /** The rows of these keys (absent: never failed), for telling how long to wait. */
