@@ -16,7 +16,7 @@ import { createAppPassword } from '../src/services/app-passwords.ts';
 import { createLegacyApp } from '../src/services/applications.ts';
 import { createUser } from '../src/services/users.ts';
 import { LdapBindClient } from './ldap-client.ts';
-import { benchEnvironment, startBenchServer } from './setup.ts';
+import { benchEnvironment, processCpuMs, startBenchServer } from './setup.ts';
 import { slapdAvailable, startSlapd } from './slapd.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -40,7 +40,7 @@ for (let i = 0; i < users; i++) {
 }
 await ctx.db.destroy();
 
-const { port, stop, output } = await startBenchServer(env);
+const { server, port, stop, output } = await startBenchServer(env);
 const ldapPort = Number(/"port":(\d+),"msg":"ldap listening"/.exec(output())![1]);
 
 interface Result {
@@ -49,11 +49,14 @@ interface Result {
   p50: number;
   p99: number;
   failures: number;
+  /** CPU time of the answering process per request, µs. */
+  cpuPerRequest: number;
 }
 
 /** Runs `concurrency` workers for the warm-up plus `seconds`; each call returns success. */
 async function measure(
   label: string,
+  pid: number | undefined,
   worker: () => Promise<(i: number) => Promise<boolean>>,
 ): Promise<Result> {
   const latencies: number[] = [];
@@ -62,6 +65,8 @@ async function measure(
   const ops = await Promise.all(Array.from({ length: concurrency }, worker));
   const warmupEnd = performance.now() + 2000;
   const end = warmupEnd + seconds * 1000;
+  let cpuAtStart = Number.NaN;
+  setTimeout(() => (cpuAtStart = processCpuMs(pid)), 2000);
   await Promise.all(
     ops.map(async (op) => {
       while (performance.now() < end) {
@@ -73,11 +78,19 @@ async function measure(
       }
     }),
   );
+  const cpuMs = processCpuMs(pid) - cpuAtStart;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ??
     Number.NaN;
-  return { label, perSecond: latencies.length / seconds, p50: pct(50), p99: pct(99), failures };
+  return {
+    label,
+    perSecond: latencies.length / seconds,
+    p50: pct(50),
+    p99: pct(99),
+    failures,
+    cpuPerRequest: (cpuMs * 1000) / (latencies.length + failures),
+  };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -89,6 +102,7 @@ if (fronts.has('verify'))
   results.push(
     await measure(
       'Portcullis HTTP verify',
+      server.pid,
       async () => (i) =>
         new Promise<boolean>((resolve, reject) => {
           const req = http.request(
@@ -122,6 +136,7 @@ if (fronts.has('ldap'))
   results.push(
     await measure(
       'Portcullis LDAP bind',
+      server.pid,
       ldapWorker(ldapPort, (i) => `uid=${accounts[i]!.upn},ou=people,o=${app},dc=portcullis`),
     ),
   );
@@ -137,6 +152,7 @@ if (!fronts.has('slapd')) {
   results.push(
     await measure(
       'OpenLDAP slapd bind ({SSHA})',
+      slapd.pid,
       ldapWorker(slapd.port, (i) => slapd.dnOf(accounts[i]!.upn)),
     ),
   );
@@ -152,9 +168,10 @@ const rows = results.map((r) => [
   r.perSecond.toFixed(0),
   fmt(r.p50),
   fmt(r.p99),
+  `${r.cpuPerRequest.toFixed(0)} µs`,
   String(r.failures),
 ]);
-const head = ['front', 'per second', 'p50', 'p99', 'failed'];
+const head = ['front', 'per second', 'p50', 'p99', 'CPU/request', 'failed'];
 const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
 const line = (cells: string[]) => `| ${cells.map((v, c) => v.padEnd(widths[c]!)).join(' | ')} |`;
 console.log('\nPortcullis benchmark: app-password checks on the legacy fronts');

@@ -2,12 +2,28 @@
 // environment, a real `portcullis serve` on a free loopback port, seeded
 // users, and a cookie-keeping HTTP client.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppContext } from '../src/context.ts';
 import { newSecret, totpFor } from '../src/methods/totp/codes.ts';
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux);
+ * NaN elsewhere. Less noisy than throughput on a shared machine.
+ */
+export function processCpuMs(pid: number | undefined): number {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+const CLOCK_TICKS = 100;
 
 export function benchEnvironment(): { env: Record<string, string>; cleanup: () => void } {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portcullis-bench-'));

@@ -27,6 +27,8 @@ const freePort = () =>
 
 export interface Slapd {
   port: number;
+  /** The slapd process (for its CPU time). */
+  pid: number | undefined;
   dnOf(uid: string): string;
   stop(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function startSlapd(users: [string, string][]): Promise<Slapd> {
   }
   return {
     port,
+    pid: child.pid,
     dnOf: (uid) => `uid=${uid},ou=people,dc=bench`,
     stop: async () => {
       child.kill('SIGTERM');

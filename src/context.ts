@@ -15,6 +15,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { TtlCache } from './services/cache.ts';
 import { getServiceSettings } from './services/settings.ts';
 import { createStores, type Stores } from './storage/index.ts';
+import { limitsStore } from './storage/limits.ts';
 
 /** Everything services need, built once per process and injected (STYLE.md, principle 11). */
 export interface AppContext {
@@ -47,7 +48,7 @@ export interface ContextOverrides {
 }
 
 export function createContext(config: Config, o: ContextOverrides = {}): AppContext {
-  const { db, dialect } = openDatabase(config.databaseUrl, {
+  const { db, dialect, counters } = openDatabase(config.databaseUrl, {
     pgPoolSize: config.databasePoolSize,
     ...o.db,
   });
@@ -61,7 +62,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
     config,
     db,
     dialect,
-    stores: createStores(db),
+    stores: { ...createStores(db), limits: limitsStore(counters) },
     clock,
     random,
     keys,

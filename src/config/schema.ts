@@ -68,7 +68,8 @@ export const configSchema = {
   }),
   databasePoolSize: entry({
     env: 'PORTCULLIS_DATABASE_POOL_SIZE',
-    description: 'PostgreSQL: connections each Portcullis process keeps at most.',
+    description:
+      'PostgreSQL: connections each Portcullis process keeps at most, plus half as many again for the guessing limits’ counts.',
     default: 10,
     schema: positiveInt.max(200),
   }),

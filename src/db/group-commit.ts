@@ -17,21 +17,36 @@ export interface GroupCommit {
 
 /**
  * Group commit for small writes that need not share the caller's transaction
- * (the legacy fronts' sign-in log entries and last-used stamps): everything
- * queued in one turn of the event loop is committed in one transaction. Each
- * caller still waits for its own write to be committed, so nothing is
- * acknowledged before it is stored — but a busy front pays one commit for many
- * attempts instead of one each.
+ * (the legacy fronts' sign-in log entries and last-used stamps, SQLite's
+ * limit counts): what is queued while the previous group commits is
+ * committed in one transaction. Each caller still waits for its own write to
+ * be committed, so nothing is acknowledged before it is stored — but a busy
+ * front pays one commit for many attempts instead of one each. One group at a
+ * time: a group grows while the one before it is being written, and a lone
+ * write goes without BEGIN and COMMIT (on PostgreSQL, two round trips fewer).
  */
 export function groupCommit(db: Db): GroupCommit {
   let queue: Pending[] = [];
   let scheduled = false;
+  let flushing = false;
+
+  const schedule = () => {
+    if (scheduled || flushing || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  };
 
   async function flush(): Promise<void> {
     scheduled = false;
+    flushing = true;
     const batch = queue;
     queue = [];
     try {
+      if (batch.length === 1) {
+        const p = batch[0]!;
+        await p.write(db).then(p.resolve, p.reject);
+        return;
+      }
       await db.transaction().execute(async (trx) => {
         for (const p of batch) p.result = await p.write(trx);
       });
@@ -39,16 +54,16 @@ export function groupCommit(db: Db): GroupCommit {
     } catch {
       // One bad write must not take the others with it: each on its own.
       for (const p of batch) await p.write(db).then(p.resolve, p.reject);
+    } finally {
+      flushing = false;
+      schedule();
     }
   }
 
   const run = <T>(work: (db: Db) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       queue.push({ write: work, resolve: resolve as (v: unknown) => void, reject });
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(() => void flush());
-      }
+      schedule();
     });
 
   return { run, write: async (write) => void (await run(write)) };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
@@ -14,6 +15,16 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface OpenedDatabase {
   db: Db;
   dialect: Dialect;
+  /**
+   * For the guessing limits' counts (src/storage/limits.ts). On PostgreSQL a
+   * pool of its own whose commits do not wait for the disk
+   * (`synchronous_commit = off`): every guess from one address writes that
+   * address's row, so the row lock would otherwise be held through a disk
+   * flush per guess and serialise a mail server's sign-ins. A database crash
+   * may forget the last fraction of a second of counts — never a success or
+   * a change of anything else. Destroying `db` closes it too. On SQLite, `db`.
+   */
+  counters: Db;
 }
 
 // int8 (bigint) and numeric counts come back from pg as strings; every bigint we
@@ -22,25 +33,51 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export interface OpenOptions {
   pgPoolSize?: number;
+  /** SQLite: checkpoint the write-ahead log on a thread of its own (the server; not a CLI call). */
+  backgroundCheckpoint?: boolean;
+}
+
+function pgPool(url: string, max: number, options?: string): pg.Pool {
+  // Settings go in the URL's `options`, after any it has (a URL's own would replace ours).
+  let connectionString = url;
+  if (options) {
+    const u = new URL(url);
+    u.searchParams.set(
+      'options',
+      [u.searchParams.get('options'), options].filter(Boolean).join(' '),
+    );
+    connectionString = u.toString();
+  }
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', () => {});
+  // Nor one that is checked out: pg's pool listens only to idle clients, and a
+  // connection closed between two queries (after a query failed with 57P01 at
+  // shutdown) is an 'error' event on the client itself. The query in flight
+  // has its own error (→ 503), and the pool drops the broken client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
 }
 
 export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabase {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: opts.pgPoolSize ?? 10,
-      connectionTimeoutMillis: 5000,
+    const max = opts.pgPoolSize ?? 10;
+    const pool = pgPool(url, max);
+    const counters = new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: pgPool(url, Math.max(2, Math.ceil(max / 2)), '-c synchronous_commit=off'),
+      }),
     });
-    // An idle client losing its connection (database restart) must not crash the process.
-    pool.on('error', () => {});
-    // Nor one that is checked out: pg's pool listens only to idle clients, and a
-    // connection closed between two queries (after a query failed with 57P01 at
-    // shutdown) is an 'error' event on the client itself. The query in flight
-    // has its own error (→ 503), and the pool drops the broken client on release.
-    pool.on('connect', (client) => client.on('error', () => {}));
+    const both = {
+      connect: () => pool.connect(),
+      end: async () => {
+        await Promise.all([pool.end(), counters.destroy()]);
+      },
+    };
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: both }) }),
       dialect: 'postgres',
+      counters,
     };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
@@ -52,22 +89,33 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  return {
-    db: new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+  let checkpointer: { stop(): Promise<number> } | undefined;
+  if (opts.backgroundCheckpoint && file !== ':memory:') {
+    checkpointer = startCheckpointer(file);
+    sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  }
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({
+      database: withStatementCache(sqlite, () => void checkpointer?.stop()),
     }),
-    dialect: 'sqlite',
-  };
+  });
+  return { db, dialect: 'sqlite', counters: db };
 }
 
 /**
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, so
  * keep them by SQL text (the set of distinct queries is small and fixed).
  */
-function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+function withStatementCache(sqlite: SQLite.Database, onClose: () => void): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   return new Proxy(sqlite, {
     get(target, prop) {
+      if (prop === 'close') {
+        return () => {
+          onClose();
+          return target.close();
+        };
+      }
       if (prop === 'prepare') {
         return (source: string) => {
           let stmt = cache.get(source);

@@ -90,7 +90,7 @@ export function limiter(ctx: AppContext) {
   const limits = <T>(work: (s: LimitsStore) => Promise<T>): Promise<T> =>
     sqlite ? ctx.groupCommit.run((db) => work(limitsStore(db))) : work(ctx.stores.limits);
   const settle = (clear: string[], release: string[], keep: string[] = []) =>
-    limits((s) => (sqlite ? s.settleTogether : s.settle)(clear, release, keep));
+    limits((s) => s.settle(clear, release, keep));
 
   async function once(keys: readonly Guarded[]): Promise<Reservation | Refusal> {
     const now = clock.now();

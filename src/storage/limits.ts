@@ -1,5 +1,6 @@
-import { type RawBuilder, sql } from 'kysely';
+import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import type { LimitsTable } from '../db/schema.ts';
 import { DELAYS, delayAfter, delaySteps, type LimitRule } from '../policy/limits.ts';
 
@@ -21,11 +22,96 @@ function delaySql(n: RawBuilder<number>, free: RawBuilder<number>): RawBuilder<n
   return sql<number>`(case when ${n} - ${free} >= ${sql.lit(steps.length)} then ${sql.lit(DELAYS.maxMs)} else ${sql.lit(DELAYS.firstMs)} << (${n} - ${free}) end)`;
 }
 
+/** The values of one reserved row, in the order `reserveQuery` takes them. */
+const ROW = [
+  'key',
+  'subject',
+  'last_at',
+  'blocked_until',
+  'free',
+  'lock_at',
+  'reset_after',
+] as const;
+
+/**
+ * Counts one failure in advance for each of `n` keys still open (one
+ * conditional upsert), returning the keys reserved with their new counts.
+ */
+const reserveQuery = prepared((db, slot, n: number) => {
+  // excluded.last_at is `now`: named once, as a value of the row.
+  const at = sql<number>`excluded.last_at`;
+  const fresh = sql<boolean>`(excluded.reset_after is not null and limits.last_at < ${at} - excluded.reset_after)`;
+  const next = sql<number>`(case when ${fresh} then 1 else limits.failures + 1 end)`;
+  const one = sql.lit(1);
+  return db
+    .insertInto('limits')
+    .values(
+      Array.from({ length: n }, (_, r) => ({
+        ...(Object.fromEntries(ROW.map((column, c) => [column, slot(r * ROW.length + c)])) as {
+          [K in (typeof ROW)[number]]: never;
+        }),
+        failures: one,
+        inflight: one,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({
+          failures: next,
+          inflight: sql<number>`limits.inflight + 1`,
+          last_at: at,
+          // No wait is 0, not "now": another node whose clock reads a little earlier must not see a wait.
+          blocked_until: sql<number>`case when ${next} < excluded.free then 0 else ${at} + ${delaySql(next, sql<number>`excluded.free`)} end`,
+          subject: sql`excluded.subject`,
+          free: sql`excluded.free`,
+          lock_at: sql`excluded.lock_at`,
+          reset_after: sql`excluded.reset_after`,
+        })
+        .where(
+          sql<boolean>`${fresh} or (limits.blocked_until <= ${at} and (excluded.lock_at is null or limits.failures < excluded.lock_at))`,
+        ),
+    )
+    .returning(['key', 'failures']);
+});
+
+/**
+ * Settles keys in one statement. The shape is the counts of keys to clear,
+ * release and keep, their values in that order. PostgreSQL's writers run side
+ * by side, so there the rows are locked in key order first: a reservation
+ * locks its rows in that order, and a settle doing the same can never close a
+ * cycle with it (a deadlock). SQLite has one writer at a time.
+ */
+const settleQuery = prepared((db, slot, shape: string) => {
+  const [c, r, k] = shape.split(',').map(Number) as [number, number, number];
+  const lock = db.getExecutor().adapter instanceof PostgresAdapter;
+  const slots = (from: number, n: number) => Array.from({ length: n }, (_, i) => slot(from + i));
+  const none = sql<boolean>`1 = 0`;
+  const cleared = c ? sql<boolean>`key in (${sql.join(slots(0, c))})` : none;
+  const kept = k ? sql<boolean>`key in (${sql.join(slots(c + r, k))})` : none;
+  const all = slots(0, c + r + k);
+  return db
+    .updateTable('limits')
+    .set({
+      failures: sql`case when ${kept} then failures when ${cleared} then 0 when failures > 0 then failures - 1 else 0 end`,
+      inflight: sql`case when inflight > 0 then inflight - 1 else 0 end`,
+      blocked_until: sql`case when ${kept} then blocked_until when ${cleared} or failures - 1 < free then 0 else blocked_until end`,
+    })
+    .where(
+      'key',
+      'in',
+      lock
+        ? db.selectFrom('limits').select('key').where('key', 'in', all).orderBy('key').forUpdate()
+        : all,
+    );
+});
+
 /**
  * Guessing limits (src/policy/limits.ts) in the database, so they hold across
  * nodes and restarts. A guess *reserves* its slot before it is judged: one
  * conditional upsert counts it only where the key is neither waiting nor
- * locked, so guesses fired together can never get past a limit.
+ * locked, so guesses fired together can never get past a limit. The hot
+ * statements are compiled once (src/db/prepared.ts).
  */
 export const limitsStore = (db: Db) => ({
   /**
@@ -38,45 +124,19 @@ export const limitsStore = (db: Db) => ({
     const sorted = [...new Map(keys.map((k) => [k.key, k])).values()].sort((a, b) =>
       a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
     );
-    // excluded.last_at is `now`: named once, as a parameter of the row.
-    const at = sql<number>`excluded.last_at`;
-    const fresh = sql<boolean>`(excluded.reset_after is not null and limits.last_at < ${at} - excluded.reset_after)`;
-    const next = sql<number>`(case when ${fresh} then 1 else limits.failures + 1 end)`;
-    const rows = await db
-      .insertInto('limits')
-      .values(
-        sorted.map((k) => ({
-          key: k.key,
-          subject: k.subject,
-          failures: 1,
-          inflight: 1,
-          last_at: now,
-          blocked_until: delayAfter(1, k.rule.free) > 0 ? now + delayAfter(1, k.rule.free) : 0,
-          free: k.rule.free,
-          lock_at: k.rule.lockAt,
-          reset_after: k.rule.resetAfterMs,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({
-            failures: next,
-            inflight: sql<number>`limits.inflight + 1`,
-            last_at: at,
-            // No wait is 0, not "now": another node whose clock reads a little earlier must not see a wait.
-            blocked_until: sql<number>`case when ${next} < excluded.free then 0 else ${at} + ${delaySql(next, sql<number>`excluded.free`)} end`,
-            subject: sql`excluded.subject`,
-            free: sql`excluded.free`,
-            lock_at: sql`excluded.lock_at`,
-            reset_after: sql`excluded.reset_after`,
-          })
-          .where(
-            sql<boolean>`${fresh} or (limits.blocked_until <= ${at} and (excluded.lock_at is null or limits.failures < excluded.lock_at))`,
-          ),
-      )
-      .returning(['key', 'failures'])
-      .execute();
+    const values = sorted.flatMap((k) => {
+      const wait = delayAfter(1, k.rule.free);
+      return [
+        k.key,
+        k.subject,
+        now,
+        wait > 0 ? now + wait : 0,
+        k.rule.free,
+        k.rule.lockAt,
+        k.rule.resetAfterMs,
+      ];
+    });
+    const { rows } = await reserveQuery(db, sorted.length, values);
     return new Map(rows.map((r) => [r.key, Number(r.failures)]));
   },
 
@@ -90,54 +150,9 @@ export const limitsStore = (db: Db) => ({
     release: readonly string[],
     keep: readonly string[] = [],
   ): Promise<void> {
-    // One row a statement: a statement holding one lock cannot close a cycle
-    // with a reservation locking several (PostgreSQL would report a deadlock).
-    const one = (key: string, failures: RawBuilder<number>, blocked: RawBuilder<number>) =>
-      db
-        .updateTable('limits')
-        .set({
-          failures,
-          inflight: sql<number>`case when inflight > 0 then inflight - 1 else 0 end`,
-          blocked_until: blocked,
-        })
-        .where('key', '=', key)
-        .execute();
-    await Promise.all([
-      ...clear.map((k) => one(k, sql<number>`0`, sql<number>`0`)),
-      ...release.map((k) =>
-        one(
-          k,
-          sql<number>`case when failures > 0 then failures - 1 else 0 end`,
-          sql<number>`case when failures - 1 < free then 0 else blocked_until end`,
-        ),
-      ),
-      ...keep.map((k) => one(k, sql<number>`failures`, sql<number>`blocked_until`)),
-    ]);
-  },
-
-  /**
-   * `settle` in one statement, where one writer at a time holds the database
-   * (SQLite): no lock order can close a cycle there, and a statement is cheaper.
-   */
-  async settleTogether(
-    clear: readonly string[],
-    release: readonly string[],
-    keep: readonly string[] = [],
-  ): Promise<void> {
-    const all = [...clear, ...release, ...keep];
-    if (all.length === 0) return;
-    const none = sql<boolean>`1 = 0`;
-    const cleared = clear.length ? sql<boolean>`key in (${sql.join(clear)})` : none;
-    const kept = keep.length ? sql<boolean>`key in (${sql.join(keep)})` : none;
-    await db
-      .updateTable('limits')
-      .set({
-        failures: sql`case when ${kept} then failures when ${cleared} then 0 when failures > 0 then failures - 1 else 0 end`,
-        inflight: sql`case when inflight > 0 then inflight - 1 else 0 end`,
-        blocked_until: sql`case when ${kept} then blocked_until when ${cleared} or failures - 1 < free then 0 else blocked_until end`,
-      })
-      .where('key', 'in', all)
-      .execute();
+    if (clear.length + release.length + keep.length === 0) return;
+    const shape = `${clear.length},${release.length},${keep.length}`;
+    await settleQuery(db, shape, [...clear, ...release, ...keep]);
   },
 
   /** The rows of these keys (absent: never failed), for telling how long to wait. */

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/db/index.ts';
+import { prepared } from '../../src/db/prepared.ts';
 import { totpStepsStore } from '../../src/methods/totp/steps.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { onPostgres } from '../helpers/db.ts';
+import { freshDatabase, onPostgres } from '../helpers/db.ts';
 
 const sessionRow = (id: string, expiresAt: number) => ({
   id_hash: id,
@@ -342,4 +345,95 @@ describe(`group commit (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       ['gc-1', 'gc-2', 'gc-dup'],
     );
   });
+
+  it('group commit: writes queued while a group commits go together into the next; a lone write needs no transaction', async () => {
+    const seen: unknown[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const first = t.ctx.groupCommit.write(async (db) => {
+      seen.push(db);
+      await held;
+    });
+    await new Promise((r) => setImmediate(r));
+    // The first group is being written: these two wait for it, then share one transaction.
+    const later = [1, 2].map(() => t.ctx.groupCommit.write(async (db) => void seen.push(db)));
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(seen.length, 1, 'nothing runs beside a group being written');
+    release();
+    await Promise.all([first, ...later]);
+    assert.equal(seen[0], t.ctx.db, 'a lone write runs on the database itself');
+    assert.equal(seen[1], seen[2], 'writes queued meanwhile share one transaction');
+    assert.notEqual(seen[1], t.ctx.db);
+  });
+});
+
+describe(`prepared queries (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  it("compile once per shape and bind each call's values, repeated and in any order, to their places", async () => {
+    let built = 0;
+    const pick = prepared((db, slot, n: number) => {
+      built++;
+      // Value 0 twice and after value 1: the binding follows the SQL, not the numbering.
+      const list = Array.from({ length: n }, (_, i) => slot(i + 1));
+      return db
+        .selectFrom('limits')
+        .select('key')
+        .where((eb) => eb.or([eb('key', 'in', list), eb('subject', '=', slot(0))]))
+        .where('key', '!=', slot(0))
+        .orderBy('key');
+    });
+    const at = t.clock.now();
+    await t.ctx.stores.limits.reserve(
+      ['p-a', 'p-b', 'p-c', 'p-d'].map((key) => ({
+        key,
+        subject: key === 'p-d' ? 'owner' : null,
+        rule: { free: 5, lockAt: null, resetAfterMs: null },
+      })),
+      at,
+    );
+    const keys = async (values: unknown[]) =>
+      (await pick(t.ctx.db, values.length - 1, values)).rows.map((r) => r.key);
+    assert.deepEqual(await keys(['owner', 'p-a', 'p-c']), ['p-a', 'p-c', 'p-d']);
+    assert.deepEqual(await keys(['nobody', 'p-b', 'p-c']), ['p-b', 'p-c']);
+    assert.deepEqual(await keys(['p-a', 'p-a']), []);
+    assert.deepEqual(await keys(['x', 'p-a', 'p-b', 'p-c']), ['p-a', 'p-b', 'p-c']);
+    assert.equal(built, 3, 'one compilation per shape (2, 1 and 3 keys)');
+    const stray = prepared((db) =>
+      db.selectFrom('limits').select('key').where('key', '=', 'literal'),
+    );
+    await assert.rejects(stray(t.ctx.db, 0, []), /not a slot/);
+  });
+
+  it(
+    onPostgres
+      ? 'counts guesses on a pool that does not wait for the disk, closed with the database'
+      : 'counts guesses on the same SQLite database',
+    async () => {
+      const database = await freshDatabase();
+      const { db, counters } = openDatabase(database.config.databaseUrl, { pgPoolSize: 2 });
+      try {
+        if (onPostgres) {
+          const setting = async (d: typeof db) =>
+            (await sql<{ synchronous_commit: string }>`show synchronous_commit`.execute(d)).rows[0]
+              ?.synchronous_commit;
+          assert.equal(await setting(counters), 'off');
+          assert.equal(await setting(db), 'on', 'everything else waits for the disk');
+        } else {
+          assert.equal(counters, db);
+        }
+      } finally {
+        await db.destroy();
+        await database.drop();
+      }
+      if (onPostgres)
+        await assert.rejects(sql`select 1`.execute(counters), 'destroying db closed counters');
+    },
+  );
 });
