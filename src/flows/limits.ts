@@ -84,11 +84,13 @@ export interface Refusal {
 export function limiter(ctx: AppContext) {
   const { clock } = ctx;
   // SQLite has one writer and pays per commit: its limit writes share the group
-  // commit (one transaction a turn of the event loop). PostgreSQL's go alone, so
-  // no transaction holds one key's lock while waiting for another's.
-  const sqlite = ctx.dialect === 'sqlite';
+  // commit (one transaction for all that queued meanwhile). PostgreSQL's go
+  // alone, on the counters pool, so no transaction holds one key's lock while
+  // waiting for another's.
   const limits = <T>(work: (s: LimitsStore) => Promise<T>): Promise<T> =>
-    sqlite ? ctx.groupCommit.run((db) => work(limitsStore(db))) : work(ctx.stores.limits);
+    ctx.dialect === 'sqlite'
+      ? ctx.groupCommit.run((db) => work(limitsStore(db)))
+      : work(ctx.stores.limits);
   const settle = (clear: string[], release: string[], keep: string[] = []) =>
     limits((s) => s.settle(clear, release, keep));
 

@@ -22,16 +22,8 @@ function delaySql(n: RawBuilder<number>, free: RawBuilder<number>): RawBuilder<n
   return sql<number>`(case when ${n} - ${free} >= ${sql.lit(steps.length)} then ${sql.lit(DELAYS.maxMs)} else ${sql.lit(DELAYS.firstMs)} << (${n} - ${free}) end)`;
 }
 
-/** The values of one reserved row, in the order `reserveQuery` takes them. */
-const ROW = [
-  'key',
-  'subject',
-  'last_at',
-  'blocked_until',
-  'free',
-  'lock_at',
-  'reset_after',
-] as const;
+/** Values a reserved row takes: key, subject, now, its first wait's end, free, lock_at, reset_after. */
+const ROW_VALUES = 7;
 
 /**
  * Counts one failure in advance for each of `n` keys still open (one
@@ -46,13 +38,20 @@ const reserveQuery = prepared((db, slot, n: number) => {
   return db
     .insertInto('limits')
     .values(
-      Array.from({ length: n }, (_, r) => ({
-        ...(Object.fromEntries(ROW.map((column, c) => [column, slot(r * ROW.length + c)])) as {
-          [K in (typeof ROW)[number]]: never;
-        }),
-        failures: one,
-        inflight: one,
-      })),
+      Array.from({ length: n }, (_, r) => {
+        const value = (c: number) => slot(r * ROW_VALUES + c);
+        return {
+          key: value(0),
+          subject: value(1),
+          last_at: value(2),
+          blocked_until: value(3),
+          free: value(4),
+          lock_at: value(5),
+          reset_after: value(6),
+          failures: one,
+          inflight: one,
+        };
+      }),
     )
     .onConflict((oc) =>
       oc

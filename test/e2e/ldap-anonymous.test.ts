@@ -13,6 +13,7 @@ import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { ldapSimpleBind, tlv } from '../helpers/held-requests.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const hasLdapUtils = spawnSync('which', ['ldapwhoami']).status === 0;
@@ -23,25 +24,13 @@ const WHOAMI_OID = '1.3.6.1.4.1.4203.1.11.3';
 /** RFC 4511 §4.1.9 result codes the front may refuse with. */
 const REFUSED = [48, 49]; // inappropriateAuthentication, invalidCredentials
 
-// --- BER, by hand (X.690 definite lengths; RFC 4511 §4.2 and §4.12) ---
+// --- LDAP messages as bytes (RFC 4511 §4.2 and §4.12; BER from the helpers) ---
 
-function tlv(tag: number, ...content: Buffer[]): Buffer {
-  const body = Buffer.concat(content);
-  const n = body.length;
-  const length =
-    n < 0x80
-      ? Buffer.from([n])
-      : n < 0x100
-        ? Buffer.from([0x81, n])
-        : Buffer.from([0x82, n >> 8, n & 0xff]);
-  return Buffer.concat([Buffer.from([tag]), length, body]);
-}
 const int = (n: number) => tlv(0x02, Buffer.from([n]));
 const str = (tag: number, s: string) => tlv(tag, Buffer.from(s, 'utf8'));
 
 /** LDAPMessage { messageID, BindRequest { version 3, name, simple [0] password } }. */
-const bindRequest = (id: number, name: string, password: string) =>
-  tlv(0x30, int(id), tlv(0x60, int(3), str(0x04, name), str(0x80, password)));
+const bindRequest = ldapSimpleBind;
 /** LDAPMessage { messageID, ExtendedRequest { requestName [0] "Who am I?" } } (RFC 4532). */
 const whoamiRequest = (id: number) => tlv(0x30, int(id), tlv(0x77, str(0x80, WHOAMI_OID)));
 /** A base-scope search for DAN's entry, (objectClass=*), all attributes. */

@@ -78,29 +78,28 @@ export function httpRequest(
 export const statusOf = (answer: Buffer) =>
   Number(/^HTTP\/1\.1 (\d{3})/.exec(answer.toString('latin1'))?.[1] ?? 0);
 
-/** BER: a tag, its length (short or long form), its content. */
-function tlv(tag: number, content: Buffer): Buffer {
-  const n = content.length;
+/** BER (X.690, definite lengths): a tag, its length (short or long form), its content. */
+export function tlv(tag: number, ...content: Buffer[]): Buffer {
+  const body = Buffer.concat(content);
+  const n = body.length;
   const len =
     n < 0x80
       ? Buffer.from([n])
       : n < 0x100
         ? Buffer.from([0x81, n])
         : Buffer.from([0x82, n >> 8, n & 0xff]);
-  return Buffer.concat([Buffer.from([tag]), len, content]);
+  return Buffer.concat([Buffer.from([tag]), len, body]);
 }
 
 /** An LDAPv3 simple BindRequest (RFC 4511 §4.2) as bytes. */
 export function ldapSimpleBind(messageId: number, name: string, password: string): Buffer {
   const bind = tlv(
     0x60,
-    Buffer.concat([
-      tlv(0x02, Buffer.from([3])),
-      tlv(0x04, Buffer.from(name)),
-      tlv(0x80, Buffer.from(password)),
-    ]),
+    tlv(0x02, Buffer.from([3])),
+    tlv(0x04, Buffer.from(name)),
+    tlv(0x80, Buffer.from(password)),
   );
-  return tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([messageId])), bind]));
+  return tlv(0x30, tlv(0x02, Buffer.from([messageId])), bind);
 }
 
 /** Whether the bytes hold a whole LDAP message (one SEQUENCE with its length). */

@@ -4,16 +4,13 @@
 // deletion with everything oidc-provider kept for the client — checked against
 // real token and end-session endpoints (oidc-provider, in process).
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
-import { createApp } from '../../src/http/app.tsx';
 import { oidcAdapter } from '../../src/oidc/adapter.ts';
-import { oidcHost } from '../../src/oidc/host.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { clientSecretOf, createLegacyApp, createOidcApp } from '../../src/services/applications.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
+import { serveWithOidc } from '../helpers/oidc-server.ts';
 
 const PASSWORD = 'correct horse battery';
 const SHOWN = /<code class="secret" id="client-secret">([^<]+)<\/code>/;
@@ -21,7 +18,7 @@ const SHOWN = /<code class="secret" id="client-secret">([^<]+)<\/code>/;
 describe('admin portal: applications', () => {
   let t: TestApp;
   let admin: FormClient;
-  let server: ReturnType<typeof serve>;
+  let server: Awaited<ReturnType<typeof serveWithOidc>>;
   let issuer: string;
 
   const signIn = async (upn: string) => {
@@ -77,15 +74,11 @@ describe('admin portal: applications', () => {
     await t.addUser({ upn: 'norm@contoso.com' });
     admin = await signIn('root@contoso.com');
     // The protocol endpoints over the same context: what the portal changes, they see.
-    const { createOidcProvider } = await import('../../src/oidc/provider.ts');
-    const withOidc = createApp(t.ctx, { oidc: await oidcHost(t.ctx, createOidcProvider) });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: withOidc.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-    });
-    issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveWithOidc(t.ctx);
+    issuer = server.base;
   });
   after(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     await t.close();
   });
 

@@ -18,18 +18,14 @@
 //   FUZZ_RUNS=20000 FUZZ_SEED=42 node scripts/run-tests.js test/http/fuzz
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
 import fc from 'fast-check';
 import pino from 'pino';
-import { createApp } from '../../src/http/app.tsx';
 import { sessionOfToken } from '../../src/http/session.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { methods } from '../../src/methods/index.ts';
 import { activateDevice, deviceFor } from '../../src/methods/push/device.ts';
 import { pushMethod } from '../../src/methods/push/index.tsx';
-import { oidcHost } from '../../src/oidc/host.ts';
 import { createApiToken } from '../../src/services/api-tokens.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { createLegacyApp, createOidcApp } from '../../src/services/applications.ts';
@@ -54,6 +50,7 @@ import {
   VALUES,
   wireArb,
 } from '../helpers/hostile.ts';
+import { serveWithOidc } from '../helpers/oidc-server.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
@@ -148,7 +145,7 @@ describe('hostile input never gives a 5xx or a stack trace', () => {
   let t: TestApp;
   let routes: Route[];
   /** The same context served over HTTP, with the OpenID Connect provider mounted. */
-  let server: ReturnType<typeof serve>;
+  let server: Awaited<ReturnType<typeof serveWithOidc>>;
   let port: number;
   let wireRoutes: Route[];
   const pools: Pools = {};
@@ -303,12 +300,9 @@ describe('hostile input never gives a 5xx or a stack trace', () => {
     routes = once(t.app.routes.map(({ method, path }) => ({ method, path })));
 
     // Over HTTP, with the OpenID Connect provider: its endpoints from its discovery document.
-    const { createOidcProvider } = await import('../../src/oidc/provider.ts');
-    const served = createApp(ctx, { oidc: await oidcHost(ctx, createOidcProvider) });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: served.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-    });
-    port = (server.address() as AddressInfo).port;
+    server = await serveWithOidc(ctx);
+    const served = server.app;
+    port = server.port;
     const discovery = (await (
       await fetch(`http://127.0.0.1:${port}/.well-known/openid-configuration`)
     ).json()) as Record<string, unknown>;
@@ -340,7 +334,7 @@ describe('hostile input never gives a 5xx or a stack trace', () => {
       pools[`?${key}`] = VALUES[key]!;
   });
   after(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     await t.close();
   });
 

@@ -32,30 +32,31 @@ async function signedIn(t: TestApp, upn: string, address: string) {
   return b;
 }
 
-/** A user half-way through proof-up who asked for a code by text: the code is in the outbox. */
-async function textedCode(t: TestApp, upn: string, number: string) {
+/** A user half-way through proof-up who chose a phone method: what the outbox holds for the number. */
+async function proofUpPhone(t: TestApp, upn: string, number: string, method: string) {
   await t.addUser({ upn, mfaState: 'Enforced' });
   const b = browserAt(t, REMOTE);
   await b.page('/');
   await b.submit('/signin', { username: upn, password: PASSWORD });
-  await b.submit('/signin/proofup', { method: 'OneWaySMS' });
+  await b.submit('/signin/proofup', { method });
   await b.submit('/signin/proofup/verify', { country: 'CZ', number });
-  const [sms] = await outboxStore(t.ctx.db).list({ number: `+420${number}`, limit: 1 });
-  assert.equal(sms?.kind, 'sms');
-  return /\d{6}/.exec(sms!.body)![0];
+  const [entry] = await outboxStore(t.ctx.db).list({ number: `+420${number}`, limit: 1 });
+  assert.ok(entry, `the outbox holds something for +420${number}`);
+  return entry;
+}
+
+/** A user half-way through proof-up who asked for a code by text: the code is in the outbox. */
+async function textedCode(t: TestApp, upn: string, number: string) {
+  const sms = await proofUpPhone(t, upn, number, 'OneWaySMS');
+  assert.equal(sms.kind, 'sms');
+  return /\d{6}/.exec(sms.body)![0];
 }
 
 /** A user half-way through proof-up whose phone rings: the call's outbox id. */
 async function ringingCall(t: TestApp, upn: string, number: string) {
-  await t.addUser({ upn, mfaState: 'Enforced' });
-  const b = browserAt(t, REMOTE);
-  await b.page('/');
-  await b.submit('/signin', { username: upn, password: PASSWORD });
-  await b.submit('/signin/proofup', { method: 'TwoWayVoiceMobile' });
-  await b.submit('/signin/proofup/verify', { country: 'CZ', number });
-  const [call] = await outboxStore(t.ctx.db).list({ number: `+420${number}`, limit: 1 });
-  assert.equal(call?.status, 'ringing');
-  return call!.id;
+  const call = await proofUpPhone(t, upn, number, 'TwoWayVoiceMobile');
+  assert.equal(call.status, 'ringing');
+  return call.id;
 }
 
 const callStatus = async (t: TestApp, id: string) => (await outboxStore(t.ctx.db).find(id))?.status;

@@ -4,17 +4,14 @@
 // carries; programs (API tokens, OpenID Connect clients, legacy fronts, the
 // Authenticator) are not browsers on our pages and are not asked.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
 import { sha256 } from '../../src/crypto/hash.ts';
-import { createApp } from '../../src/http/app.tsx';
-import { oidcHost } from '../../src/oidc/host.ts';
 import { createApiToken } from '../../src/services/api-tokens.ts';
 import { createLegacyApp, createOidcApp } from '../../src/services/applications.ts';
 import { cliActor } from '../../src/services/audit.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
+import { serveWithOidc } from '../helpers/oidc-server.ts';
 
 const PUBLIC = 'https://login.contoso.com';
 const PASSWORD = 'correct horse battery';
@@ -223,7 +220,7 @@ describe('state-changing browser requests must come from our own origin', () => 
 
 describe('OpenID Connect endpoints are not browser forms', () => {
   let t: TestApp;
-  let server: ReturnType<typeof serve>;
+  let server: Awaited<ReturnType<typeof serveWithOidc>>;
   let base: string;
   let client: { id: string; secret: string };
   const REDIRECT = 'https://wiki.contoso.com/cb';
@@ -245,15 +242,11 @@ describe('OpenID Connect endpoints are not browser forms', () => {
       firstParty: true,
     });
     client = { id: made.application.id, secret: made.clientSecret };
-    const { createOidcProvider } = await import('../../src/oidc/provider.ts');
-    const app = createApp(t.ctx, { oidc: await oidcHost(t.ctx, createOidcProvider) });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveWithOidc(t.ctx);
+    base = server.base;
   });
   after(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     await t.close();
   });
 

@@ -7,16 +7,13 @@
 // errors, the sign-out question, form_post) carry the same headers.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
-import { createApp } from '../../src/http/app.tsx';
-import { oidcHost } from '../../src/oidc/host.ts';
 import { createOidcApp } from '../../src/services/applications.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { updateServiceSettings } from '../../src/services/settings.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient } from '../helpers/browser.ts';
+import { serveWithOidc } from '../helpers/oidc-server.ts';
 import { codeAt } from '../helpers/totp.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -305,7 +302,7 @@ describe('over https: HSTS on every answer, __Host- cookies', () => {
 
 describe("oidc-provider's own pages: the same headers", () => {
   let t: TestApp;
-  let server: ReturnType<typeof serve>;
+  let server: Awaited<ReturnType<typeof serveWithOidc>>;
   let base: string;
   const PUBLIC = 'https://login.contoso.com';
   const REDIRECT = 'https://wiki.contoso.com/cb';
@@ -323,15 +320,11 @@ describe("oidc-provider's own pages: the same headers", () => {
     clientId = (
       await createOidcApp(t.ctx, { name: 'Wiki', redirectUris: [REDIRECT], firstParty: true })
     ).application.id;
-    const { createOidcProvider } = await import('../../src/oidc/provider.ts');
-    const app = createApp(t.ctx, { oidc: await oidcHost(t.ctx, createOidcProvider) });
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveWithOidc(t.ctx);
+    base = server.base;
   });
   after(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     await t.close();
   });
 

@@ -4,8 +4,16 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../src/db/index.ts';
 import { prepared } from '../../src/db/prepared.ts';
 import { totpStepsStore } from '../../src/methods/totp/steps.ts';
+import type { LimitRule } from '../../src/policy/limits.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { freshDatabase, onPostgres } from '../helpers/db.ts';
+
+/** A limit key: 5 free failures, no lock, no reset, no account — unless said otherwise. */
+const limitKey = (key: string, rule: Partial<LimitRule> = {}, subject: string | null = null) => ({
+  key,
+  subject,
+  rule: { free: 5, lockAt: null, resetAfterMs: null, ...rule },
+});
 
 const sessionRow = (id: string, expiresAt: number) => ({
   id_hash: id,
@@ -66,8 +74,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
   });
 
   it('reserves no more guesses than a limit allows, however many race (reserve, then judge)', async () => {
-    const rule = { free: 5, lockAt: null, resetAfterMs: null };
-    const key = { key: 'race-free', subject: null, rule };
+    const key = limitKey('race-free');
     const got = await Promise.all(
       Array.from({ length: 30 }, () => t.ctx.stores.limits.reserve([key], 1_000)),
     );
@@ -79,8 +86,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
   });
 
   it('locks a key at its limit until a success or an unlock clears it, whatever the wait', async () => {
-    const rule = { free: 3, lockAt: 3, resetAfterMs: null };
-    const key = { key: 'race-lock', subject: 'lock@contoso.com', rule };
+    const key = limitKey('race-lock', { free: 3, lockAt: 3 }, 'lock@contoso.com');
     const got = await Promise.all(
       Array.from({ length: 12 }, () => t.ctx.stores.limits.reserve([key], 1_000)),
     );
@@ -98,7 +104,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
   });
 
   it('sets no wait before the free failures are spent, so a node whose clock reads earlier is not refused', async () => {
-    const key = { key: 'skew', subject: null, rule: { free: 5, lockAt: null, resetAfterMs: null } };
+    const key = limitKey('skew');
     assert.equal((await t.ctx.stores.limits.reserve([key], 10_000)).get('skew'), 1);
     assert.equal((await t.ctx.stores.limits.reserve([key], 10_002)).get('skew'), 2);
     assert.equal(
@@ -109,11 +115,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
   });
 
   it('tells guesses in flight from guesses judged', async () => {
-    const key = {
-      key: 'judged',
-      subject: null,
-      rule: { free: 5, lockAt: null, resetAfterMs: null },
-    };
+    const key = limitKey('judged');
     await t.ctx.stores.limits.reserve([key], 1_000);
     await t.ctx.stores.limits.reserve([key], 1_000);
     const row = async () => (await t.ctx.stores.limits.find(['judged']))[0]!;
@@ -125,9 +127,8 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
   });
 
   it('gives reserved slots back, restarts quiet address keys, and reserves several keys in one go', async () => {
-    const quiet = { free: 2, lockAt: null, resetAfterMs: 60_000 };
-    const a = { key: 'multi-a', subject: null, rule: quiet };
-    const b = { key: 'multi-b', subject: null, rule: { free: 1, lockAt: 1, resetAfterMs: null } };
+    const a = limitKey('multi-a', { free: 2, resetAfterMs: 60_000 });
+    const b = limitKey('multi-b', { free: 1, lockAt: 1 });
     assert.deepEqual([...(await t.ctx.stores.limits.reserve([a, b], 1_000)).keys()].sort(), [
       'multi-a',
       'multi-b',
@@ -391,11 +392,7 @@ describe(`prepared queries (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     });
     const at = t.clock.now();
     await t.ctx.stores.limits.reserve(
-      ['p-a', 'p-b', 'p-c', 'p-d'].map((key) => ({
-        key,
-        subject: key === 'p-d' ? 'owner' : null,
-        rule: { free: 5, lockAt: null, resetAfterMs: null },
-      })),
+      ['p-a', 'p-b', 'p-c', 'p-d'].map((key) => limitKey(key, {}, key === 'p-d' ? 'owner' : null)),
       at,
     );
     const keys = async (values: unknown[]) =>
