@@ -1,11 +1,13 @@
 // "Manage user settings" (as in the original's portal), for one or several
 // users, and an admin's view of a user's methods: each action is audited and
 // all or nothing — an unknown user name changes nothing.
+
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { findMethod, worksAlone } from '../methods/index.ts';
 import { limitsStore } from '../storage/limits.ts';
+import { methodsStore } from '../storage/methods.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
 import { type MethodView, methodView, requireUser } from './users.ts';
@@ -204,16 +206,7 @@ export function deleteMethodOf(
     const current = left.find((m) => m.is_default === 1);
     const next = alone[0];
     if (next && (!current || !worksAlone(current.method_type))) {
-      await trx
-        .updateTable('auth_methods')
-        .set({ is_default: 0 })
-        .where('user_id', '=', user.id)
-        .execute();
-      await trx
-        .updateTable('auth_methods')
-        .set({ is_default: 1 })
-        .where('id', '=', next.id)
-        .execute();
+      await methodsStore(trx).makeDefault(user.id, next.id);
     }
     await audit(ctx, trx, actor, {
       action: 'method_deleted',
@@ -251,16 +244,7 @@ export async function setDefaultMethod(
     });
   if (method.is_default !== 1) {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('auth_methods')
-        .set({ is_default: 0 })
-        .where('user_id', '=', user.id)
-        .execute();
-      await trx
-        .updateTable('auth_methods')
-        .set({ is_default: 1 })
-        .where('id', '=', method.id)
-        .execute();
+      await methodsStore(trx).makeDefault(user.id, method.id);
       await audit(ctx, trx, actor, {
         action: 'default_method_set',
         target: { id: user.id, upn: user.upn },

@@ -39,6 +39,16 @@ export const methodsStore = (db: Db) => ({
     });
   },
 
+  /** Makes one method the user's default: the old default stops being one first (one default a user). Run it in a transaction. */
+  async makeDefault(userId: string, id: string): Promise<void> {
+    await db
+      .updateTable('auth_methods')
+      .set({ is_default: 0 })
+      .where('user_id', '=', userId)
+      .execute();
+    await db.updateTable('auth_methods').set({ is_default: 1 }).where('id', '=', id).execute();
+  },
+
   async touch(id: string, at: number): Promise<void> {
     await db.updateTable('auth_methods').set({ last_used_at: at }).where('id', '=', id).execute();
   },

@@ -68,6 +68,16 @@ const kindOf = (a: ApplicationView) =>
   a.kind === 'legacy' ? 'Legacy' : isMachine(a) ? 'OpenID Connect (machine)' : 'OpenID Connect';
 const yesNo = (a: ApplicationView, v: boolean) => (a.kind === 'oidc' ? (v ? 'Yes' : 'No') : '—');
 
+const Addresses = ({ uris }: { uris: string[] }) => (
+  <ul class="names">
+    {uris.map((u) => (
+      <li>
+        <code>{u}</code>
+      </li>
+    ))}
+  </ul>
+);
+
 function Uses({ a }: { a: ApplicationView }) {
   if (a.kind === 'legacy')
     return (
@@ -79,23 +89,11 @@ function Uses({ a }: { a: ApplicationView }) {
   if (!a.redirectUris.length) return <span class="muted">Client credentials</span>;
   return (
     <>
-      <ul class="names">
-        {a.redirectUris.map((u) => (
-          <li>
-            <code>{u}</code>
-          </li>
-        ))}
-      </ul>
+      <Addresses uris={a.redirectUris} />
       {a.postLogoutRedirectUris.length ? (
         <>
           <span class="muted">After signing out:</span>
-          <ul class="names">
-            {a.postLogoutRedirectUris.map((u) => (
-              <li>
-                <code>{u}</code>
-              </li>
-            ))}
-          </ul>
+          <Addresses uris={a.postLogoutRedirectUris} />
         </>
       ) : null}
     </>
