@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// The `portcullis` command. Sources are TypeScript run through tsx's loader,
-// so a checkout needs no build step (`npx portcullis …` works after npm install).
-// The project's tsconfig is named: tsx would otherwise look for one in the
-// working directory, and a service started elsewhere would compile the pages'
-// JSX for React.
-import { register } from 'tsx/esm/api';
-
-register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
-await import('../src/cli/main.ts');
+// The `portcullis` command: the compiled code in dist/ (`npm run build`; `npm install`
+// in a checkout builds it). Stack traces name the TypeScript lines through the
+// source maps tsc writes beside each file.
+process.setSourceMapsEnabled(true);
+await import('../dist/cli/main.js');

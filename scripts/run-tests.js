@@ -1,8 +1,11 @@
 // Runs every test file under test/ with Node's test runner (through tsx).
-// Node 20 takes no glob patterns, so the files are listed here.
+// Node 20 takes no glob patterns, so the files are listed here. Tests start the
+// real command (bin/portcullis.js), which runs the compiled dist/: it is built
+// first when a source is newer. The ten slowest files are printed at the end.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { build, isStale } from './build.js';
 
 const root = new URL('../test/', import.meta.url).pathname;
 const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
@@ -26,10 +29,24 @@ if (pgUrl && only.length === 0) {
   for (const { nspname } of rows) await client.query(`drop schema "${nspname}" cascade`);
   await client.end();
 }
+if (isStale()) {
+  console.log('Building dist/ (a source is newer than the last build)');
+  build();
+}
 console.log(`Running ${selected.length} test files on ${pgUrl ? 'PostgreSQL' : 'SQLite'}`);
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...selected],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${new URL('./slowest-reporter.js', import.meta.url).href}`,
+    '--test-reporter-destination=stdout',
+    ...selected,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(r.status ?? 1);

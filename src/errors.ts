@@ -1,4 +1,5 @@
-import { isMessageKey, type MessageKey, type Translate, type Values } from './i18n/index.ts';
+import type { Translate, Values } from './i18n/index.ts';
+import { isMessageKey, type MessageKey } from './i18n/keys.ts';
 
 /**
  * The registry of error codes (STYLE.md, principle 6): each code has an HTTP

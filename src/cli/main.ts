@@ -1,9 +1,12 @@
 // The `portcullis` command line: the same services as the admin API, on the
 // configured database — or on a running instance with --url and a token.
+// Commands are defined here and in ./commands/ with nothing heavier than
+// commander: each action imports what it uses when it runs, so `--help` and a
+// quick command do not load the server (test/cli-startup.test.ts).
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { CONFIG_FILE_ENV, ConfigError, loadConfig } from '../config/load.ts';
+import { CONFIG_FILE_ENV, ConfigError } from '../config/error.ts';
 import { isAppError } from '../errors.ts';
-import { startServer } from '../server.ts';
 import { appCommands, keyCommands, outboxCommands } from './commands/apps.ts';
 import { backupCommands } from './commands/backup.ts';
 import { logCommands } from './commands/logs.ts';
@@ -14,8 +17,13 @@ import { userCommands } from './commands/users.ts';
 import { vapidCommands } from './commands/vapid.ts';
 import { setTarget } from './run.ts';
 
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
 const program = new Command('portcullis')
   .description('Portcullis: self-hosted sign-in with per-user multi-factor authentication')
+  .version(version, '-V, --version', 'print the version of Portcullis')
   .option(
     '-c, --config <file>',
     `configuration file of NAME=value lines (also ${CONFIG_FILE_ENV}); the environment wins over it`,
@@ -43,6 +51,10 @@ program
   .command('serve')
   .description('Run the Portcullis server (what `npm start` runs)')
   .action(async () => {
+    const [{ loadConfig }, { startServer }] = await Promise.all([
+      import('../config/load.ts'),
+      import('../server.ts'),
+    ]);
     const server = await startServer(loadConfig());
     const stop = () => {
       server.close().finally(() => process.exit(0));

@@ -1,13 +1,11 @@
 // How a command reaches Portcullis: `--url` (or PORTCULLIS_URL) and a token
 // (PORTCULLIS_API_TOKEN, or --token) talk to a running instance's admin API;
 // otherwise the command opens the configured database directly, as "cli".
-import { loadConfig } from '../config/load.ts';
-import { createContext } from '../context.ts';
-import { migrate } from '../db/index.ts';
+// The services are imported when a command runs, not when it is defined: `--help`
+// and a remote command load none of them.
+import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { createLogger } from '../log.ts';
-import { cliActor } from '../services/audit.ts';
-import { type Admin, localAdmin, remoteAdmin } from './admin.ts';
+import type { Admin } from './admin.ts';
 
 export interface Target {
   url?: string;
@@ -32,27 +30,31 @@ export async function withAdmin<T>(
       throw new AppError('unauthorized', {
         detail: 'With --url, give an admin API token in PORTCULLIS_API_TOKEN (or --token).',
       });
+    const { remoteAdmin } = await import('./remote-admin.ts');
     return work(remoteAdmin(url, token));
   }
-  const config = loadConfig();
-  // A command needs few connections: a CLI run must not crowd a busy database.
-  const ctx = createContext(config, { log: createLogger('warn'), db: { pgPoolSize: 2 } });
-  try {
-    await migrate(ctx.db, ctx.dialect);
-    return await work(localAdmin(ctx, cliActor(opts.personalData)));
-  } finally {
-    await ctx.db.destroy();
-  }
+  return withLocalContext(async (ctx) => {
+    const [{ localAdmin }, { cliActor }] = await Promise.all([
+      import('./local-admin.ts'),
+      import('../services/audit.ts'),
+    ]);
+    return work(localAdmin(ctx, cliActor(opts.personalData)));
+  });
 }
 
 /** The local database only (commands that have no API, e.g. the telephony outbox). */
-export async function withLocalContext<T>(
-  work: (ctx: ReturnType<typeof createContext>) => Promise<T>,
-): Promise<T> {
+export async function withLocalContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
   if (isRemote())
     throw new AppError('invalid_request', {
       detail: 'This command works on the server itself, not with --url.',
     });
+  const [{ loadConfig }, { createContext }, { migrate }, { createLogger }] = await Promise.all([
+    import('../config/load.ts'),
+    import('../context.ts'),
+    import('../db/index.ts'),
+    import('../log.ts'),
+  ]);
+  // A command needs few connections: a CLI run must not crowd a busy database.
   const ctx = createContext(loadConfig(), { log: createLogger('warn'), db: { pgPoolSize: 2 } });
   try {
     await migrate(ctx.db, ctx.dialect);

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { CONFIG_FILE_ENV, ConfigError } from './error.ts';
 import { type Config, type ConfigEntry, configSchema } from './schema.ts';
 
-export class ConfigError extends Error {}
-
-/** The environment variable (or `portcullis --config`) naming the configuration file. */
-export const CONFIG_FILE_ENV = 'PORTCULLIS_CONFIG';
+export { CONFIG_FILE_ENV, ConfigError };
 
 const entries = Object.entries(configSchema) as [string, ConfigEntry<unknown>][];
 const knownNames = new Set(entries.map(([, e]) => e.env));

@@ -1,9 +1,10 @@
 // Storage: opens the database (SQLite or PostgreSQL) behind one Kysely instance.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -27,9 +28,17 @@ export interface OpenedDatabase {
   counters: Db;
 }
 
-// int8 (bigint) and numeric counts come back from pg as strings; every bigint we
-// store is a millisecond time or a counter, well inside Number's safe range.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+let pgModule: typeof pg | undefined;
+/** The PostgreSQL driver, loaded on first use: a command on SQLite never loads it. */
+function pgDriver(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+    // int8 (bigint) and numeric counts come back from pg as strings; every bigint we
+    // store is a millisecond time or a counter, well inside Number's safe range.
+    pgModule.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  }
+  return pgModule;
+}
 
 export interface OpenOptions {
   pgPoolSize?: number;
@@ -48,7 +57,7 @@ function pgPool(url: string, max: number, options?: string): pg.Pool {
     );
     connectionString = u.toString();
   }
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
+  const pool = new (pgDriver().Pool)({ connectionString, max, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
   // Nor one that is checked out: pg's pool listens only to idle clients, and a

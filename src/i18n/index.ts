@@ -2,6 +2,7 @@
 // negotiation (@formatjs/intl-localematcher) for pages, texts and spoken prompts.
 import { match } from '@formatjs/intl-localematcher';
 import { IntlMessageFormat } from 'intl-messageformat';
+import type { MessageKey } from './keys.ts';
 import cs from './locales/cs.ts';
 import de from './locales/de.ts';
 import en from './locales/en.ts';
@@ -9,7 +10,7 @@ import es from './locales/es.ts';
 import fr from './locales/fr.ts';
 import sk from './locales/sk.ts';
 
-export type MessageKey = keyof typeof en;
+export { isMessageKey, type MessageKey } from './keys.ts';
 export type Catalog = Record<MessageKey, string>;
 export type Values = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: Values) => string;
@@ -52,8 +53,6 @@ export function acceptLanguage(header: string | undefined): string[] {
     .sort((a, b) => b.q - a.q || a.i - b.i)
     .map((l) => l.tag);
 }
-
-export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
 
 const formats = new Map<string, IntlMessageFormat>();
 

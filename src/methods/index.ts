@@ -1,4 +1,6 @@
-// Verification methods: the one list that registers them (STYLE.md, principle 1).
+// Verification methods: the one list that registers their implementations
+// (STYLE.md, principle 1). What a method is — names, factor, amr — is in
+// ./catalogue.ts, which administration uses without loading these.
 
 import { passkeyMethod } from './passkey/index.ts';
 import {
@@ -33,11 +35,4 @@ const byId = new Map(methods.map((m) => [m.id, m]));
 
 export const findMethod = (id: string) => byId.get(id);
 
-/**
- * Whether a registered method of this type can be a user's only method (and
- * their default): a known method that backs up no other (`standalone`).
- */
-export function worksAlone(type: string): boolean {
-  const m = byId.get(type);
-  return m !== undefined && m.standalone !== false;
-}
+export { worksAlone } from './catalogue.ts';

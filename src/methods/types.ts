@@ -7,6 +7,7 @@ import type { Db } from '../db/index.ts';
 import type { Telephony } from '../delivery/types.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
+import type { MethodInfo } from './catalogue.ts';
 
 /** NIST SP 800-63B factor categories; assurance is computed from them. */
 export type Factor = 'knowledge' | 'possession' | 'inherence';
@@ -172,29 +173,12 @@ export interface Passwordless {
 }
 
 /**
- * One verification method (STYLE.md, principle 1). Flows use methods only
+ * One verification method (STYLE.md, principle 1): its catalogue entry
+ * (./catalogue.ts) and what it does. Flows use methods only
  * through this contract and the registry in ./index.ts; they never import one.
  */
-export interface AuthMethod<S = unknown> {
-  /** The MethodType, as in StrongAuthenticationMethods. */
-  id: string;
-  /** English name (pages use the catalog's method.<id>.label). */
-  label: string;
-  description: string;
-  factor: Factor;
-  /** RFC 8176 amr values this method contributes. */
-  amr: readonly string[];
+export interface AuthMethod<S = unknown> extends MethodInfo {
   enrol?: Enrolment<S>;
-  /**
-   * False for a method that backs up another and must not be a user's only
-   * one (recovery codes): proof-up does not offer it.
-   */
-  standalone?: boolean;
-  /**
-   * Reaches the user through the telephony provider (a text, a call): while
-   * that provider is the outbox, nothing arrives, and administrators are told.
-   */
-  telephony?: boolean;
   /**
    * Starts a challenge for a registered method (sends a code, places a call)
    * unless one is already under way for this attempt, or always with `resend`.

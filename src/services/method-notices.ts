@@ -4,7 +4,7 @@
 // authenticator app only) has none to tell; the audit log still has it.
 import type { AppContext } from '../context.ts';
 import { negotiate, translator } from '../i18n/index.ts';
-import { findMethod } from '../methods/index.ts';
+import { findMethodInfo } from '../methods/catalogue.ts';
 import type { UserRow } from '../storage/users.ts';
 import { loadRegistrations } from './registrations.ts';
 
@@ -24,7 +24,7 @@ export async function notifyMethodChange(
   if (!to) return;
   const locale = negotiate([user.preferred_language]);
   const t = translator(locale);
-  const method = findMethod(methodType)
+  const method = findMethodInfo(methodType)
     ? t(`method.${methodType}.label` as Parameters<typeof t>[0])
     : methodType;
   const text = t(change === 'added' ? 'notify.methodAdded' : 'notify.methodRemoved', {

@@ -4,7 +4,7 @@
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { isMessageKey, type Translate } from '../i18n/index.ts';
-import { findMethod } from '../methods/index.ts';
+import { findMethodInfo } from '../methods/catalogue.ts';
 import type { UserRow } from '../storage/users.ts';
 import type { Actor } from './audit.ts';
 import { notifyMethodChange } from './method-notices.ts';
@@ -51,7 +51,7 @@ export async function deleteOwnMethod(
 /** A method type's name in the page language (its catalog label, or the registry's). */
 function methodLabel(t: Translate, type: string): string {
   const key = `method.${type}.label`;
-  return isMessageKey(key) ? t(key) : (findMethod(type)?.label ?? type);
+  return isMessageKey(key) ? t(key) : (findMethodInfo(type)?.label ?? type);
 }
 
 export interface SigninEntry {

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.ts';
-import { worksAlone } from '../methods/index.ts';
+import { worksAlone } from '../methods/catalogue.ts';
 import type { Companion, EnrolResult, Registration } from '../methods/types.ts';
 import type { MethodRow } from '../storage/methods.ts';
 

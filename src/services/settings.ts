@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { methods } from '../methods/index.ts';
+import { methodTypes } from '../methods/catalogue.ts';
 import { parseCidr } from '../net/cidr.ts';
 import { type NamedLocation, namedLocationText, parseNamedLocation } from '../net/places.ts';
 import { settingsStore } from '../storage/settings.ts';
@@ -55,7 +55,7 @@ export interface ServiceSettings {
   sendLimitPerAddress: number;
 }
 
-const methodIds = () => methods.map((m) => m.id);
+const methodIds = () => [...methodTypes];
 
 /** What an admin may change, validated the same way for the portal, the API and the CLI. */
 export const SettingsPatchSchema = z
@@ -64,7 +64,7 @@ export const SettingsPatchSchema = z
       .array(z.string())
       .min(1, 'Allow at least one verification method.')
       .refine((list) => list.every((m) => methodIds().includes(m)), {
-        message: `Unknown method name: use ${methods.map((m) => m.id).join(', ')}.`,
+        message: `Unknown method name: use ${methodTypes.join(', ')}.`,
       }),
     appPasswordsAllowed: z.boolean(),
     rememberDevicesEnabled: z.boolean(),

@@ -3,7 +3,7 @@
 // administrator — the portal, the start-up log, `portcullis settings` — they
 // are told, rather than the codes being collected silently.
 import type { Config } from '../config/schema.ts';
-import { methods } from '../methods/index.ts';
+import { catalogue } from '../methods/catalogue.ts';
 
 /**
  * The methods that text or call (of `among`, when given) while nothing
@@ -14,7 +14,7 @@ export function undeliveredMethods(
   among?: readonly string[],
 ): string[] {
   if (config.telephony !== 'outbox') return [];
-  return methods.filter((m) => m.telephony && (!among || among.includes(m.id))).map((m) => m.id);
+  return catalogue.filter((m) => m.telephony && (!among || among.includes(m.id))).map((m) => m.id);
 }
 
 /** One English line for the log and the command line. */

@@ -5,7 +5,7 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
-import { findMethod, worksAlone } from '../methods/index.ts';
+import { findMethodInfo, worksAlone } from '../methods/catalogue.ts';
 import { limitsStore } from '../storage/limits.ts';
 import { methodsStore } from '../storage/methods.ts';
 import type { UserRow } from '../storage/users.ts';
@@ -142,7 +142,7 @@ async function requireMethod(ctx: AppContext, upn: string, id: string) {
 }
 
 /** A method type's name for an administrator (the registry's English label). */
-const labelOf = (type: string) => findMethod(type)?.label ?? type;
+const labelOf = (type: string) => findMethodInfo(type)?.label ?? type;
 
 /**
  * Why a deletion is refused, worded by the caller for its reader (the user in

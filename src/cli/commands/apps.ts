@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
-import { rotateSigningKeys } from '../../oidc/keys.ts';
 import type { ApplicationView } from '../../services/applications.ts';
-import { cliActor } from '../../services/audit.ts';
-import { answerCall, listOutbox } from '../../services/outbox.ts';
 import { formatList, table } from '../format.ts';
 import { print, withAdmin, withLocalContext } from '../run.ts';
 
@@ -223,6 +220,7 @@ export function outboxCommands(program: Command): void {
       const limit = Number.parseInt(o.limit, 10);
       if (!Number.isInteger(limit) || limit < 1)
         throw new AppError('invalid_request', { detail: '--limit must be a positive number.' });
+      const { listOutbox } = await import('../../services/outbox.ts');
       const entries = await withLocalContext((ctx) =>
         listOutbox(ctx, { limit, ...(o.number ? { number: o.number } : {}) }),
       );
@@ -254,6 +252,7 @@ export function outboxCommands(program: Command): void {
         throw new AppError('invalid_request', {
           detail: "Give either --keys '#' (or '0#') or --hang-up.",
         });
+      const { answerCall } = await import('../../services/outbox.ts');
       const answered = await withLocalContext((ctx) =>
         answerCall(ctx, callId, o.hangUp ? { hangUp: true } : { keys: o.keys! }),
       );
@@ -271,6 +270,10 @@ export function keyCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (o: { json?: boolean }) => {
+      const [{ rotateSigningKeys }, { cliActor }] = await Promise.all([
+        import('../../oidc/keys.ts'),
+        import('../../services/audit.ts'),
+      ]);
       const rotated = await withLocalContext((ctx) => rotateSigningKeys(ctx, cliActor()));
       print(!!o.json, rotated, () => `New signing key ${rotated.kid}.`);
     });

@@ -1,16 +1,15 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
-import { backupDatabase, restoreDatabase } from '../../db/backup.ts';
 import { AppError } from '../../errors.ts';
 import { isRemote, print } from '../run.ts';
 
 /** Backups touch the database file itself: on the server, never through --url. */
-function localConfig() {
+async function localConfig() {
   if (isRemote())
     throw new AppError('invalid_request', {
       detail: 'This command works on the server itself, not with --url.',
     });
+  const { loadConfig } = await import('../../config/load.ts');
   return loadConfig();
 }
 
@@ -34,7 +33,8 @@ export function backupCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (file: string, o: { force?: boolean; withKey?: boolean; json?: boolean }) => {
-      const config = localConfig();
+      const config = await localConfig();
+      const { backupDatabase } = await import('../../db/backup.ts');
       const done = await backupDatabase(config, {
         file,
         force: !!o.force,
@@ -69,7 +69,8 @@ export function backupCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (file: string, o: { withKey?: boolean; skipKeyCheck?: boolean; json?: boolean }) => {
-        const config = localConfig();
+        const config = await localConfig();
+        const { restoreDatabase } = await import('../../db/backup.ts');
         const done = await restoreDatabase(config, {
           file,
           withKey: !!o.withKey,

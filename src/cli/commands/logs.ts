@@ -1,12 +1,10 @@
 import { type Command, Option } from 'commander';
 import type { SigninView } from '../../flows/signin-log.ts';
-import {
-  type AuditView,
-  auditCsvColumns,
-  exportCsv,
-  type Page,
-  signinCsvColumns,
-} from '../../services/logs.ts';
+import type { AuditView, Page } from '../../services/logs.ts';
+
+type LogsModule = typeof import('../../services/logs.ts');
+type Columns<V> = { header: string; value: (v: V) => unknown }[];
+
 import { table } from '../format.ts';
 import { withAdmin } from '../run.ts';
 
@@ -22,10 +20,12 @@ interface Common {
 async function output<V>(
   o: Common,
   list: (cursor: string | undefined, limit: number) => Promise<Page<V>>,
-  columns: { header: string; value: (v: V) => unknown }[],
+  pick: (logs: LogsModule) => Columns<V>,
 ): Promise<void> {
+  const logs = await import('../../services/logs.ts');
+  const columns = pick(logs);
   if (o.csv) {
-    process.stdout.write(await exportCsv((cursor) => list(cursor, 1000), columns));
+    process.stdout.write(await logs.exportCsv((cursor) => list(cursor, 1000), columns));
     return;
   }
   const limit = Math.max(1, Math.min(Number.parseInt(o.limit, 10) || 50, 1000));
@@ -92,7 +92,7 @@ export function logCommands(program: Command): void {
               ...(cursor ? { cursor } : {}),
               limit,
             }),
-          signinCsvColumns,
+          (logs) => logs.signinCsvColumns,
         ),
       ),
   );
@@ -118,7 +118,7 @@ export function logCommands(program: Command): void {
             ...(cursor ? { cursor } : {}),
             limit,
           }),
-        auditCsvColumns,
+        (logs) => logs.auditCsvColumns,
       ),
     ),
   );

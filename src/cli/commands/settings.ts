@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
 import { AppError } from '../../errors.ts';
 import type { ServiceSettings } from '../../services/settings.ts';
-import { undeliveredMethods, undeliveredWarning } from '../../services/telephony-notice.ts';
 import { table } from '../format.ts';
 import { isRemote, print, withAdmin } from '../run.ts';
 
@@ -40,8 +38,12 @@ function parseValue(settings: ServiceSettings, key: string, raw: string): unknow
  * are allowed while texts and calls reach no phone; on standard error, so
  * `--json` output stays as it is.
  */
-function warnIfUndelivered(settings: ServiceSettings) {
+async function warnIfUndelivered(settings: ServiceSettings) {
   if (isRemote()) return;
+  const [{ loadConfig }, { undeliveredMethods, undeliveredWarning }] = await Promise.all([
+    import('../../config/load.ts'),
+    import('../../services/telephony-notice.ts'),
+  ]);
   const ids = undeliveredMethods(loadConfig(), settings.allowedMethods);
   if (ids.length > 0) process.stderr.write(`portcullis: warning: ${undeliveredWarning(ids)}\n`);
 }
@@ -60,7 +62,7 @@ export function settingsCommands(program: Command): void {
       if (key) {
         const value = all[requireKey(all, key)];
         print(!!o.json, value, () => show(value));
-        if (key === 'allowedMethods') warnIfUndelivered(all);
+        if (key === 'allowedMethods') await warnIfUndelivered(all);
         return;
       }
       print(!!o.json, all, () =>
@@ -69,7 +71,7 @@ export function settingsCommands(program: Command): void {
           Object.entries(all).map(([k, v]) => [k, show(v)]),
         ),
       );
-      warnIfUndelivered(all);
+      await warnIfUndelivered(all);
     });
 
   settings
@@ -83,6 +85,6 @@ export function settingsCommands(program: Command): void {
         a.changeSettings({ [key]: parseValue(await a.settings(), key, value) }),
       );
       print(!!o.json, updated, () => `${key} = ${show(updated[key as keyof ServiceSettings])}`);
-      if (key === 'allowedMethods') warnIfUndelivered(updated);
+      if (key === 'allowedMethods') await warnIfUndelivered(updated);
     });
 }

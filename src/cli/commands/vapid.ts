@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import webpush from 'web-push';
 import { print } from '../run.ts';
 
 /** `portcullis vapid generate`: a VAPID key pair for Web Push, as configuration lines. */
@@ -10,7 +9,8 @@ export function vapidCommands(program: Command): void {
     .command('generate')
     .description('Generate a VAPID key pair for Web Push to the Portcullis Authenticator')
     .option('--json', 'print JSON')
-    .action((o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean }) => {
+      const { default: webpush } = await import('web-push');
       const keys = webpush.generateVAPIDKeys();
       print(
         !!o.json,

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppError, isAppError } from '../../errors.ts';
-import { methods } from '../../methods/index.ts';
+import { catalogue } from '../../methods/catalogue.ts';
 import {
   getServiceSettings,
   type ServiceSettings,
@@ -74,7 +74,7 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
       <fieldset>
         <legend>Verification options: methods users may use</legend>
         {undelivered.length > 0 ? <OutboxWarning c={c} /> : null}
-        {methods.map((m) => (
+        {catalogue.map((m) => (
           <label class="choice">
             <input
               type="checkbox"

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { MfaState } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { SigninView } from '../../flows/signin-log.ts';
-import { findMethod, worksAlone } from '../../methods/index.ts';
+import { findMethodInfo, worksAlone } from '../../methods/catalogue.ts';
 import { type AppPasswordView, listAppPasswords } from '../../services/app-passwords.ts';
 import { listSignins } from '../../services/logs.ts';
 import { resetPassword, setBlocked, setMfaState } from '../../services/user-admin.ts';
@@ -29,7 +29,7 @@ import { AdminLayout, Confirm, Notice, ShownOnce, time } from './layout.tsx';
 type C = Context<HttpEnv>;
 const PAGE_SIZE = 50;
 
-const label = (type: string) => findMethod(type)?.label ?? type;
+const label = (type: string) => findMethodInfo(type)?.label ?? type;
 const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
 
 const layout = (c: C, title: string, children: unknown, section = '/admin/users') =>

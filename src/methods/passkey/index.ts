@@ -8,6 +8,7 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
+import { methodInfo } from '../catalogue.ts';
 import type { AuthMethod, Failure, MethodContext } from '../types.ts';
 import { signChallenge, signedChallengeExpiry } from './signed-challenge.ts';
 import { type PasskeyRow, passkeysStore } from './store.ts';
@@ -57,14 +58,7 @@ async function registrationsOf(
 const transportsOf = (json: string) => JSON.parse(json) as string[];
 
 export const passkeyMethod = {
-  id: ID,
-  label: 'Passkey',
-  description: 'Use a passkey: your device unlock, or a security key.',
-  factor: 'possession',
-  // RFC 8176 §2: "hwk" is proof of possession of a hardware-secured key. WebAuthn
-  // does not reliably say whether a key is hardware- or software-secured
-  // (attestation is not requested), so every passkey counts as "hwk".
-  amr: ['hwk'],
+  ...methodInfo(ID),
 
   enrol: {
     async begin(ctx, user) {

@@ -1,4 +1,6 @@
 // Phone methods: a code by text message, or a call answered with # (mobile, alternate mobile, office).
+
+import { type MethodType, methodInfo } from '../catalogue.ts';
 import type { AuthMethod, Enrolment } from '../types.ts';
 import { callPhone, checkCall, checkCode, hasLiveChallenge, textCode } from './challenge.ts';
 import { type Channel, type Channels, type PhoneEnrolState, phoneEnrolment } from './enrol.ts';
@@ -46,12 +48,7 @@ function enrolment(
 }
 
 export const smsMethod = {
-  id: 'OneWaySMS',
-  label: 'Text message',
-  description: 'Get a code by text message on your mobile phone.',
-  factor: 'possession',
-  amr: ['sms'],
-  telephony: true,
+  ...methodInfo('OneWaySMS'),
   enrol: enrolment(MOBILE, 'text', false),
   async challenge(ctx, user, reg, attempt, resend) {
     if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
@@ -69,20 +66,9 @@ export const smsMethod = {
 } satisfies AuthMethod<PhoneEnrolState>;
 
 /** A call method; the three differ in which phone they ring and whether it has an extension. */
-function voiceMethod(
-  id: string,
-  label: string,
-  description: string,
-  channels: Channels,
-  withExtension: boolean,
-) {
+function voiceMethod(id: MethodType, channels: Channels, withExtension: boolean) {
   return {
-    id,
-    label,
-    description,
-    factor: 'possession',
-    amr: ['tel'],
-    telephony: true,
+    ...methodInfo(id),
     enrol: enrolment(channels, 'call', withExtension),
     async challenge(ctx, user, reg, attempt, resend) {
       if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
@@ -101,24 +87,14 @@ function voiceMethod(
   } satisfies AuthMethod<PhoneEnrolState>;
 }
 
-export const voiceMobileMethod = voiceMethod(
-  'TwoWayVoiceMobile',
-  'Phone call',
-  'Answer a call on your mobile phone and press #.',
-  MOBILE,
-  false,
-);
+export const voiceMobileMethod = voiceMethod('TwoWayVoiceMobile', MOBILE, false);
 export const voiceAlternateMethod = voiceMethod(
   'TwoWayVoiceAlternateMobile',
-  'Call to alternate phone',
-  'Answer a call on another mobile phone and press #.',
   { call: 'TwoWayVoiceAlternateMobile' },
   false,
 );
 export const voiceOfficeMethod = voiceMethod(
   'TwoWayVoiceOffice',
-  'Office phone call',
-  'Answer a call on your office phone and press #.',
   { call: 'TwoWayVoiceOffice' },
   true,
 );

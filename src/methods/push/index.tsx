@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { AppError } from '../../errors.ts';
 import { methodsStore } from '../../storage/methods.ts';
 import { signinLogStore } from '../../storage/signin-log.ts';
+import { methodInfo } from '../catalogue.ts';
 import type { Attempt, AuthMethod, MethodContext, MethodUser, Registration } from '../types.ts';
 import {
   ACTIVATION_MS,
@@ -73,12 +74,7 @@ async function codeHrefOf(
 }
 
 export const pushMethod = {
-  id: PUSH_ID,
-  label: 'Portcullis Authenticator',
-  description: 'Approve sign-ins with a notification in the Portcullis Authenticator.',
-  factor: 'possession',
-  // RFC 8176: a proof of possession of a key held by the device.
-  amr: ['pop'],
+  ...methodInfo(PUSH_ID),
 
   enrol: {
     async begin(ctx, user) {

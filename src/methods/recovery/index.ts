@@ -1,5 +1,6 @@
 // RecoveryCode: ten single-use codes, shown once, for when no other method is at hand.
 import type { Translate } from '../../i18n/index.ts';
+import { methodInfo } from '../catalogue.ts';
 import type { AuthMethod, MethodContext, MethodUser } from '../types.ts';
 import { CODES_PER_SET, hashCode, newCodeSet, normaliseCode } from './codes.ts';
 import { recoveryCodesStore } from './store.ts';
@@ -26,14 +27,7 @@ function fileText(ctx: MethodContext, user: MethodUser, codes: readonly string[]
 }
 
 export const recoveryCodeMethod = {
-  id: ID,
-  label: 'Recovery codes',
-  description: 'Use one of ten single-use codes you saved when you cannot use your other methods.',
-  factor: 'possession',
-  // Codes back up another method: a user's only method they must not be.
-  standalone: false,
-  // RFC 8176 has no value for recovery codes; each is a one-time password.
-  amr: ['otp'],
+  ...methodInfo(ID),
 
   enrol: {
     async begin(ctx) {

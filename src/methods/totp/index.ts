@@ -1,5 +1,6 @@
 // PhoneAppOTP: codes from an authenticator app (RFC 6238).
 import QRCode from 'qrcode';
+import { methodInfo } from '../catalogue.ts';
 import type { Attempt, AuthMethod, MethodContext, VerifyResult } from '../types.ts';
 import { matchingStep, newSecret, normaliseCode, totpFor } from './codes.ts';
 import { stepUsedBy, totpStepsStore } from './steps.ts';
@@ -29,11 +30,7 @@ async function check(
 }
 
 export const totpMethod = {
-  id: 'PhoneAppOTP',
-  label: 'Authenticator app',
-  description: 'Use a code from an authenticator app on your phone.',
-  factor: 'possession',
-  amr: ['otp'],
+  ...methodInfo('PhoneAppOTP'),
 
   enrol: {
     async begin(ctx) {

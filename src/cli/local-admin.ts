@@ -1,0 +1,84 @@
+// The command line's admin on this machine's database: the services themselves.
+import type { AppContext } from '../context.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens.ts';
+import { listAppPasswords } from '../services/app-passwords.ts';
+import {
+  createLegacyApp,
+  createOidcApp,
+  deleteApp,
+  getApp,
+  listApps,
+  newClientSecret,
+  updateOidcApp,
+} from '../services/applications.ts';
+import type { Actor } from '../services/audit.ts';
+import { applyBulk, parseBulkCsv, previewBulk } from '../services/bulk-mfa.ts';
+import { listAudit, listSignins } from '../services/logs.ts';
+import { getServiceSettings, updateServiceSettings } from '../services/settings.ts';
+import { deleteUser, resetPassword, setMfaState, updateUser } from '../services/user-admin.ts';
+import {
+  deleteAppPasswordsOf,
+  deleteMethod,
+  listMethods,
+  resetMethods,
+  restoreRememberedDevices,
+  setDefaultMethod,
+  unlockSignin,
+} from '../services/user-settings.ts';
+import { createUser, getUser, listUsers, requireUser } from '../services/users.ts';
+import type { Admin } from './admin.ts';
+
+/** The services, on this machine's database, acting as `actor`. */
+export function localAdmin(ctx: AppContext, actor: Actor): Admin {
+  const actions = {
+    'reset-methods': resetMethods,
+    'delete-app-passwords': deleteAppPasswordsOf,
+    'restore-remembered-devices': restoreRememberedDevices,
+    'unlock-signin': unlockSignin,
+  };
+  return {
+    createUser: (input) => createUser(ctx, input, actor),
+    getUser: (upn) => getUser(ctx, upn, actor),
+    listUsers: (q) => listUsers(ctx, q, actor),
+    updateUser: (upn, patch) => updateUser(ctx, actor, upn, patch),
+    deleteUser: (upn) => deleteUser(ctx, actor, upn),
+    resetPassword: (upn) => resetPassword(ctx, actor, upn),
+    setMfaState: (upns, state) => setMfaState(ctx, actor, upns, state),
+    bulk: (input, dryRun, progress) => {
+      const items = 'csv' in input ? parseBulkCsv(input.csv) : input.items;
+      return dryRun
+        ? previewBulk(ctx, items, progress?.check)
+        : applyBulk(ctx, actor, items, progress);
+    },
+    methods: (upn) => listMethods(ctx, actor, upn),
+    deleteMethod: (upn, id) => deleteMethod(ctx, actor, upn, id),
+    setDefaultMethod: (upn, id) => setDefaultMethod(ctx, actor, upn, id),
+    appPasswords: async (upn) => listAppPasswords(ctx, (await requireUser(ctx, upn)).id),
+    userAction: (action, upns) => actions[action](ctx, actor, upns),
+    settings: () => getServiceSettings(ctx),
+    changeSettings: (patch) => updateServiceSettings(ctx, patch, actor),
+    signins: (q) => listSignins(ctx, q),
+    audit: (q) => listAudit(ctx, q),
+    createToken: (input) =>
+      createApiToken(ctx, actor, {
+        name: input.name,
+        ...(input.scope ? { scope: input.scope } : {}),
+        rights: input.personalData ? ['personal-data'] : [],
+      }),
+    tokens: () => listApiTokens(ctx),
+    revokeToken: (id) => revokeApiToken(ctx, actor, id),
+    createApp: (input) => createLegacyApp(ctx, input, actor),
+    createClient: async (input) => {
+      const { application, clientSecret } = await createOidcApp(ctx, input, actor);
+      return { ...application, clientSecret };
+    },
+    apps: () => listApps(ctx),
+    app: (id) => getApp(ctx, id),
+    updateApp: (id, patch) => updateOidcApp(ctx, id, patch, actor),
+    deleteApp: (id) => deleteApp(ctx, id, actor),
+    newClientSecret: async (id) => {
+      const { application, clientSecret } = await newClientSecret(ctx, id, actor);
+      return { id: application.id, clientSecret };
+    },
+  };
+}

@@ -1,0 +1,142 @@
+// The command line's admin on a running instance: its admin REST API, with a token.
+import { AppError, type ErrorCode, errorCodes } from '../errors.ts';
+import type { ApiTokenView } from '../services/api-tokens.ts';
+import type { AppPasswordView } from '../services/app-passwords.ts';
+import type { ApplicationView } from '../services/applications.ts';
+import type { UserActionResult } from '../services/user-settings.ts';
+import type { MethodView } from '../services/users.ts';
+import type { Admin } from './admin.ts';
+
+/** The admin REST API of a running Portcullis, with an admin API token. */
+export function remoteAdmin(baseUrl: string, token: string): Admin {
+  const base = `${baseUrl.replace(/\/+$/, '')}/api/v1`;
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (e) {
+      throw new AppError('service_unavailable', {
+        detail: `Cannot reach ${baseUrl}: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}`,
+      });
+    }
+    const text = await res.text();
+    // 204 No Content (a deletion): nothing to read.
+    if (res.status === 204) return undefined as T;
+    if (!res.ok) {
+      let problem: { code?: string; detail?: string; title?: string } = {};
+      try {
+        problem = JSON.parse(text) as typeof problem;
+      } catch {
+        // not problem+json (a proxy's error page)
+      }
+      const code = (
+        problem.code && problem.code in errorCodes ? problem.code : 'internal_error'
+      ) as ErrorCode;
+      throw new AppError(code, { detail: problem.detail ?? problem.title ?? `HTTP ${res.status}` });
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new AppError('service_unavailable', {
+        detail: `${baseUrl} did not answer as a Portcullis admin API (give the server's base URL, without /api/v1).`,
+      });
+    }
+  };
+  const u = (upn: string) => `/users/${encodeURIComponent(upn)}`;
+  const qs = (q: object) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') p.set(k, String(v));
+    const s = p.toString();
+    return s ? `?${s}` : '';
+  };
+  const admin: Admin = {
+    createUser: (input) =>
+      call('POST', '/users', {
+        userPrincipalName: input.upn,
+        password: input.password,
+        ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+        ...(input.isAdmin !== undefined ? { isAdmin: input.isAdmin } : {}),
+        ...(input.preferredLanguage !== undefined
+          ? { preferredLanguage: input.preferredLanguage }
+          : {}),
+        ...(input.mfaState !== undefined ? { mfaState: input.mfaState } : {}),
+      }),
+    getUser: (upn) => call('GET', u(upn)),
+    listUsers: (q) => call('GET', `/users${qs(q)}`),
+    updateUser: (upn, patch) => call('PATCH', u(upn), patch),
+    deleteUser: async (upn) => {
+      await call('DELETE', u(upn));
+    },
+    resetPassword: (upn) => call('POST', `${u(upn)}/reset-password`),
+    setMfaState: async (upns, state) => {
+      // One user named twice (any case) is one change, as on the server.
+      const unique = [...new Map(upns.map((u) => [u.trim().toLowerCase(), u.trim()])).values()];
+      const items = unique.map((p) => ({ userPrincipalName: p, state }));
+      await call('POST', '/users/mfa-state', { items, allOrNothing: true });
+      return Promise.all(unique.map((p) => admin.getUser(p)));
+    },
+    bulk: (input, dryRun) =>
+      call('POST', '/users/mfa-state', {
+        ...('csv' in input
+          ? { csv: input.csv }
+          : {
+              items: input.items.map((i) => ({
+                userPrincipalName: i.userPrincipalName,
+                state: i.state,
+              })),
+            }),
+        dryRun,
+      }),
+    methods: async (upn) => (await call<{ items: MethodView[] }>('GET', `${u(upn)}/methods`)).items,
+    deleteMethod: async (upn, id) =>
+      (await call<{ items: MethodView[] }>('DELETE', `${u(upn)}/methods/${encodeURIComponent(id)}`))
+        .items,
+    setDefaultMethod: async (upn, id) =>
+      (
+        await call<{ items: MethodView[] }>(
+          'PUT',
+          `${u(upn)}/methods/${encodeURIComponent(id)}/default`,
+        )
+      ).items,
+    appPasswords: async (upn) =>
+      (await call<{ items: AppPasswordView[] }>('GET', `${u(upn)}/app-passwords`)).items,
+    userAction: async (action, upns) =>
+      (
+        await call<{ results: UserActionResult[] }>('POST', `/user-actions/${action}`, {
+          users: upns,
+        })
+      ).results,
+    settings: () => call('GET', '/settings'),
+    changeSettings: (patch) => call('PATCH', '/settings', patch),
+    signins: (q) => call('GET', `/signins${qs(q)}`),
+    audit: (q) => call('GET', `/audit${qs(q)}`),
+    createToken: (input) => call('POST', '/tokens', input),
+    tokens: async () => (await call<{ items: ApiTokenView[] }>('GET', '/tokens')).items,
+    revokeToken: async (id) => {
+      await call('DELETE', `/tokens/${encodeURIComponent(id)}`);
+    },
+    createApp: (input) => call('POST', '/applications', input),
+    createClient: (input) => call('POST', '/applications', { ...input, kind: 'oidc' }),
+    apps: async () => (await call<{ items: ApplicationView[] }>('GET', '/applications')).items,
+    app: (id) => call('GET', `/applications/${encodeURIComponent(id)}`),
+    updateApp: (id, patch) => call('PATCH', `/applications/${encodeURIComponent(id)}`, patch),
+    deleteApp: async (id) => {
+      await call('DELETE', `/applications/${encodeURIComponent(id)}`);
+    },
+    newClientSecret: async (id) => {
+      const { clientSecret } = await call<{ clientSecret: string }>(
+        'POST',
+        `/applications/${encodeURIComponent(id)}/secret`,
+      );
+      return { id, clientSecret };
+    },
+  };
+  return admin;
+}

@@ -1,0 +1,74 @@
+// The command line loads what a command uses and no more: `--help` loads none of
+// the server, and a local command none of the sign-in machinery (pages, OpenID
+// Connect, WebAuthn, phone numbers). What loads is read off the real process.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from './helpers/cli.ts';
+import { freshDatabase, type TestDatabase } from './helpers/db.ts';
+import { loadedModules } from './helpers/loaded-modules.ts';
+
+const signinMachinery = [
+  'oidc-provider',
+  'hono',
+  '@hono/node-server',
+  '@simplewebauthn/server',
+  'libphonenumber-js',
+  'qrcode',
+  'web-push',
+  'ldapjs',
+  'radius',
+  'jose',
+  'otpauth',
+  'intl-messageformat',
+];
+
+describe('command line start-up', () => {
+  let db: TestDatabase;
+
+  before(async () => {
+    db = await freshDatabase();
+  });
+  after(() => db.drop());
+
+  it('--help loads commander and the command definitions, nothing of the server', async () => {
+    const r = await loadedModules(['--help'], db.env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Usage: portcullis/);
+    assert.deepEqual([...r.packages], ['commander']);
+    assert.ok(r.own.includes('dist/cli/main.js'), 'the compiled command line ran');
+    const server = r.own.filter((m) =>
+      /^dist\/(server|context|http|oidc|fronts|flows|methods|db|storage|delivery)\b/.test(m),
+    );
+    assert.deepEqual(server, [], 'no module of the server, the database or the methods');
+    assert.ok(r.own.length < 30, `a handful of modules, not ${r.own.length}`);
+  });
+
+  it('a local `user list` loads the database and services, not the sign-in machinery', async () => {
+    const add = await runCli(
+      ['user', 'add', 'ada@contoso.com', '--password-stdin'],
+      db.env,
+      'a good password',
+    );
+    assert.equal(add.code, 0, add.stderr);
+    const r = await loadedModules(['user', 'list'], db.env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /ada@contoso\.com/);
+    assert.ok(r.packages.has('kysely'), 'the database was opened');
+    const loaded = signinMachinery.filter((p) => r.packages.has(p));
+    assert.deepEqual(loaded, []);
+    const own = r.own.filter((m) =>
+      /^dist\/(server|http|oidc|fronts|flows\/signin\.|methods\/(?!catalogue))/.test(m),
+    );
+    assert.deepEqual(own, []);
+  });
+
+  it('--version prints the package version', async () => {
+    const { version } = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    );
+    const r = await runCli(['--version'], db.env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), version);
+  });
+});

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const bin = new URL('../../bin/portcullis.js', import.meta.url).pathname;
+
+// A module resolution hook (it runs on the loader's own thread) writes each URL a
+// module import resolves to: what the command really loaded, not what a reading of
+// its source suggests. `require` calls inside CommonJS packages are not seen; their
+// package's entry is.
+const hooks = `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  appendFileSync(process.env.PORTCULLIS_TRACE_MODULES, r.url + '\\n');
+  return r;
+}`;
+const register = `import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}));`;
+
+export interface LoadedModules {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Project modules, relative to the package root (e.g. `dist/cli/main.js`). */
+  own: string[];
+  /** npm packages with at least one module loaded. */
+  packages: Set<string>;
+}
+
+/** Runs the real `portcullis` command and reports which modules it loaded. */
+export async function loadedModules(
+  args: string[],
+  env: Record<string, string>,
+): Promise<LoadedModules> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portcullis-modules-'));
+  const trace = path.join(dir, 'modules');
+  try {
+    const { code, stdout, stderr } = await new Promise<{
+      code: number | null;
+      stdout: string;
+      stderr: string;
+    }>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, ...args],
+        { env: { ...process.env, ...env, PORTCULLIS_TRACE_MODULES: trace } },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end();
+    });
+    const root = new URL('../../', import.meta.url).href;
+    const urls = new Set(readFileSync(trace, 'utf8').trim().split('\n'));
+    const own: string[] = [];
+    const packages = new Set<string>();
+    for (const url of urls) {
+      const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+      if (pkg) packages.add(pkg[1]!);
+      else if (url.startsWith(root)) own.push(url.slice(root.length));
+    }
+    return { code, stdout, stderr, own, packages };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
