@@ -3,23 +3,20 @@
 // Commands are defined here and in ./commands/ with nothing heavier than
 // commander: each action imports what it uses when it runs, so `--help` and a
 // quick command do not load the server (test/cli-startup.test.ts).
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CONFIG_FILE_ENV, ConfigError } from '../config/error.ts';
 import { isAppError } from '../errors.ts';
+import { version } from '../version.ts';
 import { appCommands, keyCommands, outboxCommands } from './commands/apps.ts';
 import { backupCommands } from './commands/backup.ts';
 import { logCommands } from './commands/logs.ts';
 import { mfaCommands } from './commands/mfa.ts';
+import { migrateCommands } from './commands/migrate.ts';
 import { settingsCommands } from './commands/settings.ts';
 import { tokenCommands } from './commands/tokens.ts';
 import { userCommands } from './commands/users.ts';
 import { vapidCommands } from './commands/vapid.ts';
 import { setTarget } from './run.ts';
-
-const { version } = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-) as { version: string };
 
 const program = new Command('portcullis')
   .description('Portcullis: self-hosted sign-in with per-user multi-factor authentication')
@@ -73,6 +70,7 @@ outboxCommands(program);
 keyCommands(program);
 vapidCommands(program);
 backupCommands(program);
+migrateCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -42,8 +42,14 @@ export async function withAdmin<T>(
   });
 }
 
-/** The local database only (commands that have no API, e.g. the telephony outbox). */
-export async function withLocalContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+/**
+ * The local database only (commands that have no API, e.g. the telephony outbox),
+ * migrated first unless `migrate: false` (the `migrate` command itself).
+ */
+export async function withLocalContext<T>(
+  work: (ctx: AppContext) => Promise<T>,
+  opts: { migrate?: boolean } = {},
+): Promise<T> {
   if (isRemote())
     throw new AppError('invalid_request', {
       detail: 'This command works on the server itself, not with --url.',
@@ -57,7 +63,7 @@ export async function withLocalContext<T>(work: (ctx: AppContext) => Promise<T>)
   // A command needs few connections: a CLI run must not crowd a busy database.
   const ctx = createContext(loadConfig(), { log: createLogger('warn'), db: { pgPoolSize: 2 } });
   try {
-    await migrate(ctx.db, ctx.dialect);
+    if (opts.migrate !== false) await migrate(ctx.db, ctx.dialect);
     return await work(ctx);
   } finally {
     await ctx.db.destroy();

@@ -3,10 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
-import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
 
@@ -141,26 +140,7 @@ function withStatementCache(sqlite: SQLite.Database, onClose: () => void): SQLit
   });
 }
 
-export async function migrate(db: Db, dialect: Dialect): Promise<void> {
-  // Kysely looks for its bookkeeping tables by name in every schema; pin them to
-  // ours so two Portcullis schemas in one PostgreSQL database never mix.
-  const schema =
-    dialect === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-      : undefined;
-  const migrator = new Migrator({
-    db,
-    provider: migrationProvider,
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}`, {
-      cause: error,
-    });
-  }
-}
+export { migrate } from './migrate.ts';
 
 /** True when an error means the database is unreachable (→ 503, not 500). */
 export function isDatabaseUnavailable(e: unknown): boolean {

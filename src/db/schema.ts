@@ -28,6 +28,13 @@ export interface Database {
   authenticator_activations: AuthenticatorActivationsTable;
   push_requests: PushRequestsTable;
   authenticator_push_subscriptions: AuthenticatorPushSubscriptionsTable;
+  releases: ReleasesTable;
+}
+
+/** The Portcullis versions that migrated this database (src/db/migrate.ts). */
+export interface ReleasesTable {
+  version: string;
+  migrated_at: number;
 }
 
 export type MfaState = 'Disabled' | 'Enabled' | 'Enforced';

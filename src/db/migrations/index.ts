@@ -14,6 +14,7 @@ import * as m0011 from './0011_passkeys.ts';
 import * as m0012 from './0012_authenticator.ts';
 import * as m0013 from './0013_push_subscriptions.ts';
 import * as m0014 from './0014_limits.ts';
+import * as m0015 from './0015_releases.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012_authenticator': m0012,
   '0013_push_subscriptions': m0013,
   '0014_limits': m0014,
+  '0015_releases': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
