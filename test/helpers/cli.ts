@@ -8,14 +8,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `portcullis` command with the given environment. */
+/**
+ * Runs the real `portcullis` command with the given environment (`opts.bin`:
+ * another release's command, from test/helpers/old-release.ts).
+ */
 export function runCli(
   args: string[],
   env: Record<string, string>,
   stdin?: string,
+  opts: { bin?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [opts.bin ?? bin, ...args], {
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -28,7 +28,8 @@ const freePort = () =>
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  opts: { cwd?: string } = {},
+  /** `bin`: another release's command (test/helpers/old-release.ts). */
+  opts: { cwd?: string; bin?: string } = {},
 ): Promise<ServerProcess> {
   if (env.PORT || env.PORTCULLIS_PUBLIC_URL || env.PORTCULLIS_CONFIG) return spawnServer(env, opts);
   for (let attempt = 1; ; attempt++) {
@@ -44,8 +45,11 @@ export async function startServerProcess(
   }
 }
 
-function spawnServer(env: Record<string, string>, opts: { cwd?: string }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [bin, 'serve'], {
+function spawnServer(
+  env: Record<string, string>,
+  opts: { cwd?: string; bin?: string },
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [opts.bin ?? bin, 'serve'], {
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     env: {
       ...process.env,

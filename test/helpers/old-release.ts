@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** The release before this one: the commit its upgrade fixture was made with. */
+export const PREVIOUS_RELEASE = {
+  version: '0.1.0',
+  commit: '70fb33e55323859a5c951f36c6377e68749c0e59',
+};
+
+/**
+ * A past release's code, from this repository's history, run the way it ran then
+ * (through tsx, on today's node_modules): its `portcullis` command. Extracted once
+ * per machine into the temporary directory and reused.
+ */
+export function oldRelease(commit = PREVIOUS_RELEASE.commit): { bin: string } {
+  const dir = path.join(tmpdir(), `portcullis-release-${commit.slice(0, 12)}`);
+  if (!existsSync(path.join(dir, 'bin', 'portcullis.js'))) {
+    const staging = mkdtempSync(`${dir}-`);
+    const archive = execFileSync('git', ['-C', root, 'archive', '--format=tar', commit], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    execFileSync('tar', ['-x', '-C', staging], { input: archive });
+    symlinkSync(path.join(root, 'node_modules'), path.join(staging, 'node_modules'));
+    mkdirSync(path.dirname(dir), { recursive: true });
+    try {
+      renameSync(staging, dir);
+    } catch {
+      // Another test file extracted it first.
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return { bin: path.join(dir, 'bin', 'portcullis.js') };
+}
