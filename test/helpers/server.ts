@@ -28,8 +28,11 @@ const freePort = () =>
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  /** `bin`: another release's command (test/helpers/old-release.ts). */
-  opts: { cwd?: string; bin?: string } = {},
+  /**
+   * `bin`: another release's command (test/helpers/old-release.ts); `command`: the
+   * whole command line before `serve` (e.g. `npx portcullis` in an installation).
+   */
+  opts: ServeOptions = {},
 ): Promise<ServerProcess> {
   if (env.PORT || env.PORTCULLIS_PUBLIC_URL || env.PORTCULLIS_CONFIG) return spawnServer(env, opts);
   for (let attempt = 1; ; attempt++) {
@@ -45,11 +48,15 @@ export async function startServerProcess(
   }
 }
 
-function spawnServer(
-  env: Record<string, string>,
-  opts: { cwd?: string; bin?: string },
-): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [opts.bin ?? bin, 'serve'], {
+interface ServeOptions {
+  cwd?: string;
+  bin?: string;
+  command?: string[];
+}
+
+function spawnServer(env: Record<string, string>, opts: ServeOptions): Promise<ServerProcess> {
+  const [file, ...args] = opts.command ?? [process.execPath, opts.bin ?? bin];
+  const child = spawn(file!, [...args, 'serve'], {
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     env: {
       ...process.env,
@@ -59,18 +66,28 @@ function spawnServer(
       PORTCULLIS_LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A wrapper (npx) does not pass signals on: its group gets them, as a terminal's Ctrl-C does.
+    detached: !!opts.command,
   });
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      if (opts.command) process.kill(-child.pid!, sig);
+      else child.kill(sig);
+    } catch {
+      // already gone
+    }
+  };
   let out = '';
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      signal('SIGTERM');
+      setTimeout(() => signal('SIGKILL'), 5000).unref();
     });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      signal('SIGKILL');
       reject(new Error(`server did not start:\n${out}`));
     }, 20_000);
     const onData = (d: Buffer) => {
