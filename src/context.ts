@@ -58,6 +58,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
   const random = o.random ?? cryptoRandom;
   const telephony = o.telephony ?? createTelephony(config, db, clock);
   const log = o.log ?? createLogger(config.logLevel);
+  let metrics: Metrics | undefined;
   const ctx: AppContext = {
     config,
     db,
@@ -91,7 +92,10 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
     telephony,
     groupCommit: groupCommit(db),
     cache: new TtlCache(1000),
-    metrics: createMetrics(() => ctx.hasher.stats()),
+    get metrics() {
+      metrics ??= createMetrics(() => ctx.hasher.stats());
+      return metrics;
+    },
   };
   return ctx;
 }

@@ -1,6 +1,7 @@
 // Prometheus metrics (prom-client), one registry per context: sign-ins by
 // result, method and front; the password hash pool; HTTP request latency.
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { createRequire } from 'node:module';
+import type { Counter, Histogram, Registry } from 'prom-client';
 import type { HashPoolStats } from './crypto/passwords.ts';
 
 export interface Metrics {
@@ -11,7 +12,11 @@ export interface Metrics {
   render(): Promise<string>;
 }
 
+/** Built on first use (src/context.ts): a command-line call never loads prom-client. */
 export function createMetrics(hashPool: () => HashPoolStats): Metrics {
+  const { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } = createRequire(
+    import.meta.url,
+  )('prom-client') as typeof import('prom-client');
   const registry = new Registry();
   const signins = new Counter({
     name: 'portcullis_signins_total',

@@ -12,7 +12,6 @@ import {
   updateOidcApp,
 } from '../services/applications.ts';
 import type { Actor } from '../services/audit.ts';
-import { applyBulk, parseBulkCsv, previewBulk } from '../services/bulk-mfa.ts';
 import { listAudit, listSignins } from '../services/logs.ts';
 import { getServiceSettings, updateServiceSettings } from '../services/settings.ts';
 import { deleteUser, resetPassword, setMfaState, updateUser } from '../services/user-admin.ts';
@@ -44,7 +43,9 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     deleteUser: (upn) => deleteUser(ctx, actor, upn),
     resetPassword: (upn) => resetPassword(ctx, actor, upn),
     setMfaState: (upns, state) => setMfaState(ctx, actor, upns, state),
-    bulk: (input, dryRun, progress) => {
+    bulk: async (input, dryRun, progress) => {
+      // The CSV reader loads for the one command that uses it.
+      const { applyBulk, parseBulkCsv, previewBulk } = await import('../services/bulk-mfa.ts');
       const items = 'csv' in input ? parseBulkCsv(input.csv) : input.items;
       return dryRun
         ? previewBulk(ctx, items, progress?.check)

@@ -1,6 +1,5 @@
 // The sign-in and audit logs as administrators read them: filters, cursor
 // paging (newest first) and CSV export — the same for the portal, API and CLI.
-import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../context.ts';
 import type { SigninLogTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -138,6 +137,8 @@ export async function exportCsv<V>(
     for (const v of p.items) lines.push(columns.map((c) => c.value(v)));
     cursor = p.nextCursor ?? undefined;
   } while (cursor && lines.length <= EXPORT_MAX_ROWS);
+  // Loaded here: listing logs (the command line's tables) needs no CSV writer.
+  const { stringify } = await import('csv-stringify/sync');
   // A leading = + - @ would be a formula in a spreadsheet: quote it away (CSV injection).
   return stringify(
     lines.map((l) =>
