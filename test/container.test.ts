@@ -2,84 +2,32 @@
 // in a volume, healthy by its own HEALTHCHECK, the command line inside it, and a
 // sign-in from outside. No registry is reachable here, so the base image is
 // Debian made by debootstrap (.ci/podman-up); the image is built once per
-// content of its inputs and reused by the suite's later runs.
+// content of its inputs (test/helpers/container-image.ts; CI builds it first).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FormClient, textOf } from './helpers/browser.ts';
+import { BASE_IMAGE, ensureImage, podman } from './helpers/container-image.ts';
 import { freePort } from './helpers/oidc-rp.ts';
 import { requireTool } from './helpers/server.ts';
 
-const root = new URL('../', import.meta.url).pathname;
-const BASE = 'localhost/debian:bookworm';
-const podman = (args: string[], input?: string) =>
-  spawnSync('podman', args, { encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
-const hasPodman = podman(['--version']).status === 0;
-const hasBase = hasPodman && podman(['image', 'exists', BASE]).status === 0;
-
-/** The image's tag: a hash of everything the Containerfile copies. */
-function imageTag(): string {
-  const hash = createHash('sha256');
-  const inputs = ['Containerfile', 'package.json', 'package-lock.json', 'tsconfig.json'];
-  inputs.push('tsconfig.build.json', 'scripts/build.js', 'bin/portcullis.js');
-  for (const dir of ['src'])
-    for (const f of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).sort())
-      if (f.includes('.')) inputs.push(path.join(dir, f));
-  for (const f of inputs) hash.update(f).update(readFileSync(path.join(root, f)));
-  return `localhost/portcullis:test-${hash.digest('hex').slice(0, 12)}`;
-}
-
-/** A TLS-inspecting proxy's CA (local additions to the trust store), for the build only. */
-function extraCa(): string | undefined {
-  const dir = '/usr/local/share/ca-certificates';
-  const certs = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.crt')) : [];
-  if (certs.length === 0) return undefined;
-  const file = path.join(tmpdir(), 'portcullis-build-ca.pem');
-  writeFileSync(file, certs.map((c) => readFileSync(path.join(dir, c), 'utf8')).join('\n'));
-  return file;
-}
+const podmanPresent = spawnSync('podman', ['--version']).status === 0;
+const hasBase = podmanPresent && podman(['image', 'exists', BASE_IMAGE]).status === 0;
 
 describe('the container image (Containerfile, podman)', {
   skip:
-    requireTool(hasPodman, 'podman') ||
-    requireTool(hasBase, `the ${BASE} image (bash .ci/podman-up)`),
+    requireTool(podmanPresent, 'podman') ||
+    requireTool(hasBase, `the ${BASE_IMAGE} image (bash .ci/podman-up)`),
   timeout: 20 * 60_000,
 }, () => {
-  const image = imageTag();
+  let image = '';
   const name = `portcullis-test-${process.pid}`;
   const volume = `${name}-data`;
   let url = '';
 
   before(async () => {
-    if (podman(['image', 'exists', image]).status !== 0) {
-      const ca = extraCa();
-      const build = podman([
-        'build',
-        '--format',
-        'docker',
-        '--build-arg',
-        `BASE=${BASE}`,
-        ...(ca
-          ? [
-              '-v',
-              `${ca}:/etc/extra-ca.pem:ro`,
-              '--build-arg',
-              'EXTRA_CA=/etc/extra-ca.pem',
-              '--build-arg',
-              'NODE_EXTRA_CA_CERTS=/etc/extra-ca.pem',
-            ]
-          : []),
-        '-t',
-        image,
-        root,
-      ]);
-      assert.equal(build.status, 0, build.stderr.slice(-4000));
-    }
+    image = ensureImage();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     const run = podman([

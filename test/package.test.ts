@@ -109,6 +109,8 @@ describe('the npm package, installed into an empty directory', () => {
     });
     try {
       assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+      if (Number(process.versions.node.split('.')[0]) >= 22)
+        assert.doesNotMatch(server.output(), /Unsupported runtime/i, 'a supported Node');
       const b = new FormClient((r) => fetch(r), server.url);
       const signin = await b.page('/');
       const css = /href="([^"]+\.css[^"]*)"/.exec(signin.html)?.[1];
