@@ -67,7 +67,7 @@ describe('the container image (Containerfile, podman)', {
     assert.match(data.stdout, /secret\.key/);
     const tools = podman(['exec', name, 'sh', '-c', 'command -v g++ make python3 npm tsc || true']);
     assert.equal(tools.stdout.trim(), '', 'no compiler, npm or TypeScript in the image');
-    const health = podman(['inspect', '--format', '{{json .Config.Healthcheck}}', image]);
+    const health = podman(['image', 'inspect', '--format', '{{json .HealthCheck}}', image]);
     assert.match(health.stdout, /healthz/, 'the image declares its HEALTHCHECK');
   });
 
