@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,9 @@ export const PREVIOUS_RELEASE = {
  * per machine into the temporary directory and reused.
  */
 export function oldRelease(commit = PREVIOUS_RELEASE.commit): { bin: string } {
-  const dir = path.join(tmpdir(), `portcullis-release-${commit.slice(0, 12)}`);
+  // Per checkout too: the extraction uses this checkout's node_modules.
+  const checkout = createHash('sha256').update(root).digest('hex').slice(0, 8);
+  const dir = path.join(tmpdir(), `portcullis-release-${commit.slice(0, 12)}-${checkout}`);
   if (!existsSync(path.join(dir, 'bin', 'portcullis.js'))) {
     const staging = mkdtempSync(`${dir}-`);
     const archive = execFileSync('git', ['-C', root, 'archive', '--format=tar', commit], {
