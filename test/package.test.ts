@@ -2,8 +2,10 @@
 // an empty directory, runs `npx portcullis serve` and `npx portcullis user list`;
 // and the systemd unit in deploy/ is one systemd accepts, pointing at that layout.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +19,26 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 };
 const UNIT = path.join(root, 'deploy/systemd/portcullis.service');
 const hasSystemdAnalyze = spawnSync('systemd-analyze', ['--version']).status === 0;
+
+/**
+ * Serves better-sqlite3's prebuilt binary for this Node (the one this checkout
+ * built), at the path prebuild-install asks a binary host for.
+ */
+async function binaryMirror(): Promise<{ url: string; close(): void }> {
+  const modules = path.join(root, 'node_modules/better-sqlite3');
+  const { version: v } = JSON.parse(readFileSync(path.join(modules, 'package.json'), 'utf8'));
+  const name = `better-sqlite3-v${v}-node-v${process.versions.modules}-linux-x64.tar.gz`;
+  const tarball = execFileSync('tar', ['-cz', '-C', modules, 'build/Release/better_sqlite3.node'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const server = http.createServer((req, res) => {
+    if (req.url === `/v${v}/${name}`) res.writeHead(200).end(tarball);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
 
 describe('the npm package, installed into an empty directory', () => {
   let work: string;
@@ -69,18 +91,32 @@ describe('the npm package, installed into an empty directory', () => {
     assert.equal(packed!.filename, `portcullis-${version}.tgz`);
   });
 
-  it('npm install ./portcullis-*.tgz, then npx portcullis --version and user list', () => {
-    const install = spawnSync(
-      'npm',
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--prefer-offline',
-        path.join(work, `portcullis-${version}.tgz`),
-      ],
-      { cwd: prefix, encoding: 'utf8' },
-    );
+  it('npm install ./portcullis-*.tgz, then npx portcullis --version and user list', async () => {
+    // better-sqlite3 fetches its compiled binary from GitHub, which this machine
+    // cannot reach, and else compiles it (a minute and more). A local mirror of
+    // the binary built here serves it instead, as an organisation's mirror would
+    // (prebuild-install's npm_config_better_sqlite3_binary_host).
+    const mirror = await binaryMirror();
+    const install = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(
+        'npm',
+        [
+          'install',
+          '--no-audit',
+          '--no-fund',
+          '--prefer-offline',
+          path.join(work, `portcullis-${version}.tgz`),
+        ],
+        {
+          cwd: prefix,
+          env: { ...process.env, npm_config_better_sqlite3_binary_host: mirror.url },
+        },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
+    mirror.close();
     assert.equal(install.status, 0, install.stderr);
     assert.ok(!existsSync(path.join(prefix, 'node_modules/tsx')), 'no development dependency');
     const v = npx(['--version']);
