@@ -26,7 +26,7 @@ export async function startServer(
   out: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const ctx = createContext(config, { db: { backgroundCheckpoint: true } });
-  await migrate(ctx.db, ctx.dialect);
+  await migrate(ctx.db, ctx.dialect, ctx.clock);
   // The SQLite search index is keyed by the users' rowid, which a VACUUM may
   // renumber: rebuild it on start (about half a second at 100,000 users).
   if (ctx.dialect === 'sqlite')

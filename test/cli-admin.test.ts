@@ -3,7 +3,6 @@
 // server through its admin API (`PORTCULLIS_URL` and `PORTCULLIS_API_TOKEN`).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -18,6 +17,7 @@ import { getServiceSettings } from '../src/services/settings.ts';
 import { createUser } from '../src/services/users.ts';
 import { type CliResult, runCli } from './helpers/cli.ts';
 import { freshDatabase, onPostgres, type TestDatabase } from './helpers/db.ts';
+import { freePort } from './helpers/ports.ts';
 import { type ServerProcess, startServerProcess } from './helpers/server.ts';
 
 type Mode = 'local' | 'remote';
@@ -39,18 +39,6 @@ function assertFails(r: CliResult, message: RegExp, what: string): void {
 function ok(r: CliResult, what = ''): string {
   assert.equal(r.code, 0, `${what} exited ${r.code}: ${r.stderr}`);
   return r.stdout;
-}
-
-/** A port nothing listens on (taken from the OS, then released). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function suite(mode: Mode): void {

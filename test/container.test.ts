@@ -4,15 +4,14 @@
 // Debian made by debootstrap (.ci/podman-up); the image is built once per
 // content of its inputs (test/helpers/container-image.ts; CI builds it first).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FormClient, textOf } from './helpers/browser.ts';
 import { BASE_IMAGE, ensureImage, podman } from './helpers/container-image.ts';
-import { freePort } from './helpers/oidc-rp.ts';
+import { freePort } from './helpers/ports.ts';
 import { requireTool } from './helpers/server.ts';
 
-const podmanPresent = spawnSync('podman', ['--version']).status === 0;
+const podmanPresent = podman(['--version']).status === 0;
 const hasBase = podmanPresent && podman(['image', 'exists', BASE_IMAGE]).status === 0;
 
 describe('the container image (Containerfile, podman)', {

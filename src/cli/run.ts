@@ -63,7 +63,7 @@ export async function withLocalContext<T>(
   // A command needs few connections: a CLI run must not crowd a busy database.
   const ctx = createContext(loadConfig(), { log: createLogger('warn'), db: { pgPoolSize: 2 } });
   try {
-    if (opts.migrate !== false) await migrate(ctx.db, ctx.dialect);
+    if (opts.migrate !== false) await migrate(ctx.db, ctx.dialect, ctx.clock);
     return await work(ctx);
   } finally {
     await ctx.db.destroy();

@@ -2,6 +2,7 @@
 // and moving it forward. A database migrated by a newer Portcullis is refused
 // (its code may rely on what this one does not know), with the version to run.
 import { Migrator, sql } from 'kysely';
+import { type Clock, systemClock } from '../clock.ts';
 import { ConfigError } from '../config/error.ts';
 import { version } from '../version.ts';
 import type { Db, Dialect } from './index.ts';
@@ -80,9 +81,14 @@ export function assertNotNewer(status: SchemaStatus): void {
 /**
  * Brings the schema up to this code's latest migration; returns the migrations
  * applied (none when it was up to date). Several processes may call it at once:
- * Kysely's migrator takes a lock (an advisory lock on PostgreSQL).
+ * Kysely's migrator takes a lock (an advisory lock on PostgreSQL). The clock
+ * dates the release's row in `releases`.
  */
-export async function migrate(db: Db, dialect: Dialect): Promise<string[]> {
+export async function migrate(
+  db: Db,
+  dialect: Dialect,
+  clock: Clock = systemClock,
+): Promise<string[]> {
   const before = await schemaStatus(db, dialect);
   assertNotNewer(before);
   if (before.pending.length === 0) return [];
@@ -104,10 +110,11 @@ export async function migrate(db: Db, dialect: Dialect): Promise<string[]> {
       cause: error,
     });
   }
+  const migratedAt = clock.now();
   await db
     .insertInto('releases')
-    .values({ version, migrated_at: Date.now() })
-    .onConflict((oc) => oc.column('version').doUpdateSet({ migrated_at: Date.now() }))
+    .values({ version, migrated_at: migratedAt })
+    .onConflict((oc) => oc.column('version').doUpdateSet({ migrated_at: migratedAt }))
     .execute();
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -19,7 +19,8 @@ import { FormClient, textOf } from '../helpers/browser.ts';
 import { freshDatabase, onPostgres, type TestDatabase } from '../helpers/db.ts';
 import { hasNginx, type Nginx, startNginx } from '../helpers/nginx.ts';
 import { authorize, type Person, REDIRECT } from '../helpers/oidc-person.ts';
-import { addOidcApp, freePort, type OidcApp } from '../helpers/oidc-rp.ts';
+import { addOidcApp, type OidcApp } from '../helpers/oidc-rp.ts';
+import { freePort } from '../helpers/ports.ts';
 import { requireTool, type ServerProcess, startServers } from '../helpers/server.ts';
 import { codeAt, secretFromPage } from '../helpers/totp.ts';
 

@@ -9,7 +9,8 @@ import { createUser } from '../../src/services/users.ts';
 import { type Apache, hasApache, hasModAuthOpenidc, startApache } from '../helpers/apache.ts';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import type { TestDatabase } from '../helpers/db.ts';
-import { addOidcApp, databaseWithIssuer, freePort, type OidcApp } from '../helpers/oidc-rp.ts';
+import { addOidcApp, databaseWithIssuer, type OidcApp } from '../helpers/oidc-rp.ts';
+import { freePort } from '../helpers/ports.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const skip =

@@ -9,7 +9,7 @@ import { createUser } from '../../src/services/users.ts';
 import { FormClient } from '../helpers/browser.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { hasNginx, type Nginx, startNginx } from '../helpers/nginx.ts';
-import { freePort } from '../helpers/oidc-rp.ts';
+import { freePort } from '../helpers/ports.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 describe('nginx auth_request in front of a static page', {

@@ -9,7 +9,7 @@ import { updateServiceSettings } from '../../src/services/settings.ts';
 import { createUser } from '../../src/services/users.ts';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
-import { freePort } from '../helpers/oidc-rp.ts';
+import { freePort } from '../helpers/ports.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const PASSWORD = 'Passkey password 1';

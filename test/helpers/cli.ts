@@ -10,16 +10,17 @@ export interface CliResult {
 
 /**
  * Runs the real `portcullis` command with the given environment (`opts.bin`:
- * another release's command, from test/helpers/old-release.ts).
+ * another release's command, from test/helpers/old-release.ts; `opts.nodeArgs`:
+ * options for node itself, before the command).
  */
 export function runCli(
   args: string[],
   env: Record<string, string>,
   stdin?: string,
-  opts: { bin?: string } = {},
+  opts: { bin?: string; nodeArgs?: string[] } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [opts.bin ?? bin, ...args], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.bin ?? bin, ...args], {
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-const bin = new URL('../../bin/portcullis.js', import.meta.url).pathname;
+import { runCli } from './cli.ts';
 
 // A module resolution hook (it runs on the loader's own thread) writes each URL a
 // module import resolves to: what the command really loaded, not what a reading of
@@ -36,24 +34,12 @@ export async function loadedModules(
   const dir = mkdtempSync(path.join(tmpdir(), 'portcullis-modules-'));
   const trace = path.join(dir, 'modules');
   try {
-    const { code, stdout, stderr } = await new Promise<{
-      code: number | null;
-      stdout: string;
-      stderr: string;
-    }>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, ...args],
-        { env: { ...process.env, ...env, PORTCULLIS_TRACE_MODULES: trace } },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end();
-    });
+    const { code, stdout, stderr } = await runCli(
+      args,
+      { ...env, PORTCULLIS_TRACE_MODULES: trace },
+      undefined,
+      { nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(register)}`] },
+    );
     const root = new URL('../../', import.meta.url).href;
     const urls = new Set(readFileSync(trace, 'utf8').trim().split('\n'));
     const own: string[] = [];

@@ -1,22 +1,14 @@
-// Shared pieces for OpenID Connect end-to-end tests: free ports, clients made
+// Shared pieces for OpenID Connect end-to-end tests: clients made
 // with the CLI, and the OAuth error code of an openid-client failure.
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { runCli } from './cli.ts';
 import { freshDatabase, type TestDatabase } from './db.ts';
+import { freePort } from './ports.ts';
 
 export interface OidcApp {
   id: string;
   clientSecret: string;
 }
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Registers an OpenID Connect application with `portcullis app add … --json`. */
 export async function addOidcApp(args: string[], env: Record<string, string>): Promise<OidcApp> {

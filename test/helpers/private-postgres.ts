@@ -7,7 +7,7 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { freePort } from './oidc-rp.ts';
+import { freePort } from './ports.ts';
 
 const run = promisify(execFile);
 const ROOT = '/usr/lib/postgresql';

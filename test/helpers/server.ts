@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
+import { freePort } from './ports.ts';
 
 const bin = new URL('../../bin/portcullis.js', import.meta.url).pathname;
 
@@ -10,15 +10,6 @@ export interface ServerProcess {
   child: ChildProcess;
   stop(): Promise<void>;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 /**
  * Starts a real `portcullis serve` on a free loopback port and waits until it listens.

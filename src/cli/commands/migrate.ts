@@ -22,7 +22,7 @@ export function migrateCommands(program: Command): void {
         async (ctx) => {
           const status = await schemaStatus(ctx.db, ctx.dialect);
           assertNotNewer(status);
-          const applied = o.check ? [] : await migrate(ctx.db, ctx.dialect);
+          const applied = o.check ? [] : await migrate(ctx.db, ctx.dialect, ctx.clock);
           return { status, applied };
         },
         { migrate: false },
