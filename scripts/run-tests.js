@@ -31,7 +31,7 @@ if (pgUrl && only.length === 0) {
 }
 if (isStale()) {
   console.log('Building dist/ (a source is newer than the last build)');
-  build();
+  await build();
 }
 console.log(`Running ${selected.length} test files on ${pgUrl ? 'PostgreSQL' : 'SQLite'}`);
 const r = spawnSync(

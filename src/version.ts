@@ -1,5 +1,5 @@
-// The running Portcullis's version, from package.json (two levels up from both
-// src/ and the compiled dist/).
+// The running Portcullis's version, from package.json (one level up from both
+// src/version.ts and the chunk of dist/ that holds it once bundled).
 import { readFileSync } from 'node:fs';
 
 export const version: string = (

@@ -2,6 +2,7 @@
 // the server, and a local command none of the sign-in machinery (pages, OpenID
 // Connect, WebAuthn, phone numbers). What loads is read off the real process.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from './helpers/cli.ts';
@@ -36,9 +37,9 @@ describe('command line start-up', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Usage: portcullis/);
     assert.deepEqual([...r.packages], ['commander']);
-    assert.ok(r.own.includes('dist/cli/main.js'), 'the compiled command line ran');
+    assert.ok(r.own.includes('src/cli/main.ts'), 'the built command line ran');
     const server = r.own.filter((m) =>
-      /^dist\/(server|context|http|oidc|fronts|flows|methods|db|storage|delivery)\b/.test(m),
+      /^src\/(server|context|http|oidc|fronts|flows|methods|db|storage|delivery)\b/.test(m),
     );
     assert.deepEqual(server, [], 'no module of the server, the database or the methods');
     assert.ok(r.own.length < 30, `a handful of modules, not ${r.own.length}`);
@@ -58,9 +59,29 @@ describe('command line start-up', () => {
     const loaded = signinMachinery.filter((p) => r.packages.has(p));
     assert.deepEqual(loaded, []);
     const own = r.own.filter((m) =>
-      /^dist\/(server|http|oidc|fronts|flows\/signin\.|methods\/(?!catalogue))/.test(m),
+      /^src\/(server|http|oidc|fronts|flows\/signin\.|methods\/(?!catalogue))/.test(m),
     );
     assert.deepEqual(own, []);
+  });
+
+  it('stack traces from the built code name TypeScript files and lines (source maps)', () => {
+    // The chunk that holds src/assets.ts, per the build's metafile; an asset that
+    // is not there throws from inside it.
+    const root = new URL('../', import.meta.url);
+    const meta = JSON.parse(readFileSync(new URL('dist/meta.json', root), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, unknown>; exports: string[] }>;
+    };
+    const [chunk, out] = Object.entries(meta.outputs).find(([, o]) => o.inputs['src/assets.ts'])!;
+    assert.ok(out.exports.includes('readAsset'));
+    const script = `process.setSourceMapsEnabled(true);
+      const { readAsset } = await import(${JSON.stringify(new URL(chunk, root).href)});
+      try { readAsset('no-such-file.txt'); } catch (e) { console.log(e.stack); }`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /ENOENT/);
+    assert.match(r.stdout, /src\/assets\.ts:\d+:\d+/, r.stdout);
   });
 
   it('--version prints the package version', async () => {

@@ -75,9 +75,9 @@ describe('the npm package, installed into an empty directory', () => {
     const files = packed!.files.map((f) => f.path);
     for (const f of [
       'bin/portcullis.js',
-      'dist/cli/main.js',
-      'dist/cli/main.js.map',
-      'dist/server.js',
+      'dist/cli.js',
+      'dist/cli.js.map',
+      'dist/THIRD-PARTY-NOTICES.txt',
       'dist/http/static/app.css',
       'dist/services/common-passwords.txt',
       'deploy/systemd/portcullis.service',
@@ -85,7 +85,7 @@ describe('the npm package, installed into an empty directory', () => {
     ])
       assert.ok(files.includes(f), `${f} is in the package`);
     assert.deepEqual(
-      files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith('.tsbuildinfo')),
+      files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f === 'dist/meta.json'),
       [],
     );
     assert.equal(packed!.filename, `portcullis-${version}.tgz`);

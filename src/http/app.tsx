@@ -5,6 +5,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { readAsset } from '../assets.ts';
 import type { AppContext } from '../context.ts';
 import { isDatabaseUnavailable, isRefusedValue } from '../db/index.ts';
 import { AppError, isAppError, localMessage } from '../errors.ts';
@@ -32,9 +33,9 @@ import { telephonyRoutes } from './routes/telephony.ts';
 import { sameOriginOnly } from './same-origin.ts';
 import { loadSession } from './session.ts';
 
-const css = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
-const copyJs = readFileSync(new URL('./static/copy.js', import.meta.url), 'utf8');
-const passkeyJs = readFileSync(new URL('./static/passkey.js', import.meta.url), 'utf8');
+const css = readAsset('http/static/app.css');
+const copyJs = readAsset('http/static/copy.js');
+const passkeyJs = readAsset('http/static/passkey.js');
 /** The browser half of @simplewebauthn, its UMD bundle (global SimpleWebAuthnBrowser). */
 const webauthnJs = readFileSync(
   new URL('../dist/bundle/index.umd.min.js', import.meta.resolve('@simplewebauthn/browser')),

@@ -1,14 +1,12 @@
 // The list of common and breached passwords shipped with the project
-// (common-passwords.txt beside this file, whose header gives its source and
+// (common-passwords.txt beside this file, read through src/assets.ts, whose header gives its source and
 // licence), read once on first use.
-import { readFileSync } from 'node:fs';
+import { readAsset } from '../assets.ts';
 
 let list: ReadonlySet<string> | undefined;
 
 function load(): ReadonlySet<string> {
-  const lines = readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8').split(
-    '\n',
-  );
+  const lines = readAsset('services/common-passwords.txt').split('\n');
   const start = lines.findIndex((l) => !l.startsWith('#'));
   return new Set(
     lines

@@ -23,7 +23,7 @@ export const podman = (args: string[], input?: string) =>
 export function imageTag(): string {
   const hash = createHash('sha256');
   const inputs = ['Containerfile', 'package.json', 'package-lock.json', 'tsconfig.json'];
-  inputs.push('tsconfig.build.json', 'scripts/build.js', 'bin/portcullis.js');
+  inputs.push('scripts/build.js', 'bin/portcullis.js');
   for (const f of readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' }).sort())
     if (f.includes('.')) inputs.push(path.join('src', f));
   for (const f of inputs) hash.update(f).update(readFileSync(path.join(root, f)));

@@ -20,7 +20,7 @@ export interface LoadedModules {
   code: number | null;
   stdout: string;
   stderr: string;
-  /** Project modules, relative to the package root (e.g. `dist/cli/main.js`). */
+  /** Project files, relative to the package root: sources (`src/cli/main.ts`) and `bin/`. */
   own: string[];
   /** npm packages with at least one module loaded. */
   packages: Set<string>;
@@ -41,15 +41,26 @@ export async function loadedModules(
       { nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(register)}`] },
     );
     const root = new URL('../../', import.meta.url).href;
-    const urls = new Set(readFileSync(trace, 'utf8').trim().split('\n'));
-    const own: string[] = [];
+    // dist/ is bundled: a loaded chunk stands for the sources esbuild put in it
+    // (its metafile, dist/meta.json), libraries bundled with them included.
+    const meta = JSON.parse(readFileSync(new URL('dist/meta.json', root), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, unknown> }>;
+    };
+    const own = new Set<string>();
     const packages = new Set<string>();
-    for (const url of urls) {
-      const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    const note = (file: string) => {
+      const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
       if (pkg) packages.add(pkg[1]!);
-      else if (url.startsWith(root)) own.push(url.slice(root.length));
+      else own.add(file);
+    };
+    for (const url of new Set(readFileSync(trace, 'utf8').trim().split('\n'))) {
+      if (!url.startsWith(root)) continue;
+      const file = url.slice(root.length);
+      const chunk = meta.outputs[file];
+      if (chunk) for (const input of Object.keys(chunk.inputs)) note(input);
+      else note(file);
     }
-    return { code, stdout, stderr, own, packages };
+    return { code, stdout, stderr, own: [...own], packages };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

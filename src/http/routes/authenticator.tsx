@@ -1,8 +1,8 @@
 // The Portcullis Authenticator: its page, its script and manifest, and the device API.
-import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
+import { readAsset } from '../../assets.ts';
 import { activateDevice, decide, deviceFor, pendingRequests } from '../../methods/push/device.ts';
 import {
   pushServiceAllowed,
@@ -14,8 +14,8 @@ import type { HttpEnv } from '../env.ts';
 
 type C = Context<HttpEnv>;
 
-const script = readFileSync(new URL('../static/authenticator.js', import.meta.url), 'utf8');
-const serviceWorker = readFileSync(new URL('../static/sw.js', import.meta.url), 'utf8');
+const script = readAsset('http/static/authenticator.js');
+const serviceWorker = readAsset('http/static/sw.js');
 /** Longest a device's poll is held open (long polling works through any node and proxy). */
 const MAX_WAIT_S = 25;
 const TEXT_KEYS = [
