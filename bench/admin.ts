@@ -15,6 +15,7 @@ import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
 import { createApiToken } from '../src/services/api-tokens.ts';
 import { cliActor } from '../src/services/audit.ts';
+import { LOCAL_USER } from '../src/storage/users.ts';
 import { benchEnvironment, startBenchServer } from './setup.ts';
 
 const userCount = Number(process.env.BENCH_USERS ?? 100_000);
@@ -43,6 +44,7 @@ await ctx.db.transaction().execute(async (trx) => {
           upn_normalized: `user${String(n).padStart(6, '0')}@bench.example`,
           display_name: `Person ${n} Example`,
           preferred_language: 'en',
+          ...LOCAL_USER,
           is_admin: n === 0 ? 1 : 0,
           mfa_state: states[n % 3]!,
           password_hash: hash,

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppContext } from '../src/context.ts';
 import { newSecret, totpFor } from '../src/methods/totp/codes.ts';
+import { LOCAL_USER } from '../src/storage/users.ts';
 
 /**
  * CPU time (user + system, ms) a process has used so far, from /proc (Linux);
@@ -103,6 +104,7 @@ export async function seedTotpUsers(
             must_change_password: 0,
             remembered_devices_not_before: null,
             preferred_language: 'en',
+            ...LOCAL_USER,
             is_admin: 0,
             mfa_state: 'Enforced' as const,
             password_hash: passwordHash,

@@ -37,6 +37,8 @@ export interface AppContext {
   cache: TtlCache;
   /** Prometheus metrics (/metrics). */
   metrics: Metrics;
+  /** What closeContext() closes before the database (e.g. directory connections). */
+  closers: (() => Promise<void>)[];
 }
 
 export interface ContextOverrides {
@@ -96,6 +98,13 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       metrics ??= createMetrics(() => ctx.hasher.stats());
       return metrics;
     },
+    closers: [],
   };
   return ctx;
+}
+
+/** Closes what the context opened: connections made on first use, then the database. */
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await Promise.allSettled(ctx.closers.splice(0).map((close) => close()));
+  await ctx.db.destroy();
 }

@@ -45,6 +45,19 @@ export const errorCodes = {
     status: 503,
     message: 'The service is temporarily unavailable. Try again shortly.',
   },
+  signin_unavailable: {
+    status: 503,
+    message: 'Sign-in is temporarily unavailable. Try again in a few minutes.',
+  },
+  managed_by_directory: {
+    status: 409,
+    message: "This is managed by your organisation's directory: change it there.",
+  },
+  directory_error: { status: 502, message: 'The directory could not be read.' },
+  directory_not_configured: {
+    status: 404,
+    message: 'No directory is configured (PORTCULLIS_DIRECTORY_URL).',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import type { Config } from './config/schema.ts';
-import { type AppContext, createContext } from './context.ts';
+import { type AppContext, closeContext, createContext } from './context.ts';
 import { migrate } from './db/index.ts';
 import { startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
@@ -88,7 +88,7 @@ export async function startServer(
       await radius?.close();
       await ldapFront?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await ctx.db.destroy();
+      await closeContext(ctx);
     },
   };
 }

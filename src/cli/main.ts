@@ -9,6 +9,7 @@ import { isAppError } from '../errors.ts';
 import { version } from '../version.ts';
 import { appCommands, keyCommands, outboxCommands } from './commands/apps.ts';
 import { backupCommands } from './commands/backup.ts';
+import { directoryCommands } from './commands/directory.ts';
 import { logCommands } from './commands/logs.ts';
 import { mfaCommands } from './commands/mfa.ts';
 import { migrateCommands } from './commands/migrate.ts';
@@ -70,6 +71,7 @@ outboxCommands(program);
 keyCommands(program);
 vapidCommands(program);
 backupCommands(program);
+directoryCommands(program);
 migrateCommands(program);
 
 try {

@@ -54,19 +54,20 @@ export async function withLocalContext<T>(
     throw new AppError('invalid_request', {
       detail: 'This command works on the server itself, not with --url.',
     });
-  const [{ loadConfig }, { createContext }, { migrate }, { createLogger }] = await Promise.all([
-    import('../config/load.ts'),
-    import('../context.ts'),
-    import('../db/index.ts'),
-    import('../log.ts'),
-  ]);
+  const [{ loadConfig }, { createContext, closeContext }, { migrate }, { createLogger }] =
+    await Promise.all([
+      import('../config/load.ts'),
+      import('../context.ts'),
+      import('../db/index.ts'),
+      import('../log.ts'),
+    ]);
   // A command needs few connections: a CLI run must not crowd a busy database.
   const ctx = createContext(loadConfig(), { log: createLogger('warn'), db: { pgPoolSize: 2 } });
   try {
     if (opts.migrate !== false) await migrate(ctx.db, ctx.dialect, ctx.clock);
     return await work(ctx);
   } finally {
-    await ctx.db.destroy();
+    await closeContext(ctx);
   }
 }
 

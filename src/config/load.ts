@@ -63,6 +63,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       `PORTCULLIS_PHONE_SIMULATOR shows the outbox: it needs PORTCULLIS_TELEPHONY=outbox (not ${config.telephony}); turn it off`,
     );
+  if (config.directoryUrl && !config.directoryBaseDn)
+    problems.push(
+      'PORTCULLIS_DIRECTORY_URL needs PORTCULLIS_DIRECTORY_BASE_DN (where the users are)',
+    );
+  if (config.directoryBindPassword && config.directoryBindPasswordFile)
+    problems.push(
+      'PORTCULLIS_DIRECTORY_BIND_PASSWORD and PORTCULLIS_DIRECTORY_BIND_PASSWORD_FILE: set one, not both',
+    );
+  if (config.directoryBindDn && !config.directoryBindPassword && !config.directoryBindPasswordFile)
+    problems.push(
+      'PORTCULLIS_DIRECTORY_BIND_DN needs a password: PORTCULLIS_DIRECTORY_BIND_PASSWORD or PORTCULLIS_DIRECTORY_BIND_PASSWORD_FILE',
+    );
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   config.dataDir = path.resolve(config.dataDir);
   config.publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');

@@ -375,6 +375,173 @@ export const configSchema = {
         });
     }),
   }),
+  directoryUrl: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_URL',
+    description:
+      'The directory users come from (Active Directory or OpenLDAP): `ldap://host[:port]` or `ldaps://host[:port]`, several separated by spaces or commas for failover (tried in order; one that fails is skipped for 30 seconds). Unset: every user is local. See "Users from a directory" in the README.',
+    default: undefined,
+    schema: z
+      .string()
+      .superRefine((list, c) => {
+        const urls = list.split(/[\s,]+/).filter(Boolean);
+        const bad = urls.filter((u) => !/^ldaps?:\/\/[^/\s?#]+\/?$/i.test(u));
+        if (urls.length === 0 || bad.length > 0)
+          c.addIssue({
+            code: 'custom',
+            message: `not an ldap:// or ldaps:// URL (scheme, host and port only): ${bad.map((u) => `"${u.slice(0, 80)}"`).join(', ') || '(none given)'}`,
+          });
+      })
+      .optional(),
+  }),
+  directoryFlavour: entry({
+    env: 'PORTCULLIS_DIRECTORY_FLAVOUR',
+    description:
+      'Which kind of directory: `ad` (Active Directory, also Samba) or `openldap` (any other LDAP directory). It chooses the defaults of the user filter and the attribute map, and how a disabled account is recognised.',
+    default: 'openldap' as const,
+    schema: z.enum(['ad', 'openldap']),
+  }),
+  directoryStartTls: entry({
+    env: 'PORTCULLIS_DIRECTORY_STARTTLS',
+    description:
+      'Upgrade `ldap://` connections with StartTLS before anything is sent. The server certificate is always verified (PORTCULLIS_DIRECTORY_CA_FILE names the CA when it is not in the system store).',
+    default: false,
+    schema: flag,
+  }),
+  directoryCaFile: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_CA_FILE',
+    description:
+      'PEM file of the certificate authority that signed the directory’s certificate, for `ldaps://` and StartTLS (added to the system store). Certificates are never accepted unverified.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  directoryTlsServerName: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_TLS_SERVER_NAME',
+    description:
+      'The name the directory’s certificate must carry, when it differs from the host in PORTCULLIS_DIRECTORY_URL (for example a URL by IP address).',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  directoryBindDn: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_BIND_DN',
+    description:
+      'The service account Portcullis searches the directory with, e.g. `CN=portcullis,OU=Service Accounts,DC=contoso,DC=com` (Active Directory also takes `portcullis@contoso.com`). It needs read access to the users and groups in scope, nothing more.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  directoryBindPassword: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_BIND_PASSWORD',
+    description: 'The service account’s password (or use PORTCULLIS_DIRECTORY_BIND_PASSWORD_FILE).',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+    secret: true,
+  }),
+  directoryBindPasswordFile: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_BIND_PASSWORD_FILE',
+    description:
+      'A file holding the service account’s password (a trailing newline is ignored): keeps it out of the environment.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  directoryBaseDn: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_BASE_DN',
+    description:
+      'Where users are searched, with all below it, e.g. `OU=Staff,DC=contoso,DC=com`. Required with PORTCULLIS_DIRECTORY_URL.',
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  directoryUserFilter: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_USER_FILTER',
+    description:
+      'LDAP filter (RFC 4515) of the entries that are Portcullis users, e.g. `(memberOf=CN=Staff,OU=Groups,DC=contoso,DC=com)` to take one group only.',
+    default: undefined,
+    derivedDefault:
+      '`(&(objectClass=user)(objectCategory=person))` for `ad`, `(objectClass=inetOrgPerson)` for `openldap`',
+    schema: z.string().min(3).optional(),
+  }),
+  directoryGroupBaseDn: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_GROUP_BASE_DN',
+    description:
+      'Where the groups named by their common name in the group settings below are looked up.',
+    default: undefined,
+    derivedDefault: 'PORTCULLIS_DIRECTORY_BASE_DN',
+    schema: z.string().min(1).optional(),
+  }),
+  directoryAttributes: entry({
+    env: 'PORTCULLIS_DIRECTORY_ATTRIBUTES',
+    description:
+      'Changes to the attribute map, as `field=attribute` pairs separated by commas, e.g. `upn=mail, mobile=telephoneNumber`. Fields: `upn`, `displayName`, `mail`, `mobile`, `language`, `id` (a stable identifier that survives renames and moves). Defaults for `ad`: upn=userPrincipalName, displayName=displayName, mail=mail, mobile=mobile, language=preferredLanguage, id=objectGUID; for `openldap`: upn=mail, displayName=displayName (else cn), mail=mail, mobile=mobile, language=preferredLanguage, id=entryUUID.',
+    default: '',
+    schema: z.string(),
+  }),
+  directoryDisabledFilter: entry<string | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_DISABLED_FILTER',
+    description:
+      'LDAP filter of entries whose account is disabled (their users are blocked), e.g. `(pwdAccountLockedTime=*)` for OpenLDAP’s password policy. With `ad`, accounts with bit 2 of `userAccountControl` (ACCOUNTDISABLE) are disabled whatever this says.',
+    default: undefined,
+    schema: z.string().min(3).optional(),
+  }),
+  directoryAdminGroups: entry({
+    env: 'PORTCULLIS_DIRECTORY_ADMIN_GROUPS',
+    description:
+      'Groups whose members are Portcullis administrators, separated by `;` (each a DN or a common name under the group base). Set: the directory decides the role of its users (members get it, others lose it). Empty: roles are set in Portcullis.',
+    default: '',
+    schema: z.string(),
+  }),
+  directoryEnabledGroups: entry({
+    env: 'PORTCULLIS_DIRECTORY_ENABLED_GROUPS',
+    description:
+      'Groups whose members get MFA state Enabled (as Entra assigns policies by group), separated by `;`. A state is never lowered from what an administrator set by hand unless PORTCULLIS_DIRECTORY_GROUPS_LOWER_STATE is on.',
+    default: '',
+    schema: z.string(),
+  }),
+  directoryEnforcedGroups: entry({
+    env: 'PORTCULLIS_DIRECTORY_ENFORCED_GROUPS',
+    description: 'Groups whose members get MFA state Enforced, separated by `;`.',
+    default: '',
+    schema: z.string(),
+  }),
+  directoryGroupsLowerState: entry({
+    env: 'PORTCULLIS_DIRECTORY_GROUPS_LOWER_STATE',
+    description:
+      'Let the state groups lower a state set by hand: a user in no state group goes to Disabled, one in an Enabled group to Enabled. Off: a state the groups gave is lowered when the user leaves the group, one set otherwise (by an administrator, or by finishing registration) stays.',
+    default: false,
+    schema: flag,
+  }),
+  directoryAdoptLocal: entry({
+    env: 'PORTCULLIS_DIRECTORY_ADOPT_LOCAL',
+    description:
+      'When a directory entry has the UPN of a local user: on, the local user becomes that entry’s directory user (keeping methods, app passwords and state; the local password is dropped); off, the entry is skipped and reported.',
+    default: false,
+    schema: flag,
+  }),
+  directorySyncMinutes: entry({
+    env: 'PORTCULLIS_DIRECTORY_SYNC_MINUTES',
+    description:
+      'How often the server syncs users from the directory (one node at a time in a cluster); 0 turns the periodic sync off (`portcullis directory sync` still works).',
+    default: 15,
+    schema: z.coerce.number().int().min(0).max(10_080),
+  }),
+  directoryDeleteAfterDays: entry<number | undefined>({
+    env: 'PORTCULLIS_DIRECTORY_DELETE_AFTER_DAYS',
+    description:
+      'Delete directory users this many days after the directory disabled or lost them (they are blocked at once). Unset: never deleted.',
+    default: undefined,
+    schema: z.coerce.number().int().min(0).optional(),
+  }),
+  directoryTimeoutMs: entry({
+    env: 'PORTCULLIS_DIRECTORY_TIMEOUT_MS',
+    description:
+      'Longest wait for the directory: to connect, and for each operation. Past it the server is treated as unreachable (the next URL is tried).',
+    default: 5000,
+    schema: positiveInt.max(120_000),
+  }),
+  directoryPoolSize: entry({
+    env: 'PORTCULLIS_DIRECTORY_POOL_SIZE',
+    description:
+      'Connections each Portcullis process keeps open to the directory, for searches and for checking passwords (each).',
+    default: 4,
+    schema: positiveInt.max(64),
+  }),
   maxUploadBytes: entry({
     env: 'PORTCULLIS_MAX_UPLOAD_BYTES',
     description:

@@ -29,6 +29,37 @@ export interface Database {
   push_requests: PushRequestsTable;
   authenticator_push_subscriptions: AuthenticatorPushSubscriptionsTable;
   releases: ReleasesTable;
+  directory_sync_runs: DirectorySyncRunsTable;
+  leases: LeasesTable;
+}
+
+/** A run of the directory sync (src/directory/sync.ts). */
+export interface DirectorySyncRunsTable {
+  id: string;
+  started_at: number;
+  finished_at: number | null;
+  /** schedule, cli, portal, api. */
+  trigger: string;
+  actor: string;
+  /** running, succeeded, partial (some entries failed), failed. */
+  status: string;
+  entries: number;
+  created: number;
+  updated: number;
+  blocked: number;
+  unblocked: number;
+  deleted: number;
+  /** JSON array of { entry, message }: the entries that could not be applied. */
+  errors: string;
+  /** Why the whole run failed, if it did. */
+  error: string | null;
+}
+
+/** One node at a time holds a lease on a periodic job (src/storage/leases.ts). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
 }
 
 /** The Portcullis versions that migrated this database (src/db/migrate.ts). */
@@ -60,7 +91,24 @@ export interface UsersTable {
   remembered_devices_not_before: number | null;
   /** When an Enabled user first postponed registering a method (enrolment grace). */
   proofup_postponed_at: number | null;
+  /** Where the user and their password come from. */
+  source: UserSource;
+  /** The directory entry's stable identifier (objectGUID as hex, entryUUID). */
+  directory_id: string | null;
+  /** The entry's DN when last synced (bound as to check the password). */
+  directory_dn: string | null;
+  directory_mail: string | null;
+  /** The entry's mobile number, sealed: offered at proof-up. */
+  directory_mobile_sealed: string | null;
+  /** The MFA state the directory's groups last gave. */
+  directory_state: MfaState | null;
+  /** Who blocked sign-in: `admin`, `directory` (disabled or gone there), or null. */
+  blocked_by: 'admin' | 'directory' | null;
+  /** When the directory disabled or lost the user's entry. */
+  directory_blocked_at: number | null;
 }
+
+export type UserSource = 'local' | 'directory';
 
 export interface AuthMethodsTable {
   id: string;

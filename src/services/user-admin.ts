@@ -19,7 +19,7 @@ const target = (u: UserRow) => ({ id: u.id, upn: u.upn });
  * admins demoting each other at the same moment cannot both succeed (SQLite
  * runs one writing transaction at a time anyway).
  */
-async function keepAnAdmin(
+export async function keepAnAdmin(
   ctx: AppContext,
   trx: Db,
   leaving: UserRow,

@@ -2,7 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { MethodRow } from '../storage/methods.ts';
-import { type UserRow, usersStore } from '../storage/users.ts';
+import { LOCAL_USER, type UserRow, usersStore } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
 import { toRegistration } from './registrations.ts';
 import { checkNewPassword, parseLanguage, parseUpn, printable } from './validation.ts';
@@ -148,6 +148,7 @@ export async function createUser(
     must_change_password: 0,
     remembered_devices_not_before: null,
     proofup_postponed_at: null,
+    ...LOCAL_USER,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await usersStore(trx).insert(row);

@@ -7,6 +7,18 @@ import { isUniqueViolation } from './errors.ts';
 
 export type UserRow = UsersTable;
 
+/** The directory columns of a local user (source `local`, nothing from a directory). */
+export const LOCAL_USER = {
+  source: 'local',
+  directory_id: null,
+  directory_dn: null,
+  directory_mail: null,
+  directory_mobile_sealed: null,
+  directory_state: null,
+  blocked_by: null,
+  directory_blocked_at: null,
+} as const satisfies Partial<UserRow>;
+
 export interface UserListQuery {
   mfaState?: MfaState;
   /** Part of the UPN or display name, any case. */

@@ -15,6 +15,7 @@ import * as m0012 from './0012_authenticator.ts';
 import * as m0013 from './0013_push_subscriptions.ts';
 import * as m0014 from './0014_limits.ts';
 import * as m0015 from './0015_releases.ts';
+import * as m0016 from './0016_directory.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013_push_subscriptions': m0013,
   '0014_limits': m0014,
   '0015_releases': m0015,
+  '0016_directory': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -361,6 +361,8 @@ export default {
   'error.delivery_failed':
     'Váš telefon se teď nepodařilo zastihnout. Zkuste to za chvíli znovu nebo použijte jinou možnost.',
   'error.service_unavailable': 'Služba je dočasně nedostupná. Zkuste to brzy znovu.',
+  'error.signin_unavailable': 'Přihlášení je dočasně nedostupné. Zkuste to za několik minut znovu.',
+  'error.managed_by_directory': 'Toto spravuje adresář vaší organizace: změňte to tam.',
   'error.busy': 'Právě se přihlašuje příliš mnoho lidí. Zkuste to za vteřinu znovu.',
   'error.internal_error': 'Na naší straně se něco pokazilo.',
 } satisfies Catalog;

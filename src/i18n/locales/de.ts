@@ -380,6 +380,10 @@ export default {
     'Ihr Telefon war gerade nicht erreichbar. Versuchen Sie es gleich noch einmal oder verwenden Sie eine andere Option.',
   'error.service_unavailable':
     'Der Dienst ist vorübergehend nicht verfügbar. Versuchen Sie es in Kürze erneut.',
+  'error.signin_unavailable':
+    'Die Anmeldung ist vorübergehend nicht möglich. Versuchen Sie es in einigen Minuten erneut.',
+  'error.managed_by_directory':
+    'Dies wird im Verzeichnis Ihrer Organisation verwaltet: Ändern Sie es dort.',
   'error.busy': 'Gerade melden sich zu viele an. Versuchen Sie es in einer Sekunde erneut.',
   'error.internal_error': 'Bei uns ist ein Fehler aufgetreten.',
 } satisfies Catalog;

@@ -349,6 +349,9 @@ export default {
   'error.delivery_failed':
     "We couldn't reach your phone just now. Try again in a moment or use another option.",
   'error.service_unavailable': 'The service is temporarily unavailable. Try again shortly.',
+  'error.signin_unavailable': 'Sign-in is temporarily unavailable. Try again in a few minutes.',
+  'error.managed_by_directory':
+    "This is managed by your organisation's directory: change it there.",
   'error.busy': 'Too many sign-ins at this moment. Try again in a second.',
   'error.internal_error': 'Something went wrong on our side.',
 } as const;

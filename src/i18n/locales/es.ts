@@ -374,6 +374,10 @@ export default {
     'No hemos podido comunicarnos con su teléfono. Vuelva a intentarlo en un momento o use otra opción.',
   'error.service_unavailable':
     'El servicio no está disponible temporalmente. Vuelva a intentarlo en breve.',
+  'error.signin_unavailable':
+    'El inicio de sesión no está disponible temporalmente. Inténtelo de nuevo en unos minutos.',
+  'error.managed_by_directory':
+    'Esto se administra en el directorio de su organización: cámbielo allí.',
   'error.busy': 'Demasiados inicios de sesión en este momento. Vuelva a intentarlo en un segundo.',
   'error.internal_error': 'Algo salió mal por nuestra parte.',
 } satisfies Catalog;

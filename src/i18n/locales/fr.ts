@@ -375,6 +375,10 @@ export default {
   'error.delivery_failed':
     'Nous n’avons pas pu joindre votre téléphone. Réessayez dans un instant ou utilisez une autre option.',
   'error.service_unavailable': 'Le service est temporairement indisponible. Réessayez sous peu.',
+  'error.signin_unavailable':
+    'La connexion est temporairement indisponible. Réessayez dans quelques minutes.',
+  'error.managed_by_directory':
+    'Ceci est géré par l’annuaire de votre organisation : modifiez-le là-bas.',
   'error.busy': 'Trop de connexions en ce moment. Réessayez dans une seconde.',
   'error.internal_error': 'Un problème est survenu de notre côté.',
 } satisfies Catalog;

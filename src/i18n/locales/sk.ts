@@ -364,6 +364,9 @@ export default {
   'error.delivery_failed':
     'Váš telefón sa teraz nepodarilo zastihnúť. Skúste to o chvíľu znova alebo použite inú možnosť.',
   'error.service_unavailable': 'Služba je dočasne nedostupná. Skúste to čoskoro znova.',
+  'error.signin_unavailable':
+    'Prihlásenie je dočasne nedostupné. Skúste to znova o niekoľko minút.',
+  'error.managed_by_directory': 'Toto spravuje adresár vašej organizácie: zmeňte to tam.',
   'error.busy': 'Práve sa prihlasuje príliš veľa ľudí. Skúste to o sekundu znova.',
   'error.internal_error': 'Na našej strane sa niečo pokazilo.',
 } satisfies Catalog;
