@@ -28,6 +28,10 @@ export const isBinary = (attribute: string) => BINARY.has(attribute.toLowerCase(
 /** Active Directory's userAccountControl: ACCOUNTDISABLE. */
 const ACCOUNTDISABLE = 0x2;
 
+/** Active Directory: the entry's ACCOUNTDISABLE bit is set. */
+export const uacDisabled = (entry: Entry) =>
+  (Number(first(entry, 'userAccountControl') ?? 0) & ACCOUNTDISABLE) !== 0;
+
 /** The attributes a user search asks for. */
 export function userAttributes(s: DirectorySettings): string[] {
   const names = new Set([
@@ -76,7 +80,6 @@ export function readEntry(
     return fail(
       `its ${s.attributes.upn} "${upn.slice(0, 120)}" is not a user name like name@domain`,
     );
-  const uac = s.flavour === 'ad' ? Number(first(entry, 'userAccountControl') ?? 0) : 0;
   return {
     ok: true,
     entry: {
@@ -87,7 +90,7 @@ export function readEntry(
       mail: read(entry, s, 'mail'),
       mobile: read(entry, s, 'mobile'),
       language: language(read(entry, s, 'language')),
-      disabled: disabledByFilter || (uac & ACCOUNTDISABLE) !== 0,
+      disabled: disabledByFilter || (s.flavour === 'ad' && uacDisabled(entry)),
     },
   };
 }

@@ -6,6 +6,7 @@ import { getServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
 import { signinLogStore } from '../storage/signin-log.ts';
 import type { UserRow } from '../storage/users.ts';
+import { checkAccountPassword } from './account-password.ts';
 import { limiter, limitKeys } from './limits.ts';
 import { refusalReason } from './proofs.ts';
 import type { ClientInfo } from './signin.ts';
@@ -137,7 +138,7 @@ async function judge(
   const passwordAllowed =
     user.mfa_state === 'Disabled' || (user.mfa_state === 'Enabled' && !registered);
   if (!passwordAllowed) return refuse('MFA required: use an app password', user.id, 'password');
-  if (!(await ctx.hasher.verify(user.password_hash, a.secret.slice(0, 1024))))
+  if (!(await checkAccountPassword(ctx, user, a.secret.slice(0, 1024))))
     return refuse('wrong password', user.id, 'password');
   // An admin's one-time password is for choosing a new one in the browser, nothing else.
   if (user.must_change_password === 1)

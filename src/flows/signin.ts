@@ -21,6 +21,7 @@ import { checkNewPassword, printable } from '../services/validation.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import { createStores } from '../storage/index.ts';
 import type { UserRow } from '../storage/users.ts';
+import { checkAccountPassword } from './account-password.ts';
 import { enrolment, methodUserOf } from './enrolment.ts';
 import { limiter, limitKeys } from './limits.ts';
 import { judgeProof, logDelivery, refusalReason, refused } from './proofs.ts';
@@ -263,7 +264,7 @@ export function signinFlows(ctx: AppContext) {
         const tooLong = password.length > MAX_PASSWORD_INPUT;
         ok =
           user && !tooLong
-            ? await ctx.hasher.verify(user.password_hash, password)
+            ? await checkAccountPassword(ctx, user, password)
             : await ctx.hasher.verifyDummy(tooLong ? '' : password);
       } catch (e) {
         await r.void(); // not judged (the hash pool is full, the database away)

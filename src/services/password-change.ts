@@ -42,6 +42,8 @@ export async function changeOwnPassword(
   keepSessionIdHash: string | null,
   ip: string | null = null,
 ): Promise<PasswordChanged> {
+  // A directory user's password is the directory's: changed there, never here.
+  if (user.source === 'directory') throw new AppError('managed_by_directory');
   if (next !== confirm)
     throw new AppError('invalid_request', {
       detail: 'The two passwords are not the same.',

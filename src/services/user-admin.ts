@@ -63,10 +63,19 @@ export async function updateUser(
   if (patch.preferredLanguage !== undefined)
     set.preferred_language = parseLanguage(patch.preferredLanguage);
   if (patch.isAdmin !== undefined) set.is_admin = patch.isAdmin ? 1 : 0;
-  if (patch.blockCredential !== undefined) set.blocked = patch.blockCredential ? 1 : 0;
+  if (patch.blockCredential !== undefined) {
+    set.blocked = patch.blockCredential ? 1 : 0;
+    // Only the directory lifts its own block (the account is disabled or gone there).
+    if (set.blocked === 0 && user.blocked === 1 && user.blocked_by === 'directory')
+      throw new AppError('managed_by_directory', {
+        detail: `${user.upn} is blocked because the directory disabled or no longer has the account: enable it in the directory, then sync.`,
+      });
+    set.blocked_by = set.blocked === 1 ? (user.blocked === 1 ? user.blocked_by : 'admin') : null;
+  }
   if (patch.mfaState !== undefined) set.mfa_state = patch.mfaState;
+  // (Who blocked is bookkeeping beside `blocked`, audited with it.)
   const changed = Object.entries(set).filter(
-    ([k, v]) => (user as unknown as Record<string, unknown>)[k] !== v,
+    ([k, v]) => k !== 'blocked_by' && (user as unknown as Record<string, unknown>)[k] !== v,
   );
   if (changed.length > 0) {
     await ctx.db.transaction().execute(async (trx) => {
@@ -205,6 +214,10 @@ export async function resetPassword(
   upn: string,
 ): Promise<{ user: UserView; oneTimePassword: string }> {
   const user = await requireUser(ctx, upn);
+  if (user.source === 'directory')
+    throw new AppError('managed_by_directory', {
+      detail: `The password of ${user.upn} is kept by your organisation's directory: reset it there.`,
+    });
   const oneTimePassword = oneTimePasswordFrom(ctx.random.bytes(15));
   const hash = await ctx.hasher.hash(oneTimePassword);
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,5 +1,10 @@
 import { ManualClock } from '../../src/clock.ts';
-import { type AppContext, type ContextOverrides, createContext } from '../../src/context.ts';
+import {
+  type AppContext,
+  type ContextOverrides,
+  closeContext,
+  createContext,
+} from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createApp } from '../../src/http/app.tsx';
 import { createLogger } from '../../src/log.ts';
@@ -18,11 +23,15 @@ export interface TestApp {
 /** A migrated, isolated Portcullis (in process, with a hand-set clock). */
 export async function createTestApp(
   env: Record<string, string> = {},
-  overrides: Pick<ContextOverrides, 'telephony'> = {},
+  overrides: Pick<ContextOverrides, 'telephony' | 'log'> = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(env);
   const clock = new ManualClock(Date.UTC(2026, 10, 28, 12, 0, 0));
-  const ctx = createContext(database.config, { clock, log: createLogger('silent'), ...overrides });
+  const ctx = createContext(database.config, {
+    clock,
+    log: createLogger('silent'),
+    ...overrides,
+  });
   await migrate(ctx.db, ctx.dialect);
   return {
     ctx,
@@ -33,7 +42,7 @@ export async function createTestApp(
       await createUser(ctx, { password: 'correct horse battery', ...u });
     },
     async close() {
-      await ctx.db.destroy();
+      await closeContext(ctx);
       await database.drop();
     },
   };

@@ -16,12 +16,24 @@ import { checkCsrf, formToken, rotateSession } from '../session.ts';
 type C = Context<HttpEnv>;
 const BASE = '/security-info/password';
 
-const PasswordPage = (p: PageProps & { csrf: string; notices?: string[]; error?: string }) => (
+const PasswordPage = (
+  p: PageProps & { csrf: string; notices?: string[]; error?: string; managed?: boolean },
+) => (
   <Layout t={p.t} lang={p.lang} title={p.t('password.changeTitle')}>
     <ErrorMessage message={p.error} />
     {p.notices?.map((n) => (
       <p role="status">{n}</p>
     ))}
+    {p.managed ? <p>{p.t('error.managed_by_directory')}</p> : <PasswordForm {...p} />}
+    <p>
+      <a href="/">{p.t('password.back')}</a>
+    </p>
+  </Layout>
+);
+
+/** The form (not for directory users, whose password the directory keeps). */
+const PasswordForm = (p: PageProps & { csrf: string }) => (
+  <>
     <p>{p.t('password.changeIntro')}</p>
     <form method="post" action={BASE} class="stack">
       <Csrf token={p.csrf} />
@@ -60,13 +72,10 @@ const PasswordPage = (p: PageProps & { csrf: string; notices?: string[]; error?:
       </label>
       <button type="submit">{p.t('password.submit')}</button>
     </form>
-    <p>
-      <a href="/">{p.t('password.back')}</a>
-    </p>
-  </Layout>
+  </>
 );
 
-function show(c: C, extra: { notices?: string[]; error?: AppError } = {}) {
+function show(c: C, extra: { notices?: string[]; error?: AppError; managed?: boolean } = {}) {
   const { t } = c.var;
   if (extra.error) {
     if (extra.error.retryAfter) c.header('Retry-After', String(extra.error.retryAfter));
@@ -79,6 +88,7 @@ function show(c: C, extra: { notices?: string[]; error?: AppError } = {}) {
       csrf={formToken(c)}
       {...(extra.notices ? { notices: extra.notices } : {})}
       {...(extra.error ? { error: localMessage(extra.error, t) } : {})}
+      managed={extra.managed ?? false}
     />,
   );
 }
@@ -103,6 +113,7 @@ export const passwordRoutes = new Hono<HttpEnv>()
   .get(BASE, async (c) => {
     const user = await signedInUser(c);
     if (!user) return c.redirect('/', 303);
+    if (user.source === 'directory') return show(c, { managed: true });
     // Asked before the form, so what the user types is not lost to a step-up.
     const ask = await askSecondFactor(c, user);
     if (ask) return ask;

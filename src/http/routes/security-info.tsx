@@ -138,7 +138,11 @@ async function overview(c: C, user: UserRow, error?: AppError) {
 
       <h2>{t('security.password')}</h2>
       <p>
-        <a href={`${BASE}/password`}>{t('security.changePassword')}</a>
+        {user.source === 'directory' ? (
+          t('error.managed_by_directory')
+        ) : (
+          <a href={`${BASE}/password`}>{t('security.changePassword')}</a>
+        )}
       </p>
 
       {settings.appPasswordsAllowed || appPasswords.length > 0 ? (
