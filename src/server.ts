@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import type { Config } from './config/schema.ts';
 import { type AppContext, closeContext, createContext } from './context.ts';
 import { migrate } from './db/index.ts';
+import { directoryOf } from './directory/index.ts';
+import { startDirectorySchedule } from './directory/schedule.ts';
 import { startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
@@ -61,6 +63,9 @@ export async function startServer(
     : null;
   if (ldapFront)
     ctx.log.info({ tls: !!config.ldapTlsCert, port: ldapFront.port }, 'ldap listening');
+  const directory = directoryOf(ctx);
+  const stopDirectorySync =
+    directory && config.directorySyncMinutes > 0 ? startDirectorySchedule(ctx, directory) : null;
   const cleanup = setInterval(() => {
     housekeeping(ctx).catch((e: unknown) =>
       ctx.log.warn({ err: (e as Error).message }, 'housekeeping failed'),
@@ -85,6 +90,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     async close() {
       clearInterval(cleanup);
+      await stopDirectorySync?.();
       await radius?.close();
       await ldapFront?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

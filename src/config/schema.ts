@@ -517,9 +517,9 @@ export const configSchema = {
   directorySyncMinutes: entry({
     env: 'PORTCULLIS_DIRECTORY_SYNC_MINUTES',
     description:
-      'How often the server syncs users from the directory (one node at a time in a cluster); 0 turns the periodic sync off (`portcullis directory sync` still works).',
+      'How often the server syncs users from the directory, in minutes (fractions allowed), one node at a time in a cluster; 0 turns the periodic sync off (`portcullis directory sync` still works).',
     default: 15,
-    schema: z.coerce.number().int().min(0).max(10_080),
+    schema: z.coerce.number().min(0).max(10_080),
   }),
   directoryDeleteAfterDays: entry<number | undefined>({
     env: 'PORTCULLIS_DIRECTORY_DELETE_AFTER_DAYS',

@@ -73,6 +73,6 @@ export function directoryCommands(program: Command): void {
         }),
       ).finally(endLine);
       print(!!o.json, report, () => summary(report));
-      if (report.errors.length > 0) process.exitCode = 2;
+      if (report.errors.length > 0) process.exitCode = 3;
     });
 }
