@@ -4,6 +4,8 @@
 // same shapes — the API's JSON is the services' views — so every command is
 // written once. This file holds types only: a command loads the end it uses.
 import type { MfaState } from '../db/schema.ts';
+import type { DirectoryStatus, DirectoryTest, SyncReport } from '../directory/admin.ts';
+import type { SyncProgress } from '../directory/sync.ts';
 import type { SigninView } from '../flows/signin-log.ts';
 import type { ApiTokenView, TokenScope } from '../services/api-tokens.ts';
 import type { AppPasswordView } from '../services/app-passwords.ts';
@@ -72,4 +74,8 @@ export interface Admin {
   deleteApp(id: string): Promise<void>;
   /** A new secret for an OpenID Connect confidential client, shown once. */
   newClientSecret(id: string): Promise<{ id: string; clientSecret: string }>;
+  directoryStatus(): Promise<DirectoryStatus>;
+  /** Binds as the service account and reads a few users (or the one named). */
+  directoryTest(upn?: string): Promise<DirectoryTest>;
+  directorySync(dryRun: boolean, onProgress?: (p: SyncProgress) => void): Promise<SyncReport>;
 }

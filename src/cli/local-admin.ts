@@ -81,5 +81,15 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
       const { application, clientSecret } = await newClientSecret(ctx, id, actor);
       return { id: application.id, clientSecret };
     },
+    // (The directory's code, and its LDAP client, load only for these.)
+    directoryStatus: async () => (await import('../directory/admin.ts')).getDirectoryStatus(ctx),
+    directoryTest: async (upn) =>
+      (await import('../directory/admin.ts')).runDirectoryTest(ctx, upn ? { upn } : {}),
+    directorySync: async (dryRun, onProgress) =>
+      (await import('../directory/admin.ts')).runDirectorySync(ctx, actor, {
+        dryRun,
+        trigger: 'cli',
+        ...(onProgress ? { onProgress } : {}),
+      }),
   };
 }

@@ -137,6 +137,9 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       );
       return { id, clientSecret };
     },
+    directoryStatus: () => call('GET', '/directory'),
+    directoryTest: (upn) => call('POST', '/directory/test', upn ? { upn } : {}),
+    directorySync: (dryRun) => call('POST', '/directory/sync', { dryRun }),
   };
   return admin;
 }

@@ -42,7 +42,7 @@ export interface DirectorySyncRunsTable {
   trigger: string;
   actor: string;
   /** running, succeeded, partial (some entries failed), failed. */
-  status: string;
+  status: 'running' | 'succeeded' | 'partial' | 'failed';
   entries: number;
   created: number;
   updated: number;

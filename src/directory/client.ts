@@ -166,6 +166,24 @@ export class DirectoryClient {
     );
   }
 
+  /** The first `size` entries a search finds (one page), e.g. to test the settings. */
+  async sample(req: SearchRequest, size: number): Promise<Entry[]> {
+    return this.guard(() =>
+      this.service.use(async (c) => {
+        for await (const page of c.searchPaginated(req.base, {
+          scope: req.scope ?? 'sub',
+          filter: req.filter,
+          attributes: req.attributes,
+          explicitBufferAttributes: req.buffers ?? [],
+          paged: { pageSize: size },
+          timeLimit: Math.ceil(this.settings.timeoutMs / 1000),
+        }))
+          return page.searchEntries.slice(0, size);
+        return [];
+      }),
+    );
+  }
+
   /**
    * Checks a password by binding as the entry. False for wrong credentials (and
    * for an empty password, which LDAP would take for an anonymous bind).

@@ -66,7 +66,7 @@ export const mobileAad = (userId: string) => `directory-mobile:${userId}`;
 const holderName = () => `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
 
 /** Turns a fault of the directory into an error an administrator can act on. */
-function directoryError(e: unknown): never {
+export function directoryError(e: unknown): never {
   if (e instanceof DirectoryUnavailableError)
     throw new AppError('directory_error', { detail: `Cannot reach the directory: ${e.message}` });
   if (e instanceof DirectoryServiceBindError || e instanceof GroupNotFoundError)

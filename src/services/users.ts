@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.ts';
-import type { MfaState } from '../db/schema.ts';
+import type { MfaState, UserSource } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { MethodRow } from '../storage/methods.ts';
 import { LOCAL_USER, type UserRow, usersStore } from '../storage/users.ts';
@@ -29,6 +29,12 @@ export interface UserView {
   fraudReportedAt: string | null;
   /** After an admin reset the password: the user chooses a new one at next sign-in. */
   mustChangePassword: boolean;
+  /** Where the user and their password come from: `local`, or `directory` (LDAP). */
+  source: UserSource;
+  /** The directory entry's DN, for a directory user. */
+  directoryDn: string | null;
+  /** Sign-in is blocked because the directory disabled or lost the account. */
+  blockedByDirectory: boolean;
 }
 
 /** A registered method as admins see it (MSOnline's StrongAuthenticationMethod, and more). */
@@ -98,6 +104,9 @@ export function toUserView(
     lastSignInAt: iso(u.last_signin_at),
     fraudReportedAt: iso(u.fraud_reported_at),
     mustChangePassword: u.must_change_password === 1,
+    source: u.source,
+    directoryDn: u.directory_dn,
+    blockedByDirectory: u.blocked === 1 && u.blocked_by === 'directory',
   };
 }
 

@@ -333,6 +333,7 @@ const readRequests = (w: World): RouteRequest[] => [
   { method: 'GET', route: '/tokens', path: '/tokens', status: 200 },
   { method: 'GET', route: '/applications', path: '/applications', status: 200 },
   { method: 'GET', route: '/applications/{id}', path: `/applications/${w.clientId}`, status: 200 },
+  { method: 'GET', route: '/directory', path: '/directory', status: 200 },
 ];
 
 /**
@@ -436,6 +437,15 @@ const changeRequests = (w: World): RouteRequest[] => [
     status: 204,
   },
   { method: 'DELETE', route: '/users/{upn}', path: '/users/del@contoso.com', status: 200 },
+  // No directory is configured here: allowed callers get 404 and what to set.
+  { method: 'POST', route: '/directory/test', path: '/directory/test', body: {}, status: 404 },
+  {
+    method: 'POST',
+    route: '/directory/sync',
+    path: '/directory/sync',
+    body: { dryRun: true },
+    status: 404,
+  },
 ];
 
 /** Every route registered on the API, as "METHOD /path/{param}" (the document itself aside). */

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import type { SyncReport } from '../../directory/sync.ts';
+import type { DirectoryStatus, DirectoryTest, SyncReport } from '../../directory/admin.ts';
 import { progressBar, table } from '../format.ts';
-import { print, withLocalContext } from '../run.ts';
+import { print, withAdmin } from '../run.ts';
 
-function summary(r: SyncReport): string {
+const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+function syncSummary(r: SyncReport): string {
   const counts = `${r.entries} entries: ${r.created} created, ${r.updated} updated, ${r.blocked} blocked, ${r.unblocked} unblocked, ${r.deleted} deleted, ${r.unchanged} unchanged`;
   const lines = [
     r.dryRun ? `Dry run — nothing was changed. Would apply: ${counts}.` : `Synced ${counts}.`,
@@ -16,7 +18,7 @@ function summary(r: SyncReport): string {
           c.action,
           c.upn,
           Object.entries(c.fields)
-            .map(([k, v]) => `${k}: ${String(v.from ?? '—')} → ${String(v.to ?? '—')}`)
+            .map(([k, v]) => `${k}: ${dash(v.from)} → ${dash(v.to)}`)
             .join('; '),
         ]),
       ),
@@ -29,11 +31,80 @@ function summary(r: SyncReport): string {
   return lines.join('\n');
 }
 
-/** `portcullis directory sync|test`: users from the configured LDAP directory. */
+function statusText(s: DirectoryStatus): string {
+  if (!s.configured) return 'No directory is configured (PORTCULLIS_DIRECTORY_URL).';
+  const c = s.connection;
+  const lines = [
+    `Directory      : ${s.flavour} at ${s.urls.join(', ')}, users under ${s.baseDn}`,
+    `Connection     : ${c.up === null ? 'not used yet' : c.up ? `up since ${c.since}` : `DOWN since ${c.since}: ${c.lastError}`}`,
+    `Users          : ${s.users.directory} from the directory (${s.users.blockedByDirectory} blocked by it), ${s.users.local} local`,
+    `Periodic sync  : ${s.syncMinutes > 0 ? `every ${s.syncMinutes} minutes, next at ${s.nextSyncAt}` : 'off'}`,
+  ];
+  const r = s.lastRun;
+  if (r)
+    lines.push(
+      `Last sync      : ${r.startedAt} (${r.trigger}, ${r.actor}): ${r.status}${r.error ? ` — ${r.error}` : `, ${r.created} created, ${r.updated} updated, ${r.blocked} blocked, ${r.unblocked} unblocked, ${r.deleted} deleted, ${r.errors.length} not synced`}`,
+    );
+  return lines.join('\n');
+}
+
+function testText(t: DirectoryTest): string {
+  const lines = [`Bound as the service account and searched ${t.baseDn} for ${t.filter}:`];
+  if (t.entries.length === 0) lines.push('no entry found.');
+  else
+    lines.push(
+      table(
+        [
+          'DN',
+          'UserPrincipalName',
+          'DisplayName',
+          'Mail',
+          'Mobile',
+          'Language',
+          'Disabled',
+          'Problem',
+        ],
+        t.entries.map((e) => [
+          e.dn,
+          dash(e.userPrincipalName),
+          dash(e.displayName),
+          dash(e.mail),
+          dash(e.mobile),
+          dash(e.preferredLanguage),
+          e.disabled ? 'yes' : 'no',
+          dash(e.problem),
+        ]),
+      ),
+    );
+  return lines.join('\n');
+}
+
+/** `portcullis directory status|test|sync`: users from the configured LDAP directory. */
 export function directoryCommands(program: Command): void {
   const directory = program
     .command('directory')
     .description('Users from the directory (Active Directory or OpenLDAP)');
+
+  directory
+    .command('status')
+    .description('The connection, the last syncs and the next one')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const s = await withAdmin((a) => a.directoryStatus());
+      print(!!o.json, s, () => statusText(s));
+    });
+
+  directory
+    .command('test')
+    .description(
+      'Bind as the service account and show how Portcullis reads a few users (or the one named)',
+    )
+    .option('--user <upn>', 'look this user name up')
+    .option('--json', 'print JSON')
+    .action(async (o: { user?: string; json?: boolean }) => {
+      const t = await withAdmin((a) => a.directoryTest(o.user));
+      print(!!o.json, t, () => testText(t));
+    });
 
   directory
     .command('sync')
@@ -43,11 +114,6 @@ export function directoryCommands(program: Command): void {
     .option('--dry-run', 'only say what would change')
     .option('--json', 'print JSON')
     .action(async (o: { dryRun?: boolean; json?: boolean }) => {
-      const [{ requireDirectory }, { syncDirectory }, { cliActor }] = await Promise.all([
-        import('../../directory/index.ts'),
-        import('../../directory/sync.ts'),
-        import('../../services/audit.ts'),
-      ]);
       // On a terminal: entries read so far, then a bar while changes are written.
       const tty = process.stderr.isTTY;
       let line = false;
@@ -56,23 +122,18 @@ export function directoryCommands(program: Command): void {
         line = false;
       };
       const bar = progressBar('Applying');
-      const report = await withLocalContext((ctx) =>
-        syncDirectory(ctx, requireDirectory(ctx), {
-          dryRun: !!o.dryRun,
-          trigger: 'cli',
-          actor: cliActor(),
-          onProgress: (p) => {
-            if (p.phase === 'reading' && tty) {
-              process.stderr.write(`\rReading the directory: ${p.done} entries`);
-              line = true;
-            } else if (p.phase === 'applying' && p.total) {
-              endLine();
-              bar(p.done, p.total);
-            }
-          },
+      const report = await withAdmin((a) =>
+        a.directorySync(!!o.dryRun, (p) => {
+          if (p.phase === 'reading' && tty) {
+            process.stderr.write(`\rReading the directory: ${p.done} entries`);
+            line = true;
+          } else if (p.phase === 'applying' && p.total) {
+            endLine();
+            bar(p.done, p.total);
+          }
         }),
       ).finally(endLine);
-      print(!!o.json, report, () => summary(report));
+      print(!!o.json, report, () => syncSummary(report));
       if (report.errors.length > 0) process.exitCode = 3;
     });
 }

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { HttpEnv } from '../env.ts';
 import { adminAppRoutes } from './apps.tsx';
 import { adminBulkRoutes } from './bulk.tsx';
+import { adminDirectoryRoutes } from './directory.tsx';
 import { requireAdminPage } from './guard.ts';
 import { adminLogRoutes } from './logs.tsx';
 import { adminSettingsRoutes } from './settings.tsx';
@@ -18,4 +19,5 @@ export const adminRoutes = new Hono<HttpEnv>()
   .route('/', adminSettingsRoutes)
   .route('/', adminLogRoutes)
   .route('/', adminTokenRoutes)
-  .route('/', adminAppRoutes);
+  .route('/', adminAppRoutes)
+  .route('/', adminDirectoryRoutes);

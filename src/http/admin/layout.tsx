@@ -13,6 +13,7 @@ const NAV: [string, string][] = [
   ['/admin/logs/audit', 'Audit log'],
   ['/admin/tokens', 'API tokens'],
   ['/admin/apps', 'Applications'],
+  ['/admin/directory', 'Directory'],
 ];
 
 export interface AdminPageProps {

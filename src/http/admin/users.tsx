@@ -220,6 +220,7 @@ async function listPage(c: C) {
                   <td>
                     <a href={userHref(u.userPrincipalName)}>{u.displayName}</a>
                     {u.isAdmin ? <span class="tag">admin</span> : null}
+                    {u.source === 'directory' ? <span class="tag">directory</span> : null}
                     {u.blockCredential ? <span class="tag tag-warn">blocked</span> : null}
                   </td>
                   <td>{u.userPrincipalName}</td>
@@ -305,10 +306,27 @@ async function userPage(c: C, upn: string, extra?: unknown) {
         <dl class="details">
           <dt>User name</dt>
           <dd>{user.userPrincipalName}</dd>
+          <dt>Source</dt>
+          <dd>
+            {user.source === 'directory' ? (
+              <>
+                Directory: <code>{user.directoryDn}</code> (its password, name and groups are
+                managed there)
+              </>
+            ) : (
+              'Local (Portcullis keeps the password)'
+            )}
+          </dd>
           <dt>Role</dt>
           <dd>{user.isAdmin ? 'Administrator' : 'User'}</dd>
           <dt>Sign-in</dt>
-          <dd>{user.blockCredential ? 'Blocked' : 'Allowed'}</dd>
+          <dd>
+            {user.blockedByDirectory
+              ? 'Blocked: the directory disabled or no longer has the account'
+              : user.blockCredential
+                ? 'Blocked'
+                : 'Allowed'}
+          </dd>
           <dt>MFA state</dt>
           <dd>{stateBadge(user.mfaState)}</dd>
           <dt>Created</dt>
@@ -342,22 +360,26 @@ async function userPage(c: C, upn: string, extra?: unknown) {
           </label>
           <button type="submit">Change…</button>
         </form>
-        <form
-          method="post"
-          action={`${base}/${user.blockCredential ? 'unblock' : 'block'}`}
-          class="row"
-        >
-          <Csrf token={csrf} />
-          <button type="submit" class={user.blockCredential ? undefined : 'danger'}>
-            {user.blockCredential ? 'Unblock sign-in…' : 'Block sign-in…'}
-          </button>
-        </form>
-        <form method="post" action={`${base}/reset-password`} class="row">
-          <Csrf token={csrf} />
-          <button type="submit" class="secondary-button">
-            Reset password…
-          </button>
-        </form>
+        {user.blockedByDirectory ? null : (
+          <form
+            method="post"
+            action={`${base}/${user.blockCredential ? 'unblock' : 'block'}`}
+            class="row"
+          >
+            <Csrf token={csrf} />
+            <button type="submit" class={user.blockCredential ? undefined : 'danger'}>
+              {user.blockCredential ? 'Unblock sign-in…' : 'Block sign-in…'}
+            </button>
+          </form>
+        )}
+        {user.source === 'directory' ? null : (
+          <form method="post" action={`${base}/reset-password`} class="row">
+            <Csrf token={csrf} />
+            <button type="submit" class="secondary-button">
+              Reset password…
+            </button>
+          </form>
+        )}
       </section>
 
       <section aria-labelledby="methods">

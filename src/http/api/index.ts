@@ -6,6 +6,7 @@ import { problem } from '../problem.ts';
 import { appPasswordsApi } from './app-passwords.ts';
 import { applicationsApi } from './applications.ts';
 import { requireAdmin } from './auth.ts';
+import { directoryApi } from './directory.ts';
 import { logsApi } from './logs.ts';
 import { settingsApi } from './settings.ts';
 import { tokensApi } from './tokens.ts';
@@ -47,5 +48,6 @@ export function createApi() {
   api.route('/', tokensApi);
   api.route('/', applicationsApi);
   api.route('/', appPasswordsApi);
+  api.route('/', directoryApi);
   return api;
 }

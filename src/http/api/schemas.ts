@@ -33,6 +33,13 @@ export const UserSchema = z
     lastSignInAt: z.string().nullable(),
     fraudReportedAt: z.string().nullable(),
     mustChangePassword: z.boolean(),
+    source: z.enum(['local', 'directory']).openapi({
+      description: 'Where the user and their password come from',
+    }),
+    directoryDn: z.string().nullable(),
+    blockedByDirectory: z.boolean().openapi({
+      description: 'Blocked because the directory disabled or no longer has the account',
+    }),
   })
   .openapi('User');
 
