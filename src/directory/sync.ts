@@ -20,6 +20,7 @@ import {
 } from './client.ts';
 import { binaryAttributes, type DirectoryEntry, readEntry, userAttributes } from './entries.ts';
 import { GroupNotFoundError, groupMembers, normalDn } from './groups.ts';
+import { openMobile, sealMobile } from './mobile.ts';
 import { type PlanItem, planSync, type SyncChange, type SyncProblem } from './sync-plan.ts';
 
 export type { SyncChange, SyncProblem };
@@ -59,9 +60,6 @@ export interface SyncReport {
   changes: SyncChange[];
   errors: SyncProblem[];
 }
-
-/** The associated data that binds a sealed mobile number to its user. */
-export const mobileAad = (userId: string) => `directory-mobile:${userId}`;
 
 const holderName = () => `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
 
@@ -210,9 +208,7 @@ async function write(ctx: AppContext, trx: Db, item: PlanItem, actor: SyncOption
     case 'create': {
       const row = {
         ...item.row,
-        directory_mobile_sealed: item.mobile
-          ? ctx.box.seal(item.mobile, mobileAad(item.row.id))
-          : null,
+        directory_mobile_sealed: item.mobile ? sealMobile(ctx.box, item.row.id, item.mobile) : null,
       };
       await trx.insertInto('users').values(row).execute();
       break;
@@ -237,7 +233,7 @@ async function write(ctx: AppContext, trx: Db, item: PlanItem, actor: SyncOption
           ? {}
           : {
               directory_mobile_sealed: item.mobile
-                ? ctx.box.seal(item.mobile, mobileAad(user.id))
+                ? sealMobile(ctx.box, user.id, item.mobile)
                 : null,
             };
       await trx
@@ -363,14 +359,8 @@ export async function syncDirectory(
       enabled: picture.enabled,
       enforced: picture.enforced,
       users,
-      mobileOf: (u) => {
-        if (!u.directory_mobile_sealed) return null;
-        try {
-          return ctx.box.open(u.directory_mobile_sealed, mobileAad(u.id));
-        } catch {
-          return null; // unreadable (another key): written again
-        }
-      },
+      // (A number that cannot be opened, under another key, is written again.)
+      mobileOf: (u) => openMobile(ctx.box, u),
       newId: () => crypto.randomUUID(),
     });
     const readProblems = picture.unreadable.map((u) => ({

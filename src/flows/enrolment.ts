@@ -4,6 +4,8 @@
 // judged under the guessing limits (./proofs.ts), then the method and its
 // companions registered, audited and told to the user.
 import type { AppContext } from '../context.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import { openMobile } from '../directory/mobile.ts';
 import { AppError } from '../errors.ts';
 import type { Translate } from '../i18n/index.ts';
 import { findMethod } from '../methods/index.ts';
@@ -42,12 +44,17 @@ export type EnrolStep =
 
 const aad = (flowId: string) => `signin_flows:${flowId}:pending`;
 
-export const methodUserOf = (u: UserRow): MethodUser => ({
-  id: u.id,
-  upn: u.upn,
-  displayName: u.display_name,
-  preferredLanguage: u.preferred_language,
-});
+/** The user as methods see them; `box` opens a directory user's mobile number (offered at proof-up). */
+export function methodUserOf(u: UserRow, box?: SecretBox): MethodUser {
+  const mobile = box ? openMobile(box, u) : null;
+  return {
+    id: u.id,
+    upn: u.upn,
+    displayName: u.display_name,
+    preferredLanguage: u.preferred_language,
+    ...(mobile ? { directoryMobile: mobile } : {}),
+  };
+}
 
 export function enrolment(ctx: AppContext) {
   const { stores } = ctx;
@@ -66,7 +73,11 @@ export function enrolment(ctx: AppContext) {
     /** Starts registering `method` in the flow; its state is sealed into the flow row. */
     async begin(e: Enrolling, method: AuthMethod<unknown>): Promise<string> {
       if (!method.enrol) throw new AppError('invalid_request');
-      const state = await method.enrol.begin(ctx.methodContext, methodUserOf(e.user), attemptOf(e));
+      const state = await method.enrol.begin(
+        ctx.methodContext,
+        methodUserOf(e.user, ctx.box),
+        attemptOf(e),
+      );
       return seal(e.flow.id, { methodId: method.id, state });
     },
 
@@ -99,7 +110,7 @@ export function enrolment(ctx: AppContext) {
         () =>
           method.enrol!.complete(
             ctx.methodContext,
-            methodUserOf(e.user),
+            methodUserOf(e.user, ctx.box),
             pending.state,
             input,
             attemptOf(e),

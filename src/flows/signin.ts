@@ -84,7 +84,7 @@ export function signinFlows(ctx: AppContext) {
 
   const limits = limiter(ctx);
   const enrol = enrolment(ctx);
-  const toMethodUser: (u: UserRow) => MethodUser = methodUserOf;
+  const toMethodUser = (u: UserRow): MethodUser => methodUserOf(u, ctx.box);
 
   /** Decides what the flow needs next from what is known (pure: no queries). */
   function evaluate(s: Omit<FlowState, 'next'>): FlowState {

@@ -54,6 +54,8 @@ export interface MethodUser {
   upn: string;
   displayName: string;
   preferredLanguage: string;
+  /** A directory user's mobile number from the directory, offered at proof-up (still verified). */
+  directoryMobile?: string;
 }
 
 /** The sign-in attempt a method works within: challenges are tied to it. */

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
+import { outboxStore } from '../../src/delivery/outbox.ts';
 import { directoryOf } from '../../src/directory/index.ts';
 import { syncDirectory } from '../../src/directory/sync.ts';
 import { isAppError } from '../../src/errors.ts';
@@ -57,7 +58,19 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
         `dn: ou=groups,${SUFFIX}\nobjectClass: organizationalUnit\nou: groups\n`,
         person(SUFFIX, { uid: 'dana', password: 'dana directory pw', mail: 'dana@contoso.com' }),
         person(SUFFIX, { uid: 'erin', password: 'erin directory pw', mail: 'erin@contoso.com' }),
-        `dn: cn=mfa-enabled,ou=groups,${SUFFIX}\nobjectClass: groupOfNames\ncn: mfa-enabled\nmember: uid=erin,ou=people,${SUFFIX}\n`,
+        person(SUFFIX, {
+          uid: 'mona',
+          password: 'mona directory pw',
+          mail: 'mona@contoso.com',
+          mobile: '+420 601 234 567',
+        }),
+        person(SUFFIX, {
+          uid: 'pat',
+          password: 'pat directory pw',
+          mail: 'pat@contoso.com',
+          mobile: '+420 603 000 111',
+        }),
+        `dn: cn=mfa-enabled,ou=groups,${SUFFIX}\nobjectClass: groupOfNames\ncn: mfa-enabled\nmember: uid=erin,ou=people,${SUFFIX}\nmember: uid=mona,ou=people,${SUFFIX}\nmember: uid=pat,ou=people,${SUFFIX}\n`,
       ].join('\n'),
     });
     const log = pino(
@@ -85,7 +98,7 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
       trigger: 'cli',
       actor: cliActor(),
     });
-    assert.equal(r.created, 2, JSON.stringify(r.errors));
+    assert.equal(r.created, 4, JSON.stringify(r.errors));
     appId = (await createLegacyApp(t.ctx, { name: 'Mail' })).id;
   });
   after(async () => {
@@ -121,6 +134,39 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
     await b.submit('/signin/proofup/verify', { code: codeAt(secret, t.clock.now()) });
     await b.pastAppPasswordsStep();
     assert.equal((await t.ctx.stores.users.findByUpn('erin@contoso.com'))!.mfa_state, 'Enforced');
+  });
+
+  it("proof-up offers the directory's mobile number, masked, and verifies it before registering it", async () => {
+    const { b } = await signIn('mona@contoso.com', 'mona directory pw');
+    const form = await b.submit('/signin/proofup', { method: 'OneWaySMS' });
+    const text = textOf(form.html);
+    assert.match(text, /My mobile number \+•{10}67, from your organisation's directory/);
+    assert.doesNotMatch(form.html, /601 ?234|601234567/, 'the number is not on the page');
+    await b.submit('/signin/proofup/verify', { numberFrom: 'directory', channel: 'text' });
+    const sent = await outboxStore(t.ctx.db).list({ number: '+420601234567', limit: 5 });
+    assert.equal(sent.length, 1, 'texted to the directory number');
+    const code = /\b(\d{6})\b/.exec(sent[0]!.body ?? '')![1]!;
+    await b.submit('/signin/proofup/verify', { code });
+    await b.pastAppPasswordsStep();
+    const methods = await t.ctx.stores.methods.listForUser(await userId('mona@contoso.com'));
+    assert.deepEqual(methods.map((m) => m.method_type).sort(), ['OneWaySMS', 'TwoWayVoiceMobile']);
+    // Another number can be typed instead; the directory's is then not used.
+    const other = (await signIn('pat@contoso.com', 'pat directory pw')).b;
+    await other.submit('/signin/proofup', { method: 'OneWaySMS' });
+    await other.submit('/signin/proofup/verify', {
+      numberFrom: 'other',
+      country: 'CZ',
+      number: '602345678',
+      channel: 'text',
+    });
+    assert.equal(
+      (await outboxStore(t.ctx.db).list({ number: '+420602345678', limit: 5 })).length,
+      1,
+    );
+    assert.equal(
+      (await outboxStore(t.ctx.db).list({ number: '+420603000111', limit: 5 })).length,
+      0,
+    );
   });
 
   it('legacy fronts: the account password while MFA allows it, then app passwords only', async () => {

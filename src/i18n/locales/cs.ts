@@ -184,6 +184,8 @@ export default {
   'phone.textMe': 'Poslat mi kód textovou zprávou',
   'phone.callMe': 'Zavolat mi',
   'phone.intro': 'Které telefonní číslo chcete použít?',
+  'phone.fromDirectory': 'Moje mobilní číslo {number} z adresáře vaší organizace',
+  'phone.otherNumber': 'Jiné číslo:',
   'sms.sent': 'Na číslo {number} jsme poslali textovou zprávu s kódem. Zadejte kód níže.',
   'sms.resend': 'Poslat nový kód',
   'sms.notMe': 'To jsem nebyl(a) já',

@@ -196,6 +196,8 @@ export default {
   'phone.textMe': 'Code per SMS an mich senden',
   'phone.callMe': 'Mich anrufen',
   'phone.intro': 'Welche Telefonnummer möchten Sie verwenden?',
+  'phone.fromDirectory': 'Meine Mobilnummer {number} aus dem Verzeichnis Ihrer Organisation',
+  'phone.otherNumber': 'Eine andere Nummer:',
   'sms.sent':
     'Wir haben eine SMS mit einem Code an {number} gesendet. Geben Sie den Code unten ein.',
   'sms.resend': 'Neuen Code senden',

@@ -177,6 +177,8 @@ export default {
   'phone.textMe': 'Send me a code by text message',
   'phone.callMe': 'Call me',
   'phone.intro': 'Which phone number do you want to use?',
+  'phone.fromDirectory': "My mobile number {number}, from your organisation's directory",
+  'phone.otherNumber': 'Another number:',
   'sms.sent': 'We sent a text message with a code to {number}. Enter the code below.',
   'sms.resend': 'Send a new code',
   'sms.notMe': "This wasn't me",

@@ -194,6 +194,8 @@ export default {
   'phone.textMe': 'Enviarme un código por SMS',
   'phone.callMe': 'Llamarme',
   'phone.intro': '¿Qué número de teléfono quiere usar?',
+  'phone.fromDirectory': 'Mi número de móvil {number}, del directorio de su organización',
+  'phone.otherNumber': 'Otro número:',
   'sms.sent':
     'Hemos enviado un mensaje de texto con un código al {number}. Escriba el código a continuación.',
   'sms.resend': 'Enviar un código nuevo',

@@ -195,6 +195,8 @@ export default {
   'phone.textMe': 'M’envoyer un code par SMS',
   'phone.callMe': 'M’appeler',
   'phone.intro': 'Quel numéro de téléphone voulez-vous utiliser ?',
+  'phone.fromDirectory': 'Mon numéro de mobile {number}, issu de l’annuaire de votre organisation',
+  'phone.otherNumber': 'Un autre numéro :',
   'sms.sent': 'Nous avons envoyé un SMS contenant un code au {number}. Entrez le code ci-dessous.',
   'sms.resend': 'Envoyer un nouveau code',
   'sms.notMe': 'Ce n’était pas moi',

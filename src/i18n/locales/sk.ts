@@ -186,6 +186,8 @@ export default {
   'phone.textMe': 'Poslať mi kód textovou správou',
   'phone.callMe': 'Zavolať mi',
   'phone.intro': 'Ktoré telefónne číslo chcete použiť?',
+  'phone.fromDirectory': 'Moje mobilné číslo {number} z adresára vašej organizácie',
+  'phone.otherNumber': 'Iné číslo:',
   'sms.sent': 'Na číslo {number} sme poslali textovú správu s kódom. Zadajte kód nižšie.',
   'sms.resend': 'Poslať nový kód',
   'sms.notMe': 'To som nebol(a) ja',

@@ -1,6 +1,6 @@
 import type { Enrolment } from '../types.ts';
 import { callPhone, checkCall, checkCode, textCode } from './challenge.ts';
-import { maskNumber, toE164, toExtension } from './numbers.ts';
+import { defaultCountry, maskNumber, toE164, toExtension } from './numbers.ts';
 
 export type Channel = 'text' | 'call';
 
@@ -8,7 +8,13 @@ export type Channel = 'text' | 'call';
 export type Channels = Partial<Record<Channel, string>>;
 
 export type PhoneEnrolState =
-  | { phase: 'number'; channels: Channel[]; preferred: Channel }
+  | {
+      phase: 'number';
+      channels: Channel[];
+      preferred: Channel;
+      /** The mobile number the directory has for the user (E.164), offered first. */
+      suggested?: string | null;
+    }
   | { phase: 'confirm'; number: string; extension: string | null; channel: Channel };
 
 /**
@@ -18,30 +24,42 @@ export type PhoneEnrolState =
  * the call — before anything is registered. A verified mobile number is
  * registered for both channels the organisation allows. The number is personal
  * data: it is kept sealed as the registration's secret, and masked in details.
+ * With `suggest`, a directory user's mobile number from the directory is
+ * offered (masked) beside typing another; it is verified like any number.
  */
 export function phoneEnrolment(
   channels: Channels,
   preferred: Channel,
   withExtension: boolean,
+  suggest = false,
 ): Omit<Enrolment<PhoneEnrolState>, 'render'> {
   const methodOf = (c: Channel) => channels[c]!;
   return {
-    async begin(_ctx, _user, attempt) {
+    async begin(_ctx, user, attempt) {
       const usable = (Object.keys(channels) as Channel[]).filter((c) =>
         attempt.allowedMethods.includes(methodOf(c)),
       );
       const offered = usable.length > 0 ? usable : [preferred];
+      const suggested =
+        suggest && user.directoryMobile
+          ? toE164(defaultCountry(user.preferredLanguage), user.directoryMobile)
+          : null;
       return {
         phase: 'number',
         channels: offered,
         preferred: offered.includes(preferred) ? preferred : offered[0]!,
+        ...(suggested ? { suggested } : {}),
       };
     },
 
     async complete(ctx, user, state, input, attempt, t) {
       if (state.phase === 'number' || input.resend) {
         const number =
-          state.phase === 'number' ? toE164(input.country, input.number) : state.number;
+          state.phase !== 'number'
+            ? state.number
+            : state.suggested && input.numberFrom === 'directory'
+              ? state.suggested
+              : toE164(input.country, input.number);
         const extension =
           state.phase === 'number'
             ? withExtension

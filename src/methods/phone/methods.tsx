@@ -19,7 +19,7 @@ function enrolment(
   withExtension: boolean,
 ): Enrolment<PhoneEnrolState> {
   return {
-    ...phoneEnrolment(channels, preferred, withExtension),
+    ...phoneEnrolment(channels, preferred, withExtension, channels === MOBILE),
     render: (_ctx, user, state, form) => {
       if (state.phase === 'number') {
         return (
@@ -29,6 +29,7 @@ function enrolment(
             withExtension={withExtension}
             channels={state.channels}
             preferred={state.preferred}
+            suggested={state.suggested ? maskNumber(state.suggested) : null}
           />
         );
       }

@@ -9,18 +9,34 @@ export const NumberForm = ({
   withExtension,
   channels,
   preferred,
+  suggested,
 }: {
   form: FormProps;
   locale: string;
   withExtension: boolean;
   channels: readonly ('text' | 'call')[];
   preferred: 'text' | 'call';
+  /** The directory's mobile number, masked: offered first. */
+  suggested?: string | null;
 }) => {
   const selected = defaultCountry(locale);
   return (
     <form method="post" action={form.action} class="stack">
       <CsrfField form={form} />
       <p>{form.t('phone.intro')}</p>
+      {suggested ? (
+        <fieldset>
+          <legend class="visually-hidden">{form.t('phone.intro')}</legend>
+          <label class="choice">
+            <input type="radio" name="numberFrom" value="directory" checked />
+            <span>{form.t('phone.fromDirectory', { number: suggested })}</span>
+          </label>
+          <label class="choice">
+            <input type="radio" name="numberFrom" value="other" />
+            <span>{form.t('phone.otherNumber')}</span>
+          </label>
+        </fieldset>
+      ) : null}
       <label for="country">{form.t('phone.country')}</label>
       <select id="country" name="country">
         {countryOptions(locale).map((c) => (
@@ -30,7 +46,14 @@ export const NumberForm = ({
         ))}
       </select>
       <label for="number">{form.t('phone.number')}</label>
-      <input id="number" name="number" type="tel" autocomplete="tel-national" required autofocus />
+      <input
+        id="number"
+        name="number"
+        type="tel"
+        autocomplete="tel-national"
+        required={!suggested}
+        autofocus={!suggested}
+      />
       {withExtension ? (
         <>
           <label for="extension">{form.t('phone.extension')}</label>
