@@ -88,8 +88,8 @@ export async function seedTotpUsers(
   count: number,
   passwordHash: string,
 ): Promise<string[]> {
-  const secrets: string[] = [];
   const now = Date.now();
+  const ids = Array.from({ length: count }, (_, n) => `bench-${n}`);
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < count; i += 500) {
       const batch = Array.from({ length: Math.min(500, count - i) }, (_, j) => i + j);
@@ -97,7 +97,7 @@ export async function seedTotpUsers(
         .insertInto('users')
         .values(
           batch.map((n) => ({
-            id: `bench-${n}`,
+            id: ids[n]!,
             upn: `user${n}@bench.example`,
             upn_normalized: `user${n}@bench.example`,
             display_name: `User ${n}`,
@@ -116,18 +116,30 @@ export async function seedTotpUsers(
           })),
         )
         .execute();
+    }
+  });
+  return addTotp(ctx, ids);
+}
+
+/** Registers an authenticator app for each user (by id); returns their TOTP secrets, in order. */
+export async function addTotp(ctx: AppContext, userIds: readonly string[]): Promise<string[]> {
+  const secrets: string[] = [];
+  const now = Date.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < userIds.length; i += 500) {
       await trx
         .insertInto('auth_methods')
         .values(
-          batch.map((n) => {
+          userIds.slice(i, i + 500).map((userId, j) => {
             const secret = newSecret(ctx.random.bytes(20));
-            secrets[n] = secret;
+            const id = `bench-m-${i + j}`;
+            secrets[i + j] = secret;
             return {
-              id: `bench-m-${n}`,
-              user_id: `bench-${n}`,
+              id,
+              user_id: userId,
               method_type: 'PhoneAppOTP',
               is_default: 1,
-              secret_sealed: ctx.box.seal(secret, `auth_methods:bench-m-${n}`),
+              secret_sealed: ctx.box.seal(secret, `auth_methods:${id}`),
               details: '{}',
               created_at: now,
               last_used_at: null,
