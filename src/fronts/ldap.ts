@@ -272,13 +272,15 @@ export async function startLdapFront(ctx: AppContext, o: LdapFrontOptions): Prom
           return next();
         })
         .catch((e: unknown) => {
-          // Busy (the password hasher's queue is full) or the database is down: the
-          // client is told "unavailable" and may retry; only the unexpected is an error.
-          const busy = isAppError(e) && e.status === 503;
-          if (busy) ctx.log.warn({ code: e.code }, 'LDAP bind refused: busy');
-          else ctx.log.error({ err: (e as Error).message }, 'LDAP bind failed');
+          // Busy (the password hasher's queue is full), the database or the directory
+          // down: the client is told "busy" or "unavailable" and may retry; only the
+          // unexpected is an error. (A directory outage is logged once, where it is seen.)
+          const later = isAppError(e) && e.status === 503;
+          const away = later && e.code === 'signin_unavailable';
+          if (later && !away) ctx.log.warn({ code: e.code }, 'LDAP bind refused: busy');
+          else if (!later) ctx.log.error({ err: (e as Error).message }, 'LDAP bind failed');
           try {
-            next(busy ? new ldap.BusyError() : new ldap.UnavailableError());
+            next(later && !away ? new ldap.BusyError() : new ldap.UnavailableError());
           } catch {
             (conn as { destroy?: () => void }).destroy?.();
           }

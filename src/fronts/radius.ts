@@ -92,12 +92,15 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
       .then((reply) => {
         if (reply) socket.send(reply, rinfo.port, rinfo.address);
       })
-      // No answer when busy (the hasher's queue is full): RADIUS clients retry.
-      .catch((e: unknown) =>
-        isAppError(e) && e.status === 503
-          ? ctx.log.warn({ code: e.code }, 'RADIUS request dropped: busy')
-          : ctx.log.error({ err: (e as Error).message }, 'RADIUS request failed'),
-      );
+      // No answer when busy (the hasher's queue is full) or the directory is away:
+      // RADIUS clients retry, or fail over to another server. (A directory outage
+      // is logged once, where it is seen.)
+      .catch((e: unknown) => {
+        if (!isAppError(e) || e.status !== 503)
+          ctx.log.error({ err: (e as Error).message }, 'RADIUS request failed');
+        else if (e.code !== 'signin_unavailable')
+          ctx.log.warn({ code: e.code }, 'RADIUS request dropped: busy');
+      });
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);

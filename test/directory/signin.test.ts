@@ -8,10 +8,13 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
+import { closeContext, createContext } from '../../src/context.ts';
 import { outboxStore } from '../../src/delivery/outbox.ts';
 import { directoryOf } from '../../src/directory/index.ts';
 import { syncDirectory } from '../../src/directory/sync.ts';
 import { isAppError } from '../../src/errors.ts';
+import { createApp } from '../../src/http/app.tsx';
+import { createLogger } from '../../src/log.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
 import { cliActor } from '../../src/services/audit.ts';
@@ -57,6 +60,7 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
         `dn: ou=people,${SUFFIX}\nobjectClass: organizationalUnit\nou: people\n`,
         `dn: ou=groups,${SUFFIX}\nobjectClass: organizationalUnit\nou: groups\n`,
         person(SUFFIX, { uid: 'dana', password: 'dana directory pw', mail: 'dana@contoso.com' }),
+        person(SUFFIX, { uid: 'zed', password: 'zed directory pw', mail: 'zed@contoso.com' }),
         person(SUFFIX, { uid: 'erin', password: 'erin directory pw', mail: 'erin@contoso.com' }),
         person(SUFFIX, {
           uid: 'mona',
@@ -98,7 +102,7 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
       trigger: 'cli',
       actor: cliActor(),
     });
-    assert.equal(r.created, 4, JSON.stringify(r.errors));
+    assert.equal(r.created, 5, JSON.stringify(r.errors));
     appId = (await createLegacyApp(t.ctx, { name: 'Mail' })).id;
   });
   after(async () => {
@@ -203,6 +207,35 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
       (e: unknown) => isAppError(e) && e.code === 'managed_by_directory',
     );
     assert.equal((await verify('dana@contoso.com', 'dana directory pw')).status, 200);
+  });
+
+  it('an entry removed from the directory and synced on one node is refused on another at once', async () => {
+    // A second node on the same database.
+    const other = createContext(t.database.config, { log: createLogger('silent') });
+    try {
+      const app = createApp(other);
+      const b = new FormClient((req) => app.request(req));
+      await b.page('/');
+      await b.submit('/signin', { username: 'zed@contoso.com', password: 'zed directory pw' });
+      assert.match(textOf((await b.page('/')).html), /My account/);
+      await slapd.modify((c) => c.del(`uid=zed,ou=people,${SUFFIX}`));
+      const r = await syncDirectory(t.ctx, directoryOf(t.ctx)!, {
+        trigger: 'cli',
+        actor: cliActor(),
+      });
+      assert.equal(r.blocked, 1);
+      assert.doesNotMatch(textOf((await b.page('/')).html), /My account/, 'the session ended');
+      const again = new FormClient((req) => app.request(req));
+      await again.page('/');
+      const refused = await again.submit('/signin', {
+        username: 'zed@contoso.com',
+        password: 'zed directory pw',
+      });
+      assert.equal(refused.res.status, 401);
+      assert.match(textOf(refused.html), new RegExp(GENERIC));
+    } finally {
+      await closeContext(other);
+    }
   });
 
   it('while the directory is down: 503 for directory users, one log line, local users and app passwords unaffected; then it recovers', async () => {

@@ -36,6 +36,9 @@ export interface SlapdOptions {
 
 export interface Slapd {
   suffix: string;
+  port: number;
+  /** The running slapd's process id (for its CPU time). */
+  pid(): number | undefined;
   url: string;
   ldapsUrl: string;
   /** The test CA's certificate file (PEM). */
@@ -193,6 +196,8 @@ export async function startSlapd(opts: SlapdOptions): Promise<Slapd> {
   const url = `ldap://127.0.0.1:${port}`;
   return {
     suffix,
+    port,
+    pid: () => child?.pid,
     url,
     ldapsUrl: `ldaps://127.0.0.1:${ldapsPort}`,
     caFile: tls.ca,
