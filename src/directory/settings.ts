@@ -113,6 +113,15 @@ function bindPassword(config: Config): string | undefined {
 }
 
 function filter(name: string, text: string): Filter {
+  // ldapts closes a filter left open; a missing parenthesis is more likely a typo.
+  // (In RFC 4515 a parenthesis inside a value is written \28 or \29.)
+  let depth = 0;
+  for (const ch of text) {
+    depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0)
+    throw new ConfigError(`${name}: not an LDAP filter (RFC 4515): unbalanced parentheses`);
   try {
     return FilterParser.parseString(text.trim());
   } catch (e) {
