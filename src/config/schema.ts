@@ -455,7 +455,7 @@ export const configSchema = {
       'LDAP filter (RFC 4515) of the entries that are Portcullis users, e.g. `(memberOf=CN=Staff,OU=Groups,DC=contoso,DC=com)` to take one group only.',
     default: undefined,
     derivedDefault:
-      '`(&(objectClass=user)(objectCategory=person))` for `ad`, `(objectClass=inetOrgPerson)` for `openldap`',
+      '`(&(objectClass=user)(objectCategory=person)(userPrincipalName=*))` for `ad`, `(objectClass=inetOrgPerson)` for `openldap`',
     schema: z.string().min(3).optional(),
   }),
   directoryGroupBaseDn: entry<string | undefined>({

@@ -48,7 +48,9 @@ export interface DirectorySettings {
 
 const DEFAULTS: Record<Flavour, { filter: string; attributes: AttributeMap }> = {
   ad: {
-    filter: '(&(objectClass=user)(objectCategory=person))',
+    // People with a UPN: built-in accounts (Administrator, Guest, krbtgt) have none
+    // and would otherwise be reported as not synced at every run.
+    filter: '(&(objectClass=user)(objectCategory=person)(userPrincipalName=*))',
     attributes: {
       upn: 'userPrincipalName',
       displayName: 'displayName',

@@ -26,7 +26,10 @@ describe('directory settings', () => {
     assert.deepEqual(ad.urls, ['ldaps://dc1.contoso.com', 'ldaps://dc2.contoso.com:3269']);
     assert.equal(ad.attributes.upn, 'userPrincipalName');
     assert.equal(ad.attributes.id, 'objectGUID');
-    assert.equal(ad.userFilter.toString(), '(&(objectClass=user)(objectCategory=person))');
+    assert.equal(
+      ad.userFilter.toString(),
+      '(&(objectClass=user)(objectCategory=person)(userPrincipalName=*))',
+    );
     const ol = settings({})!;
     assert.equal(ol.attributes.upn, 'mail');
     assert.equal(ol.attributes.id, 'entryUUID');

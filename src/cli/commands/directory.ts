@@ -3,6 +3,8 @@ import type { DirectoryStatus, DirectoryTest, SyncReport } from '../../directory
 import { progressBar, table } from '../format.ts';
 import { print, withAdmin } from '../run.ts';
 
+/** Changes listed on a terminal (a first sync may create thousands). */
+const SHOWN = 50;
 const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 function syncSummary(r: SyncReport): string {
@@ -14,7 +16,7 @@ function syncSummary(r: SyncReport): string {
     lines.push(
       table(
         ['Action', 'User', 'Changes'],
-        r.changes.map((c) => [
+        r.changes.slice(0, SHOWN).map((c) => [
           c.action,
           c.upn,
           Object.entries(c.fields)
@@ -22,6 +24,9 @@ function syncSummary(r: SyncReport): string {
             .join('; '),
         ]),
       ),
+      ...(r.changes.length > SHOWN
+        ? [`… and ${r.changes.length - SHOWN} more changes (--json lists them all).`]
+        : []),
     );
   if (r.errors.length > 0)
     lines.push(
