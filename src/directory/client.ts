@@ -166,6 +166,25 @@ export class DirectoryClient {
     );
   }
 
+  /** One entry by DN, without paging (the root DSE, the schema); undefined when there is none. */
+  async read(base: string, attributes: string[]): Promise<Entry | undefined> {
+    return this.guard(() =>
+      this.service.use(async (c) => {
+        try {
+          const { searchEntries } = await c.search(base, {
+            scope: 'base',
+            filter: '(objectClass=*)',
+            attributes,
+          });
+          return searchEntries[0];
+        } catch (e) {
+          if ((e as { code?: number }).code === 32) return undefined; // noSuchObject
+          throw e;
+        }
+      }),
+    );
+  }
+
   /** The first `size` entries a search finds (one page), e.g. to test the settings. */
   async sample(req: SearchRequest, size: number): Promise<Entry[]> {
     return this.guard(() =>

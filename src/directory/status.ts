@@ -9,6 +9,7 @@ import { maskNumber } from '../methods/phone/mask.ts';
 import type { DirectoryClient, DirectoryHealth } from './client.ts';
 import { binaryAttributes, readEntry, userAttributes } from './entries.ts';
 import { normalDn } from './groups.ts';
+import { checkAttributeMap } from './schema.ts';
 import type { SyncProblem } from './sync-plan.ts';
 
 export interface SyncRunView {
@@ -139,6 +140,7 @@ export async function testDirectory(
   opts: { upn?: string; size?: number } = {},
 ): Promise<DirectoryTest> {
   const s = client.settings;
+  await checkAttributeMap(client);
   // A user name travels as the value of an equality filter (BER), never spliced
   // into filter text: `*` or `)(` in it are characters, not syntax.
   const filter = opts.upn

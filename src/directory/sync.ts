@@ -21,6 +21,7 @@ import {
 import { binaryAttributes, type DirectoryEntry, readEntry, userAttributes } from './entries.ts';
 import { GroupNotFoundError, groupMembers, normalDn } from './groups.ts';
 import { openMobile, sealMobile } from './mobile.ts';
+import { checkAttributeMap } from './schema.ts';
 import { type PlanItem, planSync, type SyncChange, type SyncProblem } from './sync-plan.ts';
 
 export type { SyncChange, SyncProblem };
@@ -92,6 +93,7 @@ async function readDirectory(
 ): Promise<Picture> {
   const s = client.settings;
   try {
+    await checkAttributeMap(client);
     const raw = await client.search(
       {
         base: s.baseDn,

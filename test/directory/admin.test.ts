@@ -2,7 +2,9 @@
 // the settings (user names looked up as values, never as filter syntax), a sync
 // now, one sync at a time, and a clear answer when no directory is configured.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { Attribute, Change } from 'ldapts';
 import { createApiToken } from '../../src/services/api-tokens.ts';
 import { cliActor } from '../../src/services/audit.ts';
 import { leasesStore } from '../../src/storage/leases.ts';
@@ -154,6 +156,31 @@ describe('the directory through the API and the command line', {
     const test = await runCli(['directory', 'test', '--user', 'bob@contoso.com'], env);
     assert.equal(test.code, 0, test.stderr);
     assert.match(test.stdout, /uid=bob,ou=people,dc=contoso,dc=com/);
+  });
+
+  it('on a terminal, sync shows how many entries it has read, then a progress bar while it applies', async () => {
+    await slapd.modify((c) =>
+      c.modify(`uid=bob,ou=people,${SUFFIX}`, [
+        new Change({
+          operation: 'replace',
+          modification: new Attribute({ type: 'displayName', values: ['Bob Builder'] }),
+        }),
+      ]),
+    );
+    // `script` gives the command a terminal.
+    const bin = new URL('../../bin/portcullis.js', import.meta.url).pathname;
+    const r = spawnSync(
+      'script',
+      ['-qec', `'${process.execPath}' '${bin}' directory sync`, '/dev/null'],
+      {
+        env: { ...process.env, ...t.database.env },
+        encoding: 'utf8',
+      },
+    );
+    assert.match(r.stdout, /Reading the directory: 4 entries/);
+    assert.match(r.stdout, /Applying \[#{30}\] 1\/1/);
+    assert.match(r.stdout, /Synced 4 entries: 0 created, 1 updated/);
+    assert.match(r.stdout, /update +bob@contoso\.com +displayName: bob → Bob Builder/);
   });
 
   it('without a directory: status says so, sync and test answer 404 with what to set', async () => {

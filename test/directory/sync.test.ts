@@ -310,6 +310,10 @@ describe('directory sync from OpenLDAP', { skip: requireTool(slapdAvailable(), '
         /Group "no-such-group" not found under/,
       ],
       [{ PORTCULLIS_DIRECTORY_USER_FILTER: '(uid=nobody-at-all)' }, /matched no entry/],
+      [
+        { PORTCULLIS_DIRECTORY_ATTRIBUTES: 'mobile=mobilePhone, language=preferedLanguage' },
+        /schema has no attribute for mobile=mobilePhone, language=preferedLanguage: correct PORTCULLIS_DIRECTORY_ATTRIBUTES/,
+      ],
     ];
     for (const [extra, message] of cases) {
       const c = context(extra);
