@@ -128,6 +128,11 @@ describe('directory users on the LDAP and RADIUS fronts (a real server)', {
       /Access-Accept/,
     );
     assert.match(await radclient(radiusPort, 'dana@contoso.com', 'not it', vpn), /Access-Reject/);
+    assert.match(
+      await radclient(radiusPort, 'erin@contoso.com', 'erin directory pw', vpn),
+      /Access-Reject/,
+      'Enforced: the account password is refused',
+    );
   });
 
   it('HTTP verify: 80 wrong directory passwords at once from one client judge (bind) no more than that client may', async () => {

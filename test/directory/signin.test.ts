@@ -27,6 +27,7 @@ import {
   SERVICE_PASSWORD,
   type Slapd,
   slapdAvailable,
+  ssha,
   startSlapd,
 } from '../helpers/slapd.ts';
 import { codeAt, secretFromPage } from '../helpers/totp.ts';
@@ -61,6 +62,18 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
         `dn: ou=groups,${SUFFIX}\nobjectClass: organizationalUnit\nou: groups\n`,
         person(SUFFIX, { uid: 'dana', password: 'dana directory pw', mail: 'dana@contoso.com' }),
         person(SUFFIX, { uid: 'zed', password: 'zed directory pw', mail: 'zed@contoso.com' }),
+        // A DN with LDAP's special characters: an escaped comma, parentheses, a quote, a
+        // multi-valued RDN (+).
+        [
+          `dn: cn=O'Brien\\, Pat (Sales)+uid=pob,ou=people,${SUFFIX}`,
+          'objectClass: inetOrgPerson',
+          "cn: O'Brien, Pat (Sales)",
+          'uid: pob',
+          "sn: O'Brien",
+          'mail: pob@contoso.com',
+          `userPassword: ${ssha('pob directory pw')}`,
+          '',
+        ].join('\n'),
         person(SUFFIX, { uid: 'erin', password: 'erin directory pw', mail: 'erin@contoso.com' }),
         person(SUFFIX, {
           uid: 'mona',
@@ -102,7 +115,7 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
       trigger: 'cli',
       actor: cliActor(),
     });
-    assert.equal(r.created, 5, JSON.stringify(r.errors));
+    assert.equal(r.created, 6, JSON.stringify(r.errors));
     appId = (await createLegacyApp(t.ctx, { name: 'Mail' })).id;
   });
   after(async () => {
@@ -129,6 +142,15 @@ describe('directory users sign in', { skip: requireTool(slapdAvailable(), 'slapd
     // The password never reaches the database.
     const row = (await t.ctx.stores.users.findByUpn('dana@contoso.com'))!;
     assert.equal(row.password_hash, '');
+  });
+
+  it('a user whose DN holds LDAP special characters signs in (the DN is bound as the directory gives it)', async () => {
+    const row = (await t.ctx.stores.users.findByUpn('pob@contoso.com'))!;
+    // (slapd writes the comma as \2C.)
+    assert.match(row.directory_dn!, /^cn=O'Brien(\\,|\\2C) Pat \(Sales\)\+uid=pob,ou=people,/i);
+    assert.equal(row.display_name, "O'Brien, Pat (Sales)");
+    assert.match(textOf((await signIn('pob@contoso.com', 'pob directory pw')).html), /My account/);
+    assert.equal((await signIn('pob@contoso.com', 'pob directory p')).res.status, 401);
   });
 
   it('an Enabled directory user registers a method and becomes Enforced', async () => {
