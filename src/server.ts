@@ -10,7 +10,7 @@ import { startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
 import { oidcHost } from './oidc/host.ts';
-import { ensureFirstAdmin } from './services/bootstrap.ts';
+import { ensureFirstAdmin, writeInitialPassword } from './services/bootstrap.ts';
 import { housekeeping } from './services/housekeeping.ts';
 import { getServiceSettings } from './services/settings.ts';
 import { undeliveredMethods, undeliveredWarning } from './services/telephony-notice.ts';
@@ -26,6 +26,8 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   out: (line: string) => void = console.log,
+  /** Someone reads the output at a terminal (else a generated password goes to a file). */
+  interactive = process.stdout.isTTY === true,
 ): Promise<RunningServer> {
   const ctx = createContext(config, { db: { backgroundCheckpoint: true } });
   await migrate(ctx.db, ctx.dialect, ctx.clock);
@@ -35,9 +37,15 @@ export async function startServer(
     await sql`insert into users_search(users_search) values('rebuild')`.execute(ctx.db);
   const admin = await ensureFirstAdmin(ctx);
   if (admin) {
-    // Printed once, straight to the console and never to the log.
+    // Never to the log: on a terminal, printed once; otherwise (a service, a
+    // container) output is kept somewhere, so the password goes to a private file.
     out(`First administrator created: ${admin.upn}`);
-    if (admin.password) out(`One-time password (shown only now): ${admin.password}`);
+    if (admin.password && interactive)
+      out(`One-time password (shown only now, to be changed at first sign-in): ${admin.password}`);
+    else if (admin.password)
+      out(
+        `Its one-time password is in ${await writeInitialPassword(config.dataDir, admin.password)} (readable by this user only); it must be changed at first sign-in.`,
+      );
   }
   // Loaded here, not at import: the command line never needs oidc-provider
   // (which warns about the runtime on Node 20 as it loads).

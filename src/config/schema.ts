@@ -101,9 +101,9 @@ export const configSchema = {
   adminPassword: entry<string | undefined>({
     env: 'PORTCULLIS_ADMIN_PASSWORD',
     description:
-      'Password of the first administrator. When unset, one is generated and printed once.',
+      'Password of the first administrator. When unset, a one-time password is generated: printed once when the output is a terminal, else written to DATA_DIR/initial-admin-password (readable by the owner only); it must be changed at first sign-in.',
     default: undefined,
-    derivedDefault: 'generated and printed once',
+    derivedDefault: 'generated, one-time',
     schema: z.string().min(1).optional(),
     secret: true,
   }),

@@ -117,6 +117,8 @@ export interface NewUser {
   isAdmin?: boolean;
   preferredLanguage?: string;
   mfaState?: MfaState;
+  /** The password is one-time: the user chooses their own at first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** Creates a user; audited with who did it (the first administrator by "system"). */
@@ -154,7 +156,7 @@ export async function createUser(
     updated_at: now,
     last_signin_at: null,
     fraud_reported_at: null,
-    must_change_password: 0,
+    must_change_password: input.mustChangePassword ? 1 : 0,
     remembered_devices_not_before: null,
     proofup_postponed_at: null,
     ...LOCAL_USER,
