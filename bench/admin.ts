@@ -15,7 +15,7 @@ import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
 import { createApiToken } from '../src/services/api-tokens.ts';
 import { cliActor } from '../src/services/audit.ts';
-import { LOCAL_USER } from '../src/storage/users.ts';
+import { newUserRow } from '../src/storage/users.ts';
 import { benchEnvironment, startBenchServer } from './setup.ts';
 
 const userCount = Number(process.env.BENCH_USERS ?? 100_000);
@@ -38,24 +38,20 @@ await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('users')
       .values(
-        batch.map((n) => ({
-          id: `bench-${n}`,
-          upn: `user${String(n).padStart(6, '0')}@bench.example`,
-          upn_normalized: `user${String(n).padStart(6, '0')}@bench.example`,
-          display_name: `Person ${n} Example`,
-          preferred_language: 'en',
-          ...LOCAL_USER,
-          is_admin: n === 0 ? 1 : 0,
-          mfa_state: states[n % 3]!,
-          password_hash: hash,
-          blocked: 0,
-          created_at: now,
-          updated_at: now,
-          last_signin_at: n % 7 === 0 ? now - n * 1000 : null,
-          fraud_reported_at: null,
-          must_change_password: 0,
-          remembered_devices_not_before: null,
-        })),
+        batch.map((n) =>
+          newUserRow(
+            {
+              id: `bench-${n}`,
+              upn: `user${String(n).padStart(6, '0')}@bench.example`,
+              display_name: `Person ${n} Example`,
+              is_admin: n === 0 ? 1 : 0,
+              mfa_state: states[n % 3]!,
+              password_hash: hash,
+              last_signin_at: n % 7 === 0 ? now - n * 1000 : null,
+            },
+            now,
+          ),
+        ),
       )
       .execute();
   }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppContext } from '../src/context.ts';
 import { newSecret, totpFor } from '../src/methods/totp/codes.ts';
-import { LOCAL_USER } from '../src/storage/users.ts';
+import { newUserRow } from '../src/storage/users.ts';
 
 /**
  * CPU time (user + system, ms) a process has used so far, from /proc (Linux);
@@ -96,24 +96,18 @@ export async function seedTotpUsers(
       await trx
         .insertInto('users')
         .values(
-          batch.map((n) => ({
-            id: ids[n]!,
-            upn: `user${n}@bench.example`,
-            upn_normalized: `user${n}@bench.example`,
-            display_name: `User ${n}`,
-            must_change_password: 0,
-            remembered_devices_not_before: null,
-            preferred_language: 'en',
-            ...LOCAL_USER,
-            is_admin: 0,
-            mfa_state: 'Enforced' as const,
-            password_hash: passwordHash,
-            blocked: 0,
-            created_at: now,
-            updated_at: now,
-            last_signin_at: null,
-            fraud_reported_at: null,
-          })),
+          batch.map((n) =>
+            newUserRow(
+              {
+                id: ids[n]!,
+                upn: `user${n}@bench.example`,
+                display_name: `User ${n}`,
+                mfa_state: 'Enforced',
+                password_hash: passwordHash,
+              },
+              now,
+            ),
+          ),
         )
         .execute();
     }

@@ -22,8 +22,10 @@ export const errorCodes = {
   },
   not_found: { status: 404, message: 'Not found.' },
   user_not_found: { status: 404, message: 'No user has that user name.' },
+  group_not_found: { status: 404, message: 'No group has that name.' },
   method_not_allowed: { status: 405, message: 'Method not allowed.' },
   upn_taken: { status: 409, message: 'A user with that user name already exists.' },
+  group_name_taken: { status: 409, message: 'A group with that name already exists.' },
   conflict: { status: 409, message: 'The request conflicts with the current state.' },
   signin_expired: {
     status: 410,

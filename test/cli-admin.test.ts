@@ -404,6 +404,56 @@ function suite(mode: Mode): void {
       );
     });
 
+    it('group add, list, members, add-member, remove-member, set, mfa, delete', async () => {
+      const a = `grp-a-${mode}@contoso.com`;
+      const b = `grp-b-${mode}@contoso.com`;
+      const name = `Finance ${mode}`;
+      await seed({ upn: a }, { upn: b });
+      const added = ok(
+        await cli(['group', 'add', name, '--description', 'Money people', '--member', a]),
+        'group add',
+      );
+      assert.match(added, new RegExp(`^${name}\\s+local\\s+False\\s+1\\s+Money people`, 'm'));
+      assertFails(
+        await cli(['group', 'add', name.toUpperCase()]),
+        /already exists/,
+        'a second group by the same name, any case',
+      );
+      ok(await cli(['group', 'add-member', name, b]), 'add-member');
+      assertFails(
+        await cli(['group', 'add-member', name, `ghost-${mode}@contoso.com`]),
+        new RegExp(`ghost-${mode}@contoso.com`),
+        'add-member with an unknown user',
+      );
+      const members = JSON.parse(ok(await cli(['group', 'members', name, '--json']))) as {
+        userPrincipalName: string;
+      }[];
+      assert.deepEqual(
+        members.map((m) => m.userPrincipalName),
+        [a, b],
+      );
+      const listed = JSON.parse(ok(await cli(['group', 'list', '--search', mode, '--json']))) as {
+        displayName: string;
+        memberCount: number;
+      }[];
+      assert.deepEqual(
+        listed.map((g) => [g.displayName, g.memberCount]),
+        [[name, 2]],
+      );
+      ok(await cli(['group', 'set', name, '--admin-role']), 'set --admin-role');
+      assert.equal((await userRow(b))?.is_admin, 1, 'members of a group with the role are admins');
+      assert.match(
+        ok(await cli(['group', 'mfa', name, '--state', 'Enforced'])),
+        /2 of 2 member\(s\) of Finance \w+ changed to Enforced/,
+      );
+      assert.equal((await userRow(a))?.mfa_state, 'Enforced');
+      ok(await cli(['group', 'remove-member', name, b]), 'remove-member');
+      assert.equal((await userRow(b))?.is_admin, 0, 'out of the group, no longer an admin');
+      assert.match(ok(await cli(['group', 'delete', name])), /Deleted the group/);
+      assert.equal((await userRow(a))?.is_admin, 0);
+      assertFails(await cli(['group', 'members', name]), /No group is named/, 'a deleted group');
+    });
+
     it('mfa bulk: checks every row, applies the good ones, exits 3 for bad rows', async () => {
       const [b1, b2, b3, b4] = [1, 2, 3, 4].map((n) => `bulk${n}-${mode}@contoso.com`) as [
         string,

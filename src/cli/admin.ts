@@ -11,6 +11,7 @@ import type { ApiTokenView, TokenScope } from '../services/api-tokens.ts';
 import type { AppPasswordView } from '../services/app-passwords.ts';
 import type { ApplicationView, OidcAppPatch } from '../services/applications.ts';
 import type { BulkItem, BulkResult, Progress } from '../services/bulk-mfa.ts';
+import type { GroupPage, GroupPatch, GroupView, MemberPage } from '../services/groups.ts';
 import type { AuditQuery, AuditView, Page, SigninQuery } from '../services/logs.ts';
 import type { ServiceSettings } from '../services/settings.ts';
 import type { UserPatch } from '../services/user-admin.ts';
@@ -78,4 +79,21 @@ export interface Admin {
   /** Binds as the service account and reads a few users (or the one named). */
   directoryTest(upn?: string): Promise<DirectoryTest>;
   directorySync(dryRun: boolean, onProgress?: (p: SyncProgress) => void): Promise<SyncReport>;
+  createGroup(input: {
+    displayName: string;
+    description?: string;
+    adminRole?: boolean;
+    members?: string[];
+  }): Promise<GroupView>;
+  groups(q: { search?: string; cursor?: string; limit?: number }): Promise<GroupPage>;
+  group(ref: string): Promise<GroupView>;
+  updateGroup(ref: string, patch: GroupPatch): Promise<GroupView>;
+  deleteGroup(ref: string): Promise<void>;
+  groupMembers(ref: string, q: { cursor?: string; limit?: number }): Promise<MemberPage>;
+  /** All or nothing: an unknown user name changes nothing. */
+  editGroupMembers(ref: string, edit: { add?: string[]; remove?: string[] }): Promise<GroupView>;
+  setGroupMfaState(
+    ref: string,
+    state: MfaState,
+  ): Promise<{ group: GroupView; changed: number; members: number }>;
 }

@@ -12,6 +12,16 @@ import {
   updateOidcApp,
 } from '../services/applications.ts';
 import type { Actor } from '../services/audit.ts';
+import {
+  createGroup,
+  deleteGroup,
+  editGroupMembers,
+  getGroup,
+  groupMembers,
+  listGroups,
+  setGroupMfaState,
+  updateGroup,
+} from '../services/groups.ts';
 import { listAudit, listSignins } from '../services/logs.ts';
 import { getServiceSettings, updateServiceSettings } from '../services/settings.ts';
 import { deleteUser, resetPassword, setMfaState, updateUser } from '../services/user-admin.ts';
@@ -91,5 +101,13 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
         trigger: 'cli',
         ...(onProgress ? { onProgress } : {}),
       }),
+    createGroup: (input) => createGroup(ctx, actor, input),
+    groups: (q) => listGroups(ctx, q),
+    group: (ref) => getGroup(ctx, ref),
+    updateGroup: (ref, patch) => updateGroup(ctx, actor, ref, patch),
+    deleteGroup: (ref) => deleteGroup(ctx, actor, ref),
+    groupMembers: (ref, q) => groupMembers(ctx, ref, q),
+    editGroupMembers: (ref, edit) => editGroupMembers(ctx, actor, ref, edit),
+    setGroupMfaState: (ref, state) => setGroupMfaState(ctx, actor, ref, state),
   };
 }

@@ -10,6 +10,7 @@ import { version } from '../version.ts';
 import { appCommands, keyCommands, outboxCommands } from './commands/apps.ts';
 import { backupCommands } from './commands/backup.ts';
 import { directoryCommands } from './commands/directory.ts';
+import { groupCommands } from './commands/groups.ts';
 import { logCommands } from './commands/logs.ts';
 import { mfaCommands } from './commands/mfa.ts';
 import { migrateCommands } from './commands/migrate.ts';
@@ -62,6 +63,7 @@ program
   });
 
 userCommands(program);
+groupCommands(program);
 mfaCommands(program);
 settingsCommands(program);
 logCommands(program);

@@ -140,6 +140,18 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
     directoryStatus: () => call('GET', '/directory'),
     directoryTest: (upn) => call('POST', '/directory/test', upn ? { upn } : {}),
     directorySync: (dryRun) => call('POST', '/directory/sync', { dryRun }),
+    createGroup: (input) => call('POST', '/groups', input),
+    groups: (q) => call('GET', `/groups${qs(q)}`),
+    group: (ref) => call('GET', `/groups/${encodeURIComponent(ref)}`),
+    updateGroup: (ref, patch) => call('PATCH', `/groups/${encodeURIComponent(ref)}`, patch),
+    deleteGroup: async (ref) => {
+      await call('DELETE', `/groups/${encodeURIComponent(ref)}`);
+    },
+    groupMembers: (ref, q) => call('GET', `/groups/${encodeURIComponent(ref)}/members${qs(q)}`),
+    editGroupMembers: (ref, edit) =>
+      call('POST', `/groups/${encodeURIComponent(ref)}/members`, edit),
+    setGroupMfaState: (ref, state) =>
+      call('POST', `/groups/${encodeURIComponent(ref)}/mfa-state`, { state }),
   };
   return admin;
 }

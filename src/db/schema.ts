@@ -31,6 +31,64 @@ export interface Database {
   releases: ReleasesTable;
   directory_sync_runs: DirectorySyncRunsTable;
   leases: LeasesTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  invitations: InvitationsTable;
+  mail: MailTable;
+}
+
+export type GroupSource = 'local' | 'scim' | 'directory';
+
+/** A set of users that roles and policies can name (made by hand, by SCIM or by the directory sync). */
+export interface GroupsTable {
+  id: string;
+  display_name: string;
+  /** The display name in lower case: unique. */
+  name_normalized: string;
+  description: string;
+  source: GroupSource;
+  /** The provisioning system's own identifier (SCIM externalId). */
+  external_id: string | null;
+  /** The directory entry's stable identifier, for a directory group. */
+  directory_id: string | null;
+  directory_dn: string | null;
+  /** 1: members are administrators. */
+  admin_role: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+  added_at: number;
+}
+
+/** A single-use link to set a password and register methods; only its hash is kept. */
+export interface InvitationsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: number;
+  created_by: string;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A message sent by email (src/mail); the text is kept by the built-in outbox only. */
+export interface MailTable {
+  id: string;
+  kind: string;
+  to_address: string;
+  user_id: string | null;
+  locale: string;
+  subject: string;
+  body: string | null;
+  /** outbox (kept here), sent (handed to the SMTP server), failed. */
+  status: 'outbox' | 'sent' | 'failed';
+  error: string | null;
+  created_at: number;
+  sent_at: number | null;
 }
 
 /** A run of the directory sync (src/directory/sync.ts). */
@@ -106,6 +164,12 @@ export interface UsersTable {
   blocked_by: 'admin' | 'directory' | null;
   /** When the directory disabled or lost the user's entry. */
   directory_blocked_at: number | null;
+  /** The administrator role given to the user themselves (is_admin adds groups with the role). */
+  admin_direct: number;
+  /** The provisioning system's own identifier (SCIM externalId). */
+  external_id: string | null;
+  /** Attributes kept for provisioning systems, not acted on (JSON): SCIM name, title, enterprise extension. */
+  profile: string;
 }
 
 export type UserSource = 'local' | 'directory';

@@ -3,7 +3,7 @@
 // user's, applied on its own (src/directory/sync.ts); a dry run prints them.
 import type { MfaState } from '../db/schema.ts';
 import type { UserRow } from '../storage/users.ts';
-import { LOCAL_USER } from '../storage/users.ts';
+import { newUserRow } from '../storage/users.ts';
 import type { DirectoryEntry } from './entries.ts';
 import { type GroupMembers, isMember, normalDn } from './groups.ts';
 import type { DirectorySettings } from './settings.ts';
@@ -162,31 +162,24 @@ export function planSync(input: SyncInput): SyncPlan {
       if (e.disabled) continue; // a disabled account Portcullis never knew: nothing to do
       const state = stateChange(input, { mfa_state: 'Disabled', directory_state: null }, dn);
       const id = input.newId();
-      const row: UserRow = {
-        id,
-        upn: e.upn,
-        upn_normalized: upn,
-        display_name: e.displayName ?? e.upn.split('@')[0]!,
-        preferred_language: e.language ?? 'en',
-        is_admin: isAdmin ?? 0,
-        mfa_state: state?.mfa_state ?? 'Disabled',
-        password_hash: '',
-        blocked: 0,
-        created_at: now,
-        updated_at: now,
-        last_signin_at: null,
-        fraud_reported_at: null,
-        must_change_password: 0,
-        remembered_devices_not_before: null,
-        proofup_postponed_at: null,
-        ...LOCAL_USER,
-        source: 'directory',
-        directory_id: e.id,
-        directory_dn: e.dn,
-        directory_mail: e.mail,
-        directory_mobile_sealed: null, // sealed when applied (bound to the row's id)
-        directory_state: state?.directory_state ?? null,
-      };
+      const row = newUserRow(
+        {
+          id,
+          upn: e.upn,
+          ...(e.displayName ? { display_name: e.displayName } : {}),
+          preferred_language: e.language ?? 'en',
+          is_admin: isAdmin ?? 0,
+          mfa_state: state?.mfa_state ?? 'Disabled',
+          source: 'directory',
+          directory_id: e.id,
+          directory_dn: e.dn,
+          directory_mail: e.mail,
+          directory_mobile_sealed: null, // sealed when applied (bound to the row's id)
+          directory_state: state?.directory_state ?? null,
+        },
+        now,
+      );
+
       upnsTaken.add(upn);
       items.push({
         kind: 'create',
@@ -238,7 +231,7 @@ export function planSync(input: SyncInput): SyncPlan {
     // The report names a new number, not the number.
     const mobile = input.mobileOf(user) !== e.mobile ? e.mobile : undefined;
     if (mobile !== undefined) fields.mobile = { from: '…', to: '…' };
-    if (isAdmin !== undefined) put('is_admin', isAdmin, 'isAdmin');
+    if (isAdmin !== undefined) put('admin_direct', isAdmin, 'isAdmin');
     const state = stateChange(input, user, dn);
     if (state) {
       put('mfa_state', state.mfa_state, 'mfaState');

@@ -10,7 +10,8 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, type AuditEntry, audit } from '../services/audit.ts';
-import { keepAnAdmin } from '../services/user-admin.ts';
+import { adminByGroup, keepAnAdmin } from '../services/user-admin.ts';
+import { groupsStore } from '../storage/groups.ts';
 import { leasesStore } from '../storage/leases.ts';
 import type { UserRow } from '../storage/users.ts';
 import {
@@ -223,7 +224,7 @@ async function write(ctx: AppContext, trx: Db, item: PlanItem, actor: SyncOption
       const { set, user } = item;
       if (set.blocked === 1)
         await keepAnAdmin(ctx, trx, user, 'blocking sign-in (disabled in the directory)');
-      if (set.is_admin === 0)
+      if (set.admin_direct === 0 && !(await adminByGroup(trx, user.id)))
         await keepAnAdmin(
           ctx,
           trx,
@@ -243,6 +244,7 @@ async function write(ctx: AppContext, trx: Db, item: PlanItem, actor: SyncOption
         .set({ ...set, ...mobile })
         .where('id', '=', user.id)
         .execute();
+      if (set.admin_direct !== undefined) await groupsStore(trx).refreshAdminRole([user.id]);
       if (item.endsSessions)
         await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
       // Guessing limits follow a renamed user (an unlock by the new name reaches them).

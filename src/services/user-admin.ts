@@ -5,11 +5,12 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { groupsStore } from '../storage/groups.ts';
 import { limitsStore } from '../storage/limits.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
 import { getUser, requireUser, type UserView } from './users.ts';
-import { parseLanguage, printable } from './validation.ts';
+import { parseDisplayName, parseLanguage } from './validation.ts';
 
 const target = (u: UserRow) => ({ id: u.id, upn: u.upn });
 
@@ -52,17 +53,11 @@ export async function updateUser(
 ): Promise<UserView> {
   const user = await requireUser(ctx, upn);
   const set: Partial<UserRow> = {};
-  if (patch.displayName !== undefined) {
-    const name = patch.displayName.trim();
-    if (!name || name.length > 256 || printable(name) !== name)
-      throw new AppError('invalid_request', {
-        detail: 'A display name has 1 to 256 characters and no control characters.',
-      });
-    set.display_name = name;
-  }
+  if (patch.displayName !== undefined) set.display_name = parseDisplayName(patch.displayName);
   if (patch.preferredLanguage !== undefined)
     set.preferred_language = parseLanguage(patch.preferredLanguage);
-  if (patch.isAdmin !== undefined) set.is_admin = patch.isAdmin ? 1 : 0;
+  // The role given to the user themselves; a group with the role may still give it (is_admin).
+  if (patch.isAdmin !== undefined) set.admin_direct = patch.isAdmin ? 1 : 0;
   if (patch.blockCredential !== undefined) {
     set.blocked = patch.blockCredential ? 1 : 0;
     // Only the directory lifts its own block (the account is disabled or gone there).
@@ -79,13 +74,15 @@ export async function updateUser(
   );
   if (changed.length > 0) {
     await ctx.db.transaction().execute(async (trx) => {
-      if (set.is_admin === 0) await keepAnAdmin(ctx, trx, user, 'removing the administrator role');
+      if (set.admin_direct === 0 && !(await adminByGroup(trx, user.id)))
+        await keepAnAdmin(ctx, trx, user, 'removing the administrator role');
       if (set.blocked === 1) await keepAnAdmin(ctx, trx, user, 'blocking sign-in');
       await trx
         .updateTable('users')
         .set({ ...set, updated_at: ctx.clock.now() })
         .where('id', '=', user.id)
         .execute();
+      if (set.admin_direct !== undefined) await groupsStore(trx).refreshAdminRole([user.id]);
       // Blocking ends every open session at once.
       if (set.blocked === 1)
         await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
@@ -103,7 +100,12 @@ export async function updateUser(
                 ? 'mfa_state_set'
                 : 'user_updated',
           target: target(user),
-          detail: { field: column, from: (user as unknown as Record<string, unknown>)[column], to },
+          detail: {
+            // (The role given to the user themselves is audited as it always was.)
+            field: column === 'admin_direct' ? 'is_admin' : column,
+            from: (user as unknown as Record<string, unknown>)[column],
+            to,
+          },
         })),
       );
     });
@@ -244,4 +246,10 @@ function oneTimePasswordFrom(bytes: Buffer): string {
     n /= BigInt(ALPHABET.length);
   }
   return out.match(/.{1,7}/g)!.join('-');
+}
+
+/** Whether a group with the administrator role has the user as a member. */
+export async function adminByGroup(trx: Db, userId: string): Promise<boolean> {
+  const groups = (await groupsStore(trx).groupsOf([userId])).get(userId) ?? [];
+  return groups.some((g) => g.adminRole);
 }

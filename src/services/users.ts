@@ -2,10 +2,16 @@ import type { AppContext } from '../context.ts';
 import type { MfaState, UserSource } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { MethodRow } from '../storage/methods.ts';
-import { LOCAL_USER, type UserRow, usersStore } from '../storage/users.ts';
+import { newUserRow, type UserRow, usersStore } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
 import { toRegistration } from './registrations.ts';
-import { checkNewPassword, parseLanguage, parseUpn, printable } from './validation.ts';
+import {
+  checkNewPassword,
+  parseDisplayName,
+  parseLanguage,
+  parseUpn,
+  printable,
+} from './validation.ts';
 
 /**
  * Users as the admin API, the CLI and (later) the portal see them. Field names
@@ -130,37 +136,23 @@ export async function createUser(
   const upn = parseUpn(input.upn);
   const password = checkNewPassword(input.password);
   const language = parseLanguage(input.preferredLanguage ?? 'en');
-  const displayName = (input.displayName ?? '').trim() || upn.split('@')[0]!;
-  if (printable(displayName) !== displayName) {
-    throw new AppError('invalid_request', {
-      detail: 'The display name contains control characters.',
-    });
-  }
-  if (displayName.length > 256)
-    throw new AppError('invalid_request', {
-      detail: 'The display name is too long (256 characters at most).',
-    });
+  const displayName = input.displayName?.trim()
+    ? parseDisplayName(input.displayName)
+    : upn.split('@')[0]!;
   if (await ctx.stores.users.findByUpn(upn)) throw new AppError('upn_taken');
-  const now = ctx.clock.now();
-  const row: UserRow = {
-    id: crypto.randomUUID(),
-    upn,
-    upn_normalized: upn.toLowerCase(),
-    display_name: displayName,
-    preferred_language: language,
-    is_admin: input.isAdmin ? 1 : 0,
-    mfa_state: input.mfaState ?? 'Disabled',
-    password_hash: await ctx.hasher.hash(password),
-    blocked: 0,
-    created_at: now,
-    updated_at: now,
-    last_signin_at: null,
-    fraud_reported_at: null,
-    must_change_password: input.mustChangePassword ? 1 : 0,
-    remembered_devices_not_before: null,
-    proofup_postponed_at: null,
-    ...LOCAL_USER,
-  };
+  const row = newUserRow(
+    {
+      id: crypto.randomUUID(),
+      upn,
+      display_name: displayName,
+      preferred_language: language,
+      is_admin: input.isAdmin ? 1 : 0,
+      mfa_state: input.mfaState ?? 'Disabled',
+      password_hash: await ctx.hasher.hash(password),
+      must_change_password: input.mustChangePassword ? 1 : 0,
+    },
+    ctx.clock.now(),
+  );
   await ctx.db.transaction().execute(async (trx) => {
     await usersStore(trx).insert(row);
     await audit(ctx, trx, actor, {

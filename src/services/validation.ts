@@ -69,3 +69,13 @@ export function checkNewPassword(p: string): string {
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 export const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, '');
+
+/** A display name (of a user or a group): 1 to 256 characters, no control characters. */
+export function parseDisplayName(s: string, what = 'A display name'): string {
+  const name = s.trim();
+  if (!name || name.length > 256 || printable(name) !== name)
+    throw new AppError('invalid_request', {
+      detail: `${what} has 1 to 256 characters and no control characters.`,
+    });
+  return name;
+}

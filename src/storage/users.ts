@@ -7,17 +7,45 @@ import { isUniqueViolation } from './errors.ts';
 
 export type UserRow = UsersTable;
 
-/** The directory columns of a local user (source `local`, nothing from a directory). */
-export const LOCAL_USER = {
-  source: 'local',
-  directory_id: null,
-  directory_dn: null,
-  directory_mail: null,
-  directory_mobile_sealed: null,
-  directory_state: null,
-  blocked_by: null,
-  directory_blocked_at: null,
-} as const satisfies Partial<UserRow>;
+/**
+ * A new user's row: local, no password (an invitation or the directory gives
+ * one), no administrator role, MFA Disabled — unless `fields` says otherwise.
+ * The one place a user row is made (services, the directory sync, benchmarks).
+ */
+export function newUserRow(
+  fields: Pick<UserRow, 'id' | 'upn'> & Partial<Omit<UserRow, 'upn_normalized'>>,
+  now: number,
+): UserRow {
+  return {
+    display_name: fields.upn.split('@')[0]!,
+    preferred_language: 'en',
+    is_admin: 0,
+    mfa_state: 'Disabled',
+    password_hash: '',
+    blocked: 0,
+    created_at: now,
+    updated_at: now,
+    last_signin_at: null,
+    fraud_reported_at: null,
+    must_change_password: 0,
+    remembered_devices_not_before: null,
+    proofup_postponed_at: null,
+    source: 'local',
+    directory_id: null,
+    directory_dn: null,
+    directory_mail: null,
+    directory_mobile_sealed: null,
+    directory_state: null,
+    blocked_by: null,
+    directory_blocked_at: null,
+    external_id: null,
+    profile: '{}',
+    ...fields,
+    // The role given to the user themselves; groups may add it (services/admin-role.ts).
+    admin_direct: fields.admin_direct ?? fields.is_admin ?? 0,
+    upn_normalized: fields.upn.toLowerCase(),
+  };
+}
 
 export interface UserListQuery {
   mfaState?: MfaState;

@@ -21,6 +21,7 @@ import {
 } from '../../src/services/applications.ts';
 import { cliActor } from '../../src/services/audit.ts';
 import type { BulkResult } from '../../src/services/bulk-mfa.ts';
+import { createGroup } from '../../src/services/groups.ts';
 import type { AuditView } from '../../src/services/logs.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import type { ServiceSettings } from '../../src/services/settings.ts';
@@ -308,6 +309,8 @@ async function seedWorld(t: TestApp): Promise<World> {
   const spareTokenId = (await createApiToken(t.ctx, cliActor(), { name: 'spare' })).apiToken.id;
   const spareAppId = (await createLegacyApp(t.ctx, { name: 'Spare' })).id;
   const clientId = (await createOidcApp(t.ctx, { name: 'Reports', machine: true })).application.id;
+  await createGroup(t.ctx, cliActor(), { displayName: 'Staff', members: ['ulla@contoso.com'] });
+  await createGroup(t.ctx, cliActor(), { displayName: 'Spare group' });
   return { ulla, methodIds, appPasswordId, spareTokenId, spareAppId, clientId };
 }
 
@@ -334,6 +337,9 @@ const readRequests = (w: World): RouteRequest[] => [
   { method: 'GET', route: '/applications', path: '/applications', status: 200 },
   { method: 'GET', route: '/applications/{id}', path: `/applications/${w.clientId}`, status: 200 },
   { method: 'GET', route: '/directory', path: '/directory', status: 200 },
+  { method: 'GET', route: '/groups', path: '/groups', status: 200 },
+  { method: 'GET', route: '/groups/{group}', path: '/groups/Staff', status: 200 },
+  { method: 'GET', route: '/groups/{group}/members', path: '/groups/Staff/members', status: 200 },
 ];
 
 /**
@@ -436,6 +442,35 @@ const changeRequests = (w: World): RouteRequest[] => [
     path: `/applications/${w.spareAppId}`,
     status: 204,
   },
+  {
+    method: 'POST',
+    route: '/groups',
+    path: '/groups',
+    body: { displayName: 'New group', members: ['nora@contoso.com'] },
+    status: 201,
+  },
+  {
+    method: 'PATCH',
+    route: '/groups/{group}',
+    path: '/groups/Staff',
+    body: { description: 'Everyone on the payroll' },
+    status: 200,
+  },
+  {
+    method: 'POST',
+    route: '/groups/{group}/members',
+    path: '/groups/Staff/members',
+    body: { add: ['nora@contoso.com'] },
+    status: 200,
+  },
+  {
+    method: 'POST',
+    route: '/groups/{group}/mfa-state',
+    path: '/groups/Staff/mfa-state',
+    body: { state: 'Enabled' },
+    status: 200,
+  },
+  { method: 'DELETE', route: '/groups/{group}', path: '/groups/Spare%20group', status: 200 },
   { method: 'DELETE', route: '/users/{upn}', path: '/users/del@contoso.com', status: 200 },
   // No directory is configured here: allowed callers get 404 and what to set.
   { method: 'POST', route: '/directory/test', path: '/directory/test', body: {}, status: 404 },

@@ -16,6 +16,7 @@ import * as m0013 from './0013_push_subscriptions.ts';
 import * as m0014 from './0014_limits.ts';
 import * as m0015 from './0015_releases.ts';
 import * as m0016 from './0016_directory.ts';
+import * as m0017 from './0017_provisioning.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014_limits': m0014,
   '0015_releases': m0015,
   '0016_directory': m0016,
+  '0017_provisioning': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import { appPasswordsApi } from './app-passwords.ts';
 import { applicationsApi } from './applications.ts';
 import { requireAdmin } from './auth.ts';
 import { directoryApi } from './directory.ts';
+import { groupsApi } from './groups.ts';
 import { logsApi } from './logs.ts';
 import { settingsApi } from './settings.ts';
 import { tokensApi } from './tokens.ts';
@@ -49,5 +50,6 @@ export function createApi() {
   api.route('/', applicationsApi);
   api.route('/', appPasswordsApi);
   api.route('/', directoryApi);
+  api.route('/', groupsApi);
   return api;
 }
