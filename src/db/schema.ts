@@ -275,7 +275,7 @@ export interface ApiTokensTable {
   /** JSON array of extra rights, e.g. ["personal-data"]. */
   rights: string;
   /** read: GET only; read-write: everything. */
-  scope: 'read' | 'read-write';
+  scope: 'read' | 'read-write' | 'scim';
   /** Who created it (an admin's UPN, or "cli"). */
   created_by: string | null;
 }

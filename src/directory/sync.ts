@@ -13,6 +13,7 @@ import { type Actor, type AuditEntry, audit } from '../services/audit.ts';
 import { adminByGroup, keepAnAdmin } from '../services/user-admin.ts';
 import { groupsStore } from '../storage/groups.ts';
 import { leasesStore } from '../storage/leases.ts';
+import { limitsStore } from '../storage/limits.ts';
 import type { UserRow } from '../storage/users.ts';
 import {
   type DirectoryClient,
@@ -249,11 +250,7 @@ async function write(ctx: AppContext, trx: Db, item: PlanItem, actor: SyncOption
         await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
       // Guessing limits follow a renamed user (an unlock by the new name reaches them).
       if (set.upn_normalized)
-        await trx
-          .updateTable('limits')
-          .set({ subject: set.upn_normalized })
-          .where('subject', '=', user.upn_normalized)
-          .execute();
+        await limitsStore(trx).renameSubject(user.upn_normalized, set.upn_normalized);
       break;
     }
   }

@@ -13,6 +13,8 @@ import { signinFlows } from '../flows/signin.ts';
 import { translator } from '../i18n/index.ts';
 import type { OidcHost } from '../oidc/host.ts';
 import { OIDC_PREFIX } from '../oidc/paths.ts';
+import { ScimError } from '../scim/errors.ts';
+import { createScim, SCIM_PREFIX, scimError } from '../scim/index.ts';
 import { adminRoutes } from './admin/index.ts';
 import { createApi } from './api/index.ts';
 import type { HttpEnv } from './env.ts';
@@ -99,7 +101,9 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
       c.req.path.startsWith(`${OIDC_PREFIX}/interaction/`) ? next() : toProvider(c),
     );
   }
-  const isApi = (path: string) => path.startsWith('/api/') || path.startsWith('/legacy/');
+  const isScim = (path: string) => path === SCIM_PREFIX || path.startsWith(`${SCIM_PREFIX}/`);
+  const isApi = (path: string) =>
+    path.startsWith('/api/') || path.startsWith('/legacy/') || isScim(path);
 
   app.use(async (c, next) => {
     c.set('ctx', ctx);
@@ -173,8 +177,12 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
       });
     },
   });
+  // (A provisioning system's group may list thousands of members at once.)
   const isUpload = (path: string) =>
-    path === '/admin/bulk' || path === '/admin/bulk/apply' || path === '/api/v1/users/mfa-state';
+    path === '/admin/bulk' ||
+    path === '/admin/bulk/apply' ||
+    path === '/api/v1/users/mfa-state' ||
+    path.startsWith(`${SCIM_PREFIX}/Groups`);
   app.use((c, next) =>
     !hasBody(c) ? next() : isUpload(c.req.path) ? limitUpload(c, next) : limitBody(c, next),
   );
@@ -214,6 +222,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     c.header('Cache-Control', 'no-store');
   });
   app.route('/api/v1', createApi());
+  app.route(SCIM_PREFIX, createScim());
 
   // Telephony providers report call outcomes here; they have no session.
   app.route('/', telephonyRoutes);
@@ -245,6 +254,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
 
   app.notFound((c) => {
     const e = new AppError('not_found');
+    if (isScim(c.req.path)) return scimError(c, e);
     if (isApi(c.req.path)) return problem(c, e);
     const p = page(c);
     return c.html(
@@ -256,6 +266,8 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   app.onError((err, c) => {
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     const gone = c.req.raw.signal.aborted || !!incoming?.errored;
+    if (isScim(c.req.path))
+      return scimError(c, err instanceof ScimError ? err : toAppError(ctx, err, c.req.path, gone));
     const e = toAppError(ctx, err, c.req.path, gone);
     if (isApi(c.req.path)) return problem(c, e);
     if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));

@@ -15,8 +15,11 @@ export function parseApiToken(token: string): { id: string; secret: string } | n
 export const tokenRights = ['personal-data'] as const;
 export type TokenRight = (typeof tokenRights)[number];
 
-/** read: may only look (GET); read-write: may change everything the admin API offers. */
-export const tokenScopes = ['read', 'read-write'] as const;
+/**
+ * read: may only look (GET); read-write: may change everything the admin API
+ * offers; scim: the SCIM endpoints (/scim/v2) only, for a provisioning system.
+ */
+export const tokenScopes = ['read', 'read-write', 'scim'] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
 export interface ApiTokenView {
@@ -52,7 +55,7 @@ export async function createApiToken(
     });
   const scope = input.scope ?? 'read-write';
   if (!tokenScopes.includes(scope))
-    throw new AppError('invalid_request', { detail: 'The scope is read or read-write.' });
+    throw new AppError('invalid_request', { detail: 'The scope is read, read-write or scim.' });
   const id = ctx.random.bytes(8).toString('hex');
   const secret = randomToken(ctx.random, 32);
   const row: ApiTokensTable = {

@@ -4,13 +4,15 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import type { MfaState } from '../db/schema.ts';
+import { openMobile } from '../directory/mobile.ts';
 import { AppError } from '../errors.ts';
 import { groupsStore } from '../storage/groups.ts';
 import { limitsStore } from '../storage/limits.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
+import { type ProfileFields, profileColumns } from './user-fields.ts';
 import { getUser, requireUser, type UserView } from './users.ts';
-import { parseDisplayName, parseLanguage } from './validation.ts';
+import { checkNewPassword, parseDisplayName, parseLanguage, parseUpn } from './validation.ts';
 
 const target = (u: UserRow) => ({ id: u.id, upn: u.upn });
 
@@ -37,6 +39,8 @@ export async function keepAnAdmin(
 }
 
 export interface UserPatch {
+  /** A new user name (a rename): sessions, methods and logs follow the user. */
+  userPrincipalName?: string;
   displayName?: string;
   preferredLanguage?: string;
   isAdmin?: boolean;
@@ -44,15 +48,47 @@ export interface UserPatch {
   mfaState?: MfaState;
 }
 
+/** What the directory sync owns for a directory user. */
+const DIRECTORY_OWNED = ['upn', 'directory_mail', 'directory_mobile_sealed'] as const;
+
+/** Audit names for columns, and the ones whose values are not written there. */
+const FIELD_NAMES: Record<string, string> = {
+  admin_direct: 'is_admin', // audited as it always was
+  directory_mail: 'email',
+  directory_mobile_sealed: 'mobile',
+  external_id: 'externalId',
+};
+const UNLOGGED = new Set(['directory_mobile_sealed', 'profile']);
+
 /** Changes a user's details, role, block and MFA state at once: all or nothing, audited. */
 export async function updateUser(
   ctx: AppContext,
   actor: Actor,
   upn: string,
-  patch: UserPatch,
+  patch: UserPatch & ProfileFields,
 ): Promise<UserView> {
   const user = await requireUser(ctx, upn);
-  const set: Partial<UserRow> = {};
+  const set: Partial<UserRow> = profileColumns(ctx.box, user.id, patch);
+  // A sealed number differs at every sealing: compare the numbers.
+  if (
+    set.directory_mobile_sealed !== undefined &&
+    (set.directory_mobile_sealed === null
+      ? user.directory_mobile_sealed === null
+      : openMobile(ctx.box, {
+          id: user.id,
+          directory_mobile_sealed: set.directory_mobile_sealed,
+        }) === openMobile(ctx.box, user))
+  )
+    delete set.directory_mobile_sealed;
+  if (patch.userPrincipalName !== undefined) {
+    const upn = parseUpn(patch.userPrincipalName);
+    if (upn !== user.upn) {
+      set.upn = upn;
+      set.upn_normalized = upn.toLowerCase();
+      if (set.upn_normalized !== user.upn_normalized && (await ctx.stores.users.findByUpn(upn)))
+        throw new AppError('upn_taken');
+    }
+  }
   if (patch.displayName !== undefined) set.display_name = parseDisplayName(patch.displayName);
   if (patch.preferredLanguage !== undefined)
     set.preferred_language = parseLanguage(patch.preferredLanguage);
@@ -68,10 +104,18 @@ export async function updateUser(
     set.blocked_by = set.blocked === 1 ? (user.blocked === 1 ? user.blocked_by : 'admin') : null;
   }
   if (patch.mfaState !== undefined) set.mfa_state = patch.mfaState;
-  // (Who blocked is bookkeeping beside `blocked`, audited with it.)
+  // (Who blocked is bookkeeping beside `blocked`, audited with it; upn_normalized beside upn.)
   const changed = Object.entries(set).filter(
-    ([k, v]) => k !== 'blocked_by' && (user as unknown as Record<string, unknown>)[k] !== v,
+    ([k, v]) =>
+      k !== 'blocked_by' &&
+      k !== 'upn_normalized' &&
+      (user as unknown as Record<string, unknown>)[k] !== v,
   );
+  const owned = changed.find(([k]) => (DIRECTORY_OWNED as readonly string[]).includes(k));
+  if (user.source === 'directory' && owned)
+    throw new AppError('managed_by_directory', {
+      detail: `The ${FIELD_NAMES[owned[0]] ?? 'user name'} of ${user.upn} comes from the directory: change it there, then sync.`,
+    });
   if (changed.length > 0) {
     await ctx.db.transaction().execute(async (trx) => {
       if (set.admin_direct === 0 && !(await adminByGroup(trx, user.id)))
@@ -83,6 +127,9 @@ export async function updateUser(
         .where('id', '=', user.id)
         .execute();
       if (set.admin_direct !== undefined) await groupsStore(trx).refreshAdminRole([user.id]);
+      // Guessing limits follow a renamed user (an unlock by the new name reaches them).
+      if (set.upn_normalized && set.upn_normalized !== user.upn_normalized)
+        await limitsStore(trx).renameSubject(user.upn_normalized, set.upn_normalized);
       // Blocking ends every open session at once.
       if (set.blocked === 1)
         await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
@@ -101,16 +148,16 @@ export async function updateUser(
                 : 'user_updated',
           target: target(user),
           detail: {
-            // (The role given to the user themselves is audited as it always was.)
-            field: column === 'admin_direct' ? 'is_admin' : column,
-            from: (user as unknown as Record<string, unknown>)[column],
-            to,
+            field: FIELD_NAMES[column] ?? column,
+            ...(UNLOGGED.has(column)
+              ? {}
+              : { from: (user as unknown as Record<string, unknown>)[column], to }),
           },
         })),
       );
     });
   }
-  return getUser(ctx, user.upn, actor);
+  return getUser(ctx, set.upn ?? user.upn, actor);
 }
 
 /** Deletes a user and everything theirs (methods, app passwords, sessions); audited. */
@@ -203,6 +250,32 @@ export async function applyStates(
   });
   progress?.(real.length, real.length);
   return real.length;
+}
+
+/**
+ * Sets a password a provisioning system chose (SCIM's `password`): checked
+ * like every new password, open sessions end. Audited (without the password).
+ */
+export async function setPassword(
+  ctx: AppContext,
+  actor: Pick<Actor, 'name' | 'ip'>,
+  user: UserRow,
+  password: string,
+): Promise<void> {
+  if (user.source === 'directory')
+    throw new AppError('managed_by_directory', {
+      detail: `The password of ${user.upn} is kept by your organisation's directory: change it there.`,
+    });
+  const hash = await ctx.hasher.hash(checkNewPassword(password));
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 0, updated_at: ctx.clock.now() })
+      .where('id', '=', user.id)
+      .execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await audit(ctx, trx, actor, { action: 'password_set', target: target(user) });
+  });
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { AppContext } from '../context.ts';
 import type { MfaState, UserSource } from '../db/schema.ts';
+import { openMobile } from '../directory/mobile.ts';
 import { AppError } from '../errors.ts';
+import { maskNumber } from '../methods/phone/mask.ts';
 import type { MethodRow } from '../storage/methods.ts';
 import { newUserRow, type UserRow, usersStore } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
 import { toRegistration } from './registrations.ts';
+import { type ProfileFields, profileColumns } from './user-fields.ts';
 import {
   checkNewPassword,
   parseDisplayName,
@@ -41,6 +44,13 @@ export interface UserView {
   directoryDn: string | null;
   /** Sign-in is blocked because the directory disabled or lost the account. */
   blockedByDirectory: boolean;
+  email: string | null;
+  /** Masked but for its last two digits, unless the viewer may see personal data. */
+  mobilePhone: string | null;
+  /** A provisioning system's id for the user (SCIM externalId). */
+  externalId: string | null;
+  /** False until an invited user sets their password. */
+  hasPassword: boolean;
 }
 
 /** A registered method as admins see it (MSOnline's StrongAuthenticationMethod, and more). */
@@ -89,12 +99,15 @@ export function methodView(ctx: AppContext | null, m: MethodRow): MethodView {
   };
 }
 
-/** The user as admins see it; `reveal` (a context) shows phone numbers in full. */
+/** The user as admins see it; a viewer with the personal-data right sees phone numbers in full. */
 export function toUserView(
+  ctx: AppContext,
   u: UserRow,
   methods: MethodRow[],
-  reveal: AppContext | null = null,
+  viewer: Viewer = MASKED,
 ): UserView {
+  const reveal = viewer.personalData ? ctx : null;
+  const mobile = openMobile(ctx.box, u);
   return {
     id: u.id,
     userPrincipalName: u.upn,
@@ -113,43 +126,53 @@ export function toUserView(
     source: u.source,
     directoryDn: u.directory_dn,
     blockedByDirectory: u.blocked === 1 && u.blocked_by === 'directory',
+    email: u.directory_mail,
+    mobilePhone: mobile === null ? null : reveal ? mobile : maskNumber(mobile),
+    externalId: u.external_id,
+    hasPassword: u.source === 'directory' || u.password_hash !== '',
   };
 }
 
 export interface NewUser {
   upn: string;
-  password: string;
+  /** None: the user cannot sign in until invited (or the password is reset). */
+  password?: string;
   displayName?: string;
   isAdmin?: boolean;
   preferredLanguage?: string;
   mfaState?: MfaState;
   /** The password is one-time: the user chooses their own at first sign-in. */
   mustChangePassword?: boolean;
+  /** Created with sign-in blocked (a provisioning system's `active: false`). */
+  blocked?: boolean;
 }
 
 /** Creates a user; audited with who did it (the first administrator by "system"). */
 export async function createUser(
   ctx: AppContext,
-  input: NewUser,
-  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+  input: NewUser & ProfileFields,
+  actor: Pick<Actor, 'name' | 'ip'> & Partial<Viewer> = { name: 'system', ip: null },
 ): Promise<UserView> {
   const upn = parseUpn(input.upn);
-  const password = checkNewPassword(input.password);
+  const password = input.password === undefined ? null : checkNewPassword(input.password);
   const language = parseLanguage(input.preferredLanguage ?? 'en');
   const displayName = input.displayName?.trim()
     ? parseDisplayName(input.displayName)
     : upn.split('@')[0]!;
   if (await ctx.stores.users.findByUpn(upn)) throw new AppError('upn_taken');
+  const id = crypto.randomUUID();
   const row = newUserRow(
     {
-      id: crypto.randomUUID(),
+      id,
       upn,
       display_name: displayName,
       preferred_language: language,
       is_admin: input.isAdmin ? 1 : 0,
       mfa_state: input.mfaState ?? 'Disabled',
-      password_hash: await ctx.hasher.hash(password),
-      must_change_password: input.mustChangePassword ? 1 : 0,
+      password_hash: password === null ? '' : await ctx.hasher.hash(password),
+      must_change_password: input.mustChangePassword && password !== null ? 1 : 0,
+      ...(input.blocked ? { blocked: 1, blocked_by: 'admin' as const } : {}),
+      ...profileColumns(ctx.box, id, input),
     },
     ctx.clock.now(),
   );
@@ -158,10 +181,14 @@ export async function createUser(
     await audit(ctx, trx, actor, {
       action: 'user_created',
       target: { id: row.id, upn: row.upn },
-      detail: { mfaState: row.mfa_state, isAdmin: row.is_admin === 1 },
+      detail: {
+        mfaState: row.mfa_state,
+        isAdmin: row.is_admin === 1,
+        ...(password === null ? { password: 'none' } : {}),
+      },
     });
   });
-  return toUserView(row, []);
+  return toUserView(ctx, row, [], { personalData: !!actor.personalData });
 }
 
 export async function requireUser(ctx: AppContext, upn: string): Promise<UserRow> {
@@ -179,11 +206,7 @@ export async function getUser(
   viewer: Viewer = MASKED,
 ): Promise<UserView> {
   const user = await requireUser(ctx, upn);
-  return toUserView(
-    user,
-    await ctx.stores.methods.listForUser(user.id),
-    viewer.personalData ? ctx : null,
-  );
+  return toUserView(ctx, user, await ctx.stores.methods.listForUser(user.id), viewer);
 }
 
 export interface UserPage {
@@ -222,9 +245,10 @@ export async function listUsers(
   const methods = await ctx.stores.methods.listForUsers(page.map((u) => u.id));
   const items = page.map((u) =>
     toUserView(
+      ctx,
       u,
       methods.filter((m) => m.user_id === u.id),
-      viewer.personalData ? ctx : null,
+      viewer,
     ),
   );
   const last = page.at(-1);

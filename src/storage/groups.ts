@@ -151,19 +151,19 @@ export const groupsStore = (db: Db) => ({
   /** The groups of several users (for user views): user id → group names. */
   async groupsOf(
     userIds: readonly string[],
-  ): Promise<Map<string, { name: string; adminRole: boolean }[]>> {
-    const out = new Map<string, { name: string; adminRole: boolean }[]>();
+  ): Promise<Map<string, { id: string; name: string; adminRole: boolean }[]>> {
+    const out = new Map<string, { id: string; name: string; adminRole: boolean }[]>();
     for (let i = 0; i < userIds.length; i += CHUNK) {
       const rows = await db
         .selectFrom('group_members')
         .innerJoin('groups', 'groups.id', 'group_members.group_id')
-        .select(['group_members.user_id', 'groups.display_name', 'groups.admin_role'])
+        .select(['group_members.user_id', 'groups.id', 'groups.display_name', 'groups.admin_role'])
         .where('group_members.user_id', 'in', userIds.slice(i, i + CHUNK))
         .orderBy('groups.name_normalized')
         .execute();
       for (const r of rows) {
         const list = out.get(r.user_id) ?? [];
-        list.push({ name: r.display_name, adminRole: r.admin_role === 1 });
+        list.push({ id: r.id, name: r.display_name, adminRole: r.admin_role === 1 });
         out.set(r.user_id, list);
       }
     }

@@ -185,6 +185,11 @@ export const limitsStore = (db: Db) => ({
     return Number(r.numUpdatedRows);
   },
 
+  /** A renamed account keeps its counts under the new name. */
+  async renameSubject(from: string, to: string): Promise<void> {
+    await db.updateTable('limits').set({ subject: to }).where('subject', '=', from).execute();
+  },
+
   /**
    * Housekeeping: rows with nothing to count, quiet address keys, and account
    * keys unlocked and quiet for `staleMs` (a lock stays until it is lifted).

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { tokenScopes } from '../../services/api-tokens.ts';
+import { type TokenScope, tokenScopes } from '../../services/api-tokens.ts';
 import { table } from '../format.ts';
 import { print, withAdmin } from '../run.ts';
 
@@ -11,19 +11,17 @@ export function tokenCommands(program: Command): void {
     .description('Create an admin API token and print it once')
     .requiredOption('--name <name>', 'what the token is for')
     .addOption(
-      new Option('--scope <scope>', 'read: may only look; read-write: may change')
+      new Option(
+        '--scope <scope>',
+        'read: may only look; read-write: may change; scim: the SCIM endpoints only',
+      )
         .choices(tokenScopes)
         .default('read-write'),
     )
     .option('--personal-data', 'the token may see personal data (full phone numbers)')
     .option('--json', 'print JSON')
     .action(
-      async (o: {
-        name: string;
-        scope: 'read' | 'read-write';
-        personalData?: boolean;
-        json?: boolean;
-      }) => {
+      async (o: { name: string; scope: TokenScope; personalData?: boolean; json?: boolean }) => {
         const created = await withAdmin((a) =>
           a.createToken({ name: o.name, scope: o.scope, personalData: !!o.personalData }),
         );

@@ -6,6 +6,7 @@ import {
   listApiTokens,
   revokeApiToken,
   type TokenScope,
+  tokenScopes,
 } from '../../services/api-tokens.ts';
 import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
@@ -84,6 +85,11 @@ async function page(c: C, extra?: unknown, notice?: string) {
             <input type="radio" name="scope" value="read-write" />
             Read and write: may do everything the admin API offers
           </label>
+          <label class="choice">
+            <input type="radio" name="scope" value="scim" />
+            SCIM provisioning: the SCIM endpoints ({'/scim/v2'}) only, for an identity provider or
+            HR system
+          </label>
         </fieldset>
         <label class="choice">
           <input type="checkbox" name="personalData" value="on" />
@@ -103,7 +109,7 @@ export const adminTokenRoutes = new Hono<HttpEnv>()
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const scope = form.fields.scope as TokenScope;
-    if (scope !== 'read' && scope !== 'read-write')
+    if (!tokenScopes.includes(scope))
       throw new AppError('invalid_request', { detail: 'Choose a scope.' });
     const created = await createApiToken(c.var.ctx, c.var.actor!, {
       name: form.fields.name ?? '',

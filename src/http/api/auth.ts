@@ -31,6 +31,10 @@ export const requireAdmin: MiddlewareHandler<HttpEnv> = async (c, next) => {
         detail: 'Send a valid admin API token as "Authorization: Bearer …".',
       });
     }
+    if (row.scope === 'scim')
+      throw new AppError('forbidden', {
+        detail: 'This token is for the SCIM endpoints (/scim/v2) only (scope "scim").',
+      });
     if (row.scope === 'read' && !SAFE.has(c.req.method))
       throw new AppError('forbidden', { detail: 'This token may only read (scope "read").' });
     await ctx.stores.apiTokens.touch(row.id, ctx.clock.now());

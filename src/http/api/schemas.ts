@@ -40,6 +40,17 @@ export const UserSchema = z
     blockedByDirectory: z.boolean().openapi({
       description: 'Blocked because the directory disabled or no longer has the account',
     }),
+    email: z.string().nullable(),
+    mobilePhone: z.string().nullable().openapi({
+      description:
+        'Masked but for its last two digits, unless the token has the personal-data right',
+    }),
+    externalId: z.string().nullable().openapi({
+      description: "A provisioning system's id for the user (SCIM externalId)",
+    }),
+    hasPassword: z
+      .boolean()
+      .openapi({ description: 'False until an invited user sets a password' }),
   })
   .openapi('User');
 

@@ -1,6 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens.ts';
+import {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  tokenScopes,
+} from '../../services/api-tokens.ts';
 import type { HttpEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
 import { route } from './route.ts';
@@ -10,7 +15,7 @@ const TokenSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    scope: z.enum(['read', 'read-write']),
+    scope: z.enum(tokenScopes),
     rights: z.array(z.string()),
     createdAt: z.string(),
     createdBy: z.string().nullable(),
@@ -33,7 +38,7 @@ const create = route({
   body: z
     .object({
       name: z.string().max(100),
-      scope: z.enum(['read', 'read-write']).optional(),
+      scope: z.enum(tokenScopes).optional(),
       personalData: z.boolean().optional().openapi({ description: 'May see full phone numbers' }),
     })
     .strict(),
