@@ -126,18 +126,17 @@ function compare(
       if (typeof value === 'boolean') throw invalid(`"${path}" is text: compare it with a string.`);
       const v = o.caseExact ? String(value) : String(value).toLowerCase();
       const col = o.caseExact || o.lowered ? o.sql : sql`lower(${o.sql})`;
-      switch (op) {
-        case 'eq':
-          return sql<SqlBool>`${col} = ${v}`;
-        case 'ne':
-          return sql<SqlBool>`(${o.sql} is null or ${col} <> ${v})`;
-        case 'co':
-        case 'sw':
-        case 'ew':
-          return o.caseExact ? exactMatch(col, op, v, dialect) : like(col, op, v);
-        default:
-          return sql<SqlBool>`${col} ${sql.raw(ORDER[op]!)} ${v}`;
-      }
+      if (op === 'ne') return sql<SqlBool>`(${o.sql} is null or ${col} <> ${v})`;
+      const test =
+        op === 'eq'
+          ? sql<SqlBool>`${col} = ${v}`
+          : op === 'co' || op === 'sw' || op === 'ew'
+            ? o.caseExact
+              ? exactMatch(col, op, v, dialect)
+              : like(col, op, v)
+            : sql<SqlBool>`${col} ${sql.raw(ORDER[op]!)} ${v}`;
+      // Never NULL: "not (emails co …)" must hold for a user without an email.
+      return sql<SqlBool>`(${o.sql} is not null and ${test})`;
     }
   }
 }

@@ -126,6 +126,8 @@ function readUser(body: unknown): UserIntent {
   const profile: Resource = {};
   for (const k of KEPT) if (r[k] !== undefined && r[k] !== null) profile[k] = r[k];
   const enterprise = r[ENTERPRISE] as Resource | undefined;
+  // Microsoft Entra sends the manager as a bare id: RFC 7643 §4.3 makes it complex.
+  if (typeof enterprise?.manager === 'string') enterprise.manager = { value: enterprise.manager };
   if (enterprise && Object.keys(enterprise).length > 0) profile[ENTERPRISE] = enterprise;
   const ext = r[PORTCULLIS_USER] as { mfaState?: unknown } | undefined;
   if (ext?.mfaState !== undefined && typeof ext.mfaState !== 'string')
@@ -271,6 +273,20 @@ export function userFilterTarget(ctx: AppContext): FilterTarget {
         return null;
       }
       switch (p.attr) {
+        case 'schemas': {
+          // Every user has the core and Portcullis schemas; the enterprise one when given.
+          const enterprise = sql<SqlBool>`${jsonText(col('profile'), [ENTERPRISE], dialect)} is not null`;
+          return {
+            kind: 'member',
+            eq: (uri) =>
+              uri.toLowerCase() === ENTERPRISE.toLowerCase()
+                ? enterprise
+                : [USER, PORTCULLIS_USER].some((s) => s.toLowerCase() === uri.toLowerCase())
+                  ? sql<SqlBool>`1 = 1`
+                  : sql<SqlBool>`1 = 0`,
+            any: sql<SqlBool>`1 = 1`,
+          };
+        }
         case 'id':
           return { kind: 'text', sql: col('id'), caseExact: true };
         case 'externalId':
