@@ -75,7 +75,7 @@ export interface InvitationsTable {
   used_at: number | null;
 }
 
-/** A message sent by email (src/mail); the text is kept by the built-in outbox only. */
+/** A message by email (src/mail): a persisted queue; the built-in outbox keeps the text. */
 export interface MailTable {
   id: string;
   kind: string;
@@ -83,9 +83,12 @@ export interface MailTable {
   user_id: string | null;
   locale: string;
   subject: string;
-  body: string | null;
-  /** outbox (kept here), sent (handed to the SMTP server), failed. */
-  status: 'outbox' | 'sent' | 'failed';
+  /** The text, sealed; null once an SMTP server has taken it. */
+  body_sealed: string | null;
+  /** outbox (kept here), queued → sending → sent, or failed after the last attempt. */
+  status: 'outbox' | 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
   error: string | null;
   created_at: number;
   sent_at: number | null;

@@ -12,7 +12,8 @@ import { type Kysely, sql } from 'kysely';
 //   directory sync already fills (`directory_mail`, `directory_mobile_sealed`):
 //   they are the profile's, whoever sets them.
 // - Invitations: a single-use link (only its hash kept) to set a password.
-// - Mail: every message sent, and in the built-in outbox its text.
+// - Mail: a persisted queue (kratos's courier): every message, its text sealed
+//   until an SMTP server takes it (kept in the built-in outbox).
 // Only additions: an older node keeps working beside a newer one.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -74,13 +75,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
-    // The text is kept by the built-in outbox only (a development mailbox); a
-    // message handed to an SMTP server keeps its subject and status alone.
-    .addColumn('body', 'text')
+    // The text, sealed (an invitation's carries its link): kept by the built-in
+    // outbox; for an SMTP server, until it has taken the message.
+    .addColumn('body_sealed', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
     .addColumn('error', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('sent_at', 'bigint')
+    .execute();
+  await db.schema
+    .createIndex('mail_queue')
+    .on('mail')
+    .columns(['status', 'next_attempt_at'])
     .execute();
   await db.schema.createIndex('mail_created').on('mail').column('created_at').execute();
 }
