@@ -9,6 +9,7 @@ import { startDirectorySchedule } from './directory/schedule.ts';
 import { startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
+import { startMailSender } from './mail/sender.ts';
 import { oidcHost } from './oidc/host.ts';
 import { ensureFirstAdmin, writeInitialPassword } from './services/bootstrap.ts';
 import { housekeeping } from './services/housekeeping.ts';
@@ -74,6 +75,7 @@ export async function startServer(
   const directory = directoryOf(ctx);
   const stopDirectorySync =
     directory && config.directorySyncMinutes > 0 ? startDirectorySchedule(ctx, directory) : null;
+  const stopMail = startMailSender(ctx);
   const cleanup = setInterval(() => {
     housekeeping(ctx).catch((e: unknown) =>
       ctx.log.warn({ err: (e as Error).message }, 'housekeeping failed'),
@@ -99,6 +101,7 @@ export async function startServer(
     async close() {
       clearInterval(cleanup);
       await stopDirectorySync?.();
+      await stopMail();
       await radius?.close();
       await ldapFront?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

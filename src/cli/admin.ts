@@ -7,6 +7,7 @@ import type { MfaState } from '../db/schema.ts';
 import type { DirectoryStatus, DirectoryTest, SyncReport } from '../directory/admin.ts';
 import type { SyncProgress } from '../directory/sync.ts';
 import type { SigninView } from '../flows/signin-log.ts';
+import type { MailView } from '../mail/mailbox.ts';
 import type { ApiTokenView, TokenScope } from '../services/api-tokens.ts';
 import type { AppPasswordView } from '../services/app-passwords.ts';
 import type { ApplicationView, OidcAppPatch } from '../services/applications.ts';
@@ -15,6 +16,7 @@ import type { GroupPage, GroupPatch, GroupView, MemberPage } from '../services/g
 import type { AuditQuery, AuditView, Page, SigninQuery } from '../services/logs.ts';
 import type { ServiceSettings } from '../services/settings.ts';
 import type { UserPatch } from '../services/user-admin.ts';
+import type { ProfileFields } from '../services/user-fields.ts';
 import type { UserActionResult } from '../services/user-settings.ts';
 import type { MethodView, NewUser, UserPage, UserQuery, UserView } from '../services/users.ts';
 
@@ -25,10 +27,12 @@ export type UserAction =
   | 'unlock-signin';
 
 export interface Admin {
-  createUser(input: NewUser): Promise<UserView>;
+  createUser(input: NewUser & ProfileFields): Promise<UserView>;
+  inviteUser(upn: string): Promise<{ userPrincipalName: string; email: string; expiresAt: string }>;
+  mailbox(q: { to?: string; limit?: number }): Promise<MailView[]>;
   getUser(upn: string): Promise<UserView>;
   listUsers(q: UserQuery): Promise<UserPage>;
-  updateUser(upn: string, patch: UserPatch): Promise<UserView>;
+  updateUser(upn: string, patch: UserPatch & ProfileFields): Promise<UserView>;
   deleteUser(upn: string): Promise<void>;
   resetPassword(upn: string): Promise<{ user: UserView; oneTimePassword: string }>;
   /** All or nothing: an unknown user name changes nothing. */

@@ -48,6 +48,9 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
   return {
     createUser: (input) => createUser(ctx, input, actor),
     getUser: (upn) => getUser(ctx, upn, actor),
+    inviteUser: async (upn) =>
+      (await import('../services/invitations.ts')).inviteUser(ctx, actor, upn),
+    mailbox: async (q) => (await import('../mail/mailbox.ts')).listMailbox(ctx, actor, q),
     listUsers: (q) => listUsers(ctx, q, actor),
     updateUser: (upn, patch) => updateUser(ctx, actor, upn, patch),
     deleteUser: (upn) => deleteUser(ctx, actor, upn),

@@ -60,7 +60,12 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
     createUser: (input) =>
       call('POST', '/users', {
         userPrincipalName: input.upn,
-        password: input.password,
+        ...(input.password !== undefined ? { password: input.password } : {}),
+        ...(input.email !== undefined && input.email !== null ? { email: input.email } : {}),
+        ...(input.mobile !== undefined && input.mobile !== null
+          ? { mobilePhone: input.mobile }
+          : {}),
+        ...(input.invite ? { invite: true } : {}),
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
         ...(input.isAdmin !== undefined ? { isAdmin: input.isAdmin } : {}),
         ...(input.preferredLanguage !== undefined
@@ -69,8 +74,11 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
         ...(input.mfaState !== undefined ? { mfaState: input.mfaState } : {}),
       }),
     getUser: (upn) => call('GET', u(upn)),
+    inviteUser: (upn) => call('POST', `${u(upn)}/invite`),
+    mailbox: (q) => call('GET', `/mail${qs(q)}`),
     listUsers: (q) => call('GET', `/users${qs(q)}`),
-    updateUser: (upn, patch) => call('PATCH', u(upn), patch),
+    updateUser: (upn, { mobile, ...patch }) =>
+      call('PATCH', u(upn), { ...patch, ...(mobile !== undefined ? { mobilePhone: mobile } : {}) }),
     deleteUser: async (upn) => {
       await call('DELETE', u(upn));
     },

@@ -236,6 +236,49 @@ export const configSchema = {
     default: 'outbox' as const,
     schema: z.enum(['outbox', 'webhook', 'twilio']),
   }),
+  mail: entry({
+    env: 'PORTCULLIS_MAIL',
+    description:
+      'How email (invitations, notices of account changes) is sent: `outbox` (kept in the database and sent nowhere: read it with `portcullis mailbox`; for trying Portcullis out), or an SMTP server as `smtp://[user:password@]host[:port]` (STARTTLS, see PORTCULLIS_MAIL_STARTTLS) or `smtps://…` (TLS from the start, port 465). Messages wait in a queue in the database and are retried for about an hour.',
+    default: 'outbox',
+    schema: z.union([
+      z.literal('outbox'),
+      z
+        .string()
+        .regex(
+          /^smtps?:\/\/[^/\s]+\/?$/,
+          'must be outbox, smtp://host[:port] or smtps://host[:port]',
+        ),
+    ]),
+    secret: true,
+  }),
+  mailFrom: entry<string | undefined>({
+    env: 'PORTCULLIS_MAIL_FROM',
+    description: 'The sender of email, e.g. `Contoso sign-in <no-reply@contoso.com>`.',
+    default: undefined,
+    derivedDefault: 'Portcullis <no-reply@HOST>, HOST from PORTCULLIS_PUBLIC_URL',
+    schema: z.string().min(3).max(300).optional(),
+  }),
+  mailStartTls: entry({
+    env: 'PORTCULLIS_MAIL_STARTTLS',
+    description:
+      'With an smtp:// server: `required` (no message leaves unencrypted; a server without STARTTLS is an error) or `opportunistic` (encrypt when the server offers it).',
+    default: 'required' as const,
+    schema: z.enum(['required', 'opportunistic']),
+  }),
+  mailCaFile: entry<string | undefined>({
+    env: 'PORTCULLIS_MAIL_CA_FILE',
+    description:
+      "PEM file of the certificate authority that signed the SMTP server's certificate, when it is not one the system trusts.",
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
+  invitationDays: entry({
+    env: 'PORTCULLIS_INVITATION_DAYS',
+    description: 'For how many days an invitation link works (it works once).',
+    default: 7,
+    schema: z.coerce.number().int().min(1).max(90),
+  }),
   phoneSimulator: entry({
     env: 'PORTCULLIS_PHONE_SIMULATOR',
     description:

@@ -5,7 +5,7 @@
 import { AndFilter, EqualityFilter } from 'ldapts';
 import type { AppContext } from '../context.ts';
 import type { DirectorySyncRunsTable } from '../db/schema.ts';
-import { maskNumber } from '../methods/phone/mask.ts';
+import { maskNumber } from '../mask.ts';
 import type { DirectoryClient, DirectoryHealth } from './client.ts';
 import { binaryAttributes, readEntry, userAttributes } from './entries.ts';
 import { normalDn } from './groups.ts';

@@ -18,7 +18,7 @@ import type {
   Registration,
 } from '../methods/types.ts';
 import { audit } from '../services/audit.ts';
-import { notifyMethodChange } from '../services/method-notices.ts';
+import { notifyMethodChange } from '../services/notices.ts';
 import { addRegistration, companionOf } from '../services/registrations.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import type { UserRow } from '../storage/users.ts';

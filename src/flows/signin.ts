@@ -14,6 +14,7 @@ import { ipRanges } from '../net/cidr.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
 import { audit } from '../services/audit.ts';
+import { notifyPasswordChange } from '../services/notices.ts';
 import { loadRegistrations } from '../services/registrations.ts';
 import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
 import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
@@ -500,6 +501,7 @@ export function signinFlows(ctx: AppContext) {
           },
         );
       });
+      await notifyPasswordChange(ctx, s.user.id);
       return evaluate({ ...s, user: { ...s.user, password_hash: hash, must_change_password: 0 } });
     },
 

@@ -26,6 +26,7 @@ import { authenticatorRoutes } from './routes/authenticator.tsx';
 import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { fraudRoutes } from './routes/fraud.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { invitationRoutes } from './routes/invitation.tsx';
 import { legacyRoutes } from './routes/legacy.ts';
 import { oidcInteractionRoutes } from './routes/oidc-interaction.tsx';
 import { passwordRoutes } from './routes/password.tsx';
@@ -240,6 +241,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   app.route('/', appPasswordRoutes);
   app.route('/', securityInfoRoutes());
   app.route('/', passwordRoutes);
+  app.route('/', invitationRoutes);
   app.route('/', adminRoutes);
   if (opts.oidc) app.route('/', oidcInteractionRoutes(opts.oidc));
   // The phone simulator: only when asked for, and only while nothing leaves the machine anyway.

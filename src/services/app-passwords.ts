@@ -136,6 +136,8 @@ export async function createAppPassword(
         detail: { name, scopes, expiresAt: row.expires_at },
       });
   });
+  // (Loaded when needed: the notices bring the mail texts and their formatter.)
+  await (await import('./notices.ts')).notifyAppPassword(ctx, userId, name);
   return { password, appPassword: toAppPasswordView(row) };
 }
 

@@ -7,7 +7,7 @@ import { isMessageKey, type Translate } from '../i18n/index.ts';
 import { findMethodInfo } from '../methods/catalogue.ts';
 import type { UserRow } from '../storage/users.ts';
 import type { Actor } from './audit.ts';
-import { notifyMethodChange } from './method-notices.ts';
+import { notifyMethodChange } from './notices.ts';
 import { deleteMethodOf } from './user-settings.ts';
 
 /**

@@ -7,6 +7,7 @@ import { limiter, limitKeys } from '../flows/limits.ts';
 import { refused } from '../flows/proofs.ts';
 import type { UserRow } from '../storage/users.ts';
 import { audit } from './audit.ts';
+import { notifyPasswordChange } from './notices.ts';
 import { getServiceSettings } from './settings.ts';
 import { checkNewPassword } from './validation.ts';
 
@@ -89,7 +90,7 @@ export async function changeOwnPassword(
   const hash = await ctx.hasher.hash(next);
   const { passwordChangeRevokesAppPasswords } = await getServiceSettings(ctx);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
       .set({
@@ -123,4 +124,6 @@ export async function changeOwnPassword(
     );
     return result;
   });
+  await notifyPasswordChange(ctx, user.id);
+  return result;
 }

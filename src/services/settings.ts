@@ -53,6 +53,12 @@ export interface ServiceSettings {
   sendLimitPerUser: number;
   sendLimitPerNumber: number;
   sendLimitPerAddress: number;
+  /** Email the user when a verification method is added to or removed from their account. */
+  mailOnMethodChange: boolean;
+  /** Email the user when an app password is created for them. */
+  mailOnAppPassword: boolean;
+  /** Email the user when their password changes. */
+  mailOnPasswordChange: boolean;
 }
 
 const methodIds = () => [...methodTypes];
@@ -121,6 +127,9 @@ export const SettingsPatchSchema = z
     sendLimitPerUser: z.number().int().min(1).max(100),
     sendLimitPerNumber: z.number().int().min(1).max(100),
     sendLimitPerAddress: z.number().int().min(1).max(1000),
+    mailOnMethodChange: z.boolean(),
+    mailOnAppPassword: z.boolean(),
+    mailOnPasswordChange: z.boolean(),
   })
   .partial()
   .strict();
@@ -145,6 +154,9 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   sendLimitPerUser: ctx.config.sendLimitPerUser,
   sendLimitPerNumber: ctx.config.sendLimitPerNumber,
   sendLimitPerAddress: ctx.config.sendLimitPerAddress,
+  mailOnMethodChange: true,
+  mailOnAppPassword: true,
+  mailOnPasswordChange: true,
 });
 
 /** The settings; other processes' changes are seen within a second (ctx.cache). */

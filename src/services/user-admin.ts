@@ -276,6 +276,8 @@ export async function setPassword(
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
     await audit(ctx, trx, actor, { action: 'password_set', target: target(user) });
   });
+  // (Loaded when needed: the notices bring the mail texts and their formatter.)
+  await (await import('./notices.ts')).notifyPasswordChange(ctx, user.id);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { MfaState, UserSource } from '../db/schema.ts';
 import { openMobile } from '../directory/mobile.ts';
 import { AppError } from '../errors.ts';
-import { maskNumber } from '../methods/phone/mask.ts';
+import { maskNumber } from '../mask.ts';
 import type { MethodRow } from '../storage/methods.ts';
 import { newUserRow, type UserRow, usersStore } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
@@ -145,6 +145,8 @@ export interface NewUser {
   mustChangePassword?: boolean;
   /** Created with sign-in blocked (a provisioning system's `active: false`). */
   blocked?: boolean;
+  /** Send an invitation by email (the user then has no password until they accept it). */
+  invite?: boolean;
 }
 
 /** Creates a user; audited with who did it (the first administrator by "system"). */
@@ -176,6 +178,17 @@ export async function createUser(
     },
     ctx.clock.now(),
   );
+  // (Invitations bring the mail texts and their formatter: loaded only to invite.)
+  const invitations = input.invite ? await import('./invitations.ts') : null;
+  if (invitations) {
+    const why = invitations.cannotInvite(row);
+    if (why) throw new AppError('invalid_request', { detail: why });
+    if (password !== null)
+      throw new AppError('invalid_request', {
+        detail:
+          'Give a password or send an invitation, not both: the invited user chooses their own.',
+      });
+  }
   await ctx.db.transaction().execute(async (trx) => {
     await usersStore(trx).insert(row);
     await audit(ctx, trx, actor, {
@@ -184,9 +197,10 @@ export async function createUser(
       detail: {
         mfaState: row.mfa_state,
         isAdmin: row.is_admin === 1,
-        ...(password === null ? { password: 'none' } : {}),
+        ...(password === null ? { password: input.invite ? 'invited' : 'none' } : {}),
       },
     });
+    if (invitations) await invitations.writeInvitations(ctx, trx, actor, [row]);
   });
   return toUserView(ctx, row, [], { personalData: !!actor.personalData });
 }

@@ -11,6 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'ldapts';
+import { makeCertificates } from './certificates.ts';
 import { freePort } from './ports.ts';
 
 const SLAPD = '/usr/sbin/slapd';
@@ -53,63 +54,6 @@ export interface Slapd {
 }
 
 const ROOT_PASSWORD = 'root password of the test directory';
-
-function makeCertificates(dir: string): { ca: string; cert: string; key: string } {
-  const run = (args: string[]) => {
-    const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`openssl ${args[0]} failed: ${r.stderr}`);
-  };
-  run([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Portcullis test CA',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-  ]);
-  run([
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    '/CN=localhost',
-    '-keyout',
-    'server.key',
-    '-out',
-    'server.csr',
-  ]);
-  writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-  run([
-    'x509',
-    '-req',
-    '-in',
-    'server.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-extfile',
-    'san.ext',
-    '-out',
-    'server.pem',
-  ]);
-  return {
-    ca: path.join(dir, 'ca.pem'),
-    cert: path.join(dir, 'server.pem'),
-    key: path.join(dir, 'server.key'),
-  };
-}
 
 async function waitForPort(port: number): Promise<void> {
   for (let i = 0; i < 200; i++) {

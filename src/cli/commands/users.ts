@@ -17,14 +17,19 @@ export function userCommands(program: Command): void {
 
   user
     .command('add <upn>')
-    .description('Create a user; the password is read from standard input')
+    .description(
+      'Create a user: with a password read from standard input, or with --invite (an email with a link to choose one)',
+    )
     .option('--display-name <name>', 'display name')
     .option('--admin', 'give the user the administrator role', false)
     .option('--language <code>', 'preferred language (e.g. en, fr, en-GB)', 'en')
     .addOption(
       new Option('--mfa-state <state>', 'initial MFA state').choices(mfaStates).default('Disabled'),
     )
-    .requiredOption('--password-stdin', 'read the password from standard input')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--email <address>', 'email address (invitations and notices go there)')
+    .option('--mobile <number>', 'mobile number, offered when the user registers a phone')
+    .option('--invite', 'send an invitation to --email instead of setting a password')
     .option('--json', 'print JSON')
     .action(
       async (
@@ -34,23 +39,54 @@ export function userCommands(program: Command): void {
           admin: boolean;
           language: string;
           mfaState: string;
+          passwordStdin?: boolean;
+          email?: string;
+          mobile?: string;
+          invite?: boolean;
           json?: boolean;
         },
       ) => {
-        const password = await readStdin('--password-stdin');
+        if (!o.passwordStdin === !o.invite)
+          throw new AppError('invalid_request', {
+            detail:
+              'Give --password-stdin (and the password on standard input) or --invite (and --email).',
+          });
+        const password = o.passwordStdin ? await readStdin('--password-stdin') : undefined;
         const created = await withAdmin((a) =>
           a.createUser({
             upn,
-            password,
+            ...(password !== undefined ? { password } : {}),
+            ...(o.email !== undefined ? { email: o.email } : {}),
+            ...(o.mobile !== undefined ? { mobile: o.mobile } : {}),
+            ...(o.invite ? { invite: true } : {}),
             isAdmin: o.admin,
             preferredLanguage: o.language,
             mfaState: parseMfaState(o.mfaState),
             ...(o.displayName !== undefined ? { displayName: o.displayName } : {}),
           }),
         );
-        print(!!o.json, created, () => formatUser(created));
+        print(!!o.json, created, () =>
+          o.invite
+            ? `${formatUser(created)}\nAn invitation was sent to ${o.email}.`
+            : formatUser(created),
+        );
       },
     );
+
+  user
+    .command('invite <upn>')
+    .description(
+      'Send (again) an invitation: an email with a single-use link to set a password and register methods',
+    )
+    .option('--json', 'print JSON')
+    .action(async (upn: string, o: { json?: boolean }) => {
+      const r = await withAdmin((a) => a.inviteUser(upn));
+      print(
+        !!o.json,
+        r,
+        () => `Invitation sent to ${r.email}; the link works once, until ${r.expiresAt}.`,
+      );
+    });
 
   user
     .command('get <upn>')
@@ -99,8 +135,12 @@ export function userCommands(program: Command): void {
 
   user
     .command('update <upn>')
-    .description("Change a user's display name, language or administrator role")
+    .description(
+      "Change a user's display name, language, email, mobile number or administrator role",
+    )
     .option('--display-name <name>', 'new display name')
+    .option('--email <address>', "new email address ('' removes it)")
+    .option('--mobile <number>', "new mobile number ('' removes it)")
     .option('--language <code>', 'new preferred language')
     .option('--admin', 'give the administrator role')
     .option('--no-admin', 'take the administrator role away')
@@ -108,16 +148,26 @@ export function userCommands(program: Command): void {
     .action(
       async (
         upn: string,
-        o: { displayName?: string; language?: string; admin?: boolean; json?: boolean },
+        o: {
+          displayName?: string;
+          language?: string;
+          email?: string;
+          mobile?: string;
+          admin?: boolean;
+          json?: boolean;
+        },
       ) => {
         const patch = {
+          ...(o.email !== undefined ? { email: o.email || null } : {}),
+          ...(o.mobile !== undefined ? { mobile: o.mobile || null } : {}),
           ...(o.displayName !== undefined ? { displayName: o.displayName } : {}),
           ...(o.language !== undefined ? { preferredLanguage: o.language } : {}),
           ...(o.admin !== undefined ? { isAdmin: o.admin } : {}),
         };
         if (Object.keys(patch).length === 0)
           throw new AppError('invalid_request', {
-            detail: 'Say what to change: --display-name, --language, --admin or --no-admin.',
+            detail:
+              'Say what to change: --display-name, --language, --email, --mobile, --admin or --no-admin.',
           });
         const updated = await withAdmin((a) => a.updateUser(upn, patch));
         print(!!o.json, updated, () => formatUser(updated));

@@ -9,6 +9,7 @@ import { requireAdmin } from './auth.ts';
 import { directoryApi } from './directory.ts';
 import { groupsApi } from './groups.ts';
 import { logsApi } from './logs.ts';
+import { mailApi } from './mail.ts';
 import { settingsApi } from './settings.ts';
 import { tokensApi } from './tokens.ts';
 import { userSettingsApi } from './user-settings.ts';
@@ -51,5 +52,6 @@ export function createApi() {
   api.route('/', appPasswordsApi);
   api.route('/', directoryApi);
   api.route('/', groupsApi);
+  api.route('/', mailApi);
   return api;
 }

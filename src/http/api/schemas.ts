@@ -61,16 +61,31 @@ export const UserPageSchema = z
 export const NewUserSchema = z
   .object({
     userPrincipalName: z.string().max(256),
-    password: z.string().max(1024),
+    password: z.string().max(1024).optional().openapi({
+      description:
+        'Give a password, or `invite` (the user chooses one from the email), or neither (no sign-in until one is set)',
+    }),
     displayName: z.string().max(256).optional(),
     isAdmin: z.boolean().optional(),
     preferredLanguage: z.string().max(35).optional(),
     mfaState: MfaStateSchema.optional(),
+    email: z.string().max(254).optional(),
+    mobilePhone: z.string().max(40).optional(),
+    invite: z.boolean().optional().openapi({ description: 'Send an invitation to `email`' }),
   })
+  .strict()
   .openapi('NewUser');
 
 export const UserPatchSchema = z
   .object({
+    userPrincipalName: z.string().max(256).optional().openapi({ description: 'Rename the user' }),
+    email: z.string().max(254).nullable().optional().openapi({ description: 'null removes it' }),
+    mobilePhone: z
+      .string()
+      .max(40)
+      .nullable()
+      .optional()
+      .openapi({ description: 'null removes it' }),
     displayName: z.string().max(256).optional(),
     preferredLanguage: z.string().max(35).optional(),
     isAdmin: z.boolean().optional(),

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
 import { applyBulk, type BulkItem, parseBulkCsv, previewBulk } from '../../services/bulk-mfa.ts';
+import { inviteUser } from '../../services/invitations.ts';
 import { deleteUser, resetPassword, updateUser } from '../../services/user-admin.ts';
 import { createUser, getUser, listUsers } from '../../services/users.ts';
 import type { HttpEnv } from '../env.ts';
@@ -83,6 +84,19 @@ const reset = route({
   response: z.object({ user: UserSchema, oneTimePassword: z.string() }),
 });
 
+const invite = route({
+  method: 'post',
+  path: '/users/{upn}/invite',
+  tag,
+  summary: 'Send an invitation by email: a single-use link to set a password and register methods',
+  params: UpnParam,
+  response: z.object({
+    userPrincipalName: z.string(),
+    email: z.string(),
+    expiresAt: z.string(),
+  }),
+});
+
 const bulk = route({
   method: 'post',
   path: '/users/mfa-state',
@@ -121,6 +135,9 @@ export const usersApi = new OpenAPIHono<HttpEnv>()
         ...(b.isAdmin !== undefined ? { isAdmin: b.isAdmin } : {}),
         ...(b.preferredLanguage !== undefined ? { preferredLanguage: b.preferredLanguage } : {}),
         ...(b.mfaState !== undefined ? { mfaState: b.mfaState } : {}),
+        ...(b.email !== undefined ? { email: b.email } : {}),
+        ...(b.mobilePhone !== undefined ? { mobile: b.mobilePhone } : {}),
+        ...(b.invite !== undefined ? { invite: b.invite } : {}),
       },
       actorOf(c),
     );
@@ -143,6 +160,9 @@ export const usersApi = new OpenAPIHono<HttpEnv>()
         detail: 'mfaState and strongAuthenticationRequirements disagree; give one.',
       });
     const user = await updateUser(c.var.ctx, actorOf(c), upn, {
+      ...(b.userPrincipalName !== undefined ? { userPrincipalName: b.userPrincipalName } : {}),
+      ...(b.email !== undefined ? { email: b.email } : {}),
+      ...(b.mobilePhone !== undefined ? { mobile: b.mobilePhone } : {}),
       ...(b.displayName !== undefined ? { displayName: b.displayName } : {}),
       ...(b.preferredLanguage !== undefined ? { preferredLanguage: b.preferredLanguage } : {}),
       ...(b.isAdmin !== undefined ? { isAdmin: b.isAdmin } : {}),
@@ -157,6 +177,9 @@ export const usersApi = new OpenAPIHono<HttpEnv>()
   })
   .openapi(reset, async (c) =>
     c.json(await resetPassword(c.var.ctx, actorOf(c), c.req.valid('param').upn), 200),
+  )
+  .openapi(invite, async (c) =>
+    c.json(await inviteUser(c.var.ctx, actorOf(c), c.req.valid('param').upn), 200),
   )
   .openapi(bulk, async (c) => {
     const b = c.req.valid('json');

@@ -367,4 +367,28 @@ export default {
   'error.managed_by_directory': 'Toto spravuje adresář vaší organizace: změňte to tam.',
   'error.busy': 'Právě se přihlašuje příliš mnoho lidí. Zkuste to za vteřinu znovu.',
   'error.internal_error': 'Na naší straně se něco pokazilo.',
+
+  'mail.greeting': 'Dobrý den, {name},',
+  'mail.footer': 'Pokud jste tuto zprávu nečekali, dejte vědět svému správci.\n— {issuer}',
+  'mail.invitation.subject': 'Nastavte si účet {issuer}',
+  'mail.invitation.body':
+    'Byl pro vás vytvořen účet: {upn}.\n\nOtevřete tento odkaz, zvolte si heslo a nastavte, jak budete při přihlášení prokazovat, že jste to vy:\n{link}\n\nOdkaz funguje jednou a vyprší za {days, plural, one {# den} few {# dny} other {# dní}}.',
+  'mail.methodAdded.subject': 'K vašemu účtu byla přidána metoda ověření',
+  'mail.methodAdded.body':
+    '{method} byla přidána jako způsob ověření vašich přihlášení k {upn}.\n\nPokud jste to nebyli vy, ihned to oznamte svému správci: za vás se může přihlásit někdo jiný.',
+  'mail.methodRemoved.subject': 'Z vašeho účtu byla odebrána metoda ověření',
+  'mail.methodRemoved.body':
+    '{method} byla odebrána ze způsobů ověření vašich přihlášení k {upn}.\n\nPokud jste to nebyli vy, ihned to oznamte svému správci.',
+  'mail.appPassword.subject': 'Pro váš účet bylo vytvořeno heslo aplikace',
+  'mail.appPassword.body':
+    'Pro {upn} bylo vytvořeno heslo aplikace s názvem „{name}“. Programy, které neumějí vícefaktorové ověřování, se jím přihlašují.\n\nPokud jste to nebyli vy, smažte ho na stránce svého účtu a dejte vědět svému správci.',
+  'mail.passwordChanged.subject': 'Vaše heslo bylo změněno',
+  'mail.passwordChanged.body':
+    'Heslo účtu {upn} bylo změněno.\n\nPokud jste to nebyli vy, ihned to oznamte svému správci.',
+  'invite.title': 'Nastavení účtu',
+  'invite.intro':
+    'Zvolte si heslo pro {upn}. Potom nastavíte, jak budete při přihlášení prokazovat, že jste to vy.',
+  'invite.submit': 'Nastavit heslo a pokračovat',
+  'invite.expired':
+    'Platnost tohoto odkazu s pozvánkou vypršela nebo už byl použit. Požádejte správce o nový.',
 } satisfies Catalog;

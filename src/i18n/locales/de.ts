@@ -388,4 +388,29 @@ export default {
     'Dies wird im Verzeichnis Ihrer Organisation verwaltet: Ändern Sie es dort.',
   'error.busy': 'Gerade melden sich zu viele an. Versuchen Sie es in einer Sekunde erneut.',
   'error.internal_error': 'Bei uns ist ein Fehler aufgetreten.',
+
+  'mail.greeting': 'Hallo {name},',
+  'mail.footer':
+    'Wenn Sie diese Nachricht nicht erwartet haben, wenden Sie sich an Ihren Administrator.\n— {issuer}',
+  'mail.invitation.subject': 'Richten Sie Ihr Konto bei {issuer} ein',
+  'mail.invitation.body':
+    'Für Sie wurde ein Konto angelegt: {upn}.\n\nÖffnen Sie diesen Link, um Ihr Kennwort zu wählen und festzulegen, wie Sie bei der Anmeldung nachweisen, dass Sie es sind:\n{link}\n\nDer Link funktioniert einmal und läuft in {days, plural, one {# Tag} other {# Tagen}} ab.',
+  'mail.methodAdded.subject': 'Ihrem Konto wurde eine Überprüfungsmethode hinzugefügt',
+  'mail.methodAdded.body':
+    '{method} wurde als Methode zur Überprüfung Ihrer Anmeldungen bei {upn} hinzugefügt.\n\nWenn Sie das nicht waren, informieren Sie sofort Ihren Administrator: Jemand anderes könnte sich als Sie anmelden.',
+  'mail.methodRemoved.subject': 'Aus Ihrem Konto wurde eine Überprüfungsmethode entfernt',
+  'mail.methodRemoved.body':
+    '{method} wurde aus den Methoden zur Überprüfung Ihrer Anmeldungen bei {upn} entfernt.\n\nWenn Sie das nicht waren, informieren Sie sofort Ihren Administrator.',
+  'mail.appPassword.subject': 'Für Ihr Konto wurde ein App-Kennwort erstellt',
+  'mail.appPassword.body':
+    'Für {upn} wurde ein App-Kennwort namens „{name}“ erstellt. Programme, die keine mehrstufige Authentifizierung beherrschen, melden sich damit an.\n\nWenn Sie das nicht waren, löschen Sie es auf Ihrer Kontoseite und informieren Sie Ihren Administrator.',
+  'mail.passwordChanged.subject': 'Ihr Kennwort wurde geändert',
+  'mail.passwordChanged.body':
+    'Das Kennwort von {upn} wurde geändert.\n\nWenn Sie das nicht waren, informieren Sie sofort Ihren Administrator.',
+  'invite.title': 'Konto einrichten',
+  'invite.intro':
+    'Wählen Sie ein Kennwort für {upn}. Danach legen Sie fest, wie Sie bei der Anmeldung nachweisen, dass Sie es sind.',
+  'invite.submit': 'Kennwort festlegen und weiter',
+  'invite.expired':
+    'Dieser Einladungslink ist abgelaufen oder wurde bereits verwendet. Bitten Sie Ihren Administrator um einen neuen.',
 } satisfies Catalog;

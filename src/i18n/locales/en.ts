@@ -356,4 +356,28 @@ export default {
     "This is managed by your organisation's directory: change it there.",
   'error.busy': 'Too many sign-ins at this moment. Try again in a second.',
   'error.internal_error': 'Something went wrong on our side.',
+
+  'mail.greeting': 'Hello {name},',
+  'mail.footer': 'If you did not expect this message, tell your administrator.\n— {issuer}',
+  'mail.invitation.subject': 'Set up your {issuer} account',
+  'mail.invitation.body':
+    'An account was created for you: {upn}.\n\nOpen this link to choose your password and set up how you prove it is you when you sign in:\n{link}\n\nThe link works once and expires in {days, plural, one {# day} other {# days}}.',
+  'mail.methodAdded.subject': 'A verification method was added to your account',
+  'mail.methodAdded.body':
+    '{method} was added as a way to verify your sign-ins to {upn}.\n\nIf you did not do this, tell your administrator at once: someone else may be able to sign in as you.',
+  'mail.methodRemoved.subject': 'A verification method was removed from your account',
+  'mail.methodRemoved.body':
+    '{method} was removed from the ways to verify your sign-ins to {upn}.\n\nIf you did not do this, tell your administrator at once.',
+  'mail.appPassword.subject': 'An app password was created for your account',
+  'mail.appPassword.body':
+    'An app password named "{name}" was created for {upn}. Programs that cannot do multi-factor authentication sign in with it.\n\nIf you did not do this, delete it on your account page and tell your administrator.',
+  'mail.passwordChanged.subject': 'Your password was changed',
+  'mail.passwordChanged.body':
+    'The password of {upn} was changed.\n\nIf you did not do this, tell your administrator at once.',
+  'invite.title': 'Set up your account',
+  'invite.intro':
+    'Choose a password for {upn}. Then you will set up how you prove it is you when you sign in.',
+  'invite.submit': 'Set password and continue',
+  'invite.expired':
+    'This invitation link has expired or was already used. Ask your administrator for a new one.',
 } as const;

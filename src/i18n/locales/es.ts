@@ -382,4 +382,28 @@ export default {
     'Esto se administra en el directorio de su organización: cámbielo allí.',
   'error.busy': 'Demasiados inicios de sesión en este momento. Vuelva a intentarlo en un segundo.',
   'error.internal_error': 'Algo salió mal por nuestra parte.',
+
+  'mail.greeting': 'Hola, {name}:',
+  'mail.footer': 'Si no esperaba este mensaje, avise a su administrador.\n— {issuer}',
+  'mail.invitation.subject': 'Configure su cuenta de {issuer}',
+  'mail.invitation.body':
+    'Se ha creado una cuenta para usted: {upn}.\n\nAbra este enlace para elegir su contraseña y configurar cómo demostrará que es usted al iniciar sesión:\n{link}\n\nEl enlace funciona una sola vez y caduca en {days, plural, one {# día} other {# días}}.',
+  'mail.methodAdded.subject': 'Se ha añadido un método de verificación a su cuenta',
+  'mail.methodAdded.body':
+    'Se ha añadido {method} como forma de verificar sus inicios de sesión en {upn}.\n\nSi no ha sido usted, avise de inmediato a su administrador: otra persona podría iniciar sesión en su nombre.',
+  'mail.methodRemoved.subject': 'Se ha quitado un método de verificación de su cuenta',
+  'mail.methodRemoved.body':
+    'Se ha quitado {method} de las formas de verificar sus inicios de sesión en {upn}.\n\nSi no ha sido usted, avise de inmediato a su administrador.',
+  'mail.appPassword.subject': 'Se ha creado una contraseña de aplicación para su cuenta',
+  'mail.appPassword.body':
+    'Se ha creado una contraseña de aplicación llamada «{name}» para {upn}. Los programas que no admiten la autenticación multifactor la usan para iniciar sesión.\n\nSi no ha sido usted, elimínela en la página de su cuenta y avise a su administrador.',
+  'mail.passwordChanged.subject': 'Se ha cambiado su contraseña',
+  'mail.passwordChanged.body':
+    'Se ha cambiado la contraseña de {upn}.\n\nSi no ha sido usted, avise de inmediato a su administrador.',
+  'invite.title': 'Configure su cuenta',
+  'invite.intro':
+    'Elija una contraseña para {upn}. Después configurará cómo demuestra que es usted al iniciar sesión.',
+  'invite.submit': 'Establecer la contraseña y continuar',
+  'invite.expired':
+    'Este enlace de invitación ha caducado o ya se ha usado. Pida uno nuevo a su administrador.',
 } satisfies Catalog;

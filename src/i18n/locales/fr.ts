@@ -383,4 +383,28 @@ export default {
     'Ceci est géré par l’annuaire de votre organisation : modifiez-le là-bas.',
   'error.busy': 'Trop de connexions en ce moment. Réessayez dans une seconde.',
   'error.internal_error': 'Un problème est survenu de notre côté.',
+
+  'mail.greeting': 'Bonjour {name},',
+  'mail.footer': "Si vous n'attendiez pas ce message, prévenez votre administrateur.\n— {issuer}",
+  'mail.invitation.subject': 'Configurez votre compte {issuer}',
+  'mail.invitation.body':
+    'Un compte a été créé pour vous : {upn}.\n\nOuvrez ce lien pour choisir votre mot de passe et configurer la façon dont vous prouvez votre identité à la connexion :\n{link}\n\nLe lien fonctionne une seule fois et expire dans {days, plural, one {# jour} other {# jours}}.',
+  'mail.methodAdded.subject': 'Une méthode de vérification a été ajoutée à votre compte',
+  'mail.methodAdded.body':
+    "{method} a été ajouté aux méthodes de vérification de vos connexions à {upn}.\n\nSi ce n'était pas vous, prévenez immédiatement votre administrateur : quelqu'un d'autre pourrait se connecter à votre place.",
+  'mail.methodRemoved.subject': 'Une méthode de vérification a été retirée de votre compte',
+  'mail.methodRemoved.body':
+    "{method} a été retiré des méthodes de vérification de vos connexions à {upn}.\n\nSi ce n'était pas vous, prévenez immédiatement votre administrateur.",
+  'mail.appPassword.subject': "Un mot de passe d'application a été créé pour votre compte",
+  'mail.appPassword.body':
+    "Un mot de passe d'application nommé « {name} » a été créé pour {upn}. Les programmes qui ne gèrent pas l'authentification multifacteur s'en servent pour se connecter.\n\nSi ce n'était pas vous, supprimez-le sur la page de votre compte et prévenez votre administrateur.",
+  'mail.passwordChanged.subject': 'Votre mot de passe a été modifié',
+  'mail.passwordChanged.body':
+    "Le mot de passe de {upn} a été modifié.\n\nSi ce n'était pas vous, prévenez immédiatement votre administrateur.",
+  'invite.title': 'Configurer votre compte',
+  'invite.intro':
+    'Choisissez un mot de passe pour {upn}. Vous configurerez ensuite la façon dont vous prouvez votre identité à la connexion.',
+  'invite.submit': 'Définir le mot de passe et continuer',
+  'invite.expired':
+    "Ce lien d'invitation a expiré ou a déjà été utilisé. Demandez-en un nouveau à votre administrateur.",
 } satisfies Catalog;

@@ -371,4 +371,28 @@ export default {
   'error.managed_by_directory': 'Toto spravuje adresár vašej organizácie: zmeňte to tam.',
   'error.busy': 'Práve sa prihlasuje príliš veľa ľudí. Skúste to o sekundu znova.',
   'error.internal_error': 'Na našej strane sa niečo pokazilo.',
+
+  'mail.greeting': 'Dobrý deň, {name},',
+  'mail.footer': 'Ak ste túto správu nečakali, dajte vedieť svojmu správcovi.\n— {issuer}',
+  'mail.invitation.subject': 'Nastavte si účet {issuer}',
+  'mail.invitation.body':
+    'Bol pre vás vytvorený účet: {upn}.\n\nOtvorte tento odkaz, zvoľte si heslo a nastavte, ako budete pri prihlásení preukazovať, že ste to vy:\n{link}\n\nOdkaz funguje raz a vyprší o {days, plural, one {# deň} few {# dni} other {# dní}}.',
+  'mail.methodAdded.subject': 'K vášmu účtu bola pridaná metóda overenia',
+  'mail.methodAdded.body':
+    '{method} bola pridaná ako spôsob overenia vašich prihlásení do {upn}.\n\nAk ste to neboli vy, ihneď to oznámte svojmu správcovi: za vás sa môže prihlásiť niekto iný.',
+  'mail.methodRemoved.subject': 'Z vášho účtu bola odobraná metóda overenia',
+  'mail.methodRemoved.body':
+    '{method} bola odobraná zo spôsobov overenia vašich prihlásení do {upn}.\n\nAk ste to neboli vy, ihneď to oznámte svojmu správcovi.',
+  'mail.appPassword.subject': 'Pre váš účet bolo vytvorené heslo aplikácie',
+  'mail.appPassword.body':
+    'Pre {upn} bolo vytvorené heslo aplikácie s názvom „{name}“. Programy, ktoré nepodporujú viacfaktorové overovanie, sa ním prihlasujú.\n\nAk ste to neboli vy, odstráňte ho na stránke svojho účtu a dajte vedieť svojmu správcovi.',
+  'mail.passwordChanged.subject': 'Vaše heslo bolo zmenené',
+  'mail.passwordChanged.body':
+    'Heslo účtu {upn} bolo zmenené.\n\nAk ste to neboli vy, ihneď to oznámte svojmu správcovi.',
+  'invite.title': 'Nastavenie účtu',
+  'invite.intro':
+    'Zvoľte si heslo pre {upn}. Potom nastavíte, ako budete pri prihlásení preukazovať, že ste to vy.',
+  'invite.submit': 'Nastaviť heslo a pokračovať',
+  'invite.expired':
+    'Platnosť tohto odkazu s pozvánkou vypršala alebo už bol použitý. Požiadajte správcu o nový.',
 } satisfies Catalog;

@@ -51,4 +51,4 @@ export const toExtension = (value: string | undefined): string | null | false =>
   return /^\d{1,10}$/.test(v) ? v : false;
 };
 
-export { maskNumber } from './mask.ts';
+export { maskNumber } from '../../mask.ts';

@@ -1,0 +1,43 @@
+// The texts of email, in the user's language (the same catalogs as pages and
+// texts): a greeting, what happened, and who to tell if it was not them.
+import type { AppContext } from '../context.ts';
+import { type MessageKey, negotiate, translator, type Values } from '../i18n/index.ts';
+import type { UserRow } from '../storage/users.ts';
+import type { OutgoingMail } from './queue.ts';
+
+export type MailKind =
+  | 'invitation'
+  | 'methodAdded'
+  | 'methodRemoved'
+  | 'appPassword'
+  | 'passwordChanged';
+
+/** A message of `kind` to the user's email address (the caller knows there is one). */
+export function composeMail(
+  ctx: AppContext,
+  kind: MailKind,
+  user: Pick<UserRow, 'id' | 'upn' | 'display_name' | 'preferred_language' | 'directory_mail'>,
+  values: Values = {},
+): OutgoingMail {
+  const locale = negotiate([user.preferred_language]);
+  const t = translator(locale);
+  const all = {
+    issuer: ctx.methodContext.issuer,
+    upn: user.upn,
+    name: user.display_name,
+    ...values,
+  };
+  const text = [
+    t('mail.greeting', all),
+    t(`mail.${kind}.body` as MessageKey, all),
+    t('mail.footer', all),
+  ].join('\n\n');
+  return {
+    kind,
+    to: user.directory_mail!,
+    userId: user.id,
+    locale,
+    subject: t(`mail.${kind}.subject` as MessageKey, all),
+    text: `${text}\n`,
+  };
+}
