@@ -17,6 +17,7 @@ import type { AuditQuery, AuditView, Page, SigninQuery } from '../services/logs.
 import type { ServiceSettings } from '../services/settings.ts';
 import type { UserPatch } from '../services/user-admin.ts';
 import type { ProfileFields } from '../services/user-fields.ts';
+import type { ImportResult } from '../services/user-import.ts';
 import type { UserActionResult } from '../services/user-settings.ts';
 import type { MethodView, NewUser, UserPage, UserQuery, UserView } from '../services/users.ts';
 
@@ -30,6 +31,12 @@ export interface Admin {
   createUser(input: NewUser & ProfileFields): Promise<UserView>;
   inviteUser(upn: string): Promise<{ userPrincipalName: string; email: string; expiresAt: string }>;
   mailbox(q: { to?: string; limit?: number }): Promise<MailView[]>;
+  importUsers(
+    csv: string,
+    opts: { dryRun: boolean; invite: boolean },
+    progress?: { check?: Progress; write?: Progress },
+  ): Promise<ImportResult>;
+  exportUsers(q: { mfaState?: MfaState; search?: string }): Promise<string>;
   getUser(upn: string): Promise<UserView>;
   listUsers(q: UserQuery): Promise<UserPage>;
   updateUser(upn: string, patch: UserPatch & ProfileFields): Promise<UserView>;

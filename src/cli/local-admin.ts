@@ -50,6 +50,17 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     getUser: (upn) => getUser(ctx, upn, actor),
     inviteUser: async (upn) =>
       (await import('../services/invitations.ts')).inviteUser(ctx, actor, upn),
+    importUsers: async (csv, opts, progress) => {
+      const { applyImport, parseImportCsv, previewImport } = await import(
+        '../services/user-import.ts'
+      );
+      const items = parseImportCsv(csv);
+      return opts.dryRun
+        ? previewImport(ctx, items, progress?.check)
+        : applyImport(ctx, actor, items, { invite: opts.invite }, progress);
+    },
+    exportUsers: async (q) =>
+      (await import('../services/user-import.ts')).exportUsersCsv(ctx, actor, q),
     mailbox: async (q) => (await import('../mail/mailbox.ts')).listMailbox(ctx, actor, q),
     listUsers: (q) => listUsers(ctx, q, actor),
     updateUser: (upn, patch) => updateUser(ctx, actor, upn, patch),

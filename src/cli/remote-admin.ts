@@ -10,7 +10,7 @@ import type { Admin } from './admin.ts';
 /** The admin REST API of a running Portcullis, with an admin API token. */
 export function remoteAdmin(baseUrl: string, token: string): Admin {
   const base = `${baseUrl.replace(/\/+$/, '')}/api/v1`;
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, path: string, body?: unknown, raw = false): Promise<T> => {
     let res: Response;
     try {
       res = await fetch(`${base}${path}`, {
@@ -41,6 +41,7 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       ) as ErrorCode;
       throw new AppError(code, { detail: problem.detail ?? problem.title ?? `HTTP ${res.status}` });
     }
+    if (raw) return text as T;
     try {
       return JSON.parse(text) as T;
     } catch {
@@ -76,6 +77,8 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
     getUser: (upn) => call('GET', u(upn)),
     inviteUser: (upn) => call('POST', `${u(upn)}/invite`),
     mailbox: (q) => call('GET', `/mail${qs(q)}`),
+    importUsers: (csv, opts) => call('POST', '/users/import', { csv, ...opts }),
+    exportUsers: (q) => call<string>('GET', `/users/export${qs(q)}`, undefined, true),
     listUsers: (q) => call('GET', `/users${qs(q)}`),
     updateUser: (upn, { mobile, ...patch }) =>
       call('PATCH', u(upn), { ...patch, ...(mobile !== undefined ? { mobilePhone: mobile } : {}) }),

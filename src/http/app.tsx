@@ -183,6 +183,8 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     path === '/admin/bulk' ||
     path === '/admin/bulk/apply' ||
     path === '/api/v1/users/mfa-state' ||
+    path === '/api/v1/users/import' ||
+    path === '/admin/users/import' ||
     path.startsWith(`${SCIM_PREFIX}/Groups`);
   app.use((c, next) =>
     !hasBody(c) ? next() : isUpload(c.req.path) ? limitUpload(c, next) : limitBody(c, next),

@@ -22,11 +22,20 @@ const aad = (id: string) => `mail:${id}`;
 
 /** Queues a message inside `db` (the caller's transaction, when it has one); returns its id. */
 export async function enqueueMail(ctx: AppContext, db: Db, m: OutgoingMail): Promise<string> {
-  const id = crypto.randomUUID();
+  return (await enqueueMails(ctx, db, [m]))[0]!;
+}
+
+/** Queues messages in batches (an import invites thousands at once); returns their ids. */
+export async function enqueueMails(
+  ctx: AppContext,
+  db: Db,
+  list: readonly OutgoingMail[],
+): Promise<string[]> {
   const now = ctx.clock.now();
-  await db
-    .insertInto('mail')
-    .values({
+  const status = ctx.config.mail === 'outbox' ? 'outbox' : 'queued';
+  const rows = list.map((m) => {
+    const id = crypto.randomUUID();
+    return {
       id,
       kind: m.kind,
       to_address: m.to,
@@ -34,16 +43,21 @@ export async function enqueueMail(ctx: AppContext, db: Db, m: OutgoingMail): Pro
       locale: m.locale,
       subject: m.subject,
       body_sealed: ctx.box.seal(m.text, aad(id)),
-      status: ctx.config.mail === 'outbox' ? 'outbox' : 'queued',
+      status,
       attempts: 0,
       next_attempt_at: now,
       error: null,
       created_at: now,
       sent_at: null,
-    })
-    .execute();
-  kick(ctx);
-  return id;
+    } as const;
+  });
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('mail')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  if (rows.length > 0) kick(ctx);
+  return rows.map((r) => r.id);
 }
 
 /** The text of a message (null once sent to an SMTP server, or under another key). */

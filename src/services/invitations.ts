@@ -8,7 +8,7 @@ import { randomToken } from '../crypto/random.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { composeMail } from '../mail/messages.ts';
-import { enqueueMail } from '../mail/queue.ts';
+import { enqueueMails } from '../mail/queue.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
 import { checkNewPassword } from './validation.ts';
@@ -71,15 +71,14 @@ export async function writeInvitations(
       .insertInto('invitations')
       .values(rows.slice(i, i + 500).map((r) => r.row))
       .execute();
-  for (const r of rows)
-    await enqueueMail(
-      ctx,
-      trx,
-      composeMail(ctx, 'invitation', r.user, {
-        link: `${ctx.config.publicUrl.replace(/\/+$/, '')}${invitationPath(r.token)}`,
-        days,
-      }),
-    );
+  const base = ctx.config.publicUrl.replace(/\/+$/, '');
+  await enqueueMails(
+    ctx,
+    trx,
+    rows.map((r) =>
+      composeMail(ctx, 'invitation', r.user, { link: `${base}${invitationPath(r.token)}`, days }),
+    ),
+  );
   await audit(
     ctx,
     trx,

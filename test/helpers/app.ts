@@ -8,6 +8,7 @@ import {
 import { migrate } from '../../src/db/index.ts';
 import { createApp } from '../../src/http/app.tsx';
 import { createLogger } from '../../src/log.ts';
+import type { ProfileFields } from '../../src/services/user-fields.ts';
 import { createUser, type NewUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from './db.ts';
 
@@ -16,7 +17,7 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   clock: ManualClock;
   database: TestDatabase;
-  addUser(u: Partial<NewUser> & { upn: string }): Promise<void>;
+  addUser(u: Partial<NewUser & ProfileFields> & { upn: string }): Promise<void>;
   close(): Promise<void>;
 }
 

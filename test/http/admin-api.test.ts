@@ -25,6 +25,7 @@ import { createGroup } from '../../src/services/groups.ts';
 import type { AuditView } from '../../src/services/logs.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import type { ServiceSettings } from '../../src/services/settings.ts';
+import type { ProfileFields } from '../../src/services/user-fields.ts';
 import type { MethodView, NewUser, UserView } from '../../src/services/users.ts';
 import type { UserRow } from '../../src/storage/users.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -138,7 +139,7 @@ async function userRow(t: TestApp, upn: string): Promise<UserRow> {
 async function addUser(
   t: TestApp,
   upn: string,
-  extra: Partial<Omit<NewUser, 'upn'>> = {},
+  extra: Partial<Omit<NewUser & ProfileFields, 'upn'>> = {},
 ): Promise<UserRow> {
   await t.addUser({ upn, ...extra });
   return userRow(t, upn);
@@ -299,7 +300,7 @@ interface World {
 async function seedWorld(t: TestApp): Promise<World> {
   await addUser(t, 'root@contoso.com', { isAdmin: true, displayName: 'Root Admin' });
   await addUser(t, 'second@contoso.com', { isAdmin: true });
-  await addUser(t, 'nora@contoso.com', { displayName: 'Nora Nonadmin' });
+  await addUser(t, 'nora@contoso.com', { displayName: 'Nora Nonadmin', email: 'nora@contoso.com' });
   await addUser(t, 'del@contoso.com');
   const ulla = await addUser(t, 'ulla@contoso.com', { mfaState: 'Enabled' });
   const methodIds: [string, string] = [await addTotp(t, ulla.id), await addTotp(t, ulla.id)];
@@ -338,6 +339,9 @@ const readRequests = (w: World): RouteRequest[] => [
   { method: 'GET', route: '/applications/{id}', path: `/applications/${w.clientId}`, status: 200 },
   { method: 'GET', route: '/directory', path: '/directory', status: 200 },
   { method: 'GET', route: '/groups', path: '/groups', status: 200 },
+  { method: 'GET', route: '/users/export', path: '/users/export', status: 200 },
+  { method: 'GET', route: '/users/import/template', path: '/users/import/template', status: 200 },
+  { method: 'GET', route: '/mail', path: '/mail', status: 200 },
   { method: 'GET', route: '/groups/{group}', path: '/groups/Staff', status: 200 },
   { method: 'GET', route: '/groups/{group}/members', path: '/groups/Staff/members', status: 200 },
 ];
@@ -441,6 +445,19 @@ const changeRequests = (w: World): RouteRequest[] => [
     route: '/applications/{id}',
     path: `/applications/${w.spareAppId}`,
     status: 204,
+  },
+  {
+    method: 'POST',
+    route: '/users/import',
+    path: '/users/import',
+    body: { csv: 'UserPrincipalName,DisplayName\nimported@contoso.com,Imported', invite: false },
+    status: 200,
+  },
+  {
+    method: 'POST',
+    route: '/users/{upn}/invite',
+    path: '/users/nora@contoso.com/invite',
+    status: 200,
   },
   {
     method: 'POST',
@@ -1482,6 +1499,9 @@ describe('admin API: service settings', () => {
       'blockOnFraud',
       'callTimeoutSeconds',
       'fraudAlertEnabled',
+      'mailOnAppPassword',
+      'mailOnMethodChange',
+      'mailOnPasswordChange',
       'namedLocations',
       'passwordChangeRevokesAppPasswords',
       'passwordlessSignin',
@@ -2395,7 +2415,7 @@ describe('admin API: guard rails', () => {
     for (const body of [
       { displayName: 'Nick', colour: 'blue' },
       { password: 'new password!' },
-      { userPrincipalName: 'other@contoso.com' },
+      { externalId: 'set by SCIM only' },
       { is_admin: 1 },
     ]) {
       await problem(
@@ -2407,6 +2427,31 @@ describe('admin API: guard rails', () => {
     }
     await problem(h.call('PATCH', '/settings', { trustedIPs: [] }), 400, 'invalid_request');
     assert.deepEqual(await snapshot(h.t), before);
+  });
+
+  it('PATCH userPrincipalName renames the user; a taken or bad name changes nothing', async () => {
+    await addUser(h.t, 'rena@contoso.com');
+    await problem(
+      h.call('PATCH', '/users/rena@contoso.com', { userPrincipalName: 'NICK@contoso.com' }),
+      409,
+      'upn_taken',
+    );
+    await problem(
+      h.call('PATCH', '/users/rena@contoso.com', { userPrincipalName: 'not a name' }),
+      400,
+      'invalid_upn',
+    );
+    const renamed = await ok<UserView>(
+      h.call('PATCH', '/users/rena@contoso.com', { userPrincipalName: 'renata@contoso.com' }),
+    );
+    assert.equal(renamed.userPrincipalName, 'renata@contoso.com');
+    await problem(h.call('GET', '/users/rena@contoso.com'), 404, 'user_not_found');
+    const audit = await ok<{ items: AuditView[] }>(h.call('GET', '/audit?user=rena@contoso.com'));
+    assert.ok(
+      audit.items.some(
+        (a) => a.action === 'user_updated' && JSON.stringify(a.detail).includes('renata@contoso.com'),
+      ),
+    );
   });
 
   it('a malformed JSON body is 400, never a 500', async () => {

@@ -11,9 +11,11 @@ import {
   userRow,
 } from '../format.ts';
 import { print, readStdin, withAdmin } from '../run.ts';
+import { userImportCommands } from './user-import.ts';
 
 export function userCommands(program: Command): void {
   const user = program.command('user').description('Manage users');
+  userImportCommands(user);
 
   user
     .command('add <upn>')

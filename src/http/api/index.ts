@@ -12,6 +12,7 @@ import { logsApi } from './logs.ts';
 import { mailApi } from './mail.ts';
 import { settingsApi } from './settings.ts';
 import { tokensApi } from './tokens.ts';
+import { userImportApi } from './user-import.ts';
 import { userSettingsApi } from './user-settings.ts';
 import { usersApi } from './users.ts';
 
@@ -43,6 +44,8 @@ export function createApi() {
       ? next()
       : requireAdmin(c, next),
   );
+  // Before /users/{upn}: /users/export and /users/import are not user names.
+  api.route('/', userImportApi);
   api.route('/', usersApi);
   api.route('/', userSettingsApi);
   api.route('/', settingsApi);

@@ -7,7 +7,7 @@ import {
   signinCsvColumns,
 } from '../../services/logs.ts';
 import type { HttpEnv } from '../env.ts';
-import { route } from './route.ts';
+import { csv, route } from './route.ts';
 import { AuditPageSchema, SigninPageSchema } from './schemas.ts';
 
 const paging = {
@@ -50,14 +50,6 @@ const audit = route({
   }),
   response: AuditPageSchema,
 });
-
-const csv = (body: string, name: string) =>
-  new Response(body, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}.csv"`,
-    },
-  });
 
 export const logsApi = new OpenAPIHono<HttpEnv>()
   .openapi(signins, async (c) => {

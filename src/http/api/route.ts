@@ -67,3 +67,12 @@ export const UpnParam = z.object({
     .max(256)
     .openapi({ param: { name: 'upn', in: 'path' }, example: 'alice@contoso.com' }),
 });
+
+/** A CSV file to download (the handler answers outside the JSON schema: cast to never). */
+export const csv = (body: string, name: string) =>
+  new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.csv"`,
+    },
+  });
