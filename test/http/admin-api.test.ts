@@ -2449,7 +2449,8 @@ describe('admin API: guard rails', () => {
     const audit = await ok<{ items: AuditView[] }>(h.call('GET', '/audit?user=rena@contoso.com'));
     assert.ok(
       audit.items.some(
-        (a) => a.action === 'user_updated' && JSON.stringify(a.detail).includes('renata@contoso.com'),
+        (a) =>
+          a.action === 'user_updated' && JSON.stringify(a.detail).includes('renata@contoso.com'),
       ),
     );
   });
