@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { AppError, isAppError } from '../../errors.ts';
+import { isAppError } from '../../errors.ts';
 import {
   applyBulk,
   type BulkResult,
@@ -14,11 +14,9 @@ import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
 import { adminOf } from './guard.ts';
 import { AdminLayout } from './layout.tsx';
+import { escapeHtml, fileText, PROGRESS_MARK, streamWork } from './upload.tsx';
 
 type C = Context<HttpEnv>;
-
-/** Where the streamed progress goes in the page. */
-const PROGRESS_MARK = '@@progress@@';
 
 /** Rows shown in a preview; errors always, changes up to this many. */
 const SHOWN_ROWS = 300;
@@ -124,22 +122,6 @@ function RowTable({ rows, caption }: { rows: BulkRow[]; caption: string }) {
   );
 }
 
-/** The uploaded file as text: UTF-8 only (a clear error otherwise). */
-async function fileText(file: File | undefined): Promise<string> {
-  if (!file || file.size === 0)
-    throw new AppError('invalid_request', { detail: 'Choose a CSV file to upload.' });
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    throw new AppError('invalid_request', {
-      detail: 'The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.',
-    });
-  }
-}
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
-
 export const adminBulkRoutes = new Hono<HttpEnv>()
   .get('/admin/bulk', (c) => page(c, <UploadForm csrf={c.var.session!.csrf_token} />))
 
@@ -204,8 +186,9 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
     const items = parseBulkCsv(form.fields.csv ?? '');
     const { ctx } = c.var;
     const actor = c.var.actor!;
-    const html = await (
-      await page(
+    return streamWork(
+      c,
+      page(
         c,
         <>
           <h2>Applying</h2>
@@ -213,65 +196,24 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
             {PROGRESS_MARK}
           </div>
         </>,
-      )
-    ).text();
-    const [head, tail] = html.split(PROGRESS_MARK) as [string, string];
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        // The browser may go away mid-way: the apply goes on (and commits) regardless.
-        let open = true;
-        const send = (s: string) => {
-          if (!open) return;
-          try {
-            controller.enqueue(encoder.encode(s));
-          } catch {
-            open = false;
-          }
-        };
-        send(head);
-        let last = -1;
-        const report = (what: string) => (done: number, total: number) => {
-          const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
-          if (pct === last || (pct % 10 !== 0 && pct !== 100)) return;
-          last = pct;
-          send(`<p>${what}: <progress max="100" value="${pct}">${pct}%</progress> ${pct}%</p>`);
-        };
-        try {
-          const result = await applyBulk(ctx, actor, items, {
-            check: report('Checking rows'),
-            write: (d, t) => {
-              if (d === 0) last = -1;
-              report('Writing changes')(d, t);
-            },
-          });
-          send(
-            `<h2>Result</h2><ul class="counts"><li><strong>${result.changed}</strong> changed</li><li><strong>${result.unchanged}</strong> already in that state</li><li><strong>${result.errors}</strong> with errors, not applied</li></ul>`,
-          );
-          const errors = result.rows.filter((r) => r.status === 'error').slice(0, SHOWN_ROWS);
-          if (errors.length)
-            send(
-              `<table><caption>Rows not applied</caption><thead><tr><th scope="col">Line</th><th scope="col">User name</th><th scope="col">Error</th></tr></thead><tbody>${errors
+      ),
+      async (report) => {
+        const result = await applyBulk(ctx, actor, items, {
+          check: report('Checking rows'),
+          write: report('Writing changes'),
+        });
+        const errors = result.rows.filter((r) => r.status === 'error').slice(0, SHOWN_ROWS);
+        return `<h2>Result</h2><ul class="counts"><li><strong>${result.changed}</strong> changed</li><li><strong>${result.unchanged}</strong> already in that state</li><li><strong>${result.errors}</strong> with errors, not applied</li></ul>${
+          errors.length
+            ? `<table><caption>Rows not applied</caption><thead><tr><th scope="col">Line</th><th scope="col">User name</th><th scope="col">Error</th></tr></thead><tbody>${errors
                 .map(
                   (r) =>
                     `<tr class="row-error"><td>${r.line}</td><td>${escapeHtml(r.userPrincipalName)}</td><td>${escapeHtml(r.error ?? '')}</td></tr>`,
                 )
-                .join('')}</tbody></table>`,
-            );
-        } catch (e) {
-          ctx.log.error({ err: (e as Error).message }, 'bulk update failed');
-          send(
-            `<p class="error" role="alert">${escapeHtml(isAppError(e) ? e.message : 'The update failed and nothing was changed.')}</p>`,
-          );
-        }
-        send(
-          '<p><a href="/admin/users">Back to users</a> · <a href="/admin/bulk">Another file</a></p>',
-        );
-        send(tail);
-        if (open) controller.close();
+                .join('')}</tbody></table>`
+            : ''
+        }<p><a href="/admin/users">Back to users</a> · <a href="/admin/bulk">Another file</a></p>`;
       },
-    });
-    return new Response(body, {
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-    });
+      'The update failed and nothing was changed.',
+    );
   });
