@@ -38,6 +38,7 @@ import { loadSession } from './session.ts';
 
 const css = readAsset('http/static/app.css');
 const copyJs = readAsset('http/static/copy.js');
+const selectAllJs = readAsset('http/static/select-all.js');
 const passkeyJs = readAsset('http/static/passkey.js');
 /** The browser half of @simplewebauthn, its UMD bundle (global SimpleWebAuthnBrowser). */
 const webauthnJs = readFileSync(
@@ -185,6 +186,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     path === '/api/v1/users/mfa-state' ||
     path === '/api/v1/users/import' ||
     path === '/admin/users/import' ||
+    path === '/admin/users/import/apply' ||
     path.startsWith(`${SCIM_PREFIX}/Groups`);
   app.use((c, next) =>
     !hasBody(c) ? next() : isUpload(c.req.path) ? limitUpload(c, next) : limitBody(c, next),
@@ -198,6 +200,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     }),
   );
   for (const [path, body] of [
+    ['/static/select-all.js', selectAllJs],
     ['/static/passkey.js', passkeyJs],
     ['/static/simplewebauthn.js', webauthnJs],
   ] as const)

@@ -9,11 +9,16 @@ import { requireAdminPage } from './guard.ts';
 import { adminLogRoutes } from './logs.tsx';
 import { adminSettingsRoutes } from './settings.tsx';
 import { adminTokenRoutes } from './tokens.tsx';
+import { adminUserFormRoutes } from './user-forms.tsx';
+import { adminUserImportRoutes } from './user-import.tsx';
 import { adminUserRoutes } from './users.tsx';
 
 export const adminRoutes = new Hono<HttpEnv>()
   .use('/admin', requireAdminPage)
   .use('/admin/*', requireAdminPage)
+  // Before /admin/users/:upn: new and import are not user names.
+  .route('/', adminUserFormRoutes)
+  .route('/', adminUserImportRoutes)
   .route('/', adminUserRoutes)
   .route('/', adminBulkRoutes)
   .route('/', adminSettingsRoutes)

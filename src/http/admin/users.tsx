@@ -19,6 +19,7 @@ import {
 } from '../../services/user-settings.ts';
 import { getUser, listUsers, type UserView } from '../../services/users.ts';
 import { mfaStates, parseMfaState } from '../../services/validation.ts';
+import { groupsStore } from '../../storage/groups.ts';
 import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
@@ -28,6 +29,9 @@ import { AdminLayout, Confirm, Notice, ShownOnce, time } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 const PAGE_SIZE = 50;
+const PAGE_SIZES = [50, 100, 200, 500];
+/** The most users one action may name (selected, or every match). */
+const MAX_ACTION_USERS = 50_000;
 
 const label = (type: string) => findMethodInfo(type)?.label ?? type;
 const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
@@ -69,7 +73,7 @@ const ACTIONS: Record<Action, { button: string; done: string }> = {
 /** Own keys only: `in` would also find 'constructor' and 'valueOf' on Object.prototype. */
 const isAction = (a: string): a is Action => Object.hasOwn(ACTIONS, a);
 
-function explain(action: Action, users: UserView[]) {
+function explain(action: Action, users: UserView[], total = users.length) {
   const admins = users.filter((u) => u.isAdmin).map((u) => u.userPrincipalName);
   const already = users.filter((u) => u.mfaState === action).length;
   const names = (
@@ -79,6 +83,7 @@ function explain(action: Action, users: UserView[]) {
           {u.displayName} ({u.userPrincipalName}) — now {u.mfaState}
         </li>
       ))}
+      {total > users.length ? <li>…and {total - users.length} more</li> : null}
     </ul>
   );
   const text: Record<Action, string> = {
@@ -101,7 +106,7 @@ function explain(action: Action, users: UserView[]) {
     <>
       <p>
         <strong>
-          {ACTIONS[action].button} {users.length} user{users.length === 1 ? '' : 's'}.
+          {ACTIONS[action].button} {total} user{total === 1 ? '' : 's'}.
         </strong>{' '}
         {text[action]}
       </p>
@@ -139,19 +144,24 @@ async function listPage(c: C) {
   const q = c.req.query();
   const search = (q.q ?? '').slice(0, 120);
   const state = mfaStates.find((s) => s === q.state);
+  const size = PAGE_SIZES.find((n) => String(n) === q.size) ?? PAGE_SIZE;
   const page = await listUsers(
     c.var.ctx,
     {
-      limit: PAGE_SIZE,
+      limit: size,
       ...(search ? { search } : {}),
       ...(state ? { mfaState: state } : {}),
       ...(q.cursor ? { cursor: q.cursor } : {}),
     },
     c.var.actor!,
   );
-  const keep = new URLSearchParams({
+  const filter = new URLSearchParams({
     ...(search ? { q: search } : {}),
     ...(state ? { state } : {}),
+  });
+  const keep = new URLSearchParams({
+    ...Object.fromEntries(filter),
+    ...(size !== PAGE_SIZE ? { size: String(size) } : {}),
   });
   const done = q.done && isAction(q.done) ? ACTIONS[q.done] : undefined;
   return layout(
@@ -162,9 +172,20 @@ async function listPage(c: C) {
         message={
           done
             ? `Done: ${/^\d{1,6}$/.test(q.n ?? '') ? q.n : 'the'} user(s) ${done.done}.`
-            : undefined
+            : q.deleted
+              ? `Deleted ${q.deleted.slice(0, 120)}.`
+              : undefined
         }
       />
+      <p class="row">
+        <a class="button-like" href="/admin/users/new">
+          New user
+        </a>
+        <a href="/admin/users/import">Import from CSV</a>
+        <a href={`/admin/users/export.csv${filter.size ? `?${filter}` : ''}`}>
+          Export {search || state ? 'these users' : 'all users'} as CSV
+        </a>
+      </p>
       <form method="get" action="/admin/users" class="filters">
         <label>
           Search by name or user name
@@ -177,6 +198,16 @@ async function listPage(c: C) {
             {mfaStates.map((s) => (
               <option value={s} selected={s === state}>
                 {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Per page
+          <select name="size">
+            {PAGE_SIZES.map((n) => (
+              <option value={String(n)} selected={n === size}>
+                {n}
               </option>
             ))}
           </select>
@@ -194,7 +225,12 @@ async function listPage(c: C) {
           <thead>
             <tr>
               <th scope="col">
-                <span class="visually-hidden">Select</span>
+                <input
+                  type="checkbox"
+                  id="select-page"
+                  aria-label="Select every user on this page"
+                  hidden
+                />
               </th>
               <th scope="col">Display name</th>
               <th scope="col">User name</th>
@@ -242,6 +278,15 @@ async function listPage(c: C) {
             </a>
           ) : null}
         </nav>
+        <script src="/static/select-all.js" defer />
+        {page.nextCursor || q.cursor ? (
+          <label class="choice">
+            <input type="checkbox" name="scope" value="all" /> Not only the selected: every user
+            matching this search ({search || state ? 'on every page' : 'all users'})
+            <input type="hidden" name="q" value={search} />
+            <input type="hidden" name="state" value={state ?? ''} />
+          </label>
+        ) : null}
         <fieldset class="actions">
           <legend>With the selected users</legend>
           <div class="row">
@@ -262,6 +307,28 @@ async function listPage(c: C) {
   );
 }
 
+/** Every user matching a search and state (an action on "all that match"). */
+async function matching(c: C, search: string, state: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: string | undefined;
+  const mfaState = mfaStates.find((s) => s === state);
+  do {
+    const page = await listUsers(c.var.ctx, {
+      limit: 1000,
+      ...(search ? { search: search.slice(0, 120) } : {}),
+      ...(mfaState ? { mfaState } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
+    out.push(...page.items.map((u) => u.userPrincipalName));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && out.length < MAX_ACTION_USERS);
+  if (cursor)
+    throw new AppError('invalid_request', {
+      detail: `More than ${MAX_ACTION_USERS} users match: narrow the search, or use a bulk file.`,
+    });
+  return out;
+}
+
 async function recentSignins(c: C, upn: string): Promise<SigninView[]> {
   return (await listSignins(c.var.ctx, { user: upn, limit: 20 })).items;
 }
@@ -269,12 +336,14 @@ async function recentSignins(c: C, upn: string): Promise<SigninView[]> {
 async function userPage(c: C, upn: string, extra?: unknown) {
   const { ctx } = c.var;
   const user = await getUser(ctx, upn, c.var.actor!);
-  const [appPasswords, devices, signins, locked] = await Promise.all([
+  const [appPasswords, devices, signins, locked, memberships] = await Promise.all([
     listAppPasswords(ctx, user.id),
     rememberedDeviceCount(ctx, user.id),
     recentSignins(c, user.userPrincipalName),
     signinLocked(ctx, user.userPrincipalName),
+    groupsStore(ctx.db).groupsOf([user.id]),
   ]);
+  const groups = memberships.get(user.id) ?? [];
   const csrf = c.var.session!.csrf_token;
   const base = userHref(user.userPrincipalName);
   const q = c.req.query();
@@ -288,6 +357,8 @@ async function userPage(c: C, upn: string, extra?: unknown) {
     'delete-app-passwords': 'All app passwords were deleted.',
     'restore-remembered-devices': 'Remembered devices will ask for MFA again.',
     'unlock-signin': 'Sign-in is unlocked: failed attempts start over.',
+    invited: `An invitation was sent to ${user.email ?? 'the user'}.`,
+    saved: 'Saved.',
   };
   return layout(
     c,
@@ -306,6 +377,22 @@ async function userPage(c: C, upn: string, extra?: unknown) {
         <dl class="details">
           <dt>User name</dt>
           <dd>{user.userPrincipalName}</dd>
+          <dt>Email</dt>
+          <dd>{user.email ?? '—'}</dd>
+          <dt>Mobile phone</dt>
+          <dd>{user.mobilePhone ?? '—'}</dd>
+          <dt>Groups</dt>
+          <dd>
+            {groups.length === 0
+              ? '—'
+              : groups.map((g, i) => (
+                  <>
+                    {i > 0 ? ', ' : ''}
+                    {g.name}
+                    {g.adminRole ? ' (administrators)' : ''}
+                  </>
+                ))}
+          </dd>
           <dt>Source</dt>
           <dd>
             {user.source === 'directory' ? (
@@ -344,8 +431,18 @@ async function userPage(c: C, upn: string, extra?: unknown) {
               <dt>Password</dt>
               <dd>One-time password: to be changed at next sign-in</dd>
             </>
-          ) : null}
+          ) : user.hasPassword ? null : (
+            <>
+              <dt>Password</dt>
+              <dd>None yet{user.email ? ' (invited: the user sets it from the email)' : ''}</dd>
+            </>
+          )}
         </dl>
+        <p class="row">
+          <a class="button-like" href={`${base}/edit`}>
+            Edit
+          </a>
+        </p>
         <form method="post" action={`${base}/state`} class="row">
           <Csrf token={csrf} />
           <label>
@@ -380,6 +477,22 @@ async function userPage(c: C, upn: string, extra?: unknown) {
             </button>
           </form>
         )}
+        {user.source === 'directory' || !user.email ? null : (
+          <form method="post" action={`${base}/invite`} class="row">
+            <Csrf token={csrf} />
+            <button type="submit" class="secondary-button">
+              {user.hasPassword
+                ? 'Send an invitation (to set a new password)'
+                : 'Send the invitation again'}
+            </button>
+          </form>
+        )}
+        <form method="post" action={`${base}/delete`} class="row">
+          <Csrf token={csrf} />
+          <button type="submit" class="danger">
+            Delete user…
+          </button>
+        </form>
       </section>
 
       <section aria-labelledby="methods">
@@ -597,7 +710,10 @@ export const adminUserRoutes = new Hono<HttpEnv>()
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const action = form.fields.action ?? '';
-    const upns = [...new Set(form.all('users'))].slice(0, 1000);
+    const upns =
+      form.fields.scope === 'all'
+        ? await matching(c, form.fields.q ?? '', form.fields.state ?? '')
+        : [...new Set(form.all('users'))].slice(0, 1000);
     if (!isAction(action))
       throw new AppError('invalid_request', { detail: 'Choose one of the actions.' });
     if (upns.length === 0)
@@ -609,15 +725,27 @@ export const adminUserRoutes = new Hono<HttpEnv>()
         </p>,
       );
     if (form.fields.confirm !== 'yes') {
-      const users = await Promise.all(upns.map((u) => getUser(c.var.ctx, u, c.var.actor!)));
+      // Named on the page: the first hundred (an action on every match may reach thousands).
+      const users = await Promise.all(
+        upns.slice(0, 100).map((u) => getUser(c.var.ctx, u, c.var.actor!)),
+      );
       return layout(
         c,
         `${ACTIONS[action].button} users`,
         <Confirm
           action="/admin/users/selected"
           csrfToken={c.var.session!.csrf_token}
-          what={explain(action, users)}
-          fields={[['action', action], ...upns.map((u): [string, string] => ['users', u])]}
+          what={explain(action, users, upns.length)}
+          fields={
+            form.fields.scope === 'all'
+              ? [
+                  ['action', action],
+                  ['scope', 'all'],
+                  ['q', form.fields.q ?? ''],
+                  ['state', form.fields.state ?? ''],
+                ]
+              : [['action', action], ...upns.map((u): [string, string] => ['users', u])]
+          }
           confirmLabel={`${ACTIONS[action].button} ${upns.length} user${upns.length === 1 ? '' : 's'}`}
           cancelHref="/admin/users"
           danger={!mfaStates.includes(action as MfaState)}
