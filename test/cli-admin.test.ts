@@ -454,6 +454,73 @@ function suite(mode: Mode): void {
       assertFails(await cli(['group', 'members', name]), /No group is named/, 'a deleted group');
     });
 
+    it('user add --invite, user invite, mailbox; user import (dry run, then for real) and export', async () => {
+      const ivy = `ivy-${mode}@contoso.com`;
+      const added = await cli([
+        'user',
+        'add',
+        ivy,
+        '--email',
+        ivy,
+        '--mobile',
+        '+1 555 0100',
+        '--invite',
+      ]);
+      assert.match(ok(added, 'add --invite'), new RegExp(`An invitation was sent to ${ivy}`));
+      assertFails(
+        await cli(['user', 'add', `x-${mode}@contoso.com`]),
+        /--password-stdin .* or --invite/,
+        'add with neither',
+      );
+      assert.match(
+        ok(await cli(['user', 'invite', ivy])),
+        /Invitation sent to .*; the link works once, until 20/,
+      );
+      const box = ok(await cli(['mailbox', '--to', ivy]));
+      assert.match(box, /^Created\s+To\s+Subject\s+Status/m);
+      assert.equal(box.match(/Set up your Portcullis account/g)?.length, 2);
+      const texts = ok(await cli(['mailbox', '--to', ivy, '--limit', '1', '--text']));
+      if (mode === 'local')
+        assert.match(texts, /\/invite\/[A-Za-z0-9_-]{20,}/, 'the link, on the server');
+
+      const file = path.join(tmp, `import-${mode}.csv`);
+      writeFileSync(
+        file,
+        `UserPrincipalName,DisplayName,MFA Status\nimp1-${mode}@contoso.com,Imp One,Enforced\nimp2-${mode}@contoso.com,,\nbroken,,\n`,
+      );
+      const dry = await cli(['user', 'import', '--csv', file, '--dry-run']);
+      assert.equal(dry.code, 3, 'a row with errors: exit 3');
+      assert.match(
+        dry.stdout,
+        /Dry run — nothing was changed\. Would apply: 2 created, 0 updated, 0 unchanged, 1 row\(s\) with errors/,
+      );
+      assert.match(dry.stdout, /^4\s+broken\s+not a user name/m);
+      assert.equal(await userRow(`imp1-${mode}@contoso.com`), null);
+      const real = await cli(['user', 'import', '--csv', file, '--no-invite', '--json']);
+      assert.equal(real.code, 3);
+      const result = JSON.parse(real.stdout) as {
+        created: number;
+        invited: number;
+        applied: boolean;
+      };
+      assert.deepEqual([result.created, result.invited, result.applied], [2, 0, true]);
+      assert.equal((await userRow(`imp1-${mode}@contoso.com`))?.mfa_state, 'Enforced');
+      assert.match(
+        ok(await cli(['user', 'import', '--template'])),
+        /^UserPrincipalName,DisplayName,Mobile,Language,MFA Status,Email/,
+      );
+
+      const csv = ok(await cli(['user', 'export', '--search', `imp1-${mode}`]));
+      assert.match(
+        csv,
+        new RegExp(
+          `^imp1-${mode}@contoso.com,Imp One,,en,Enforced,imp1-${mode}@contoso.com,local,False,False,,$`,
+          'm',
+        ),
+      );
+      assert.equal(csv.trim().split('\n').length, 2, 'the header and one user');
+    });
+
     it('mfa bulk: checks every row, applies the good ones, exits 3 for bad rows', async () => {
       const [b1, b2, b3, b4] = [1, 2, 3, 4].map((n) => `bulk${n}-${mode}@contoso.com`) as [
         string,

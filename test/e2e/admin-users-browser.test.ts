@@ -198,4 +198,49 @@ describe('admin portal in headless Chromium: users made, edited, deleted, import
     assert.equal(csv.length - 1, 100, 'the hundred disabled, no one else');
     assert.ok(csv.slice(1).every((l) => /,Disabled,/.test(l)));
   });
+
+  it('makes a group, adds members, gives it the administrator role, sets its members’ MFA state, deletes it', async () => {
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByRole('link', { name: 'Groups' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Finance');
+    await page.getByLabel('Description').fill('Money people');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('heading', { name: 'Finance' }).waitFor();
+    await page
+      .getByLabel(/Add users/)
+      .fill('p00010@fabrikam.com, p00011@fabrikam.com\nghost@fabrikam.com');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/ghost@fabrikam\.com/)
+      .waitFor();
+    await page.getByLabel(/Add users/).fill('p00010@fabrikam.com p00011@fabrikam.com');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByText('Members added.').waitFor();
+    assert.equal(await page.locator('tbody tr').count(), 2);
+
+    await page.getByLabel('Members are administrators').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    assert.equal(
+      (await row('p00010@fabrikam.com'))?.is_admin,
+      1,
+      'a member of an admin group is an admin',
+    );
+
+    await page.getByLabel('Set to').selectOption('Enforced');
+    await page.getByRole('button', { name: 'Change…' }).click();
+    await page.getByRole('button', { name: 'Set Enforced' }).click();
+    await page.getByText(/MFA state set for the members/).waitFor();
+    assert.equal((await row('p00011@fabrikam.com'))?.mfa_state, 'Enforced');
+
+    await page.getByRole('button', { name: 'Remove p00011@fabrikam.com' }).click();
+    await page.getByText('Member removed.').waitFor();
+    assert.equal((await row('p00011@fabrikam.com'))?.is_admin, 0);
+
+    await page.getByRole('button', { name: 'Delete group…' }).click();
+    await page.getByRole('button', { name: 'Delete Finance' }).click();
+    await page.getByText('Deleted the group Finance.').waitFor();
+    assert.equal((await row('p00010@fabrikam.com'))?.is_admin, 0, 'the role went with the group');
+  });
 });

@@ -5,6 +5,7 @@ import type { HttpEnv } from '../env.ts';
 import { adminAppRoutes } from './apps.tsx';
 import { adminBulkRoutes } from './bulk.tsx';
 import { adminDirectoryRoutes } from './directory.tsx';
+import { adminGroupRoutes } from './groups.tsx';
 import { requireAdminPage } from './guard.ts';
 import { adminLogRoutes } from './logs.tsx';
 import { adminSettingsRoutes } from './settings.tsx';
@@ -20,6 +21,7 @@ export const adminRoutes = new Hono<HttpEnv>()
   .route('/', adminUserFormRoutes)
   .route('/', adminUserImportRoutes)
   .route('/', adminUserRoutes)
+  .route('/', adminGroupRoutes)
   .route('/', adminBulkRoutes)
   .route('/', adminSettingsRoutes)
   .route('/', adminLogRoutes)

@@ -7,6 +7,7 @@ import { Csrf } from '../pages/layout.tsx';
 
 const NAV: [string, string][] = [
   ['/admin/users', 'Users'],
+  ['/admin/groups', 'Groups'],
   ['/admin/bulk', 'Bulk update'],
   ['/admin/settings', 'Service settings'],
   ['/admin/logs/signins', 'Sign-ins'],
