@@ -523,6 +523,13 @@ export const configSchema = {
     default: undefined,
     schema: z.string().min(3).optional(),
   }),
+  directoryGroups: entry({
+    env: 'PORTCULLIS_DIRECTORY_GROUPS',
+    description:
+      "Directory groups to bring into Portcullis as groups, separated by `;` (each a DN or a common name under the group base): each sync keeps their members (nested groups followed) as the directory has them. In Portcullis they can be given the administrator role and named by policies; their name and members stay the directory's.",
+    default: '',
+    schema: z.string(),
+  }),
   directoryAdminGroups: entry({
     env: 'PORTCULLIS_DIRECTORY_ADMIN_GROUPS',
     description:

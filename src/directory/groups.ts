@@ -148,3 +148,24 @@ export function isMember(m: GroupMembers, dn: string): boolean {
   const uid = /^uid=([^,]+),/.exec(dn);
   return uid !== null && m.uids.has(uid[1]!);
 }
+
+/** A group as the sync mirrors it: its DN, its name (the first RDN's value), its members. */
+export interface DirectoryGroup {
+  dn: string;
+  name: string;
+  members: GroupMembers;
+}
+
+export async function readDirectoryGroup(
+  client: DirectoryClient,
+  name: string,
+  isUser: (dn: string) => boolean,
+): Promise<DirectoryGroup> {
+  const group = await findGroup(client, name);
+  const rdn = /^[^=]+=((?:\\.|[^,])+)/.exec(group.dn)?.[1] ?? group.dn;
+  return {
+    dn: group.dn,
+    name: rdn.replace(/\\(.)/g, '$1'),
+    members: await groupMembers(client, [group.dn], isUser),
+  };
+}

@@ -35,6 +35,8 @@ export interface DirectorySettings {
   /** Attributes read as a second choice when the first is empty. */
   fallbacks: Partial<Record<keyof AttributeMap, string>>;
   disabledFilter: Filter | undefined;
+  /** Groups mirrored as Portcullis groups (source directory). */
+  syncedGroups: string[];
   adminGroups: string[];
   enabledGroups: string[];
   enforcedGroups: string[];
@@ -170,6 +172,7 @@ export function directorySettings(config: Config): DirectorySettings | null {
     disabledFilter: config.directoryDisabledFilter
       ? filter('PORTCULLIS_DIRECTORY_DISABLED_FILTER', config.directoryDisabledFilter)
       : undefined,
+    syncedGroups: groups(config.directoryGroups),
     adminGroups: groups(config.directoryAdminGroups),
     enabledGroups: groups(config.directoryEnabledGroups),
     enforcedGroups: groups(config.directoryEnforcedGroups),

@@ -21,9 +21,16 @@ import {
   DirectoryUnavailableError,
 } from './client.ts';
 import { binaryAttributes, type DirectoryEntry, readEntry, userAttributes } from './entries.ts';
-import { GroupNotFoundError, groupMembers, normalDn } from './groups.ts';
+import {
+  type DirectoryGroup,
+  GroupNotFoundError,
+  groupMembers,
+  normalDn,
+  readDirectoryGroup,
+} from './groups.ts';
 import { openMobile, sealMobile } from './mobile.ts';
 import { checkAttributeMap } from './schema.ts';
+import { mirrorGroups } from './sync-groups.ts';
 import { type PlanItem, planSync, type SyncChange, type SyncProblem } from './sync-plan.ts';
 
 export type { SyncChange, SyncProblem };
@@ -86,6 +93,8 @@ interface Picture {
   admins: Awaited<ReturnType<typeof groupMembers>> | null;
   enabled: Awaited<ReturnType<typeof groupMembers>> | null;
   enforced: Awaited<ReturnType<typeof groupMembers>> | null;
+  /** The groups mirrored as Portcullis groups. */
+  groups: DirectoryGroup[];
 }
 
 /** Everything the sync needs from the directory, read completely or not at all. */
@@ -132,6 +141,7 @@ async function readDirectory(
       admins: await members(s.adminGroups),
       enabled: await members(s.enabledGroups),
       enforced: await members(s.enforcedGroups),
+      groups: await Promise.all(s.syncedGroups.map((g) => readDirectoryGroup(client, g, isUser))),
     };
   } catch (e) {
     directoryError(e);
@@ -375,7 +385,11 @@ export async function syncDirectory(
         await leases.take(LEASE, holder, ctx.clock.now(), LEASE_MS);
       });
       applied = result.applied;
-      errors = [...errors, ...result.problems];
+      errors = [
+        ...errors,
+        ...result.problems,
+        ...(await mirrorGroups(ctx, picture.groups, opts.actor)),
+      ];
     }
     const report: SyncReport = {
       dryRun,

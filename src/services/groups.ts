@@ -283,17 +283,26 @@ export async function updateGroup(
 export async function deleteGroup(ctx: AppContext, actor: Actor, ref: string): Promise<void> {
   const g = await requireGroup(ctx, ref);
   refuseDirectory(g, 'delete it');
-  await ctx.db.transaction().execute(async (trx) => {
-    const store = groupsStore(trx);
-    const members = await store.memberIds(g.id);
-    await keepAdmins(ctx, trx, `Deleting the group "${g.display_name}"`, async () => {
-      await trx.deleteFrom('groups').where('id', '=', g.id).execute();
-      if (g.admin_role === 1) await store.refreshAdminRole(members);
-    });
-    await audit(ctx, trx, actor, {
-      action: 'group_deleted',
-      detail: groupAudit(g, { members: members.length }),
-    });
+  await ctx.db.transaction().execute((trx) => dropGroup(ctx, trx, actor, g));
+}
+
+/** Deletes a group in the caller's transaction (also the directory sync's, for a group it no longer mirrors). */
+export async function dropGroup(
+  ctx: AppContext,
+  trx: Db,
+  actor: Pick<Actor, 'name' | 'ip'>,
+  g: GroupRow,
+  via?: string,
+): Promise<void> {
+  const store = groupsStore(trx);
+  const members = await store.memberIds(g.id);
+  await keepAdmins(ctx, trx, `Deleting the group "${g.display_name}"`, async () => {
+    await trx.deleteFrom('groups').where('id', '=', g.id).execute();
+    if (g.admin_role === 1) await store.refreshAdminRole(members);
+  });
+  await audit(ctx, trx, actor, {
+    action: 'group_deleted',
+    detail: groupAudit(g, { members: members.length, ...(via ? { via } : {}) }),
   });
 }
 

@@ -14,6 +14,7 @@ import { syncDirectory } from '../../src/directory/sync.ts';
 import { isAppError } from '../../src/errors.ts';
 import { createLogger } from '../../src/log.ts';
 import { cliActor } from '../../src/services/audit.ts';
+import { editGroupMembers, groupMembers, updateGroup } from '../../src/services/groups.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { requireTool } from '../helpers/server.ts';
@@ -285,6 +286,78 @@ describe('directory sync from OpenLDAP', { skip: requireTool(slapdAvailable(), '
     );
     await sync(ctx);
     assert.equal((await user(ctx, 'u7@contoso.com'))!.mfa_state, 'Disabled');
+  });
+
+  it("mirrors the groups named in PORTCULLIS_DIRECTORY_GROUPS, nested members too; their name and members stay the directory's", async () => {
+    const c = context({
+      PORTCULLIS_DIRECTORY_GROUPS: `mfa-enforced;cn=portcullis-admins,ou=groups,${SUFFIX}`,
+    });
+    try {
+      const r = await sync(c);
+      assert.deepEqual(
+        r.errors.filter((e) => /Group/.test(e.message)),
+        [],
+      );
+      const groups = await c.db
+        .selectFrom('groups')
+        .selectAll()
+        .orderBy('name_normalized')
+        .execute();
+      assert.deepEqual(
+        groups.map((g) => [g.display_name, g.source]),
+        [
+          ['mfa-enforced', 'directory'],
+          ['portcullis-admins', 'directory'],
+        ],
+      );
+      const members = async (name: string) =>
+        (await groupMembers(c, name)).items.map((m) => m.userPrincipalName);
+      // eve is in finance, which is inside mfa-enforced.
+      assert.deepEqual(await members('mfa-enforced'), ['eve@contoso.com']);
+      assert.deepEqual(
+        await members('portcullis-admins'),
+        ['ada.king@contoso.com'],
+        'renamed earlier',
+      );
+      await assert.rejects(
+        editGroupMembers(c, cliActor(), 'mfa-enforced', { add: ['root@contoso.com'] }),
+        /comes from the directory/,
+      );
+      // Portcullis's own part may be set: the role.
+      await updateGroup(c, cliActor(), 'mfa-enforced', { adminRole: true });
+      assert.equal((await user(c, 'eve@contoso.com'))!.is_admin, 1);
+
+      await slapd.modify((l) =>
+        l.modify(`cn=finance,ou=groups,${SUFFIX}`, [
+          new Change({
+            operation: 'add',
+            modification: new Attribute({
+              type: 'member',
+              values: [`uid=bob,ou=people,${SUFFIX}`],
+            }),
+          }),
+        ]),
+      );
+      await sync(c);
+      assert.deepEqual(await members('mfa-enforced'), ['bob@contoso.com', 'eve@contoso.com']);
+      assert.equal((await user(c, 'bob@contoso.com'))!.is_admin, 1, 'the role follows membership');
+    } finally {
+      await closeContext(c);
+    }
+    // No longer named: the mirror goes, and with it the role it gave.
+    const d = context({ PORTCULLIS_DIRECTORY_GROUPS: 'portcullis-admins' });
+    try {
+      await sync(d);
+      assert.deepEqual(
+        (await d.db.selectFrom('groups').select('display_name').execute()).map(
+          (g) => g.display_name,
+        ),
+        ['portcullis-admins'],
+      );
+      assert.equal((await user(d, 'bob@contoso.com'))!.is_admin, 0);
+    } finally {
+      await closeContext(d);
+    }
   });
 
   it('deletes users gone for the configured number of days', async () => {
