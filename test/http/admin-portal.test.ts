@@ -256,6 +256,7 @@ describe('admin portal', () => {
       fraudAlertEnabled: 'on',
       blockOnFraud: 'on',
       passwordlessSignin: 'on',
+      mailOnMethodChange: 'on',
       pushFatigueLimit: '4',
       pushFatigueMinutes: '30',
       phoneCodeMinutes: '5',
@@ -275,6 +276,11 @@ describe('admin portal', () => {
     );
     assert.equal(s.rememberDevicesDays, 30);
     assert.equal(s.passwordlessSignin, true);
+    // Email notices: a box left unticked turns that notice off.
+    assert.deepEqual(
+      [s.mailOnMethodChange, s.mailOnAppPassword, s.mailOnPasswordChange],
+      [true, false, false],
+    );
     assert.equal(s.pushFatigueLimit, 4);
     assert.equal(s.pushFatigueMinutes, 30);
     for (const [field, value, why] of [

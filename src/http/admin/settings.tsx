@@ -130,6 +130,36 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
         </label>
       </fieldset>
       <fieldset>
+        <legend>Email to users (when they have an address)</legend>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="mailOnMethodChange"
+            value="on"
+            checked={s.mailOnMethodChange}
+          />
+          When a verification method is added to or removed from their account
+        </label>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="mailOnAppPassword"
+            value="on"
+            checked={s.mailOnAppPassword}
+          />
+          When an app password is created
+        </label>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="mailOnPasswordChange"
+            value="on"
+            checked={s.mailOnPasswordChange}
+          />
+          When their password changes
+        </label>
+      </fieldset>
+      <fieldset>
         <legend>Passkeys</legend>
         <label class="choice">
           <input
@@ -202,6 +232,9 @@ function patchFrom(form: Form): Record<string, unknown> {
     fraudAlertEnabled: form.fields.fraudAlertEnabled === 'on',
     blockOnFraud: form.fields.blockOnFraud === 'on',
     passwordlessSignin: form.fields.passwordlessSignin === 'on',
+    mailOnMethodChange: form.fields.mailOnMethodChange === 'on',
+    mailOnAppPassword: form.fields.mailOnAppPassword === 'on',
+    mailOnPasswordChange: form.fields.mailOnPasswordChange === 'on',
     trustedIps: (form.fields.trustedIps ?? '')
       .split(/[\s,]+/)
       .map((r) => r.trim())
