@@ -5,13 +5,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
-import {
-  changeMembers,
-  createGroup,
-  deleteGroup,
-  requireGroup,
-  updateGroup,
-} from '../services/groups.ts';
+import { changeMembers, createGroup, deleteGroup, updateGroup } from '../services/groups.ts';
 import { type GroupRow, groupsStore } from '../storage/groups.ts';
 import type { UserRow } from '../storage/users.ts';
 import { ScimError } from './errors.ts';
@@ -314,30 +308,26 @@ export async function patchScimGroup(
         membership.remove.delete(v);
       }
   }
-  if (others.length > 0) {
-    const current = toScimGroup(call, g, null);
-    const patched = applyOperations(current, others);
-    const i = readGroup(patched);
-    await applyDetails(call, g, i);
-  }
-  const fresh = await requireScimGroup(call, id);
-  if (membership.replace)
-    await setMembers(
-      call,
-      fresh,
-      await readMembers(
+  // Everything is read and checked first (an unknown member, a bad name), then written.
+  const details =
+    others.length > 0 ? readGroup(applyOperations(toScimGroup(call, g, null), others)) : null;
+  const replace = membership.replace
+    ? await readMembers(
         call,
         membership.replace.map((value) => ({ value })),
-      ),
-    );
+      )
+    : null;
+  const add = await readMembers(
+    call,
+    [...membership.add].map((value) => ({ value })),
+  );
+  if (details) await applyDetails(call, g, details);
+  const fresh = await requireScimGroup(call, id);
+  if (replace) await setMembers(call, fresh, replace);
   else if (membership.clear) await setMembers(call, fresh, []);
-  if (membership.add.size > 0 || membership.remove.size > 0) {
-    const add = await readMembers(
-      call,
-      [...membership.add].map((value) => ({ value })),
-    );
+  if (add.length > 0 || membership.remove.size > 0) {
     // Removing someone who is not a member (or no longer a user) is no error: the end state holds.
-    const remove = [...membership.remove].length
+    const remove = membership.remove.size
       ? await ctx.db
           .selectFrom('users')
           .selectAll()
@@ -355,8 +345,6 @@ export async function deleteScimGroup(call: ScimCall, id: string): Promise<void>
   const g = await requireScimGroup(call, id);
   await deleteGroup(call.ctx, call.actor, g.id);
 }
-
-export { requireGroup };
 
 export function groupFilterTarget(dialect: 'sqlite' | 'postgres'): FilterTarget {
   const col = (c: string) => sql.ref(`groups.${c}`);

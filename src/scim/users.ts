@@ -10,7 +10,7 @@ import { openMobile } from '../directory/mobile.ts';
 import type { Actor } from '../services/audit.ts';
 import { deleteUser, setPassword, updateUser } from '../services/user-admin.ts';
 import { createUser } from '../services/users.ts';
-import { parseMfaState } from '../services/validation.ts';
+import { checkNewPassword, parseMfaState } from '../services/validation.ts';
 import { groupsStore } from '../storage/groups.ts';
 import type { UserRow } from '../storage/users.ts';
 import { ScimError } from './errors.ts';
@@ -191,6 +191,8 @@ export async function createScimUser(call: ScimCall, body: unknown): Promise<Res
 
 /** Makes the user what the SCIM User says (PUT, and PATCH once applied); audited field by field. */
 async function applyUser(call: ScimCall, user: UserRow, i: UserIntent): Promise<Resource> {
+  // A password that will be refused is refused before anything changes.
+  if (i.password !== undefined) checkNewPassword(i.password);
   await updateUser(call.ctx, call.actor, user.upn, {
     userPrincipalName: i.upn,
     displayName: i.displayName,

@@ -4,6 +4,7 @@ import { randomToken } from '../crypto/random.ts';
 import type { ApiTokensTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, audit } from './audit.ts';
+import { type TokenScope, tokenScopes } from './token-scopes.ts';
 
 /** Admin API tokens are `pcl_<id>_<secret>`: a public id to find the row, a secret whose hash alone is stored. */
 export function parseApiToken(token: string): { id: string; secret: string } | null {
@@ -15,12 +16,7 @@ export function parseApiToken(token: string): { id: string; secret: string } | n
 export const tokenRights = ['personal-data'] as const;
 export type TokenRight = (typeof tokenRights)[number];
 
-/**
- * read: may only look (GET); read-write: may change everything the admin API
- * offers; scim: the SCIM endpoints (/scim/v2) only, for a provisioning system.
- */
-export const tokenScopes = ['read', 'read-write', 'scim'] as const;
-export type TokenScope = (typeof tokenScopes)[number];
+export { type TokenScope, tokenScopes } from './token-scopes.ts';
 
 export interface ApiTokenView {
   id: string;

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { type TokenScope, tokenScopes } from '../../services/api-tokens.ts';
+import { type TokenScope, tokenScopes } from '../../services/token-scopes.ts';
 import { table } from '../format.ts';
 import { print, withAdmin } from '../run.ts';
 
