@@ -225,7 +225,10 @@ export async function deleteMethod(
   id: string,
 ): Promise<MethodView[]> {
   const user = await requireUser(ctx, upn);
-  await deleteMethodOf(ctx, actor, user, id, adminRefusals(user, id));
+  const removed = await deleteMethodOf(ctx, actor, user, id, adminRefusals(user, id));
+  // The user is told, as when they remove one themselves. (Loaded when needed:
+  // the notices bring the mail texts and their formatter.)
+  await (await import('./notices.ts')).notifyMethodChange(ctx, user, 'removed', removed);
   return listMethods(ctx, actor, user.upn);
 }
 

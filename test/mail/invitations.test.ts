@@ -8,7 +8,9 @@ import { listMailbox } from '../../src/mail/mailbox.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { cliActor } from '../../src/services/audit.ts';
 import { acceptInvitation, inviteUser } from '../../src/services/invitations.ts';
+import { addRegistration } from '../../src/services/registrations.ts';
 import { updateServiceSettings } from '../../src/services/settings.ts';
+import { deleteMethod } from '../../src/services/user-settings.ts';
 import { createUser } from '../../src/services/users.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
@@ -176,5 +178,28 @@ describe('invitations and notices (outbox)', () => {
     await updateServiceSettings(t.ctx, { mailOnAppPassword: false });
     await createAppPassword(t.ctx, eve.id, { name: 'Scanner' });
     assert.equal((await mailTo('eve@contoso.com')).length, 1, 'no second notice');
+  });
+
+  it('notices: a method removed (by the user or an administrator) is told by email, in the user’s language', async () => {
+    const fay = await createUser(
+      t.ctx,
+      {
+        upn: 'fay@contoso.com',
+        email: 'fay@contoso.com',
+        password: 'Fay password 1',
+        preferredLanguage: 'de',
+      },
+      cliActor(),
+    );
+    const totp = { ok: true as const, secret: 'JBSWY3DPEHPK3PXP', details: {} };
+    await addRegistration(t.ctx, fay.id, 'PhoneAppOTP', totp);
+    const second = await addRegistration(t.ctx, fay.id, 'PhoneAppOTP', {
+      ...totp,
+      secret: 'KRSXG5CTMVRXEZLU',
+    });
+    await deleteMethod(t.ctx, cliActor(), 'fay@contoso.com', second.id);
+    const [notice] = await mailTo('fay@contoso.com');
+    assert.equal(notice?.subject, 'Aus Ihrem Konto wurde eine Überprüfungsmethode entfernt');
+    assert.match(notice?.text ?? '', /Authenticator-App wurde aus den Methoden/);
   });
 });
