@@ -79,6 +79,35 @@ describe('browser sign-in', () => {
     );
   });
 
+  it('GET /signin and /login lead to the sign-in page (query kept); /logout and /signout ask before signing out', async () => {
+    const b = client();
+    for (const path of ['/signin', '/login']) {
+      const res = await b.get(`${path}?rd=%2Fadmin&login_hint=dora%40contoso.com`);
+      assert.equal(res.status, 303, path);
+      assert.equal(res.headers.get('location'), '/?rd=%2Fadmin&login_hint=dora%40contoso.com');
+    }
+    // Signed out: nothing to sign out of.
+    const out = await b.get('/logout');
+    assert.equal(out.status, 303);
+    assert.equal(out.headers.get('location'), '/');
+    const { b: signed } = await withPassword('dora@contoso.com');
+    const token = signed.cookies.get('portcullis')!;
+    for (const path of ['/logout', '/signout']) {
+      const ask = await signed.page(path);
+      assert.equal(ask.res.status, 200, path);
+      assert.match(
+        textOf(ask.html),
+        /You are signed in as dora@contoso\.com\. Sign out of Portcullis\?/,
+      );
+      assert.ok(
+        await t.ctx.stores.sessions.find(sha256(token), t.clock.now()),
+        'a GET signs no one out',
+      );
+    }
+    assert.equal((await signed.post('/signout', {})).status, 303);
+    assert.equal(await t.ctx.stores.sessions.find(sha256(token), t.clock.now()), undefined);
+  });
+
   it('gives wrong password, unknown user and blocked user the same message, and logs the real reasons', async () => {
     const pages = [
       await withPassword('dora@contoso.com', 'wrong password!'),

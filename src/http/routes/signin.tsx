@@ -11,7 +11,7 @@ import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 import { useUserLocale } from '../locale.ts';
 import { AccountPage } from '../pages/account.tsx';
-import { methodText } from '../pages/layout.tsx';
+import { Csrf, Layout, methodText } from '../pages/layout.tsx';
 import { SigninPage } from '../pages/signin.tsx';
 import {
   ChangePasswordPage,
@@ -233,6 +233,9 @@ async function step(
   }
 }
 
+/** `path` with the query of `url` (rd, login_hint, prompt go along). */
+const withQuery = (path: string, url: string) => `${path}${new URL(url).search}`;
+
 export const signinRoutes = new Hono<HttpEnv>()
   .get('/', async (c) => {
     const { ctx } = c.var;
@@ -372,6 +375,30 @@ export const signinRoutes = new Hono<HttpEnv>()
       return s;
     }),
   )
+
+  // Addresses people type or bookmark: the sign-in page (GET /signin is where
+  // a wrong password's form was posted), and signing out, which asks first (a
+  // link must not sign anyone out: another site could embed it).
+  .get('/signin', (c) => c.redirect(withQuery('/', c.req.url), 303))
+  .get('/login', (c) => c.redirect(withQuery('/', c.req.url), 303))
+  .on('GET', ['/signout', '/logout'], async (c) => {
+    const session = c.var.session;
+    const user = session?.user_id
+      ? await c.var.ctx.stores.users.findById(session.user_id)
+      : undefined;
+    if (!session || !user) return c.redirect('/', 303);
+    useUserLocale(c, user.preferred_language);
+    const { t } = c.var;
+    return c.html(
+      <Layout t={t} lang={c.var.locale} title={t('account.signOut')}>
+        <p>{t('signout.confirm', { upn: user.upn, issuer: c.var.ctx.methodContext.issuer })}</p>
+        <form method="post" action="/signout">
+          <Csrf token={session.csrf_token} />
+          <button type="submit">{t('account.signOut')}</button>
+        </form>
+      </Layout>,
+    );
+  })
 
   .post('/signout', async (c) => {
     const form = await readForm(c);

@@ -391,4 +391,5 @@ export default {
   'invite.submit': 'Nastavit heslo a pokračovat',
   'invite.expired':
     'Platnost tohoto odkazu s pozvánkou vypršela nebo už byl použit. Požádejte správce o nový.',
+  'signout.confirm': 'Jste přihlášeni jako {upn}. Odhlásit se z {issuer}?',
 } satisfies Catalog;

@@ -413,4 +413,5 @@ export default {
   'invite.submit': 'Kennwort festlegen und weiter',
   'invite.expired':
     'Dieser Einladungslink ist abgelaufen oder wurde bereits verwendet. Bitten Sie Ihren Administrator um einen neuen.',
+  'signout.confirm': 'Sie sind als {upn} angemeldet. Von {issuer} abmelden?',
 } satisfies Catalog;

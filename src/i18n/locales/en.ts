@@ -380,4 +380,5 @@ export default {
   'invite.submit': 'Set password and continue',
   'invite.expired':
     'This invitation link has expired or was already used. Ask your administrator for a new one.',
+  'signout.confirm': 'You are signed in as {upn}. Sign out of {issuer}?',
 } as const;

@@ -406,4 +406,5 @@ export default {
   'invite.submit': 'Establecer la contraseña y continuar',
   'invite.expired':
     'Este enlace de invitación ha caducado o ya se ha usado. Pida uno nuevo a su administrador.',
+  'signout.confirm': 'Ha iniciado sesión como {upn}. ¿Cerrar la sesión de {issuer}?',
 } satisfies Catalog;

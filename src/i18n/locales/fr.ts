@@ -407,4 +407,5 @@ export default {
   'invite.submit': 'Définir le mot de passe et continuer',
   'invite.expired':
     "Ce lien d'invitation a expiré ou a déjà été utilisé. Demandez-en un nouveau à votre administrateur.",
+  'signout.confirm': 'Vous êtes connecté en tant que {upn}. Se déconnecter de {issuer} ?',
 } satisfies Catalog;

@@ -395,4 +395,5 @@ export default {
   'invite.submit': 'Nastaviť heslo a pokračovať',
   'invite.expired':
     'Platnosť tohto odkazu s pozvánkou vypršala alebo už bol použitý. Požiadajte správcu o nový.',
+  'signout.confirm': 'Ste prihlásení ako {upn}. Odhlásiť sa z {issuer}?',
 } satisfies Catalog;
