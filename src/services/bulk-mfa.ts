@@ -3,12 +3,12 @@
 // in one transaction. A file is never half-applied: either all its good rows
 // change or, if anything fails while writing, none do. Rows with errors are
 // reported and never applied.
-import { parse } from 'csv-parse/sync';
 import type { AppContext } from '../context.ts';
 import type { MfaState } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { UserRow } from '../storage/users.ts';
 import type { Actor } from './audit.ts';
+import { readCsvRecords } from './csv-records.ts';
 import { applyStates } from './user-admin.ts';
 import { isUpn, mfaStates } from './validation.ts';
 
@@ -42,22 +42,7 @@ export interface BulkResult {
 
 /** Reads the CSV template: UTF-8 with or without BOM, any line ending, quoted fields. */
 export function parseBulkCsv(text: string): BulkItem[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }) as unknown as typeof records;
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new AppError('invalid_request', {
-      detail: `The file is not valid CSV${line ? ` (line ${line})` : ''}: ${(e as Error).message.split(':')[0]}.`,
-    });
-  }
+  const records = readCsvRecords(text);
   const [header, ...rest] = records;
   const names = header?.record.map((h) => h.toLowerCase().replace(/\s+/g, ' ')) ?? [];
   const upnAt = names.findIndex((n) => n === 'username' || n === 'userprincipalname');

@@ -3,7 +3,6 @@
 // checked first (a preview), then the good rows are applied in one
 // transaction — new users created (and invited by email), existing ones
 // updated where a column says something new; rows with errors never.
-import { parse } from 'csv-parse/sync';
 import type { AppContext } from '../context.ts';
 import type { MfaState } from '../db/schema.ts';
 import { openMobile } from '../directory/mobile.ts';
@@ -11,6 +10,7 @@ import { AppError } from '../errors.ts';
 import { newUserRow, type UserRow } from '../storage/users.ts';
 import { type Actor, type AuditEntry, audit } from './audit.ts';
 import type { Progress } from './bulk-mfa.ts';
+import { readCsvRecords } from './csv-records.ts';
 import { IMPORT_COLUMNS } from './import-template.ts';
 import { exportCsv } from './logs.ts';
 import { parseEmail, parseMobile, profileColumns } from './user-fields.ts';
@@ -68,22 +68,7 @@ const KEYS: Record<string, keyof Omit<ImportItem, 'line'>> = {
 
 /** Reads the file: UTF-8 with or without BOM, any line ending, quoted fields, columns by name. */
 export function parseImportCsv(text: string): ImportItem[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }) as unknown as typeof records;
-  } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new AppError('invalid_request', {
-      detail: `The file is not valid CSV${line ? ` (line ${line})` : ''}: ${(e as Error).message.split(':')[0]}.`,
-    });
-  }
+  const records = readCsvRecords(text);
   const [header, ...rest] = records;
   const at = new Map<keyof Omit<ImportItem, 'line'>, number>();
   header?.record.forEach((h, i) => {

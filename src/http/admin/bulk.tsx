@@ -12,8 +12,7 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout } from './layout.tsx';
+import { adminPage } from './layout.tsx';
 import { escapeHtml, fileText, PROGRESS_MARK, streamWork } from './upload.tsx';
 
 type C = Context<HttpEnv>;
@@ -23,17 +22,7 @@ const SHOWN_ROWS = 300;
 const TEMPLATE =
   '\uFEFFUsername,MFA Status\r\nalice@contoso.com,Enabled\r\nbob@contoso.com,Enforced\r\n';
 
-const page = (c: C, children: unknown) =>
-  c.html(
-    <AdminLayout
-      title="Bulk update"
-      section="/admin/bulk"
-      admin={adminOf(c).upn}
-      csrfToken={c.var.session!.csrf_token}
-    >
-      {children as never}
-    </AdminLayout>,
-  );
+const page = (c: C, children: unknown) => adminPage(c, '/admin/bulk', 'Bulk update', children);
 
 const UploadForm = ({ csrf, error }: { csrf: string; error?: string }) => (
   <>

@@ -19,23 +19,13 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout, Confirm, Notice } from './layout.tsx';
+import { adminPage, Confirm, Notice } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 const groupHref = (id: string) => `/admin/groups/${encodeURIComponent(id)}`;
 
 const layout = (c: C, title: string, children: unknown) =>
-  c.html(
-    <AdminLayout
-      title={title}
-      section="/admin/groups"
-      admin={adminOf(c).upn}
-      csrfToken={c.var.session!.csrf_token}
-    >
-      {children as never}
-    </AdminLayout>,
-  );
+  adminPage(c, '/admin/groups', title, children);
 
 const Err = ({ message }: { message?: string | undefined }) =>
   message ? (

@@ -1,6 +1,9 @@
+import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { HttpEnv } from '../env.ts';
 import { Csrf } from '../pages/layout.tsx';
+import { adminOf } from './guard.ts';
 
 // The admin portal's pages. English for now (the user-facing pages are
 // translated; the portal's strings will join the catalogs later).
@@ -125,3 +128,16 @@ export const ShownOnce = (p: { id: string; title: string; advice: string; secret
     <script src="/static/copy.js" defer />
   </section>
 );
+
+/** A portal page for the signed-in administrator, under nav entry `section`. */
+export const adminPage = (c: Context<HttpEnv>, section: string, title: string, children: unknown) =>
+  c.html(
+    <AdminLayout
+      title={title}
+      section={section}
+      admin={adminOf(c).upn}
+      csrfToken={c.var.session!.csrf_token}
+    >
+      {children as never}
+    </AdminLayout>,
+  );

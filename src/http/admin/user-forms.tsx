@@ -12,23 +12,13 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout, Confirm, ShownOnce } from './layout.tsx';
+import { adminPage, Confirm, ShownOnce } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
 
 const layout = (c: C, title: string, children: unknown) =>
-  c.html(
-    <AdminLayout
-      title={title}
-      section="/admin/users"
-      admin={adminOf(c).upn}
-      csrfToken={c.var.session!.csrf_token}
-    >
-      {children as never}
-    </AdminLayout>,
-  );
+  adminPage(c, '/admin/users', title, children);
 
 interface Fields {
   upn: string;

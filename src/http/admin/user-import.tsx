@@ -17,25 +17,14 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout } from './layout.tsx';
+import { adminPage } from './layout.tsx';
 import { escapeHtml, fileText, PROGRESS_MARK, streamWork } from './upload.tsx';
 
 type C = Context<HttpEnv>;
 /** Rows shown in a preview: errors always, the rest up to this many. */
 const SHOWN_ROWS = 300;
 
-const page = (c: C, children: unknown) =>
-  c.html(
-    <AdminLayout
-      title="Import users"
-      section="/admin/users"
-      admin={adminOf(c).upn}
-      csrfToken={c.var.session!.csrf_token}
-    >
-      {children as never}
-    </AdminLayout>,
-  );
+const page = (c: C, children: unknown) => adminPage(c, '/admin/users', 'Import users', children);
 
 const UploadForm = ({ csrf, error }: { csrf: string; error?: string }) => (
   <>

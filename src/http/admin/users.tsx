@@ -24,8 +24,7 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout, Confirm, Notice, ShownOnce, time } from './layout.tsx';
+import { adminPage, Confirm, Notice, ShownOnce, time } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 const PAGE_SIZE = 50;
@@ -37,16 +36,7 @@ const label = (type: string) => findMethodInfo(type)?.label ?? type;
 const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
 
 const layout = (c: C, title: string, children: unknown, section = '/admin/users') =>
-  c.html(
-    <AdminLayout
-      title={title}
-      section={section}
-      admin={adminOf(c).upn}
-      csrfToken={c.var.session!.csrf_token}
-    >
-      {children as never}
-    </AdminLayout>,
-  );
+  adminPage(c, section, title, children);
 
 // What each action on selected users does, said before it happens.
 type Action =
