@@ -514,7 +514,7 @@ function suite(mode: Mode): void {
       assert.match(
         csv,
         new RegExp(
-          `^imp1-${mode}@contoso.com,Imp One,,en,Enforced,imp1-${mode}@contoso.com,local,False,False,,$`,
+          `^imp1-${mode}@contoso.com,Imp One,,,Enforced,imp1-${mode}@contoso.com,local,False,False,,$`,
           'm',
         ),
       );

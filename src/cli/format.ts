@@ -22,7 +22,7 @@ export function formatUser(u: UserView): string {
   const fields: [string, string][] = [
     ['UserPrincipalName', u.userPrincipalName],
     ['DisplayName', u.displayName],
-    ['PreferredLanguage', u.preferredLanguage],
+    ['PreferredLanguage', u.preferredLanguage ?? ''],
     ['IsAdmin', u.isAdmin ? 'True' : 'False'],
     ['BlockCredential', u.blockCredential ? 'True' : 'False'],
     ['LastSignIn', u.lastSignInAt ?? ''],

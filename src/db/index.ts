@@ -97,6 +97,10 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // What PostgreSQL's portcullis_fold (migration 0018) does: lower case, accents gone.
+  sqlite.function('portcullis_fold', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? foldAccents(s) : s,
+  );
   let checkpointer: { stop(): Promise<number> } | undefined;
   if (opts.backgroundCheckpoint && file !== ':memory:') {
     checkpointer = startCheckpointer(file);
@@ -180,4 +184,9 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 export function isRefusedValue(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+/** Lower case without accents ("Dvořák" → "dvorak"), for search. */
+export function foldAccents(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -136,7 +136,10 @@ export interface UsersTable {
   upn: string;
   upn_normalized: string;
   display_name: string;
+  /** The language the user chose; '' when none (their browser's is used). */
   preferred_language: string;
+  /** The language their browser last asked for at sign-in (for texts, calls and emails). */
+  browser_language: string | null;
   is_admin: number;
   mfa_state: MfaState;
   password_hash: string;

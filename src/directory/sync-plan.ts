@@ -167,7 +167,7 @@ export function planSync(input: SyncInput): SyncPlan {
           id,
           upn: e.upn,
           ...(e.displayName ? { display_name: e.displayName } : {}),
-          preferred_language: e.language ?? 'en',
+          preferred_language: e.language ?? '',
           is_admin: isAdmin ?? 0,
           mfa_state: state?.mfa_state ?? 'Disabled',
           source: 'directory',

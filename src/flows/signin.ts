@@ -34,6 +34,8 @@ export interface ClientInfo {
   application?: string | null;
   /** The remember-this-device cookie the browser sent, if any. */
   deviceToken?: string | null;
+  /** The supported language the browser asks for (Accept-Language), if it said. */
+  language?: string | null;
 }
 
 /** Everything known about a sign-in in progress, and what it needs next. */
@@ -197,6 +199,11 @@ export function signinFlows(ctx: AppContext) {
     opts: { stepUp: boolean; requireMfa?: boolean },
   ): Promise<FlowState> {
     const now = clock.now();
+    if (client.language && client.language !== user.browser_language) {
+      // Kept for what reaches the user without a browser at hand (texts, calls, email).
+      await stores.users.setBrowserLanguage(user.id, client.language);
+      user = { ...user, browser_language: client.language };
+    }
     const around = await surroundings(user.id);
     const factors = [...first];
     // A remembered device is something the user has: it stands for the second

@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { ClientInfo } from '../flows/signin.ts';
+import { acceptLanguage, negotiate } from '../i18n/index.ts';
 import { canonicalIp, ipRanges, parseCidrList } from '../net/cidr.ts';
 import type { HttpEnv } from './env.ts';
 
@@ -20,6 +21,9 @@ export function clientInfo(c: Context): ClientInfo {
   return {
     ip: clientAddress(socket, c.req.header('x-forwarded-for'), trustedProxies(proxies)),
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+    language: c.req.header('accept-language')
+      ? negotiate(acceptLanguage(c.req.header('accept-language')))
+      : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { acceptLanguage, negotiate, translator } from '../i18n/index.ts';
+import { acceptLanguage, negotiate, translator, userLocale } from '../i18n/index.ts';
+import type { UserRow } from '../storage/users.ts';
 import type { HttpEnv } from './env.ts';
 
 /** Sets the page language from Accept-Language (for people not yet known). */
@@ -10,9 +11,12 @@ export const localeFromHeaders: MiddlewareHandler<HttpEnv> = async (c, next) => 
   await next();
 };
 
-/** Once the user is known, their preferred language wins over the browser's. */
-export function useUserLocale(c: Context<HttpEnv>, preferredLanguage: string): void {
-  const locale = negotiate([preferredLanguage, ...acceptLanguage(c.req.header('accept-language'))]);
+/** Once the user is known, the language they chose wins over the browser's. */
+export function useUserLocale(
+  c: Context<HttpEnv>,
+  user: Pick<UserRow, 'preferred_language' | 'browser_language'>,
+): void {
+  const locale = userLocale(user, acceptLanguage(c.req.header('accept-language')));
   c.set('locale', locale);
   c.set('t', translator(locale));
 }

@@ -20,7 +20,7 @@ export async function signedInUser(c: C): Promise<UserRow | null> {
   const s = c.var.session;
   const user = s?.user_id ? await c.var.ctx.stores.users.findById(s.user_id) : undefined;
   if (!user || user.blocked) return null;
-  useUserLocale(c, user.preferred_language);
+  useUserLocale(c, user);
   return user;
 }
 

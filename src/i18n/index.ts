@@ -33,6 +33,14 @@ export function negotiate(preferences: readonly (string | null | undefined)[]): 
   }
 }
 
+/** Whose language a user is spoken to in: what they chose, else their browser's (asked now, else last seen). */
+export function userLocale(
+  user: { preferred_language: string; browser_language?: string | null },
+  browser: readonly string[] = [],
+): Locale {
+  return negotiate([user.preferred_language, ...browser, user.browser_language]);
+}
+
 /** Language tags from an Accept-Language header, by descending q. */
 export function acceptLanguage(header: string | undefined): string[] {
   if (!header) return [];

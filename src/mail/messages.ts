@@ -1,7 +1,7 @@
 // The texts of email, in the user's language (the same catalogs as pages and
 // texts): a greeting, what happened, and who to tell if it was not them.
 import type { AppContext } from '../context.ts';
-import { type MessageKey, negotiate, translator, type Values } from '../i18n/index.ts';
+import { type MessageKey, translator, userLocale, type Values } from '../i18n/index.ts';
 import type { UserRow } from '../storage/users.ts';
 import type { OutgoingMail } from './queue.ts';
 
@@ -16,10 +16,13 @@ export type MailKind =
 export function composeMail(
   ctx: AppContext,
   kind: MailKind,
-  user: Pick<UserRow, 'id' | 'upn' | 'display_name' | 'preferred_language' | 'directory_mail'>,
+  user: Pick<
+    UserRow,
+    'id' | 'upn' | 'display_name' | 'preferred_language' | 'browser_language' | 'directory_mail'
+  >,
   values: Values = {},
 ): OutgoingMail {
-  const locale = negotiate([user.preferred_language]);
+  const locale = userLocale(user);
   const t = translator(locale);
   const all = {
     issuer: ctx.methodContext.issuer,

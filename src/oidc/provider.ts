@@ -128,7 +128,7 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
           name: user.display_name,
           preferred_username: user.upn,
           email: user.upn,
-          locale: user.preferred_language,
+          ...(user.preferred_language ? { locale: user.preferred_language } : {}),
         }),
       };
     },

@@ -59,7 +59,7 @@ export function toScimUser(
     userName: u.upn,
     displayName: u.display_name,
     ...kept,
-    preferredLanguage: u.preferred_language,
+    ...(u.preferred_language ? { preferredLanguage: u.preferred_language } : {}),
     active: u.blocked === 0,
     ...(u.directory_mail
       ? { emails: [{ value: u.directory_mail, type: 'work', primary: true }] }
@@ -142,7 +142,7 @@ function readUser(body: unknown): UserIntent {
     preferredLanguage:
       typeof r.preferredLanguage === 'string' && r.preferredLanguage.trim()
         ? r.preferredLanguage
-        : 'en',
+        : '',
     active: r.active !== false,
     email: pickOne(r.emails, 'work'),
     mobile: pickOne(r.phoneNumbers, 'mobile'),

@@ -4,7 +4,7 @@
 // that can carry one (a mobile number). A notice that cannot be sent is
 // logged; the change stands either way, and the audit log has it.
 import type { AppContext } from '../context.ts';
-import { type MessageKey, negotiate, translator, type Values } from '../i18n/index.ts';
+import { type MessageKey, translator, userLocale, type Values } from '../i18n/index.ts';
 import { composeMail, type MailKind } from '../mail/messages.ts';
 import { enqueueMail } from '../mail/queue.ts';
 import { findMethodInfo } from '../methods/catalogue.ts';
@@ -17,14 +17,14 @@ const TEXTABLE = ['OneWaySMS', 'TwoWayVoiceMobile', 'TwoWayVoiceAlternateMobile'
 
 export async function notifyMethodChange(
   ctx: AppContext,
-  user: Pick<UserRow, 'id' | 'upn' | 'preferred_language'>,
+  user: Pick<UserRow, 'id' | 'upn' | 'preferred_language' | 'browser_language'>,
   change: 'added' | 'removed',
   methodType: string,
 ): Promise<void> {
   const regs = (await loadRegistrations(ctx, user.id)).filter(
     (r) => TEXTABLE.includes(r.methodType) && r.secret,
   );
-  const locale = negotiate([user.preferred_language]);
+  const locale = userLocale(user);
   const t = translator(locale);
   const method = findMethodInfo(methodType)
     ? t(`method.${methodType}.label` as MessageKey)

@@ -338,7 +338,7 @@ export function exportUsersCsv(
       { header: 'DisplayName', value: (u) => u.displayName },
       // A masked number would not go round: without the personal-data right, none.
       { header: 'Mobile', value: (u) => (viewer.personalData ? u.mobilePhone : '') },
-      { header: 'Language', value: (u) => u.preferredLanguage },
+      { header: 'Language', value: (u) => u.preferredLanguage ?? '' },
       { header: 'MFA Status', value: (u) => u.mfaState },
       { header: 'Email', value: (u) => u.email },
       { header: 'Source', value: (u) => u.source },

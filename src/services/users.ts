@@ -24,7 +24,8 @@ export interface UserView {
   id: string;
   userPrincipalName: string;
   displayName: string;
-  preferredLanguage: string;
+  /** The language the user chose; null: their browser's. */
+  preferredLanguage: string | null;
   isAdmin: boolean;
   blockCredential: boolean;
   mfaState: MfaState;
@@ -112,7 +113,7 @@ export function toUserView(
     id: u.id,
     userPrincipalName: u.upn,
     displayName: u.display_name,
-    preferredLanguage: u.preferred_language,
+    preferredLanguage: u.preferred_language || null,
     isAdmin: u.is_admin === 1,
     blockCredential: u.blocked === 1,
     mfaState: u.mfa_state,
@@ -157,7 +158,7 @@ export async function createUser(
 ): Promise<UserView> {
   const upn = parseUpn(input.upn);
   const password = input.password === undefined ? null : checkNewPassword(input.password);
-  const language = parseLanguage(input.preferredLanguage ?? 'en');
+  const language = parseLanguage(input.preferredLanguage ?? '');
   const displayName = input.displayName?.trim()
     ? parseDisplayName(input.displayName)
     : upn.split('@')[0]!;

@@ -29,8 +29,10 @@ export function parseMfaState(s: string): MfaState {
 }
 
 /** BCP 47 language tag, e.g. "en", "en-GB", "nl-BE". */
+/** A language tag such as en or en-GB; '' (none chosen: the browser's is used) stays ''. */
 export function parseLanguage(s: string): string {
   const t = s.trim();
+  if (t === '') return '';
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(t)) {
     throw new AppError('invalid_request', {
       detail: `"${t.slice(0, 40)}" is not a language code such as en or en-GB.`,

@@ -18,7 +18,8 @@ export function newUserRow(
 ): UserRow {
   return {
     display_name: fields.upn.split('@')[0]!,
-    preferred_language: 'en',
+    preferred_language: '',
+    browser_language: null,
     is_admin: 0,
     mfa_state: 'Disabled',
     password_hash: '',
@@ -116,7 +117,9 @@ export const usersStore = (db: Db) => {
         .where((eb) =>
           eb.or([
             sql<boolean>`${eb.ref('upn_normalized')} like ${pattern} escape '\\'`,
-            sql<boolean>`lower(${eb.ref('display_name')}) like ${pattern} escape '\\'`,
+            // Accents ignored ("Dvorak" finds "Dvořák"): portcullis_fold is
+            // lower(unaccent()) on PostgreSQL, a JavaScript function on SQLite.
+            sql<boolean>`portcullis_fold(${eb.ref('display_name')}) like portcullis_fold(${pattern}) escape '\\'`,
           ]),
         )
         .execute();
@@ -150,6 +153,14 @@ export const usersStore = (db: Db) => {
 
     async markSignedIn(id: string, at: number): Promise<void> {
       await db.updateTable('users').set({ last_signin_at: at }).where('id', '=', id).execute();
+    },
+
+    async setBrowserLanguage(id: string, language: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ browser_language: language })
+        .where('id', '=', id)
+        .execute();
     },
   };
 };

@@ -2148,7 +2148,7 @@ describe('admin API: every change is audited with action, actor and target', () 
       request: () => ['PATCH', T, { preferredLanguage: 'nl' }],
       action: 'user_updated',
       target: 'tara@contoso.com',
-      detail: { field: 'preferred_language', from: 'en', to: 'nl' },
+      detail: { field: 'preferred_language', from: '', to: 'nl' },
     },
     {
       what: 'PATCH isAdmin',

@@ -339,6 +339,31 @@ describe('browser sign-in', () => {
     assert.ok(r.html.includes(fr('proofup.title')));
   });
 
+  it("keeps the browser's language through sign-in and proof-up for a user who chose none, and remembers it for texts and email", async () => {
+    const { translator } = await import('../../src/i18n/index.ts');
+    const de = translator('de');
+    const german = new FormClient((req) => {
+      req.headers.set('accept-language', 'de-CH,de;q=0.9');
+      return t.app.request(req);
+    });
+    const { createUser } = await import('../../src/services/users.ts');
+    const u = await createUser(t.ctx, {
+      upn: 'gerda@contoso.com',
+      password: PASSWORD,
+      mfaState: 'Enforced',
+    });
+    const stored = await t.ctx.stores.users.findById(u.id);
+    assert.equal(stored?.preferred_language, '', 'no language stored when none was given');
+    assert.equal(stored?.browser_language, null);
+    await german.page('/');
+    const r = await german.submit('/signin', { username: 'gerda@contoso.com', password: PASSWORD });
+    assert.match(r.html, /<html lang="de">/, 'proof-up in German');
+    assert.ok(r.html.includes(de('proofup.title')));
+    assert.equal((await t.ctx.stores.users.findById(u.id))?.browser_language, 'de');
+    const { userLocale } = await import('../../src/i18n/index.ts');
+    assert.equal(userLocale((await t.ctx.stores.users.findById(u.id))!), 'de', 'for mail and texts');
+  });
+
   it('refuses forms without the CSRF token', async () => {
     const b = client();
     await b.page('/');

@@ -64,6 +64,20 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
     assert.deepEqual(await find('x.io'), []);
   });
 
+  it('searches without regard to accents: "Dvorak" finds "Dvořák", and the other way round', async () => {
+    await t.addUser({ upn: 'antonin@contoso.cz', displayName: 'Antonín Dvořák' });
+    await t.addUser({ upn: 'bozena@contoso.cz', displayName: 'Božena Němcová' });
+    const find = async (search: string) =>
+      (await t.ctx.stores.users.list({ search, limit: 10 })).map((u) => u.upn);
+    assert.deepEqual(await find('Dvorak'), ['antonin@contoso.cz'], 'through the index');
+    assert.deepEqual(await find('DVOŘÁK'), ['antonin@contoso.cz']);
+    assert.deepEqual(await find('antonin dvo'), ['antonin@contoso.cz']);
+    assert.deepEqual(await find('Bo'), ['bozena@contoso.cz'], 'a short term (no index)');
+    assert.deepEqual(await find('zě'), ['bozena@contoso.cz']);
+    assert.deepEqual(await find('nemcova'), ['bozena@contoso.cz']);
+    assert.deepEqual(await find('dvorakova'), []);
+  });
+
   it('claims a TOTP step exactly once, even when many claims race', async () => {
     const steps = totpStepsStore(t.ctx.db);
     const results = await Promise.all(

@@ -24,7 +24,10 @@ export function userCommands(program: Command): void {
     )
     .option('--display-name <name>', 'display name')
     .option('--admin', 'give the user the administrator role', false)
-    .option('--language <code>', 'preferred language (e.g. en, fr, en-GB)', 'en')
+    .option(
+      '--language <code>',
+      "preferred language (e.g. en, fr, en-GB); without it, the browser's",
+    )
     .addOption(
       new Option('--mfa-state <state>', 'initial MFA state').choices(mfaStates).default('Disabled'),
     )

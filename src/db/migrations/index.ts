@@ -17,6 +17,7 @@ import * as m0014 from './0014_limits.ts';
 import * as m0015 from './0015_releases.ts';
 import * as m0016 from './0016_directory.ts';
 import * as m0017 from './0017_provisioning.ts';
+import * as m0018 from './0018_first_day.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015_releases': m0015,
   '0016_directory': m0016,
   '0017_provisioning': m0017,
+  '0018_first_day': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -36,7 +36,7 @@ const empty: Fields = {
   displayName: '',
   email: '',
   mobile: '',
-  language: 'en',
+  language: '',
   mfaState: 'Enabled',
   isAdmin: false,
   password: 'invite',
@@ -79,7 +79,7 @@ const UserFields = ({
     </label>
     <label>
       Language (e.g. en, de, fr-CA)
-      <input type="text" name="language" value={f.language} maxlength={35} required />
+      <input type="text" name="language" value={f.language} maxlength={35} />
     </label>
     <label>
       MFA state
@@ -121,7 +121,7 @@ function readFields(fields: Record<string, string | undefined>): Fields {
     displayName: fields.displayName ?? '',
     email: (fields.email ?? '').trim(),
     mobile: (fields.mobile ?? '').trim(),
-    language: (fields.language ?? 'en').trim(),
+    language: (fields.language ?? '').trim(),
     mfaState: parseMfaState(fields.mfaState ?? 'Disabled'),
     isAdmin: fields.isAdmin === 'on',
     password: fields.password === 'one-time' ? 'one-time' : 'invite',
@@ -160,7 +160,7 @@ const fieldsOf = (u: UserView): Fields => ({
   displayName: u.displayName,
   email: u.email ?? '',
   mobile: u.mobilePhone ?? '',
-  language: u.preferredLanguage,
+  language: u.preferredLanguage ?? '',
   mfaState: u.mfaState,
   isAdmin: u.isAdmin,
   password: 'invite',

@@ -21,7 +21,10 @@ export const UserSchema = z
     id: z.string(),
     userPrincipalName: z.string().openapi({ example: 'alice@contoso.com' }),
     displayName: z.string(),
-    preferredLanguage: z.string().openapi({ example: 'en' }),
+    preferredLanguage: z.string().nullable().openapi({
+      example: 'en',
+      description: "The language the user chose; null: their browser's.",
+    }),
     isAdmin: z.boolean(),
     blockCredential: z.boolean(),
     mfaState: MfaStateSchema,

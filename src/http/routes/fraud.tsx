@@ -17,7 +17,7 @@ export const fraudRoutes = new Hono<HttpEnv>()
     const flowId = c.var.session?.flow_id;
     if (!flowId) return c.redirect('/', 303);
     const s = await c.var.flows.load(flowId);
-    useUserLocale(c, s.user.preferred_language);
+    useUserLocale(c, s.user);
     const { t } = c.var;
     return c.html(
       <Layout t={t} lang={c.var.locale} title={t('fraud.title')}>
@@ -38,7 +38,7 @@ export const fraudRoutes = new Hono<HttpEnv>()
     if (!session?.flow_id) throw new AppError('signin_expired');
     const { ctx, flows } = c.var;
     const s = await flows.load(session.flow_id);
-    useUserLocale(c, s.user.preferred_language);
+    useUserLocale(c, s.user);
     await reportFraud(ctx, s.user.id, 'text');
     await flows.cancel(s.flow.id);
     await ctx.stores.challenges.supersede(s.flow.id, ctx.clock.now());

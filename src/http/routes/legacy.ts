@@ -153,7 +153,7 @@ export const legacyRoutes = new Hono<HttpEnv>()
       userPrincipalName: u.upn,
       displayName: u.display_name,
       mail: u.upn,
-      preferredLanguage: u.preferred_language,
+      preferredLanguage: u.preferred_language || null,
       credential: result.credential,
       application: result.application,
     });

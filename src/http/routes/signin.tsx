@@ -126,7 +126,7 @@ async function renderStep(
   opts: { error?: AppError; methodId?: string | undefined } = {},
 ) {
   const { ctx, flows } = c.var;
-  useUserLocale(c, s.user.preferred_language);
+  useUserLocale(c, s.user);
   const { t } = c.var;
   const csrfToken = formToken(c);
   const error = opts.error && localMessage(opts.error, t);
@@ -255,7 +255,7 @@ export const signinRoutes = new Hono<HttpEnv>()
       return showSignin(c);
     }
     const methods = await ctx.stores.methods.listForUser(user.id);
-    useUserLocale(c, user.preferred_language);
+    useUserLocale(c, user);
     const label = (type: string) => {
       const m = findMethod(type);
       return m ? methodText(c.var.t, m).label : type;
@@ -329,7 +329,7 @@ export const signinRoutes = new Hono<HttpEnv>()
       const s = await flows.load(flowId);
       if (!c.req.query('poll')) return await renderStep(c, s, { methodId });
       // A call page reloading itself: has the call been answered with #?
-      useUserLocale(c, s.user.preferred_language);
+      useUserLocale(c, s.user);
       try {
         const next =
           s.next.kind === 'proofup'
@@ -387,7 +387,7 @@ export const signinRoutes = new Hono<HttpEnv>()
       ? await c.var.ctx.stores.users.findById(session.user_id)
       : undefined;
     if (!session || !user) return c.redirect('/', 303);
-    useUserLocale(c, user.preferred_language);
+    useUserLocale(c, user);
     const { t } = c.var;
     return c.html(
       <Layout t={t} lang={c.var.locale} title={t('account.signOut')}>

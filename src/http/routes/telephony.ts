@@ -11,7 +11,7 @@ import { say, TWILIO_GATHER_PATH, TWILIO_STATUS_PATH } from '../../delivery/twil
 import type { CallOutcome } from '../../delivery/types.ts';
 import { WEBHOOK_CALLBACK_PATH } from '../../delivery/webhook.ts';
 import { AppError } from '../../errors.ts';
-import { negotiate, translator } from '../../i18n/index.ts';
+import { negotiate, translator, userLocale } from '../../i18n/index.ts';
 import type { HttpEnv } from '../env.ts';
 import { problem } from '../problem.ts';
 
@@ -91,7 +91,7 @@ const twiml = (c: C, verbs: string) =>
 async function goodbye(ctx: AppContext, challengeId: string, outcome: 'approved' | 'fraud') {
   const challenge = await ctx.stores.challenges.find(challengeId);
   const user = challenge && (await ctx.stores.users.findById(challenge.user_id));
-  const locale = negotiate([user?.preferred_language]);
+  const locale = user ? userLocale(user) : negotiate([]);
   return say(
     translator(locale)(outcome === 'approved' ? 'call.approved' : 'call.fraudRecorded'),
     locale,
