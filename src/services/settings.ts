@@ -6,6 +6,7 @@ import { parseCidr } from '../net/cidr.ts';
 import { type NamedLocation, namedLocationText, parseNamedLocation } from '../net/places.ts';
 import { settingsStore } from '../storage/settings.ts';
 import { type Actor, audit } from './audit.ts';
+import { isHelpUrl, LOGO_MAX_DATA_URL, parseLogo, printableText } from './branding.ts';
 
 /**
  * Organisation-wide service settings, as in the original's "service settings"
@@ -59,6 +60,17 @@ export interface ServiceSettings {
   mailOnAppPassword: boolean;
   /** Email the user when their password changes. */
   mailOnPasswordChange: boolean;
+  /**
+   * Branding: the organisation's name on every page, in texts, calls, email
+   * and authenticator apps (the otpauth issuer); '' shows "Portcullis".
+   */
+  organizationName: string;
+  /** Help for people who are stuck (a lost phone), shown on sign-in and proof-up pages. */
+  helpText: string;
+  /** Where to get help: an https:, http:, mailto: or tel: link. */
+  helpUrl: string;
+  /** The organisation's logo: a data: URL of a PNG, JPEG, GIF or WebP image (at most 256 KiB); '' for none. */
+  logo: string;
 }
 
 const methodIds = () => [...methodTypes];
@@ -130,6 +142,34 @@ export const SettingsPatchSchema = z
     mailOnMethodChange: z.boolean(),
     mailOnAppPassword: z.boolean(),
     mailOnPasswordChange: z.boolean(),
+    organizationName: z
+      .string()
+      .trim()
+      .max(100, 'An organisation name is at most 100 characters.')
+      .refine(printableText, 'The organisation name cannot contain control characters.'),
+    helpText: z
+      .string()
+      .trim()
+      .max(1000, 'Help text is at most 1000 characters.')
+      .refine(
+        (s) => printableText(s.replace(/\r?\n/g, ' ')),
+        'Help text cannot contain control characters.',
+      ),
+    helpUrl: z
+      .string()
+      .trim()
+      .max(500, 'A help link is at most 500 characters.')
+      .refine(
+        (s) => s === '' || isHelpUrl(s),
+        'A help link starts with https://, http://, mailto: or tel:.',
+      ),
+    logo: z
+      .string()
+      .max(LOGO_MAX_DATA_URL, 'A logo is at most 256 KiB.')
+      .refine(
+        (s) => s === '' || parseLogo(s) !== null,
+        'A logo is a PNG, JPEG, GIF or WebP image.',
+      ),
   })
   .partial()
   .strict();
@@ -157,6 +197,10 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   mailOnMethodChange: true,
   mailOnAppPassword: true,
   mailOnPasswordChange: true,
+  organizationName: '',
+  helpText: '',
+  helpUrl: '',
+  logo: '',
 });
 
 /** The settings; other processes' changes are seen within a second (ctx.cache). */

@@ -42,14 +42,23 @@ describe('Security info → App passwords', () => {
       scope: mail,
       expires: '90',
     });
-    assert.equal(res.status, 200);
-    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.equal(res.status, 303, 'post/redirect/get');
+    const shown = await b.page(res.headers.get('location')!);
+    assert.equal(shown.res.headers.get('cache-control'), 'no-store');
     const password = /id="new-app-password"[^>]*>([a-z2-9-]+)</.exec(b.lastHtml)?.[1];
     assert.ok(password, 'the new password is shown');
     assert.match(b.lastHtml, /data-copy="new-app-password"/);
     assert.match(textOf(b.lastHtml), /It will not be shown again/);
     const again = await b.page('/security-info/app-passwords');
     assert.ok(!again.html.includes(password), 'never shown again');
+    const reloaded = await b.page(res.headers.get('location')!);
+    assert.ok(!reloaded.html.includes(password), 'a reload shows it no more');
+    const made = await t.ctx.db
+      .selectFrom('app_passwords')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('name', '=', 'Thunderbird')
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(made.n), 1, 'and makes no second one');
     assert.match(textOf(again.html), /Thunderbird Mail server/);
     assert.match(textOf(again.html), /Never used/);
 
@@ -83,7 +92,7 @@ describe('Security info → App passwords', () => {
 
   it('deletes an app password, which then stops working', async () => {
     await b.page('/security-info/app-passwords');
-    await b.post('/security-info/app-passwords', { name: 'Old phone' });
+    await b.submit('/security-info/app-passwords', { name: 'Old phone' });
     const password = /id="new-app-password"[^>]*>([a-z2-9-]+)</.exec(b.lastHtml)![1]!;
     const action = /action="(\/security-info\/app-passwords\/[^"]+\/delete)"/g;
     const forms = [...b.lastHtml.matchAll(action)].map((m) => m[1]!);
@@ -93,7 +102,7 @@ describe('Security info → App passwords', () => {
       .select('id')
       .where('name', '=', 'Old phone')
       .executeTakeFirstOrThrow();
-    await b.post(`/security-info/app-passwords/${row.id}/delete`, {});
+    await b.submit(`/security-info/app-passwords/${row.id}/delete`, {});
     assert.match(textOf(b.lastHtml), /The app password was deleted/);
     const res = await t.app.request(`/legacy/v1/verify?app=${mail}`, {
       method: 'POST',

@@ -12,6 +12,7 @@ import { getServiceSettings } from '../../services/settings.ts';
 import type { UserRow } from '../../storage/users.ts';
 import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
+import { setFlash, takeFlash } from '../flash.ts';
 import { readForm, readFormValues } from '../form.ts';
 import { Csrf, ErrorMessage, Layout, type PageProps } from '../pages/layout.tsx';
 import { safeReturnTo } from '../return-to.ts';
@@ -193,7 +194,13 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
   .get(BASE, async (c) => {
     const user = await signedInUser(c);
     if (!user) return c.redirect('/', 303);
-    return show(c, user);
+    c.header('Cache-Control', 'no-store');
+    const created = takeFlash<{ name: string; password: string }>(c, 'app-password');
+    const done = c.req.query('done');
+    return show(c, user, {
+      ...(created ? { created } : {}),
+      ...(done === 'deleted' ? { notice: c.var.t('apppw.deleted') } : {}),
+    });
   })
   .post(BASE, async (c) => {
     const { fields: form, all } = await readFormValues(c);
@@ -218,8 +225,9 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
         },
         { actor: { name: user.upn, ip: clientInfo(c).ip }, upn: user.upn },
       );
-      c.header('Cache-Control', 'no-store');
-      return await show(c, user, { created: { name: appPassword.name, password } });
+      // Post/redirect/get: a reload of the page shows the list, never makes a second one.
+      setFlash(c, 'app-password', { name: appPassword.name, password });
+      return c.redirect(`${BASE}?done=created`, 303);
     } catch (e) {
       if (!isAppError(e) || e.status >= 500) throw e;
       return show(c, user, { error: e });
@@ -238,7 +246,7 @@ export const appPasswordRoutes = new Hono<HttpEnv>()
       { id: user.id, upn: user.upn },
       c.req.param('id'),
     );
-    return show(c, user, { notice: c.var.t('apppw.deleted') });
+    return c.redirect(`${BASE}?done=deleted`, 303);
   });
 
 /** Whether the proof-up step about app passwords applies (the organisation allows them). */
