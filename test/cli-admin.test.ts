@@ -700,10 +700,29 @@ function suite(mode: Mode): void {
         ok(await cli(['settings', 'set', 'appPasswordsAllowed', 'on'])).trim(),
         'appPasswordsAllowed = true',
       );
+      // The days alone mean devices are to be remembered: the switch turns on,
+      // and the command says so.
+      assert.equal((await storedSettings()).rememberDevicesEnabled, false, 'off by default');
       assert.equal(
         ok(await cli(['settings', 'set', 'rememberDevicesDays', '30'])).trim(),
-        'rememberDevicesDays = 30',
+        'rememberDevicesDays = 30\nrememberDevicesEnabled = true',
       );
+      assert.equal((await storedSettings()).rememberDevicesEnabled, true, 'stored on');
+      assert.equal(
+        ok(await cli(['settings', 'set', 'rememberDevicesEnabled', 'off'])).trim(),
+        'rememberDevicesEnabled = false',
+      );
+      assert.equal(
+        ok(await cli(['settings', 'set', 'rememberDevicesDays', '30'])).trim(),
+        'rememberDevicesDays = 30\nrememberDevicesEnabled = true',
+        'the same days again still turn it on',
+      );
+      const all = JSON.parse(
+        ok(await cli(['settings', 'set', 'rememberDevicesDays', '45', '--json'])),
+      ) as Record<string, unknown>;
+      assert.equal(all.rememberDevicesDays, 45, '--json: every setting after the change');
+      assert.equal(all.rememberDevicesEnabled, true);
+      ok(await cli(['settings', 'set', 'rememberDevicesDays', '30']));
       assertFails(
         await cli(['settings', 'set', 'rememberDevicesDays', '0']),
         /rememberDevicesDays: Remember devices for 1 to 365 days/,

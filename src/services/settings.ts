@@ -234,6 +234,11 @@ export async function updateServiceSettings(
       namedLocationText(parseNamedLocation(e) as NamedLocation),
     );
   if (change.allowedMethods) change.allowedMethods = [...new Set(change.allowedMethods)];
+  // Whoever gives the days alone (`settings set rememberDevicesDays 30`) means
+  // devices to be remembered: the days turn the switch on, and the audit entry
+  // says so. A change naming both (the portal's form) keeps the switch as given.
+  if (change.rememberDevicesDays !== undefined && change.rememberDevicesEnabled === undefined)
+    change.rememberDevicesEnabled = true;
   ctx.cache.forget('settings');
   const next = await ctx.db.transaction().execute(async (trx) => {
     // Read inside the transaction (locked on PostgreSQL): two admins changing

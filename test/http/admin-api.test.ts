@@ -1546,6 +1546,25 @@ describe('admin API: service settings', () => {
     assert.deepEqual(await stored(), after, 'in the database, not only in a cache');
   });
 
+  it('rememberDevicesDays alone turns remembering on; named together, the switch stays as given', async () => {
+    await ok(h.call('PATCH', '/settings', { rememberDevicesEnabled: false }));
+    const alone = await ok<ServiceSettings>(
+      h.call('PATCH', '/settings', { rememberDevicesDays: 30 }),
+    );
+    assert.equal(alone.rememberDevicesEnabled, true, 'the days alone mean: remember devices');
+    assert.equal(alone.rememberDevicesDays, 30);
+    assert.equal(((await stored()) as ServiceSettings).rememberDevicesEnabled, true, 'stored');
+    const both = await ok<ServiceSettings>(
+      h.call('PATCH', '/settings', { rememberDevicesEnabled: false, rememberDevicesDays: 21 }),
+    );
+    assert.equal(both.rememberDevicesEnabled, false, 'an explicit off is kept');
+    assert.equal(both.rememberDevicesDays, 21);
+    const off = await ok<ServiceSettings>(
+      h.call('PATCH', '/settings', { rememberDevicesEnabled: false }),
+    );
+    assert.equal(off.rememberDevicesDays, 21, 'turning it off keeps the days');
+  });
+
   it('refuses bad values and unknown keys with 400 invalid_request, changing nothing', async () => {
     const before = await getSettings();
     const dbBefore = await snapshot(h.t);
@@ -1869,7 +1888,10 @@ describe('admin API: GET /audit', () => {
     );
     assert.ok(items.every((e) => e.actor === 'token ops'));
     assert.deepEqual(items[4]!.detail, { field: 'display_name', from: 'amy', to: 'Amy A' });
-    assert.deepEqual(items[0]!.detail, { rememberDevicesDays: { from: 14, to: 7 } });
+    assert.deepEqual(items[0]!.detail, {
+      rememberDevicesDays: { from: 14, to: 7 },
+      rememberDevicesEnabled: { from: false, to: true },
+    });
   });
 
   it('filters by user (any case), actor and action, and by time', async () => {
@@ -2276,6 +2298,7 @@ describe('admin API: every change is audited with action, actor and target', () 
       detail: {
         rememberDevicesDays: { from: 14, to: 21 },
         trustedIps: { from: [], to: ['10.0.0.0/8'] },
+        rememberDevicesEnabled: { from: false, to: true },
       },
     },
     {

@@ -77,14 +77,27 @@ export function settingsCommands(program: Command): void {
   settings
     .command('set <key> <value>')
     .description(
-      'Change one setting, e.g. `settings set rememberDevicesDays 30`, `settings set trustedIps 10.0.0.0/8,2001:db8::/32`, `settings set appPasswordsAllowed off`',
+      'Change one setting, e.g. `settings set rememberDevicesDays 30` (which also turns rememberDevicesEnabled on), `settings set trustedIps 10.0.0.0/8,2001:db8::/32`, `settings set appPasswordsAllowed off`. Prints the setting, and any other the change turned with it.',
     )
     .option('--json', 'print JSON')
     .action(async (key: string, value: string, o: { json?: boolean }) => {
-      const updated = await withAdmin(async (a) =>
-        a.changeSettings({ [key]: parseValue(await a.settings(), key, value) }),
+      const [before, updated] = await withAdmin(async (a) => {
+        const current = await a.settings();
+        return [
+          current,
+          await a.changeSettings({ [key]: parseValue(current, key, value) }),
+        ] as const;
+      });
+      // The setting named, then any other the change moved with it (the days
+      // of remembered devices turn remembering on).
+      const moved = (Object.keys(updated) as (keyof ServiceSettings)[]).filter(
+        (k) => k !== key && JSON.stringify(before[k]) !== JSON.stringify(updated[k]),
       );
-      print(!!o.json, updated, () => `${key} = ${show(updated[key as keyof ServiceSettings])}`);
+      print(!!o.json, updated, () =>
+        [key as keyof ServiceSettings, ...moved]
+          .map((k) => `${k} = ${show(updated[k])}`)
+          .join('\n'),
+      );
       if (key === 'allowedMethods') await warnIfUndelivered(updated);
     });
 }

@@ -23,6 +23,8 @@ const patch = route({
   path: '/settings',
   tag: 'Service settings',
   summary: 'Change service settings (validated; all or nothing; audited)',
+  description:
+    'Settings not named keep their values. `rememberDevicesDays` without `rememberDevicesEnabled` also sets `rememberDevicesEnabled` to true. The answer is every setting after the change.',
   body: SettingsPatchSchema,
   response: SettingsSchema,
 });
