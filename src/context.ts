@@ -12,6 +12,7 @@ import type { Telephony } from './delivery/types.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { MethodContext } from './methods/types.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { issuerOf } from './services/branding.ts';
 import { TtlCache } from './services/cache.ts';
 import { getServiceSettings } from './services/settings.ts';
 import { createStores, type Stores } from './storage/index.ts';
@@ -88,7 +89,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       telephony,
       config,
       limits: () => getServiceSettings(ctx),
-      issuer: 'Portcullis',
+      issuer: async () => issuerOf(await getServiceSettings(ctx)),
       log,
     },
     telephony,

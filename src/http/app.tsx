@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { readAsset } from '../assets.ts';
@@ -15,9 +16,12 @@ import type { OidcHost } from '../oidc/host.ts';
 import { OIDC_PREFIX } from '../oidc/paths.ts';
 import { ScimError } from '../scim/errors.ts';
 import { createScim, SCIM_PREFIX, scimError } from '../scim/index.ts';
+import { brandOf, LOGO_PATH, parseLogo } from '../services/branding.ts';
+import { getServiceSettings } from '../services/settings.ts';
 import { adminRoutes } from './admin/index.ts';
 import { createApi } from './api/index.ts';
 import type { HttpEnv } from './env.ts';
+import { takeFlash } from './flash.ts';
 import { localeFromHeaders } from './locale.ts';
 import { ErrorPage } from './pages/steps.tsx';
 import { problem } from './problem.ts';
@@ -35,6 +39,7 @@ import { signinRoutes } from './routes/signin.tsx';
 import { telephonyRoutes } from './routes/telephony.ts';
 import { sameOriginOnly } from './same-origin.ts';
 import { loadSession } from './session.ts';
+import { afterStaleForm } from './stale-form.ts';
 
 const css = readAsset('http/static/app.css');
 const copyJs = readAsset('http/static/copy.js');
@@ -210,6 +215,15 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
         'cache-control': 'public, max-age=3600',
       }),
     );
+  // The organisation's logo (service settings); its address changes with it.
+  app.get(LOGO_PATH, async (c) => {
+    const logo = parseLogo((await getServiceSettings(ctx)).logo);
+    if (!logo) return c.body(null, 404);
+    return c.body(new Uint8Array(logo.bytes), 200, {
+      'content-type': logo.type,
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  });
   app.get('/static/app.css', (c) =>
     c.body(css, 200, {
       'content-type': 'text/css; charset=utf-8',
@@ -239,6 +253,20 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   // pages. The legacy fronts are called by programs and proxies, which pass on
   // the headers of requests to other sites; the admin API checks sessions itself.
   app.use((c, next) => (isApi(c.req.path) ? next() : sameOriginOnly(c, next)));
+  // Pages: the organisation's brand, and a word after a stale form (page-context.ts).
+  const pageStorage = contextStorage();
+  app.use(async (c, next) => {
+    if (isApi(c.req.path)) return next();
+    c.set('brand', brandOf(await getServiceSettings(ctx)));
+    if (c.req.method === 'GET' && takeFlash<boolean>(c, 'stale')) c.set('staleForm', true);
+    await pageStorage(c, next);
+    // Back re-asks for a page instead of showing a copy from before a sign-in step.
+    if (
+      !c.res.headers.has('cache-control') &&
+      c.res.headers.get('content-type')?.startsWith('text/html')
+    )
+      c.header('Cache-Control', 'no-store');
+  });
   // Legacy fronts: Basic credentials (forward-auth also reads the session cookie).
   app.route('/', legacyRoutes);
   app.route('/', signinRoutes);
@@ -277,6 +305,10 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
       return scimError(c, err instanceof ScimError ? err : toAppError(ctx, err, c.req.path, gone));
     const e = toAppError(ctx, err, c.req.path, gone);
     if (isApi(c.req.path)) return problem(c, e);
+    if (e.code === 'csrf_failed') {
+      const current = afterStaleForm(c);
+      if (current) return current;
+    }
     if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
     const p = page(c);
     return c.html(

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { SigninFlows } from '../flows/signin.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import type { Actor } from '../services/audit.ts';
+import type { Brand } from '../services/branding.ts';
 import type { SessionRow } from '../storage/sessions.ts';
 import type { UserRow } from '../storage/users.ts';
 
@@ -18,5 +19,9 @@ export interface HttpEnv {
     actor?: Actor;
     /** The signed-in administrator on portal pages. */
     adminUser?: UserRow;
+    /** The organisation's name, logo and help (pages only). */
+    brand?: Brand;
+    /** A form from an out-of-date page was sent and not acted on (pages only). */
+    staleForm?: boolean;
   };
 }

@@ -1,7 +1,7 @@
 // The texts of email, in the user's language (the same catalogs as pages and
 // texts): a greeting, what happened, and who to tell if it was not them.
-import type { AppContext } from '../context.ts';
 import { type MessageKey, translator, userLocale, type Values } from '../i18n/index.ts';
+import type { Brand } from '../services/branding.ts';
 import type { UserRow } from '../storage/users.ts';
 import type { OutgoingMail } from './queue.ts';
 
@@ -12,9 +12,9 @@ export type MailKind =
   | 'appPassword'
   | 'passwordChanged';
 
-/** A message of `kind` to the user's email address (the caller knows there is one). */
+/** A message of `kind` to the user's email address (the caller knows there is one), signed with the organisation's name and help. */
 export function composeMail(
-  ctx: AppContext,
+  brand: Brand,
   kind: MailKind,
   user: Pick<
     UserRow,
@@ -25,7 +25,7 @@ export function composeMail(
   const locale = userLocale(user);
   const t = translator(locale);
   const all = {
-    issuer: ctx.methodContext.issuer,
+    issuer: brand.name,
     upn: user.upn,
     name: user.display_name,
     ...values,
@@ -34,6 +34,9 @@ export function composeMail(
     t('mail.greeting', all),
     t(`mail.${kind}.body` as MessageKey, all),
     t('mail.footer', all),
+    ...(brand.helpText || brand.helpUrl
+      ? [[brand.helpText, brand.helpUrl].filter(Boolean).join('\n')]
+      : []),
   ].join('\n\n');
   return {
     kind,

@@ -46,7 +46,7 @@ export interface MethodContext {
   /** Code lifetimes and send limits, from the service settings (admins change them). */
   limits(): Promise<MethodLimits>;
   /** Shown in authenticator apps and said in texts and calls. */
-  issuer: string;
+  issuer(): Promise<string>;
 }
 
 export interface MethodUser {

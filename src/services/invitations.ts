@@ -11,6 +11,8 @@ import { composeMail } from '../mail/messages.ts';
 import { enqueueMails } from '../mail/queue.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
+import { brandOf } from './branding.ts';
+import { serviceSettingsIn } from './settings.ts';
 import { checkNewPassword } from './validation.ts';
 
 const DAY = 86_400_000;
@@ -72,11 +74,12 @@ export async function writeInvitations(
       .values(rows.slice(i, i + 500).map((r) => r.row))
       .execute();
   const base = ctx.config.publicUrl.replace(/\/+$/, '');
+  const brand = brandOf(await serviceSettingsIn(ctx, trx));
   await enqueueMails(
     ctx,
     trx,
     rows.map((r) =>
-      composeMail(ctx, 'invitation', r.user, { link: `${base}${invitationPath(r.token)}`, days }),
+      composeMail(brand, 'invitation', r.user, { link: `${base}${invitationPath(r.token)}`, days }),
     ),
   );
   await audit(

@@ -9,6 +9,7 @@ import { composeMail, type MailKind } from '../mail/messages.ts';
 import { enqueueMail } from '../mail/queue.ts';
 import { findMethodInfo } from '../methods/catalogue.ts';
 import type { UserRow } from '../storage/users.ts';
+import { brandOf } from './branding.ts';
 import { loadRegistrations } from './registrations.ts';
 import { getServiceSettings, type ServiceSettings } from './settings.ts';
 
@@ -41,7 +42,7 @@ export async function notifyMethodChange(
   const to = (regs.find((r) => r.isDefault) ?? regs[0])?.secret;
   if (!to) return;
   const text = t(change === 'added' ? 'notify.methodAdded' : 'notify.methodRemoved', {
-    issuer: ctx.methodContext.issuer,
+    issuer: await ctx.methodContext.issuer(),
     method,
     upn: user.upn,
   });
@@ -68,7 +69,11 @@ async function emailNotice(
     if (!settings[setting]) return;
     const user = await ctx.stores.users.findById(userId);
     if (!user?.directory_mail) return;
-    await enqueueMail(ctx, ctx.db, composeMail(ctx, kind, user, values));
+    await enqueueMail(
+      ctx,
+      ctx.db,
+      composeMail(brandOf(await getServiceSettings(ctx)), kind, user, values),
+    );
   } catch (err) {
     ctx.log.warn({ err: (err as Error).message, user: userId, kind }, 'email notice not queued');
   }

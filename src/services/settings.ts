@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { methodTypes } from '../methods/catalogue.ts';
 import { parseCidr } from '../net/cidr.ts';
@@ -211,6 +212,12 @@ export function getServiceSettings(ctx: AppContext): Promise<ServiceSettings> {
       | undefined;
     return { ...defaults(ctx), ...stored };
   });
+}
+
+/** The settings as a transaction sees them (uncached: a read on ctx.db would wait for the transaction on SQLite). */
+export async function serviceSettingsIn(ctx: AppContext, trx: Db): Promise<ServiceSettings> {
+  const stored = (await settingsStore(trx).get('service')) as Partial<ServiceSettings> | undefined;
+  return { ...defaults(ctx), ...stored };
 }
 
 /** Validates and applies a change (all or nothing); audited with what changed. */

@@ -375,9 +375,30 @@ describe('browser sign-in', () => {
     assert.equal(res.status, 403);
     assert.doesNotMatch(b.lastHtml, /My account/);
     const signedIn = (await withPassword('dora@contoso.com')).b;
-    assert.equal(
-      (await signedIn.post('/signout', { _csrf: 'forged' }, { csrf: false })).status,
-      403,
+    const stale = await signedIn.post('/signout', { _csrf: 'forged' }, { csrf: false });
+    assert.equal(stale.status, 303, 'a signed-in browser is brought to the current page');
+    const after = await signedIn.page(stale.headers.get('location')!);
+    assert.match(after.html, /My account/, 'and is not signed out');
+    assert.match(textOf(after.html), /nothing was sent/);
+  });
+
+  it('never shows "form expired" to someone signed in: Back to the sign-in form, an old code page, a second tab', async () => {
+    const { b } = await withPassword('dora@contoso.com');
+    const account = await b.page('/');
+    assert.match(account.res.headers.get('cache-control') ?? '', /no-store/, 'Back asks again');
+    // The sign-in form from before signing in (Back), sent again: its token is the visitor's.
+    const old = await b.post(
+      '/signin',
+      { _csrf: 'token-of-the-page-before', username: 'dora@contoso.com', password: PASSWORD },
+      { csrf: false },
     );
+    assert.equal(old.status, 303);
+    const landed = await b.page(old.headers.get('location')!);
+    assert.match(landed.html, /My account/);
+    assert.doesNotMatch(textOf(landed.html), /expired or was not sent from this site/);
+    // An old code page sent after the sign-in finished (with the session's own token).
+    const code = await b.post('/signin/verify', { code: '123456' });
+    assert.equal(code.status, 303);
+    assert.match((await b.page(code.headers.get('location')!)).html, /My account/);
   });
 });

@@ -23,6 +23,7 @@ import {
 } from '../pages/steps.tsx';
 import { safeReturnTo } from '../return-to.ts';
 import { checkCsrf, endSession, forgetFlow, formToken, rotateSession } from '../session.ts';
+import { afterStaleForm } from '../stale-form.ts';
 import { appPasswordsOffered } from './app-passwords.tsx';
 
 type C = Context<HttpEnv>;
@@ -219,12 +220,17 @@ async function step(
 ) {
   const form = await readForm(c);
   const session = checkCsrf(c, form._csrf);
-  if (!session?.flow_id) return showSignin(c, { error: new AppError('signin_expired') });
+  // An old step's page sent after the sign-in ended (Back, a second tab): signed in already.
+  if (!session?.flow_id)
+    return session?.user_id
+      ? c.redirect('/', 303)
+      : showSignin(c, { error: new AppError('signin_expired') });
   try {
     return await advance(c, await run(session.flow_id, form));
   } catch (e) {
     if (isAppError(e) && e.code === 'signin_expired') {
       await forgetFlow(c);
+      if (c.var.session?.user_id) return c.redirect('/', 303);
       return showSignin(c, { error: e });
     }
     if (!retryable(e)) throw e;
@@ -283,6 +289,10 @@ export const signinRoutes = new Hono<HttpEnv>()
       const s = await c.var.flows.start(username, form.password ?? '', client, returnTo);
       return await advance(c, s);
     } catch (e) {
+      if (isAppError(e) && e.code === 'csrf_failed') {
+        const current = afterStaleForm(c);
+        if (current) return current;
+      }
       if (
         isAppError(e) &&
         ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'service_unavailable'].includes(
@@ -309,6 +319,10 @@ export const signinRoutes = new Hono<HttpEnv>()
       );
       return await advance(c, s);
     } catch (e) {
+      if (isAppError(e) && e.code === 'csrf_failed') {
+        const current = afterStaleForm(c);
+        if (current) return current;
+      }
       if (
         isAppError(e) &&
         ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'invalid_request'].includes(
@@ -391,7 +405,9 @@ export const signinRoutes = new Hono<HttpEnv>()
     const { t } = c.var;
     return c.html(
       <Layout t={t} lang={c.var.locale} title={t('account.signOut')}>
-        <p>{t('signout.confirm', { upn: user.upn, issuer: c.var.ctx.methodContext.issuer })}</p>
+        <p>
+          {t('signout.confirm', { upn: user.upn, issuer: await c.var.ctx.methodContext.issuer() })}
+        </p>
         <form method="post" action="/signout">
           <Csrf token={session.csrf_token} />
           <button type="submit">{t('account.signOut')}</button>

@@ -2,8 +2,10 @@ import type { Catalog } from '../index.ts';
 
 // Czech (cs). Keys and {placeholders} exactly as in en.ts.
 export default {
-  'layout.title': '{title} · Portcullis',
-  'layout.brand': 'Portcullis',
+  'layout.title': '{title} · {brand}',
+  'layout.helpLink': 'Získat pomoc',
+  'layout.stale':
+    'Stránka byla zastaralá, proto se nic neodeslalo. Toto je aktuální stránka: v případě potřeby to zkuste znovu.',
 
   'signin.title': 'Přihlásit se',
   'signin.username': 'Uživatelské jméno',

@@ -2,8 +2,10 @@ import type { Catalog } from '../index.ts';
 
 // German (de). Keys and {placeholders} exactly as in en.ts.
 export default {
-  'layout.title': '{title} · Portcullis',
-  'layout.brand': 'Portcullis',
+  'layout.title': '{title} · {brand}',
+  'layout.helpLink': 'Hilfe erhalten',
+  'layout.stale':
+    'Diese Seite war veraltet, daher wurde nichts gesendet. Dies ist die aktuelle Seite: Versuchen Sie es bei Bedarf erneut.',
 
   'signin.title': 'Anmelden',
   'signin.username': 'Benutzername',

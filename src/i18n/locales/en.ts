@@ -2,8 +2,10 @@
 // (checked by TypeScript and by test/unit/i18n.test.ts). Messages are ICU
 // MessageFormat: {name} is a value, {n, plural, one {…} other {…}} a plural.
 export default {
-  'layout.title': '{title} · Portcullis',
-  'layout.brand': 'Portcullis',
+  'layout.title': '{title} · {brand}',
+  'layout.helpLink': 'Get help',
+  'layout.stale':
+    'That page was out of date, so nothing was sent. This is the current page: try again if you still need to.',
 
   'signin.title': 'Sign in',
   'signin.username': 'Username',

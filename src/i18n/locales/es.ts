@@ -2,8 +2,10 @@ import type { Catalog } from '../index.ts';
 
 // Spanish (es). Keys and {placeholders} exactly as in en.ts.
 export default {
-  'layout.title': '{title} · Portcullis',
-  'layout.brand': 'Portcullis',
+  'layout.title': '{title} · {brand}',
+  'layout.helpLink': 'Obtener ayuda',
+  'layout.stale':
+    'Esa página estaba desactualizada, así que no se envió nada. Esta es la página actual: vuelva a intentarlo si aún lo necesita.',
 
   'signin.title': 'Iniciar sesión',
   'signin.username': 'Nombre de usuario',

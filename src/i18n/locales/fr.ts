@@ -2,8 +2,10 @@ import type { Catalog } from '../index.ts';
 
 // French (fr). Keys and {placeholders} exactly as in en.ts.
 export default {
-  'layout.title': '{title} · Portcullis',
-  'layout.brand': 'Portcullis',
+  'layout.title': '{title} · {brand}',
+  'layout.helpLink': 'Obtenir de l’aide',
+  'layout.stale':
+    'Cette page n’était plus à jour, rien n’a donc été envoyé. Voici la page actuelle : réessayez si nécessaire.',
 
   'signin.title': 'Se connecter',
   'signin.username': 'Nom d’utilisateur',

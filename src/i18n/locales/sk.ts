@@ -2,8 +2,10 @@ import type { Catalog } from '../index.ts';
 
 // Slovak (sk). Keys and {placeholders} exactly as in en.ts.
 export default {
-  'layout.title': '{title} · Portcullis',
-  'layout.brand': 'Portcullis',
+  'layout.title': '{title} · {brand}',
+  'layout.helpLink': 'Získať pomoc',
+  'layout.stale':
+    'Stránka bola zastaraná, preto sa nič neodoslalo. Toto je aktuálna stránka: v prípade potreby to skúste znova.',
 
   'signin.title': 'Prihlásiť sa',
   'signin.username': 'Používateľské meno',

@@ -70,7 +70,7 @@ export const passkeyMethod = {
         registered.map((r) => r.credentialId),
       );
       const options = await generateRegistrationOptions({
-        rpName: ctx.issuer,
+        rpName: await ctx.issuer(),
         rpID,
         userID: new TextEncoder().encode(user.id),
         userName: user.upn,

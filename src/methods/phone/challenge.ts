@@ -119,7 +119,7 @@ export async function textCode(
     code,
   );
   const locale = negotiate([user.preferredLanguage]);
-  const text = userText(user)('sms.text', { code, issuer: ctx.issuer, minutes });
+  const text = userText(user)('sms.text', { code, issuer: await ctx.issuer(), minutes });
   await deliver(ctx, challenge, () => ctx.telephony.sendText({ to: number, text, locale }));
 }
 
@@ -145,7 +145,7 @@ export async function callPhone(
     null,
   );
   const t = userText(user);
-  const prompt = ctx.config.callGreeting ?? t('call.prompt', { issuer: ctx.issuer });
+  const prompt = ctx.config.callGreeting ?? t('call.prompt', { issuer: await ctx.issuer() });
   const script = { prompt, approved: t('call.approved'), fraud: t('call.fraudRecorded') };
   const locale = negotiate([user.preferredLanguage]);
   await deliver(ctx, challenge, () =>

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { randomToken } from '../../crypto/random.ts';
 import type { AuthenticatorDevicesTable } from '../../db/schema.ts';
 import { recordSignin } from '../../flows/signin-log.ts';
-import { negotiate, translator } from '../../i18n/index.ts';
+import { negotiate, translator, userLocale } from '../../i18n/index.ts';
 import { placeOf } from '../../net/places.ts';
 import { reportFraud } from '../../services/fraud.ts';
 import { getServiceSettings } from '../../services/settings.ts';
@@ -58,7 +58,7 @@ export async function activateDevice(
   const totp = allowedMethods.includes(APP_OTP_ID)
     ? {
         secret: activationTotpSecret(mc.hmacKey, normalised),
-        issuer: mc.issuer,
+        issuer: await mc.issuer(),
         digits: 6,
         period: TOTP_PERIOD_SECONDS,
         algorithm: 'SHA-1',
@@ -84,11 +84,14 @@ export async function pendingRequests(ctx: AppContext, device: Device) {
   await store.seen(device.id, now);
   const user = await ctx.stores.users.findById(device.user_id);
   const { namedLocations } = await getServiceSettings(ctx);
-  const privateNetwork = translator(negotiate([user?.preferred_language]))('place.privateNetwork');
+  const privateNetwork = translator(user ? userLocale(user) : negotiate([]))(
+    'place.privateNetwork',
+  );
+  const application = await ctx.methodContext.issuer();
   return (await store.pendingFor(device.id, now)).map((r) => ({
     id: r.id,
     upn: user?.upn ?? '',
-    application: ctx.methodContext.issuer,
+    application,
     clientIp: r.client_ip,
     place: placeOf(r.client_ip, namedLocations, privateNetwork),
     createdAt: new Date(r.created_at).toISOString(),

@@ -14,10 +14,16 @@ interface EnrolState {
 }
 
 /** The text file the user downloads: who and when, then one code a line. */
-function fileText(ctx: MethodContext, user: MethodUser, codes: readonly string[], t: Translate) {
+function fileText(
+  issuer: string,
+  ctx: MethodContext,
+  user: MethodUser,
+  codes: readonly string[],
+  t: Translate,
+) {
   const date = new Date(ctx.clock.now()).toISOString().slice(0, 10);
   return [
-    t('recovery.fileTitle', { issuer: ctx.issuer, upn: user.upn, date }),
+    t('recovery.fileTitle', { issuer, upn: user.upn, date }),
     '',
     ...codes,
     '',
@@ -34,8 +40,15 @@ export const recoveryCodeMethod = {
       return { codes: newCodeSet(ctx.random) };
     },
     async render(ctx, user, state, form) {
-      const fileName = `${ctx.issuer.toLowerCase()}-recovery-codes.txt`;
-      const file = fileText(ctx, user, state.codes, form.t);
+      const issuer = await ctx.issuer();
+      // A file name from the organisation's name: letters and digits, else the product's.
+      const stem =
+        issuer
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '') || 'portcullis';
+      const fileName = `${stem}-recovery-codes.txt`;
+      const file = fileText(issuer, ctx, user, state.codes, form.t);
       const replaces = await recoveryCodesStore(ctx.db).hasSet(user.id);
       return EnrolView({ codes: state.codes, file, fileName, replaces, form });
     },

@@ -37,7 +37,7 @@ export const totpMethod = {
       return { secret: newSecret(ctx.random.bytes(20)) }; // 160 bits, RFC 4226 §4 R6
     },
     async render(ctx, user, state, form) {
-      const uri = totpFor(state.secret, user.upn, ctx.issuer).toString();
+      const uri = totpFor(state.secret, user.upn, await ctx.issuer()).toString();
       const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
       return EnrolView({ svg, secret: state.secret, uri, form });
     },
