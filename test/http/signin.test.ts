@@ -361,7 +361,11 @@ describe('browser sign-in', () => {
     assert.ok(r.html.includes(de('proofup.title')));
     assert.equal((await t.ctx.stores.users.findById(u.id))?.browser_language, 'de');
     const { userLocale } = await import('../../src/i18n/index.ts');
-    assert.equal(userLocale((await t.ctx.stores.users.findById(u.id))!), 'de', 'for mail and texts');
+    assert.equal(
+      userLocale((await t.ctx.stores.users.findById(u.id))!),
+      'de',
+      'for mail and texts',
+    );
   });
 
   it('refuses forms without the CSRF token', async () => {
