@@ -51,7 +51,7 @@ export function methodUserOf(u: UserRow, box?: SecretBox): MethodUser {
     id: u.id,
     upn: u.upn,
     displayName: u.display_name,
-    preferredLanguage: u.preferred_language || u.browser_language || '',
+    preferredLanguage: u.preferred_language || u.browser_language || 'en', // (DEFAULT_LOCALE)
     ...(mobile ? { directoryMobile: mobile } : {}),
   };
 }

@@ -135,5 +135,6 @@ export async function judgeProof<R extends { ok: unknown }>(
       local: { key: 'error.attempt_ended' },
     });
   }
+  if (failure.message) throw new AppError('invalid_code', { detail: failure.message });
   throw new AppError('invalid_code');
 }

@@ -192,6 +192,9 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     path === '/api/v1/users/import' ||
     path === '/admin/users/import' ||
     path === '/admin/users/import/apply' ||
+    // (A logo is an image of up to 256 KiB.)
+    path === '/api/v1/settings' ||
+    path === '/admin/settings/branding' ||
     path.startsWith(`${SCIM_PREFIX}/Groups`);
   app.use((c, next) =>
     !hasBody(c) ? next() : isUpload(c.req.path) ? limitUpload(c, next) : limitBody(c, next),
@@ -306,7 +309,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     const e = toAppError(ctx, err, c.req.path, gone);
     if (isApi(c.req.path)) return problem(c, e);
     if (e.code === 'csrf_failed') {
-      const current = afterStaleForm(c);
+      const current = afterStaleForm(c, e);
       if (current) return current;
     }
     if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));

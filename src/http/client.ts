@@ -18,12 +18,11 @@ export function clientInfo(c: Context): ClientInfo {
     // In-process requests (tests) have no socket.
   }
   const proxies = (c as unknown as Context<HttpEnv>).var.ctx?.config.trustedProxies ?? '';
+  const languages = acceptLanguage(c.req.header('accept-language'));
   return {
     ip: clientAddress(socket, c.req.header('x-forwarded-for'), trustedProxies(proxies)),
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
-    language: c.req.header('accept-language')
-      ? negotiate(acceptLanguage(c.req.header('accept-language')))
-      : null,
+    ...(languages.length ? { language: negotiate(languages) } : {}),
   };
 }
 

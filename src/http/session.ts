@@ -118,11 +118,17 @@ export async function endSession(c: Context<HttpEnv>): Promise<void> {
   c.set('session', null);
 }
 
+/** The cause of a csrf_failed for a token that was sent but is not (or no longer) the session's. */
+export const OUT_OF_DATE = Symbol('out-of-date form');
+
 /** Checks a submitted form's CSRF token (constant time); returns the session, if any. */
 export function checkCsrf(c: Context<HttpEnv>, submitted: string | undefined): SessionRow | null {
   const s = c.var.session;
   const expected = s ? s.csrf_token : anonymousToken(c);
-  if (!expected || !submitted || !safeEqual(submitted, expected)) throw new AppError('csrf_failed');
+  if (!submitted) throw new AppError('csrf_failed');
+  // A token that is not this session's: most likely an out-of-date page (stale-form.ts).
+  if (!expected || !safeEqual(submitted, expected))
+    throw new AppError('csrf_failed', { cause: OUT_OF_DATE });
   return s;
 }
 

@@ -4,17 +4,20 @@
 // signing in) that is no attack to report but a page to bring up to date: the
 // form is not acted on, and they land on the current page (their sign-in step,
 // or the page they sent it from) with a word that nothing was sent. Someone
-// with no session still gets the plain error.
+// with no session, or a form with no token at all, still gets the plain error.
 import type { Context } from 'hono';
+import type { AppError } from '../errors.ts';
 import type { HttpEnv } from './env.ts';
 import { setFlash } from './flash.ts';
+import { OUT_OF_DATE } from './session.ts';
 
 type C = Context<HttpEnv>;
 
-/** The redirect for a stale form, or null when the plain error applies. */
-export function afterStaleForm(c: C): Response | null {
+/** The redirect for a stale form (`e` a csrf_failed), or null when the plain error applies. */
+export function afterStaleForm(c: C, e: AppError): Response | null {
   const s = c.var.session;
-  if (c.req.method !== 'POST' || (!s?.user_id && !s?.flow_id)) return null;
+  if (c.req.method !== 'POST' || e.cause !== OUT_OF_DATE || (!s?.user_id && !s?.flow_id))
+    return null;
   setFlash(c, 'stale', true);
   if (s.flow_id) return c.redirect('/signin/step', 303);
   return c.redirect(refererPath(c) ?? '/', 303);

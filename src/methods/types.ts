@@ -87,6 +87,8 @@ export interface FormProps {
   error?: string;
   /** Offer "don't ask again on this device" for this many days (second-factor pages only). */
   rememberDays?: number;
+  /** What the user typed, when the form comes back to be corrected (never a code or secret). */
+  values?: Readonly<Record<string, string>>;
 }
 
 /** A wrong proof: counted against the attempt and the user. */
@@ -95,6 +97,8 @@ export type Failure = {
   reason: 'invalid' | 'replayed' | 'malformed' | 'expired';
   /** What the sign-in log should say instead of the generic reason (never shown to the user). */
   detail?: string;
+  /** What the user reads instead of "That code is not correct" (in the page language), when that would mislead. */
+  message?: string;
 };
 
 /**

@@ -158,11 +158,10 @@ describe('a strict Content-Security-Policy on every HTML page', () => {
       [
         '403 (CSRF)',
         () =>
-          // (A signed-in user's stale form leads to the current page: stale-form.ts.)
           t.app.request('/security-info/password', {
             method: 'POST',
             body: 'current=x',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie(user) },
           }),
       ],
       [

@@ -122,10 +122,16 @@ describe('Security info → App passwords', () => {
     }
   });
 
-  it('acts on no form without the CSRF token: the signed-in user is brought back to the page', async () => {
+  it('refuses a form without the CSRF token, and brings a page whose token is out of date up to date; neither creates anything', async () => {
     await b.page('/security-info/app-passwords');
     const res = await b.post('/security-info/app-passwords', { name: 'forged' }, { csrf: false });
-    assert.equal(res.status, 303);
+    assert.equal(res.status, 403);
+    const stale = await b.post(
+      '/security-info/app-passwords',
+      { _csrf: 'an-old-token', name: 'forged' },
+      { csrf: false },
+    );
+    assert.equal(stale.status, 303);
     const made = await t.ctx.db
       .selectFrom('app_passwords')
       .select('id')

@@ -292,7 +292,11 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
       }),
       'wrong_number',
     );
-    assert.deepEqual(await verify(user, reg, flow2), { ok: false, reason: 'invalid' });
+    assert.deepEqual(await verify(user, reg, flow2), {
+      ok: false,
+      reason: 'invalid',
+      message: 'The number entered in the app did not match. The request was refused.',
+    });
     assert.equal((await verify(user, reg, flow2)).ok, 'retry');
     const log = await t.ctx.db
       .selectFrom('signin_log')

@@ -43,7 +43,8 @@ describe('phone call methods (answer and press #)', () => {
   it('proof-up: the phone rings with the greeting; # registers the method; the page waits without script', async () => {
     await t.addUser({ upn: 'cal@contoso.com', displayName: 'Cal', mfaState: 'Enforced' });
     const { b, e164, waiting } = await registerCall('cal@contoso.com', '601 222 333');
-    assert.match(textOf(waiting.html), /We're calling \+•+33/);
+    // The number just typed, in full, on the page the user typed it on.
+    assert.match(textOf(waiting.html), /We're calling \+420 601 222 333/);
     assert.match(waiting.html, /<meta http-equiv="refresh" content="3;url=\/signin\/step\?poll=1"/);
     const call = await ringing(e164);
     assert.match(call.body, /this is Portcullis.*press the pound key.*zero and then the pound key/);

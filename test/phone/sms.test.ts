@@ -53,8 +53,14 @@ describe('text message method (OneWaySMS)', () => {
     const bad = await b.submit('/signin/proofup/verify', { country: 'CZ', number: '12' });
     assert.equal(bad.res.status, 400);
     assert.match(textOf(bad.html), /doesn.t look like a valid phone number/);
+    assert.match(bad.html, /name="number"[^>]*value="12"/, 'the number typed is kept');
+    assert.match(bad.html, /<option value="CZ" selected/, 'and the country chosen');
     const sent = await b.submit('/signin/proofup/verify', { country: 'CZ', number: '601 123 456' });
-    assert.match(textOf(sent.html), /We sent a text message with a code to \+•+56/);
+    assert.match(
+      textOf(sent.html),
+      /We sent a text message with a code to \+420 601 123 456/,
+      'in full, on the page the user typed it on',
+    );
     const code = await lastCode(t, '+420601123456');
     await b.submit('/signin/proofup/verify', { code });
     const done = await b.pastAppPasswordsStep();
@@ -120,6 +126,18 @@ describe('text message method (OneWaySMS)', () => {
     t.clock.advance(5 * 60_000 + 1);
     const r = await b.submit('/signin/verify', { code });
     assert.equal(r.res.status, 401);
+    assert.match(
+      textOf(r.html),
+      /That code has expired\. Enter the latest code we sent/,
+      'says so',
+    );
+    assert.match(r.html, /Send a new code/, 'and offers a new one');
+    const fresh = await lastCode(t, e164);
+    assert.notEqual(fresh, code, 'the page sent the new one');
+    const wrong = await b.submit('/signin/verify', {
+      code: code === '000000' ? '111111' : '000000',
+    });
+    assert.match(textOf(wrong.html), /That code is not correct/, 'a wrong live code is just wrong');
   });
 
   it('racing submissions of one code: exactly one wins', async () => {

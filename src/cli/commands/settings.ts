@@ -12,9 +12,28 @@ function requireKey(settings: ServiceSettings, key: string): keyof ServiceSettin
   return key as keyof ServiceSettings;
 }
 
-/** A command-line value read as the type the setting has now. */
-function parseValue(settings: ServiceSettings, key: string, raw: string): unknown {
+/** A command-line value read as the type the setting has now (the logo: an image file's path). */
+async function parseValue(settings: ServiceSettings, key: string, raw: string): Promise<unknown> {
   const current = settings[requireKey(settings, key)];
+  if (key === 'logo' && raw !== '') {
+    const [{ readFile }, { logoDataUrl }] = await Promise.all([
+      import('node:fs/promises'),
+      import('../../services/branding.ts'),
+    ]);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(raw);
+    } catch {
+      throw new AppError('invalid_request', { detail: `Cannot read the logo file "${raw}".` });
+    }
+    const url = logoDataUrl(bytes);
+    if (!url)
+      throw new AppError('invalid_request', {
+        detail: 'A logo is a PNG, JPEG, GIF or WebP image of at most 256 KiB.',
+      });
+    return url;
+  }
+  if (typeof current === 'string') return raw;
   if (typeof current === 'boolean') {
     const v = raw.trim().toLowerCase();
     if (['true', 'on', 'yes', '1'].includes(v)) return true;
@@ -48,7 +67,12 @@ async function warnIfUndelivered(settings: ServiceSettings) {
   if (ids.length > 0) process.stderr.write(`portcullis: warning: ${undeliveredWarning(ids)}\n`);
 }
 
-const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+const show = (v: unknown) =>
+  Array.isArray(v)
+    ? v.join(', ')
+    : typeof v === 'string' && v.startsWith('data:')
+      ? `(${v.slice(5, v.indexOf(';'))} image)`
+      : String(v);
 
 export function settingsCommands(program: Command): void {
   const settings = program.command('settings').description('Service settings (organisation-wide)');
@@ -85,7 +109,7 @@ export function settingsCommands(program: Command): void {
         const current = await a.settings();
         return [
           current,
-          await a.changeSettings({ [key]: parseValue(current, key, value) }),
+          await a.changeSettings({ [key]: await parseValue(current, key, value) }),
         ] as const;
       });
       // The setting named, then any other the change moved with it (the days

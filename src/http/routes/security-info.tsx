@@ -200,6 +200,7 @@ async function enrolPage(
   user: UserRow,
   s: { flowId: string; method: NonNullable<ReturnType<typeof findMethod>>; state: unknown },
   error?: AppError,
+  values?: Record<string, string>,
 ) {
   const { ctx, t, locale } = c.var;
   if (error) {
@@ -210,7 +211,12 @@ async function enrolPage(
     ctx.methodContext,
     { id: user.id, upn: user.upn, displayName: user.display_name, preferredLanguage: locale },
     s.state,
-    { action: `${BASE}/add/${s.flowId}`, csrfToken: c.var.session!.csrf_token, t },
+    {
+      action: `${BASE}/add/${s.flowId}`,
+      csrfToken: c.var.session!.csrf_token,
+      t,
+      ...(values ? { values } : {}),
+    },
   );
   return c.html(
     <Layout t={t} lang={locale} title={t('security.addTitle', { method: label(c, s.method.id) })}>
@@ -298,7 +304,7 @@ export function securityInfoRoutes() {
       } catch (e) {
         if (isAppError(e) && e.code === 'signin_expired') return overview(c, user, e);
         if (!correctable(e)) throw e;
-        return enrolPage(c, user, await flows.load(user, flowId), e);
+        return enrolPage(c, user, await flows.load(user, flowId), e, form);
       }
     })
 

@@ -124,7 +124,7 @@ export async function advance(c: C, s: FlowState) {
 async function renderStep(
   c: C,
   s: FlowState,
-  opts: { error?: AppError; methodId?: string | undefined } = {},
+  opts: { error?: AppError; methodId?: string | undefined; values?: Record<string, string> } = {},
 ) {
   const { ctx, flows } = c.var;
   useUserLocale(c, s.user);
@@ -140,7 +140,12 @@ async function renderStep(
           ctx.methodContext,
           s.methodUser,
           pending.state,
-          { action: '/signin/proofup/verify', csrfToken, t },
+          {
+            action: '/signin/proofup/verify',
+            csrfToken,
+            t,
+            ...(opts.values ? { values: opts.values } : {}),
+          },
         );
         return c.html(
           <EnrolPage
@@ -235,7 +240,7 @@ async function step(
     }
     if (!retryable(e)) throw e;
     const s = await c.var.flows.load(session.flow_id);
-    return renderStep(c, s, { error: e, methodId: c.req.query('method') });
+    return renderStep(c, s, { error: e, methodId: c.req.query('method'), values: form });
   }
 }
 
@@ -290,7 +295,7 @@ export const signinRoutes = new Hono<HttpEnv>()
       return await advance(c, s);
     } catch (e) {
       if (isAppError(e) && e.code === 'csrf_failed') {
-        const current = afterStaleForm(c);
+        const current = afterStaleForm(c, e);
         if (current) return current;
       }
       if (
@@ -320,7 +325,7 @@ export const signinRoutes = new Hono<HttpEnv>()
       return await advance(c, s);
     } catch (e) {
       if (isAppError(e) && e.code === 'csrf_failed') {
-        const current = afterStaleForm(c);
+        const current = afterStaleForm(c, e);
         if (current) return current;
       }
       if (

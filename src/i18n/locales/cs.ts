@@ -345,6 +345,8 @@ export default {
   'error.backToSignin': 'Přejít na přihlašovací stránku',
   'error.invalid_credentials': 'Váš účet nebo heslo je nesprávné.',
   'error.invalid_code': 'Tento kód není správný. Zkuste to znovu.',
+  'error.code_expired':
+    'Platnost kódu vypršela. Zadejte poslední zaslaný kód nebo si nechte poslat nový.',
   'error.too_many_attempts': 'Příliš mnoho pokusů. Chvíli počkejte a zkuste to znovu.',
   'error.too_many_passwords':
     'Příliš mnoho neúspěšných přihlášení. Zkuste to znovu za {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekund}}.',

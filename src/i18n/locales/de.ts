@@ -362,6 +362,8 @@ export default {
   'error.backToSignin': 'Zur Anmeldeseite',
   'error.invalid_credentials': 'Ihr Konto oder Kennwort ist falsch.',
   'error.invalid_code': 'Dieser Code ist nicht korrekt. Versuchen Sie es erneut.',
+  'error.code_expired':
+    'Dieser Code ist abgelaufen. Geben Sie den zuletzt gesendeten Code ein oder lassen Sie sich einen neuen senden.',
   'error.too_many_attempts':
     'Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es dann erneut.',
   'error.too_many_passwords':

@@ -337,6 +337,7 @@ export default {
   'error.backToSignin': 'Go to the sign-in page',
   'error.invalid_credentials': 'Your account or password is incorrect.',
   'error.invalid_code': 'That code is not correct. Try again.',
+  'error.code_expired': 'That code has expired. Enter the latest code we sent, or send a new one.',
   'error.too_many_attempts': 'Too many attempts. Wait a little and try again.',
   'error.too_many_passwords': 'Too many failed sign-ins. Try again in {seconds} seconds.',
   'error.too_many_codes': 'Too many wrong codes. Try again in {seconds} seconds.',

@@ -357,6 +357,8 @@ export default {
   'error.backToSignin': 'Ir a la página de inicio de sesión',
   'error.invalid_credentials': 'La cuenta o la contraseña no son correctas.',
   'error.invalid_code': 'Ese código no es correcto. Inténtelo de nuevo.',
+  'error.code_expired':
+    'Ese código ha caducado. Introduzca el último código que le enviamos o solicite uno nuevo.',
   'error.too_many_attempts': 'Demasiados intentos. Espere un poco y vuelva a intentarlo.',
   'error.too_many_passwords':
     'Demasiados inicios de sesión fallidos. Vuelva a intentarlo en {seconds, plural, one {# segundo} other {# segundos}}.',

@@ -359,6 +359,8 @@ export default {
   'error.backToSignin': 'Aller à la page de connexion',
   'error.invalid_credentials': 'Votre compte ou votre mot de passe est incorrect.',
   'error.invalid_code': 'Ce code est incorrect. Réessayez.',
+  'error.code_expired':
+    'Ce code a expiré. Saisissez le dernier code envoyé ou demandez-en un nouveau.',
   'error.too_many_attempts': 'Trop de tentatives. Patientez un peu, puis réessayez.',
   'error.too_many_passwords':
     'Trop d’échecs de connexion. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',

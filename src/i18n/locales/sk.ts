@@ -348,6 +348,8 @@ export default {
   'error.backToSignin': 'Prejsť na prihlasovaciu stránku',
   'error.invalid_credentials': 'Vaše konto alebo heslo je nesprávne.',
   'error.invalid_code': 'Tento kód nie je správny. Skúste to znova.',
+  'error.code_expired':
+    'Platnosť kódu vypršala. Zadajte posledný zaslaný kód alebo si nechajte poslať nový.',
   'error.too_many_attempts': 'Príliš veľa pokusov. Chvíľu počkajte a skúste to znova.',
   'error.too_many_passwords':
     'Príliš veľa neúspešných prihlásení. Skúste to znova o {seconds, plural, one {# sekundu} few {# sekundy} many {# sekundy} other {# sekúnd}}.',

@@ -180,6 +180,7 @@ export async function checkCode(
   attempt: Attempt,
   registrationId: string | null,
   input: string | undefined,
+  t?: Translate,
 ): Promise<VerifyResult> {
   const code = (input ?? '').replace(/[\s-]/g, '');
   if (!/^\d{6}$/.test(code)) return { ok: false, reason: 'malformed' };
@@ -188,8 +189,14 @@ export async function checkCode(
   const now = ctx.clock.now();
   // Used a moment ago by this same attempt (the form sent twice): not a wrong code.
   if (challenge?.status === 'consumed') return { ok: 'waiting' };
+  // An expired code says so, and the page offers a new one: the code's age decides
+  // it, not the digits typed, so it tells a guesser nothing.
   if (challenge?.status !== 'pending' || challenge.expires_at <= now)
-    return { ok: false, reason: 'expired' };
+    return {
+      ok: false,
+      reason: 'expired',
+      ...(t && challenge?.status === 'pending' ? { message: t('error.code_expired') } : {}),
+    };
   if (await store.consumeCode(challenge.id, hashCode(ctx, challenge.id, code), now))
     return { ok: true };
   // Used a moment ago by this same attempt (the form sent twice): not a wrong code.

@@ -80,7 +80,7 @@ export function phoneEnrolment(
       }
       const result =
         state.channel === 'text'
-          ? await checkCode(ctx, attempt, null, input.code)
+          ? await checkCode(ctx, attempt, null, input.code, t)
           : await checkCall(ctx, attempt, null, t);
       if (result.ok !== true) return result;
       const other = (Object.keys(channels) as Channel[]).filter((c) => c !== state.channel);

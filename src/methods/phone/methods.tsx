@@ -4,7 +4,7 @@ import { type MethodType, methodInfo } from '../catalogue.ts';
 import type { AuthMethod, Enrolment } from '../types.ts';
 import { callPhone, checkCall, checkCode, hasLiveChallenge, textCode } from './challenge.ts';
 import { type Channel, type Channels, type PhoneEnrolState, phoneEnrolment } from './enrol.ts';
-import { maskNumber } from './numbers.ts';
+import { displayNumber, maskNumber } from './numbers.ts';
 import { CallWait, CodeForm, NumberForm } from './views.tsx';
 
 const masked = (details: Record<string, unknown>) => String(details.masked ?? '');
@@ -33,7 +33,8 @@ function enrolment(
           />
         );
       }
-      const number = maskNumber(state.number);
+      // The number the user just typed, in full (masked only where others could read it).
+      const number = displayNumber(state.number);
       return state.channel === 'text' ? (
         <CodeForm form={form} masked={number} resendAction={form.action} />
       ) : (
@@ -63,7 +64,7 @@ export const smsMethod = {
       fraudHref="/signin/fraud"
     />
   ),
-  verify: (ctx, _user, reg, input, attempt) => checkCode(ctx, attempt, reg.id, input.code),
+  verify: (ctx, _user, reg, input, attempt, t) => checkCode(ctx, attempt, reg.id, input.code, t),
 } satisfies AuthMethod<PhoneEnrolState>;
 
 /** A call method; the three differ in which phone they ring and whether it has an extension. */

@@ -27,8 +27,16 @@ const defaultCountries: Record<string, CountryCode> = {
   cs: 'CZ',
   sk: 'SK',
 };
-export const defaultCountry = (locale: string): CountryCode =>
-  defaultCountries[locale.slice(0, 2)] ?? 'US';
+/** The country a language tag names (en-GB: GB), else its language's usual one. */
+export function defaultCountry(locale: string): CountryCode {
+  const region = /^[a-z]{2,3}-([A-Za-z]{2})\b/.exec(locale)?.[1]?.toUpperCase();
+  if (region && getCountries().includes(region as CountryCode)) return region as CountryCode;
+  return defaultCountries[locale.slice(0, 2)] ?? 'US';
+}
+
+/** An E.164 number as people read it: +420 601 111 222. */
+export const displayNumber = (e164: string): string =>
+  parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 
 /**
  * A number as typed, in the chosen country (or with its own +country code), in

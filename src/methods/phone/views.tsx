@@ -19,7 +19,8 @@ export const NumberForm = ({
   /** The directory's mobile number, masked: offered first. */
   suggested?: string | null;
 }) => {
-  const selected = defaultCountry(locale);
+  const typed = form.values ?? {};
+  const selected = typed.country ?? defaultCountry(locale);
   return (
     <form method="post" action={form.action} class="stack">
       <CsrfField form={form} />
@@ -28,11 +29,21 @@ export const NumberForm = ({
         <fieldset>
           <legend class="visually-hidden">{form.t('phone.intro')}</legend>
           <label class="choice">
-            <input type="radio" name="numberFrom" value="directory" checked />
+            <input
+              type="radio"
+              name="numberFrom"
+              value="directory"
+              checked={typed.numberFrom !== 'other'}
+            />
             <span>{form.t('phone.fromDirectory', { number: suggested })}</span>
           </label>
           <label class="choice">
-            <input type="radio" name="numberFrom" value="other" />
+            <input
+              type="radio"
+              name="numberFrom"
+              value="other"
+              checked={typed.numberFrom === 'other'}
+            />
             <span>{form.t('phone.otherNumber')}</span>
           </label>
         </fieldset>
@@ -51,13 +62,14 @@ export const NumberForm = ({
         name="number"
         type="tel"
         autocomplete="tel-national"
+        value={typed.number}
         required={!suggested}
         autofocus={!suggested}
       />
       {withExtension ? (
         <>
           <label for="extension">{form.t('phone.extension')}</label>
-          <input id="extension" name="extension" inputmode="numeric" />
+          <input id="extension" name="extension" inputmode="numeric" value={typed.extension} />
         </>
       ) : null}
       {channels.length > 1 ? (
@@ -65,7 +77,12 @@ export const NumberForm = ({
           <legend>{form.t('phone.how')}</legend>
           {channels.map((c) => (
             <label class="choice">
-              <input type="radio" name="channel" value={c} checked={c === preferred} />
+              <input
+                type="radio"
+                name="channel"
+                value={c}
+                checked={c === (typed.channel ?? preferred)}
+              />
               <span>{form.t(c === 'text' ? 'phone.textMe' : 'phone.callMe')}</span>
             </label>
           ))}

@@ -205,7 +205,7 @@ export const pushMethod = {
       case 'wrong_number':
         // A wrong number counts once against the attempt, as a wrong code.
         return (await store.move(latest.id, 'wrong_number', 'refused', now))
-          ? { ok: false, reason: 'invalid' }
+          ? { ok: false, reason: 'invalid', message: t('push.wrongNumber') }
           : { ok: 'retry', message: t('push.wrongNumber') };
       case 'refused':
         return { ok: 'retry', message: t('push.wrongNumber') };
