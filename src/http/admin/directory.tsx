@@ -81,7 +81,7 @@ const Report = ({ r }: { r: SyncReport }) => (
           {r.changes.slice(0, 200).map((c) => (
             <tr>
               <td>{c.action}</td>
-              <td>{c.upn}</td>
+              <td class="wrap">{c.upn}</td>
               <td>
                 {Object.entries(c.fields)
                   .map(([k, v]) => `${k}: ${dash(v.from)} → ${dash(v.to)}`)
