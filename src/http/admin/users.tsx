@@ -578,7 +578,9 @@ async function userPage(c: C, upn: string, extra?: unknown) {
 
       <section aria-labelledby="signins">
         <h2 id="signins">Recent sign-ins</h2>
-        <SigninTable items={signins} />
+        <div class="scroll-box">
+          <SigninTable items={signins} />
+        </div>
         <p>
           <a href={`/admin/logs/signins?user=${encodeURIComponent(user.userPrincipalName)}`}>
             All sign-ins of this user
@@ -644,9 +646,9 @@ export const SigninTable = ({ items }: { items: SigninView[] }) =>
         {items.map((s) => (
           <tr>
             <td>{time(s.createdDateTime)}</td>
-            <td>{s.userPrincipalName}</td>
+            <td class="wrap">{s.userPrincipalName}</td>
             <td>{s.result}</td>
-            <td>{s.failureReason || s.additionalDetails}</td>
+            <td class="prose">{s.failureReason || s.additionalDetails}</td>
             <td>{s.authenticationMethod ?? '—'}</td>
             <td>{s.application ?? '—'}</td>
             <td>{s.front ?? '—'}</td>
