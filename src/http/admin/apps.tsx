@@ -103,7 +103,7 @@ function Uses({ a }: { a: ApplicationView }) {
 function AppTable({ apps, csrf }: { apps: ApplicationView[]; csrf: string }) {
   if (apps.length === 0) return <p class="muted">No applications yet.</p>;
   return (
-    <table>
+    <table class="cards">
       <caption class="visually-hidden">Applications</caption>
       <thead>
         <tr>
@@ -123,16 +123,16 @@ function AppTable({ apps, csrf }: { apps: ApplicationView[]; csrf: string }) {
         {apps.map((a) => (
           <tr>
             <td>{a.name}</td>
-            <td>
+            <td data-label="Id (client id)">
               <code>{a.id}</code>
             </td>
-            <td>{kindOf(a)}</td>
-            <td>
+            <td data-label="Kind">{kindOf(a)}</td>
+            <td data-label="Fronts or redirect URIs">
               <Uses a={a} />
             </td>
-            <td>{yesNo(a, a.requireMfa)}</td>
-            <td>{yesNo(a, a.firstParty)}</td>
-            <td>{time(a.createdAt)}</td>
+            <td data-label="Requires MFA">{yesNo(a, a.requireMfa)}</td>
+            <td data-label="First-party">{yesNo(a, a.firstParty)}</td>
+            <td data-label="Created">{time(a.createdAt)}</td>
             <td>
               {a.kind === 'oidc' && !isMachine(a) ? (
                 <a href={`/admin/apps/${encodeURIComponent(a.id)}/uris`}>

@@ -75,7 +75,7 @@ function RowTable({ rows, caption }: { rows: BulkRow[]; caption: string }) {
   const shown = [...errors, ...others.slice(0, Math.max(0, SHOWN_ROWS - errors.length))];
   return (
     <>
-      <table>
+      <table class="cards">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -89,11 +89,13 @@ function RowTable({ rows, caption }: { rows: BulkRow[]; caption: string }) {
         <tbody>
           {shown.map((r) => (
             <tr class={r.status === 'error' ? 'row-error' : undefined}>
-              <td>{r.line}</td>
-              <td>{r.userPrincipalName || '—'}</td>
-              <td>{r.currentState ?? '—'}</td>
-              <td>{r.state ?? '—'}</td>
-              <td>
+              <td data-label="Line">{r.line}</td>
+              <td data-label="User name" class="wrap">
+                {r.userPrincipalName || '—'}
+              </td>
+              <td data-label="Now">{r.currentState ?? '—'}</td>
+              <td data-label="New">{r.state ?? '—'}</td>
+              <td data-label="Result">
                 {r.status === 'error'
                   ? `Error: ${r.error}`
                   : r.status === 'change'
@@ -194,10 +196,10 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
         const errors = result.rows.filter((r) => r.status === 'error').slice(0, SHOWN_ROWS);
         return `<h2>Result</h2><ul class="counts"><li><strong>${result.changed}</strong> changed</li><li><strong>${result.unchanged}</strong> already in that state</li><li><strong>${result.errors}</strong> with errors, not applied</li></ul>${
           errors.length
-            ? `<table><caption>Rows not applied</caption><thead><tr><th scope="col">Line</th><th scope="col">User name</th><th scope="col">Error</th></tr></thead><tbody>${errors
+            ? `<table class="cards"><caption>Rows not applied</caption><thead><tr><th scope="col">Line</th><th scope="col">User name</th><th scope="col">Error</th></tr></thead><tbody>${errors
                 .map(
                   (r) =>
-                    `<tr class="row-error"><td>${r.line}</td><td>${escapeHtml(r.userPrincipalName)}</td><td>${escapeHtml(r.error ?? '')}</td></tr>`,
+                    `<tr class="row-error"><td data-label="Line">${r.line}</td><td data-label="User name" class="wrap">${escapeHtml(r.userPrincipalName)}</td><td data-label="Error">${escapeHtml(r.error ?? '')}</td></tr>`,
                 )
                 .join('')}</tbody></table>`
             : ''

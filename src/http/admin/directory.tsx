@@ -81,7 +81,7 @@ const Report = ({ r }: { r: SyncReport }) => (
           {r.changes.slice(0, 200).map((c) => (
             <tr>
               <td>{c.action}</td>
-              <td>{c.upn}</td>
+              <td class="wrap">{c.upn}</td>
               <td>
                 {Object.entries(c.fields)
                   .map(([k, v]) => `${k}: ${dash(v.from)} → ${dash(v.to)}`)
@@ -104,7 +104,7 @@ const Tested = ({ t }: { t: DirectoryTest }) => (
       {t.entries.length === 0 ? 'no entry found.' : `${t.entries.length} entries, read as:`}
     </p>
     {t.entries.length > 0 ? (
-      <table>
+      <table class="cards">
         <thead>
           <tr>
             <th scope="col">Entry</th>
@@ -123,13 +123,13 @@ const Tested = ({ t }: { t: DirectoryTest }) => (
               <td>
                 <code>{e.dn}</code>
               </td>
-              <td>{dash(e.userPrincipalName)}</td>
-              <td>{dash(e.displayName)}</td>
-              <td>{dash(e.mail)}</td>
-              <td>{dash(e.mobile)}</td>
-              <td>{dash(e.preferredLanguage)}</td>
-              <td>{e.disabled ? 'yes' : 'no'}</td>
-              <td>{dash(e.problem)}</td>
+              <td data-label="User name">{dash(e.userPrincipalName)}</td>
+              <td data-label="Display name">{dash(e.displayName)}</td>
+              <td data-label="Mail">{dash(e.mail)}</td>
+              <td data-label="Mobile">{dash(e.mobile)}</td>
+              <td data-label="Language">{dash(e.preferredLanguage)}</td>
+              <td data-label="Disabled">{e.disabled ? 'yes' : 'no'}</td>
+              <td data-label="Problem">{dash(e.problem)}</td>
             </tr>
           ))}
         </tbody>
@@ -221,7 +221,7 @@ async function page(c: C, opts: { extra?: unknown; error?: string } = {}) {
             </form>
             {last ? <Problems errors={last.errors} /> : null}
             {s.runs.length > 1 ? (
-              <table>
+              <table class="cards">
                 <caption>Recent syncs</caption>
                 <thead>
                   <tr>
@@ -238,14 +238,14 @@ async function page(c: C, opts: { extra?: unknown; error?: string } = {}) {
                   {s.runs.map((r) => (
                     <tr>
                       <td>{time(r.startedAt)}</td>
-                      <td>
+                      <td data-label="By">
                         {r.trigger}, {r.actor}
                       </td>
-                      <td>{r.error ? `${r.status}: ${r.error}` : r.status}</td>
-                      <td>{r.created}</td>
-                      <td>{r.updated}</td>
-                      <td>{r.blocked}</td>
-                      <td>{r.errors.length}</td>
+                      <td data-label="Result">{r.error ? `${r.status}: ${r.error}` : r.status}</td>
+                      <td data-label="Created">{r.created}</td>
+                      <td data-label="Updated">{r.updated}</td>
+                      <td data-label="Blocked">{r.blocked}</td>
+                      <td data-label="Not synced">{r.errors.length}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -55,7 +55,7 @@ async function listPage(c: C, error?: string) {
         </label>
         <button type="submit">Search</button>
       </form>
-      <table>
+      <table class="cards">
         <caption>{page.items.length === 0 ? 'No groups.' : 'Groups, by name'}</caption>
         <thead>
           <tr>
@@ -71,9 +71,9 @@ async function listPage(c: C, error?: string) {
               <td>
                 <a href={groupHref(g.id)}>{g.displayName}</a>
               </td>
-              <td>{g.memberCount}</td>
-              <td>{g.source}</td>
-              <td>{g.adminRole ? 'Administrators' : '—'}</td>
+              <td data-label="Members">{g.memberCount}</td>
+              <td data-label="Source">{g.source}</td>
+              <td data-label="Role">{g.adminRole ? 'Administrators' : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -178,7 +178,7 @@ async function groupPage(c: C, id: string, extra?: unknown, error?: string) {
           <button type="submit">Add</button>
         </form>
       )}
-      <table>
+      <table class="cards">
         <caption class="visually-hidden">Members</caption>
         <thead>
           <tr>

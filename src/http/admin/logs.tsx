@@ -86,7 +86,8 @@ async function logPage<V>(
           Export all matching entries as CSV
         </a>
       </p>
-      {result ? (o.table(result.items) as never) : null}
+      {/* A log is wide: on a narrow screen it scrolls in its box, not the page. */}
+      <div class="scroll-box">{result ? (o.table(result.items) as never) : null}</div>
       <nav class="row" aria-label="Pages">
         {q.cursor ? <a href={`${o.section}?${kept}`}>Newest</a> : null}
         {result?.nextCursor ? (
@@ -138,10 +139,10 @@ const AuditTable = ({ items }: { items: AuditView[] }) =>
         {items.map((a) => (
           <tr>
             <td>{time(a.at)}</td>
-            <td>{a.actor}</td>
+            <td class="wrap">{a.actor}</td>
             <td>{a.ipAddress ?? '—'}</td>
             <td>{a.action}</td>
-            <td>{a.userPrincipalName ?? '—'}</td>
+            <td class="wrap">{a.userPrincipalName ?? '—'}</td>
             <td class="wrap">{Object.keys(a.detail).length ? JSON.stringify(a.detail) : ''}</td>
           </tr>
         ))}

@@ -31,7 +31,7 @@ async function page(c: C, extra?: unknown, notice?: string) {
       {tokens.length === 0 ? (
         <p class="muted">No tokens.</p>
       ) : (
-        <table>
+        <table class="cards">
           <caption class="visually-hidden">API tokens</caption>
           <thead>
             <tr>
@@ -50,11 +50,13 @@ async function page(c: C, extra?: unknown, notice?: string) {
             {tokens.map((t) => (
               <tr>
                 <td>{t.name}</td>
-                <td>{t.scope}</td>
-                <td>{t.rights.includes('personal-data') ? 'Yes' : 'No'}</td>
-                <td>{time(t.createdAt)}</td>
-                <td>{t.createdBy ?? '—'}</td>
-                <td>{time(t.lastUsedAt)}</td>
+                <td data-label="Scope">{t.scope}</td>
+                <td data-label="Personal data">
+                  {t.rights.includes('personal-data') ? 'Yes' : 'No'}
+                </td>
+                <td data-label="Created">{time(t.createdAt)}</td>
+                <td data-label="By">{t.createdBy ?? '—'}</td>
+                <td data-label="Last used">{time(t.lastUsedAt)}</td>
                 <td>
                   <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
                     <Csrf token={csrf} />

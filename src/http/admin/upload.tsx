@@ -1,6 +1,6 @@
 // What the portal's file uploads share (bulk MFA update, user import): reading
-// the file as UTF-8, and a long apply streamed to the browser as progress bars
-// (no script: the page arrives as the work goes on).
+// the file as UTF-8, and a long apply streamed to the browser with a progress
+// bar (no script: the page arrives as the work goes on).
 import type { Context } from 'hono';
 import { AppError, isAppError } from '../../errors.ts';
 import type { HttpEnv } from '../env.ts';
@@ -63,8 +63,10 @@ export async function streamWork(
         const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
         if (pct === last || (pct % 10 !== 0 && pct !== 100)) return;
         last = pct;
+        // Each report is a new bar after the last (the page cannot change what it
+        // was sent without a script); the stylesheet shows only the latest.
         send(
-          `<p>${escapeHtml(what)}: <progress max="100" value="${pct}">${pct}%</progress> ${pct}%</p>`,
+          `<div class="progress-step">${escapeHtml(what)}: <progress max="100" value="${pct}">${pct}%</progress> ${pct}%</div>`,
         );
       };
       try {

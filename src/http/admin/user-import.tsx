@@ -83,7 +83,7 @@ function RowTable({ rows }: { rows: ImportRow[] }) {
   const shown = [...errors, ...others.slice(0, Math.max(0, SHOWN_ROWS - errors.length))];
   return (
     <>
-      <table>
+      <table class="cards">
         <caption>Every row of the file, errors first</caption>
         <thead>
           <tr>
@@ -95,9 +95,11 @@ function RowTable({ rows }: { rows: ImportRow[] }) {
         <tbody>
           {shown.map((r) => (
             <tr class={r.action === 'error' ? 'row-error' : undefined}>
-              <td>{r.line}</td>
-              <td>{r.userPrincipalName || '—'}</td>
-              <td>
+              <td data-label="Line">{r.line}</td>
+              <td data-label="User name" class="wrap">
+                {r.userPrincipalName || '—'}
+              </td>
+              <td data-label="Result">
                 {r.action === 'error'
                   ? `Error: ${r.error}`
                   : r.action === 'create'
@@ -220,10 +222,10 @@ export const adminUserImportRoutes = new Hono<HttpEnv>()
           r.invited ? `<li><strong>${r.invited}</strong> invited by email</li>` : ''
         }</ul>${
           errors.length
-            ? `<table><caption>Rows not applied</caption><thead><tr><th scope="col">Line</th><th scope="col">User name</th><th scope="col">Error</th></tr></thead><tbody>${errors
+            ? `<table class="cards"><caption>Rows not applied</caption><thead><tr><th scope="col">Line</th><th scope="col">User name</th><th scope="col">Error</th></tr></thead><tbody>${errors
                 .map(
                   (x) =>
-                    `<tr class="row-error"><td>${x.line}</td><td>${escapeHtml(x.userPrincipalName)}</td><td>${escapeHtml(x.error ?? '')}</td></tr>`,
+                    `<tr class="row-error"><td data-label="Line">${x.line}</td><td data-label="User name" class="wrap">${escapeHtml(x.userPrincipalName)}</td><td data-label="Error">${escapeHtml(x.error ?? '')}</td></tr>`,
                 )
                 .join('')}</tbody></table>`
             : ''

@@ -206,7 +206,7 @@ async function listPage(c: C) {
       </form>
       <form method="post" action="/admin/users/selected">
         <Csrf token={c.var.session!.csrf_token} />
-        <table>
+        <table class="cards selectable">
           <caption>
             {page.items.length === 0
               ? 'No users match.'
@@ -249,10 +249,10 @@ async function listPage(c: C) {
                     {u.source === 'directory' ? <span class="tag">directory</span> : null}
                     {u.blockCredential ? <span class="tag tag-warn">blocked</span> : null}
                   </td>
-                  <td>{u.userPrincipalName}</td>
-                  <td>{stateBadge(u.mfaState)}</td>
-                  <td>{def ? label(def.methodType) : '—'}</td>
-                  <td>{time(u.lastSignInAt)}</td>
+                  <td data-label="User name">{u.userPrincipalName}</td>
+                  <td data-label="MFA state">{stateBadge(u.mfaState)}</td>
+                  <td data-label="Default method">{def ? label(def.methodType) : '—'}</td>
+                  <td data-label="Last sign-in">{time(u.lastSignInAt)}</td>
                 </tr>
               );
             })}
@@ -490,7 +490,7 @@ async function userPage(c: C, upn: string, extra?: unknown) {
         {user.strongAuthenticationMethods.length === 0 ? (
           <p class="muted">No method registered.</p>
         ) : (
-          <table>
+          <table class="cards">
             <caption class="visually-hidden">Registered methods</caption>
             <thead>
               <tr>
@@ -508,10 +508,10 @@ async function userPage(c: C, upn: string, extra?: unknown) {
               {user.strongAuthenticationMethods.map((m) => (
                 <tr>
                   <td>{label(m.methodType)}</td>
-                  <td>{m.isDefault ? 'Yes' : 'No'}</td>
-                  <td>{m.phoneNumber ?? '—'}</td>
-                  <td>{time(m.createdAt)}</td>
-                  <td>{time(m.lastUsedAt)}</td>
+                  <td data-label="Default">{m.isDefault ? 'Yes' : 'No'}</td>
+                  <td data-label="Phone">{m.phoneNumber ?? '—'}</td>
+                  <td data-label="Added">{time(m.createdAt)}</td>
+                  <td data-label="Last used">{time(m.lastUsedAt)}</td>
                   <td class="row">
                     {m.isDefault || !worksAlone(m.methodType) ? null : (
                       <form method="post" action={`${base}/methods/${m.id}/default`}>
@@ -578,7 +578,9 @@ async function userPage(c: C, upn: string, extra?: unknown) {
 
       <section aria-labelledby="signins">
         <h2 id="signins">Recent sign-ins</h2>
-        <SigninTable items={signins} />
+        <div class="scroll-box">
+          <SigninTable items={signins} />
+        </div>
         <p>
           <a href={`/admin/logs/signins?user=${encodeURIComponent(user.userPrincipalName)}`}>
             All sign-ins of this user
@@ -597,7 +599,7 @@ export const AppPasswordTable = ({ items }: { items: AppPasswordView[] }) =>
   items.length === 0 ? (
     <p class="muted">No app passwords.</p>
   ) : (
-    <table>
+    <table class="cards">
       <caption class="visually-hidden">App passwords</caption>
       <thead>
         <tr>
@@ -612,10 +614,10 @@ export const AppPasswordTable = ({ items }: { items: AppPasswordView[] }) =>
         {items.map((p) => (
           <tr>
             <td>{p.name}</td>
-            <td>{p.scopes.length ? p.scopes.join(', ') : 'Any'}</td>
-            <td>{time(p.createdAt)}</td>
-            <td>{time(p.lastUsedAt)}</td>
-            <td>{p.lastUsedFrom ?? '—'}</td>
+            <td data-label="Applications">{p.scopes.length ? p.scopes.join(', ') : 'Any'}</td>
+            <td data-label="Created">{time(p.createdAt)}</td>
+            <td data-label="Last used">{time(p.lastUsedAt)}</td>
+            <td data-label="From">{p.lastUsedFrom ?? '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -644,9 +646,9 @@ export const SigninTable = ({ items }: { items: SigninView[] }) =>
         {items.map((s) => (
           <tr>
             <td>{time(s.createdDateTime)}</td>
-            <td>{s.userPrincipalName}</td>
+            <td class="wrap">{s.userPrincipalName}</td>
             <td>{s.result}</td>
-            <td>{s.failureReason || s.additionalDetails}</td>
+            <td class="prose">{s.failureReason || s.additionalDetails}</td>
             <td>{s.authenticationMethod ?? '—'}</td>
             <td>{s.application ?? '—'}</td>
             <td>{s.front ?? '—'}</td>
