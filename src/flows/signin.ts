@@ -384,6 +384,15 @@ export function signinFlows(ctx: AppContext) {
       return evaluate({ ...s, flow: { ...s.flow, pending_sealed: sealed } });
     },
 
+    /** Proof-up: back to the list of methods; the registration under way is dropped (nothing was added). */
+    async chooseAnotherMethod(flowId: string): Promise<FlowState> {
+      const s = await load(flowId);
+      if (s.next.kind !== 'proofup')
+        throw new AppError('conflict', { detail: 'No registration is needed now.' });
+      await stores.flows.update(flowId, { pending_sealed: null });
+      return evaluate({ ...s, flow: { ...s.flow, pending_sealed: null } });
+    },
+
     /** The enrolment in progress, if any, for rendering. */
     pendingEnrolment: (s: FlowState) => enrol.pending(s.flow),
 

@@ -77,7 +77,14 @@ export const ChangePasswordPage = (p: PageProps & { csrfToken: string; error?: s
 
 /** Proof-up: the chosen method's enrolment step (rendered by the method). */
 export const EnrolPage = (
-  p: PageProps & { method: AuthMethod<unknown>; body: Child; error?: string; csrfToken: string },
+  p: PageProps & {
+    method: AuthMethod<unknown>;
+    body: Child;
+    error?: string;
+    csrfToken: string;
+    /** Other methods are offered: a way back to the list. */
+    canChooseAnother?: boolean;
+  },
 ) => (
   <Layout
     t={p.t}
@@ -86,6 +93,14 @@ export const EnrolPage = (
   >
     <ErrorMessage message={p.error} />
     {p.body}
+    {p.canChooseAnother ? (
+      <form method="post" action="/signin/proofup/back" class="secondary">
+        <Csrf token={p.csrfToken} />
+        <button type="submit" class="link">
+          {p.t('proofup.chooseAnother')}
+        </button>
+      </form>
+    ) : null}
     <CancelForm {...p} />
   </Layout>
 );
@@ -95,6 +110,8 @@ export const VerifyPage = (
   p: PageProps & {
     body: Child;
     others: { id: string; label: string }[];
+    /** Recovery codes are among the other options (what to do when the phone is lost). */
+    hasRecoveryCodes: boolean;
     error?: string;
     csrfToken: string;
   },
@@ -114,6 +131,10 @@ export const VerifyPage = (
         </ul>
       </details>
     ) : null}
+    <details class="lost">
+      <summary>{p.t('verify.lostTitle')}</summary>
+      <p>{p.t(p.hasRecoveryCodes ? 'verify.lostWithRecovery' : 'verify.lostNoRecovery')}</p>
+    </details>
     <CancelForm {...p} />
   </Layout>
 );

@@ -154,6 +154,7 @@ async function renderStep(
             body={body}
             error={error}
             csrfToken={csrfToken}
+            canChooseAnother={s.next.offer.length > 1}
           />,
         );
       }
@@ -204,6 +205,7 @@ async function renderStep(
           {...page(c)}
           body={body}
           others={others}
+          hasRecoveryCodes={regs.some((r) => r.id !== reg.id && r.methodType === 'RecoveryCode')}
           error={message}
           csrfToken={csrfToken}
         />,
@@ -373,6 +375,8 @@ export const signinRoutes = new Hono<HttpEnv>()
   .post('/signin/proofup/verify', (c) =>
     step(c, (flowId, form) => c.var.flows.completeEnrolment(flowId, form, c.var.t)),
   )
+
+  .post('/signin/proofup/back', (c) => step(c, (flowId) => c.var.flows.chooseAnotherMethod(flowId)))
 
   .post('/signin/proofup/postpone', (c) => step(c, (flowId) => c.var.flows.postponeProofup(flowId)))
 

@@ -30,6 +30,7 @@ export default {
     'Vaše organizace potřebuje další informace, aby mohla zajistit bezpečnost vašeho účtu. Zvolte, jak chcete ověřit svou identitu.',
   'proofup.legend': 'Metoda ověření',
   'proofup.next': 'Další',
+  'proofup.chooseAnother': 'Zvolit jinou metodu',
   'password.title': 'Zvolte nové heslo',
   'password.intro':
     'Správce vám obnovil heslo. Chcete-li pokračovat, zvolte nové; jednorázové heslo tím přestane platit.',
@@ -57,6 +58,11 @@ export default {
 
   'verify.title': 'Ověřte svou identitu',
   'verify.otherOptions': 'Použít jinou možnost ověření',
+  'verify.lostTitle': 'Nemůžete tuto metodu použít?',
+  'verify.lostWithRecovery':
+    'Pokud jste telefon ztratili nebo ho nemůžete použít, zvolte „Použít jinou možnost ověření“ a přihlaste se jedním ze svých kódů pro obnovení. Potom si v části Bezpečnostní údaje zaregistrujte nový telefon.',
+  'verify.lostNoRecovery':
+    'Pokud jste telefon ztratili nebo ho nemůžete použít, obraťte se na svého správce: může vaše metody ověření resetovat, abyste si mohli zaregistrovat nové.',
   'noMethod.title': 'Teď se nemůžete přihlásit',
   'noMethod.body':
     'Váš účet vyžaduje druhou metodu ověření, ale žádnou z metod, které vaše organizace povoluje, nelze použít. Obraťte se na svého správce.',

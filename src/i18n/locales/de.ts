@@ -30,6 +30,7 @@ export default {
     'Ihre Organisation benötigt weitere Informationen, um Ihr Konto zu schützen. Wählen Sie aus, wie Sie Ihre Identität bestätigen möchten.',
   'proofup.legend': 'Überprüfungsmethode',
   'proofup.next': 'Weiter',
+  'proofup.chooseAnother': 'Andere Methode auswählen',
   'password.title': 'Neues Kennwort wählen',
   'password.intro':
     'Ihr Administrator hat Ihr Kennwort zurückgesetzt. Wählen Sie ein neues, um fortzufahren; das Einmalkennwort gilt dann nicht mehr.',
@@ -57,6 +58,11 @@ export default {
 
   'verify.title': 'Identität überprüfen',
   'verify.otherOptions': 'Andere Überprüfungsoption verwenden',
+  'verify.lostTitle': 'Sie können diese Methode nicht verwenden?',
+  'verify.lostWithRecovery':
+    'Wenn Sie Ihr Telefon verloren haben oder es nicht verwenden können, wählen Sie „Andere Überprüfungsoption verwenden“ und melden Sie sich mit einem Ihrer Wiederherstellungscodes an. Registrieren Sie danach Ihr neues Telefon unter „Sicherheitsinformationen“.',
+  'verify.lostNoRecovery':
+    'Wenn Sie Ihr Telefon verloren haben oder es nicht verwenden können, wenden Sie sich an Ihren Administrator: Er kann Ihre Überprüfungsmethoden zurücksetzen, damit Sie neue registrieren können.',
   'noMethod.title': 'Sie können sich zurzeit nicht anmelden',
   'noMethod.body':
     'Für Ihr Konto ist eine zweite Überprüfungsmethode erforderlich, aber keine der von Ihrer Organisation zugelassenen Methoden kann verwendet werden. Wenden Sie sich an Ihren Administrator.',

@@ -30,6 +30,7 @@ export default {
     "Your organisation needs more information to keep your account secure. Choose how you want to verify it's you.",
   'proofup.legend': 'Verification method',
   'proofup.next': 'Next',
+  'proofup.chooseAnother': 'Choose a different method',
   'password.title': 'Choose a new password',
   'password.intro':
     'Your administrator reset your password. Choose a new one to continue; the one-time password stops working.',
@@ -56,6 +57,11 @@ export default {
 
   'verify.title': 'Verify your identity',
   'verify.otherOptions': 'Use a different verification option',
+  'verify.lostTitle': "Can't use this method?",
+  'verify.lostWithRecovery':
+    'If you lost your phone or can\'t use it, choose "Use a different verification option" and sign in with one of your recovery codes, then register your new phone in Security info.',
+  'verify.lostNoRecovery':
+    "If you lost your phone or can't use it, contact your administrator: they can reset your verification methods so you can register new ones.",
   'noMethod.title': "You can't sign in right now",
   'noMethod.body':
     'Your account needs a second verification method, but none of the methods your organisation allows can be used. Contact your administrator.',

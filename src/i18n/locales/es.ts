@@ -30,6 +30,7 @@ export default {
     'Su organización necesita más información para mantener segura su cuenta. Elija cómo quiere verificar su identidad.',
   'proofup.legend': 'Método de verificación',
   'proofup.next': 'Siguiente',
+  'proofup.chooseAnother': 'Elegir otro método',
   'password.title': 'Elija una contraseña nueva',
   'password.intro':
     'Su administrador ha restablecido su contraseña. Elija una nueva para continuar; la contraseña de un solo uso dejará de funcionar.',
@@ -58,6 +59,11 @@ export default {
 
   'verify.title': 'Verifique su identidad',
   'verify.otherOptions': 'Usar otra opción de verificación',
+  'verify.lostTitle': '¿No puede usar este método?',
+  'verify.lostWithRecovery':
+    'Si perdió el teléfono o no puede usarlo, elija «Usar otra opción de verificación» e inicie sesión con uno de sus códigos de recuperación; después, registre el teléfono nuevo en Información de seguridad.',
+  'verify.lostNoRecovery':
+    'Si perdió el teléfono o no puede usarlo, póngase en contacto con su administrador: puede restablecer sus métodos de verificación para que registre otros nuevos.',
   'noMethod.title': 'No puede iniciar sesión en este momento',
   'noMethod.body':
     'Su cuenta necesita un segundo método de verificación, pero no se puede usar ninguno de los métodos que permite su organización. Póngase en contacto con su administrador.',

@@ -30,6 +30,7 @@ export default {
     'Votre organisation a besoin de plus d’informations pour sécuriser votre compte. Choisissez comment vous souhaitez confirmer votre identité.',
   'proofup.legend': 'Méthode de vérification',
   'proofup.next': 'Suivant',
+  'proofup.chooseAnother': 'Choisir une autre méthode',
   'password.title': 'Choisissez un nouveau mot de passe',
   'password.intro':
     'Votre administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau pour continuer ; le mot de passe à usage unique cessera de fonctionner.',
@@ -57,6 +58,11 @@ export default {
 
   'verify.title': 'Vérifier votre identité',
   'verify.otherOptions': 'Utiliser une autre option de vérification',
+  'verify.lostTitle': 'Vous ne pouvez pas utiliser cette méthode ?',
+  'verify.lostWithRecovery':
+    'Si vous avez perdu votre téléphone ou ne pouvez pas l’utiliser, choisissez « Utiliser une autre option de vérification » et connectez-vous avec l’un de vos codes de récupération, puis enregistrez votre nouveau téléphone dans Informations de sécurité.',
+  'verify.lostNoRecovery':
+    'Si vous avez perdu votre téléphone ou ne pouvez pas l’utiliser, contactez votre administrateur : il peut réinitialiser vos méthodes de vérification pour que vous en enregistriez de nouvelles.',
   'noMethod.title': 'Vous ne pouvez pas vous connecter pour le moment',
   'noMethod.body':
     'Votre compte nécessite une seconde méthode de vérification, mais aucune des méthodes autorisées par votre organisation ne peut être utilisée. Contactez votre administrateur.',

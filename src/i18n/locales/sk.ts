@@ -30,6 +30,7 @@ export default {
     'Vaša organizácia potrebuje ďalšie informácie, aby mohla zabezpečiť vaše konto. Vyberte, ako chcete overiť svoju totožnosť.',
   'proofup.legend': 'Metóda overenia',
   'proofup.next': 'Ďalej',
+  'proofup.chooseAnother': 'Zvoliť inú metódu',
   'password.title': 'Zvoľte nové heslo',
   'password.intro':
     'Správca vám obnovil heslo. Ak chcete pokračovať, zvoľte nové; jednorazové heslo tým prestane platiť.',
@@ -57,6 +58,11 @@ export default {
 
   'verify.title': 'Overte svoju totožnosť',
   'verify.otherOptions': 'Použiť inú možnosť overenia',
+  'verify.lostTitle': 'Nemôžete použiť túto metódu?',
+  'verify.lostWithRecovery':
+    'Ak ste telefón stratili alebo ho nemôžete použiť, zvoľte „Použiť inú možnosť overenia“ a prihláste sa jedným zo svojich kódov na obnovenie. Potom si v časti Bezpečnostné údaje zaregistrujte nový telefón.',
+  'verify.lostNoRecovery':
+    'Ak ste telefón stratili alebo ho nemôžete použiť, obráťte sa na svojho správcu: môže vaše metódy overenia resetovať, aby ste si mohli zaregistrovať nové.',
   'noMethod.title': 'Momentálne sa nemôžete prihlásiť',
   'noMethod.body':
     'Vaše konto vyžaduje druhú metódu overenia, ale nedá sa použiť žiadna z metód, ktoré vaša organizácia povoľuje. Obráťte sa na svojho správcu.',
