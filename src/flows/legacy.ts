@@ -137,9 +137,17 @@ async function judge(
   const registered = (await ctx.stores.methods.listForUser(user.id)).length > 0;
   const passwordAllowed =
     user.mfa_state === 'Disabled' || (user.mfa_state === 'Enabled' && !registered);
-  if (!passwordAllowed) return refuse('MFA required: use an app password', user.id, 'password');
-  if (!(await checkAccountPassword(ctx, user, a.secret.slice(0, 1024))))
-    return refuse('wrong password', user.id, 'password');
+  // The password is checked either way, so the sign-in log tells the helpdesk a
+  // mistyped password from a right one that this user may no longer use here.
+  // The client hears the same refusal in both cases.
+  const rightPassword = await checkAccountPassword(ctx, user, a.secret.slice(0, 1024));
+  if (!rightPassword) return refuse('wrong password', user.id, 'password');
+  if (!passwordAllowed)
+    return refuse(
+      'MFA required: the account password is right, but this user needs an app password here',
+      user.id,
+      'password',
+    );
   // An admin's one-time password is for choosing a new one in the browser, nothing else.
   if (user.must_change_password === 1)
     return refuse('password must be changed: sign in in the browser first', user.id, 'password');

@@ -76,9 +76,15 @@ describe('HTTP verify front and the legacy credential rules', () => {
   });
 
   it('logs the real reason, the application and the front', async () => {
+    await verify('enf@contoso.com', 'a mistyped password');
+    const [wrong] = await t.ctx.stores.signinLog.list({ upn: 'enf@contoso.com', limit: 1 });
+    assert.equal(wrong?.reason, 'wrong password', 'a wrong password is not "MFA required"');
     await verify('enf@contoso.com', PASSWORD);
     const [entry] = await t.ctx.stores.signinLog.list({ upn: 'enf@contoso.com', limit: 1 });
-    assert.equal(entry?.reason, 'MFA required: use an app password');
+    assert.equal(
+      entry?.reason,
+      'MFA required: the account password is right, but this user needs an app password here',
+    );
     assert.equal(entry?.front, 'verify');
     assert.equal(entry?.application, mail);
   });
