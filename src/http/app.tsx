@@ -21,7 +21,7 @@ import { getServiceSettings } from '../services/settings.ts';
 import { adminRoutes } from './admin/index.ts';
 import { createApi } from './api/index.ts';
 import type { HttpEnv } from './env.ts';
-import { takeFlash } from './flash.ts';
+import { dropFlash, peekFlash } from './flash.ts';
 import { localeFromHeaders } from './locale.ts';
 import { ErrorPage } from './pages/steps.tsx';
 import { problem } from './problem.ts';
@@ -261,8 +261,10 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   app.use(async (c, next) => {
     if (isApi(c.req.path)) return next();
     c.set('brand', brandOf(await getServiceSettings(ctx)));
-    if (c.req.method === 'GET' && takeFlash<boolean>(c, 'stale')) c.set('staleForm', true);
+    // A stale form's word waits past redirects for the page that shows it.
+    if (c.req.method === 'GET' && peekFlash<boolean>(c, 'stale')) c.set('staleForm', true);
     await pageStorage(c, next);
+    if (c.var.staleForm && c.res.status === 200) dropFlash(c, 'stale');
     // Back re-asks for a page instead of showing a copy from before a sign-in step.
     if (
       !c.res.headers.has('cache-control') &&

@@ -26,12 +26,23 @@ export function setFlash(c: C, name: string, value: unknown): void {
 
 /** What setFlash kept for this session, once: the cookie is deleted as it is read. */
 export function takeFlash<T>(c: C, name: string): T | undefined {
-  const sealed = getCookie(c, cookieName(c, name));
-  if (!sealed) return undefined;
+  const value = peekFlash<T>(c, name);
+  if (value !== undefined) dropFlash(c, name);
+  return value;
+}
+
+/** Deletes what setFlash kept (once the page that shows it is answered). */
+export function dropFlash(c: C, name: string): void {
   deleteCookie(c, cookieName(c, name), {
     path: '/',
     secure: c.var.ctx.config.publicUrl.startsWith('https:'),
   });
+}
+
+/** What setFlash kept for this session, left in place (a redirect passes it on). */
+export function peekFlash<T>(c: C, name: string): T | undefined {
+  const sealed = getCookie(c, cookieName(c, name));
+  if (!sealed) return undefined;
   try {
     return JSON.parse(c.var.ctx.box.open(sealed, aad(c, name))) as T;
   } catch {
