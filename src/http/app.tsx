@@ -44,6 +44,7 @@ import { afterStaleForm } from './stale-form.ts';
 const css = readAsset('http/static/app.css');
 const copyJs = readAsset('http/static/copy.js');
 const selectAllJs = readAsset('http/static/select-all.js');
+const localTimeJs = readAsset('http/static/local-time.js');
 const passkeyJs = readAsset('http/static/passkey.js');
 /** The browser half of @simplewebauthn, its UMD bundle (global SimpleWebAuthnBrowser). */
 const webauthnJs = readFileSync(
@@ -209,6 +210,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   );
   for (const [path, body] of [
     ['/static/select-all.js', selectAllJs],
+    ['/static/local-time.js', localTimeJs],
     ['/static/passkey.js', passkeyJs],
     ['/static/simplewebauthn.js', webauthnJs],
   ] as const)

@@ -96,7 +96,7 @@ describe('a first day in headless Chromium: language, Back, second tabs, reloads
   });
 
   it('a German browser keeps German pages through sign-in, proof-up and security info; Back after signing in shows the signed-in page', async () => {
-    const context = await browser.newContext({ locale: 'de-DE' });
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
     const page = await context.newPage();
     const german = async (where: string) =>
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'de', where);
@@ -131,6 +131,18 @@ describe('a first day in headless Chromium: language, Back, second tabs, reloads
       await page.getByRole('heading', { name: de('security.title') }).waitFor();
       await german('security info');
       await shot(page, 'security-info-de');
+      // Times in her own time zone (the server wrote UTC and said so).
+      const registered = page.locator('time[data-local]').first();
+      const iso = (await registered.getAttribute('datetime'))!;
+      assert.match((await registered.getAttribute('title')) ?? '', /UTC/);
+      assert.equal(
+        await registered.textContent(),
+        new Intl.DateTimeFormat('de', {
+          dateStyle: 'medium',
+          timeStyle: 'medium',
+          timeZone: 'Europe/Berlin',
+        }).format(new Date(iso)),
+      );
 
       // Back, all the way to the sign-in form: the browser asks again (no-store),
       // and a signed-in person gets the signed-in page, never a stale form.

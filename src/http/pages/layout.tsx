@@ -26,6 +26,7 @@ export const Layout = ({
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{t('layout.title', { title, brand: brand.name })}</title>
           <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/local-time.js" defer />
         </head>
         <body>
           <main class="card">

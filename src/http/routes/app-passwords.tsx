@@ -15,6 +15,7 @@ import type { HttpEnv } from '../env.ts';
 import { setFlash, takeFlash } from '../flash.ts';
 import { readForm, readFormValues } from '../form.ts';
 import { Csrf, ErrorMessage, Layout, type PageProps } from '../pages/layout.tsx';
+import { LocalTime, utcText } from '../pages/time.tsx';
 import { safeReturnTo } from '../return-to.ts';
 import { askFreshSecondFactor, signedInUser } from '../self-service.ts';
 import { checkCsrf } from '../session.ts';
@@ -22,14 +23,7 @@ import { checkCsrf } from '../session.ts';
 type C = Context<HttpEnv>;
 const BASE = '/security-info/app-passwords';
 
-const when = (iso: string | null, locale: string) =>
-  iso
-    ? new Date(iso).toLocaleString(locale, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-      })
-    : '';
+const when = (iso: string | null, locale: string) => <LocalTime at={iso} lang={locale} />;
 
 const AppPasswordsPage = (
   p: PageProps & {
@@ -87,7 +81,7 @@ const AppPasswordsPage = (
                 <td>
                   {i.lastUsedAt
                     ? p.t('apppw.usedFrom', {
-                        time: when(i.lastUsedAt, p.lang),
+                        time: utcText(i.lastUsedAt, p.lang),
                         address: i.lastUsedFrom ?? '?',
                       })
                     : p.t('apppw.neverUsed')}

@@ -22,6 +22,7 @@ import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 import { Csrf, ErrorMessage, Layout, methodText } from '../pages/layout.tsx';
+import { LocalTime } from '../pages/time.tsx';
 import { askFreshSecondFactor, signedInUser } from '../self-service.ts';
 import { checkCsrf } from '../session.ts';
 
@@ -41,14 +42,7 @@ const actorOf = (c: C, user: UserRow) => ({
   personalData: false,
 });
 
-const when = (t: number | string | null, locale: string) =>
-  t === null
-    ? '—'
-    : new Date(t).toLocaleString(locale, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-      });
+const when = (t: number | string | null, locale: string) => <LocalTime at={t} lang={locale} />;
 
 const label = (c: C, type: string) => {
   const m = findMethod(type);
