@@ -16,7 +16,10 @@ export const requireAdminPage: MiddlewareHandler<HttpEnv> = async (c, next) => {
     return c.redirect(`/?rd=${encodeURIComponent(back)}`, 303);
   }
   if (user.is_admin !== 1)
-    throw new AppError('forbidden', { detail: 'The admin portal is for administrators.' });
+    throw new AppError('forbidden', {
+      detail: 'The admin portal is for administrators.',
+      local: { key: 'admin.forbidden' },
+    });
   c.set('actor', { name: user.upn, ip: clientInfo(c).ip, personalData: false });
   c.set('adminUser', user);
   return next();

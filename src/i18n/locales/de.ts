@@ -1,7 +1,9 @@
 import type { Catalog } from '../index.ts';
+import admin from './admin/de.ts';
 
 // German (de). Keys and {placeholders} exactly as in en.ts.
 export default {
+  ...admin,
   'layout.title': '{title} · Portcullis',
   'layout.brand': 'Portcullis',
 

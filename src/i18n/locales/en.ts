@@ -1,7 +1,9 @@
 // English: the reference catalog. Every other catalog has exactly these keys
 // (checked by TypeScript and by test/unit/i18n.test.ts). Messages are ICU
 // MessageFormat: {name} is a value, {n, plural, one {…} other {…}} a plural.
+import admin from './admin/en.ts';
 export default {
+  ...admin,
   'layout.title': '{title} · Portcullis',
   'layout.brand': 'Portcullis',
 
