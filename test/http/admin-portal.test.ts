@@ -134,6 +134,126 @@ describe('admin portal', () => {
     assert.equal(audit[0]?.actor, 'root@contoso.com');
   });
 
+  /** Posts a form with repeated fields (several users) as `client`, returning the page. */
+  const postPairs = async (
+    client: FormClient,
+    path: string,
+    pairs: [string, string][],
+    headers: Record<string, string> = {},
+  ) => {
+    const res = await t.app.request(path, {
+      method: 'POST',
+      body: new URLSearchParams([['_csrf', client.csrf], ...pairs]),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...headers,
+      },
+    });
+    return { res, text: textOf(await res.text()) };
+  };
+
+  it('counts in good English: one user is, two users are; the list caption has no stray comma', async () => {
+    await admin.page('/admin/users');
+    await postPairs(admin, '/admin/users/selected', [
+      ['action', 'Enforced'],
+      ['users', 'p21@fabrikam.com'],
+      ['confirm', 'yes'],
+    ]);
+    const list = textOf((await admin.page('/admin/users')).html);
+    assert.match(list, /Users, by user name/);
+    const { text } = await postPairs(admin, '/admin/users/selected', [
+      ['action', 'Enforced'],
+      ['users', 'p20@fabrikam.com'],
+      ['users', 'p21@fabrikam.com'],
+    ]);
+    assert.match(text, /Enforce MFA for 2 users\./);
+    assert.match(text, /1 of them is already in that state and stays as it is\./);
+    assert.match(text, /Enforce 2 users Cancel/);
+    const one = await admin.submit('/admin/users/p22@fabrikam.com/settings', {
+      action: 'reset-methods',
+    });
+    assert.match(textOf(one.html), /Require 1 user to register their methods again\./);
+    const done = await admin.page('/admin/users?done=Disabled&n=1');
+    assert.match(textOf(done.html), /Done: 1 user disabled\./);
+  });
+
+  it('speaks German to an administrator whose browser asks for it (Accept-Language: de)', async () => {
+    const german = (req: Request) => {
+      req.headers.set('accept-language', 'de-DE,de;q=0.9,en;q=0.5');
+      return t.app.request(req);
+    };
+    const de = new FormClient(german);
+    await de.page('/');
+    await de.submit('/signin', { username: 'root@contoso.com', password: PASSWORD });
+
+    const users = await de.page('/admin/users');
+    assert.equal(users.res.status, 200);
+    assert.match(users.html, /<html lang="de">/);
+    assert.match(users.html, /<title>Benutzer · Portcullis-Verwaltung<\/title>/);
+    const text = textOf(users.html);
+    assert.match(
+      text,
+      /Benutzer Gruppen Massenaktualisierung Diensteinstellungen Anmeldungen Überwachungsprotokoll API-Token Anwendungen Verzeichnis/,
+      'the navigation',
+    );
+    assert.match(text, /Anzeigename Benutzername MFA-Status Standardmethode Letzte Anmeldung/);
+    assert.match(text, /Person 1 p01@fabrikam\.com Deaktiviert Authenticator-App/);
+    assert.match(text, /Mit den ausgewählten Benutzern Aktivieren Erzwingen Deaktivieren/);
+    assert.deepEqual(unlabelled(users.html), []);
+
+    const user = textOf((await de.page('/admin/users/p03@fabrikam.com')).html);
+    for (const part of [
+      'Überprüfungsmethoden',
+      'Gespeicherte Geräte',
+      'Benutzereinstellungen verwalten',
+      'Letzte Anmeldungen',
+      'Kennwort zurücksetzen…',
+    ])
+      assert.match(user, new RegExp(part));
+
+    const { text: confirm } = await postPairs(
+      de,
+      '/admin/users/selected',
+      [
+        ['action', 'Enforced'],
+        ['users', 'p20@fabrikam.com'],
+        ['users', 'p21@fabrikam.com'],
+      ],
+      { 'accept-language': 'de' },
+    );
+    assert.match(confirm, /Bitte bestätigen/);
+    assert.match(confirm, /MFA für 2 Benutzer erzwingen\./);
+    assert.match(confirm, /1 davon hat diesen Status bereits und bleibt unverändert\./);
+    assert.match(confirm, /derzeit Erzwungen/);
+
+    const settings = await de.page('/admin/settings');
+    assert.match(settings.html, /<html lang="de">/);
+    assert.match(
+      textOf(settings.html),
+      /Diensteinstellungen .*Vertrauenswürdige IPs .*Betrugswarnung/,
+    );
+    for (const path of [
+      '/admin/groups',
+      '/admin/bulk',
+      '/admin/logs/audit',
+      '/admin/tokens',
+      '/admin/apps',
+    ])
+      assert.match((await de.page(path)).html, /<html lang="de">/, path);
+    assert.match(textOf((await de.page('/admin/logs/signins')).html), /Anmeldungen .*Filtern/);
+
+    // With no Accept-Language, the portal stays English.
+    assert.match((await admin.page('/admin/users')).html, /<html lang="en">/);
+    // A non-administrator is refused in German too.
+    const norm = new FormClient(german);
+    await norm.page('/');
+    await norm.submit('/signin', { username: 'norm@contoso.com', password: PASSWORD });
+    const refused = await norm.page('/admin/users');
+    assert.equal(refused.res.status, 403);
+    assert.match(textOf(refused.html), /Das Verwaltungsportal ist Administratoren vorbehalten/);
+  });
+
   it('refuses an action named after an Object.prototype member; a ?done= naming none shows no notice', async () => {
     for (const action of ['valueOf', 'constructor', 'toString', '__proto__']) {
       await admin.page('/admin/users');

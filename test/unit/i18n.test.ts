@@ -27,6 +27,81 @@ function argumentsOf(message: string, locale: string): string[] {
   return [...names].sort();
 }
 
+/** Where a message uses each argument, and the branches of its plurals. */
+interface Uses {
+  /** Arguments a plural (or selectordinal) chooses by. */
+  plural: Set<string>;
+  /** Arguments formatted as numbers ({x, number}). */
+  number: Set<string>;
+  /** Arguments that stand somewhere outside every plural's branches. */
+  outside: Set<string>;
+  /** The branch names of each plural: one, few, other, =0… */
+  branches: string[][];
+  /** The literal text, arguments left out. */
+  text: string;
+}
+
+type Node = {
+  type: number;
+  value?: string;
+  options?: Record<string, { value: Node[] }>;
+  children?: Node[];
+};
+
+function usesOf(message: string, locale: string): Uses {
+  const u: Uses = {
+    plural: new Set(),
+    number: new Set(),
+    outside: new Set(),
+    branches: [],
+    text: '',
+  };
+  const walk = (nodes: Node[], inPlural: boolean) => {
+    for (const n of nodes) {
+      if (n.type === 0) u.text += n.value;
+      else if (n.type === 6) {
+        u.plural.add(n.value!);
+        u.branches.push(Object.keys(n.options!));
+        for (const o of Object.values(n.options!)) walk(o.value, true);
+      } else {
+        if (n.type === 2) u.number.add(n.value!);
+        if (n.value && n.type !== 8 && !inPlural) u.outside.add(n.value);
+        for (const o of Object.values(n.options ?? {})) walk(o.value, inPlural);
+        walk(n.children ?? [], inPlural);
+      }
+    }
+  };
+  walk(new IntlMessageFormat(message, locale).getAst() as Node[], false);
+  return u;
+}
+
+/**
+ * The catalogs' convention for counts: an argument named n, count, total, min,
+ * max, a unit of time, or ending in Count holds a number and is always a plural
+ * (or stands inside one's branches, as {min} in "{min} to # characters").
+ */
+const COUNT_NAME = /^(n|count|total|min|max|seconds|minutes|hours|days|weeks|months|years)$|Count$/;
+/** Counts that need no plural, with why. */
+const NOT_PLURAL: Record<string, string> = {
+  // "s", the unit symbol, never changes; the Authenticator's script fills in {seconds} itself.
+  'authenticator.codeExpires': 'seconds',
+};
+/** The plural forms each language needs in every plural (CLDR; cs and sk: many is for fractions). */
+const PLURAL_FORMS: Record<Locale, string[]> = {
+  en: ['one', 'other'],
+  de: ['one', 'other'],
+  fr: ['one', 'other'],
+  es: ['one', 'other'],
+  cs: ['one', 'few', 'many', 'other'],
+  sk: ['one', 'few', 'many', 'other'],
+};
+/** Messages of more than a few words that may read the same as in English, with why. */
+const SAME_AS_ENGLISH: Record<string, string> = {};
+
+/** Words of at least two letters in a message's own text (not placeholders, not NAMES_LIKE_THIS). */
+const wordsOf = (text: string) =>
+  text.replace(/\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b/g, ' ').match(/\p{L}{2,}/gu) ?? [];
+
 describe('message catalogs', () => {
   const en = catalogs.en;
   it('ships English, German, French, Spanish, Czech and Slovak', () => {
@@ -59,6 +134,77 @@ describe('message catalogs', () => {
       );
       assert.deepEqual(same, [], `${locale} has English text`);
     }
+  });
+
+  it('every count is a plural, with the forms its language needs', () => {
+    const problems: string[] = [];
+    for (const key of Object.keys(catalogs.en) as (keyof typeof catalogs.en)[]) {
+      const uses = locales.map((l) => [l, usesOf(catalogs[l][key], l)] as const);
+      // A count by its name, or because some language chooses by it or formats it as a number.
+      const counts = new Set<string>();
+      for (const [, u] of uses)
+        for (const name of [...u.plural, ...u.number, ...u.outside])
+          if (COUNT_NAME.test(name) || u.plural.has(name) || u.number.has(name)) counts.add(name);
+      for (const [locale, u] of uses) {
+        for (const name of counts)
+          if (u.outside.has(name) && !u.plural.has(name) && NOT_PLURAL[key] !== name)
+            problems.push(`${locale} ${key}: {${name}} is a count outside a plural`);
+        for (const branches of u.branches) {
+          const missing = PLURAL_FORMS[locale].filter((f) => !branches.includes(f));
+          if (missing.length)
+            problems.push(`${locale} ${key}: a plural lacks ${missing.join(', ')}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('refuses a count that is not a plural (the check above works)', () => {
+    const u = usesOf('Try again in {seconds} seconds.', 'en');
+    assert.ok(u.outside.has('seconds') && !u.plural.has('seconds'));
+    assert.ok(
+      COUNT_NAME.test('seconds') && COUNT_NAME.test('createdCount') && COUNT_NAME.test('n'),
+    );
+    assert.ok(!COUNT_NAME.test('number'), '{number} is a phone number');
+    const ok = usesOf(
+      '{max, plural, one {{min} to # character} other {{min} to # characters}}',
+      'en',
+    );
+    assert.ok(!ok.outside.has('min') && ok.plural.has('max'));
+  });
+
+  it('every message formats, with numbers for counts and text for the rest', () => {
+    for (const locale of locales) {
+      const t = translator(locale);
+      for (const [key, message] of Object.entries(catalogs[locale])) {
+        const u = usesOf(message, locale);
+        const values = Object.fromEntries(
+          argumentsOf(message, locale).map((name) => [
+            name,
+            COUNT_NAME.test(name) || u.plural.has(name) || u.number.has(name) ? 2 : 'x',
+          ]),
+        );
+        for (const n of [0, 1, 2, 5, 21, 1.5])
+          for (const name of Object.keys(values))
+            if (typeof values[name] === 'number') values[name] = n;
+        assert.doesNotThrow(() => t(key as keyof typeof catalogs.en, values), `${locale} ${key}`);
+      }
+    }
+  });
+
+  it('no message of more than three words is left in English', () => {
+    const left: string[] = [];
+    for (const locale of locales.filter((l) => l !== 'en'))
+      for (const [key, english] of Object.entries(catalogs.en)) {
+        const message = catalogs[locale][key as keyof typeof catalogs.en];
+        if (
+          message === english &&
+          wordsOf(usesOf(english, 'en').text).length > 3 &&
+          !Object.hasOwn(SAME_AS_ENGLISH, key)
+        )
+          left.push(`${locale} ${key}: ${english}`);
+      }
+    assert.deepEqual(left, []);
   });
 
   it('formats values and plurals', () => {

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { Front } from '../../db/schema.ts';
-import { AppError, isAppError } from '../../errors.ts';
+import { AppError, isAppError, localMessage } from '../../errors.ts';
+import type { Translate } from '../../i18n/index.ts';
 import {
   type ApplicationView,
   createLegacyApp,
@@ -18,20 +18,13 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout, Confirm, Notice, ShownOnce, time } from './layout.tsx';
+import { frontLabel } from './i18n.tsx';
+import { adminPage, Confirm, Notice, ShownOnce, time } from './layout.tsx';
 
 // Applications: legacy ones (named on the fronts) and OpenID Connect clients,
 // in one list, over the same services as the API and `portcullis app`.
 
 type C = Context<HttpEnv>;
-
-const FRONT_LABELS: Record<Front, string> = {
-  verify: 'HTTP verify',
-  'forward-auth': 'Forward-auth',
-  ldap: 'LDAP',
-  radius: 'RADIUS',
-};
 
 /** What was typed into the forms, shown again with the reason when it was refused. */
 interface OidcDraft {
@@ -64,9 +57,16 @@ interface PageOpts {
 }
 
 const isMachine = (a: ApplicationView) => a.grantTypes.includes('client_credentials');
-const kindOf = (a: ApplicationView) =>
-  a.kind === 'legacy' ? 'Legacy' : isMachine(a) ? 'OpenID Connect (machine)' : 'OpenID Connect';
-const yesNo = (a: ApplicationView, v: boolean) => (a.kind === 'oidc' ? (v ? 'Yes' : 'No') : '—');
+const kindOf = (t: Translate, a: ApplicationView) =>
+  t(
+    a.kind === 'legacy'
+      ? 'admin.apps.kindLegacy'
+      : isMachine(a)
+        ? 'admin.apps.kindMachine'
+        : 'admin.apps.kindOidc',
+  );
+const yesNo = (t: Translate, a: ApplicationView, v: boolean) =>
+  a.kind === 'oidc' ? t(v ? 'admin.common.yes' : 'admin.common.no') : '—';
 
 const Addresses = ({ uris }: { uris: string[] }) => (
   <ul class="names">
@@ -78,21 +78,21 @@ const Addresses = ({ uris }: { uris: string[] }) => (
   </ul>
 );
 
-function Uses({ a }: { a: ApplicationView }) {
+function Uses({ t, a }: { t: Translate; a: ApplicationView }) {
   if (a.kind === 'legacy')
     return (
       <>
-        {a.fronts.map((f) => FRONT_LABELS[f] ?? f).join(', ') || '—'}
-        {a.hasRadiusSecret ? <span class="muted"> (RADIUS secret set)</span> : null}
+        {a.fronts.map((f) => frontLabel(t, f)).join(', ') || '—'}
+        {a.hasRadiusSecret ? <span class="muted"> ({t('admin.apps.radiusSecretSet')})</span> : null}
       </>
     );
-  if (!a.redirectUris.length) return <span class="muted">Client credentials</span>;
+  if (!a.redirectUris.length) return <span class="muted">{t('admin.apps.clientCredentials')}</span>;
   return (
     <>
       <Addresses uris={a.redirectUris} />
       {a.postLogoutRedirectUris.length ? (
         <>
-          <span class="muted">After signing out:</span>
+          <span class="muted">{t('admin.apps.afterSignout')}</span>
           <Addresses uris={a.postLogoutRedirectUris} />
         </>
       ) : null}
@@ -100,22 +100,22 @@ function Uses({ a }: { a: ApplicationView }) {
   );
 }
 
-function AppTable({ apps, csrf }: { apps: ApplicationView[]; csrf: string }) {
-  if (apps.length === 0) return <p class="muted">No applications yet.</p>;
+function AppTable({ t, apps, csrf }: { t: Translate; apps: ApplicationView[]; csrf: string }) {
+  if (apps.length === 0) return <p class="muted">{t('admin.apps.none')}</p>;
   return (
     <table class="cards">
-      <caption class="visually-hidden">Applications</caption>
+      <caption class="visually-hidden">{t('admin.nav.apps')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Id (client id)</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Fronts or redirect URIs</th>
-          <th scope="col">Requires MFA</th>
-          <th scope="col">First-party</th>
-          <th scope="col">Created</th>
+          <th scope="col">{t('admin.common.name')}</th>
+          <th scope="col">{t('admin.apps.id')}</th>
+          <th scope="col">{t('admin.apps.kind')}</th>
+          <th scope="col">{t('admin.apps.uses')}</th>
+          <th scope="col">{t('admin.apps.requireMfa')}</th>
+          <th scope="col">{t('admin.apps.firstParty')}</th>
+          <th scope="col">{t('admin.common.created')}</th>
           <th scope="col">
-            <span class="visually-hidden">Actions</span>
+            <span class="visually-hidden">{t('admin.common.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -123,34 +123,37 @@ function AppTable({ apps, csrf }: { apps: ApplicationView[]; csrf: string }) {
         {apps.map((a) => (
           <tr>
             <td>{a.name}</td>
-            <td data-label="Id (client id)">
+            <td data-label={t('admin.apps.id')}>
               <code>{a.id}</code>
             </td>
-            <td data-label="Kind">{kindOf(a)}</td>
-            <td data-label="Fronts or redirect URIs">
-              <Uses a={a} />
+            <td data-label={t('admin.apps.kind')}>{kindOf(t, a)}</td>
+            <td data-label={t('admin.apps.uses')}>
+              <Uses t={t} a={a} />
             </td>
-            <td data-label="Requires MFA">{yesNo(a, a.requireMfa)}</td>
-            <td data-label="First-party">{yesNo(a, a.firstParty)}</td>
-            <td data-label="Created">{time(a.createdAt)}</td>
+            <td data-label={t('admin.apps.requireMfa')}>{yesNo(t, a, a.requireMfa)}</td>
+            <td data-label={t('admin.apps.firstParty')}>{yesNo(t, a, a.firstParty)}</td>
+            <td data-label={t('admin.common.created')}>{time(a.createdAt)}</td>
             <td>
               {a.kind === 'oidc' && !isMachine(a) ? (
                 <a href={`/admin/apps/${encodeURIComponent(a.id)}/uris`}>
-                  Change redirect URIs…<span class="visually-hidden"> of {a.name}</span>
+                  {t('admin.apps.changeUris')}
+                  <span class="visually-hidden"> ({a.name})</span>
                 </a>
               ) : null}
               {a.hasClientSecret ? (
                 <form method="post" action={`/admin/apps/${encodeURIComponent(a.id)}/secret`}>
                   <Csrf token={csrf} />
                   <button type="submit" class="link">
-                    New client secret…<span class="visually-hidden"> for {a.name}</span>
+                    {t('admin.apps.newSecret')}
+                    <span class="visually-hidden"> ({a.name})</span>
                   </button>
                 </form>
               ) : null}
               <form method="post" action={`/admin/apps/${encodeURIComponent(a.id)}/delete`}>
                 <Csrf token={csrf} />
                 <button type="submit" class="link">
-                  Delete…<span class="visually-hidden"> {a.name}</span>
+                  {t('admin.common.deleteAsk')}
+                  <span class="visually-hidden"> {a.name}</span>
                 </button>
               </form>
             </td>
@@ -168,59 +171,70 @@ const lines = (text: string) =>
     .map((u) => u.trim())
     .filter(Boolean);
 
-const FormError = ({ message }: { message: string | undefined }) =>
+const FormError = ({ t, message }: { t: Translate; message: string | undefined }) =>
   message ? (
     <p class="error" role="alert">
-      Not added: {message}
+      {t('admin.apps.notAdded', { reason: message })}
     </p>
   ) : null;
 
-function OidcForm({ csrf, d, error }: { csrf: string; d: OidcDraft | undefined; error?: string }) {
+function OidcForm({
+  t,
+  csrf,
+  d,
+  error,
+}: {
+  t: Translate;
+  csrf: string;
+  d: OidcDraft | undefined;
+  error?: string;
+}) {
   return (
     <form method="post" action="/admin/apps/oidc" class="stack">
       <Csrf token={csrf} />
-      <FormError message={error} />
+      <FormError t={t} message={error} />
       <label>
-        Name
+        {t('admin.common.name')}
         <input type="text" name="name" required maxlength={100} value={d?.name ?? ''} />
       </label>
       <label>
-        Redirect URIs, one per line (https; http only for localhost)
+        {t('admin.apps.redirectUris')}
         <textarea name="redirectUris" rows={3} cols={60}>
           {d?.redirectUris ?? ''}
         </textarea>
       </label>
       <label>
-        Post-logout redirect URIs, one per line (optional; where signing out of the application may
-        send people back, same rules)
+        {t('admin.apps.postLogoutUrisNew')}
         <textarea name="postLogoutRedirectUris" rows={2} cols={60}>
           {d?.postLogoutRedirectUris ?? ''}
         </textarea>
       </label>
       <label class="choice">
         <input type="checkbox" name="requireMfa" value="on" checked={!!d?.requireMfa} />
-        Requires MFA: everyone signing in to it needs MFA, whatever their state
+        {t('admin.apps.requireMfaHelp')}
       </label>
       <label class="choice">
         <input type="checkbox" name="firstParty" value="on" checked={!!d?.firstParty} />
-        First-party: our own application, no consent page
+        {t('admin.apps.firstPartyHelp')}
       </label>
       <label class="choice">
         <input type="checkbox" name="machine" value="on" checked={!!d?.machine} />
-        Machine client: client credentials, no users and no redirect URIs
+        {t('admin.apps.machineHelp')}
       </label>
-      <button type="submit">Add client</button>
+      <button type="submit">{t('admin.apps.addClient')}</button>
     </form>
   );
 }
 
 /** Changes a web client's redirect URIs and post-logout redirect URIs. */
 function UrisForm({
+  t,
   a,
   csrf,
   d,
   error,
 }: {
+  t: Translate;
   a: ApplicationView;
   csrf: string;
   d: UrisDraft;
@@ -228,31 +242,30 @@ function UrisForm({
 }) {
   return (
     <section class="confirm" aria-labelledby="uris-title">
-      <h2 id="uris-title">Redirect URIs of "{a.name}"</h2>
+      <h2 id="uris-title">{t('admin.apps.urisTitle', { name: a.name })}</h2>
       {error ? (
         <p class="error" role="alert">
-          Not changed: {error}
+          {t('admin.apps.notChanged', { reason: error })}
         </p>
       ) : null}
       <form method="post" action={`/admin/apps/${encodeURIComponent(a.id)}/uris`} class="stack">
         <Csrf token={csrf} />
         <label>
-          Redirect URIs, one per line (https; http only for localhost)
+          {t('admin.apps.redirectUris')}
           <textarea name="redirectUris" rows={3} cols={60} required>
             {d.redirectUris}
           </textarea>
         </label>
         <label>
-          Post-logout redirect URIs, one per line (where signing out of the application may send
-          people back; empty for none)
+          {t('admin.apps.postLogoutUrisEdit')}
           <textarea name="postLogoutRedirectUris" rows={2} cols={60}>
             {d.postLogoutRedirectUris}
           </textarea>
         </label>
         <div class="row">
-          <button type="submit">Save</button>
+          <button type="submit">{t('admin.common.save')}</button>
           <a class="button-like" href="/admin/apps">
-            Cancel
+            {t('admin.common.cancel')}
           </a>
         </div>
       </form>
@@ -261,10 +274,12 @@ function UrisForm({
 }
 
 function LegacyForm({
+  t,
   csrf,
   d,
   error,
 }: {
+  t: Translate;
   csrf: string;
   d: LegacyDraft | undefined;
   error?: string;
@@ -273,23 +288,22 @@ function LegacyForm({
   return (
     <form method="post" action="/admin/apps/legacy" class="stack">
       <Csrf token={csrf} />
-      <FormError message={error} />
+      <FormError t={t} message={error} />
       <label>
-        Name
+        {t('admin.common.name')}
         <input type="text" name="name" required maxlength={100} value={d?.name ?? ''} />
       </label>
       <fieldset>
-        <legend>Fronts it may use</legend>
+        <legend>{t('admin.apps.fronts')}</legend>
         {legacyFronts.map((f) => (
           <label class="choice">
             <input type="checkbox" name="fronts" value={f} checked={chosen.includes(f)} />
-            {FRONT_LABELS[f]}
+            {frontLabel(t, f)}
           </label>
         ))}
       </fieldset>
       <label>
-        RADIUS shared secret (optional, 16 to 128 characters; the application is then a RADIUS
-        client)
+        {t('admin.apps.radiusSecret', { min: 16, max: 128 })}
         <input
           type="password"
           name="radiusSecret"
@@ -298,7 +312,7 @@ function LegacyForm({
           autocomplete="new-password"
         />
       </label>
-      <button type="submit">Add application</button>
+      <button type="submit">{t('admin.apps.addLegacy')}</button>
     </form>
   );
 }
@@ -306,8 +320,12 @@ function LegacyForm({
 async function page(c: C, o: PageOpts = {}) {
   const apps = await listApps(c.var.ctx);
   const csrf = c.var.session!.csrf_token;
-  return c.html(
-    <AdminLayout title="Applications" section="/admin/apps" admin={adminOf(c).upn} csrfToken={csrf}>
+  const { t } = c.var;
+  return adminPage(
+    c,
+    '/admin/apps',
+    t('admin.nav.apps'),
+    <>
       <Notice message={o.notice} />
       {o.error ? (
         <p class="error" role="alert">
@@ -315,33 +333,41 @@ async function page(c: C, o: PageOpts = {}) {
         </p>
       ) : null}
       {o.extra ?? null}
-      <p>
-        Legacy applications (mail servers, VPNs, proxied sites) are named by their id on the fronts;
-        OpenID Connect clients use it as their client id. A client secret is shown once; only a
-        sealed copy is kept.
-      </p>
-      <AppTable apps={apps} csrf={csrf} />
-      <h2>Add an OpenID Connect client</h2>
-      <OidcForm csrf={csrf} d={o.oidc} {...(o.oidcError ? { error: o.oidcError } : {})} />
-      <h2>Add a legacy application</h2>
-      <LegacyForm csrf={csrf} d={o.legacy} {...(o.legacyError ? { error: o.legacyError } : {})} />
-    </AdminLayout>,
+      <p>{t('admin.apps.intro')}</p>
+      <AppTable t={t} apps={apps} csrf={csrf} />
+      <h2>{t('admin.apps.addOidcTitle')}</h2>
+      <OidcForm t={t} csrf={csrf} d={o.oidc} {...(o.oidcError ? { error: o.oidcError } : {})} />
+      <h2>{t('admin.apps.addLegacyTitle')}</h2>
+      <LegacyForm
+        t={t}
+        csrf={csrf}
+        d={o.legacy}
+        {...(o.legacyError ? { error: o.legacyError } : {})}
+      />
+    </>,
   );
 }
 
 /** Runs a change; a refused input (400) shows the page again with the reason instead. */
-async function orRefused<T>(work: () => Promise<T>): Promise<{ ok: T } | { refused: string }> {
+async function orRefused<T>(
+  t: Translate,
+  work: () => Promise<T>,
+): Promise<{ ok: T } | { refused: string }> {
   try {
     return { ok: await work() };
   } catch (e) {
-    if (isAppError(e) && e.code === 'invalid_request') return { refused: e.publicMessage };
+    if (isAppError(e) && e.code === 'invalid_request') return { refused: localMessage(e, t) };
     throw e;
   }
 }
 
 async function appOf(c: C, id: string): Promise<ApplicationView> {
   const app = (await listApps(c.var.ctx)).find((a) => a.id === id);
-  if (!app) throw new AppError('not_found', { detail: 'No such application (deleted already?).' });
+  if (!app)
+    throw new AppError('not_found', {
+      detail: 'No such application (deleted already?).',
+      local: { key: 'admin.apps.noSuch' },
+    });
   return app;
 }
 
@@ -351,10 +377,11 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     const app = added ? (await listApps(c.var.ctx)).find((a) => a.id === added) : undefined;
     const changed = c.req.query('changed');
     const edited = changed ? (await listApps(c.var.ctx)).find((a) => a.id === changed) : undefined;
+    const { t } = c.var;
     return page(c, {
-      ...(c.req.query('deleted') ? { notice: 'Application deleted.' } : {}),
-      ...(app ? { notice: `Added "${app.name}": its application id is ${app.id}.` } : {}),
-      ...(edited ? { notice: `Saved the redirect URIs of "${edited.name}".` } : {}),
+      ...(c.req.query('deleted') ? { notice: t('admin.apps.deleted') } : {}),
+      ...(app ? { notice: t('admin.apps.added', { name: app.name, id: app.id }) } : {}),
+      ...(edited ? { notice: t('admin.apps.urisSaved', { name: edited.name }) } : {}),
     });
   })
   .get('/admin/apps/:id/uris', async (c) => {
@@ -362,10 +389,12 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     if (app.kind !== 'oidc' || isMachine(app))
       throw new AppError('not_found', {
         detail: 'Only a web client (OpenID Connect, not a machine client) has redirect URIs.',
+        local: { key: 'admin.apps.noUris' },
       });
     return page(c, {
       extra: (
         <UrisForm
+          t={c.var.t}
           a={app}
           csrf={c.var.session!.csrf_token}
           d={{
@@ -384,7 +413,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       redirectUris: (form.fields.redirectUris ?? '').slice(0, 50_000),
       postLogoutRedirectUris: (form.fields.postLogoutRedirectUris ?? '').slice(0, 50_000),
     };
-    const r = await orRefused(() =>
+    const r = await orRefused(c.var.t, () =>
       updateOidcApp(
         c.var.ctx,
         app.id,
@@ -398,7 +427,15 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     if ('refused' in r) {
       c.status(400);
       return page(c, {
-        extra: <UrisForm a={app} csrf={c.var.session!.csrf_token} d={draft} error={r.refused} />,
+        extra: (
+          <UrisForm
+            t={c.var.t}
+            a={app}
+            csrf={c.var.session!.csrf_token}
+            d={draft}
+            error={r.refused}
+          />
+        ),
       });
     }
     return c.redirect(`/admin/apps?changed=${encodeURIComponent(app.id)}`, 303);
@@ -414,7 +451,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       firstParty: form.fields.firstParty === 'on',
       machine: form.fields.machine === 'on',
     };
-    const r = await orRefused(() =>
+    const r = await orRefused(c.var.t, () =>
       createOidcApp(
         c.var.ctx,
         {
@@ -433,9 +470,10 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     return page(c, {
       extra: (
         <ShownOnce
+          t={c.var.t}
           id="client-secret"
-          title={`Client "${application.name}" added`}
-          advice={`Client id: ${application.id}. Store the client secret now: it is shown only once.`}
+          title={c.var.t('admin.apps.clientAdded', { name: application.name })}
+          advice={c.var.t('admin.apps.clientAddedAdvice', { id: application.id })}
           secret={clientSecret}
         />
       ),
@@ -446,7 +484,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     checkCsrf(c, form.fields._csrf);
     const draft: LegacyDraft = { name: form.fields.name ?? '', fronts: form.all('fronts') };
     const radiusSecret = form.fields.radiusSecret ?? '';
-    const r = await orRefused(() =>
+    const r = await orRefused(c.var.t, () =>
       createLegacyApp(
         c.var.ctx,
         { ...draft, ...(radiusSecret ? { radiusSecret } : {}) },
@@ -466,24 +504,24 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     const id = c.req.param('id');
     if (form.fields.confirm !== 'yes') {
       const app = await appOf(c, id);
+      const { t } = c.var;
+      const oidc = app.kind === 'oidc';
       return page(c, {
         extra: (
           <Confirm
+            t={t}
             action={`/admin/apps/${encodeURIComponent(id)}/delete`}
             csrfToken={c.var.session!.csrf_token}
             what={
               <p>
-                Delete {app.kind === 'oidc' ? 'the OpenID Connect client' : 'the application'} "
-                {app.name}" ({app.id}).{' '}
-                {app.kind === 'oidc'
-                  ? 'Its grants and tokens are deleted and stop working at once; the application can no longer sign anyone in.'
-                  : 'Its fronts stop accepting sign-ins for it at once.'}{' '}
-                App passwords limited to it alone are deleted; others only lose it from their list.
-                There is no undo.
+                {t(oidc ? 'admin.apps.deleteOidc' : 'admin.apps.deleteLegacy', {
+                  name: app.name,
+                  id: app.id,
+                })}
               </p>
             }
             fields={[]}
-            confirmLabel="Delete application"
+            confirmLabel={t('admin.apps.deleteConfirm')}
             cancelHref="/admin/apps"
             danger
           />
@@ -502,24 +540,19 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       return page(c, {
         extra: (
           <Confirm
+            t={c.var.t}
             action={`/admin/apps/${encodeURIComponent(id)}/secret`}
             csrfToken={c.var.session!.csrf_token}
-            what={
-              <p>
-                Give "{app.name}" ({app.id}) a new client secret. The current secret stops working
-                at once: the application needs the new one to get tokens. Tokens it already has stay
-                valid until they expire.
-              </p>
-            }
+            what={<p>{c.var.t('admin.apps.newSecretExplain', { name: app.name, id: app.id })}</p>}
             fields={[]}
-            confirmLabel="Make a new secret"
+            confirmLabel={c.var.t('admin.apps.newSecretConfirm')}
             cancelHref="/admin/apps"
             danger
           />
         ),
       });
     }
-    const r = await orRefused(() => newClientSecret(c.var.ctx, id, c.var.actor!));
+    const r = await orRefused(c.var.t, () => newClientSecret(c.var.ctx, id, c.var.actor!));
     if ('refused' in r) {
       c.status(400);
       return page(c, { error: r.refused });
@@ -527,9 +560,10 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     return page(c, {
       extra: (
         <ShownOnce
+          t={c.var.t}
           id="client-secret"
-          title={`New client secret for "${r.ok.application.name}"`}
-          advice={`Client id: ${r.ok.application.id}. Store the secret now: it is shown only once.`}
+          title={c.var.t('admin.apps.newSecretTitle', { name: r.ok.application.name })}
+          advice={c.var.t('admin.apps.newSecretAdvice', { id: r.ok.application.id })}
           secret={r.ok.clientSecret}
         />
       ),

@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { isAppError } from '../../errors.ts';
+import type { MfaState } from '../../db/schema.ts';
+import { isAppError, localMessage } from '../../errors.ts';
+import type { Translate } from '../../i18n/index.ts';
 import {
   applyBulk,
   type BulkResult,
@@ -12,8 +14,19 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
+import { rich, stateLabel } from './i18n.tsx';
 import { adminPage } from './layout.tsx';
-import { escapeHtml, fileText, PROGRESS_MARK, streamWork } from './upload.tsx';
+import {
+  ApplyButton,
+  Count,
+  countItem,
+  escapeHtml,
+  fileText,
+  MoreRows,
+  PROGRESS_MARK,
+  RowErrors,
+  streamWork,
+} from './upload.tsx';
 
 type C = Context<HttpEnv>;
 
@@ -22,23 +35,22 @@ const SHOWN_ROWS = 300;
 const TEMPLATE =
   '\uFEFFUsername,MFA Status\r\nalice@contoso.com,Enabled\r\nbob@contoso.com,Enforced\r\n';
 
-const page = (c: C, children: unknown) => adminPage(c, '/admin/bulk', 'Bulk update', children);
+const page = (c: C, children: unknown) =>
+  adminPage(c, '/admin/bulk', c.var.t('admin.nav.bulk'), children);
 
-const UploadForm = ({ csrf, error }: { csrf: string; error?: string }) => (
+const UploadForm = ({ t, csrf, error }: { t: Translate; csrf: string; error?: string }) => (
   <>
     <p>
-      Upload a CSV file in Microsoft's template — a header line <code>Username,MFA Status</code>,
-      then one user per line with Disabled, Enabled or Enforced (UTF-8, with or without BOM).{' '}
-      <a href="/admin/bulk/template.csv" download>
-        Download the template
-      </a>
-      .
+      {rich(t, 'admin.bulk.intro', {
+        header: <code>Username,MFA Status</code>,
+        template: (
+          <a href="/admin/bulk/template.csv" download>
+            {t('admin.upload.template')}
+          </a>
+        ),
+      })}
     </p>
-    <p>
-      Every row is checked first and nothing changes until you apply. Applying writes all the good
-      rows in one transaction — either all of them change or none do — and never a row with an
-      error.
-    </p>
+    <p>{t('admin.bulk.how')}</p>
     {error ? (
       <p class="error" role="alert">
         {error}
@@ -47,74 +59,79 @@ const UploadForm = ({ csrf, error }: { csrf: string; error?: string }) => (
     <form method="post" action="/admin/bulk" enctype="multipart/form-data" class="stack">
       <Csrf token={csrf} />
       <label>
-        CSV file
+        {t('admin.upload.file')}
         <input type="file" name="file" accept=".csv,text/csv" required />
       </label>
-      <button type="submit">Check the file</button>
+      <button type="submit">{t('admin.upload.check')}</button>
     </form>
   </>
 );
 
-const Counts = ({ r }: { r: BulkResult }) => (
+const Counts = ({ t, locale, r }: { t: Translate; locale: string; r: BulkResult }) => (
   <ul class="counts">
-    <li>
-      <strong>{r.changed}</strong> {r.applied ? 'changed' : 'will change'}
-    </li>
-    <li>
-      <strong>{r.unchanged}</strong> already in that state
-    </li>
-    <li>
-      <strong>{r.errors}</strong> with errors{r.applied ? ', not applied' : ', will be skipped'}
-    </li>
+    <Count
+      t={t}
+      locale={locale}
+      n={r.changed}
+      what={r.applied ? 'admin.bulk.changed' : 'admin.bulk.willChange'}
+    />
+    <Count t={t} locale={locale} n={r.unchanged} what="admin.bulk.already" />
+    <Count
+      t={t}
+      locale={locale}
+      n={r.errors}
+      what={r.applied ? 'admin.upload.errorsNotApplied' : 'admin.upload.errorsSkipped'}
+    />
   </ul>
 );
 
-function RowTable({ rows, caption }: { rows: BulkRow[]; caption: string }) {
+/** A state read from the file or the database, in the page language; '—' when there is none. */
+const state = (t: Translate, s: MfaState | null | undefined) => (s ? stateLabel(t, s) : '—');
+
+function RowTable({ t, rows }: { t: Translate; rows: BulkRow[] }) {
   const errors = rows.filter((r) => r.status === 'error');
   const others = rows.filter((r) => r.status !== 'error');
   const shown = [...errors, ...others.slice(0, Math.max(0, SHOWN_ROWS - errors.length))];
   return (
     <>
       <table class="cards">
-        <caption>{caption}</caption>
+        <caption>{t('admin.upload.everyRow')}</caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">User name</th>
-            <th scope="col">Now</th>
-            <th scope="col">New</th>
-            <th scope="col">Result</th>
+            <th scope="col">{t('admin.upload.line')}</th>
+            <th scope="col">{t('admin.common.userName')}</th>
+            <th scope="col">{t('admin.bulk.now')}</th>
+            <th scope="col">{t('admin.bulk.new')}</th>
+            <th scope="col">{t('admin.common.result')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((r) => (
             <tr class={r.status === 'error' ? 'row-error' : undefined}>
-              <td data-label="Line">{r.line}</td>
-              <td data-label="User name" class="wrap">
+              <td data-label={t('admin.upload.line')}>{r.line}</td>
+              <td data-label={t('admin.common.userName')} class="wrap">
                 {r.userPrincipalName || '—'}
               </td>
-              <td data-label="Now">{r.currentState ?? '—'}</td>
-              <td data-label="New">{r.state ?? '—'}</td>
-              <td data-label="Result">
+              <td data-label={t('admin.bulk.now')}>{state(t, r.currentState)}</td>
+              <td data-label={t('admin.bulk.new')}>{state(t, r.state)}</td>
+              <td data-label={t('admin.common.result')}>
                 {r.status === 'error'
-                  ? `Error: ${r.error}`
+                  ? t('admin.upload.rowError', { error: r.error ?? '' })
                   : r.status === 'change'
-                    ? 'Change'
-                    : 'No change'}
+                    ? t('admin.bulk.rowChange')
+                    : t('admin.upload.rowNoChange')}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {rows.length > shown.length ? (
-        <p class="muted">…and {rows.length - shown.length} more rows without errors.</p>
-      ) : null}
+      <MoreRows t={t} n={rows.length - shown.length} />
     </>
   );
 }
 
 export const adminBulkRoutes = new Hono<HttpEnv>()
-  .get('/admin/bulk', (c) => page(c, <UploadForm csrf={c.var.session!.csrf_token} />))
+  .get('/admin/bulk', (c) => page(c, <UploadForm t={c.var.t} csrf={c.var.session!.csrf_token} />))
 
   .get('/admin/bulk/template.csv', (c) =>
     c.body(TEMPLATE, 200, {
@@ -125,6 +142,7 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
 
   // Step 1: check every row and show the preview; nothing changes.
   .post('/admin/bulk', async (c) => {
+    const { t } = c.var;
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const csrf = c.var.session!.csrf_token;
@@ -136,13 +154,13 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
     } catch (e) {
       if (!isAppError(e) || e.status !== 400) throw e;
       c.status(400);
-      return page(c, <UploadForm csrf={csrf} error={e.message} />);
+      return page(c, <UploadForm t={t} csrf={csrf} error={localMessage(e, t)} />);
     }
     return page(
       c,
       <>
-        <h2>Preview</h2>
-        <Counts r={result} />
+        <h2>{t('admin.upload.preview')}</h2>
+        <Counts t={t} locale={c.var.locale} r={result} />
         {result.changed > 0 ? (
           <form
             method="post"
@@ -152,26 +170,22 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
           >
             <Csrf token={csrf} />
             <input type="hidden" name="csv" value={csv} />
-            <button type="submit">
-              Apply {result.changed} change{result.changed === 1 ? '' : 's'}
-              {result.errors > 0
-                ? ` (skip ${result.errors} row${result.errors === 1 ? '' : 's'} with errors)`
-                : ''}
-            </button>
+            <ApplyButton t={t} changes={result.changed} errors={result.errors} />
           </form>
         ) : (
-          <p>Nothing to change.</p>
+          <p>{t('admin.upload.nothing')}</p>
         )}
         <p>
-          <a href="/admin/bulk">Upload another file</a>
+          <a href="/admin/bulk">{t('admin.upload.another')}</a>
         </p>
-        <RowTable rows={result.rows} caption="Every row of the file, errors first" />
+        <RowTable t={t} rows={result.rows} />
       </>,
     );
   })
 
   // Step 2: check again (things may have changed) and apply, showing progress as it goes.
   .post('/admin/bulk/apply', async (c) => {
+    const { t, locale } = c.var;
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const items = parseBulkCsv(form.fields.csv ?? '');
@@ -182,7 +196,7 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
       page(
         c,
         <>
-          <h2>Applying</h2>
+          <h2>{t('admin.upload.applying')}</h2>
           <div class="progress-log" aria-live="polite">
             {PROGRESS_MARK}
           </div>
@@ -190,21 +204,18 @@ export const adminBulkRoutes = new Hono<HttpEnv>()
       ),
       async (report) => {
         const result = await applyBulk(ctx, actor, items, {
-          check: report('Checking rows'),
-          write: report('Writing changes'),
+          check: report(t('admin.upload.checkingRows')),
+          write: report(t('admin.bulk.writingChanges')),
         });
         const errors = result.rows.filter((r) => r.status === 'error').slice(0, SHOWN_ROWS);
-        return `<h2>Result</h2><ul class="counts"><li><strong>${result.changed}</strong> changed</li><li><strong>${result.unchanged}</strong> already in that state</li><li><strong>${result.errors}</strong> with errors, not applied</li></ul>${
-          errors.length
-            ? `<table class="cards"><caption>Rows not applied</caption><thead><tr><th scope="col">Line</th><th scope="col">User name</th><th scope="col">Error</th></tr></thead><tbody>${errors
-                .map(
-                  (r) =>
-                    `<tr class="row-error"><td data-label="Line">${r.line}</td><td data-label="User name" class="wrap">${escapeHtml(r.userPrincipalName)}</td><td data-label="Error">${escapeHtml(r.error ?? '')}</td></tr>`,
-                )
-                .join('')}</tbody></table>`
-            : ''
-        }<p><a href="/admin/users">Back to users</a> · <a href="/admin/bulk">Another file</a></p>`;
+        return `<h2>${escapeHtml(t('admin.upload.result'))}</h2><ul class="counts">${[
+          countItem(t, locale, result.changed, 'admin.bulk.changed'),
+          countItem(t, locale, result.unchanged, 'admin.bulk.already'),
+          countItem(t, locale, result.errors, 'admin.upload.errorsNotApplied'),
+        ].join('')}</ul>${RowErrors(t, errors)}<p><a href="/admin/users">${escapeHtml(
+          t('admin.common.backToUsers'),
+        )}</a> · <a href="/admin/bulk">${escapeHtml(t('admin.upload.anotherShort'))}</a></p>`;
       },
-      'The update failed and nothing was changed.',
+      t('admin.bulk.failed'),
     );
   });

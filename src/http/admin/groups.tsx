@@ -3,7 +3,9 @@
 // name and members are the directory's.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { isAppError } from '../../errors.ts';
+import type { GroupSource } from '../../db/schema.ts';
+import { isAppError, localMessage } from '../../errors.ts';
+import type { Translate } from '../../i18n/index.ts';
 import {
   createGroup,
   deleteGroup,
@@ -19,6 +21,7 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
+import { formatCount, stateLabel } from './i18n.tsx';
 import { adminPage, Confirm, Notice } from './layout.tsx';
 
 type C = Context<HttpEnv>;
@@ -34,7 +37,16 @@ const Err = ({ message }: { message?: string | undefined }) =>
     </p>
   ) : null;
 
+/** Where a group comes from, in the page language. */
+const SOURCES = {
+  local: 'admin.groups.source.local',
+  scim: 'admin.groups.source.scim',
+  directory: 'admin.groups.source.directory',
+} as const;
+const sourceLabel = (t: Translate, s: GroupSource) => t(SOURCES[s]);
+
 async function listPage(c: C, error?: string) {
+  const { t } = c.var;
   const q = c.req.query();
   const search = (q.q ?? '').slice(0, 120);
   const page = await listGroups(c.var.ctx, {
@@ -44,25 +56,31 @@ async function listPage(c: C, error?: string) {
   });
   return layout(
     c,
-    'Groups',
+    t('admin.nav.groups'),
     <>
-      <Notice message={q.deleted ? `Deleted the group ${q.deleted.slice(0, 120)}.` : undefined} />
+      <Notice
+        message={
+          q.deleted ? t('admin.groups.deleted', { name: q.deleted.slice(0, 120) }) : undefined
+        }
+      />
       <Err message={error} />
       <form method="get" action="/admin/groups" class="filters">
         <label>
-          Search by name
+          {t('admin.groups.search')}
           <input type="search" name="q" value={search} maxlength={120} />
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t('admin.common.search')}</button>
       </form>
       <table class="cards">
-        <caption>{page.items.length === 0 ? 'No groups.' : 'Groups, by name'}</caption>
+        <caption>
+          {t(page.items.length === 0 ? 'admin.groups.none' : 'admin.groups.caption')}
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Members</th>
-            <th scope="col">Source</th>
-            <th scope="col">Role</th>
+            <th scope="col">{t('admin.common.name')}</th>
+            <th scope="col">{t('admin.groups.members')}</th>
+            <th scope="col">{t('admin.common.source')}</th>
+            <th scope="col">{t('admin.common.role')}</th>
           </tr>
         </thead>
         <tbody>
@@ -71,9 +89,13 @@ async function listPage(c: C, error?: string) {
               <td>
                 <a href={groupHref(g.id)}>{g.displayName}</a>
               </td>
-              <td data-label="Members">{g.memberCount}</td>
-              <td data-label="Source">{g.source}</td>
-              <td data-label="Role">{g.adminRole ? 'Administrators' : '—'}</td>
+              <td data-label={t('admin.groups.members')}>
+                {formatCount(c.var.locale, g.memberCount)}
+              </td>
+              <td data-label={t('admin.common.source')}>{sourceLabel(t, g.source)}</td>
+              <td data-label={t('admin.common.role')}>
+                {g.adminRole ? t('admin.groups.roleAdmins') : '—'}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -83,31 +105,32 @@ async function listPage(c: C, error?: string) {
           <a
             href={`/admin/groups?${new URLSearchParams({ ...(search ? { q: search } : {}), cursor: page.nextCursor })}`}
           >
-            Next page
+            {t('admin.common.nextPage')}
           </a>
         </p>
       ) : null}
-      <h2>New group</h2>
+      <h2>{t('admin.groups.new')}</h2>
       <form method="post" action="/admin/groups" class="stack">
         <Csrf token={c.var.session!.csrf_token} />
         <label>
-          Name
+          {t('admin.common.name')}
           <input type="text" name="name" required maxlength={256} />
         </label>
         <label>
-          Description
+          {t('admin.groups.description')}
           <input type="text" name="description" maxlength={1000} />
         </label>
         <label class="choice">
-          <input type="checkbox" name="adminRole" value="on" /> Members are administrators
+          <input type="checkbox" name="adminRole" value="on" /> {t('admin.groups.adminRole')}
         </label>
-        <button type="submit">Create group</button>
+        <button type="submit">{t('admin.groups.create')}</button>
       </form>
     </>,
   );
 }
 
 async function groupPage(c: C, id: string, extra?: unknown, error?: string) {
+  const { t } = c.var;
   const g = await getGroup(c.var.ctx, id);
   const q = c.req.query();
   const members = await groupMembers(c.var.ctx, g.id, {
@@ -117,37 +140,48 @@ async function groupPage(c: C, id: string, extra?: unknown, error?: string) {
   const csrf = c.var.session!.csrf_token;
   const base = groupHref(g.id);
   const directory = g.source === 'directory';
-  const notices: Record<string, string> = {
-    added: 'Members added.',
-    removed: 'Member removed.',
-    saved: 'Saved.',
-    state: `MFA state set for the members (${q.n ?? 'some'} changed).`,
+  const notices = {
+    added: () => t('admin.group.added'),
+    removed: () => t('admin.group.removed'),
+    saved: () => t('admin.common.saved'),
+    state: () =>
+      /^\d{1,9}$/.test(q.n ?? '')
+        ? t('admin.group.stateSet', { n: Number(q.n) })
+        : t('admin.group.stateSetSome'),
   };
   return layout(
     c,
     g.displayName,
     <>
-      <Notice message={q.done && Object.hasOwn(notices, q.done) ? notices[q.done] : undefined} />
+      <Notice
+        message={
+          q.done && Object.hasOwn(notices, q.done)
+            ? notices[q.done as keyof typeof notices]()
+            : undefined
+        }
+      />
       <Err message={error} />
       {extra as never}
       <dl class="details">
-        <dt>Source</dt>
+        <dt>{t('admin.common.source')}</dt>
         <dd>
-          {directory
-            ? 'Directory (its name and members are managed there)'
-            : g.source === 'scim'
-              ? 'Provisioning (SCIM)'
-              : 'Made here'}
+          {t(
+            directory
+              ? 'admin.group.sourceDirectory'
+              : g.source === 'scim'
+                ? 'admin.group.sourceScim'
+                : 'admin.group.sourceLocal',
+          )}
         </dd>
-        <dt>Role</dt>
-        <dd>{g.adminRole ? 'Members are administrators' : 'None'}</dd>
-        <dt>Members</dt>
-        <dd>{g.memberCount}</dd>
+        <dt>{t('admin.common.role')}</dt>
+        <dd>{t(g.adminRole ? 'admin.groups.adminRole' : 'admin.group.roleNone')}</dd>
+        <dt>{t('admin.groups.members')}</dt>
+        <dd>{formatCount(c.var.locale, g.memberCount)}</dd>
       </dl>
       <form method="post" action={`${base}/edit`} class="stack">
         <Csrf token={csrf} />
         <label>
-          Name
+          {t('admin.common.name')}
           <input
             type="text"
             name="name"
@@ -158,34 +192,34 @@ async function groupPage(c: C, id: string, extra?: unknown, error?: string) {
           />
         </label>
         <label>
-          Description
+          {t('admin.groups.description')}
           <input type="text" name="description" value={g.description} maxlength={1000} />
         </label>
         <label class="choice">
-          <input type="checkbox" name="adminRole" value="on" checked={g.adminRole} /> Members are
-          administrators
+          <input type="checkbox" name="adminRole" value="on" checked={g.adminRole} />{' '}
+          {t('admin.groups.adminRole')}
         </label>
-        <button type="submit">Save</button>
+        <button type="submit">{t('admin.common.save')}</button>
       </form>
-      <h2>Members</h2>
+      <h2>{t('admin.groups.members')}</h2>
       {directory ? null : (
         <form method="post" action={`${base}/members`} class="row">
           <Csrf token={csrf} />
           <label>
-            Add users (user names, separated by spaces, commas or lines)
+            {t('admin.group.addUsers')}
             <textarea name="add" rows={2} maxlength={100000} />
           </label>
-          <button type="submit">Add</button>
+          <button type="submit">{t('admin.group.add')}</button>
         </form>
       )}
       <table class="cards">
-        <caption class="visually-hidden">Members</caption>
+        <caption class="visually-hidden">{t('admin.groups.members')}</caption>
         <thead>
           <tr>
-            <th scope="col">User name</th>
-            <th scope="col">Display name</th>
+            <th scope="col">{t('admin.common.userName')}</th>
+            <th scope="col">{t('admin.common.displayName')}</th>
             <th scope="col">
-              <span class="visually-hidden">Actions</span>
+              <span class="visually-hidden">{t('admin.common.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -204,7 +238,8 @@ async function groupPage(c: C, id: string, extra?: unknown, error?: string) {
                     <Csrf token={csrf} />
                     <input type="hidden" name="remove" value={m.userPrincipalName} />
                     <button type="submit" class="link">
-                      Remove<span class="visually-hidden"> {m.userPrincipalName}</span>
+                      {t('admin.group.remove')}
+                      <span class="visually-hidden"> {m.userPrincipalName}</span>
                     </button>
                   </form>
                 )}
@@ -215,27 +250,29 @@ async function groupPage(c: C, id: string, extra?: unknown, error?: string) {
       </table>
       {members.nextCursor ? (
         <p>
-          <a href={`${base}?cursor=${encodeURIComponent(members.nextCursor)}`}>More members</a>
+          <a href={`${base}?cursor=${encodeURIComponent(members.nextCursor)}`}>
+            {t('admin.group.moreMembers')}
+          </a>
         </p>
       ) : null}
-      <h2>MFA state of every member</h2>
+      <h2>{t('admin.group.stateTitle')}</h2>
       <form method="post" action={`${base}/state`} class="row">
         <Csrf token={csrf} />
         <label>
-          Set to
+          {t('admin.group.setTo')}
           <select name="state">
             {mfaStates.map((s) => (
-              <option value={s}>{s}</option>
+              <option value={s}>{stateLabel(t, s)}</option>
             ))}
           </select>
         </label>
-        <button type="submit">Change…</button>
+        <button type="submit">{t('admin.common.change')}</button>
       </form>
       {directory ? null : (
         <form method="post" action={`${base}/delete`} class="row">
           <Csrf token={csrf} />
           <button type="submit" class="danger">
-            Delete group…
+            {t('admin.group.delete')}
           </button>
         </form>
       )}
@@ -243,8 +280,8 @@ async function groupPage(c: C, id: string, extra?: unknown, error?: string) {
   );
 }
 
-const problem = (e: unknown) => {
-  if (isAppError(e) && e.status < 500) return e.publicMessage;
+const problem = (c: C, e: unknown) => {
+  if (isAppError(e) && e.status < 500) return localMessage(e, c.var.t);
   throw e;
 };
 
@@ -261,7 +298,7 @@ export const adminGroupRoutes = new Hono<HttpEnv>()
       });
       return c.redirect(groupHref(g.id), 303);
     } catch (e) {
-      return listPage(c, problem(e));
+      return listPage(c, problem(c, e));
     }
   })
   .get('/admin/groups/:id', (c) => groupPage(c, c.req.param('id')))
@@ -277,7 +314,7 @@ export const adminGroupRoutes = new Hono<HttpEnv>()
       });
       return c.redirect(`${groupHref(id)}?done=saved`, 303);
     } catch (e) {
-      return groupPage(c, id, undefined, problem(e));
+      return groupPage(c, id, undefined, problem(c, e));
     }
   })
   .post('/admin/groups/:id/members', async (c) => {
@@ -293,10 +330,11 @@ export const adminGroupRoutes = new Hono<HttpEnv>()
       await editGroupMembers(c.var.ctx, c.var.actor!, id, { add, remove });
       return c.redirect(`${groupHref(id)}?done=${remove.length ? 'removed' : 'added'}`, 303);
     } catch (e) {
-      return groupPage(c, id, undefined, problem(e));
+      return groupPage(c, id, undefined, problem(c, e));
     }
   })
   .post('/admin/groups/:id/state', async (c) => {
+    const { t } = c.var;
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const id = c.req.param('id');
@@ -307,19 +345,23 @@ export const adminGroupRoutes = new Hono<HttpEnv>()
         c,
         id,
         <Confirm
+          t={t}
           action={`${groupHref(g.id)}/state`}
           csrfToken={c.var.session!.csrf_token}
           what={
             <p>
               <strong>
-                Set the MFA state of the {g.memberCount} member{g.memberCount === 1 ? '' : 's'} of{' '}
-                {g.displayName} to {state}.
+                {t('admin.group.stateSummary', {
+                  n: g.memberCount,
+                  group: g.displayName,
+                  state: stateLabel(t, state),
+                })}
               </strong>{' '}
-              Members already in that state stay as they are; users who join later are not changed.
+              {t('admin.group.stateExplain')}
             </p>
           }
           fields={[['state', state]]}
-          confirmLabel={`Set ${state}`}
+          confirmLabel={t('admin.group.stateConfirm', { state: stateLabel(t, state) })}
           cancelHref={groupHref(g.id)}
         />,
       );
@@ -327,6 +369,7 @@ export const adminGroupRoutes = new Hono<HttpEnv>()
     return c.redirect(`${groupHref(g.id)}?done=state&n=${r.changed}`, 303);
   })
   .post('/admin/groups/:id/delete', async (c) => {
+    const { t } = c.var;
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const g = await getGroup(c.var.ctx, c.req.param('id'));
@@ -335,17 +378,19 @@ export const adminGroupRoutes = new Hono<HttpEnv>()
         c,
         g.id,
         <Confirm
+          t={t}
           action={`${groupHref(g.id)}/delete`}
           csrfToken={c.var.session!.csrf_token}
           what={
             <p>
-              <strong>Delete the group {g.displayName}?</strong> Its {g.memberCount} members stay
-              users
-              {g.adminRole ? ', but lose the administrator role the group gave them' : ''}.
+              <strong>{t('admin.group.deleteQuestion', { group: g.displayName })}</strong>{' '}
+              {t(g.adminRole ? 'admin.group.deleteExplainAdmins' : 'admin.group.deleteExplain', {
+                n: g.memberCount,
+              })}
             </p>
           }
           fields={[]}
-          confirmLabel={`Delete ${g.displayName}`}
+          confirmLabel={t('admin.group.deleteConfirm', { group: g.displayName })}
           cancelHref={groupHref(g.id)}
           danger
         />,
@@ -353,7 +398,7 @@ export const adminGroupRoutes = new Hono<HttpEnv>()
     try {
       await deleteGroup(c.var.ctx, c.var.actor!, g.id);
     } catch (e) {
-      return groupPage(c, g.id, undefined, problem(e));
+      return groupPage(c, g.id, undefined, problem(c, e));
     }
     return c.redirect(`/admin/groups?deleted=${encodeURIComponent(g.displayName)}`, 303);
   });

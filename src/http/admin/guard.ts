@@ -3,6 +3,7 @@ import { AppError } from '../../errors.ts';
 import type { UserRow } from '../../storage/users.ts';
 import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
+import { useUserLocale } from '../locale.ts';
 
 /**
  * The portal is for signed-in administrators (who signed in with MFA like
@@ -16,7 +17,12 @@ export const requireAdminPage: MiddlewareHandler<HttpEnv> = async (c, next) => {
     return c.redirect(`/?rd=${encodeURIComponent(back)}`, 303);
   }
   if (user.is_admin !== 1)
-    throw new AppError('forbidden', { detail: 'The admin portal is for administrators.' });
+    throw new AppError('forbidden', {
+      detail: 'The admin portal is for administrators.',
+      local: { key: 'admin.forbidden' },
+    });
+  // The administrator's own language when they chose one, else the browser's.
+  useUserLocale(c, user);
   c.set('actor', { name: user.upn, ip: clientInfo(c).ip, personalData: false });
   c.set('adminUser', user);
   return next();

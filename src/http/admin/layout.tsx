@@ -1,26 +1,30 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { MessageKey, Translate } from '../../i18n/index.ts';
 import type { HttpEnv } from '../env.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { adminOf } from './guard.ts';
 
-// The admin portal's pages. English for now (the user-facing pages are
-// translated; the portal's strings will join the catalogs later).
+// The admin portal's pages, in the request's language (Accept-Language): the
+// words are the catalogs' admin.* messages (src/i18n/locales/admin/).
 
-const NAV: [string, string][] = [
-  ['/admin/users', 'Users'],
-  ['/admin/groups', 'Groups'],
-  ['/admin/bulk', 'Bulk update'],
-  ['/admin/settings', 'Service settings'],
-  ['/admin/logs/signins', 'Sign-ins'],
-  ['/admin/logs/audit', 'Audit log'],
-  ['/admin/tokens', 'API tokens'],
-  ['/admin/apps', 'Applications'],
-  ['/admin/directory', 'Directory'],
+const NAV: [string, MessageKey][] = [
+  ['/admin/users', 'admin.nav.users'],
+  ['/admin/groups', 'admin.nav.groups'],
+  ['/admin/bulk', 'admin.nav.bulk'],
+  ['/admin/settings', 'admin.nav.settings'],
+  ['/admin/logs/signins', 'admin.nav.signins'],
+  ['/admin/logs/audit', 'admin.nav.audit'],
+  ['/admin/tokens', 'admin.nav.tokens'],
+  ['/admin/apps', 'admin.nav.apps'],
+  ['/admin/directory', 'admin.nav.directory'],
 ];
 
 export interface AdminPageProps {
+  t: Translate;
+  /** The page language (BCP 47), for `<html lang>`. */
+  lang: string;
   title: string;
   /** Which nav entry is current. */
   section: string;
@@ -32,25 +36,25 @@ export interface AdminPageProps {
 export const AdminLayout = (p: AdminPageProps) => (
   <>
     {raw('<!DOCTYPE html>')}
-    <html lang="en">
+    <html lang={p.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${p.title} · Portcullis admin`}</title>
+        <title>{p.t('admin.layout.title', { title: p.title })}</title>
         <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body class="admin">
         <a class="skip" href="#content">
-          Skip to content
+          {p.t('admin.layout.skip')}
         </a>
         <header class="admin-bar">
-          <p class="brand">Portcullis admin</p>
-          <nav aria-label="Administration">
+          <p class="brand">{p.t('admin.layout.brand')}</p>
+          <nav aria-label={p.t('admin.layout.nav')}>
             <ul>
               {NAV.map(([href, label]) => (
                 <li>
                   <a href={href} aria-current={p.section === href ? 'page' : undefined}>
-                    {label}
+                    {p.t(label)}
                   </a>
                 </li>
               ))}
@@ -60,7 +64,7 @@ export const AdminLayout = (p: AdminPageProps) => (
             <Csrf token={p.csrfToken} />
             <span class="muted">{p.admin}</span>{' '}
             <button type="submit" class="link">
-              Sign out
+              {p.t('admin.layout.signOut')}
             </button>
           </form>
         </header>
@@ -82,6 +86,7 @@ export const Notice = ({ message }: { message: string | undefined }) =>
 
 /** A destructive or far-reaching action asks first: what will happen, then Confirm or Cancel. */
 export const Confirm = (p: {
+  t: Translate;
   action: string;
   csrfToken: string;
   what: Child;
@@ -91,7 +96,7 @@ export const Confirm = (p: {
   danger?: boolean;
 }) => (
   <section class="confirm" aria-labelledby="confirm-title">
-    <h2 id="confirm-title">Please confirm</h2>
+    <h2 id="confirm-title">{p.t('admin.confirm.title')}</h2>
     {p.what}
     <form method="post" action={p.action} class="row">
       <Csrf token={p.csrfToken} />
@@ -103,7 +108,7 @@ export const Confirm = (p: {
         {p.confirmLabel}
       </button>
       <a class="button-like" href={p.cancelHref}>
-        Cancel
+        {p.t('admin.common.cancel')}
       </a>
     </form>
   </section>
@@ -113,7 +118,13 @@ export const time = (iso: string | null) =>
   iso ? <time datetime={iso}>{iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time> : '—';
 
 /** A secret shown once (one-time password, API token), with a copy button. */
-export const ShownOnce = (p: { id: string; title: string; advice: string; secret: string }) => (
+export const ShownOnce = (p: {
+  t: Translate;
+  id: string;
+  title: string;
+  advice: string;
+  secret: string;
+}) => (
   <section class="notice" role="status" aria-labelledby={`${p.id}-title`}>
     <h2 id={`${p.id}-title`}>{p.title}</h2>
     <p>{p.advice}</p>
@@ -122,17 +133,19 @@ export const ShownOnce = (p: { id: string; title: string; advice: string; secret
         {p.secret}
       </code>{' '}
       <button type="button" class="link" data-copy={p.id}>
-        Copy
+        {p.t('admin.common.copy')}
       </button>
     </p>
     <script src="/static/copy.js" defer />
   </section>
 );
 
-/** A portal page for the signed-in administrator, under nav entry `section`. */
+/** A portal page for the signed-in administrator, under nav entry `section`, in the page language. */
 export const adminPage = (c: Context<HttpEnv>, section: string, title: string, children: unknown) =>
   c.html(
     <AdminLayout
+      t={c.var.t}
+      lang={c.var.locale}
       title={title}
       section={section}
       admin={adminOf(c).upn}

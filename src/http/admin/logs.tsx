@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { isAppError } from '../../errors.ts';
+import { isAppError, localMessage } from '../../errors.ts';
+import type { MessageKey, Translate } from '../../i18n/index.ts';
 import {
   type AuditQuery,
   type AuditView,
@@ -13,32 +14,18 @@ import {
   signinCsvColumns,
 } from '../../services/logs.ts';
 import type { HttpEnv } from '../env.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout, time } from './layout.tsx';
-import { SigninTable } from './users.tsx';
+import { adminPage, time } from './layout.tsx';
+import { resultLabel, SigninTable } from './users.tsx';
 
 type C = Context<HttpEnv>;
 const PAGE_SIZE = 50;
 
-const text = (name: string, labelText: string, value: string | undefined, type = 'text') => (
+const text = (c: C, name: string, label: MessageKey, value: string | undefined) => (
   <label>
-    {labelText}
-    <input type={type} name={name} value={value ?? ''} maxlength={256} />
+    {c.var.t(label)}
+    <input type="text" name={name} value={value ?? ''} maxlength={256} />
   </label>
 );
-
-function page(c: C, title: string, section: string, children: unknown) {
-  return c.html(
-    <AdminLayout
-      title={title}
-      section={section}
-      admin={adminOf(c).upn}
-      csrfToken={c.var.session!.csrf_token}
-    >
-      {children as never}
-    </AdminLayout>,
-  );
-}
 
 /** The filters of the current request, to keep in paging and export links. */
 const keep = (q: Record<string, string>, names: string[]) =>
@@ -64,17 +51,18 @@ async function logPage<V>(
     result = await o.list(q.cursor || undefined);
   } catch (e) {
     if (!isAppError(e) || e.status !== 400) throw e;
-    error = e.message;
+    error = localMessage(e, c.var.t);
     c.status(400);
   }
-  return page(
+  const { t } = c.var;
+  return adminPage(
     c,
-    o.title,
     o.section,
+    o.title,
     <>
       <form method="get" action={o.section} class="filters">
         {o.filters as never}
-        <button type="submit">Filter</button>
+        <button type="submit">{t('admin.logs.filter')}</button>
       </form>
       {error ? (
         <p class="error" role="alert">
@@ -83,16 +71,16 @@ async function logPage<V>(
       ) : null}
       <p>
         <a href={`${o.csvHref}?${kept}`} download>
-          Export all matching entries as CSV
+          {t('admin.logs.export')}
         </a>
       </p>
       {/* A log is wide: on a narrow screen it scrolls in its box, not the page. */}
       <div class="scroll-box">{result ? (o.table(result.items) as never) : null}</div>
-      <nav class="row" aria-label="Pages">
-        {q.cursor ? <a href={`${o.section}?${kept}`}>Newest</a> : null}
+      <nav class="row" aria-label={t('admin.common.pages')}>
+        {q.cursor ? <a href={`${o.section}?${kept}`}>{t('admin.logs.newest')}</a> : null}
         {result?.nextCursor ? (
           <a href={`${o.section}?${new URLSearchParams([...kept, ['cursor', result.nextCursor]])}`}>
-            Older entries
+            {t('admin.logs.older')}
           </a>
         ) : null}
       </nav>
@@ -119,20 +107,20 @@ const auditQuery = (q: Record<string, string>): AuditQuery => ({
   ...(q.until ? { until: q.until } : {}),
 });
 
-const AuditTable = ({ items }: { items: AuditView[] }) =>
+const AuditTable = ({ t, items }: { t: Translate; items: AuditView[] }) =>
   items.length === 0 ? (
-    <p class="muted">No events.</p>
+    <p class="muted">{t('admin.audit.none')}</p>
   ) : (
     <table>
-      <caption class="visually-hidden">Audit events, newest first</caption>
+      <caption class="visually-hidden">{t('admin.audit.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Who</th>
-          <th scope="col">From</th>
-          <th scope="col">Action</th>
-          <th scope="col">User</th>
-          <th scope="col">Detail</th>
+          <th scope="col">{t('admin.common.time')}</th>
+          <th scope="col">{t('admin.audit.who')}</th>
+          <th scope="col">{t('admin.audit.from')}</th>
+          <th scope="col">{t('admin.audit.action')}</th>
+          <th scope="col">{t('admin.common.user')}</th>
+          <th scope="col">{t('admin.audit.detail')}</th>
         </tr>
       </thead>
       <tbody>
@@ -159,28 +147,29 @@ const csv = (c: C, body: string, name: string) =>
 export const adminLogRoutes = new Hono<HttpEnv>()
   .get('/admin/logs/signins', (c) => {
     const q = c.req.query();
+    const { t } = c.var;
     return logPage(c, {
-      title: 'Sign-ins',
+      title: t('admin.nav.signins'),
       section: '/admin/logs/signins',
       filterNames: ['user', 'result', 'method', 'application', 'since', 'until'],
       filters: (
         <>
-          {text('user', 'User name', q.user)}
+          {text(c, 'user', 'admin.common.userName', q.user)}
           <label>
-            Result
+            {t('admin.common.result')}
             <select name="result">
-              <option value="">Any</option>
-              {['success', 'failure', 'interrupted'].map((r) => (
+              <option value="">{t('admin.common.any')}</option>
+              {(['success', 'failure', 'interrupted'] as const).map((r) => (
                 <option value={r} selected={q.result === r}>
-                  {r}
+                  {resultLabel(t, r)}
                 </option>
               ))}
             </select>
           </label>
-          {text('method', 'Method (e.g. PhoneAppOTP, password, app password)', q.method)}
-          {text('application', 'Application id', q.application)}
-          {text('since', 'From (e.g. 2026-11-01)', q.since)}
-          {text('until', 'Until', q.until)}
+          {text(c, 'method', 'admin.logs.method', q.method)}
+          {text(c, 'application', 'admin.logs.application', q.application)}
+          {text(c, 'since', 'admin.logs.since', q.since)}
+          {text(c, 'until', 'admin.logs.until', q.until)}
         </>
       ),
       list: (cursor) =>
@@ -189,7 +178,7 @@ export const adminLogRoutes = new Hono<HttpEnv>()
           ...(cursor ? { cursor } : {}),
           limit: PAGE_SIZE,
         }),
-      table: (items) => <SigninTable items={items} />,
+      table: (items) => <SigninTable t={t} items={items} />,
       csvHref: '/admin/logs/signins.csv',
     });
   })
@@ -210,22 +199,23 @@ export const adminLogRoutes = new Hono<HttpEnv>()
   )
   .get('/admin/logs/audit', (c) => {
     const q = c.req.query();
+    const { t } = c.var;
     return logPage(c, {
-      title: 'Audit log',
+      title: t('admin.nav.audit'),
       section: '/admin/logs/audit',
       filterNames: ['user', 'actor', 'action', 'since', 'until'],
       filters: (
         <>
-          {text('user', 'User acted on', q.user)}
-          {text('actor', 'Who (admin user name, "token NAME" or cli)', q.actor)}
-          {text('action', 'Action (e.g. mfa_state_set)', q.action)}
-          {text('since', 'From (e.g. 2026-11-01)', q.since)}
-          {text('until', 'Until', q.until)}
+          {text(c, 'user', 'admin.audit.userFilter', q.user)}
+          {text(c, 'actor', 'admin.audit.actorFilter', q.actor)}
+          {text(c, 'action', 'admin.audit.actionFilter', q.action)}
+          {text(c, 'since', 'admin.logs.since', q.since)}
+          {text(c, 'until', 'admin.logs.until', q.until)}
         </>
       ),
       list: (cursor) =>
         listAudit(c.var.ctx, { ...auditQuery(q), ...(cursor ? { cursor } : {}), limit: PAGE_SIZE }),
-      table: (items) => <AuditTable items={items} />,
+      table: (items) => <AuditTable t={t} items={items} />,
       csvHref: '/admin/logs/audit.csv',
     });
   })

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { AppError, isAppError } from '../../errors.ts';
+import { AppError, isAppError, localMessage } from '../../errors.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { catalogue } from '../../methods/catalogue.ts';
 import {
   getServiceSettings,
@@ -12,42 +13,31 @@ import type { HttpEnv } from '../env.ts';
 import { type Form, readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout, Notice } from './layout.tsx';
+import { methodLabel } from './i18n.tsx';
+import { adminPage, Notice } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 
-const NUMBERS: [keyof ServiceSettings, string, number, number][] = [
-  ['rememberDevicesDays', 'Days a remembered device skips MFA (1–365)', 1, 365],
-  [
-    'proofupGraceDays',
-    'Days Enabled users may postpone registering a method (0–90; 0: never)',
-    0,
-    90,
-  ],
-  [
-    'pushFatigueLimit',
-    'Pause app notifications after this many denied or unanswered (1–20)',
-    1,
-    20,
-  ],
-  ['pushFatigueMinutes', '… within this many minutes (1–1440)', 1, 1440],
-  ['phoneCodeMinutes', 'Minutes a code sent by text stays valid (1–10)', 1, 10],
-  ['callTimeoutSeconds', 'Seconds a verification call waits for # (10–300)', 10, 300],
-  ['sendLimitPerUser', 'Texts and calls per user in 15 minutes', 1, 100],
-  ['sendLimitPerNumber', 'Texts and calls per phone number in 15 minutes', 1, 100],
-  ['sendLimitPerAddress', 'Texts and calls per client address in 15 minutes', 1, 1000],
-];
+/** The number fields: setting (its label is admin.settings.number.<setting>), least, most. */
+const NUMBERS = [
+  ['rememberDevicesDays', 1, 365],
+  ['proofupGraceDays', 0, 90],
+  ['pushFatigueLimit', 1, 20],
+  ['pushFatigueMinutes', 1, 1440],
+  ['phoneCodeMinutes', 1, 10],
+  ['callTimeoutSeconds', 10, 300],
+  ['sendLimitPerUser', 1, 100],
+  ['sendLimitPerNumber', 1, 100],
+  ['sendLimitPerAddress', 1, 1000],
+] as const satisfies readonly (readonly [keyof ServiceSettings, number, number])[];
+type NumberSetting = (typeof NUMBERS)[number][0];
+const numberLabel = (k: NumberSetting) => `admin.settings.number.${k}` as const;
 
-/**
- * Under the outbox provider no text or call reaches a phone: said where the
- * phone methods are allowed, in the administrator's language (the portal's
- * other strings are English for now).
- */
+/** Under the outbox provider no text or call reaches a phone: said where the phone methods are allowed. */
 function OutboxWarning({ c }: { c: C }) {
-  const { t, locale, ctx } = c.var;
+  const { t, ctx } = c.var;
   return (
-    <div class="warning" role="note" lang={locale} id="telephony-outbox">
+    <div class="warning" role="note" id="telephony-outbox">
       <p>
         <strong>{t('admin.outbox.title')}</strong>
       </p>
@@ -61,10 +51,11 @@ function OutboxWarning({ c }: { c: C }) {
 }
 
 function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }) {
+  const { t } = c.var;
   const undelivered = undeliveredMethods(c.var.ctx.config);
-  const num = (k: keyof ServiceSettings, text: string, min: number, max: number) => (
+  const num = (k: NumberSetting, min: number, max: number) => (
     <label>
-      {text}
+      {t(numberLabel(k))}
       <input type="number" name={k} value={String(s[k])} min={min} max={max} required />
     </label>
   );
@@ -72,7 +63,7 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
     <form method="post" action="/admin/settings" class="stack settings">
       <Csrf token={csrf} />
       <fieldset>
-        <legend>Verification options: methods users may use</legend>
+        <legend>{t('admin.settings.methods')}</legend>
         {undelivered.length > 0 ? <OutboxWarning c={c} /> : null}
         {catalogue.map((m) => (
           <label class="choice">
@@ -82,17 +73,15 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
               value={m.id}
               checked={s.allowedMethods.includes(m.id)}
             />
-            {m.label} <span class="muted">({m.id})</span>
+            {methodLabel(t, m.id)} <span class="muted">({m.id})</span>
             {undelivered.includes(m.id) ? (
-              <span class="tag tag-warn" lang={c.var.locale}>
-                {c.var.t('admin.outbox.tag')}
-              </span>
+              <span class="tag tag-warn">{t('admin.outbox.tag')}</span>
             ) : null}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>App passwords</legend>
+        <legend>{t('admin.common.appPasswords')}</legend>
         <label class="choice">
           <input
             type="checkbox"
@@ -100,11 +89,11 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             value="on"
             checked={s.appPasswordsAllowed}
           />
-          Allow users to create app passwords to sign in to programs that cannot do MFA
+          {t('admin.settings.appPasswordsAllowed')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Remember multi-factor authentication on trusted devices</legend>
+        <legend>{t('admin.settings.rememberDevices')}</legend>
         <label class="choice">
           <input
             type="checkbox"
@@ -112,12 +101,12 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             value="on"
             checked={s.rememberDevicesEnabled}
           />
-          Allow users to remember MFA on devices they trust
+          {t('admin.settings.rememberDevicesEnabled')}
         </label>
         {num(...NUMBERS[0]!)}
       </fieldset>
       <fieldset>
-        <legend>Registration and passwords</legend>
+        <legend>{t('admin.settings.registration')}</legend>
         {num(...NUMBERS[1]!)}
         <label class="choice">
           <input
@@ -126,11 +115,11 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             value="on"
             checked={s.passwordChangeRevokesAppPasswords}
           />
-          When users change their password, also delete their app passwords
+          {t('admin.settings.passwordChangeRevokesAppPasswords')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Email to users (when they have an address)</legend>
+        <legend>{t('admin.settings.mail')}</legend>
         <label class="choice">
           <input
             type="checkbox"
@@ -138,7 +127,7 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             value="on"
             checked={s.mailOnMethodChange}
           />
-          When a verification method is added to or removed from their account
+          {t('admin.settings.mailOnMethodChange')}
         </label>
         <label class="choice">
           <input
@@ -147,7 +136,7 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             value="on"
             checked={s.mailOnAppPassword}
           />
-          When an app password is created
+          {t('admin.settings.mailOnAppPassword')}
         </label>
         <label class="choice">
           <input
@@ -156,11 +145,11 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             value="on"
             checked={s.mailOnPasswordChange}
           />
-          When their password changes
+          {t('admin.settings.mailOnPasswordChange')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Passkeys</legend>
+        <legend>{t('admin.settings.passkeys')}</legend>
         <label class="choice">
           <input
             type="checkbox"
@@ -168,37 +157,34 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             value="on"
             checked={s.passwordlessSignin}
           />
-          Let people sign in with a passkey alone, without a password (the passkey's PIN or
-          biometric counts as the second factor)
+          {t('admin.settings.passwordlessSignin')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Portcullis Authenticator (MFA fatigue)</legend>
+        <legend>{t('admin.settings.fatigue')}</legend>
         {num(...NUMBERS[2]!)}
         {num(...NUMBERS[3]!)}
       </fieldset>
       <fieldset>
-        <legend>Named locations</legend>
+        <legend>{t('admin.settings.namedLocations')}</legend>
         <label>
-          Named locations: one per line, a range then its name, e.g. 10.1.0.0/16 Prague office (the
-          Portcullis Authenticator shows the most specific one holding a request's address)
+          {t('admin.settings.namedLocationsHelp')}
           <textarea name="namedLocations" rows={4} cols={40}>
             {s.namedLocations.join('\n')}
           </textarea>
         </label>
       </fieldset>
       <fieldset>
-        <legend>Trusted IPs</legend>
+        <legend>{t('admin.settings.trustedIps')}</legend>
         <label>
-          Skip MFA for browser sign-ins from these ranges (one CIDR per line, IPv4 or IPv6, e.g.
-          10.0.0.0/8 or 2001:db8::/32)
+          {t('admin.settings.trustedIpsHelp')}
           <textarea name="trustedIps" rows={4} cols={40}>
             {s.trustedIps.join('\n')}
           </textarea>
         </label>
       </fieldset>
       <fieldset>
-        <legend>Fraud alert</legend>
+        <legend>{t('admin.settings.fraud')}</legend>
         <label class="choice">
           <input
             type="checkbox"
@@ -206,24 +192,24 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             value="on"
             checked={s.fraudAlertEnabled}
           />
-          Allow users to report a call or text they did not ask for
+          {t('admin.settings.fraudAlertEnabled')}
         </label>
         <label class="choice">
           <input type="checkbox" name="blockOnFraud" value="on" checked={s.blockOnFraud} />
-          Block the user's sign-in when they report fraud
+          {t('admin.settings.blockOnFraud')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>Code lifetimes and send limits</legend>
-        {NUMBERS.slice(4).map(([k, text, min, max]) => num(k, text, min, max))}
+        <legend>{t('admin.settings.limits')}</legend>
+        {NUMBERS.slice(4).map(([k, min, max]) => num(k, min, max))}
       </fieldset>
-      <button type="submit">Save</button>
+      <button type="submit">{t('admin.common.save')}</button>
     </form>
   );
 }
 
 /** The form as a settings change, with a clear message for what is not a number. */
-function patchFrom(form: Form): Record<string, unknown> {
+function patchFrom(form: Form, t: Translate): Record<string, unknown> {
   const patch: Record<string, unknown> = {
     allowedMethods: form.all('allowedMethods'),
     appPasswordsAllowed: form.fields.appPasswordsAllowed === 'on',
@@ -245,37 +231,38 @@ function patchFrom(form: Form): Record<string, unknown> {
       .map((l) => l.trim())
       .filter(Boolean),
   };
-  for (const [k, text] of NUMBERS) {
+  for (const [k] of NUMBERS) {
     const raw = (form.fields[k] ?? '').trim();
     if (!/^\d{1,7}$/.test(raw))
-      throw new AppError('invalid_request', { detail: `${text}: give a whole number.` });
+      throw new AppError('invalid_request', {
+        detail: `${k}: give a whole number.`,
+        local: { key: 'admin.settings.wholeNumber', values: { field: t(numberLabel(k)) } },
+      });
     patch[k] = Number(raw);
   }
   return patch;
 }
 
 const page = (c: C, s: ServiceSettings, opts: { error?: string; notice?: string } = {}) =>
-  c.html(
-    <AdminLayout
-      title="Service settings"
-      section="/admin/settings"
-      admin={adminOf(c).upn}
-      csrfToken={c.var.session!.csrf_token}
-    >
+  adminPage(
+    c,
+    '/admin/settings',
+    c.var.t('admin.nav.settings'),
+    <>
       <Notice message={opts.notice} />
       {opts.error ? (
         <p class="error" role="alert">
-          Not saved: {opts.error}
+          {c.var.t('admin.settings.notSaved', { reason: opts.error })}
         </p>
       ) : null}
       <SettingsForm s={s} csrf={c.var.session!.csrf_token} c={c} />
-    </AdminLayout>,
+    </>,
   );
 
 export const adminSettingsRoutes = new Hono<HttpEnv>()
   .get('/admin/settings', async (c) =>
     page(c, await getServiceSettings(c.var.ctx), {
-      ...(c.req.query('saved') ? { notice: 'Settings saved.' } : {}),
+      ...(c.req.query('saved') ? { notice: c.var.t('admin.settings.saved') } : {}),
     }),
   )
   .post('/admin/settings', async (c) => {
@@ -284,13 +271,17 @@ export const adminSettingsRoutes = new Hono<HttpEnv>()
     const current = await getServiceSettings(c.var.ctx);
     let patch: Record<string, unknown> = {};
     try {
-      patch = patchFrom(form);
+      patch = patchFrom(form, c.var.t);
       await updateServiceSettings(c.var.ctx, patch, c.var.actor!);
     } catch (e) {
       if (!isAppError(e) || e.code !== 'invalid_request') throw e;
       c.status(400);
       // Show what was typed, with the reason; nothing was saved.
-      return page(c, { ...current, ...(patch as Partial<ServiceSettings>) }, { error: e.message });
+      return page(
+        c,
+        { ...current, ...(patch as Partial<ServiceSettings>) },
+        { error: localMessage(e, c.var.t) },
+      );
     }
     return c.redirect('/admin/settings?saved=1', 303);
   });

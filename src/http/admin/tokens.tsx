@@ -12,56 +12,63 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { adminOf } from './guard.ts';
-import { AdminLayout, Confirm, Notice, ShownOnce, time } from './layout.tsx';
+import { rich } from './i18n.tsx';
+import { adminPage, Confirm, Notice, ShownOnce, time } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 
 async function page(c: C, extra?: unknown, notice?: string) {
   const tokens = await listApiTokens(c.var.ctx);
   const csrf = c.var.session!.csrf_token;
-  return c.html(
-    <AdminLayout title="API tokens" section="/admin/tokens" admin={adminOf(c).upn} csrfToken={csrf}>
+  const { t } = c.var;
+  return adminPage(
+    c,
+    '/admin/tokens',
+    t('admin.nav.tokens'),
+    <>
       <Notice message={notice} />
       {extra as never}
       <p>
-        Admin API tokens let scripts use the REST API (<a href="/api/v1/openapi.json">OpenAPI</a>)
-        and the command line with <code>--url</code>. A token is shown once; only its hash is kept.
+        {rich(t, 'admin.tokens.intro', {
+          openapi: <a href="/api/v1/openapi.json">OpenAPI</a>,
+          url: <code>--url</code>,
+        })}
       </p>
       {tokens.length === 0 ? (
-        <p class="muted">No tokens.</p>
+        <p class="muted">{t('admin.tokens.none')}</p>
       ) : (
         <table class="cards">
-          <caption class="visually-hidden">API tokens</caption>
+          <caption class="visually-hidden">{t('admin.nav.tokens')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Personal data</th>
-              <th scope="col">Created</th>
-              <th scope="col">By</th>
-              <th scope="col">Last used</th>
+              <th scope="col">{t('admin.common.name')}</th>
+              <th scope="col">{t('admin.tokens.scope')}</th>
+              <th scope="col">{t('admin.tokens.personalData')}</th>
+              <th scope="col">{t('admin.common.created')}</th>
+              <th scope="col">{t('admin.tokens.by')}</th>
+              <th scope="col">{t('admin.common.lastUsed')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('admin.common.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {tokens.map((t) => (
+            {tokens.map((k) => (
               <tr>
-                <td>{t.name}</td>
-                <td data-label="Scope">{t.scope}</td>
-                <td data-label="Personal data">
-                  {t.rights.includes('personal-data') ? 'Yes' : 'No'}
+                <td>{k.name}</td>
+                <td data-label={t('admin.tokens.scope')}>{k.scope}</td>
+                <td data-label={t('admin.tokens.personalData')}>
+                  {t(k.rights.includes('personal-data') ? 'admin.common.yes' : 'admin.common.no')}
                 </td>
-                <td data-label="Created">{time(t.createdAt)}</td>
-                <td data-label="By">{t.createdBy ?? '—'}</td>
-                <td data-label="Last used">{time(t.lastUsedAt)}</td>
+                <td data-label={t('admin.common.created')}>{time(k.createdAt)}</td>
+                <td data-label={t('admin.tokens.by')}>{k.createdBy ?? '—'}</td>
+                <td data-label={t('admin.common.lastUsed')}>{time(k.lastUsedAt)}</td>
                 <td>
-                  <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
+                  <form method="post" action={`/admin/tokens/${k.id}/revoke`}>
                     <Csrf token={csrf} />
                     <button type="submit" class="link">
-                      Revoke…<span class="visually-hidden"> {t.name}</span>
+                      {t('admin.tokens.revoke')}
+                      <span class="visually-hidden"> {k.name}</span>
                     </button>
                   </form>
                 </td>
@@ -70,49 +77,51 @@ async function page(c: C, extra?: unknown, notice?: string) {
           </tbody>
         </table>
       )}
-      <h2>Create a token</h2>
+      <h2>{t('admin.tokens.create')}</h2>
       <form method="post" action="/admin/tokens" class="stack">
         <Csrf token={csrf} />
         <label>
-          Name (what it is for)
+          {t('admin.tokens.name')}
           <input type="text" name="name" required maxlength={100} />
         </label>
         <fieldset>
-          <legend>Scope</legend>
+          <legend>{t('admin.tokens.scope')}</legend>
           <label class="choice">
             <input type="radio" name="scope" value="read" checked />
-            Read only: may look, may not change anything
+            {t('admin.tokens.scopeRead')}
           </label>
           <label class="choice">
             <input type="radio" name="scope" value="read-write" />
-            Read and write: may do everything the admin API offers
+            {t('admin.tokens.scopeReadWrite')}
           </label>
           <label class="choice">
             <input type="radio" name="scope" value="scim" />
-            SCIM provisioning: the SCIM endpoints ({'/scim/v2'}) only, for an identity provider or
-            HR system
+            {t('admin.tokens.scopeScim', { path: '/scim/v2' })}
           </label>
         </fieldset>
         <label class="choice">
           <input type="checkbox" name="personalData" value="on" />
-          May see personal data (full phone numbers)
+          {t('admin.tokens.personalDataRight')}
         </label>
-        <button type="submit">Create token</button>
+        <button type="submit">{t('admin.tokens.createButton')}</button>
       </form>
-    </AdminLayout>,
+    </>,
   );
 }
 
 export const adminTokenRoutes = new Hono<HttpEnv>()
   .get('/admin/tokens', (c) =>
-    page(c, undefined, c.req.query('revoked') ? 'Token revoked.' : undefined),
+    page(c, undefined, c.req.query('revoked') ? c.var.t('admin.tokens.revoked') : undefined),
   )
   .post('/admin/tokens', async (c) => {
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const scope = form.fields.scope as TokenScope;
     if (!tokenScopes.includes(scope))
-      throw new AppError('invalid_request', { detail: 'Choose a scope.' });
+      throw new AppError('invalid_request', {
+        detail: 'Choose a scope.',
+        local: { key: 'admin.tokens.chooseScope' },
+      });
     const created = await createApiToken(c.var.ctx, c.var.actor!, {
       name: form.fields.name ?? '',
       scope,
@@ -121,9 +130,10 @@ export const adminTokenRoutes = new Hono<HttpEnv>()
     return page(
       c,
       <ShownOnce
+        t={c.var.t}
         id="token-value"
-        title={`Token "${created.apiToken.name}" created`}
-        advice="Store it now: it is shown only once."
+        title={c.var.t('admin.tokens.created', { name: created.apiToken.name })}
+        advice={c.var.t('admin.tokens.storeNow')}
         secret={created.token}
       />,
     );
@@ -134,15 +144,20 @@ export const adminTokenRoutes = new Hono<HttpEnv>()
     const id = c.req.param('id');
     if (form.fields.confirm !== 'yes') {
       const token = (await listApiTokens(c.var.ctx)).find((t) => t.id === id);
-      if (!token) throw new AppError('not_found', { detail: 'No such token.' });
+      if (!token)
+        throw new AppError('not_found', {
+          detail: 'No such token.',
+          local: { key: 'admin.tokens.noSuch' },
+        });
       return page(
         c,
         <Confirm
+          t={c.var.t}
           action={`/admin/tokens/${id}/revoke`}
           csrfToken={c.var.session!.csrf_token}
-          what={<p>Scripts using the token "{token.name}" stop working at once.</p>}
+          what={<p>{c.var.t('admin.tokens.revokeExplain', { name: token.name })}</p>}
           fields={[]}
-          confirmLabel="Revoke token"
+          confirmLabel={c.var.t('admin.tokens.revokeConfirm')}
           cancelHref="/admin/tokens"
           danger
         />,

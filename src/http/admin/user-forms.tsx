@@ -3,7 +3,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { MfaState } from '../../db/schema.ts';
-import { isAppError } from '../../errors.ts';
+import { isAppError, localMessage } from '../../errors.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { inviteUser } from '../../services/invitations.ts';
 import { deleteUser, resetPassword, updateUser } from '../../services/user-admin.ts';
 import { createUser, getUser, type UserView } from '../../services/users.ts';
@@ -12,6 +13,7 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
+import { stateLabel } from './i18n.tsx';
 import { adminPage, Confirm, ShownOnce } from './layout.tsx';
 
 type C = Context<HttpEnv>;
@@ -44,17 +46,19 @@ const empty: Fields = {
 
 /** The fields of the create and edit forms (the user name and password only when creating). */
 const UserFields = ({
+  t,
   f,
   creating,
   directory,
 }: {
+  t: Translate;
   f: Fields;
   creating: boolean;
   directory: boolean;
 }) => (
   <>
     <label>
-      User name (UPN)
+      {t('admin.userForm.upn')}
       <input
         type="email"
         name="upn"
@@ -66,40 +70,41 @@ const UserFields = ({
       />
     </label>
     <label>
-      Display name
+      {t('admin.common.displayName')}
       <input type="text" name="displayName" value={f.displayName} maxlength={256} />
     </label>
     <label>
-      Email address {creating ? '(an invitation goes here)' : ''}
+      {t(creating ? 'admin.userForm.emailInvite' : 'admin.userForm.email')}
       <input type="email" name="email" value={f.email} maxlength={254} readonly={directory} />
     </label>
     <label>
-      Mobile phone (offered when the user registers a phone)
+      {t('admin.userForm.mobile')}
       <input type="tel" name="mobile" value={f.mobile} maxlength={40} readonly={directory} />
     </label>
     <label>
-      Language (e.g. en, de, fr-CA)
+      {t('admin.userForm.language')}
       <input type="text" name="language" value={f.language} maxlength={35} />
     </label>
     <label>
-      MFA state
+      {t('admin.common.mfaState')}
       <select name="mfaState">
         {mfaStates.map((s) => (
           <option value={s} selected={s === f.mfaState}>
-            {s}
+            {stateLabel(t, s)}
           </option>
         ))}
       </select>
     </label>
     <label class="choice">
-      <input type="checkbox" name="isAdmin" value="on" checked={f.isAdmin} /> Administrator
+      <input type="checkbox" name="isAdmin" value="on" checked={f.isAdmin} />{' '}
+      {t('admin.user.roleAdmin')}
     </label>
     {creating ? (
       <fieldset>
-        <legend>Password</legend>
+        <legend>{t('admin.user.password')}</legend>
         <label class="choice">
           <input type="radio" name="password" value="invite" checked={f.password === 'invite'} />{' '}
-          Send an invitation by email: the user chooses a password and registers methods
+          {t('admin.userForm.invite')}
         </label>
         <label class="choice">
           <input
@@ -108,7 +113,7 @@ const UserFields = ({
             value="one-time"
             checked={f.password === 'one-time'}
           />{' '}
-          Make a one-time password, shown once here, to be changed at first sign-in
+          {t('admin.userForm.oneTime')}
         </label>
       </fieldset>
     ) : null}
@@ -128,15 +133,15 @@ function readFields(fields: Record<string, string | undefined>): Fields {
   };
 }
 
-const errorOf = (e: unknown) => {
-  if (isAppError(e) && e.status < 500) return e.publicMessage;
+const errorOf = (c: C, e: unknown) => {
+  if (isAppError(e) && e.status < 500) return localMessage(e, c.var.t);
   throw e;
 };
 
 const newForm = (c: C, f: Fields, error?: string) =>
   layout(
     c,
-    'New user',
+    c.var.t('admin.users.new'),
     <>
       {error ? (
         <p class="error" role="alert">
@@ -145,12 +150,12 @@ const newForm = (c: C, f: Fields, error?: string) =>
       ) : null}
       <form method="post" action="/admin/users/new" class="stack">
         <Csrf token={c.var.session!.csrf_token} />
-        <UserFields f={f} creating directory={false} />
-        <button type="submit">Create user</button>
+        <UserFields t={c.var.t} f={f} creating directory={false} />
+        <button type="submit">{c.var.t('admin.userForm.create')}</button>
       </form>
       <p>
-        <a href="/admin/users">Back to users</a> ·{' '}
-        <a href="/admin/users/import">Import users from a CSV file</a>
+        <a href="/admin/users">{c.var.t('admin.common.backToUsers')}</a> ·{' '}
+        <a href="/admin/users/import">{c.var.t('admin.userForm.importLink')}</a>
       </p>
     </>,
   );
@@ -168,25 +173,24 @@ const fieldsOf = (u: UserView): Fields => ({
 
 async function editForm(c: C, user: UserView, f: Fields = fieldsOf(user), error?: string) {
   const directory = user.source === 'directory';
+  const { t } = c.var;
   return layout(
     c,
-    `Edit ${user.displayName}`,
+    t('admin.userForm.editTitle', { name: user.displayName }),
     <>
       {error ? (
         <p class="error" role="alert">
           {error}
         </p>
       ) : null}
-      {directory ? (
-        <p class="muted">The user name, email and mobile number come from the directory.</p>
-      ) : null}
+      {directory ? <p class="muted">{t('admin.userForm.fromDirectory')}</p> : null}
       <form method="post" action={`${userHref(user.userPrincipalName)}/edit`} class="stack">
         <Csrf token={c.var.session!.csrf_token} />
-        <UserFields f={f} creating={false} directory={directory} />
-        <button type="submit">Save</button>
+        <UserFields t={t} f={f} creating={false} directory={directory} />
+        <button type="submit">{t('admin.common.save')}</button>
       </form>
       <p>
-        <a href={userHref(user.userPrincipalName)}>Cancel</a>
+        <a href={userHref(user.userPrincipalName)}>{t('admin.common.cancel')}</a>
       </p>
     </>,
   );
@@ -221,24 +225,28 @@ export const adminUserFormRoutes = new Hono<HttpEnv>()
         c.var.actor!,
         created.userPrincipalName,
       );
+      const { t } = c.var;
       return layout(
         c,
-        'User created',
+        t('admin.userForm.created'),
         <>
           <ShownOnce
+            t={t}
             id="otp"
-            title={`One-time password for ${created.userPrincipalName}`}
-            advice="Give it to the user by a safe way: it is shown only now, and must be changed at first sign-in."
+            title={t('admin.user.otpTitle', { upn: created.userPrincipalName })}
+            advice={t('admin.userForm.otpAdvice')}
             secret={oneTimePassword}
           />
           <p>
-            <a href={userHref(created.userPrincipalName)}>Go to {created.displayName}</a> ·{' '}
-            <a href="/admin/users/new">Create another user</a>
+            <a href={userHref(created.userPrincipalName)}>
+              {t('admin.userForm.goTo', { name: created.displayName })}
+            </a>{' '}
+            · <a href="/admin/users/new">{t('admin.userForm.createAnother')}</a>
           </p>
         </>,
       );
     } catch (e) {
-      return newForm(c, { ...f, ...readSafe(form.fields) }, errorOf(e));
+      return newForm(c, { ...f, ...readSafe(form.fields) }, errorOf(c, e));
     }
   })
   .get('/admin/users/:upn/edit', async (c) =>
@@ -264,35 +272,35 @@ export const adminUserFormRoutes = new Hono<HttpEnv>()
       });
       return c.redirect(`${userHref(updated.userPrincipalName)}?done=saved`, 303);
     } catch (e) {
-      return editForm(c, user, { ...f, ...readSafe(form.fields) }, errorOf(e));
+      return editForm(c, user, { ...f, ...readSafe(form.fields) }, errorOf(c, e));
     }
   })
   .post('/admin/users/:upn/delete', async (c) => {
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const user = await getUser(c.var.ctx, c.req.param('upn'), c.var.actor!);
+    const { t } = c.var;
+    const who = { name: user.displayName, upn: user.userPrincipalName };
     if (form.fields.confirm !== 'yes')
       return layout(
         c,
-        `Delete ${user.displayName}`,
+        t('admin.userForm.deleteTitle', who),
         <Confirm
+          t={t}
           action={`${userHref(user.userPrincipalName)}/delete`}
           csrfToken={c.var.session!.csrf_token}
           what={
             <p>
-              <strong>
-                Delete {user.displayName} ({user.userPrincipalName})?
-              </strong>{' '}
-              Their methods, app passwords, sessions and group memberships go with them. There is no
-              undo
-              {user.source === 'directory'
-                ? '; the next directory sync creates them again while the directory has them'
-                : ''}
-              .
+              <strong>{t('admin.userForm.deleteQuestion', who)}</strong>{' '}
+              {t(
+                user.source === 'directory'
+                  ? 'admin.userForm.deleteExplainDirectory'
+                  : 'admin.userForm.deleteExplain',
+              )}
             </p>
           }
           fields={[]}
-          confirmLabel={`Delete ${user.userPrincipalName}`}
+          confirmLabel={t('admin.userForm.deleteConfirm', who)}
           cancelHref={userHref(user.userPrincipalName)}
           danger
         />,

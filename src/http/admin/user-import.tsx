@@ -2,7 +2,8 @@
 // with progress), the template, and the export of the (filtered) users list.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { isAppError } from '../../errors.ts';
+import { isAppError, localMessage } from '../../errors.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { IMPORT_COLUMNS, IMPORT_TEMPLATE } from '../../services/import-template.ts';
 import {
   applyImport,
@@ -17,33 +18,43 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
+import { rich } from './i18n.tsx';
 import { adminPage } from './layout.tsx';
-import { escapeHtml, fileText, PROGRESS_MARK, streamWork } from './upload.tsx';
+import {
+  ApplyButton,
+  Count,
+  countItem,
+  escapeHtml,
+  fileText,
+  MoreRows,
+  PROGRESS_MARK,
+  RowErrors,
+  streamWork,
+} from './upload.tsx';
 
 type C = Context<HttpEnv>;
 /** Rows shown in a preview: errors always, the rest up to this many. */
 const SHOWN_ROWS = 300;
 
-const page = (c: C, children: unknown) => adminPage(c, '/admin/users', 'Import users', children);
+const page = (c: C, children: unknown) =>
+  adminPage(c, '/admin/users', c.var.t('admin.import.title'), children);
 
-const UploadForm = ({ csrf, error }: { csrf: string; error?: string }) => (
+const UploadForm = ({ t, csrf, error }: { t: Translate; csrf: string; error?: string }) => (
   <>
     <p>
-      Upload a CSV file whose first line names its columns: <code>{IMPORT_COLUMNS.join(',')}</code>.
-      Only <code>UserPrincipalName</code> is required; an empty field changes nothing;{' '}
-      <code>Email</code> defaults to the user name for new users; <code>MFA Status</code> is
-      Disabled, Enabled or Enforced.{' '}
-      <a href="/admin/users/import/template.csv" download>
-        Download the template
-      </a>
-      .
+      {rich(t, 'admin.import.intro', {
+        columns: <code>{IMPORT_COLUMNS.join(',')}</code>,
+        upn: <code>UserPrincipalName</code>,
+        email: <code>Email</code>,
+        mfa: <code>MFA Status</code>,
+        template: (
+          <a href="/admin/users/import/template.csv" download>
+            {t('admin.upload.template')}
+          </a>
+        ),
+      })}
     </p>
-    <p>
-      New users are created without a password and get an invitation by email; existing users are
-      updated where a column says something new. Every row is checked first and nothing changes
-      until you apply; applying writes all the good rows in one transaction, never a row with an
-      error.
-    </p>
+    <p>{t('admin.import.how')}</p>
     {error ? (
       <p class="error" role="alert">
         {error}
@@ -52,75 +63,82 @@ const UploadForm = ({ csrf, error }: { csrf: string; error?: string }) => (
     <form method="post" action="/admin/users/import" enctype="multipart/form-data" class="stack">
       <Csrf token={csrf} />
       <label>
-        CSV file
+        {t('admin.upload.file')}
         <input type="file" name="file" accept=".csv,text/csv" required />
       </label>
-      <button type="submit">Check the file</button>
+      <button type="submit">{t('admin.upload.check')}</button>
     </form>
   </>
 );
 
-const Counts = ({ r }: { r: ImportResult }) => (
+const Counts = ({ t, locale, r }: { t: Translate; locale: string; r: ImportResult }) => (
   <ul class="counts">
-    <li>
-      <strong>{r.created}</strong> {r.applied ? 'created' : 'to create'}
-    </li>
-    <li>
-      <strong>{r.updated}</strong> {r.applied ? 'updated' : 'to update'}
-    </li>
-    <li>
-      <strong>{r.unchanged}</strong> unchanged
-    </li>
-    <li>
-      <strong>{r.errors}</strong> with errors{r.applied ? ', not applied' : ', will be skipped'}
-    </li>
+    <Count
+      t={t}
+      locale={locale}
+      n={r.created}
+      what={r.applied ? 'admin.import.created' : 'admin.import.toCreate'}
+    />
+    <Count
+      t={t}
+      locale={locale}
+      n={r.updated}
+      what={r.applied ? 'admin.import.updated' : 'admin.import.toUpdate'}
+    />
+    <Count t={t} locale={locale} n={r.unchanged} what="admin.import.unchanged" />
+    <Count
+      t={t}
+      locale={locale}
+      n={r.errors}
+      what={r.applied ? 'admin.upload.errorsNotApplied' : 'admin.upload.errorsSkipped'}
+    />
   </ul>
 );
 
-function RowTable({ rows }: { rows: ImportRow[] }) {
+function RowTable({ t, rows }: { t: Translate; rows: ImportRow[] }) {
   const errors = rows.filter((r) => r.action === 'error');
   const others = rows.filter((r) => r.action !== 'error');
   const shown = [...errors, ...others.slice(0, Math.max(0, SHOWN_ROWS - errors.length))];
   return (
     <>
       <table class="cards">
-        <caption>Every row of the file, errors first</caption>
+        <caption>{t('admin.upload.everyRow')}</caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">User name</th>
-            <th scope="col">Result</th>
+            <th scope="col">{t('admin.upload.line')}</th>
+            <th scope="col">{t('admin.common.userName')}</th>
+            <th scope="col">{t('admin.common.result')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((r) => (
             <tr class={r.action === 'error' ? 'row-error' : undefined}>
-              <td data-label="Line">{r.line}</td>
-              <td data-label="User name" class="wrap">
+              <td data-label={t('admin.upload.line')}>{r.line}</td>
+              <td data-label={t('admin.common.userName')} class="wrap">
                 {r.userPrincipalName || '—'}
               </td>
-              <td data-label="Result">
+              <td data-label={t('admin.common.result')}>
                 {r.action === 'error'
-                  ? `Error: ${r.error}`
+                  ? t('admin.upload.rowError', { error: r.error ?? '' })
                   : r.action === 'create'
-                    ? 'Create'
+                    ? t('admin.import.rowCreate')
                     : r.action === 'update'
-                      ? `Update: ${r.changes?.join(', ')}`
-                      : 'No change'}
+                      ? t('admin.import.rowUpdate', { changes: r.changes?.join(', ') ?? '' })
+                      : t('admin.upload.rowNoChange')}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {rows.length > shown.length ? (
-        <p class="muted">…and {rows.length - shown.length} more rows without errors.</p>
-      ) : null}
+      <MoreRows t={t} n={rows.length - shown.length} />
     </>
   );
 }
 
 export const adminUserImportRoutes = new Hono<HttpEnv>()
-  .get('/admin/users/import', (c) => page(c, <UploadForm csrf={c.var.session!.csrf_token} />))
+  .get('/admin/users/import', (c) =>
+    page(c, <UploadForm t={c.var.t} csrf={c.var.session!.csrf_token} />),
+  )
   .get('/admin/users/import/template.csv', (c) =>
     c.body(`\uFEFF${IMPORT_TEMPLATE}`, 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -141,6 +159,7 @@ export const adminUserImportRoutes = new Hono<HttpEnv>()
   })
   // Step 1: check every row and show the preview; nothing changes.
   .post('/admin/users/import', async (c) => {
+    const { t } = c.var;
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const csrf = c.var.session!.csrf_token;
@@ -151,15 +170,15 @@ export const adminUserImportRoutes = new Hono<HttpEnv>()
       result = await previewImport(c.var.ctx, parseImportCsv(csv));
     } catch (e) {
       if (isAppError(e) && e.status === 400)
-        return page(c, <UploadForm csrf={csrf} error={e.message} />);
+        return page(c, <UploadForm t={t} csrf={csrf} error={localMessage(e, t)} />);
       throw e;
     }
     const todo = result.created + result.updated;
     return page(
       c,
       <>
-        <h2>Preview</h2>
-        <Counts r={result} />
+        <h2>{t('admin.upload.preview')}</h2>
+        <Counts t={t} locale={c.var.locale} r={result} />
         {todo > 0 ? (
           <form
             method="post"
@@ -170,28 +189,23 @@ export const adminUserImportRoutes = new Hono<HttpEnv>()
             <Csrf token={csrf} />
             <input type="hidden" name="csv" value={csv} />
             <label class="choice">
-              <input type="checkbox" name="invite" value="on" checked /> Send the new users an
-              invitation by email
+              <input type="checkbox" name="invite" value="on" checked /> {t('admin.import.invite')}
             </label>
-            <button type="submit">
-              Apply {todo} change{todo === 1 ? '' : 's'}
-              {result.errors > 0
-                ? ` (skip ${result.errors} row${result.errors === 1 ? '' : 's'} with errors)`
-                : ''}
-            </button>
+            <ApplyButton t={t} changes={todo} errors={result.errors} />
           </form>
         ) : (
-          <p>Nothing to change.</p>
+          <p>{t('admin.upload.nothing')}</p>
         )}
         <p>
-          <a href="/admin/users/import">Upload another file</a>
+          <a href="/admin/users/import">{t('admin.upload.another')}</a>
         </p>
-        <RowTable rows={result.rows} />
+        <RowTable t={t} rows={result.rows} />
       </>,
     );
   })
   // Step 2: check again (things may have changed) and apply, with progress as it goes.
   .post('/admin/users/import/apply', async (c) => {
+    const { t, locale } = c.var;
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const items = parseImportCsv(form.fields.csv ?? '');
@@ -203,7 +217,7 @@ export const adminUserImportRoutes = new Hono<HttpEnv>()
       page(
         c,
         <>
-          <h2>Applying</h2>
+          <h2>{t('admin.upload.applying')}</h2>
           <div class="progress-log" aria-live="polite">
             {PROGRESS_MARK}
           </div>
@@ -215,22 +229,22 @@ export const adminUserImportRoutes = new Hono<HttpEnv>()
           actor,
           items,
           { invite },
-          { check: report('Checking rows'), write: report('Writing users') },
+          {
+            check: report(t('admin.upload.checkingRows')),
+            write: report(t('admin.import.writingUsers')),
+          },
         );
         const errors = r.rows.filter((x) => x.action === 'error').slice(0, SHOWN_ROWS);
-        return `<h2>Result</h2><ul class="counts"><li><strong>${r.created}</strong> created</li><li><strong>${r.updated}</strong> updated</li><li><strong>${r.unchanged}</strong> unchanged</li><li><strong>${r.errors}</strong> with errors, not applied</li>${
-          r.invited ? `<li><strong>${r.invited}</strong> invited by email</li>` : ''
-        }</ul>${
-          errors.length
-            ? `<table class="cards"><caption>Rows not applied</caption><thead><tr><th scope="col">Line</th><th scope="col">User name</th><th scope="col">Error</th></tr></thead><tbody>${errors
-                .map(
-                  (x) =>
-                    `<tr class="row-error"><td data-label="Line">${x.line}</td><td data-label="User name" class="wrap">${escapeHtml(x.userPrincipalName)}</td><td data-label="Error">${escapeHtml(x.error ?? '')}</td></tr>`,
-                )
-                .join('')}</tbody></table>`
-            : ''
-        }<p><a href="/admin/users">Back to users</a> · <a href="/admin/users/import">Another file</a></p>`;
+        return `<h2>${escapeHtml(t('admin.upload.result'))}</h2><ul class="counts">${[
+          countItem(t, locale, r.created, 'admin.import.created'),
+          countItem(t, locale, r.updated, 'admin.import.updated'),
+          countItem(t, locale, r.unchanged, 'admin.import.unchanged'),
+          countItem(t, locale, r.errors, 'admin.upload.errorsNotApplied'),
+          r.invited ? countItem(t, locale, r.invited, 'admin.import.invited') : '',
+        ].join('')}</ul>${RowErrors(t, errors)}<p><a href="/admin/users">${escapeHtml(
+          t('admin.common.backToUsers'),
+        )}</a> · <a href="/admin/users/import">${escapeHtml(t('admin.upload.anotherShort'))}</a></p>`;
       },
-      'The import failed and nothing was changed.',
+      t('admin.import.failed'),
     );
   });

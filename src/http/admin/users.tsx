@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import type { MfaState } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { SigninView } from '../../flows/signin-log.ts';
-import { findMethodInfo, worksAlone } from '../../methods/catalogue.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { worksAlone } from '../../methods/catalogue.ts';
 import { type AppPasswordView, listAppPasswords } from '../../services/app-passwords.ts';
 import { listSignins } from '../../services/logs.ts';
 import { resetPassword, setBlocked, setMfaState } from '../../services/user-admin.ts';
@@ -24,6 +25,7 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
+import { frontLabel, methodLabel, rich, stateLabel } from './i18n.tsx';
 import { adminPage, Confirm, Notice, ShownOnce, time } from './layout.tsx';
 
 type C = Context<HttpEnv>;
@@ -32,82 +34,64 @@ const PAGE_SIZES = [50, 100, 200, 500];
 /** The most users one action may name (selected, or every match). */
 const MAX_ACTION_USERS = 50_000;
 
-const label = (type: string) => findMethodInfo(type)?.label ?? type;
 const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
 
 const layout = (c: C, title: string, children: unknown, section = '/admin/users') =>
   adminPage(c, section, title, children);
 
-// What each action on selected users does, said before it happens.
+// What each action on selected users does, said before it happens. Its words are
+// the messages admin.users.action.<action>.{button,title,confirm,done,explain}.
 type Action =
   | MfaState
   | 'reset-methods'
   | 'delete-app-passwords'
   | 'restore-remembered-devices'
   | 'unlock-signin';
-const ACTIONS: Record<Action, { button: string; done: string }> = {
-  Enabled: { button: 'Enable', done: 'enabled' },
-  Enforced: { button: 'Enforce', done: 'enforced' },
-  Disabled: { button: 'Disable', done: 'disabled' },
-  'reset-methods': {
-    button: 'Require re-registering methods',
-    done: 'will register their methods again at next sign-in',
-  },
-  'delete-app-passwords': { button: 'Delete all app passwords', done: 'lost all app passwords' },
-  'restore-remembered-devices': {
-    button: 'Restore MFA on remembered devices',
-    done: 'must use MFA again on every device',
-  },
-  'unlock-signin': { button: 'Unlock sign-in', done: 'may try to sign in again' },
-};
-/** Own keys only: `in` would also find 'constructor' and 'valueOf' on Object.prototype. */
-const isAction = (a: string): a is Action => Object.hasOwn(ACTIONS, a);
+const ACTIONS: readonly Action[] = [
+  'Enabled',
+  'Enforced',
+  'Disabled',
+  'reset-methods',
+  'delete-app-passwords',
+  'restore-remembered-devices',
+  'unlock-signin',
+];
+/** A list, not an object: 'constructor' or 'valueOf' are no actions. */
+const isAction = (a: string): a is Action => (ACTIONS as readonly string[]).includes(a);
+const isState = (a: Action): a is MfaState => mfaStates.includes(a as MfaState);
 
-function explain(action: Action, users: UserView[], total = users.length) {
+function explain(t: Translate, action: Action, users: UserView[], total = users.length) {
   const admins = users.filter((u) => u.isAdmin).map((u) => u.userPrincipalName);
   const already = users.filter((u) => u.mfaState === action).length;
   const names = (
     <ul class="names">
       {users.map((u) => (
         <li>
-          {u.displayName} ({u.userPrincipalName}) — now {u.mfaState}
+          {t('admin.users.nameNow', {
+            name: u.displayName,
+            upn: u.userPrincipalName,
+            state: stateLabel(t, u.mfaState),
+          })}
         </li>
       ))}
-      {total > users.length ? <li>…and {total - users.length} more</li> : null}
+      {total > users.length ? (
+        <li>{t('admin.users.andMore', { n: total - users.length })}</li>
+      ) : null}
     </ul>
   );
-  const text: Record<Action, string> = {
-    Enforced:
-      'They must use multi-factor authentication in the browser, and their password stops working in programs that cannot do MFA (mail apps, older Office, scripts): those need app passwords. Users who have not registered a method yet will do so at next sign-in.',
-    Enabled:
-      'They will be asked to register a verification method at their next browser sign-in and then become Enforced. Until then their password keeps working in other programs.',
-    Disabled:
-      'They will no longer be asked for a second factor, and their password works again in every program. Their registered methods are kept.',
-    'reset-methods':
-      'Their registered verification methods are removed; users whose state asks for MFA register again at next sign-in (proof-up).',
-    'delete-app-passwords':
-      'Every app password they created is deleted at once; programs using them stop signing in until new ones are made.',
-    'restore-remembered-devices':
-      'Every device on which they chose to skip MFA asks for it again at next sign-in.',
-    'unlock-signin':
-      'Their counts of failed passwords and codes start over, in the browser and on the legacy fronts — including a lock after 100 consecutive failures, which waiting does not lift.',
-  };
   return (
     <>
       <p>
-        <strong>
-          {ACTIONS[action].button} {total} user{total === 1 ? '' : 's'}.
-        </strong>{' '}
-        {text[action]}
+        <strong>{t(`admin.users.action.${action}.summary`, { n: total })}</strong>{' '}
+        {t(`admin.users.action.${action}.explain`)}
       </p>
       {action === 'Enforced' && admins.length > 0 ? (
         <p class="warning" role="alert">
-          This includes administrators ({admins.join(', ')}): their password will stop working in
-          non-browser clients too.
+          {t('admin.users.includesAdmins', { admins: admins.join(', ') })}
         </p>
       ) : null}
-      {mfaStates.includes(action as MfaState) && already > 0 ? (
-        <p class="muted">{already} of them are already in that state and stay as they are.</p>
+      {isState(action) && already > 0 ? (
+        <p class="muted">{t('admin.users.already', { n: already })}</p>
       ) : null}
       {names}
     </>
@@ -117,20 +101,30 @@ function explain(action: Action, users: UserView[], total = users.length) {
 async function runAction(c: C, action: Action, upns: string[]): Promise<number> {
   const { ctx } = c.var;
   const actor = c.var.actor!;
-  if (mfaStates.includes(action as MfaState))
-    return (await setMfaState(ctx, actor, upns, parseMfaState(action))).length;
+  if (isState(action)) return (await setMfaState(ctx, actor, upns, parseMfaState(action))).length;
   const run = {
     'reset-methods': resetMethods,
     'delete-app-passwords': deleteAppPasswordsOf,
     'restore-remembered-devices': restoreRememberedDevices,
     'unlock-signin': unlockSignin,
-  }[action as Exclude<Action, MfaState>];
+  }[action];
   return (await run(ctx, actor, upns)).length;
 }
 
-const stateBadge = (s: MfaState) => <span class={`state state-${s.toLowerCase()}`}>{s}</span>;
+const stateBadge = (t: Translate, s: MfaState) => (
+  <span class={`state state-${s.toLowerCase()}`}>{stateLabel(t, s)}</span>
+);
+
+/** The notice after an action on selected users (`?done=<action>&n=<count>`). */
+function doneNotice(t: Translate, done: string | undefined, n: string | undefined) {
+  if (!done || !isAction(done)) return undefined;
+  return /^\d{1,6}$/.test(n ?? '')
+    ? t(`admin.users.action.${done}.done`, { n: Number(n) })
+    : t('admin.users.doneSome');
+}
 
 async function listPage(c: C) {
+  const { t } = c.var;
   const q = c.req.query();
   const search = (q.q ?? '').slice(0, 120);
   const state = mfaStates.find((s) => s === q.state);
@@ -153,47 +147,43 @@ async function listPage(c: C) {
     ...Object.fromEntries(filter),
     ...(size !== PAGE_SIZE ? { size: String(size) } : {}),
   });
-  const done = q.done && isAction(q.done) ? ACTIONS[q.done] : undefined;
   return layout(
     c,
-    'Users',
+    t('admin.nav.users'),
     <>
       <Notice
         message={
-          done
-            ? `Done: ${/^\d{1,6}$/.test(q.n ?? '') ? q.n : 'the'} user(s) ${done.done}.`
-            : q.deleted
-              ? `Deleted ${q.deleted.slice(0, 120)}.`
-              : undefined
+          doneNotice(t, q.done, q.n) ??
+          (q.deleted ? t('admin.users.deleted', { upn: q.deleted.slice(0, 120) }) : undefined)
         }
       />
       <p class="row">
         <a class="button-like" href="/admin/users/new">
-          New user
+          {t('admin.users.new')}
         </a>
-        <a href="/admin/users/import">Import from CSV</a>
+        <a href="/admin/users/import">{t('admin.users.import')}</a>
         <a href={`/admin/users/export.csv${filter.size ? `?${filter}` : ''}`}>
-          Export {search || state ? 'these users' : 'all users'} as CSV
+          {t(search || state ? 'admin.users.exportThese' : 'admin.users.exportAll')}
         </a>
       </p>
       <form method="get" action="/admin/users" class="filters">
         <label>
-          Search by name or user name
+          {t('admin.users.search')}
           <input type="search" name="q" value={search} maxlength={120} />
         </label>
         <label>
-          MFA state
+          {t('admin.common.mfaState')}
           <select name="state">
-            <option value="">Any</option>
+            <option value="">{t('admin.common.any')}</option>
             {mfaStates.map((s) => (
               <option value={s} selected={s === state}>
-                {s}
+                {stateLabel(t, s)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Per page
+          {t('admin.users.perPage')}
           <select name="size">
             {PAGE_SIZES.map((n) => (
               <option value={String(n)} selected={n === size}>
@@ -202,15 +192,19 @@ async function listPage(c: C) {
             ))}
           </select>
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t('admin.common.search')}</button>
       </form>
       <form method="post" action="/admin/users/selected">
         <Csrf token={c.var.session!.csrf_token} />
         <table class="cards selectable">
           <caption>
-            {page.items.length === 0
-              ? 'No users match.'
-              : `Users ${q.cursor ? '(continued)' : ''}, by user name`}
+            {t(
+              page.items.length === 0
+                ? 'admin.users.noMatch'
+                : q.cursor
+                  ? 'admin.users.captionContinued'
+                  : 'admin.users.caption',
+            )}
           </caption>
           <thead>
             <tr>
@@ -218,15 +212,15 @@ async function listPage(c: C) {
                 <input
                   type="checkbox"
                   id="select-page"
-                  aria-label="Select every user on this page"
+                  aria-label={t('admin.users.selectPage')}
                   hidden
                 />
               </th>
-              <th scope="col">Display name</th>
-              <th scope="col">User name</th>
-              <th scope="col">MFA state</th>
-              <th scope="col">Default method</th>
-              <th scope="col">Last sign-in</th>
+              <th scope="col">{t('admin.common.displayName')}</th>
+              <th scope="col">{t('admin.common.userName')}</th>
+              <th scope="col">{t('admin.common.mfaState')}</th>
+              <th scope="col">{t('admin.users.defaultMethod')}</th>
+              <th scope="col">{t('admin.common.lastSignin')}</th>
             </tr>
           </thead>
           <tbody>
@@ -240,54 +234,63 @@ async function listPage(c: C) {
                       name="users"
                       value={u.userPrincipalName}
                       id={`u${i}`}
-                      aria-label={`Select ${u.displayName} (${u.userPrincipalName})`}
+                      aria-label={t('admin.users.select', {
+                        name: u.displayName,
+                        upn: u.userPrincipalName,
+                      })}
                     />
                   </td>
                   <td>
                     <a href={userHref(u.userPrincipalName)}>{u.displayName}</a>
-                    {u.isAdmin ? <span class="tag">admin</span> : null}
-                    {u.source === 'directory' ? <span class="tag">directory</span> : null}
-                    {u.blockCredential ? <span class="tag tag-warn">blocked</span> : null}
+                    {u.isAdmin ? <span class="tag">{t('admin.users.tagAdmin')}</span> : null}
+                    {u.source === 'directory' ? (
+                      <span class="tag">{t('admin.users.tagDirectory')}</span>
+                    ) : null}
+                    {u.blockCredential ? (
+                      <span class="tag tag-warn">{t('admin.users.tagBlocked')}</span>
+                    ) : null}
                   </td>
-                  <td data-label="User name">{u.userPrincipalName}</td>
-                  <td data-label="MFA state">{stateBadge(u.mfaState)}</td>
-                  <td data-label="Default method">{def ? label(def.methodType) : '—'}</td>
-                  <td data-label="Last sign-in">{time(u.lastSignInAt)}</td>
+                  <td data-label={t('admin.common.userName')}>{u.userPrincipalName}</td>
+                  <td data-label={t('admin.common.mfaState')}>{stateBadge(t, u.mfaState)}</td>
+                  <td data-label={t('admin.users.defaultMethod')}>
+                    {def ? methodLabel(t, def.methodType) : '—'}
+                  </td>
+                  <td data-label={t('admin.common.lastSignin')}>{time(u.lastSignInAt)}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-        <nav class="row" aria-label="Pages">
-          {q.cursor ? <a href={`/admin/users?${keep}`}>First page</a> : null}
+        <nav class="row" aria-label={t('admin.common.pages')}>
+          {q.cursor ? <a href={`/admin/users?${keep}`}>{t('admin.common.firstPage')}</a> : null}
           {page.nextCursor ? (
             <a
               href={`/admin/users?${new URLSearchParams({ ...Object.fromEntries(keep), cursor: page.nextCursor })}`}
             >
-              Next page
+              {t('admin.common.nextPage')}
             </a>
           ) : null}
         </nav>
         <script src="/static/select-all.js" defer />
         {page.nextCursor || q.cursor ? (
           <label class="choice">
-            <input type="checkbox" name="scope" value="all" /> Not only the selected: every user
-            matching this search ({search || state ? 'on every page' : 'all users'})
+            <input type="checkbox" name="scope" value="all" />{' '}
+            {t(search || state ? 'admin.users.scopeAllPages' : 'admin.users.scopeAllUsers')}
             <input type="hidden" name="q" value={search} />
             <input type="hidden" name="state" value={state ?? ''} />
           </label>
         ) : null}
         <fieldset class="actions">
-          <legend>With the selected users</legend>
+          <legend>{t('admin.users.withSelected')}</legend>
           <div class="row">
-            {(Object.keys(ACTIONS) as Action[]).map((a) => (
+            {ACTIONS.map((a) => (
               <button
                 type="submit"
                 name="action"
                 value={a}
-                class={mfaStates.includes(a as MfaState) ? undefined : 'secondary-button'}
+                class={isState(a) ? undefined : 'secondary-button'}
               >
-                {ACTIONS[a].button}
+                {t(`admin.users.action.${a}.button`)}
               </button>
             ))}
           </div>
@@ -315,6 +318,7 @@ async function matching(c: C, search: string, state: string): Promise<string[]> 
   if (cursor)
     throw new AppError('invalid_request', {
       detail: `More than ${MAX_ACTION_USERS} users match: narrow the search, or use a bulk file.`,
+      local: { key: 'admin.users.tooManyMatch', values: { max: MAX_ACTION_USERS } },
     });
   return out;
 }
@@ -323,8 +327,31 @@ async function recentSignins(c: C, upn: string): Promise<SigninView[]> {
   return (await listSignins(c.var.ctx, { user: upn, limit: 20 })).items;
 }
 
+/** The notices after a change on the user page (`?done=`). */
+const USER_DONE = {
+  blocked: 'admin.user.done.blocked',
+  unblocked: 'admin.user.done.unblocked',
+  default: 'admin.user.done.default',
+  'method-deleted': 'admin.user.done.methodDeleted',
+  'reset-methods': 'admin.user.done.resetMethods',
+  'delete-app-passwords': 'admin.user.done.deleteAppPasswords',
+  'restore-remembered-devices': 'admin.user.done.restoreRememberedDevices',
+  'unlock-signin': 'admin.user.done.unlockSignin',
+  saved: 'admin.common.saved',
+} as const;
+
+function userNotice(t: Translate, done: string | undefined, user: UserView) {
+  if (!done) return undefined;
+  if (done === 'state') return t('admin.user.done.state', { state: stateLabel(t, user.mfaState) });
+  if (done === 'invited')
+    return user.email
+      ? t('admin.user.done.invited', { email: user.email })
+      : t('admin.user.done.invitedUser');
+  return Object.hasOwn(USER_DONE, done) ? t(USER_DONE[done as keyof typeof USER_DONE]) : undefined;
+}
+
 async function userPage(c: C, upn: string, extra?: unknown) {
-  const { ctx } = c.var;
+  const { ctx, t } = c.var;
   const user = await getUser(ctx, upn, c.var.actor!);
   const [appPasswords, devices, signins, locked, memberships] = await Promise.all([
     listAppPasswords(ctx, user.id),
@@ -337,115 +364,99 @@ async function userPage(c: C, upn: string, extra?: unknown) {
   const csrf = c.var.session!.csrf_token;
   const base = userHref(user.userPrincipalName);
   const q = c.req.query();
-  const notices: Record<string, string> = {
-    state: `MFA state is now ${user.mfaState}.`,
-    blocked: 'Sign-in is blocked; open sessions have ended.',
-    unblocked: 'Sign-in is allowed again.',
-    default: 'The default method changed.',
-    'method-deleted': 'The method was deleted.',
-    'reset-methods': 'Methods removed: the user registers again at next sign-in.',
-    'delete-app-passwords': 'All app passwords were deleted.',
-    'restore-remembered-devices': 'Remembered devices will ask for MFA again.',
-    'unlock-signin': 'Sign-in is unlocked: failed attempts start over.',
-    invited: `An invitation was sent to ${user.email ?? 'the user'}.`,
-    saved: 'Saved.',
-  };
   return layout(
     c,
     user.displayName,
     <>
-      <Notice message={q.done && Object.hasOwn(notices, q.done) ? notices[q.done] : undefined} />
+      <Notice message={userNotice(t, q.done, user)} />
       {locked ? (
         <p class="warning" role="alert">
-          Too many failed passwords or codes: this user must wait, or is locked out (after 100 in a
-          row). Choose <em>Unlock sign-in</em> below if it was them.
+          {rich(t, 'admin.user.locked', {
+            unlock: <em>{t('admin.users.action.unlock-signin.button')}</em>,
+          })}
         </p>
       ) : null}
       {extra as never}
       <section aria-labelledby="details">
-        <h2 id="details">Details</h2>
+        <h2 id="details">{t('admin.user.details')}</h2>
         <dl class="details">
-          <dt>User name</dt>
+          <dt>{t('admin.common.userName')}</dt>
           <dd>{user.userPrincipalName}</dd>
-          <dt>Email</dt>
+          <dt>{t('admin.user.email')}</dt>
           <dd>{user.email ?? '—'}</dd>
-          <dt>Mobile phone</dt>
+          <dt>{t('admin.user.mobile')}</dt>
           <dd>{user.mobilePhone ?? '—'}</dd>
-          <dt>Groups</dt>
+          <dt>{t('admin.nav.groups')}</dt>
           <dd>
             {groups.length === 0
               ? '—'
               : groups.map((g, i) => (
                   <>
                     {i > 0 ? ', ' : ''}
-                    {g.name}
-                    {g.adminRole ? ' (administrators)' : ''}
+                    {g.adminRole ? t('admin.user.adminGroup', { name: g.name }) : g.name}
                   </>
                 ))}
           </dd>
-          <dt>Source</dt>
+          <dt>{t('admin.common.source')}</dt>
           <dd>
-            {user.source === 'directory' ? (
-              <>
-                Directory: <code>{user.directoryDn}</code> (its password, name and groups are
-                managed there)
-              </>
-            ) : (
-              'Local (Portcullis keeps the password)'
+            {user.source === 'directory'
+              ? rich(t, 'admin.user.sourceDirectory', { dn: <code>{user.directoryDn}</code> })
+              : t('admin.user.sourceLocal')}
+          </dd>
+          <dt>{t('admin.common.role')}</dt>
+          <dd>{t(user.isAdmin ? 'admin.user.roleAdmin' : 'admin.user.roleUser')}</dd>
+          <dt>{t('admin.user.signin')}</dt>
+          <dd>
+            {t(
+              user.blockedByDirectory
+                ? 'admin.user.blockedByDirectory'
+                : user.blockCredential
+                  ? 'admin.user.blocked'
+                  : 'admin.user.allowed',
             )}
           </dd>
-          <dt>Role</dt>
-          <dd>{user.isAdmin ? 'Administrator' : 'User'}</dd>
-          <dt>Sign-in</dt>
-          <dd>
-            {user.blockedByDirectory
-              ? 'Blocked: the directory disabled or no longer has the account'
-              : user.blockCredential
-                ? 'Blocked'
-                : 'Allowed'}
-          </dd>
-          <dt>MFA state</dt>
-          <dd>{stateBadge(user.mfaState)}</dd>
-          <dt>Created</dt>
+          <dt>{t('admin.common.mfaState')}</dt>
+          <dd>{stateBadge(t, user.mfaState)}</dd>
+          <dt>{t('admin.common.created')}</dt>
           <dd>{time(user.createdAt)}</dd>
-          <dt>Last sign-in</dt>
+          <dt>{t('admin.common.lastSignin')}</dt>
           <dd>{time(user.lastSignInAt)}</dd>
           {user.fraudReportedAt ? (
             <>
-              <dt>Fraud reported</dt>
+              <dt>{t('admin.user.fraudReported')}</dt>
               <dd>{time(user.fraudReportedAt)}</dd>
             </>
           ) : null}
           {user.mustChangePassword ? (
             <>
-              <dt>Password</dt>
-              <dd>One-time password: to be changed at next sign-in</dd>
+              <dt>{t('admin.user.password')}</dt>
+              <dd>{t('admin.user.passwordOneTime')}</dd>
             </>
           ) : user.hasPassword ? null : (
             <>
-              <dt>Password</dt>
-              <dd>None yet{user.email ? ' (invited: the user sets it from the email)' : ''}</dd>
+              <dt>{t('admin.user.password')}</dt>
+              <dd>{t(user.email ? 'admin.user.passwordInvited' : 'admin.user.passwordNone')}</dd>
             </>
           )}
         </dl>
         <p class="row">
           <a class="button-like" href={`${base}/edit`}>
-            Edit
+            {t('admin.user.edit')}
           </a>
         </p>
         <form method="post" action={`${base}/state`} class="row">
           <Csrf token={csrf} />
           <label>
-            Set MFA state
+            {t('admin.user.setState')}
             <select name="state">
               {mfaStates.map((s) => (
                 <option value={s} selected={s === user.mfaState}>
-                  {s}
+                  {stateLabel(t, s)}
                 </option>
               ))}
             </select>
           </label>
-          <button type="submit">Change…</button>
+          <button type="submit">{t('admin.common.change')}</button>
         </form>
         {user.blockedByDirectory ? null : (
           <form
@@ -455,7 +466,7 @@ async function userPage(c: C, upn: string, extra?: unknown) {
           >
             <Csrf token={csrf} />
             <button type="submit" class={user.blockCredential ? undefined : 'danger'}>
-              {user.blockCredential ? 'Unblock sign-in…' : 'Block sign-in…'}
+              {t(user.blockCredential ? 'admin.user.unblock' : 'admin.user.block')}
             </button>
           </form>
         )}
@@ -463,7 +474,7 @@ async function userPage(c: C, upn: string, extra?: unknown) {
           <form method="post" action={`${base}/reset-password`} class="row">
             <Csrf token={csrf} />
             <button type="submit" class="secondary-button">
-              Reset password…
+              {t('admin.user.resetPassword')}
             </button>
           </form>
         )}
@@ -471,60 +482,62 @@ async function userPage(c: C, upn: string, extra?: unknown) {
           <form method="post" action={`${base}/invite`} class="row">
             <Csrf token={csrf} />
             <button type="submit" class="secondary-button">
-              {user.hasPassword
-                ? 'Send an invitation (to set a new password)'
-                : 'Send the invitation again'}
+              {t(user.hasPassword ? 'admin.user.inviteNewPassword' : 'admin.user.inviteAgain')}
             </button>
           </form>
         )}
         <form method="post" action={`${base}/delete`} class="row">
           <Csrf token={csrf} />
           <button type="submit" class="danger">
-            Delete user…
+            {t('admin.user.delete')}
           </button>
         </form>
       </section>
 
       <section aria-labelledby="methods">
-        <h2 id="methods">Verification methods</h2>
+        <h2 id="methods">{t('admin.user.methods')}</h2>
         {user.strongAuthenticationMethods.length === 0 ? (
-          <p class="muted">No method registered.</p>
+          <p class="muted">{t('admin.user.noMethods')}</p>
         ) : (
           <table class="cards">
-            <caption class="visually-hidden">Registered methods</caption>
+            <caption class="visually-hidden">{t('admin.user.methodsCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Method</th>
-                <th scope="col">Default</th>
-                <th scope="col">Phone</th>
-                <th scope="col">Added</th>
-                <th scope="col">Last used</th>
+                <th scope="col">{t('admin.common.method')}</th>
+                <th scope="col">{t('admin.user.default')}</th>
+                <th scope="col">{t('admin.user.phone')}</th>
+                <th scope="col">{t('admin.user.added')}</th>
+                <th scope="col">{t('admin.common.lastUsed')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('admin.common.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {user.strongAuthenticationMethods.map((m) => (
                 <tr>
-                  <td>{label(m.methodType)}</td>
-                  <td data-label="Default">{m.isDefault ? 'Yes' : 'No'}</td>
-                  <td data-label="Phone">{m.phoneNumber ?? '—'}</td>
-                  <td data-label="Added">{time(m.createdAt)}</td>
-                  <td data-label="Last used">{time(m.lastUsedAt)}</td>
+                  <td>{methodLabel(t, m.methodType)}</td>
+                  <td data-label={t('admin.user.default')}>
+                    {t(m.isDefault ? 'admin.common.yes' : 'admin.common.no')}
+                  </td>
+                  <td data-label={t('admin.user.phone')}>{m.phoneNumber ?? '—'}</td>
+                  <td data-label={t('admin.user.added')}>{time(m.createdAt)}</td>
+                  <td data-label={t('admin.common.lastUsed')}>{time(m.lastUsedAt)}</td>
                   <td class="row">
                     {m.isDefault || !worksAlone(m.methodType) ? null : (
                       <form method="post" action={`${base}/methods/${m.id}/default`}>
                         <Csrf token={csrf} />
                         <button type="submit" class="link">
-                          Make default<span class="visually-hidden"> ({label(m.methodType)})</span>
+                          {t('admin.user.makeDefault')}
+                          <span class="visually-hidden"> ({methodLabel(t, m.methodType)})</span>
                         </button>
                       </form>
                     )}
                     <form method="post" action={`${base}/methods/${m.id}/delete`}>
                       <Csrf token={csrf} />
                       <button type="submit" class="link">
-                        Delete…<span class="visually-hidden"> ({label(m.methodType)})</span>
+                        {t('admin.common.deleteAsk')}
+                        <span class="visually-hidden"> ({methodLabel(t, m.methodType)})</span>
                       </button>
                     </form>
                   </td>
@@ -536,58 +549,54 @@ async function userPage(c: C, upn: string, extra?: unknown) {
       </section>
 
       <section aria-labelledby="app-passwords">
-        <h2 id="app-passwords">App passwords</h2>
-        <AppPasswordTable items={appPasswords} />
+        <h2 id="app-passwords">{t('admin.common.appPasswords')}</h2>
+        <AppPasswordTable t={t} items={appPasswords} />
       </section>
 
       <section aria-labelledby="devices">
-        <h2 id="devices">Remembered devices</h2>
-        <p>
-          {devices === 0
-            ? 'No device skips MFA for this user.'
-            : `${devices} device${devices === 1 ? '' : 's'} currently skip MFA.`}
-        </p>
+        <h2 id="devices">{t('admin.user.devices')}</h2>
+        <p>{t('admin.user.deviceCount', { n: devices })}</p>
       </section>
 
       <section aria-labelledby="manage">
-        <h2 id="manage">Manage user settings</h2>
+        <h2 id="manage">{t('admin.user.manage')}</h2>
         <form method="post" action={`${base}/settings`} class="stack">
           <Csrf token={csrf} />
           <fieldset>
-            <legend>Choose what to do</legend>
+            <legend>{t('admin.user.manageLegend')}</legend>
             <label class="choice">
               <input type="radio" name="action" value="reset-methods" required />
-              Require the user to provide contact methods again
+              {t('admin.user.manage.resetMethods')}
             </label>
             <label class="choice">
               <input type="radio" name="action" value="delete-app-passwords" />
-              Delete all existing app passwords generated by the user
+              {t('admin.user.manage.deleteAppPasswords')}
             </label>
             <label class="choice">
               <input type="radio" name="action" value="restore-remembered-devices" />
-              Restore multi-factor authentication on all remembered devices
+              {t('admin.user.manage.restoreRememberedDevices')}
             </label>
             <label class="choice">
               <input type="radio" name="action" value="unlock-signin" />
-              Unlock sign-in after too many failed attempts
+              {t('admin.user.manage.unlockSignin')}
             </label>
           </fieldset>
-          <button type="submit">Continue…</button>
+          <button type="submit">{t('admin.common.continue')}</button>
         </form>
       </section>
 
       <section aria-labelledby="signins">
-        <h2 id="signins">Recent sign-ins</h2>
+        <h2 id="signins">{t('admin.user.recentSignins')}</h2>
         <div class="scroll-box">
-          <SigninTable items={signins} />
+          <SigninTable t={t} items={signins} />
         </div>
         <p>
           <a href={`/admin/logs/signins?user=${encodeURIComponent(user.userPrincipalName)}`}>
-            All sign-ins of this user
+            {t('admin.user.allSignins')}
           </a>{' '}
           ·{' '}
           <a href={`/admin/logs/audit?user=${encodeURIComponent(user.userPrincipalName)}`}>
-            Audit events
+            {t('admin.user.auditEvents')}
           </a>
         </p>
       </section>
@@ -595,51 +604,62 @@ async function userPage(c: C, upn: string, extra?: unknown) {
   );
 }
 
-export const AppPasswordTable = ({ items }: { items: AppPasswordView[] }) =>
+export const AppPasswordTable = ({ t, items }: { t: Translate; items: AppPasswordView[] }) =>
   items.length === 0 ? (
-    <p class="muted">No app passwords.</p>
+    <p class="muted">{t('admin.user.noAppPasswords')}</p>
   ) : (
     <table class="cards">
-      <caption class="visually-hidden">App passwords</caption>
+      <caption class="visually-hidden">{t('admin.common.appPasswords')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Applications</th>
-          <th scope="col">Created</th>
-          <th scope="col">Last used</th>
-          <th scope="col">From</th>
+          <th scope="col">{t('admin.common.name')}</th>
+          <th scope="col">{t('admin.nav.apps')}</th>
+          <th scope="col">{t('admin.common.created')}</th>
+          <th scope="col">{t('admin.common.lastUsed')}</th>
+          <th scope="col">{t('admin.user.usedFrom')}</th>
         </tr>
       </thead>
       <tbody>
         {items.map((p) => (
           <tr>
             <td>{p.name}</td>
-            <td data-label="Applications">{p.scopes.length ? p.scopes.join(', ') : 'Any'}</td>
-            <td data-label="Created">{time(p.createdAt)}</td>
-            <td data-label="Last used">{time(p.lastUsedAt)}</td>
-            <td data-label="From">{p.lastUsedFrom ?? '—'}</td>
+            <td data-label={t('admin.nav.apps')}>
+              {p.scopes.length ? p.scopes.join(', ') : t('admin.common.any')}
+            </td>
+            <td data-label={t('admin.common.created')}>{time(p.createdAt)}</td>
+            <td data-label={t('admin.common.lastUsed')}>{time(p.lastUsedAt)}</td>
+            <td data-label={t('admin.user.usedFrom')}>{p.lastUsedFrom ?? '—'}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
 
-export const SigninTable = ({ items }: { items: SigninView[] }) =>
+const RESULTS = {
+  success: 'admin.signins.result.success',
+  failure: 'admin.signins.result.failure',
+  interrupted: 'admin.signins.result.interrupted',
+} as const;
+
+/** A sign-in's result in the page language (the filter sends the English value). */
+export const resultLabel = (t: Translate, r: SigninView['result']) => t(RESULTS[r]);
+
+export const SigninTable = ({ t, items }: { t: Translate; items: SigninView[] }) =>
   items.length === 0 ? (
-    <p class="muted">No sign-ins.</p>
+    <p class="muted">{t('admin.signins.none')}</p>
   ) : (
     <table>
-      <caption class="visually-hidden">Sign-ins, newest first</caption>
+      <caption class="visually-hidden">{t('admin.signins.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">User</th>
-          <th scope="col">Result</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Method</th>
-          <th scope="col">Application</th>
-          <th scope="col">Front</th>
-          <th scope="col">Address</th>
+          <th scope="col">{t('admin.common.time')}</th>
+          <th scope="col">{t('admin.common.user')}</th>
+          <th scope="col">{t('admin.common.result')}</th>
+          <th scope="col">{t('admin.signins.reason')}</th>
+          <th scope="col">{t('admin.common.method')}</th>
+          <th scope="col">{t('admin.signins.application')}</th>
+          <th scope="col">{t('admin.signins.front')}</th>
+          <th scope="col">{t('admin.signins.address')}</th>
         </tr>
       </thead>
       <tbody>
@@ -647,11 +667,11 @@ export const SigninTable = ({ items }: { items: SigninView[] }) =>
           <tr>
             <td>{time(s.createdDateTime)}</td>
             <td class="wrap">{s.userPrincipalName}</td>
-            <td>{s.result}</td>
+            <td>{resultLabel(t, s.result)}</td>
             <td class="prose">{s.failureReason || s.additionalDetails}</td>
             <td>{s.authenticationMethod ?? '—'}</td>
             <td>{s.application ?? '—'}</td>
-            <td>{s.front ?? '—'}</td>
+            <td>{s.front ? frontLabel(t, s.front) : '—'}</td>
             <td>{s.ipAddress ?? '—'}</td>
           </tr>
         ))}
@@ -679,6 +699,7 @@ async function userAction(
       c,
       user.userPrincipalName,
       <Confirm
+        t={c.var.t}
         action={c.req.path}
         csrfToken={c.var.session!.csrf_token}
         what={opts.what(user) as never}
@@ -699,6 +720,7 @@ export const adminUserRoutes = new Hono<HttpEnv>()
   .get('/admin/users', (c) => listPage(c))
 
   .post('/admin/users/selected', async (c) => {
+    const { t } = c.var;
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
     const action = form.fields.action ?? '';
@@ -707,13 +729,16 @@ export const adminUserRoutes = new Hono<HttpEnv>()
         ? await matching(c, form.fields.q ?? '', form.fields.state ?? '')
         : [...new Set(form.all('users'))].slice(0, 1000);
     if (!isAction(action))
-      throw new AppError('invalid_request', { detail: 'Choose one of the actions.' });
+      throw new AppError('invalid_request', {
+        detail: 'Choose one of the actions.',
+        local: { key: 'admin.users.chooseAction' },
+      });
     if (upns.length === 0)
       return layout(
         c,
-        'Users',
+        t('admin.nav.users'),
         <p class="error" role="alert">
-          Select at least one user first. <a href="/admin/users">Back to users</a>
+          {t('admin.users.selectFirst')} <a href="/admin/users">{t('admin.common.backToUsers')}</a>
         </p>,
       );
     if (form.fields.confirm !== 'yes') {
@@ -723,11 +748,12 @@ export const adminUserRoutes = new Hono<HttpEnv>()
       );
       return layout(
         c,
-        `${ACTIONS[action].button} users`,
+        t(`admin.users.action.${action}.title`),
         <Confirm
+          t={t}
           action="/admin/users/selected"
           csrfToken={c.var.session!.csrf_token}
-          what={explain(action, users, upns.length)}
+          what={explain(t, action, users, upns.length)}
           fields={
             form.fields.scope === 'all'
               ? [
@@ -738,9 +764,9 @@ export const adminUserRoutes = new Hono<HttpEnv>()
                 ]
               : [['action', action], ...upns.map((u): [string, string] => ['users', u])]
           }
-          confirmLabel={`${ACTIONS[action].button} ${upns.length} user${upns.length === 1 ? '' : 's'}`}
+          confirmLabel={t(`admin.users.action.${action}.confirm`, { n: upns.length })}
           cancelHref="/admin/users"
-          danger={!mfaStates.includes(action as MfaState)}
+          danger={!isState(action)}
         />,
       );
     }
@@ -751,11 +777,12 @@ export const adminUserRoutes = new Hono<HttpEnv>()
   .get('/admin/users/:upn', (c) => userPage(c, c.req.param('upn')))
 
   .post('/admin/users/:upn/state', async (c) => {
+    const { t } = c.var;
     const form = await readFormValues(c);
     const state = parseMfaState(form.fields.state ?? '');
     return userAction(c, {
-      what: (u) => explain(state, [u]),
-      confirmLabel: `Set MFA state to ${state}`,
+      what: (u) => explain(t, state, [u]),
+      confirmLabel: t('admin.user.setStateConfirm', { state: stateLabel(t, state) }),
       fields: [['state', state]],
       run: async (u) => {
         await setMfaState(c.var.ctx, c.var.actor!, [u.userPrincipalName], state);
@@ -766,13 +793,8 @@ export const adminUserRoutes = new Hono<HttpEnv>()
 
   .post('/admin/users/:upn/block', (c) =>
     userAction(c, {
-      what: (u) => (
-        <p>
-          {u.displayName} will not be able to sign in anywhere (browser, app passwords, LDAP,
-          RADIUS) until unblocked, and their open sessions end now.
-        </p>
-      ),
-      confirmLabel: 'Block sign-in',
+      what: (u) => <p>{c.var.t('admin.user.blockExplain', { name: u.displayName })}</p>,
+      confirmLabel: c.var.t('admin.user.blockConfirm'),
       danger: true,
       run: async (u) => {
         await setBlocked(c.var.ctx, c.var.actor!, u.userPrincipalName, true);
@@ -785,11 +807,13 @@ export const adminUserRoutes = new Hono<HttpEnv>()
     userAction(c, {
       what: (u) => (
         <p>
-          {u.displayName} will be able to sign in again
-          {u.fraudReportedAt ? ' (they reported fraud: make sure the report was reviewed)' : ''}.
+          {c.var.t(
+            u.fraudReportedAt ? 'admin.user.unblockExplainFraud' : 'admin.user.unblockExplain',
+            { name: u.displayName },
+          )}
         </p>
       ),
-      confirmLabel: 'Unblock sign-in',
+      confirmLabel: c.var.t('admin.user.unblockConfirm'),
       run: async (u) => {
         await setBlocked(c.var.ctx, c.var.actor!, u.userPrincipalName, false);
         return 'unblocked';
@@ -799,14 +823,8 @@ export const adminUserRoutes = new Hono<HttpEnv>()
 
   .post('/admin/users/:upn/reset-password', (c) =>
     userAction(c, {
-      what: (u) => (
-        <p>
-          A one-time password is generated for {u.displayName} and shown to you once; their current
-          password stops working and their open sessions end. They choose a new password at next
-          sign-in.
-        </p>
-      ),
-      confirmLabel: 'Reset password',
+      what: (u) => <p>{c.var.t('admin.user.resetExplain', { name: u.displayName })}</p>,
+      confirmLabel: c.var.t('admin.user.resetConfirm'),
       danger: true,
       run: async (u) => {
         const r = await resetPassword(c.var.ctx, c.var.actor!, u.userPrincipalName);
@@ -814,9 +832,10 @@ export const adminUserRoutes = new Hono<HttpEnv>()
           c,
           u.userPrincipalName,
           <ShownOnce
+            t={c.var.t}
             id="otp-value"
-            title={`One-time password for ${u.userPrincipalName}`}
-            advice="Give it to the user by a safe channel. It is shown only now; the user must change it at next sign-in."
+            title={c.var.t('admin.user.otpTitle', { upn: u.userPrincipalName })}
+            advice={c.var.t('admin.user.otpAdvice')}
             secret={r.oneTimePassword}
           />,
         ) as Promise<Response>;
@@ -825,6 +844,7 @@ export const adminUserRoutes = new Hono<HttpEnv>()
   )
 
   .post('/admin/users/:upn/settings', async (c) => {
+    const { t } = c.var;
     const form = await readFormValues(c);
     const action = form.fields.action ?? '';
     if (
@@ -835,11 +855,14 @@ export const adminUserRoutes = new Hono<HttpEnv>()
         'unlock-signin',
       ].includes(action)
     )
-      throw new AppError('invalid_request', { detail: 'Choose what to do.' });
+      throw new AppError('invalid_request', {
+        detail: 'Choose what to do.',
+        local: { key: 'admin.user.chooseWhat' },
+      });
     const a = action as Exclude<Action, MfaState>;
     return userAction(c, {
-      what: (u) => explain(a, [u]),
-      confirmLabel: ACTIONS[a].button,
+      what: (u) => explain(t, a, [u]),
+      confirmLabel: t(`admin.users.action.${a}.button`),
       danger: true,
       fields: [['action', a]],
       run: async (u) => {
@@ -857,26 +880,33 @@ export const adminUserRoutes = new Hono<HttpEnv>()
     return c.redirect(`${userHref(upn)}?done=default`, 303);
   })
 
-  .post('/admin/users/:upn/methods/:id/delete', (c) =>
-    userAction(c, {
+  .post('/admin/users/:upn/methods/:id/delete', (c) => {
+    const { t } = c.var;
+    return userAction(c, {
       what: (u) => {
         const m = u.strongAuthenticationMethods.find((x) => x.id === c.req.param('id'));
-        if (!m) throw new AppError('not_found', { detail: 'That method is gone already.' });
+        if (!m)
+          throw new AppError('not_found', {
+            detail: 'That method is gone already.',
+            local: { key: 'admin.user.methodGone' },
+          });
+        const values = { method: methodLabel(t, m.methodType), name: u.displayName };
         return (
           <p>
-            The method {label(m.methodType)}
-            {m.phoneNumber ? ` (${m.phoneNumber})` : ''} of {u.displayName} is deleted.
+            {m.phoneNumber
+              ? t('admin.user.deleteMethodPhone', { ...values, phone: m.phoneNumber })
+              : t('admin.user.deleteMethod', values)}
             {u.strongAuthenticationMethods.length === 1 && u.mfaState !== 'Disabled'
-              ? ' It is their only method: they will register one again at next sign-in.'
+              ? ` ${t('admin.user.deleteOnlyMethod')}`
               : ''}
           </p>
         );
       },
-      confirmLabel: 'Delete method',
+      confirmLabel: t('admin.user.deleteMethodConfirm'),
       danger: true,
       run: async (u) => {
         await deleteMethod(c.var.ctx, c.var.actor!, u.userPrincipalName, c.req.param('id')!);
         return 'method-deleted';
       },
-    }),
-  );
+    });
+  });

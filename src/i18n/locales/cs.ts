@@ -1,7 +1,9 @@
 import type { Catalog } from '../index.ts';
+import admin from './admin/cs.ts';
 
 // Czech (cs). Keys and {placeholders} exactly as in en.ts.
 export default {
+  ...admin,
   'layout.title': '{title} · {brand}',
   'layout.helpLink': 'Získat pomoc',
   'layout.stale':
@@ -39,7 +41,8 @@ export default {
   'password.submit': 'Změnit heslo',
   'password.mismatch': 'Hesla se neshodují.',
   'password.same': 'Zvolte jiné heslo než jednorázové.',
-  'password.length': 'Heslo musí mít {min} až {max} znaků.',
+  'password.length':
+    '{max, plural, one {Heslo musí mít {min} až # znak.} few {Heslo musí mít {min} až # znaky.} many {Heslo musí mít {min} až # znaku.} other {Heslo musí mít {min} až # znaků.}}',
   'password.common':
     'Toto heslo je příliš běžné: je na seznamu hesel, která útočníci zkoušejí jako první. Zvolte jiné.',
   'password.changeTitle': 'Změna hesla',
@@ -76,9 +79,9 @@ export default {
   'notice.title': 'Přihlášeno',
   'notice.continue': 'Pokračovat',
   'code.remember':
-    'Na tomto zařízení se {days, plural, one {# den} few {# dny} other {# dní}} neptat',
+    'Na tomto zařízení se {days, plural, one {# den} few {# dny} many {# dne} other {# dní}} neptat',
   'proofup.graceLeft':
-    '{days, plural, one {Registraci můžete odložit ještě o # den.} few {Registraci můžete odložit ještě o # dny.} other {Registraci můžete odložit ještě o # dní.}}',
+    '{days, plural, one {Registraci můžete odložit ještě o # den.} few {Registraci můžete odložit ještě o # dny.} many {Registraci můžete odložit ještě o # dne.} other {Registraci můžete odložit ještě o # dní.}}',
   'proofup.postpone': 'Teď ne',
 
   'method.PhoneAppOTP.label': 'Ověřovací aplikace',
@@ -271,7 +274,8 @@ export default {
 
   'apppw.nameRequired': 'Zadejte název hesla aplikace.',
 
-  'apppw.tooMany': 'Máte maximální povolený počet hesel aplikací ({max}). Nejdřív jedno odstraňte.',
+  'apppw.tooMany':
+    '{max, plural, one {Máte # heslo aplikace, což je nejvyšší povolený počet. Nejdřív ho odstraňte.} few {Máte # hesla aplikací, což je nejvyšší povolený počet. Nejdřív jedno odstraňte.} many {Máte # hesla aplikace, což je nejvyšší povolený počet. Nejdřív jedno odstraňte.} other {Máte # hesel aplikací, což je nejvyšší povolený počet. Nejdřív jedno odstraňte.}}',
 
   'apppw.back': 'Zpět na můj účet',
 
@@ -312,11 +316,11 @@ export default {
   'security.changePassword': 'Změnit heslo',
   'security.appPasswords': 'Hesla aplikací',
   'security.appPasswordCount':
-    '{n, plural, =0 {Žádná hesla aplikací.} one {# heslo aplikace.} few {# hesla aplikací.} other {# hesel aplikací.}}',
+    '{n, plural, =0 {Žádná hesla aplikací.} one {# heslo aplikace.} few {# hesla aplikací.} many {# hesla aplikace.} other {# hesel aplikací.}}',
   'security.manage': 'Spravovat',
   'security.devices': 'Zapamatovaná zařízení',
   'security.deviceCount':
-    '{n, plural, =0 {Žádné zařízení nepřeskakuje druhý krok.} one {# zařízení přeskakuje druhý krok.} few {# zařízení přeskakují druhý krok.} other {# zařízení přeskakuje druhý krok.}}',
+    '{n, plural, =0 {Žádné zařízení nepřeskakuje druhý krok.} one {# zařízení přeskakuje druhý krok.} few {# zařízení přeskakují druhý krok.} many {# zařízení přeskakuje druhý krok.} other {# zařízení přeskakuje druhý krok.}}',
   'security.forgetAll': 'Zapomenout vše',
   'security.recent': 'Nedávná přihlášení',
   'security.when': 'Kdy',
@@ -382,7 +386,7 @@ export default {
   'mail.footer': 'Pokud jste tuto zprávu nečekali, dejte vědět svému správci.\n— {issuer}',
   'mail.invitation.subject': 'Nastavte si účet {issuer}',
   'mail.invitation.body':
-    'Byl pro vás vytvořen účet: {upn}.\n\nOtevřete tento odkaz, zvolte si heslo a nastavte, jak budete při přihlášení prokazovat, že jste to vy:\n{link}\n\nOdkaz funguje jednou a vyprší za {days, plural, one {# den} few {# dny} other {# dní}}.',
+    'Byl pro vás vytvořen účet: {upn}.\n\nOtevřete tento odkaz, zvolte si heslo a nastavte, jak budete při přihlášení prokazovat, že jste to vy:\n{link}\n\nOdkaz funguje jednou a vyprší za {days, plural, one {# den} few {# dny} many {# dne} other {# dní}}.',
   'mail.methodAdded.subject': 'K vašemu účtu byla přidána metoda ověření',
   'mail.methodAdded.body':
     '{method} byla přidána jako způsob ověření vašich přihlášení k {upn}.\n\nPokud jste to nebyli vy, ihned to oznamte svému správci: za vás se může přihlásit někdo jiný.',

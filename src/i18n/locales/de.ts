@@ -1,7 +1,9 @@
 import type { Catalog } from '../index.ts';
+import admin from './admin/de.ts';
 
 // German (de). Keys and {placeholders} exactly as in en.ts.
 export default {
+  ...admin,
   'layout.title': '{title} · {brand}',
   'layout.helpLink': 'Hilfe erhalten',
   'layout.stale':
@@ -39,7 +41,8 @@ export default {
   'password.submit': 'Kennwort ändern',
   'password.mismatch': 'Die beiden Kennwörter stimmen nicht überein.',
   'password.same': 'Wählen Sie ein anderes Kennwort als das Einmalkennwort.',
-  'password.length': 'Ein Kennwort muss {min} bis {max} Zeichen lang sein.',
+  'password.length':
+    '{max, plural, one {Ein Kennwort muss {min} bis # Zeichen lang sein.} other {Ein Kennwort muss {min} bis # Zeichen lang sein.}}',
   'password.common':
     'Dieses Kennwort ist zu verbreitet: Es steht auf einer Liste von Kennwörtern, die Angreifer zuerst ausprobieren. Wählen Sie ein anderes.',
   'password.changeTitle': 'Kennwort ändern',
@@ -287,7 +290,7 @@ export default {
   'apppw.nameRequired': 'Geben Sie einen Namen für das App-Kennwort ein.',
 
   'apppw.tooMany':
-    'Sie haben {max} App-Kennwörter und damit die maximal zulässige Anzahl erreicht. Löschen Sie zuerst eines davon.',
+    '{max, plural, one {Sie haben # App-Kennwort und damit die maximal zulässige Anzahl erreicht. Löschen Sie es zuerst.} other {Sie haben # App-Kennwörter und damit die maximal zulässige Anzahl erreicht. Löschen Sie zuerst eines davon.}}',
 
   'apppw.back': 'Zurück zu meinem Konto',
 

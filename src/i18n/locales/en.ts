@@ -1,7 +1,9 @@
 // English: the reference catalog. Every other catalog has exactly these keys
 // (checked by TypeScript and by test/unit/i18n.test.ts). Messages are ICU
 // MessageFormat: {name} is a value, {n, plural, one {…} other {…}} a plural.
+import admin from './admin/en.ts';
 export default {
+  ...admin,
   'layout.title': '{title} · {brand}',
   'layout.helpLink': 'Get help',
   'layout.stale':
@@ -39,7 +41,8 @@ export default {
   'password.submit': 'Change password',
   'password.mismatch': 'The two passwords are not the same.',
   'password.same': 'Choose a password other than the one-time password.',
-  'password.length': 'A password must be {min} to {max} characters long.',
+  'password.length':
+    '{max, plural, one {A password must be {min} to # character long.} other {A password must be {min} to # characters long.}}',
   'password.common':
     'This password is too common: it is on a list of passwords that attackers try first. Choose another.',
   'password.changeTitle': 'Change your password',
@@ -48,7 +51,8 @@ export default {
   'password.current': 'Current password',
   'password.currentWrong': 'The current password is not right.',
   'password.reuse': 'Choose a password other than your current one.',
-  'password.tooMany': 'Too many wrong passwords. Try again in {seconds} seconds.',
+  'password.tooMany':
+    'Too many wrong passwords. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   'password.changed': 'Your password was changed. You were signed out everywhere else.',
   'password.appPasswordsDeleted':
     'Your organisation deletes app passwords when the password changes: create new ones where you need them.',
@@ -190,7 +194,8 @@ export default {
   'sms.sent': 'We sent a text message with a code to {number}. Enter the code below.',
   'sms.resend': 'Send a new code',
   'sms.notMe': "This wasn't me",
-  'sms.text': '{code} is your {issuer} verification code. It expires in {minutes} minutes.',
+  'sms.text':
+    '{code} is your {issuer} verification code. It expires in {minutes, plural, one {# minute} other {# minutes}}.',
   'call.calling': "We're calling {number}. Answer the call and press # to continue.",
   'call.continue': 'Continue',
   'call.waiting': 'Waiting for you to answer the call…',
@@ -262,7 +267,8 @@ export default {
 
   'apppw.nameRequired': 'Give the app password a name.',
 
-  'apppw.tooMany': 'You have {max} app passwords, the most allowed. Delete one first.',
+  'apppw.tooMany':
+    '{max, plural, one {You have # app password, the most allowed. Delete it first.} other {You have # app passwords, the most allowed. Delete one first.}}',
 
   'apppw.back': 'Back to my account',
 
@@ -345,8 +351,10 @@ export default {
   'error.invalid_code': 'That code is not correct. Try again.',
   'error.code_expired': 'That code has expired. Enter the latest code we sent, or send a new one.',
   'error.too_many_attempts': 'Too many attempts. Wait a little and try again.',
-  'error.too_many_passwords': 'Too many failed sign-ins. Try again in {seconds} seconds.',
-  'error.too_many_codes': 'Too many wrong codes. Try again in {seconds} seconds.',
+  'error.too_many_passwords':
+    'Too many failed sign-ins. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  'error.too_many_codes':
+    'Too many wrong codes. Try again in {seconds, plural, one {# second} other {# seconds}}.',
   'error.attempt_ended': 'Too many wrong codes. Please sign in again.',
   'error.too_many_at_once': 'Too many codes at once. Try again in a moment.',
   'error.codes_locked':
@@ -356,7 +364,8 @@ export default {
   'error.signin_expired': 'Your sign-in attempt has expired or ended. Please sign in again.',
   'error.csrf_failed':
     'This form has expired or was not sent from this site. Reload the page and try again.',
-  'error.rate_limited': 'Too many messages or calls were sent. Try again in {minutes} minutes.',
+  'error.rate_limited':
+    'Too many messages or calls were sent. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
   'error.delivery_failed':
     "We couldn't reach your phone just now. Try again in a moment or use another option.",
   'error.service_unavailable': 'The service is temporarily unavailable. Try again shortly.',

@@ -1,7 +1,9 @@
 import type { Catalog } from '../index.ts';
+import admin from './admin/es.ts';
 
 // Spanish (es). Keys and {placeholders} exactly as in en.ts.
 export default {
+  ...admin,
   'layout.title': '{title} · {brand}',
   'layout.helpLink': 'Obtener ayuda',
   'layout.stale':
@@ -39,7 +41,8 @@ export default {
   'password.submit': 'Cambiar la contraseña',
   'password.mismatch': 'Las dos contraseñas no coinciden.',
   'password.same': 'Elija una contraseña distinta de la de un solo uso.',
-  'password.length': 'Una contraseña debe tener entre {min} y {max} caracteres.',
+  'password.length':
+    '{max, plural, one {Una contraseña debe tener entre {min} y # carácter.} other {Una contraseña debe tener entre {min} y # caracteres.}}',
   'password.common':
     'Esta contraseña es demasiado común: figura en una lista de contraseñas que los atacantes prueban primero. Elija otra.',
   'password.changeTitle': 'Cambiar su contraseña',
@@ -282,7 +285,7 @@ export default {
   'apppw.nameRequired': 'Asigne un nombre a la contraseña de aplicación.',
 
   'apppw.tooMany':
-    'Tiene {max} contraseñas de aplicación, el máximo permitido. Elimine una primero.',
+    '{max, plural, one {Tiene # contraseña de aplicación, el máximo permitido. Elimínela primero.} other {Tiene # contraseñas de aplicación, el máximo permitido. Elimine una primero.}}',
 
   'apppw.back': 'Volver a mi cuenta',
 

@@ -1,7 +1,9 @@
 import type { Catalog } from '../index.ts';
+import admin from './admin/fr.ts';
 
 // French (fr). Keys and {placeholders} exactly as in en.ts.
 export default {
+  ...admin,
   'layout.title': '{title} · {brand}',
   'layout.helpLink': 'Obtenir de l’aide',
   'layout.stale':
@@ -39,7 +41,8 @@ export default {
   'password.submit': 'Changer le mot de passe',
   'password.mismatch': 'Les deux mots de passe ne sont pas identiques.',
   'password.same': 'Choisissez un mot de passe différent du mot de passe à usage unique.',
-  'password.length': 'Un mot de passe doit compter de {min} à {max} caractères.',
+  'password.length':
+    '{max, plural, one {Un mot de passe doit compter de {min} à # caractère.} other {Un mot de passe doit compter de {min} à # caractères.}}',
   'password.common':
     'Ce mot de passe est trop courant : il figure sur une liste de mots de passe que les attaquants essaient en premier. Choisissez-en un autre.',
   'password.changeTitle': 'Changer votre mot de passe',
@@ -284,7 +287,7 @@ export default {
   'apppw.nameRequired': 'Donnez un nom au mot de passe d’application.',
 
   'apppw.tooMany':
-    'Vous avez {max} mots de passe d’application, soit le nombre maximal autorisé. Supprimez-en d’abord un.',
+    '{max, plural, one {Vous avez # mot de passe d’application, soit le nombre maximal autorisé. Supprimez-le d’abord.} other {Vous avez # mots de passe d’application, soit le nombre maximal autorisé. Supprimez-en d’abord un.}}',
 
   'apppw.back': 'Retour à mon compte',
 

@@ -1,7 +1,9 @@
 import type { Catalog } from '../index.ts';
+import admin from './admin/sk.ts';
 
 // Slovak (sk). Keys and {placeholders} exactly as in en.ts.
 export default {
+  ...admin,
   'layout.title': '{title} · {brand}',
   'layout.helpLink': 'Získať pomoc',
   'layout.stale':
@@ -39,7 +41,8 @@ export default {
   'password.submit': 'Zmeniť heslo',
   'password.mismatch': 'Heslá sa nezhodujú.',
   'password.same': 'Zvoľte iné heslo ako jednorazové.',
-  'password.length': 'Heslo musí mať {min} až {max} znakov.',
+  'password.length':
+    '{max, plural, one {Heslo musí mať {min} až # znak.} few {Heslo musí mať {min} až # znaky.} many {Heslo musí mať {min} až # znaku.} other {Heslo musí mať {min} až # znakov.}}',
   'password.common':
     'Toto heslo je príliš bežné: je na zozname hesiel, ktoré útočníci skúšajú ako prvé. Zvoľte iné.',
   'password.changeTitle': 'Zmena hesla',
@@ -76,9 +79,9 @@ export default {
   'notice.title': 'Prihlásené',
   'notice.continue': 'Pokračovať',
   'code.remember':
-    'Na tomto zariadení sa {days, plural, one {# deň} few {# dni} other {# dní}} nepýtať',
+    'Na tomto zariadení sa {days, plural, one {# deň} few {# dni} many {# dňa} other {# dní}} nepýtať',
   'proofup.graceLeft':
-    '{days, plural, one {Registráciu môžete odložiť ešte o # deň.} few {Registráciu môžete odložiť ešte o # dni.} other {Registráciu môžete odložiť ešte o # dní.}}',
+    '{days, plural, one {Registráciu môžete odložiť ešte o # deň.} few {Registráciu môžete odložiť ešte o # dni.} many {Registráciu môžete odložiť ešte o # dňa.} other {Registráciu môžete odložiť ešte o # dní.}}',
   'proofup.postpone': 'Teraz nie',
 
   'method.PhoneAppOTP.label': 'Overovacia aplikácia',
@@ -274,7 +277,7 @@ export default {
   'apppw.nameRequired': 'Zadajte názov hesla aplikácie.',
 
   'apppw.tooMany':
-    'Máte maximálny povolený počet hesiel aplikácií ({max}). Najprv jedno odstráňte.',
+    '{max, plural, one {Máte # heslo aplikácie, čo je najvyšší povolený počet. Najprv ho odstráňte.} few {Máte # heslá aplikácií, čo je najvyšší povolený počet. Najprv jedno odstráňte.} many {Máte # hesla aplikácie, čo je najvyšší povolený počet. Najprv jedno odstráňte.} other {Máte # hesiel aplikácií, čo je najvyšší povolený počet. Najprv jedno odstráňte.}}',
 
   'apppw.back': 'Späť na moje konto',
 
@@ -315,11 +318,11 @@ export default {
   'security.changePassword': 'Zmeniť heslo',
   'security.appPasswords': 'Heslá aplikácií',
   'security.appPasswordCount':
-    '{n, plural, =0 {Žiadne heslá aplikácií.} one {# heslo aplikácie.} few {# heslá aplikácií.} other {# hesiel aplikácií.}}',
+    '{n, plural, =0 {Žiadne heslá aplikácií.} one {# heslo aplikácie.} few {# heslá aplikácií.} many {# hesla aplikácie.} other {# hesiel aplikácií.}}',
   'security.manage': 'Spravovať',
   'security.devices': 'Zapamätané zariadenia',
   'security.deviceCount':
-    '{n, plural, =0 {Žiadne zariadenie nepreskakuje druhý krok.} one {# zariadenie preskakuje druhý krok.} few {# zariadenia preskakujú druhý krok.} other {# zariadení preskakuje druhý krok.}}',
+    '{n, plural, =0 {Žiadne zariadenie nepreskakuje druhý krok.} one {# zariadenie preskakuje druhý krok.} few {# zariadenia preskakujú druhý krok.} many {# zariadenia preskakuje druhý krok.} other {# zariadení preskakuje druhý krok.}}',
   'security.forgetAll': 'Zabudnúť všetko',
   'security.recent': 'Nedávne prihlásenia',
   'security.when': 'Kedy',
@@ -386,7 +389,7 @@ export default {
   'mail.footer': 'Ak ste túto správu nečakali, dajte vedieť svojmu správcovi.\n— {issuer}',
   'mail.invitation.subject': 'Nastavte si účet {issuer}',
   'mail.invitation.body':
-    'Bol pre vás vytvorený účet: {upn}.\n\nOtvorte tento odkaz, zvoľte si heslo a nastavte, ako budete pri prihlásení preukazovať, že ste to vy:\n{link}\n\nOdkaz funguje raz a vyprší o {days, plural, one {# deň} few {# dni} other {# dní}}.',
+    'Bol pre vás vytvorený účet: {upn}.\n\nOtvorte tento odkaz, zvoľte si heslo a nastavte, ako budete pri prihlásení preukazovať, že ste to vy:\n{link}\n\nOdkaz funguje raz a vyprší o {days, plural, one {# deň} few {# dni} many {# dňa} other {# dní}}.',
   'mail.methodAdded.subject': 'K vášmu účtu bola pridaná metóda overenia',
   'mail.methodAdded.body':
     '{method} bola pridaná ako spôsob overenia vašich prihlásení do {upn}.\n\nAk ste to neboli vy, ihneď to oznámte svojmu správcovi: za vás sa môže prihlásiť niekto iný.',

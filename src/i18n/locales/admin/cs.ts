@@ -1,0 +1,612 @@
+import type en from './en.ts';
+
+// Czech (cs): the admin portal. Keys and {placeholders} exactly as in en.ts;
+// Microsoft's Czech for Entra (správce, přihlášení, protokol auditu). Plurals:
+// one 1, few 2–4, many fractions, other 0 and 5+.
+export default {
+  'admin.layout.title': '{title} · Správa Portcullis',
+  'admin.layout.brand': 'Správa Portcullis',
+  'admin.layout.skip': 'Přeskočit na obsah',
+  'admin.layout.nav': 'Správa',
+  'admin.layout.signOut': 'Odhlásit se',
+  'admin.nav.users': 'Uživatelé',
+  'admin.nav.groups': 'Skupiny',
+  'admin.nav.bulk': 'Hromadná aktualizace',
+  'admin.nav.settings': 'Nastavení služby',
+  'admin.nav.signins': 'Přihlášení',
+  'admin.nav.audit': 'Protokol auditu',
+  'admin.nav.tokens': 'Tokeny API',
+  'admin.nav.apps': 'Aplikace',
+  'admin.nav.directory': 'Adresář',
+  'admin.forbidden': 'Portál správce je určen jen pro správce.',
+  'admin.confirm.title': 'Potvrďte prosím',
+
+  'admin.common.cancel': 'Zrušit',
+  'admin.common.copy': 'Kopírovat',
+  'admin.common.save': 'Uložit',
+  'admin.common.saved': 'Uloženo.',
+  'admin.common.search': 'Hledat',
+  'admin.common.change': 'Změnit…',
+  'admin.common.continue': 'Pokračovat…',
+  'admin.common.deleteAsk': 'Odstranit…',
+  'admin.common.yes': 'Ano',
+  'admin.common.no': 'Ne',
+  'admin.common.any': 'Vše',
+  'admin.common.name': 'Název',
+  'admin.common.displayName': 'Zobrazované jméno',
+  'admin.common.userName': 'Uživatelské jméno',
+  'admin.common.user': 'Uživatel',
+  'admin.common.mfaState': 'Stav MFA',
+  'admin.common.method': 'Metoda',
+  'admin.common.source': 'Zdroj',
+  'admin.common.role': 'Role',
+  'admin.common.created': 'Vytvořeno',
+  'admin.common.lastUsed': 'Naposledy použito',
+  'admin.common.lastSignin': 'Poslední přihlášení',
+  'admin.common.time': 'Čas',
+  'admin.common.result': 'Výsledek',
+  'admin.common.actions': 'Akce',
+  'admin.common.appPasswords': 'Hesla aplikací',
+  'admin.common.pages': 'Stránky',
+  'admin.common.firstPage': 'První stránka',
+  'admin.common.nextPage': 'Další stránka',
+  'admin.common.backToUsers': 'Zpět na uživatele',
+
+  'admin.users.new': 'Nový uživatel',
+  'admin.users.import': 'Importovat z CSV',
+  'admin.users.exportThese': 'Exportovat tyto uživatele do CSV',
+  'admin.users.exportAll': 'Exportovat všechny uživatele do CSV',
+  'admin.users.search': 'Hledat podle jména nebo uživatelského jména',
+  'admin.users.perPage': 'Na stránku',
+  'admin.users.noMatch': 'Hledání neodpovídá žádný uživatel.',
+  'admin.users.caption': 'Uživatelé seřazení podle uživatelského jména',
+  'admin.users.captionContinued': 'Uživatelé (pokračování) seřazení podle uživatelského jména',
+  'admin.users.selectPage': 'Vybrat všechny uživatele na této stránce',
+  'admin.users.select': 'Vybrat: {name} ({upn})',
+  'admin.users.defaultMethod': 'Výchozí metoda',
+  'admin.users.tagAdmin': 'správce',
+  'admin.users.tagDirectory': 'adresář',
+  'admin.users.tagBlocked': 'zablokován',
+  'admin.users.scopeAllPages':
+    'Nejen vybraní: všichni uživatelé, kteří odpovídají tomuto hledání (na všech stránkách)',
+  'admin.users.scopeAllUsers':
+    'Nejen vybraní: všichni uživatelé, kteří odpovídají tomuto hledání (všichni uživatelé)',
+  'admin.users.withSelected': 'S vybranými uživateli',
+  'admin.users.deleted': 'Uživatel {upn} byl odstraněn.',
+  'admin.users.doneSome': 'Hotovo.',
+  'admin.users.chooseAction': 'Zvolte jednu z akcí.',
+  'admin.users.selectFirst': 'Nejdřív vyberte aspoň jednoho uživatele.',
+  'admin.users.tooManyMatch':
+    '{max, plural, one {Hledání odpovídá více než # uživatel: zužte hledání nebo použijte soubor pro hromadnou aktualizaci.} few {Hledání odpovídá více než # uživatelé: zužte hledání nebo použijte soubor pro hromadnou aktualizaci.} many {Hledání odpovídá více než # uživatele: zužte hledání nebo použijte soubor pro hromadnou aktualizaci.} other {Hledání odpovídá více než # uživatelů: zužte hledání nebo použijte soubor pro hromadnou aktualizaci.}}',
+  'admin.users.nameNow': '{name} ({upn}) – nyní {state}',
+  'admin.users.andMore':
+    '{n, plural, one {…a # další} few {…a # další} many {…a # dalšího} other {…a # dalších}}',
+  'admin.users.includesAdmins':
+    'Patří mezi ně správci ({admins}): jejich heslo přestane fungovat i v klientech mimo prohlížeč.',
+  'admin.users.already':
+    '{n, plural, one {# z nich už v tomto stavu je a nezmění se.} few {# z nich už v tomto stavu jsou a nezmění se.} many {# z nich už v tomto stavu je a nezmění se.} other {# z nich už v tomto stavu je a nezmění se.}}',
+
+  'admin.users.action.Enabled.button': 'Povolit',
+  'admin.users.action.Enabled.title': 'Povolit MFA',
+  'admin.users.action.Enabled.summary':
+    '{n, plural, one {Povolit MFA pro # uživatele.} few {Povolit MFA pro # uživatele.} many {Povolit MFA pro # uživatele.} other {Povolit MFA pro # uživatelů.}}',
+  'admin.users.action.Enabled.confirm':
+    '{n, plural, one {Povolit pro # uživatele} few {Povolit pro # uživatele} many {Povolit pro # uživatele} other {Povolit pro # uživatelů}}',
+  'admin.users.action.Enabled.done':
+    '{n, plural, one {Hotovo: MFA povoleno pro # uživatele.} few {Hotovo: MFA povoleno pro # uživatele.} many {Hotovo: MFA povoleno pro # uživatele.} other {Hotovo: MFA povoleno pro # uživatelů.}}',
+  'admin.users.action.Enabled.explain':
+    'Při příštím přihlášení v prohlížeči budou vyzváni k registraci metody ověření a potom přejdou do stavu Vynuceno. Do té doby jejich heslo v ostatních programech dál funguje.',
+  'admin.users.action.Enforced.button': 'Vynutit',
+  'admin.users.action.Enforced.title': 'Vynutit MFA',
+  'admin.users.action.Enforced.summary':
+    '{n, plural, one {Vynutit MFA pro # uživatele.} few {Vynutit MFA pro # uživatele.} many {Vynutit MFA pro # uživatele.} other {Vynutit MFA pro # uživatelů.}}',
+  'admin.users.action.Enforced.confirm':
+    '{n, plural, one {Vynutit pro # uživatele} few {Vynutit pro # uživatele} many {Vynutit pro # uživatele} other {Vynutit pro # uživatelů}}',
+  'admin.users.action.Enforced.done':
+    '{n, plural, one {Hotovo: MFA vynuceno pro # uživatele.} few {Hotovo: MFA vynuceno pro # uživatele.} many {Hotovo: MFA vynuceno pro # uživatele.} other {Hotovo: MFA vynuceno pro # uživatelů.}}',
+  'admin.users.action.Enforced.explain':
+    'Musí v prohlížeči používat vícefaktorové ověřování a jejich heslo přestane fungovat v programech, které MFA nepodporují (poštovní aplikace, starší Office, skripty): ty potřebují hesla aplikací. Uživatelé, kteří ještě nemají zaregistrovanou metodu, ji zaregistrují při příštím přihlášení.',
+  'admin.users.action.Disabled.button': 'Zakázat',
+  'admin.users.action.Disabled.title': 'Zakázat MFA',
+  'admin.users.action.Disabled.summary':
+    '{n, plural, one {Zakázat MFA pro # uživatele.} few {Zakázat MFA pro # uživatele.} many {Zakázat MFA pro # uživatele.} other {Zakázat MFA pro # uživatelů.}}',
+  'admin.users.action.Disabled.confirm':
+    '{n, plural, one {Zakázat pro # uživatele} few {Zakázat pro # uživatele} many {Zakázat pro # uživatele} other {Zakázat pro # uživatelů}}',
+  'admin.users.action.Disabled.done':
+    '{n, plural, one {Hotovo: MFA zakázáno pro # uživatele.} few {Hotovo: MFA zakázáno pro # uživatele.} many {Hotovo: MFA zakázáno pro # uživatele.} other {Hotovo: MFA zakázáno pro # uživatelů.}}',
+  'admin.users.action.Disabled.explain':
+    'Už nebudou žádáni o druhý faktor a jejich heslo opět funguje ve všech programech. Jejich zaregistrované metody zůstanou zachovány.',
+  'admin.users.action.reset-methods.button': 'Vyžadovat novou registraci metod',
+  'admin.users.action.reset-methods.title': 'Vyžadovat novou registraci metod',
+  'admin.users.action.reset-methods.summary':
+    '{n, plural, one {Vyžadovat novou registraci metod pro # uživatele.} few {Vyžadovat novou registraci metod pro # uživatele.} many {Vyžadovat novou registraci metod pro # uživatele.} other {Vyžadovat novou registraci metod pro # uživatelů.}}',
+  'admin.users.action.reset-methods.confirm':
+    '{n, plural, one {Vyžadovat novou registraci pro # uživatele} few {Vyžadovat novou registraci pro # uživatele} many {Vyžadovat novou registraci pro # uživatele} other {Vyžadovat novou registraci pro # uživatelů}}',
+  'admin.users.action.reset-methods.done':
+    '{n, plural, one {Hotovo: # uživatel si při příštím přihlášení znovu zaregistruje metody.} few {Hotovo: # uživatelé si při příštím přihlášení znovu zaregistrují metody.} many {Hotovo: # uživatele si při příštím přihlášení znovu zaregistruje metody.} other {Hotovo: # uživatelů si při příštím přihlášení znovu zaregistruje metody.}}',
+  'admin.users.action.reset-methods.explain':
+    'Jejich zaregistrované metody ověření se odeberou; uživatelé, jejichž stav vyžaduje MFA, se při příštím přihlášení zaregistrují znovu.',
+  'admin.users.action.delete-app-passwords.button': 'Odstranit všechna hesla aplikací',
+  'admin.users.action.delete-app-passwords.title': 'Odstranit všechna hesla aplikací',
+  'admin.users.action.delete-app-passwords.summary':
+    '{n, plural, one {Odstranit všechna hesla aplikací # uživatele.} few {Odstranit všechna hesla aplikací # uživatelů.} many {Odstranit všechna hesla aplikací # uživatele.} other {Odstranit všechna hesla aplikací # uživatelů.}}',
+  'admin.users.action.delete-app-passwords.confirm':
+    '{n, plural, one {Odstranit hesla aplikací # uživatele} few {Odstranit hesla aplikací # uživatelů} many {Odstranit hesla aplikací # uživatele} other {Odstranit hesla aplikací # uživatelů}}',
+  'admin.users.action.delete-app-passwords.done':
+    '{n, plural, one {Hotovo: # uživatel přišel o všechna hesla aplikací.} few {Hotovo: # uživatelé přišli o všechna hesla aplikací.} many {Hotovo: # uživatele přišlo o všechna hesla aplikací.} other {Hotovo: # uživatelů přišlo o všechna hesla aplikací.}}',
+  'admin.users.action.delete-app-passwords.explain':
+    'Všechna hesla aplikací, která vytvořili, se okamžitě odstraní; programy, které je používají, se nepřihlásí, dokud se nevytvoří nová.',
+  'admin.users.action.restore-remembered-devices.button':
+    'Obnovit MFA na zapamatovaných zařízeních',
+  'admin.users.action.restore-remembered-devices.title': 'Obnovit MFA na zapamatovaných zařízeních',
+  'admin.users.action.restore-remembered-devices.summary':
+    '{n, plural, one {Obnovit MFA na zapamatovaných zařízeních # uživatele.} few {Obnovit MFA na zapamatovaných zařízeních # uživatelů.} many {Obnovit MFA na zapamatovaných zařízeních # uživatele.} other {Obnovit MFA na zapamatovaných zařízeních # uživatelů.}}',
+  'admin.users.action.restore-remembered-devices.confirm':
+    '{n, plural, one {Obnovit MFA pro # uživatele} few {Obnovit MFA pro # uživatele} many {Obnovit MFA pro # uživatele} other {Obnovit MFA pro # uživatelů}}',
+  'admin.users.action.restore-remembered-devices.done':
+    '{n, plural, one {Hotovo: # uživatel musí znovu používat MFA na každém zařízení.} few {Hotovo: # uživatelé musí znovu používat MFA na každém zařízení.} many {Hotovo: # uživatele musí znovu používat MFA na každém zařízení.} other {Hotovo: # uživatelů musí znovu používat MFA na každém zařízení.}}',
+  'admin.users.action.restore-remembered-devices.explain':
+    'Každé zařízení, na kterém se rozhodli MFA přeskakovat, o ni při příštím přihlášení znovu požádá.',
+  'admin.users.action.unlock-signin.button': 'Odemknout přihlášení',
+  'admin.users.action.unlock-signin.title': 'Odemknout přihlášení',
+  'admin.users.action.unlock-signin.summary':
+    '{n, plural, one {Odemknout přihlášení pro # uživatele.} few {Odemknout přihlášení pro # uživatele.} many {Odemknout přihlášení pro # uživatele.} other {Odemknout přihlášení pro # uživatelů.}}',
+  'admin.users.action.unlock-signin.confirm':
+    '{n, plural, one {Odemknout přihlášení pro # uživatele} few {Odemknout přihlášení pro # uživatele} many {Odemknout přihlášení pro # uživatele} other {Odemknout přihlášení pro # uživatelů}}',
+  'admin.users.action.unlock-signin.done':
+    '{n, plural, one {Hotovo: # uživatel se může znovu pokusit přihlásit.} few {Hotovo: # uživatelé se mohou znovu pokusit přihlásit.} many {Hotovo: # uživatele se může znovu pokusit přihlásit.} other {Hotovo: # uživatelů se může znovu pokusit přihlásit.}}',
+  'admin.users.action.unlock-signin.explain':
+    'Počty jejich chybných hesel a kódů se vynulují, v prohlížeči i na starších rozhraních – včetně uzamčení po 100 neúspěšných pokusech za sebou, které čekáním nepomine.',
+
+  'admin.user.done.state': 'Stav MFA je nyní {state}.',
+  'admin.user.done.blocked': 'Přihlášení je zablokované; otevřené relace byly ukončeny.',
+  'admin.user.done.unblocked': 'Přihlášení je znovu povolené.',
+  'admin.user.done.default': 'Výchozí metoda se změnila.',
+  'admin.user.done.methodDeleted': 'Metoda byla odstraněna.',
+  'admin.user.done.resetMethods':
+    'Metody byly odebrány: uživatel se při příštím přihlášení zaregistruje znovu.',
+  'admin.user.done.deleteAppPasswords': 'Všechna hesla aplikací byla odstraněna.',
+  'admin.user.done.restoreRememberedDevices': 'Zapamatovaná zařízení budou znovu vyžadovat MFA.',
+  'admin.user.done.unlockSignin':
+    'Přihlášení je odemčené: neúspěšné pokusy se počítají znovu od nuly.',
+  'admin.user.done.invited': 'Pozvánka byla odeslána na adresu {email}.',
+  'admin.user.done.invitedUser': 'Pozvánka byla uživateli odeslána.',
+  'admin.user.locked':
+    'Příliš mnoho chybných hesel nebo kódů: tento uživatel musí počkat, nebo je uzamčen (po 100 neúspěšných pokusech za sebou). Pokud to byl on, zvolte níže {unlock}.',
+  'admin.user.details': 'Podrobnosti',
+  'admin.user.email': 'E-mail',
+  'admin.user.mobile': 'Mobilní telefon',
+  'admin.user.adminGroup': '{name} (správci)',
+  'admin.user.sourceDirectory': 'Adresář: {dn} (heslo, jméno a skupiny se spravují tam)',
+  'admin.user.sourceLocal': 'Místní (heslo uchovává Portcullis)',
+  'admin.user.roleAdmin': 'Správce',
+  'admin.user.roleUser': 'Uživatel',
+  'admin.user.signin': 'Přihlášení',
+  'admin.user.blockedByDirectory': 'Zablokováno: adresář účet zakázal nebo ho už neobsahuje',
+  'admin.user.blocked': 'Zablokováno',
+  'admin.user.allowed': 'Povoleno',
+  'admin.user.fraudReported': 'Nahlášený podvod',
+  'admin.user.password': 'Heslo',
+  'admin.user.passwordOneTime': 'Jednorázové heslo: při příštím přihlášení se musí změnit',
+  'admin.user.passwordNone': 'Zatím žádné',
+  'admin.user.passwordInvited': 'Zatím žádné (pozvánka odeslána: uživatel si ho nastaví z e-mailu)',
+  'admin.user.edit': 'Upravit',
+  'admin.user.setState': 'Nastavit stav MFA',
+  'admin.user.block': 'Zablokovat přihlášení…',
+  'admin.user.unblock': 'Odblokovat přihlášení…',
+  'admin.user.resetPassword': 'Resetovat heslo…',
+  'admin.user.inviteNewPassword': 'Odeslat pozvánku (k nastavení nového hesla)',
+  'admin.user.inviteAgain': 'Znovu odeslat pozvánku',
+  'admin.user.delete': 'Odstranit uživatele…',
+  'admin.user.methods': 'Metody ověření',
+  'admin.user.noMethods': 'Není zaregistrovaná žádná metoda.',
+  'admin.user.methodsCaption': 'Zaregistrované metody',
+  'admin.user.default': 'Výchozí',
+  'admin.user.phone': 'Telefon',
+  'admin.user.added': 'Přidáno',
+  'admin.user.makeDefault': 'Nastavit jako výchozí',
+  'admin.user.noAppPasswords': 'Žádná hesla aplikací.',
+  'admin.user.usedFrom': 'Odkud',
+  'admin.user.devices': 'Zapamatovaná zařízení',
+  'admin.user.deviceCount':
+    '{n, plural, =0 {U tohoto uživatele žádné zařízení MFA nepřeskakuje.} one {# zařízení teď přeskakuje MFA.} few {# zařízení teď přeskakují MFA.} many {# zařízení teď přeskakuje MFA.} other {# zařízení teď přeskakuje MFA.}}',
+  'admin.user.manage': 'Spravovat uživatelská nastavení',
+  'admin.user.manageLegend': 'Zvolte, co chcete udělat',
+  'admin.user.manage.resetMethods': 'Vyžadovat, aby uživatel znovu zadal kontaktní metody',
+  'admin.user.manage.deleteAppPasswords':
+    'Odstranit všechna existující hesla aplikací vygenerovaná uživatelem',
+  'admin.user.manage.restoreRememberedDevices':
+    'Obnovit vícefaktorové ověřování na všech zapamatovaných zařízeních',
+  'admin.user.manage.unlockSignin': 'Odemknout přihlášení po příliš mnoha neúspěšných pokusech',
+  'admin.user.chooseWhat': 'Zvolte, co chcete udělat.',
+  'admin.user.recentSignins': 'Nedávná přihlášení',
+  'admin.user.allSignins': 'Všechna přihlášení tohoto uživatele',
+  'admin.user.auditEvents': 'Události auditu',
+  'admin.user.setStateConfirm': 'Nastavit stav MFA na {state}',
+  'admin.user.blockExplain':
+    'Uživatel {name} se nebude moci nikde přihlásit (prohlížeč, hesla aplikací, LDAP, RADIUS), dokud nebude odblokován, a jeho otevřené relace se hned ukončí.',
+  'admin.user.blockConfirm': 'Zablokovat přihlášení',
+  'admin.user.unblockExplain': 'Uživatel {name} se bude moci znovu přihlásit.',
+  'admin.user.unblockExplainFraud':
+    'Uživatel {name} se bude moci znovu přihlásit (nahlásil podvod: ověřte, že bylo hlášení prošetřeno).',
+  'admin.user.unblockConfirm': 'Odblokovat přihlášení',
+  'admin.user.resetExplain':
+    'Pro uživatele {name} se vygeneruje jednorázové heslo, které se vám jednou zobrazí; jeho současné heslo přestane fungovat a otevřené relace se ukončí. Při příštím přihlášení si zvolí nové heslo.',
+  'admin.user.resetConfirm': 'Resetovat heslo',
+  'admin.user.otpTitle': 'Jednorázové heslo pro {upn}',
+  'admin.user.otpAdvice':
+    'Předejte ho uživateli bezpečným kanálem. Zobrazí se jen teď; uživatel ho musí při příštím přihlášení změnit.',
+  'admin.user.methodGone': 'Tato metoda už neexistuje.',
+  'admin.user.deleteMethod': 'Metoda {method} uživatele {name} se odstraní.',
+  'admin.user.deleteMethodPhone': 'Metoda {method} ({phone}) uživatele {name} se odstraní.',
+  'admin.user.deleteOnlyMethod':
+    'Je to jeho jediná metoda: při příštím přihlášení si zaregistruje novou.',
+  'admin.user.deleteMethodConfirm': 'Odstranit metodu',
+
+  'admin.signins.none': 'Žádná přihlášení.',
+  'admin.signins.caption': 'Přihlášení od nejnovějších',
+  'admin.signins.reason': 'Důvod',
+  'admin.signins.application': 'Aplikace',
+  'admin.signins.front': 'Rozhraní',
+  'admin.signins.browser': 'prohlížeč',
+  'admin.signins.address': 'Adresa',
+  'admin.signins.result.success': 'Úspěch',
+  'admin.signins.result.failure': 'Neúspěch',
+  'admin.signins.result.interrupted': 'Přerušeno',
+
+  'admin.userForm.upn': 'Uživatelské jméno (UPN)',
+  'admin.userForm.email': 'E-mailová adresa',
+  'admin.userForm.emailInvite': 'E-mailová adresa (sem přijde pozvánka)',
+  'admin.userForm.mobile': 'Mobilní telefon (nabídne se, když uživatel registruje telefon)',
+  'admin.userForm.language': 'Jazyk (např. en, de, fr-CA)',
+  'admin.userForm.invite':
+    'Odeslat pozvánku e-mailem: uživatel si zvolí heslo a zaregistruje metody',
+  'admin.userForm.oneTime':
+    'Vytvořit jednorázové heslo, které se zde jednou zobrazí a při prvním přihlášení se musí změnit',
+  'admin.userForm.create': 'Vytvořit uživatele',
+  'admin.userForm.importLink': 'Importovat uživatele ze souboru CSV',
+  'admin.userForm.editTitle': 'Upravit: {name}',
+  'admin.userForm.fromDirectory':
+    'Uživatelské jméno, e-mail a číslo mobilního telefonu pocházejí z adresáře.',
+  'admin.userForm.created': 'Uživatel byl vytvořen',
+  'admin.userForm.otpAdvice':
+    'Předejte ho uživateli bezpečnou cestou: zobrazí se jen teď a při prvním přihlášení se musí změnit.',
+  'admin.userForm.goTo': 'Přejít na: {name}',
+  'admin.userForm.createAnother': 'Vytvořit dalšího uživatele',
+  'admin.userForm.deleteTitle': 'Odstranit: {name}',
+  'admin.userForm.deleteQuestion': 'Odstranit uživatele {name} ({upn})?',
+  'admin.userForm.deleteExplain':
+    'Spolu s ním se odstraní jeho metody, hesla aplikací, relace a členství ve skupinách. Tuto akci nelze vrátit zpět.',
+  'admin.userForm.deleteExplainDirectory':
+    'Spolu s ním se odstraní jeho metody, hesla aplikací, relace a členství ve skupinách. Tuto akci nelze vrátit zpět; příští synchronizace adresáře ho vytvoří znovu, dokud ho adresář obsahuje.',
+  'admin.userForm.deleteConfirm': 'Odstranit {upn}',
+
+  'admin.upload.template': 'Stáhnout šablonu',
+  'admin.upload.file': 'Soubor CSV',
+  'admin.upload.check': 'Zkontrolovat soubor',
+  'admin.upload.noFile': 'Zvolte soubor CSV, který chcete nahrát.',
+  'admin.upload.notUtf8':
+    'Soubor není text v kódování UTF-8. Uložte ho jako „CSV UTF-8“ a zkuste to znovu.',
+  'admin.upload.preview': 'Náhled',
+  'admin.upload.nothing': 'Není co měnit.',
+  'admin.upload.another': 'Nahrát jiný soubor',
+  'admin.upload.anotherShort': 'Jiný soubor',
+  'admin.upload.apply':
+    '{n, plural, one {Použít # změnu} few {Použít # změny} many {Použít # změny} other {Použít # změn}}',
+  'admin.upload.applySkipping':
+    '{changeCount, plural, one {Použít # změnu} few {Použít # změny} many {Použít # změny} other {Použít # změn}} ({errorCount, plural, one {přeskočit # řádek s chybami} few {přeskočit # řádky s chybami} many {přeskočit # řádku s chybami} other {přeskočit # řádků s chybami}})',
+  'admin.upload.errorsSkipped':
+    '{n, plural, one {s chybami, bude přeskočen} few {s chybami, budou přeskočeny} many {s chybami, bude přeskočeno} other {s chybami, bude přeskočeno}}',
+  'admin.upload.errorsNotApplied':
+    '{n, plural, one {s chybami, nepoužit} few {s chybami, nepoužity} many {s chybami, nepoužito} other {s chybami, nepoužito}}',
+  'admin.upload.everyRow': 'Všechny řádky souboru, chybné jako první',
+  'admin.upload.line': 'Řádek',
+  'admin.upload.error': 'Chyba',
+  'admin.upload.rowError': 'Chyba: {error}',
+  'admin.upload.rowNoChange': 'Beze změny',
+  'admin.upload.moreRows':
+    '{n, plural, one {…a # další řádek bez chyb.} few {…a # další řádky bez chyb.} many {…a # dalšího řádku bez chyb.} other {…a # dalších řádků bez chyb.}}',
+  'admin.upload.applying': 'Použití změn',
+  'admin.upload.checkingRows': 'Kontrola řádků',
+  'admin.upload.result': 'Výsledek',
+  'admin.upload.notApplied': 'Nepoužité řádky',
+
+  'admin.import.title': 'Importovat uživatele',
+  'admin.import.intro':
+    'Nahrajte soubor CSV, jehož první řádek pojmenovává sloupce: {columns}. Povinný je jen sloupec {upn}; prázdné pole nic nemění; {email} je u nových uživatelů ve výchozím nastavení uživatelské jméno; {mfa} má hodnotu Disabled, Enabled nebo Enforced. {template}.',
+  'admin.import.how':
+    'Noví uživatelé se vytvoří bez hesla a dostanou pozvánku e-mailem; existující uživatelé se aktualizují tam, kde sloupec obsahuje něco nového. Každý řádek se nejdřív zkontroluje a nic se nezmění, dokud změny nepoužijete; přitom se všechny bezchybné řádky zapíšou v jedné transakci, nikdy ne řádek s chybou.',
+  'admin.import.toCreate':
+    '{n, plural, one {k vytvoření} few {k vytvoření} many {k vytvoření} other {k vytvoření}}',
+  'admin.import.toUpdate':
+    '{n, plural, one {k aktualizaci} few {k aktualizaci} many {k aktualizaci} other {k aktualizaci}}',
+  'admin.import.created':
+    '{n, plural, one {vytvořen} few {vytvořeni} many {vytvořeno} other {vytvořeno}}',
+  'admin.import.updated':
+    '{n, plural, one {aktualizován} few {aktualizováni} many {aktualizováno} other {aktualizováno}}',
+  'admin.import.unchanged':
+    '{n, plural, one {beze změny} few {beze změny} many {beze změny} other {beze změny}}',
+  'admin.import.invited':
+    '{n, plural, one {pozván e-mailem} few {pozváni e-mailem} many {pozváno e-mailem} other {pozváno e-mailem}}',
+  'admin.import.invite': 'Odeslat novým uživatelům pozvánku e-mailem',
+  'admin.import.rowCreate': 'Vytvořit',
+  'admin.import.rowUpdate': 'Aktualizovat: {changes}',
+  'admin.import.writingUsers': 'Zápis uživatelů',
+  'admin.import.failed': 'Import selhal a nic se nezměnilo.',
+
+  'admin.bulk.intro':
+    'Nahrajte soubor CSV ve formátu šablony Microsoftu – řádek záhlaví {header} a potom jeden uživatel na řádek s hodnotou Disabled, Enabled nebo Enforced (UTF-8, s BOM i bez něj). {template}.',
+  'admin.bulk.how':
+    'Každý řádek se nejdřív zkontroluje a nic se nezmění, dokud změny nepoužijete. Přitom se všechny bezchybné řádky zapíšou v jedné transakci – změní se buď všechny, nebo žádný – a nikdy ne řádek s chybou.',
+  'admin.bulk.willChange':
+    '{n, plural, one {se změní} few {se změní} many {se změní} other {se změní}}',
+  'admin.bulk.changed': '{n, plural, one {změněn} few {změněni} many {změněno} other {změněno}}',
+  'admin.bulk.already':
+    '{n, plural, one {už v tomto stavu je} few {už v tomto stavu jsou} many {už v tomto stavu je} other {už v tomto stavu je}}',
+  'admin.bulk.now': 'Nyní',
+  'admin.bulk.new': 'Nový',
+  'admin.bulk.rowChange': 'Změnit',
+  'admin.bulk.writingChanges': 'Zápis změn',
+  'admin.bulk.failed': 'Aktualizace selhala a nic se nezměnilo.',
+
+  'admin.groups.deleted': 'Skupina {name} byla odstraněna.',
+  'admin.groups.search': 'Hledat podle názvu',
+  'admin.groups.none': 'Žádné skupiny.',
+  'admin.groups.caption': 'Skupiny seřazené podle názvu',
+  'admin.groups.members': 'Členové',
+  'admin.groups.roleAdmins': 'Správci',
+  'admin.groups.source.local': 'místní',
+  'admin.groups.source.scim': 'SCIM',
+  'admin.groups.source.directory': 'adresář',
+  'admin.groups.new': 'Nová skupina',
+  'admin.groups.description': 'Popis',
+  'admin.groups.adminRole': 'Členové jsou správci',
+  'admin.groups.create': 'Vytvořit skupinu',
+  'admin.group.added': 'Členové byli přidáni.',
+  'admin.group.removed': 'Člen byl odebrán.',
+  'admin.group.stateSet':
+    '{n, plural, one {Stav MFA členů byl nastaven (# změněn).} few {Stav MFA členů byl nastaven (# změněni).} many {Stav MFA členů byl nastaven (# změněno).} other {Stav MFA členů byl nastaven (# změněno).}}',
+  'admin.group.stateSetSome': 'Stav MFA členů byl nastaven.',
+  'admin.group.sourceDirectory': 'Adresář (název a členové se spravují tam)',
+  'admin.group.sourceScim': 'Zřizování (SCIM)',
+  'admin.group.sourceLocal': 'Vytvořeno zde',
+  'admin.group.roleNone': 'Žádná',
+  'admin.group.addUsers':
+    'Přidat uživatele (uživatelská jména oddělená mezerami, čárkami nebo novými řádky)',
+  'admin.group.add': 'Přidat',
+  'admin.group.remove': 'Odebrat',
+  'admin.group.moreMembers': 'Další členové',
+  'admin.group.stateTitle': 'Stav MFA všech členů',
+  'admin.group.setTo': 'Nastavit na',
+  'admin.group.delete': 'Odstranit skupinu…',
+  'admin.group.stateSummary':
+    '{n, plural, one {Nastavit stav MFA # člena skupiny {group} na {state}.} few {Nastavit stav MFA # členů skupiny {group} na {state}.} many {Nastavit stav MFA # člena skupiny {group} na {state}.} other {Nastavit stav MFA # členů skupiny {group} na {state}.}}',
+  'admin.group.stateExplain':
+    'Členové, kteří už v tomto stavu jsou, se nezmění; uživatelé, kteří se připojí později, se nemění.',
+  'admin.group.stateConfirm': 'Nastavit {state}',
+  'admin.group.deleteQuestion': 'Odstranit skupinu {group}?',
+  'admin.group.deleteExplain':
+    '{n, plural, =0 {Nemá žádné členy.} one {Její # člen zůstane uživatelem.} few {Její # členové zůstanou uživateli.} many {Jejích # člena zůstane uživateli.} other {Jejích # členů zůstane uživateli.}}',
+  'admin.group.deleteExplainAdmins':
+    '{n, plural, =0 {Nemá žádné členy.} one {Její # člen zůstane uživatelem, ale přijde o roli správce, kterou mu skupina dávala.} few {Její # členové zůstanou uživateli, ale přijdou o roli správce, kterou jim skupina dávala.} many {Jejích # člena zůstane uživateli, ale přijde o roli správce, kterou jim skupina dávala.} other {Jejích # členů zůstane uživateli, ale přijde o roli správce, kterou jim skupina dávala.}}',
+  'admin.group.deleteConfirm': 'Odstranit {group}',
+
+  'admin.settings.saved': 'Nastavení bylo uloženo.',
+  'admin.settings.notSaved': 'Neuloženo: {reason}',
+  'admin.settings.wholeNumber': '{field}: zadejte celé číslo.',
+  'admin.settings.methods': 'Možnosti ověření: metody, které mohou uživatelé používat',
+  'admin.settings.appPasswordsAllowed':
+    'Povolit uživatelům vytvářet hesla aplikací pro přihlášení do programů, které nepodporují MFA',
+  'admin.settings.rememberDevices':
+    'Zapamatovat si vícefaktorové ověřování na důvěryhodných zařízeních',
+  'admin.settings.rememberDevicesEnabled':
+    'Povolit uživatelům zapamatovat si MFA na zařízeních, kterým důvěřují',
+  'admin.settings.registration': 'Registrace a hesla',
+  'admin.settings.passwordChangeRevokesAppPasswords':
+    'Když uživatelé změní heslo, odstranit i jejich hesla aplikací',
+  'admin.settings.mail': 'E-maily uživatelům (pokud mají adresu)',
+  'admin.settings.mailOnMethodChange':
+    'Když se k jejich účtu přidá metoda ověření nebo se z něj odebere',
+  'admin.settings.mailOnAppPassword': 'Když se vytvoří heslo aplikace',
+  'admin.settings.mailOnPasswordChange': 'Když se změní jejich heslo',
+  'admin.settings.passkeys': 'Přístupové klíče',
+  'admin.settings.passwordlessSignin':
+    'Umožnit přihlášení jen přístupovým klíčem, bez hesla (PIN nebo biometrie přístupového klíče se počítá jako druhý faktor)',
+  'admin.settings.fatigue': 'Portcullis Authenticator (únava z MFA)',
+  'admin.settings.namedLocations': 'Pojmenovaná umístění',
+  'admin.settings.namedLocationsHelp':
+    'Pojmenovaná umístění: jedno na řádek, rozsah a za ním název, např. 10.1.0.0/16 Pražská kancelář (Portcullis Authenticator zobrazí nejkonkrétnější umístění, které obsahuje adresu požadavku)',
+  'admin.settings.trustedIps': 'Důvěryhodné IP adresy',
+  'admin.settings.trustedIpsHelp':
+    'Přeskočit MFA při přihlášení v prohlížeči z těchto rozsahů (jeden CIDR na řádek, IPv4 nebo IPv6, např. 10.0.0.0/8 nebo 2001:db8::/32)',
+  'admin.settings.fraud': 'Upozornění na podvod',
+  'admin.settings.fraudAlertEnabled':
+    'Povolit uživatelům nahlásit hovor nebo SMS, o které nežádali',
+  'admin.settings.blockOnFraud': 'Zablokovat přihlášení uživatele, když nahlásí podvod',
+  'admin.settings.limits': 'Platnost kódů a limity odesílání',
+  'admin.settings.number.rememberDevicesDays':
+    'Počet dní, po které zapamatované zařízení přeskakuje MFA (1–365)',
+  'admin.settings.number.proofupGraceDays':
+    'Počet dní, o které mohou uživatelé ve stavu Povoleno odložit registraci metody (0–90; 0: nikdy)',
+  'admin.settings.number.pushFatigueLimit':
+    'Pozastavit oznámení aplikace po tomto počtu zamítnutých nebo nezodpovězených požadavků (1–20)',
+  'admin.settings.number.pushFatigueMinutes': '… během tohoto počtu minut (1–1440)',
+  'admin.settings.number.phoneCodeMinutes': 'Počet minut, po které platí kód odeslaný SMS (1–10)',
+  'admin.settings.number.callTimeoutSeconds':
+    'Počet sekund, po které ověřovací hovor čeká na # (10–300)',
+  'admin.settings.number.sendLimitPerUser': 'SMS a hovory na uživatele za 15 minut',
+  'admin.settings.number.sendLimitPerNumber': 'SMS a hovory na telefonní číslo za 15 minut',
+  'admin.settings.number.sendLimitPerAddress': 'SMS a hovory na adresu klienta za 15 minut',
+
+  'admin.logs.filter': 'Filtrovat',
+  'admin.logs.export': 'Exportovat všechny odpovídající záznamy do CSV',
+  'admin.logs.newest': 'Nejnovější',
+  'admin.logs.older': 'Starší záznamy',
+  'admin.logs.method': 'Metoda (např. PhoneAppOTP, password, app password)',
+  'admin.logs.application': 'ID aplikace',
+  'admin.logs.since': 'Od (např. 2026-11-01)',
+  'admin.logs.until': 'Do',
+  'admin.audit.none': 'Žádné události.',
+  'admin.audit.caption': 'Události auditu od nejnovějších',
+  'admin.audit.who': 'Kdo',
+  'admin.audit.from': 'Odkud',
+  'admin.audit.action': 'Akce',
+  'admin.audit.detail': 'Podrobnosti',
+  'admin.audit.userFilter': 'Dotčený uživatel',
+  'admin.audit.actorFilter': 'Kdo (uživatelské jméno správce, „token NÁZEV“ nebo cli)',
+  'admin.audit.actionFilter': 'Akce (např. mfa_state_set)',
+
+  'admin.tokens.intro':
+    'Tokeny rozhraní API pro správu umožňují skriptům používat rozhraní REST API ({openapi}) a příkazový řádek s parametrem {url}. Token se zobrazí jen jednou; uchovává se jen jeho hash.',
+  'admin.tokens.none': 'Žádné tokeny.',
+  'admin.tokens.scope': 'Rozsah',
+  'admin.tokens.personalData': 'Osobní údaje',
+  'admin.tokens.by': 'Kdo',
+  'admin.tokens.revoke': 'Odvolat…',
+  'admin.tokens.create': 'Vytvořit token',
+  'admin.tokens.name': 'Název (k čemu slouží)',
+  'admin.tokens.scopeRead': 'Jen čtení: může prohlížet, ale nic nezmění',
+  'admin.tokens.scopeReadWrite': 'Čtení a zápis: může dělat vše, co rozhraní API pro správu nabízí',
+  'admin.tokens.scopeScim':
+    'Zřizování SCIM: jen koncové body SCIM ({path}), pro zprostředkovatele identity nebo personální systém',
+  'admin.tokens.personalDataRight': 'Může vidět osobní údaje (celá telefonní čísla)',
+  'admin.tokens.createButton': 'Vytvořit token',
+  'admin.tokens.revoked': 'Token byl odvolán.',
+  'admin.tokens.chooseScope': 'Zvolte rozsah.',
+  'admin.tokens.created': 'Token „{name}“ byl vytvořen',
+  'admin.tokens.storeNow': 'Uložte si ho hned: zobrazí se jen jednou.',
+  'admin.tokens.noSuch': 'Takový token neexistuje.',
+  'admin.tokens.revokeExplain':
+    'Skripty, které používají token „{name}“, okamžitě přestanou fungovat.',
+  'admin.tokens.revokeConfirm': 'Odvolat token',
+
+  'admin.apps.front.verify': 'Ověření HTTP',
+  'admin.apps.front.forwardAuth': 'Forward-auth',
+  'admin.apps.front.ldap': 'LDAP',
+  'admin.apps.front.radius': 'RADIUS',
+  'admin.apps.kindLegacy': 'Starší',
+  'admin.apps.kindOidc': 'OpenID Connect',
+  'admin.apps.kindMachine': 'OpenID Connect (strojový)',
+  'admin.apps.radiusSecretSet': 'tajný klíč RADIUS nastaven',
+  'admin.apps.clientCredentials': 'Přihlašovací údaje klienta',
+  'admin.apps.afterSignout': 'Po odhlášení:',
+  'admin.apps.none': 'Zatím žádné aplikace.',
+  'admin.apps.id': 'ID (ID klienta)',
+  'admin.apps.kind': 'Druh',
+  'admin.apps.uses': 'Rozhraní nebo identifikátory URI pro přesměrování',
+  'admin.apps.requireMfa': 'Vyžaduje MFA',
+  'admin.apps.firstParty': 'Vlastní',
+  'admin.apps.changeUris': 'Změnit identifikátory URI pro přesměrování…',
+  'admin.apps.newSecret': 'Nový tajný klíč klienta…',
+  'admin.apps.notAdded': 'Nepřidáno: {reason}',
+  'admin.apps.notChanged': 'Nezměněno: {reason}',
+  'admin.apps.redirectUris':
+    'Identifikátory URI pro přesměrování, jeden na řádek (https; http jen pro localhost)',
+  'admin.apps.postLogoutUrisNew':
+    'Identifikátory URI pro přesměrování po odhlášení, jeden na řádek (volitelné; kam může odhlášení z aplikace lidi vrátit, stejná pravidla)',
+  'admin.apps.postLogoutUrisEdit':
+    'Identifikátory URI pro přesměrování po odhlášení, jeden na řádek (kam může odhlášení z aplikace lidi vrátit; prázdné, pokud žádné)',
+  'admin.apps.requireMfaHelp':
+    'Vyžaduje MFA: každý, kdo se do ní přihlašuje, potřebuje MFA bez ohledu na svůj stav',
+  'admin.apps.firstPartyHelp': 'Vlastní: naše vlastní aplikace, bez stránky se souhlasem',
+  'admin.apps.machineHelp':
+    'Strojový klient: přihlašovací údaje klienta, žádní uživatelé a žádné identifikátory URI pro přesměrování',
+  'admin.apps.addClient': 'Přidat klienta',
+  'admin.apps.urisTitle': 'Identifikátory URI pro přesměrování aplikace „{name}“',
+  'admin.apps.fronts': 'Rozhraní, která smí používat',
+  'admin.apps.radiusSecret':
+    '{max, plural, one {Sdílený tajný klíč RADIUS (volitelné, {min} až # znak; aplikace je pak klientem RADIUS)} few {Sdílený tajný klíč RADIUS (volitelné, {min} až # znaky; aplikace je pak klientem RADIUS)} many {Sdílený tajný klíč RADIUS (volitelné, {min} až # znaku; aplikace je pak klientem RADIUS)} other {Sdílený tajný klíč RADIUS (volitelné, {min} až # znaků; aplikace je pak klientem RADIUS)}}',
+  'admin.apps.addLegacy': 'Přidat aplikaci',
+  'admin.apps.intro':
+    'Starší aplikace (poštovní servery, VPN, weby za proxy) jsou na rozhraních označeny svým ID; klienti OpenID Connect ho používají jako ID klienta. Tajný klíč klienta se zobrazí jen jednou; uchovává se jen jeho zapečetěná kopie.',
+  'admin.apps.addOidcTitle': 'Přidat klienta OpenID Connect',
+  'admin.apps.addLegacyTitle': 'Přidat starší aplikaci',
+  'admin.apps.noSuch': 'Taková aplikace neexistuje (už byla odstraněna?).',
+  'admin.apps.deleted': 'Aplikace byla odstraněna.',
+  'admin.apps.added': 'Aplikace „{name}“ byla přidána: její ID aplikace je {id}.',
+  'admin.apps.urisSaved': 'Identifikátory URI pro přesměrování aplikace „{name}“ byly uloženy.',
+  'admin.apps.noUris':
+    'Identifikátory URI pro přesměrování má jen webový klient (OpenID Connect, ne strojový klient).',
+  'admin.apps.clientAdded': 'Klient „{name}“ byl přidán',
+  'admin.apps.clientAddedAdvice':
+    'ID klienta: {id}. Uložte si tajný klíč klienta hned: zobrazí se jen jednou.',
+  'admin.apps.deleteOidc':
+    'Odstranit klienta OpenID Connect „{name}“ ({id}). Jeho udělená oprávnění a tokeny se odstraní a okamžitě přestanou fungovat; aplikace už nikoho nepřihlásí. Hesla aplikací omezená jen na ni se odstraní; ostatní ji jen vyřadí ze svého seznamu. Tuto akci nelze vrátit zpět.',
+  'admin.apps.deleteLegacy':
+    'Odstranit aplikaci „{name}“ ({id}). Její rozhraní pro ni okamžitě přestanou přijímat přihlášení. Hesla aplikací omezená jen na ni se odstraní; ostatní ji jen vyřadí ze svého seznamu. Tuto akci nelze vrátit zpět.',
+  'admin.apps.deleteConfirm': 'Odstranit aplikaci',
+  'admin.apps.newSecretExplain':
+    'Přidělit aplikaci „{name}“ ({id}) nový tajný klíč klienta. Současný tajný klíč okamžitě přestane fungovat: aplikace potřebuje nový, aby získala tokeny. Tokeny, které už má, platí až do vypršení.',
+  'admin.apps.newSecretConfirm': 'Vytvořit nový tajný klíč',
+  'admin.apps.newSecretTitle': 'Nový tajný klíč klienta pro „{name}“',
+  'admin.apps.newSecretAdvice':
+    'ID klienta: {id}. Uložte si tajný klíč hned: zobrazí se jen jednou.',
+
+  'admin.directory.notContacted': 'Tento uzel se k adresáři zatím nepřipojil.',
+  'admin.directory.up': 'dostupný',
+  'admin.directory.down': 'nedostupný',
+  'admin.directory.upSince': '{tag} od {since}',
+  'admin.directory.downSince':
+    '{tag} od {since}: {error}. Uživatelé z adresáře se mezitím nemohou přihlásit; místních uživatelů a hesel aplikací se to netýká.',
+  'admin.directory.notSynced':
+    '{n, plural, one {Nesynchronizováno (#)} few {Nesynchronizováno (#)} many {Nesynchronizováno (#)} other {Nesynchronizováno (#)}}',
+  'admin.directory.entry': 'Záznam',
+  'admin.directory.why': 'Důvod',
+  'admin.directory.dryRunDone': 'Zkušební běh: nic se nezměnilo',
+  'admin.directory.synced': 'Synchronizováno',
+  'admin.directory.report':
+    '{entryCount, plural, one {# záznam} few {# záznamy} many {# záznamu} other {# záznamů}}: {createdCount, plural, one {# vytvořen} few {# vytvořeny} many {# vytvořeno} other {# vytvořeno}}, {updatedCount, plural, one {# aktualizován} few {# aktualizovány} many {# aktualizováno} other {# aktualizováno}}, {blockedCount, plural, one {# zablokován} few {# zablokovány} many {# zablokováno} other {# zablokováno}}, {unblockedCount, plural, one {# odblokován} few {# odblokovány} many {# odblokováno} other {# odblokováno}}, {deletedCount, plural, one {# odstraněn} few {# odstraněny} many {# odstraněno} other {# odstraněno}}, {unchangedCount, plural, one {# beze změny} few {# beze změny} many {# beze změny} other {# beze změny}}.',
+  'admin.directory.wouldChange': 'Plánované změny',
+  'admin.directory.changed': 'Provedené změny',
+  'admin.directory.changes': 'Změny',
+  'admin.directory.action.create': 'vytvořit',
+  'admin.directory.action.adopt': 'převzít',
+  'admin.directory.action.update': 'aktualizovat',
+  'admin.directory.action.block': 'zablokovat',
+  'admin.directory.action.unblock': 'odblokovat',
+  'admin.directory.action.delete': 'odstranit',
+  'admin.directory.works': 'Připojení funguje',
+  'admin.directory.searched':
+    '{n, plural, =0 {Přihlášeno jako účet služby a v {base} vyhledáno {filter}: nenalezen žádný záznam.} one {Přihlášeno jako účet služby a v {base} vyhledáno {filter}: # záznam, načtený takto:} few {Přihlášeno jako účet služby a v {base} vyhledáno {filter}: # záznamy, načtené takto:} many {Přihlášeno jako účet služby a v {base} vyhledáno {filter}: # záznamu, načteného takto:} other {Přihlášeno jako účet služby a v {base} vyhledáno {filter}: # záznamů, načtených takto:}}',
+  'admin.directory.mail': 'E-mail',
+  'admin.directory.mobile': 'Mobil',
+  'admin.directory.language': 'Jazyk',
+  'admin.directory.disabled': 'Zakázáno',
+  'admin.directory.problem': 'Problém',
+  'admin.directory.notConfigured':
+    'Není nakonfigurován žádný adresář: uživatelé jsou místní. Chcete-li převzít uživatele a jejich hesla ze služby Active Directory nebo OpenLDAP, nastavte {url} a {base} (viz README, oddíl „Users from a directory“).',
+  'admin.directory.connection': 'Připojení',
+  'admin.directory.kind': 'Druh',
+  'admin.directory.servers': 'Servery',
+  'admin.directory.usersUnder': 'Uživatelé pod',
+  'admin.directory.serviceAccount': 'Účet služby',
+  'admin.directory.anonymous': 'anonymně',
+  'admin.directory.userCounts':
+    '{directoryCount, plural, one {# z adresáře} few {# z adresáře} many {# z adresáře} other {# z adresáře}} ({blockedCount, plural, one {# z nich jím zablokován} few {# z nich jím zablokováni} many {# z nich jím zablokováno} other {# z nich jím zablokováno}}), {localCount, plural, one {# místní} few {# místní} many {# místního} other {# místních}}',
+  'admin.directory.lookUp': 'Uživatelské jméno k vyhledání (volitelné)',
+  'admin.directory.test': 'Otestovat připojení',
+  'admin.directory.sync': 'Synchronizace',
+  'admin.directory.lastSync': 'Poslední synchronizace',
+  'admin.directory.lastRun':
+    '({trigger}, {actor}): {status}, {createdCount, plural, one {# vytvořen} few {# vytvořeny} many {# vytvořeno} other {# vytvořeno}}, {updatedCount, plural, one {# aktualizován} few {# aktualizovány} many {# aktualizováno} other {# aktualizováno}}, {blockedCount, plural, one {# zablokován} few {# zablokovány} many {# zablokováno} other {# zablokováno}}, {unblockedCount, plural, one {# odblokován} few {# odblokovány} many {# odblokováno} other {# odblokováno}}, {deletedCount, plural, one {# odstraněn} few {# odstraněny} many {# odstraněno} other {# odstraněno}}',
+  'admin.directory.lastRunFailed': '({trigger}, {actor}): {status} – {error}',
+  'admin.directory.never': 'nikdy',
+  'admin.directory.nextSync': 'Další synchronizace',
+  'admin.directory.syncOff': 'vypnuto (PORTCULLIS_DIRECTORY_SYNC_MINUTES=0)',
+  'admin.directory.dryRun': 'Zkušební běh (jen zobrazit, co by se změnilo)',
+  'admin.directory.syncNow': 'Synchronizovat teď',
+  'admin.directory.recent': 'Nedávné synchronizace',
+  'admin.directory.started': 'Zahájeno',
+  'admin.directory.colCreated': 'Vytvořeno',
+  'admin.directory.colUpdated': 'Aktualizováno',
+  'admin.directory.colBlocked': 'Zablokováno',
+  'admin.directory.colNotSynced': 'Nesynchronizováno',
+  'admin.directory.status.running': 'probíhá',
+  'admin.directory.status.succeeded': 'úspěšná',
+  'admin.directory.status.partial': 'částečná',
+  'admin.directory.status.failed': 'neúspěšná',
+  'admin.directory.trigger.schedule': 'plán',
+  'admin.directory.trigger.cli': 'příkazový řádek',
+  'admin.directory.trigger.portal': 'portál',
+  'admin.directory.trigger.api': 'API',
+} satisfies Record<keyof typeof en, string>;

@@ -1,0 +1,608 @@
+import type en from './en.ts';
+
+// German (de): the admin portal. Keys and {placeholders} exactly as in en.ts;
+// Microsoft's German for Entra (Kennwort, blockieren, Überwachungsprotokoll).
+export default {
+  'admin.layout.title': '{title} · Portcullis-Verwaltung',
+  'admin.layout.brand': 'Portcullis-Verwaltung',
+  'admin.layout.skip': 'Zum Inhalt springen',
+  'admin.layout.nav': 'Verwaltung',
+  'admin.layout.signOut': 'Abmelden',
+  'admin.nav.users': 'Benutzer',
+  'admin.nav.groups': 'Gruppen',
+  'admin.nav.bulk': 'Massenaktualisierung',
+  'admin.nav.settings': 'Diensteinstellungen',
+  'admin.nav.signins': 'Anmeldungen',
+  'admin.nav.audit': 'Überwachungsprotokoll',
+  'admin.nav.tokens': 'API-Token',
+  'admin.nav.apps': 'Anwendungen',
+  'admin.nav.directory': 'Verzeichnis',
+  'admin.forbidden': 'Das Verwaltungsportal ist Administratoren vorbehalten.',
+  'admin.confirm.title': 'Bitte bestätigen',
+
+  'admin.common.cancel': 'Abbrechen',
+  'admin.common.copy': 'Kopieren',
+  'admin.common.save': 'Speichern',
+  'admin.common.saved': 'Gespeichert.',
+  'admin.common.search': 'Suchen',
+  'admin.common.change': 'Ändern…',
+  'admin.common.continue': 'Weiter…',
+  'admin.common.deleteAsk': 'Löschen…',
+  'admin.common.yes': 'Ja',
+  'admin.common.no': 'Nein',
+  'admin.common.any': 'Alle',
+  'admin.common.name': 'Name',
+  'admin.common.displayName': 'Anzeigename',
+  'admin.common.userName': 'Benutzername',
+  'admin.common.user': 'Benutzer',
+  'admin.common.mfaState': 'MFA-Status',
+  'admin.common.method': 'Methode',
+  'admin.common.source': 'Quelle',
+  'admin.common.role': 'Rolle',
+  'admin.common.created': 'Erstellt',
+  'admin.common.lastUsed': 'Zuletzt verwendet',
+  'admin.common.lastSignin': 'Letzte Anmeldung',
+  'admin.common.time': 'Zeitpunkt',
+  'admin.common.result': 'Ergebnis',
+  'admin.common.actions': 'Aktionen',
+  'admin.common.appPasswords': 'App-Kennwörter',
+  'admin.common.pages': 'Seiten',
+  'admin.common.firstPage': 'Erste Seite',
+  'admin.common.nextPage': 'Nächste Seite',
+  'admin.common.backToUsers': 'Zurück zu den Benutzern',
+
+  'admin.users.new': 'Neuer Benutzer',
+  'admin.users.import': 'Aus CSV importieren',
+  'admin.users.exportThese': 'Diese Benutzer als CSV exportieren',
+  'admin.users.exportAll': 'Alle Benutzer als CSV exportieren',
+  'admin.users.search': 'Nach Name oder Benutzername suchen',
+  'admin.users.perPage': 'Pro Seite',
+  'admin.users.noMatch': 'Keine passenden Benutzer.',
+  'admin.users.caption': 'Benutzer, nach Benutzername sortiert',
+  'admin.users.captionContinued': 'Benutzer (Fortsetzung), nach Benutzername sortiert',
+  'admin.users.selectPage': 'Alle Benutzer auf dieser Seite auswählen',
+  'admin.users.select': '{name} ({upn}) auswählen',
+  'admin.users.defaultMethod': 'Standardmethode',
+  'admin.users.tagAdmin': 'Admin',
+  'admin.users.tagDirectory': 'Verzeichnis',
+  'admin.users.tagBlocked': 'blockiert',
+  'admin.users.scopeAllPages':
+    'Nicht nur die ausgewählten: alle Benutzer, die dieser Suche entsprechen (auf allen Seiten)',
+  'admin.users.scopeAllUsers':
+    'Nicht nur die ausgewählten: alle Benutzer, die dieser Suche entsprechen (alle Benutzer)',
+  'admin.users.withSelected': 'Mit den ausgewählten Benutzern',
+  'admin.users.deleted': '{upn} wurde gelöscht.',
+  'admin.users.doneSome': 'Erledigt.',
+  'admin.users.chooseAction': 'Wählen Sie eine der Aktionen aus.',
+  'admin.users.selectFirst': 'Wählen Sie zuerst mindestens einen Benutzer aus.',
+  'admin.users.tooManyMatch':
+    '{max, plural, one {Mehr als # Benutzer entspricht der Suche: Grenzen Sie die Suche ein, oder verwenden Sie eine Datei für die Massenaktualisierung.} other {Mehr als # Benutzer entsprechen der Suche: Grenzen Sie die Suche ein, oder verwenden Sie eine Datei für die Massenaktualisierung.}}',
+  'admin.users.nameNow': '{name} ({upn}) – derzeit {state}',
+  'admin.users.andMore': '{n, plural, one {…und # weiterer} other {…und # weitere}}',
+  'admin.users.includesAdmins':
+    'Darunter sind Administratoren ({admins}): Auch ihr Kennwort funktioniert dann in Clients außerhalb des Browsers nicht mehr.',
+  'admin.users.already':
+    '{n, plural, one {# davon hat diesen Status bereits und bleibt unverändert.} other {# davon haben diesen Status bereits und bleiben unverändert.}}',
+
+  'admin.users.action.Enabled.button': 'Aktivieren',
+  'admin.users.action.Enabled.title': 'MFA aktivieren',
+  'admin.users.action.Enabled.summary':
+    '{n, plural, one {MFA für # Benutzer aktivieren.} other {MFA für # Benutzer aktivieren.}}',
+  'admin.users.action.Enabled.confirm':
+    '{n, plural, one {MFA für # Benutzer aktivieren} other {MFA für # Benutzer aktivieren}}',
+  'admin.users.action.Enabled.done':
+    '{n, plural, one {Erledigt: MFA für # Benutzer aktiviert.} other {Erledigt: MFA für # Benutzer aktiviert.}}',
+  'admin.users.action.Enabled.explain':
+    'Sie werden bei der nächsten Anmeldung im Browser aufgefordert, eine Überprüfungsmethode zu registrieren, und erhalten danach den Status „Erzwungen“. Bis dahin funktioniert ihr Kennwort in anderen Programmen weiter.',
+  'admin.users.action.Enforced.button': 'Erzwingen',
+  'admin.users.action.Enforced.title': 'MFA erzwingen',
+  'admin.users.action.Enforced.summary':
+    '{n, plural, one {MFA für # Benutzer erzwingen.} other {MFA für # Benutzer erzwingen.}}',
+  'admin.users.action.Enforced.confirm':
+    '{n, plural, one {MFA für # Benutzer erzwingen} other {MFA für # Benutzer erzwingen}}',
+  'admin.users.action.Enforced.done':
+    '{n, plural, one {Erledigt: MFA für # Benutzer erzwungen.} other {Erledigt: MFA für # Benutzer erzwungen.}}',
+  'admin.users.action.Enforced.explain':
+    'Sie müssen im Browser die mehrstufige Authentifizierung verwenden, und ihr Kennwort funktioniert nicht mehr in Programmen, die keine MFA unterstützen (E-Mail-Apps, ältere Office-Versionen, Skripts): Dafür sind App-Kennwörter nötig. Benutzer, die noch keine Methode registriert haben, holen das bei der nächsten Anmeldung nach.',
+  'admin.users.action.Disabled.button': 'Deaktivieren',
+  'admin.users.action.Disabled.title': 'MFA deaktivieren',
+  'admin.users.action.Disabled.summary':
+    '{n, plural, one {MFA für # Benutzer deaktivieren.} other {MFA für # Benutzer deaktivieren.}}',
+  'admin.users.action.Disabled.confirm':
+    '{n, plural, one {MFA für # Benutzer deaktivieren} other {MFA für # Benutzer deaktivieren}}',
+  'admin.users.action.Disabled.done':
+    '{n, plural, one {Erledigt: MFA für # Benutzer deaktiviert.} other {Erledigt: MFA für # Benutzer deaktiviert.}}',
+  'admin.users.action.Disabled.explain':
+    'Sie werden nicht mehr nach einem zweiten Faktor gefragt, und ihr Kennwort funktioniert wieder in allen Programmen. Ihre registrierten Methoden bleiben erhalten.',
+  'admin.users.action.reset-methods.button': 'Erneute Registrierung der Methoden anfordern',
+  'admin.users.action.reset-methods.title': 'Erneute Registrierung der Methoden anfordern',
+  'admin.users.action.reset-methods.summary':
+    '{n, plural, one {Von # Benutzer die erneute Registrierung der Methoden anfordern.} other {Von # Benutzern die erneute Registrierung der Methoden anfordern.}}',
+  'admin.users.action.reset-methods.confirm':
+    '{n, plural, one {Erneute Registrierung für # Benutzer anfordern} other {Erneute Registrierung für # Benutzer anfordern}}',
+  'admin.users.action.reset-methods.done':
+    '{n, plural, one {Erledigt: # Benutzer registriert seine Methoden bei der nächsten Anmeldung erneut.} other {Erledigt: # Benutzer registrieren ihre Methoden bei der nächsten Anmeldung erneut.}}',
+  'admin.users.action.reset-methods.explain':
+    'Ihre registrierten Überprüfungsmethoden werden entfernt; Benutzer, deren Status MFA verlangt, registrieren sich bei der nächsten Anmeldung erneut.',
+  'admin.users.action.delete-app-passwords.button': 'Alle App-Kennwörter löschen',
+  'admin.users.action.delete-app-passwords.title': 'Alle App-Kennwörter löschen',
+  'admin.users.action.delete-app-passwords.summary':
+    '{n, plural, one {Alle App-Kennwörter von # Benutzer löschen.} other {Alle App-Kennwörter von # Benutzern löschen.}}',
+  'admin.users.action.delete-app-passwords.confirm':
+    '{n, plural, one {App-Kennwörter von # Benutzer löschen} other {App-Kennwörter von # Benutzern löschen}}',
+  'admin.users.action.delete-app-passwords.done':
+    '{n, plural, one {Erledigt: Alle App-Kennwörter von # Benutzer wurden gelöscht.} other {Erledigt: Alle App-Kennwörter von # Benutzern wurden gelöscht.}}',
+  'admin.users.action.delete-app-passwords.explain':
+    'Alle von ihnen erstellten App-Kennwörter werden sofort gelöscht; Programme, die sie verwenden, können sich erst wieder anmelden, wenn neue erstellt wurden.',
+  'admin.users.action.restore-remembered-devices.button':
+    'MFA auf gespeicherten Geräten wiederherstellen',
+  'admin.users.action.restore-remembered-devices.title':
+    'MFA auf gespeicherten Geräten wiederherstellen',
+  'admin.users.action.restore-remembered-devices.summary':
+    '{n, plural, one {MFA auf den gespeicherten Geräten von # Benutzer wiederherstellen.} other {MFA auf den gespeicherten Geräten von # Benutzern wiederherstellen.}}',
+  'admin.users.action.restore-remembered-devices.confirm':
+    '{n, plural, one {MFA für # Benutzer wiederherstellen} other {MFA für # Benutzer wiederherstellen}}',
+  'admin.users.action.restore-remembered-devices.done':
+    '{n, plural, one {Erledigt: # Benutzer muss MFA wieder auf jedem Gerät verwenden.} other {Erledigt: # Benutzer müssen MFA wieder auf jedem Gerät verwenden.}}',
+  'admin.users.action.restore-remembered-devices.explain':
+    'Jedes Gerät, auf dem sie MFA überspringen wollten, fragt bei der nächsten Anmeldung wieder danach.',
+  'admin.users.action.unlock-signin.button': 'Anmeldung entsperren',
+  'admin.users.action.unlock-signin.title': 'Anmeldung entsperren',
+  'admin.users.action.unlock-signin.summary':
+    '{n, plural, one {Anmeldung für # Benutzer entsperren.} other {Anmeldung für # Benutzer entsperren.}}',
+  'admin.users.action.unlock-signin.confirm':
+    '{n, plural, one {Anmeldung für # Benutzer entsperren} other {Anmeldung für # Benutzer entsperren}}',
+  'admin.users.action.unlock-signin.done':
+    '{n, plural, one {Erledigt: # Benutzer kann sich wieder anmelden.} other {Erledigt: # Benutzer können sich wieder anmelden.}}',
+  'admin.users.action.unlock-signin.explain':
+    'Die Zähler für falsche Kennwörter und Codes beginnen von vorn, im Browser und an den Legacy-Schnittstellen – einschließlich einer Sperre nach 100 Fehlversuchen in Folge, die sich durch Warten nicht aufhebt.',
+
+  'admin.user.done.state': 'Der MFA-Status ist jetzt „{state}“.',
+  'admin.user.done.blocked': 'Die Anmeldung ist blockiert; offene Sitzungen wurden beendet.',
+  'admin.user.done.unblocked': 'Die Anmeldung ist wieder zulässig.',
+  'admin.user.done.default': 'Die Standardmethode wurde geändert.',
+  'admin.user.done.methodDeleted': 'Die Methode wurde gelöscht.',
+  'admin.user.done.resetMethods':
+    'Methoden entfernt: Der Benutzer registriert sich bei der nächsten Anmeldung erneut.',
+  'admin.user.done.deleteAppPasswords': 'Alle App-Kennwörter wurden gelöscht.',
+  'admin.user.done.restoreRememberedDevices': 'Gespeicherte Geräte fragen wieder nach MFA.',
+  'admin.user.done.unlockSignin':
+    'Die Anmeldung ist entsperrt: Fehlversuche werden von vorn gezählt.',
+  'admin.user.done.invited': 'Eine Einladung wurde an {email} gesendet.',
+  'admin.user.done.invitedUser': 'Eine Einladung wurde an den Benutzer gesendet.',
+  'admin.user.locked':
+    'Zu viele falsche Kennwörter oder Codes: Dieser Benutzer muss warten oder ist gesperrt (nach 100 Fehlversuchen in Folge). Wählen Sie unten {unlock}, wenn es der Benutzer selbst war.',
+  'admin.user.details': 'Details',
+  'admin.user.email': 'E-Mail',
+  'admin.user.mobile': 'Mobiltelefon',
+  'admin.user.adminGroup': '{name} (Administratoren)',
+  'admin.user.sourceDirectory':
+    'Verzeichnis: {dn} (Kennwort, Name und Gruppen werden dort verwaltet)',
+  'admin.user.sourceLocal': 'Lokal (Portcullis speichert das Kennwort)',
+  'admin.user.roleAdmin': 'Administrator',
+  'admin.user.roleUser': 'Benutzer',
+  'admin.user.signin': 'Anmeldung',
+  'admin.user.blockedByDirectory':
+    'Blockiert: Das Verzeichnis hat das Konto deaktiviert oder führt es nicht mehr',
+  'admin.user.blocked': 'Blockiert',
+  'admin.user.allowed': 'Zulässig',
+  'admin.user.fraudReported': 'Betrug gemeldet',
+  'admin.user.password': 'Kennwort',
+  'admin.user.passwordOneTime': 'Einmalkennwort: muss bei der nächsten Anmeldung geändert werden',
+  'admin.user.passwordNone': 'Noch keines',
+  'admin.user.passwordInvited':
+    'Noch keines (eingeladen: Der Benutzer legt es über den Link in der E-Mail fest)',
+  'admin.user.edit': 'Bearbeiten',
+  'admin.user.setState': 'MFA-Status festlegen',
+  'admin.user.block': 'Anmeldung blockieren…',
+  'admin.user.unblock': 'Blockierung der Anmeldung aufheben…',
+  'admin.user.resetPassword': 'Kennwort zurücksetzen…',
+  'admin.user.inviteNewPassword': 'Einladung senden (zum Festlegen eines neuen Kennworts)',
+  'admin.user.inviteAgain': 'Einladung erneut senden',
+  'admin.user.delete': 'Benutzer löschen…',
+  'admin.user.methods': 'Überprüfungsmethoden',
+  'admin.user.noMethods': 'Keine Methode registriert.',
+  'admin.user.methodsCaption': 'Registrierte Methoden',
+  'admin.user.default': 'Standard',
+  'admin.user.phone': 'Telefon',
+  'admin.user.added': 'Hinzugefügt',
+  'admin.user.makeDefault': 'Als Standard festlegen',
+  'admin.user.noAppPasswords': 'Keine App-Kennwörter.',
+  'admin.user.usedFrom': 'Von',
+  'admin.user.devices': 'Gespeicherte Geräte',
+  'admin.user.deviceCount':
+    '{n, plural, =0 {Kein Gerät überspringt MFA für diesen Benutzer.} one {# Gerät überspringt derzeit MFA.} other {# Geräte überspringen derzeit MFA.}}',
+  'admin.user.manage': 'Benutzereinstellungen verwalten',
+  'admin.user.manageLegend': 'Wählen Sie eine Aktion aus',
+  'admin.user.manage.resetMethods': 'Anfordern, dass der Benutzer erneut Kontaktmethoden angibt',
+  'admin.user.manage.deleteAppPasswords':
+    'Alle vorhandenen App-Kennwörter löschen, die der Benutzer generiert hat',
+  'admin.user.manage.restoreRememberedDevices':
+    'Mehrstufige Authentifizierung auf allen gespeicherten Geräten wiederherstellen',
+  'admin.user.manage.unlockSignin': 'Anmeldung nach zu vielen Fehlversuchen entsperren',
+  'admin.user.chooseWhat': 'Wählen Sie eine Aktion aus.',
+  'admin.user.recentSignins': 'Letzte Anmeldungen',
+  'admin.user.allSignins': 'Alle Anmeldungen dieses Benutzers',
+  'admin.user.auditEvents': 'Überwachungsereignisse',
+  'admin.user.setStateConfirm': 'MFA-Status auf „{state}“ setzen',
+  'admin.user.blockExplain':
+    '{name} kann sich dann nirgends mehr anmelden (Browser, App-Kennwörter, LDAP, RADIUS), bis die Blockierung aufgehoben wird; offene Sitzungen werden sofort beendet.',
+  'admin.user.blockConfirm': 'Anmeldung blockieren',
+  'admin.user.unblockExplain': '{name} kann sich wieder anmelden.',
+  'admin.user.unblockExplainFraud':
+    '{name} kann sich wieder anmelden (der Benutzer hat Betrug gemeldet: Vergewissern Sie sich, dass die Meldung geprüft wurde).',
+  'admin.user.unblockConfirm': 'Blockierung aufheben',
+  'admin.user.resetExplain':
+    'Für {name} wird ein Einmalkennwort erzeugt und Ihnen einmal angezeigt; das aktuelle Kennwort funktioniert nicht mehr, und offene Sitzungen werden beendet. Bei der nächsten Anmeldung wird ein neues Kennwort gewählt.',
+  'admin.user.resetConfirm': 'Kennwort zurücksetzen',
+  'admin.user.otpTitle': 'Einmalkennwort für {upn}',
+  'admin.user.otpAdvice':
+    'Geben Sie es dem Benutzer auf einem sicheren Weg weiter. Es wird nur jetzt angezeigt; der Benutzer muss es bei der nächsten Anmeldung ändern.',
+  'admin.user.methodGone': 'Diese Methode wurde bereits gelöscht.',
+  'admin.user.deleteMethod': 'Die Methode {method} von {name} wird gelöscht.',
+  'admin.user.deleteMethodPhone': 'Die Methode {method} ({phone}) von {name} wird gelöscht.',
+  'admin.user.deleteOnlyMethod':
+    'Es ist die einzige Methode: Bei der nächsten Anmeldung wird erneut eine registriert.',
+  'admin.user.deleteMethodConfirm': 'Methode löschen',
+
+  'admin.signins.none': 'Keine Anmeldungen.',
+  'admin.signins.caption': 'Anmeldungen, neueste zuerst',
+  'admin.signins.reason': 'Grund',
+  'admin.signins.application': 'Anwendung',
+  'admin.signins.front': 'Schnittstelle',
+  'admin.signins.browser': 'Browser',
+  'admin.signins.address': 'Adresse',
+  'admin.signins.result.success': 'Erfolgreich',
+  'admin.signins.result.failure': 'Fehlgeschlagen',
+  'admin.signins.result.interrupted': 'Abgebrochen',
+
+  'admin.userForm.upn': 'Benutzername (UPN)',
+  'admin.userForm.email': 'E-Mail-Adresse',
+  'admin.userForm.emailInvite': 'E-Mail-Adresse (hierhin wird die Einladung gesendet)',
+  'admin.userForm.mobile':
+    'Mobiltelefon (wird angeboten, wenn der Benutzer ein Telefon registriert)',
+  'admin.userForm.language': 'Sprache (z. B. en, de, fr-CA)',
+  'admin.userForm.invite':
+    'Einladung per E-Mail senden: Der Benutzer wählt ein Kennwort und registriert Methoden',
+  'admin.userForm.oneTime':
+    'Einmalkennwort erstellen, das hier einmal angezeigt und bei der ersten Anmeldung geändert wird',
+  'admin.userForm.create': 'Benutzer erstellen',
+  'admin.userForm.importLink': 'Benutzer aus einer CSV-Datei importieren',
+  'admin.userForm.editTitle': '{name} bearbeiten',
+  'admin.userForm.fromDirectory':
+    'Benutzername, E-Mail-Adresse und Mobilnummer stammen aus dem Verzeichnis.',
+  'admin.userForm.created': 'Benutzer erstellt',
+  'admin.userForm.otpAdvice':
+    'Geben Sie es dem Benutzer auf einem sicheren Weg weiter: Es wird nur jetzt angezeigt und muss bei der ersten Anmeldung geändert werden.',
+  'admin.userForm.goTo': 'Zu {name}',
+  'admin.userForm.createAnother': 'Weiteren Benutzer erstellen',
+  'admin.userForm.deleteTitle': '{name} löschen',
+  'admin.userForm.deleteQuestion': '{name} ({upn}) löschen?',
+  'admin.userForm.deleteExplain':
+    'Methoden, App-Kennwörter, Sitzungen und Gruppenmitgliedschaften werden mit gelöscht. Dies kann nicht rückgängig gemacht werden.',
+  'admin.userForm.deleteExplainDirectory':
+    'Methoden, App-Kennwörter, Sitzungen und Gruppenmitgliedschaften werden mit gelöscht. Dies kann nicht rückgängig gemacht werden; die nächste Verzeichnissynchronisierung legt den Benutzer wieder an, solange das Verzeichnis ihn führt.',
+  'admin.userForm.deleteConfirm': '{upn} löschen',
+
+  'admin.upload.template': 'Vorlage herunterladen',
+  'admin.upload.file': 'CSV-Datei',
+  'admin.upload.check': 'Datei prüfen',
+  'admin.upload.noFile': 'Wählen Sie eine CSV-Datei zum Hochladen aus.',
+  'admin.upload.notUtf8':
+    'Die Datei ist kein UTF-8-Text. Speichern Sie sie als „CSV UTF-8“, und versuchen Sie es erneut.',
+  'admin.upload.preview': 'Vorschau',
+  'admin.upload.nothing': 'Keine Änderungen.',
+  'admin.upload.another': 'Andere Datei hochladen',
+  'admin.upload.anotherShort': 'Andere Datei',
+  'admin.upload.apply': '{n, plural, one {# Änderung übernehmen} other {# Änderungen übernehmen}}',
+  'admin.upload.applySkipping':
+    '{changeCount, plural, one {# Änderung übernehmen} other {# Änderungen übernehmen}} ({errorCount, plural, one {# fehlerhafte Zeile überspringen} other {# fehlerhafte Zeilen überspringen}})',
+  'admin.upload.errorsSkipped':
+    '{n, plural, one {fehlerhaft, wird übersprungen} other {fehlerhaft, werden übersprungen}}',
+  'admin.upload.errorsNotApplied':
+    '{n, plural, one {fehlerhaft, nicht übernommen} other {fehlerhaft, nicht übernommen}}',
+  'admin.upload.everyRow': 'Alle Zeilen der Datei, Fehler zuerst',
+  'admin.upload.line': 'Zeile',
+  'admin.upload.error': 'Fehler',
+  'admin.upload.rowError': 'Fehler: {error}',
+  'admin.upload.rowNoChange': 'Keine Änderung',
+  'admin.upload.moreRows':
+    '{n, plural, one {…und # weitere Zeile ohne Fehler.} other {…und # weitere Zeilen ohne Fehler.}}',
+  'admin.upload.applying': 'Wird übernommen',
+  'admin.upload.checkingRows': 'Zeilen werden geprüft',
+  'admin.upload.result': 'Ergebnis',
+  'admin.upload.notApplied': 'Nicht übernommene Zeilen',
+
+  'admin.import.title': 'Benutzer importieren',
+  'admin.import.intro':
+    'Laden Sie eine CSV-Datei hoch, deren erste Zeile die Spalten benennt: {columns}. Nur {upn} ist erforderlich; ein leeres Feld ändert nichts; {email} ist bei neuen Benutzern standardmäßig der Benutzername; {mfa} ist Disabled, Enabled oder Enforced. {template}.',
+  'admin.import.how':
+    'Neue Benutzer werden ohne Kennwort angelegt und erhalten eine Einladung per E-Mail; vorhandene Benutzer werden aktualisiert, wo eine Spalte etwas Neues enthält. Jede Zeile wird zuerst geprüft, und nichts ändert sich, bevor Sie die Änderungen übernehmen; dabei werden alle fehlerfreien Zeilen in einer Transaktion geschrieben, nie eine fehlerhafte.',
+  'admin.import.toCreate': '{n, plural, one {zu erstellen} other {zu erstellen}}',
+  'admin.import.toUpdate': '{n, plural, one {zu aktualisieren} other {zu aktualisieren}}',
+  'admin.import.created': '{n, plural, one {erstellt} other {erstellt}}',
+  'admin.import.updated': '{n, plural, one {aktualisiert} other {aktualisiert}}',
+  'admin.import.unchanged': '{n, plural, one {unverändert} other {unverändert}}',
+  'admin.import.invited': '{n, plural, one {per E-Mail eingeladen} other {per E-Mail eingeladen}}',
+  'admin.import.invite': 'Neuen Benutzern eine Einladung per E-Mail senden',
+  'admin.import.rowCreate': 'Erstellen',
+  'admin.import.rowUpdate': 'Aktualisieren: {changes}',
+  'admin.import.writingUsers': 'Benutzer werden geschrieben',
+  'admin.import.failed': 'Der Import ist fehlgeschlagen; es wurde nichts geändert.',
+
+  'admin.bulk.intro':
+    'Laden Sie eine CSV-Datei im Format der Microsoft-Vorlage hoch – eine Kopfzeile {header}, dann ein Benutzer pro Zeile mit Disabled, Enabled oder Enforced (UTF-8, mit oder ohne BOM). {template}.',
+  'admin.bulk.how':
+    'Jede Zeile wird zuerst geprüft, und nichts ändert sich, bevor Sie die Änderungen übernehmen. Dabei werden alle fehlerfreien Zeilen in einer Transaktion geschrieben – entweder ändern sich alle oder keine –, aber nie eine fehlerhafte Zeile.',
+  'admin.bulk.willChange': '{n, plural, one {wird geändert} other {werden geändert}}',
+  'admin.bulk.changed': '{n, plural, one {geändert} other {geändert}}',
+  'admin.bulk.already':
+    '{n, plural, one {hat diesen Status bereits} other {haben diesen Status bereits}}',
+  'admin.bulk.now': 'Aktuell',
+  'admin.bulk.new': 'Neu',
+  'admin.bulk.rowChange': 'Ändern',
+  'admin.bulk.writingChanges': 'Änderungen werden geschrieben',
+  'admin.bulk.failed': 'Die Aktualisierung ist fehlgeschlagen; es wurde nichts geändert.',
+
+  'admin.groups.deleted': 'Die Gruppe {name} wurde gelöscht.',
+  'admin.groups.search': 'Nach Name suchen',
+  'admin.groups.none': 'Keine Gruppen.',
+  'admin.groups.caption': 'Gruppen, nach Name sortiert',
+  'admin.groups.members': 'Mitglieder',
+  'admin.groups.roleAdmins': 'Administratoren',
+  'admin.groups.source.local': 'lokal',
+  'admin.groups.source.scim': 'SCIM',
+  'admin.groups.source.directory': 'Verzeichnis',
+  'admin.groups.new': 'Neue Gruppe',
+  'admin.groups.description': 'Beschreibung',
+  'admin.groups.adminRole': 'Mitglieder sind Administratoren',
+  'admin.groups.create': 'Gruppe erstellen',
+  'admin.group.added': 'Mitglieder hinzugefügt.',
+  'admin.group.removed': 'Mitglied entfernt.',
+  'admin.group.stateSet':
+    '{n, plural, one {MFA-Status für die Mitglieder festgelegt (# geändert).} other {MFA-Status für die Mitglieder festgelegt (# geändert).}}',
+  'admin.group.stateSetSome': 'MFA-Status für die Mitglieder festgelegt.',
+  'admin.group.sourceDirectory': 'Verzeichnis (Name und Mitglieder werden dort verwaltet)',
+  'admin.group.sourceScim': 'Bereitstellung (SCIM)',
+  'admin.group.sourceLocal': 'Hier erstellt',
+  'admin.group.roleNone': 'Keine',
+  'admin.group.addUsers':
+    'Benutzer hinzufügen (Benutzernamen, getrennt durch Leerzeichen, Kommas oder Zeilenumbrüche)',
+  'admin.group.add': 'Hinzufügen',
+  'admin.group.remove': 'Entfernen',
+  'admin.group.moreMembers': 'Weitere Mitglieder',
+  'admin.group.stateTitle': 'MFA-Status aller Mitglieder',
+  'admin.group.setTo': 'Festlegen auf',
+  'admin.group.delete': 'Gruppe löschen…',
+  'admin.group.stateSummary':
+    '{n, plural, one {Den MFA-Status für # Mitglied von {group} auf „{state}“ setzen.} other {Den MFA-Status für # Mitglieder von {group} auf „{state}“ setzen.}}',
+  'admin.group.stateExplain':
+    'Mitglieder, die diesen Status bereits haben, bleiben unverändert; Benutzer, die später hinzukommen, werden nicht geändert.',
+  'admin.group.stateConfirm': '„{state}“ festlegen',
+  'admin.group.deleteQuestion': 'Gruppe {group} löschen?',
+  'admin.group.deleteExplain':
+    '{n, plural, =0 {Sie hat keine Mitglieder.} one {Ihr # Mitglied bleibt als Benutzer erhalten.} other {Ihre # Mitglieder bleiben als Benutzer erhalten.}}',
+  'admin.group.deleteExplainAdmins':
+    '{n, plural, =0 {Sie hat keine Mitglieder.} one {Ihr # Mitglied bleibt als Benutzer erhalten, verliert aber die Administratorrolle, die es durch die Gruppe hatte.} other {Ihre # Mitglieder bleiben als Benutzer erhalten, verlieren aber die Administratorrolle, die sie durch die Gruppe hatten.}}',
+  'admin.group.deleteConfirm': '{group} löschen',
+
+  'admin.settings.saved': 'Einstellungen gespeichert.',
+  'admin.settings.notSaved': 'Nicht gespeichert: {reason}',
+  'admin.settings.wholeNumber': '{field}: Geben Sie eine ganze Zahl ein.',
+  'admin.settings.methods': 'Überprüfungsoptionen: Methoden, die Benutzer verwenden dürfen',
+  'admin.settings.appPasswordsAllowed':
+    'Benutzern erlauben, App-Kennwörter für Programme zu erstellen, die keine MFA unterstützen',
+  'admin.settings.rememberDevices':
+    'Mehrstufige Authentifizierung auf vertrauenswürdigen Geräten speichern',
+  'admin.settings.rememberDevicesEnabled':
+    'Benutzern erlauben, MFA auf Geräten zu speichern, denen sie vertrauen',
+  'admin.settings.registration': 'Registrierung und Kennwörter',
+  'admin.settings.passwordChangeRevokesAppPasswords':
+    'Wenn Benutzer ihr Kennwort ändern, auch ihre App-Kennwörter löschen',
+  'admin.settings.mail': 'E-Mails an Benutzer (sofern sie eine Adresse haben)',
+  'admin.settings.mailOnMethodChange':
+    'Wenn ihrem Konto eine Überprüfungsmethode hinzugefügt oder daraus entfernt wird',
+  'admin.settings.mailOnAppPassword': 'Wenn ein App-Kennwort erstellt wird',
+  'admin.settings.mailOnPasswordChange': 'Wenn sich ihr Kennwort ändert',
+  'admin.settings.passkeys': 'Passkeys',
+  'admin.settings.passwordlessSignin':
+    'Anmeldung allein mit einem Passkey, ohne Kennwort, zulassen (PIN oder Biometrie des Passkeys zählt als zweiter Faktor)',
+  'admin.settings.fatigue': 'Portcullis Authenticator (MFA-Ermüdung)',
+  'admin.settings.namedLocations': 'Benannte Orte',
+  'admin.settings.namedLocationsHelp':
+    'Benannte Orte: einer pro Zeile, zuerst ein Bereich, dann sein Name, z. B. 10.1.0.0/16 Büro Prag (der Portcullis Authenticator zeigt den spezifischsten Ort an, der die Adresse einer Anfrage enthält)',
+  'admin.settings.trustedIps': 'Vertrauenswürdige IPs',
+  'admin.settings.trustedIpsHelp':
+    'MFA für Browseranmeldungen aus diesen Bereichen überspringen (ein CIDR pro Zeile, IPv4 oder IPv6, z. B. 10.0.0.0/8 oder 2001:db8::/32)',
+  'admin.settings.fraud': 'Betrugswarnung',
+  'admin.settings.fraudAlertEnabled':
+    'Benutzern erlauben, einen Anruf oder eine SMS zu melden, die sie nicht angefordert haben',
+  'admin.settings.blockOnFraud': 'Anmeldung des Benutzers blockieren, wenn er Betrug meldet',
+  'admin.settings.limits': 'Gültigkeit von Codes und Sendelimits',
+  'admin.settings.number.rememberDevicesDays':
+    'Anzahl Tage, für die ein gespeichertes Gerät MFA überspringt (1–365)',
+  'admin.settings.number.proofupGraceDays':
+    'Anzahl Tage, um die Benutzer mit dem Status „Aktiviert“ die Registrierung einer Methode aufschieben dürfen (0–90; 0: nie)',
+  'admin.settings.number.pushFatigueLimit':
+    'App-Benachrichtigungen nach so vielen abgelehnten oder unbeantworteten Anfragen pausieren (1–20)',
+  'admin.settings.number.pushFatigueMinutes': '… innerhalb so vieler Minuten (1–1440)',
+  'admin.settings.number.phoneCodeMinutes':
+    'Minuten, die ein per SMS gesendeter Code gültig bleibt (1–10)',
+  'admin.settings.number.callTimeoutSeconds':
+    'Sekunden, die ein Überprüfungsanruf auf # wartet (10–300)',
+  'admin.settings.number.sendLimitPerUser': 'SMS und Anrufe pro Benutzer in 15 Minuten',
+  'admin.settings.number.sendLimitPerNumber': 'SMS und Anrufe pro Telefonnummer in 15 Minuten',
+  'admin.settings.number.sendLimitPerAddress': 'SMS und Anrufe pro Clientadresse in 15 Minuten',
+
+  'admin.logs.filter': 'Filtern',
+  'admin.logs.export': 'Alle passenden Einträge als CSV exportieren',
+  'admin.logs.newest': 'Neueste',
+  'admin.logs.older': 'Ältere Einträge',
+  'admin.logs.method': 'Methode (z. B. PhoneAppOTP, password, app password)',
+  'admin.logs.application': 'Anwendungs-ID',
+  'admin.logs.since': 'Von (z. B. 2026-11-01)',
+  'admin.logs.until': 'Bis',
+  'admin.audit.none': 'Keine Ereignisse.',
+  'admin.audit.caption': 'Überwachungsereignisse, neueste zuerst',
+  'admin.audit.who': 'Wer',
+  'admin.audit.from': 'Von',
+  'admin.audit.action': 'Aktion',
+  'admin.audit.detail': 'Einzelheiten',
+  'admin.audit.userFilter': 'Betroffener Benutzer',
+  'admin.audit.actorFilter': 'Wer (Benutzername eines Administrators, „token NAME“ oder cli)',
+  'admin.audit.actionFilter': 'Aktion (z. B. mfa_state_set)',
+
+  'admin.tokens.intro':
+    'Mit Admin-API-Token können Skripts die REST-API ({openapi}) und die Befehlszeile mit {url} verwenden. Ein Token wird einmal angezeigt; gespeichert wird nur sein Hash.',
+  'admin.tokens.none': 'Keine Token.',
+  'admin.tokens.scope': 'Bereich',
+  'admin.tokens.personalData': 'Personenbezogene Daten',
+  'admin.tokens.by': 'Von',
+  'admin.tokens.revoke': 'Widerrufen…',
+  'admin.tokens.create': 'Token erstellen',
+  'admin.tokens.name': 'Name (wofür es dient)',
+  'admin.tokens.scopeRead': 'Nur lesen: darf alles ansehen, aber nichts ändern',
+  'admin.tokens.scopeReadWrite': 'Lesen und schreiben: darf alles, was die Admin-API bietet',
+  'admin.tokens.scopeScim':
+    'SCIM-Bereitstellung: nur die SCIM-Endpunkte ({path}), für einen Identitätsanbieter oder ein Personalsystem',
+  'admin.tokens.personalDataRight':
+    'Darf personenbezogene Daten sehen (vollständige Telefonnummern)',
+  'admin.tokens.createButton': 'Token erstellen',
+  'admin.tokens.revoked': 'Token widerrufen.',
+  'admin.tokens.chooseScope': 'Wählen Sie einen Bereich aus.',
+  'admin.tokens.created': 'Token „{name}“ erstellt',
+  'admin.tokens.storeNow': 'Speichern Sie es jetzt: Es wird nur einmal angezeigt.',
+  'admin.tokens.noSuch': 'Dieses Token gibt es nicht.',
+  'admin.tokens.revokeExplain':
+    'Skripts, die das Token „{name}“ verwenden, funktionieren sofort nicht mehr.',
+  'admin.tokens.revokeConfirm': 'Token widerrufen',
+
+  'admin.apps.front.verify': 'HTTP-Überprüfung',
+  'admin.apps.front.forwardAuth': 'Forward-Auth',
+  'admin.apps.front.ldap': 'LDAP',
+  'admin.apps.front.radius': 'RADIUS',
+  'admin.apps.kindLegacy': 'Legacy',
+  'admin.apps.kindOidc': 'OpenID Connect',
+  'admin.apps.kindMachine': 'OpenID Connect (Maschine)',
+  'admin.apps.radiusSecretSet': 'RADIUS-Schlüssel festgelegt',
+  'admin.apps.clientCredentials': 'Clientanmeldeinformationen',
+  'admin.apps.afterSignout': 'Nach dem Abmelden:',
+  'admin.apps.none': 'Noch keine Anwendungen.',
+  'admin.apps.id': 'ID (Client-ID)',
+  'admin.apps.kind': 'Art',
+  'admin.apps.uses': 'Schnittstellen oder Umleitungs-URIs',
+  'admin.apps.requireMfa': 'MFA erforderlich',
+  'admin.apps.firstParty': 'Eigene Anwendung',
+  'admin.apps.changeUris': 'Umleitungs-URIs ändern…',
+  'admin.apps.newSecret': 'Neuer geheimer Clientschlüssel…',
+  'admin.apps.notAdded': 'Nicht hinzugefügt: {reason}',
+  'admin.apps.notChanged': 'Nicht geändert: {reason}',
+  'admin.apps.redirectUris': 'Umleitungs-URIs, einer pro Zeile (https; http nur für localhost)',
+  'admin.apps.postLogoutUrisNew':
+    'Umleitungs-URIs nach dem Abmelden, einer pro Zeile (optional; wohin die Abmeldung von der Anwendung zurückführen darf, gleiche Regeln)',
+  'admin.apps.postLogoutUrisEdit':
+    'Umleitungs-URIs nach dem Abmelden, einer pro Zeile (wohin die Abmeldung von der Anwendung zurückführen darf; leer für keine)',
+  'admin.apps.requireMfaHelp':
+    'MFA erforderlich: Alle, die sich dort anmelden, benötigen MFA, unabhängig von ihrem Status',
+  'admin.apps.firstPartyHelp': 'Eigene Anwendung: unsere eigene Anwendung, keine Zustimmungsseite',
+  'admin.apps.machineHelp':
+    'Maschinenclient: Clientanmeldeinformationen, keine Benutzer und keine Umleitungs-URIs',
+  'admin.apps.addClient': 'Client hinzufügen',
+  'admin.apps.urisTitle': 'Umleitungs-URIs von „{name}“',
+  'admin.apps.fronts': 'Zulässige Schnittstellen',
+  'admin.apps.radiusSecret':
+    '{max, plural, one {Gemeinsamer geheimer RADIUS-Schlüssel (optional, {min} bis # Zeichen; die Anwendung ist dann ein RADIUS-Client)} other {Gemeinsamer geheimer RADIUS-Schlüssel (optional, {min} bis # Zeichen; die Anwendung ist dann ein RADIUS-Client)}}',
+  'admin.apps.addLegacy': 'Anwendung hinzufügen',
+  'admin.apps.intro':
+    'Legacy-Anwendungen (Mailserver, VPNs, über einen Proxy veröffentlichte Websites) werden an den Schnittstellen über ihre ID benannt; OpenID Connect-Clients verwenden sie als Client-ID. Ein geheimer Clientschlüssel wird einmal angezeigt; gespeichert wird nur eine versiegelte Kopie.',
+  'admin.apps.addOidcTitle': 'OpenID Connect-Client hinzufügen',
+  'admin.apps.addLegacyTitle': 'Legacy-Anwendung hinzufügen',
+  'admin.apps.noSuch': 'Diese Anwendung gibt es nicht (bereits gelöscht?).',
+  'admin.apps.deleted': 'Anwendung gelöscht.',
+  'admin.apps.added': '„{name}“ hinzugefügt: Die Anwendungs-ID lautet {id}.',
+  'admin.apps.urisSaved': 'Die Umleitungs-URIs von „{name}“ wurden gespeichert.',
+  'admin.apps.noUris':
+    'Nur ein Webclient (OpenID Connect, kein Maschinenclient) hat Umleitungs-URIs.',
+  'admin.apps.clientAdded': 'Client „{name}“ hinzugefügt',
+  'admin.apps.clientAddedAdvice':
+    'Client-ID: {id}. Speichern Sie den geheimen Clientschlüssel jetzt: Er wird nur einmal angezeigt.',
+  'admin.apps.deleteOidc':
+    'Den OpenID Connect-Client „{name}“ ({id}) löschen. Seine Genehmigungen und Token werden gelöscht und funktionieren sofort nicht mehr; die Anwendung kann niemanden mehr anmelden. App-Kennwörter, die nur für diese Anwendung gelten, werden gelöscht; bei anderen wird sie nur aus der Liste entfernt. Dies kann nicht rückgängig gemacht werden.',
+  'admin.apps.deleteLegacy':
+    'Die Anwendung „{name}“ ({id}) löschen. Ihre Schnittstellen nehmen sofort keine Anmeldungen mehr für sie an. App-Kennwörter, die nur für diese Anwendung gelten, werden gelöscht; bei anderen wird sie nur aus der Liste entfernt. Dies kann nicht rückgängig gemacht werden.',
+  'admin.apps.deleteConfirm': 'Anwendung löschen',
+  'admin.apps.newSecretExplain':
+    '„{name}“ ({id}) einen neuen geheimen Clientschlüssel geben. Der aktuelle Schlüssel funktioniert sofort nicht mehr: Die Anwendung benötigt den neuen, um Token zu erhalten. Bereits ausgestellte Token bleiben bis zu ihrem Ablauf gültig.',
+  'admin.apps.newSecretConfirm': 'Neuen Schlüssel erstellen',
+  'admin.apps.newSecretTitle': 'Neuer geheimer Clientschlüssel für „{name}“',
+  'admin.apps.newSecretAdvice':
+    'Client-ID: {id}. Speichern Sie den Schlüssel jetzt: Er wird nur einmal angezeigt.',
+
+  'admin.directory.notContacted': 'Von diesem Knoten noch nicht kontaktiert.',
+  'admin.directory.up': 'erreichbar',
+  'admin.directory.down': 'nicht erreichbar',
+  'admin.directory.upSince': '{tag} seit {since}',
+  'admin.directory.downSince':
+    '{tag} seit {since}: {error}. Verzeichnisbenutzer können sich so lange nicht anmelden; lokale Benutzer und App-Kennwörter sind nicht betroffen.',
+  'admin.directory.notSynced':
+    '{n, plural, one {Nicht synchronisiert (#)} other {Nicht synchronisiert (#)}}',
+  'admin.directory.entry': 'Eintrag',
+  'admin.directory.why': 'Grund',
+  'admin.directory.dryRunDone': 'Testlauf: Es wurde nichts geändert',
+  'admin.directory.synced': 'Synchronisiert',
+  'admin.directory.report':
+    '{entryCount, plural, one {# Eintrag} other {# Einträge}}: {createdCount, plural, one {# erstellt} other {# erstellt}}, {updatedCount, plural, one {# aktualisiert} other {# aktualisiert}}, {blockedCount, plural, one {# blockiert} other {# blockiert}}, {unblockedCount, plural, one {# freigegeben} other {# freigegeben}}, {deletedCount, plural, one {# gelöscht} other {# gelöscht}}, {unchangedCount, plural, one {# unverändert} other {# unverändert}}.',
+  'admin.directory.wouldChange': 'Geplante Änderungen',
+  'admin.directory.changed': 'Vorgenommene Änderungen',
+  'admin.directory.changes': 'Änderungen',
+  'admin.directory.action.create': 'erstellen',
+  'admin.directory.action.adopt': 'übernehmen',
+  'admin.directory.action.update': 'aktualisieren',
+  'admin.directory.action.block': 'blockieren',
+  'admin.directory.action.unblock': 'freigeben',
+  'admin.directory.action.delete': 'löschen',
+  'admin.directory.works': 'Die Verbindung funktioniert',
+  'admin.directory.searched':
+    '{n, plural, =0 {Als Dienstkonto gebunden und {base} nach {filter} durchsucht: kein Eintrag gefunden.} one {Als Dienstkonto gebunden und {base} nach {filter} durchsucht: # Eintrag, gelesen als:} other {Als Dienstkonto gebunden und {base} nach {filter} durchsucht: # Einträge, gelesen als:}}',
+  'admin.directory.mail': 'E-Mail',
+  'admin.directory.mobile': 'Mobiltelefon',
+  'admin.directory.language': 'Sprache',
+  'admin.directory.disabled': 'Deaktiviert',
+  'admin.directory.problem': 'Problem',
+  'admin.directory.notConfigured':
+    'Es ist kein Verzeichnis konfiguriert: Die Benutzer sind lokal. Um Benutzer und ihre Kennwörter aus Active Directory oder OpenLDAP zu übernehmen, legen Sie {url} und {base} fest (siehe README, Abschnitt „Users from a directory“).',
+  'admin.directory.connection': 'Verbindung',
+  'admin.directory.kind': 'Art',
+  'admin.directory.servers': 'Server',
+  'admin.directory.usersUnder': 'Benutzer unter',
+  'admin.directory.serviceAccount': 'Dienstkonto',
+  'admin.directory.anonymous': 'anonym',
+  'admin.directory.userCounts':
+    '{directoryCount, plural, one {# aus dem Verzeichnis} other {# aus dem Verzeichnis}} ({blockedCount, plural, one {# davon dort blockiert} other {# davon dort blockiert}}), {localCount, plural, one {# lokal} other {# lokal}}',
+  'admin.directory.lookUp': 'Nachzuschlagender Benutzername (optional)',
+  'admin.directory.test': 'Verbindung testen',
+  'admin.directory.sync': 'Synchronisierung',
+  'admin.directory.lastSync': 'Letzte Synchronisierung',
+  'admin.directory.lastRun':
+    '({trigger}, {actor}): {status}, {createdCount, plural, one {# erstellt} other {# erstellt}}, {updatedCount, plural, one {# aktualisiert} other {# aktualisiert}}, {blockedCount, plural, one {# blockiert} other {# blockiert}}, {unblockedCount, plural, one {# freigegeben} other {# freigegeben}}, {deletedCount, plural, one {# gelöscht} other {# gelöscht}}',
+  'admin.directory.lastRunFailed': '({trigger}, {actor}): {status} – {error}',
+  'admin.directory.never': 'nie',
+  'admin.directory.nextSync': 'Nächste Synchronisierung',
+  'admin.directory.syncOff': 'aus (PORTCULLIS_DIRECTORY_SYNC_MINUTES=0)',
+  'admin.directory.dryRun': 'Testlauf (nur anzeigen, was sich ändern würde)',
+  'admin.directory.syncNow': 'Jetzt synchronisieren',
+  'admin.directory.recent': 'Letzte Synchronisierungen',
+  'admin.directory.started': 'Gestartet',
+  'admin.directory.colCreated': 'Erstellt',
+  'admin.directory.colUpdated': 'Aktualisiert',
+  'admin.directory.colBlocked': 'Blockiert',
+  'admin.directory.colNotSynced': 'Nicht synchronisiert',
+  'admin.directory.status.running': 'läuft',
+  'admin.directory.status.succeeded': 'erfolgreich',
+  'admin.directory.status.partial': 'teilweise',
+  'admin.directory.status.failed': 'fehlgeschlagen',
+  'admin.directory.trigger.schedule': 'Zeitplan',
+  'admin.directory.trigger.cli': 'Befehlszeile',
+  'admin.directory.trigger.portal': 'Portal',
+  'admin.directory.trigger.api': 'API',
+} satisfies Record<keyof typeof en, string>;

@@ -1,0 +1,615 @@
+import type en from './en.ts';
+
+// Slovak (sk): the admin portal. Keys and {placeholders} exactly as in en.ts;
+// Microsoft's Slovak for Entra (správca, prihlásenie, denník auditu). Plurals:
+// one 1, few 2–4, many fractions, other 0 and 5+.
+export default {
+  'admin.layout.title': '{title} · Správa Portcullis',
+  'admin.layout.brand': 'Správa Portcullis',
+  'admin.layout.skip': 'Preskočiť na obsah',
+  'admin.layout.nav': 'Správa',
+  'admin.layout.signOut': 'Odhlásiť sa',
+  'admin.nav.users': 'Používatelia',
+  'admin.nav.groups': 'Skupiny',
+  'admin.nav.bulk': 'Hromadná aktualizácia',
+  'admin.nav.settings': 'Nastavenia služby',
+  'admin.nav.signins': 'Prihlásenia',
+  'admin.nav.audit': 'Denník auditu',
+  'admin.nav.tokens': 'Tokeny API',
+  'admin.nav.apps': 'Aplikácie',
+  'admin.nav.directory': 'Adresár',
+  'admin.forbidden': 'Portál správcu je určený len pre správcov.',
+  'admin.confirm.title': 'Potvrďte, prosím',
+
+  'admin.common.cancel': 'Zrušiť',
+  'admin.common.copy': 'Kopírovať',
+  'admin.common.save': 'Uložiť',
+  'admin.common.saved': 'Uložené.',
+  'admin.common.search': 'Hľadať',
+  'admin.common.change': 'Zmeniť…',
+  'admin.common.continue': 'Pokračovať…',
+  'admin.common.deleteAsk': 'Odstrániť…',
+  'admin.common.yes': 'Áno',
+  'admin.common.no': 'Nie',
+  'admin.common.any': 'Všetky',
+  'admin.common.name': 'Názov',
+  'admin.common.displayName': 'Zobrazované meno',
+  'admin.common.userName': 'Používateľské meno',
+  'admin.common.user': 'Používateľ',
+  'admin.common.mfaState': 'Stav MFA',
+  'admin.common.method': 'Metóda',
+  'admin.common.source': 'Zdroj',
+  'admin.common.role': 'Rola',
+  'admin.common.created': 'Vytvorené',
+  'admin.common.lastUsed': 'Naposledy použité',
+  'admin.common.lastSignin': 'Posledné prihlásenie',
+  'admin.common.time': 'Čas',
+  'admin.common.result': 'Výsledok',
+  'admin.common.actions': 'Akcie',
+  'admin.common.appPasswords': 'Heslá aplikácií',
+  'admin.common.pages': 'Stránky',
+  'admin.common.firstPage': 'Prvá stránka',
+  'admin.common.nextPage': 'Ďalšia stránka',
+  'admin.common.backToUsers': 'Späť na používateľov',
+
+  'admin.users.new': 'Nový používateľ',
+  'admin.users.import': 'Importovať z CSV',
+  'admin.users.exportThese': 'Exportovať týchto používateľov do CSV',
+  'admin.users.exportAll': 'Exportovať všetkých používateľov do CSV',
+  'admin.users.search': 'Hľadať podľa mena alebo používateľského mena',
+  'admin.users.perPage': 'Na stránku',
+  'admin.users.noMatch': 'Hľadaniu nezodpovedá žiadny používateľ.',
+  'admin.users.caption': 'Používatelia zoradení podľa používateľského mena',
+  'admin.users.captionContinued': 'Používatelia (pokračovanie) zoradení podľa používateľského mena',
+  'admin.users.selectPage': 'Vybrať všetkých používateľov na tejto stránke',
+  'admin.users.select': 'Vybrať: {name} ({upn})',
+  'admin.users.defaultMethod': 'Predvolená metóda',
+  'admin.users.tagAdmin': 'správca',
+  'admin.users.tagDirectory': 'adresár',
+  'admin.users.tagBlocked': 'zablokovaný',
+  'admin.users.scopeAllPages':
+    'Nielen vybraní: všetci používatelia, ktorí zodpovedajú tomuto hľadaniu (na všetkých stránkach)',
+  'admin.users.scopeAllUsers':
+    'Nielen vybraní: všetci používatelia, ktorí zodpovedajú tomuto hľadaniu (všetci používatelia)',
+  'admin.users.withSelected': 'S vybranými používateľmi',
+  'admin.users.deleted': 'Používateľ {upn} bol odstránený.',
+  'admin.users.doneSome': 'Hotovo.',
+  'admin.users.chooseAction': 'Vyberte jednu z akcií.',
+  'admin.users.selectFirst': 'Najprv vyberte aspoň jedného používateľa.',
+  'admin.users.tooManyMatch':
+    '{max, plural, one {Hľadaniu zodpovedá viac ako # používateľ: zúžte hľadanie alebo použite súbor na hromadnú aktualizáciu.} few {Hľadaniu zodpovedajú viac ako # používatelia: zúžte hľadanie alebo použite súbor na hromadnú aktualizáciu.} many {Hľadaniu zodpovedá viac ako # používateľa: zúžte hľadanie alebo použite súbor na hromadnú aktualizáciu.} other {Hľadaniu zodpovedá viac ako # používateľov: zúžte hľadanie alebo použite súbor na hromadnú aktualizáciu.}}',
+  'admin.users.nameNow': '{name} ({upn}) – teraz {state}',
+  'admin.users.andMore':
+    '{n, plural, one {…a # ďalší} few {…a # ďalší} many {…a # ďalšieho} other {…a # ďalších}}',
+  'admin.users.includesAdmins':
+    'Patria medzi nich správcovia ({admins}): ich heslo prestane fungovať aj v klientoch mimo prehliadača.',
+  'admin.users.already':
+    '{n, plural, one {# z nich už v tomto stave je a nezmení sa.} few {# z nich už v tomto stave sú a nezmenia sa.} many {# z nich už v tomto stave je a nezmení sa.} other {# z nich už v tomto stave je a nezmení sa.}}',
+
+  'admin.users.action.Enabled.button': 'Povoliť',
+  'admin.users.action.Enabled.title': 'Povoliť MFA',
+  'admin.users.action.Enabled.summary':
+    '{n, plural, one {Povoliť MFA pre # používateľa.} few {Povoliť MFA pre # používateľov.} many {Povoliť MFA pre # používateľa.} other {Povoliť MFA pre # používateľov.}}',
+  'admin.users.action.Enabled.confirm':
+    '{n, plural, one {Povoliť pre # používateľa} few {Povoliť pre # používateľov} many {Povoliť pre # používateľa} other {Povoliť pre # používateľov}}',
+  'admin.users.action.Enabled.done':
+    '{n, plural, one {Hotovo: MFA povolené pre # používateľa.} few {Hotovo: MFA povolené pre # používateľov.} many {Hotovo: MFA povolené pre # používateľa.} other {Hotovo: MFA povolené pre # používateľov.}}',
+  'admin.users.action.Enabled.explain':
+    'Pri najbližšom prihlásení v prehliadači budú vyzvaní zaregistrovať metódu overenia a potom prejdú do stavu Vynútené. Dovtedy ich heslo v ostatných programoch naďalej funguje.',
+  'admin.users.action.Enforced.button': 'Vynútiť',
+  'admin.users.action.Enforced.title': 'Vynútiť MFA',
+  'admin.users.action.Enforced.summary':
+    '{n, plural, one {Vynútiť MFA pre # používateľa.} few {Vynútiť MFA pre # používateľov.} many {Vynútiť MFA pre # používateľa.} other {Vynútiť MFA pre # používateľov.}}',
+  'admin.users.action.Enforced.confirm':
+    '{n, plural, one {Vynútiť pre # používateľa} few {Vynútiť pre # používateľov} many {Vynútiť pre # používateľa} other {Vynútiť pre # používateľov}}',
+  'admin.users.action.Enforced.done':
+    '{n, plural, one {Hotovo: MFA vynútené pre # používateľa.} few {Hotovo: MFA vynútené pre # používateľov.} many {Hotovo: MFA vynútené pre # používateľa.} other {Hotovo: MFA vynútené pre # používateľov.}}',
+  'admin.users.action.Enforced.explain':
+    'V prehliadači musia používať viacfaktorové overovanie a ich heslo prestane fungovať v programoch, ktoré MFA nepodporujú (poštové aplikácie, starší Office, skripty): tie potrebujú heslá aplikácií. Používatelia, ktorí ešte nemajú zaregistrovanú metódu, ju zaregistrujú pri najbližšom prihlásení.',
+  'admin.users.action.Disabled.button': 'Zakázať',
+  'admin.users.action.Disabled.title': 'Zakázať MFA',
+  'admin.users.action.Disabled.summary':
+    '{n, plural, one {Zakázať MFA pre # používateľa.} few {Zakázať MFA pre # používateľov.} many {Zakázať MFA pre # používateľa.} other {Zakázať MFA pre # používateľov.}}',
+  'admin.users.action.Disabled.confirm':
+    '{n, plural, one {Zakázať pre # používateľa} few {Zakázať pre # používateľov} many {Zakázať pre # používateľa} other {Zakázať pre # používateľov}}',
+  'admin.users.action.Disabled.done':
+    '{n, plural, one {Hotovo: MFA zakázané pre # používateľa.} few {Hotovo: MFA zakázané pre # používateľov.} many {Hotovo: MFA zakázané pre # používateľa.} other {Hotovo: MFA zakázané pre # používateľov.}}',
+  'admin.users.action.Disabled.explain':
+    'Už od nich nebude vyžadovaný druhý faktor a ich heslo opäť funguje vo všetkých programoch. Ich zaregistrované metódy zostanú zachované.',
+  'admin.users.action.reset-methods.button': 'Vyžadovať novú registráciu metód',
+  'admin.users.action.reset-methods.title': 'Vyžadovať novú registráciu metód',
+  'admin.users.action.reset-methods.summary':
+    '{n, plural, one {Vyžadovať novú registráciu metód pre # používateľa.} few {Vyžadovať novú registráciu metód pre # používateľov.} many {Vyžadovať novú registráciu metód pre # používateľa.} other {Vyžadovať novú registráciu metód pre # používateľov.}}',
+  'admin.users.action.reset-methods.confirm':
+    '{n, plural, one {Vyžadovať novú registráciu pre # používateľa} few {Vyžadovať novú registráciu pre # používateľov} many {Vyžadovať novú registráciu pre # používateľa} other {Vyžadovať novú registráciu pre # používateľov}}',
+  'admin.users.action.reset-methods.done':
+    '{n, plural, one {Hotovo: # používateľ si pri najbližšom prihlásení znova zaregistruje metódy.} few {Hotovo: # používatelia si pri najbližšom prihlásení znova zaregistrujú metódy.} many {Hotovo: # používateľa si pri najbližšom prihlásení znova zaregistruje metódy.} other {Hotovo: # používateľov si pri najbližšom prihlásení znova zaregistruje metódy.}}',
+  'admin.users.action.reset-methods.explain':
+    'Ich zaregistrované metódy overenia sa odoberú; používatelia, ktorých stav vyžaduje MFA, sa pri najbližšom prihlásení zaregistrujú znova.',
+  'admin.users.action.delete-app-passwords.button': 'Odstrániť všetky heslá aplikácií',
+  'admin.users.action.delete-app-passwords.title': 'Odstrániť všetky heslá aplikácií',
+  'admin.users.action.delete-app-passwords.summary':
+    '{n, plural, one {Odstrániť všetky heslá aplikácií # používateľa.} few {Odstrániť všetky heslá aplikácií # používateľov.} many {Odstrániť všetky heslá aplikácií # používateľa.} other {Odstrániť všetky heslá aplikácií # používateľov.}}',
+  'admin.users.action.delete-app-passwords.confirm':
+    '{n, plural, one {Odstrániť heslá aplikácií # používateľa} few {Odstrániť heslá aplikácií # používateľov} many {Odstrániť heslá aplikácií # používateľa} other {Odstrániť heslá aplikácií # používateľov}}',
+  'admin.users.action.delete-app-passwords.done':
+    '{n, plural, one {Hotovo: # používateľ prišiel o všetky heslá aplikácií.} few {Hotovo: # používatelia prišli o všetky heslá aplikácií.} many {Hotovo: # používateľa prišlo o všetky heslá aplikácií.} other {Hotovo: # používateľov prišlo o všetky heslá aplikácií.}}',
+  'admin.users.action.delete-app-passwords.explain':
+    'Všetky heslá aplikácií, ktoré vytvorili, sa okamžite odstránia; programy, ktoré ich používajú, sa neprihlásia, kým sa nevytvoria nové.',
+  'admin.users.action.restore-remembered-devices.button':
+    'Obnoviť MFA na zapamätaných zariadeniach',
+  'admin.users.action.restore-remembered-devices.title': 'Obnoviť MFA na zapamätaných zariadeniach',
+  'admin.users.action.restore-remembered-devices.summary':
+    '{n, plural, one {Obnoviť MFA na zapamätaných zariadeniach # používateľa.} few {Obnoviť MFA na zapamätaných zariadeniach # používateľov.} many {Obnoviť MFA na zapamätaných zariadeniach # používateľa.} other {Obnoviť MFA na zapamätaných zariadeniach # používateľov.}}',
+  'admin.users.action.restore-remembered-devices.confirm':
+    '{n, plural, one {Obnoviť MFA pre # používateľa} few {Obnoviť MFA pre # používateľov} many {Obnoviť MFA pre # používateľa} other {Obnoviť MFA pre # používateľov}}',
+  'admin.users.action.restore-remembered-devices.done':
+    '{n, plural, one {Hotovo: # používateľ musí znova používať MFA na každom zariadení.} few {Hotovo: # používatelia musia znova používať MFA na každom zariadení.} many {Hotovo: # používateľa musí znova používať MFA na každom zariadení.} other {Hotovo: # používateľov musí znova používať MFA na každom zariadení.}}',
+  'admin.users.action.restore-remembered-devices.explain':
+    'Každé zariadenie, na ktorom sa rozhodli MFA preskakovať, si ho pri najbližšom prihlásení znova vyžiada.',
+  'admin.users.action.unlock-signin.button': 'Odomknúť prihlásenie',
+  'admin.users.action.unlock-signin.title': 'Odomknúť prihlásenie',
+  'admin.users.action.unlock-signin.summary':
+    '{n, plural, one {Odomknúť prihlásenie pre # používateľa.} few {Odomknúť prihlásenie pre # používateľov.} many {Odomknúť prihlásenie pre # používateľa.} other {Odomknúť prihlásenie pre # používateľov.}}',
+  'admin.users.action.unlock-signin.confirm':
+    '{n, plural, one {Odomknúť prihlásenie pre # používateľa} few {Odomknúť prihlásenie pre # používateľov} many {Odomknúť prihlásenie pre # používateľa} other {Odomknúť prihlásenie pre # používateľov}}',
+  'admin.users.action.unlock-signin.done':
+    '{n, plural, one {Hotovo: # používateľ sa môže znova pokúsiť prihlásiť.} few {Hotovo: # používatelia sa môžu znova pokúsiť prihlásiť.} many {Hotovo: # používateľa sa môže znova pokúsiť prihlásiť.} other {Hotovo: # používateľov sa môže znova pokúsiť prihlásiť.}}',
+  'admin.users.action.unlock-signin.explain':
+    'Počty ich chybných hesiel a kódov sa vynulujú, v prehliadači aj na starších rozhraniach – vrátane uzamknutia po 100 neúspešných pokusoch za sebou, ktoré čakaním nepominie.',
+
+  'admin.user.done.state': 'Stav MFA je teraz {state}.',
+  'admin.user.done.blocked': 'Prihlásenie je zablokované; otvorené relácie boli ukončené.',
+  'admin.user.done.unblocked': 'Prihlásenie je znova povolené.',
+  'admin.user.done.default': 'Predvolená metóda sa zmenila.',
+  'admin.user.done.methodDeleted': 'Metóda bola odstránená.',
+  'admin.user.done.resetMethods':
+    'Metódy boli odobraté: používateľ sa pri najbližšom prihlásení zaregistruje znova.',
+  'admin.user.done.deleteAppPasswords': 'Všetky heslá aplikácií boli odstránené.',
+  'admin.user.done.restoreRememberedDevices': 'Zapamätané zariadenia budú znova vyžadovať MFA.',
+  'admin.user.done.unlockSignin':
+    'Prihlásenie je odomknuté: neúspešné pokusy sa počítajú znova od nuly.',
+  'admin.user.done.invited': 'Pozvánka bola odoslaná na adresu {email}.',
+  'admin.user.done.invitedUser': 'Pozvánka bola používateľovi odoslaná.',
+  'admin.user.locked':
+    'Príliš veľa chybných hesiel alebo kódov: tento používateľ musí počkať, alebo je uzamknutý (po 100 neúspešných pokusoch za sebou). Ak to bol on, vyberte nižšie {unlock}.',
+  'admin.user.details': 'Podrobnosti',
+  'admin.user.email': 'E-mail',
+  'admin.user.mobile': 'Mobilný telefón',
+  'admin.user.adminGroup': '{name} (správcovia)',
+  'admin.user.sourceDirectory': 'Adresár: {dn} (heslo, meno a skupiny sa spravujú tam)',
+  'admin.user.sourceLocal': 'Miestny (heslo uchováva Portcullis)',
+  'admin.user.roleAdmin': 'Správca',
+  'admin.user.roleUser': 'Používateľ',
+  'admin.user.signin': 'Prihlásenie',
+  'admin.user.blockedByDirectory': 'Zablokované: adresár konto zakázal alebo ho už neobsahuje',
+  'admin.user.blocked': 'Zablokované',
+  'admin.user.allowed': 'Povolené',
+  'admin.user.fraudReported': 'Nahlásený podvod',
+  'admin.user.password': 'Heslo',
+  'admin.user.passwordOneTime': 'Jednorazové heslo: pri najbližšom prihlásení sa musí zmeniť',
+  'admin.user.passwordNone': 'Zatiaľ žiadne',
+  'admin.user.passwordInvited':
+    'Zatiaľ žiadne (pozvánka odoslaná: používateľ si ho nastaví z e-mailu)',
+  'admin.user.edit': 'Upraviť',
+  'admin.user.setState': 'Nastaviť stav MFA',
+  'admin.user.block': 'Zablokovať prihlásenie…',
+  'admin.user.unblock': 'Odblokovať prihlásenie…',
+  'admin.user.resetPassword': 'Resetovať heslo…',
+  'admin.user.inviteNewPassword': 'Odoslať pozvánku (na nastavenie nového hesla)',
+  'admin.user.inviteAgain': 'Znova odoslať pozvánku',
+  'admin.user.delete': 'Odstrániť používateľa…',
+  'admin.user.methods': 'Metódy overenia',
+  'admin.user.noMethods': 'Nie je zaregistrovaná žiadna metóda.',
+  'admin.user.methodsCaption': 'Zaregistrované metódy',
+  'admin.user.default': 'Predvolená',
+  'admin.user.phone': 'Telefón',
+  'admin.user.added': 'Pridané',
+  'admin.user.makeDefault': 'Nastaviť ako predvolenú',
+  'admin.user.noAppPasswords': 'Žiadne heslá aplikácií.',
+  'admin.user.usedFrom': 'Odkiaľ',
+  'admin.user.devices': 'Zapamätané zariadenia',
+  'admin.user.deviceCount':
+    '{n, plural, =0 {U tohto používateľa žiadne zariadenie MFA nepreskakuje.} one {# zariadenie teraz preskakuje MFA.} few {# zariadenia teraz preskakujú MFA.} many {# zariadenia teraz preskakuje MFA.} other {# zariadení teraz preskakuje MFA.}}',
+  'admin.user.manage': 'Spravovať nastavenia používateľa',
+  'admin.user.manageLegend': 'Vyberte, čo chcete urobiť',
+  'admin.user.manage.resetMethods': 'Vyžadovať, aby používateľ znova zadal kontaktné metódy',
+  'admin.user.manage.deleteAppPasswords':
+    'Odstrániť všetky existujúce heslá aplikácií vygenerované používateľom',
+  'admin.user.manage.restoreRememberedDevices':
+    'Obnoviť viacfaktorové overovanie na všetkých zapamätaných zariadeniach',
+  'admin.user.manage.unlockSignin': 'Odomknúť prihlásenie po príliš veľa neúspešných pokusoch',
+  'admin.user.chooseWhat': 'Vyberte, čo chcete urobiť.',
+  'admin.user.recentSignins': 'Nedávne prihlásenia',
+  'admin.user.allSignins': 'Všetky prihlásenia tohto používateľa',
+  'admin.user.auditEvents': 'Udalosti auditu',
+  'admin.user.setStateConfirm': 'Nastaviť stav MFA na {state}',
+  'admin.user.blockExplain':
+    'Používateľ {name} sa nebude môcť nikde prihlásiť (prehliadač, heslá aplikácií, LDAP, RADIUS), kým nebude odblokovaný, a jeho otvorené relácie sa hneď ukončia.',
+  'admin.user.blockConfirm': 'Zablokovať prihlásenie',
+  'admin.user.unblockExplain': 'Používateľ {name} sa bude môcť znova prihlásiť.',
+  'admin.user.unblockExplainFraud':
+    'Používateľ {name} sa bude môcť znova prihlásiť (nahlásil podvod: overte, že hlásenie bolo prešetrené).',
+  'admin.user.unblockConfirm': 'Odblokovať prihlásenie',
+  'admin.user.resetExplain':
+    'Pre používateľa {name} sa vygeneruje jednorazové heslo, ktoré sa vám raz zobrazí; jeho súčasné heslo prestane fungovať a otvorené relácie sa ukončia. Pri najbližšom prihlásení si zvolí nové heslo.',
+  'admin.user.resetConfirm': 'Resetovať heslo',
+  'admin.user.otpTitle': 'Jednorazové heslo pre {upn}',
+  'admin.user.otpAdvice':
+    'Odovzdajte ho používateľovi bezpečným kanálom. Zobrazí sa len teraz; používateľ ho musí pri najbližšom prihlásení zmeniť.',
+  'admin.user.methodGone': 'Táto metóda už neexistuje.',
+  'admin.user.deleteMethod': 'Metóda {method} používateľa {name} sa odstráni.',
+  'admin.user.deleteMethodPhone': 'Metóda {method} ({phone}) používateľa {name} sa odstráni.',
+  'admin.user.deleteOnlyMethod':
+    'Je to jeho jediná metóda: pri najbližšom prihlásení si zaregistruje novú.',
+  'admin.user.deleteMethodConfirm': 'Odstrániť metódu',
+
+  'admin.signins.none': 'Žiadne prihlásenia.',
+  'admin.signins.caption': 'Prihlásenia od najnovších',
+  'admin.signins.reason': 'Dôvod',
+  'admin.signins.application': 'Aplikácia',
+  'admin.signins.front': 'Rozhranie',
+  'admin.signins.browser': 'prehliadač',
+  'admin.signins.address': 'Adresa',
+  'admin.signins.result.success': 'Úspech',
+  'admin.signins.result.failure': 'Neúspech',
+  'admin.signins.result.interrupted': 'Prerušené',
+
+  'admin.userForm.upn': 'Používateľské meno (UPN)',
+  'admin.userForm.email': 'E-mailová adresa',
+  'admin.userForm.emailInvite': 'E-mailová adresa (sem príde pozvánka)',
+  'admin.userForm.mobile': 'Mobilný telefón (ponúkne sa, keď používateľ registruje telefón)',
+  'admin.userForm.language': 'Jazyk (napr. en, de, fr-CA)',
+  'admin.userForm.invite':
+    'Odoslať pozvánku e-mailom: používateľ si zvolí heslo a zaregistruje metódy',
+  'admin.userForm.oneTime':
+    'Vytvoriť jednorazové heslo, ktoré sa tu raz zobrazí a pri prvom prihlásení sa musí zmeniť',
+  'admin.userForm.create': 'Vytvoriť používateľa',
+  'admin.userForm.importLink': 'Importovať používateľov zo súboru CSV',
+  'admin.userForm.editTitle': 'Upraviť: {name}',
+  'admin.userForm.fromDirectory':
+    'Používateľské meno, e-mail a číslo mobilného telefónu pochádzajú z adresára.',
+  'admin.userForm.created': 'Používateľ bol vytvorený',
+  'admin.userForm.otpAdvice':
+    'Odovzdajte ho používateľovi bezpečnou cestou: zobrazí sa len teraz a pri prvom prihlásení sa musí zmeniť.',
+  'admin.userForm.goTo': 'Prejsť na: {name}',
+  'admin.userForm.createAnother': 'Vytvoriť ďalšieho používateľa',
+  'admin.userForm.deleteTitle': 'Odstrániť: {name}',
+  'admin.userForm.deleteQuestion': 'Odstrániť používateľa {name} ({upn})?',
+  'admin.userForm.deleteExplain':
+    'Spolu s ním sa odstránia jeho metódy, heslá aplikácií, relácie a členstvá v skupinách. Túto akciu nie je možné vrátiť späť.',
+  'admin.userForm.deleteExplainDirectory':
+    'Spolu s ním sa odstránia jeho metódy, heslá aplikácií, relácie a členstvá v skupinách. Túto akciu nie je možné vrátiť späť; najbližšia synchronizácia adresára ho znova vytvorí, kým ho adresár obsahuje.',
+  'admin.userForm.deleteConfirm': 'Odstrániť {upn}',
+
+  'admin.upload.template': 'Stiahnuť šablónu',
+  'admin.upload.file': 'Súbor CSV',
+  'admin.upload.check': 'Skontrolovať súbor',
+  'admin.upload.noFile': 'Vyberte súbor CSV, ktorý chcete nahrať.',
+  'admin.upload.notUtf8':
+    'Súbor nie je text v kódovaní UTF-8. Uložte ho ako „CSV UTF-8“ a skúste to znova.',
+  'admin.upload.preview': 'Ukážka',
+  'admin.upload.nothing': 'Nie je čo meniť.',
+  'admin.upload.another': 'Nahrať iný súbor',
+  'admin.upload.anotherShort': 'Iný súbor',
+  'admin.upload.apply':
+    '{n, plural, one {Použiť # zmenu} few {Použiť # zmeny} many {Použiť # zmeny} other {Použiť # zmien}}',
+  'admin.upload.applySkipping':
+    '{changeCount, plural, one {Použiť # zmenu} few {Použiť # zmeny} many {Použiť # zmeny} other {Použiť # zmien}} ({errorCount, plural, one {preskočiť # riadok s chybami} few {preskočiť # riadky s chybami} many {preskočiť # riadka s chybami} other {preskočiť # riadkov s chybami}})',
+  'admin.upload.errorsSkipped':
+    '{n, plural, one {s chybami, bude preskočený} few {s chybami, budú preskočené} many {s chybami, bude preskočených} other {s chybami, bude preskočených}}',
+  'admin.upload.errorsNotApplied':
+    '{n, plural, one {s chybami, nepoužitý} few {s chybami, nepoužité} many {s chybami, nepoužitých} other {s chybami, nepoužitých}}',
+  'admin.upload.everyRow': 'Všetky riadky súboru, chybné ako prvé',
+  'admin.upload.line': 'Riadok',
+  'admin.upload.error': 'Chyba',
+  'admin.upload.rowError': 'Chyba: {error}',
+  'admin.upload.rowNoChange': 'Bez zmeny',
+  'admin.upload.moreRows':
+    '{n, plural, one {…a # ďalší riadok bez chýb.} few {…a # ďalšie riadky bez chýb.} many {…a # ďalšieho riadka bez chýb.} other {…a # ďalších riadkov bez chýb.}}',
+  'admin.upload.applying': 'Použitie zmien',
+  'admin.upload.checkingRows': 'Kontrola riadkov',
+  'admin.upload.result': 'Výsledok',
+  'admin.upload.notApplied': 'Nepoužité riadky',
+
+  'admin.import.title': 'Importovať používateľov',
+  'admin.import.intro':
+    'Nahrajte súbor CSV, ktorého prvý riadok pomenúva stĺpce: {columns}. Povinný je len stĺpec {upn}; prázdne pole nič nemení; {email} je pri nových používateľoch predvolene používateľské meno; {mfa} má hodnotu Disabled, Enabled alebo Enforced. {template}.',
+  'admin.import.how':
+    'Noví používatelia sa vytvoria bez hesla a dostanú pozvánku e-mailom; existujúci používatelia sa aktualizujú tam, kde stĺpec obsahuje niečo nové. Každý riadok sa najprv skontroluje a nič sa nezmení, kým zmeny nepoužijete; pritom sa všetky bezchybné riadky zapíšu v jednej transakcii, nikdy nie riadok s chybou.',
+  'admin.import.toCreate':
+    '{n, plural, one {na vytvorenie} few {na vytvorenie} many {na vytvorenie} other {na vytvorenie}}',
+  'admin.import.toUpdate':
+    '{n, plural, one {na aktualizáciu} few {na aktualizáciu} many {na aktualizáciu} other {na aktualizáciu}}',
+  'admin.import.created':
+    '{n, plural, one {vytvorený} few {vytvorení} many {vytvorených} other {vytvorených}}',
+  'admin.import.updated':
+    '{n, plural, one {aktualizovaný} few {aktualizovaní} many {aktualizovaných} other {aktualizovaných}}',
+  'admin.import.unchanged':
+    '{n, plural, one {bez zmeny} few {bez zmeny} many {bez zmeny} other {bez zmeny}}',
+  'admin.import.invited':
+    '{n, plural, one {pozvaný e-mailom} few {pozvaní e-mailom} many {pozvaných e-mailom} other {pozvaných e-mailom}}',
+  'admin.import.invite': 'Odoslať novým používateľom pozvánku e-mailom',
+  'admin.import.rowCreate': 'Vytvoriť',
+  'admin.import.rowUpdate': 'Aktualizovať: {changes}',
+  'admin.import.writingUsers': 'Zápis používateľov',
+  'admin.import.failed': 'Import zlyhal a nič sa nezmenilo.',
+
+  'admin.bulk.intro':
+    'Nahrajte súbor CSV vo formáte šablóny Microsoftu – riadok hlavičky {header} a potom jeden používateľ na riadok s hodnotou Disabled, Enabled alebo Enforced (UTF-8, s BOM aj bez neho). {template}.',
+  'admin.bulk.how':
+    'Každý riadok sa najprv skontroluje a nič sa nezmení, kým zmeny nepoužijete. Pritom sa všetky bezchybné riadky zapíšu v jednej transakcii – zmenia sa buď všetky, alebo žiadny – a nikdy nie riadok s chybou.',
+  'admin.bulk.willChange':
+    '{n, plural, one {sa zmení} few {sa zmenia} many {sa zmení} other {sa zmení}}',
+  'admin.bulk.changed':
+    '{n, plural, one {zmenený} few {zmenení} many {zmenených} other {zmenených}}',
+  'admin.bulk.already':
+    '{n, plural, one {už v tomto stave je} few {už v tomto stave sú} many {už v tomto stave je} other {už v tomto stave je}}',
+  'admin.bulk.now': 'Teraz',
+  'admin.bulk.new': 'Nový',
+  'admin.bulk.rowChange': 'Zmeniť',
+  'admin.bulk.writingChanges': 'Zápis zmien',
+  'admin.bulk.failed': 'Aktualizácia zlyhala a nič sa nezmenilo.',
+
+  'admin.groups.deleted': 'Skupina {name} bola odstránená.',
+  'admin.groups.search': 'Hľadať podľa názvu',
+  'admin.groups.none': 'Žiadne skupiny.',
+  'admin.groups.caption': 'Skupiny zoradené podľa názvu',
+  'admin.groups.members': 'Členovia',
+  'admin.groups.roleAdmins': 'Správcovia',
+  'admin.groups.source.local': 'miestna',
+  'admin.groups.source.scim': 'SCIM',
+  'admin.groups.source.directory': 'adresár',
+  'admin.groups.new': 'Nová skupina',
+  'admin.groups.description': 'Popis',
+  'admin.groups.adminRole': 'Členovia sú správcovia',
+  'admin.groups.create': 'Vytvoriť skupinu',
+  'admin.group.added': 'Členovia boli pridaní.',
+  'admin.group.removed': 'Člen bol odobratý.',
+  'admin.group.stateSet':
+    '{n, plural, one {Stav MFA členov bol nastavený (# zmenený).} few {Stav MFA členov bol nastavený (# zmenení).} many {Stav MFA členov bol nastavený (# zmenených).} other {Stav MFA členov bol nastavený (# zmenených).}}',
+  'admin.group.stateSetSome': 'Stav MFA členov bol nastavený.',
+  'admin.group.sourceDirectory': 'Adresár (názov a členovia sa spravujú tam)',
+  'admin.group.sourceScim': 'Zriaďovanie (SCIM)',
+  'admin.group.sourceLocal': 'Vytvorená tu',
+  'admin.group.roleNone': 'Žiadna',
+  'admin.group.addUsers':
+    'Pridať používateľov (používateľské mená oddelené medzerami, čiarkami alebo novými riadkami)',
+  'admin.group.add': 'Pridať',
+  'admin.group.remove': 'Odobrať',
+  'admin.group.moreMembers': 'Ďalší členovia',
+  'admin.group.stateTitle': 'Stav MFA všetkých členov',
+  'admin.group.setTo': 'Nastaviť na',
+  'admin.group.delete': 'Odstrániť skupinu…',
+  'admin.group.stateSummary':
+    '{n, plural, one {Nastaviť stav MFA # člena skupiny {group} na {state}.} few {Nastaviť stav MFA # členov skupiny {group} na {state}.} many {Nastaviť stav MFA # člena skupiny {group} na {state}.} other {Nastaviť stav MFA # členov skupiny {group} na {state}.}}',
+  'admin.group.stateExplain':
+    'Členovia, ktorí už v tomto stave sú, sa nezmenia; používatelia, ktorí sa pridajú neskôr, sa nemenia.',
+  'admin.group.stateConfirm': 'Nastaviť {state}',
+  'admin.group.deleteQuestion': 'Odstrániť skupinu {group}?',
+  'admin.group.deleteExplain':
+    '{n, plural, =0 {Nemá žiadnych členov.} one {Jej # člen zostane používateľom.} few {Jej # členovia zostanú používateľmi.} many {Jej # člena zostane používateľmi.} other {Jej # členov zostane používateľmi.}}',
+  'admin.group.deleteExplainAdmins':
+    '{n, plural, =0 {Nemá žiadnych členov.} one {Jej # člen zostane používateľom, ale príde o rolu správcu, ktorú mu skupina dávala.} few {Jej # členovia zostanú používateľmi, ale prídu o rolu správcu, ktorú im skupina dávala.} many {Jej # člena zostane používateľmi, ale príde o rolu správcu, ktorú im skupina dávala.} other {Jej # členov zostane používateľmi, ale príde o rolu správcu, ktorú im skupina dávala.}}',
+  'admin.group.deleteConfirm': 'Odstrániť {group}',
+
+  'admin.settings.saved': 'Nastavenia boli uložené.',
+  'admin.settings.notSaved': 'Neuložené: {reason}',
+  'admin.settings.wholeNumber': '{field}: zadajte celé číslo.',
+  'admin.settings.methods': 'Možnosti overenia: metódy, ktoré môžu používatelia používať',
+  'admin.settings.appPasswordsAllowed':
+    'Povoliť používateľom vytvárať heslá aplikácií na prihlásenie do programov, ktoré nepodporujú MFA',
+  'admin.settings.rememberDevices':
+    'Zapamätať si viacfaktorové overovanie na dôveryhodných zariadeniach',
+  'admin.settings.rememberDevicesEnabled':
+    'Povoliť používateľom zapamätať si MFA na zariadeniach, ktorým dôverujú',
+  'admin.settings.registration': 'Registrácia a heslá',
+  'admin.settings.passwordChangeRevokesAppPasswords':
+    'Keď si používatelia zmenia heslo, odstrániť aj ich heslá aplikácií',
+  'admin.settings.mail': 'E-maily používateľom (ak majú adresu)',
+  'admin.settings.mailOnMethodChange':
+    'Keď sa do ich konta pridá metóda overenia alebo sa z neho odoberie',
+  'admin.settings.mailOnAppPassword': 'Keď sa vytvorí heslo aplikácie',
+  'admin.settings.mailOnPasswordChange': 'Keď sa zmení ich heslo',
+  'admin.settings.passkeys': 'Prístupové kľúče',
+  'admin.settings.passwordlessSignin':
+    'Umožniť prihlásenie len prístupovým kľúčom, bez hesla (PIN alebo biometria prístupového kľúča sa počíta ako druhý faktor)',
+  'admin.settings.fatigue': 'Portcullis Authenticator (únava z MFA)',
+  'admin.settings.namedLocations': 'Pomenované umiestnenia',
+  'admin.settings.namedLocationsHelp':
+    'Pomenované umiestnenia: jedno na riadok, rozsah a za ním názov, napr. 10.1.0.0/16 Kancelária Praha (Portcullis Authenticator zobrazí najkonkrétnejšie umiestnenie, ktoré obsahuje adresu požiadavky)',
+  'admin.settings.trustedIps': 'Dôveryhodné IP adresy',
+  'admin.settings.trustedIpsHelp':
+    'Preskočiť MFA pri prihlásení v prehliadači z týchto rozsahov (jeden CIDR na riadok, IPv4 alebo IPv6, napr. 10.0.0.0/8 alebo 2001:db8::/32)',
+  'admin.settings.fraud': 'Upozornenie na podvod',
+  'admin.settings.fraudAlertEnabled':
+    'Povoliť používateľom nahlásiť hovor alebo SMS, o ktoré nežiadali',
+  'admin.settings.blockOnFraud': 'Zablokovať prihlásenie používateľa, keď nahlási podvod',
+  'admin.settings.limits': 'Platnosť kódov a limity odosielania',
+  'admin.settings.number.rememberDevicesDays':
+    'Počet dní, počas ktorých zapamätané zariadenie preskakuje MFA (1–365)',
+  'admin.settings.number.proofupGraceDays':
+    'Počet dní, o ktoré môžu používatelia v stave Povolené odložiť registráciu metódy (0–90; 0: nikdy)',
+  'admin.settings.number.pushFatigueLimit':
+    'Pozastaviť oznámenia aplikácie po tomto počte zamietnutých alebo nezodpovedaných požiadaviek (1–20)',
+  'admin.settings.number.pushFatigueMinutes': '… počas tohto počtu minút (1–1440)',
+  'admin.settings.number.phoneCodeMinutes':
+    'Počet minút, počas ktorých platí kód odoslaný v SMS (1–10)',
+  'admin.settings.number.callTimeoutSeconds':
+    'Počet sekúnd, počas ktorých overovací hovor čaká na # (10–300)',
+  'admin.settings.number.sendLimitPerUser': 'SMS a hovory na používateľa za 15 minút',
+  'admin.settings.number.sendLimitPerNumber': 'SMS a hovory na telefónne číslo za 15 minút',
+  'admin.settings.number.sendLimitPerAddress': 'SMS a hovory na adresu klienta za 15 minút',
+
+  'admin.logs.filter': 'Filtrovať',
+  'admin.logs.export': 'Exportovať všetky zodpovedajúce záznamy do CSV',
+  'admin.logs.newest': 'Najnovšie',
+  'admin.logs.older': 'Staršie záznamy',
+  'admin.logs.method': 'Metóda (napr. PhoneAppOTP, password, app password)',
+  'admin.logs.application': 'ID aplikácie',
+  'admin.logs.since': 'Od (napr. 2026-11-01)',
+  'admin.logs.until': 'Do',
+  'admin.audit.none': 'Žiadne udalosti.',
+  'admin.audit.caption': 'Udalosti auditu od najnovších',
+  'admin.audit.who': 'Kto',
+  'admin.audit.from': 'Odkiaľ',
+  'admin.audit.action': 'Akcia',
+  'admin.audit.detail': 'Podrobnosti',
+  'admin.audit.userFilter': 'Dotknutý používateľ',
+  'admin.audit.actorFilter': 'Kto (používateľské meno správcu, „token NÁZOV“ alebo cli)',
+  'admin.audit.actionFilter': 'Akcia (napr. mfa_state_set)',
+
+  'admin.tokens.intro':
+    'Tokeny rozhrania API na správu umožňujú skriptom používať rozhranie REST API ({openapi}) a príkazový riadok s parametrom {url}. Token sa zobrazí len raz; uchováva sa len jeho hash.',
+  'admin.tokens.none': 'Žiadne tokeny.',
+  'admin.tokens.scope': 'Rozsah',
+  'admin.tokens.personalData': 'Osobné údaje',
+  'admin.tokens.by': 'Kto',
+  'admin.tokens.revoke': 'Odvolať…',
+  'admin.tokens.create': 'Vytvoriť token',
+  'admin.tokens.name': 'Názov (na čo slúži)',
+  'admin.tokens.scopeRead': 'Len na čítanie: môže prezerať, ale nič nezmení',
+  'admin.tokens.scopeReadWrite':
+    'Čítanie a zápis: môže robiť všetko, čo rozhranie API na správu ponúka',
+  'admin.tokens.scopeScim':
+    'Zriaďovanie SCIM: len koncové body SCIM ({path}), pre poskytovateľa identity alebo personálny systém',
+  'admin.tokens.personalDataRight': 'Môže vidieť osobné údaje (celé telefónne čísla)',
+  'admin.tokens.createButton': 'Vytvoriť token',
+  'admin.tokens.revoked': 'Token bol odvolaný.',
+  'admin.tokens.chooseScope': 'Vyberte rozsah.',
+  'admin.tokens.created': 'Token „{name}“ bol vytvorený',
+  'admin.tokens.storeNow': 'Uložte si ho hneď: zobrazí sa len raz.',
+  'admin.tokens.noSuch': 'Taký token neexistuje.',
+  'admin.tokens.revokeExplain':
+    'Skripty, ktoré používajú token „{name}“, okamžite prestanú fungovať.',
+  'admin.tokens.revokeConfirm': 'Odvolať token',
+
+  'admin.apps.front.verify': 'Overenie HTTP',
+  'admin.apps.front.forwardAuth': 'Forward-auth',
+  'admin.apps.front.ldap': 'LDAP',
+  'admin.apps.front.radius': 'RADIUS',
+  'admin.apps.kindLegacy': 'Staršia',
+  'admin.apps.kindOidc': 'OpenID Connect',
+  'admin.apps.kindMachine': 'OpenID Connect (strojový)',
+  'admin.apps.radiusSecretSet': 'tajný kľúč RADIUS nastavený',
+  'admin.apps.clientCredentials': 'Poverenia klienta',
+  'admin.apps.afterSignout': 'Po odhlásení:',
+  'admin.apps.none': 'Zatiaľ žiadne aplikácie.',
+  'admin.apps.id': 'ID (ID klienta)',
+  'admin.apps.kind': 'Druh',
+  'admin.apps.uses': 'Rozhrania alebo identifikátory URI presmerovania',
+  'admin.apps.requireMfa': 'Vyžaduje MFA',
+  'admin.apps.firstParty': 'Vlastná',
+  'admin.apps.changeUris': 'Zmeniť identifikátory URI presmerovania…',
+  'admin.apps.newSecret': 'Nový tajný kľúč klienta…',
+  'admin.apps.notAdded': 'Nepridané: {reason}',
+  'admin.apps.notChanged': 'Nezmenené: {reason}',
+  'admin.apps.redirectUris':
+    'Identifikátory URI presmerovania, jeden na riadok (https; http len pre localhost)',
+  'admin.apps.postLogoutUrisNew':
+    'Identifikátory URI presmerovania po odhlásení, jeden na riadok (voliteľné; kam môže odhlásenie z aplikácie ľudí vrátiť, rovnaké pravidlá)',
+  'admin.apps.postLogoutUrisEdit':
+    'Identifikátory URI presmerovania po odhlásení, jeden na riadok (kam môže odhlásenie z aplikácie ľudí vrátiť; prázdne, ak žiadne)',
+  'admin.apps.requireMfaHelp':
+    'Vyžaduje MFA: každý, kto sa do nej prihlasuje, potrebuje MFA bez ohľadu na svoj stav',
+  'admin.apps.firstPartyHelp': 'Vlastná: naša vlastná aplikácia, bez stránky so súhlasom',
+  'admin.apps.machineHelp':
+    'Strojový klient: poverenia klienta, žiadni používatelia a žiadne identifikátory URI presmerovania',
+  'admin.apps.addClient': 'Pridať klienta',
+  'admin.apps.urisTitle': 'Identifikátory URI presmerovania aplikácie „{name}“',
+  'admin.apps.fronts': 'Rozhrania, ktoré smie používať',
+  'admin.apps.radiusSecret':
+    '{max, plural, one {Zdieľaný tajný kľúč RADIUS (voliteľné, {min} až # znak; aplikácia je potom klientom RADIUS)} few {Zdieľaný tajný kľúč RADIUS (voliteľné, {min} až # znaky; aplikácia je potom klientom RADIUS)} many {Zdieľaný tajný kľúč RADIUS (voliteľné, {min} až # znaku; aplikácia je potom klientom RADIUS)} other {Zdieľaný tajný kľúč RADIUS (voliteľné, {min} až # znakov; aplikácia je potom klientom RADIUS)}}',
+  'admin.apps.addLegacy': 'Pridať aplikáciu',
+  'admin.apps.intro':
+    'Staršie aplikácie (poštové servery, VPN, weby za proxy) sú na rozhraniach označené svojím ID; klienti OpenID Connect ho používajú ako ID klienta. Tajný kľúč klienta sa zobrazí len raz; uchováva sa len jeho zapečatená kópia.',
+  'admin.apps.addOidcTitle': 'Pridať klienta OpenID Connect',
+  'admin.apps.addLegacyTitle': 'Pridať staršiu aplikáciu',
+  'admin.apps.noSuch': 'Taká aplikácia neexistuje (už bola odstránená?).',
+  'admin.apps.deleted': 'Aplikácia bola odstránená.',
+  'admin.apps.added': 'Aplikácia „{name}“ bola pridaná: jej ID aplikácie je {id}.',
+  'admin.apps.urisSaved': 'Identifikátory URI presmerovania aplikácie „{name}“ boli uložené.',
+  'admin.apps.noUris':
+    'Identifikátory URI presmerovania má len webový klient (OpenID Connect, nie strojový klient).',
+  'admin.apps.clientAdded': 'Klient „{name}“ bol pridaný',
+  'admin.apps.clientAddedAdvice':
+    'ID klienta: {id}. Uložte si tajný kľúč klienta hneď: zobrazí sa len raz.',
+  'admin.apps.deleteOidc':
+    'Odstrániť klienta OpenID Connect „{name}“ ({id}). Jeho udelené povolenia a tokeny sa odstránia a okamžite prestanú fungovať; aplikácia už nikoho neprihlási. Heslá aplikácií obmedzené len na ňu sa odstránia; ostatné ju len vyradia zo svojho zoznamu. Túto akciu nie je možné vrátiť späť.',
+  'admin.apps.deleteLegacy':
+    'Odstrániť aplikáciu „{name}“ ({id}). Jej rozhrania pre ňu okamžite prestanú prijímať prihlásenia. Heslá aplikácií obmedzené len na ňu sa odstránia; ostatné ju len vyradia zo svojho zoznamu. Túto akciu nie je možné vrátiť späť.',
+  'admin.apps.deleteConfirm': 'Odstrániť aplikáciu',
+  'admin.apps.newSecretExplain':
+    'Prideliť aplikácii „{name}“ ({id}) nový tajný kľúč klienta. Súčasný tajný kľúč okamžite prestane fungovať: aplikácia potrebuje nový, aby získala tokeny. Tokeny, ktoré už má, platia až do vypršania.',
+  'admin.apps.newSecretConfirm': 'Vytvoriť nový tajný kľúč',
+  'admin.apps.newSecretTitle': 'Nový tajný kľúč klienta pre „{name}“',
+  'admin.apps.newSecretAdvice': 'ID klienta: {id}. Uložte si tajný kľúč hneď: zobrazí sa len raz.',
+
+  'admin.directory.notContacted': 'Tento uzol sa k adresáru zatiaľ nepripojil.',
+  'admin.directory.up': 'dostupný',
+  'admin.directory.down': 'nedostupný',
+  'admin.directory.upSince': '{tag} od {since}',
+  'admin.directory.downSince':
+    '{tag} od {since}: {error}. Používatelia z adresára sa medzitým nemôžu prihlásiť; miestnych používateľov a hesiel aplikácií sa to netýka.',
+  'admin.directory.notSynced':
+    '{n, plural, one {Nesynchronizované (#)} few {Nesynchronizované (#)} many {Nesynchronizované (#)} other {Nesynchronizované (#)}}',
+  'admin.directory.entry': 'Záznam',
+  'admin.directory.why': 'Dôvod',
+  'admin.directory.dryRunDone': 'Skúšobný beh: nič sa nezmenilo',
+  'admin.directory.synced': 'Synchronizované',
+  'admin.directory.report':
+    '{entryCount, plural, one {# záznam} few {# záznamy} many {# záznamu} other {# záznamov}}: {createdCount, plural, one {# vytvorený} few {# vytvorené} many {# vytvorených} other {# vytvorených}}, {updatedCount, plural, one {# aktualizovaný} few {# aktualizované} many {# aktualizovaných} other {# aktualizovaných}}, {blockedCount, plural, one {# zablokovaný} few {# zablokované} many {# zablokovaných} other {# zablokovaných}}, {unblockedCount, plural, one {# odblokovaný} few {# odblokované} many {# odblokovaných} other {# odblokovaných}}, {deletedCount, plural, one {# odstránený} few {# odstránené} many {# odstránených} other {# odstránených}}, {unchangedCount, plural, one {# bez zmeny} few {# bez zmeny} many {# bez zmeny} other {# bez zmeny}}.',
+  'admin.directory.wouldChange': 'Plánované zmeny',
+  'admin.directory.changed': 'Vykonané zmeny',
+  'admin.directory.changes': 'Zmeny',
+  'admin.directory.action.create': 'vytvoriť',
+  'admin.directory.action.adopt': 'prevziať',
+  'admin.directory.action.update': 'aktualizovať',
+  'admin.directory.action.block': 'zablokovať',
+  'admin.directory.action.unblock': 'odblokovať',
+  'admin.directory.action.delete': 'odstrániť',
+  'admin.directory.works': 'Pripojenie funguje',
+  'admin.directory.searched':
+    '{n, plural, =0 {Prihlásené ako konto služby a v {base} vyhľadané {filter}: nenašiel sa žiadny záznam.} one {Prihlásené ako konto služby a v {base} vyhľadané {filter}: # záznam, načítaný takto:} few {Prihlásené ako konto služby a v {base} vyhľadané {filter}: # záznamy, načítané takto:} many {Prihlásené ako konto služby a v {base} vyhľadané {filter}: # záznamu, načítaného takto:} other {Prihlásené ako konto služby a v {base} vyhľadané {filter}: # záznamov, načítaných takto:}}',
+  'admin.directory.mail': 'E-mail',
+  'admin.directory.mobile': 'Mobil',
+  'admin.directory.language': 'Jazyk',
+  'admin.directory.disabled': 'Zakázané',
+  'admin.directory.problem': 'Problém',
+  'admin.directory.notConfigured':
+    'Nie je nakonfigurovaný žiadny adresár: používatelia sú miestni. Ak chcete prevziať používateľov a ich heslá zo služby Active Directory alebo OpenLDAP, nastavte {url} a {base} (pozrite README, časť „Users from a directory“).',
+  'admin.directory.connection': 'Pripojenie',
+  'admin.directory.kind': 'Druh',
+  'admin.directory.servers': 'Servery',
+  'admin.directory.usersUnder': 'Používatelia pod',
+  'admin.directory.serviceAccount': 'Konto služby',
+  'admin.directory.anonymous': 'anonymne',
+  'admin.directory.userCounts':
+    '{directoryCount, plural, one {# z adresára} few {# z adresára} many {# z adresára} other {# z adresára}} ({blockedCount, plural, one {# z nich ním zablokovaný} few {# z nich ním zablokovaní} many {# z nich ním zablokovaných} other {# z nich ním zablokovaných}}), {localCount, plural, one {# miestny} few {# miestni} many {# miestneho} other {# miestnych}}',
+  'admin.directory.lookUp': 'Používateľské meno na vyhľadanie (voliteľné)',
+  'admin.directory.test': 'Otestovať pripojenie',
+  'admin.directory.sync': 'Synchronizácia',
+  'admin.directory.lastSync': 'Posledná synchronizácia',
+  'admin.directory.lastRun':
+    '({trigger}, {actor}): {status}, {createdCount, plural, one {# vytvorený} few {# vytvorené} many {# vytvorených} other {# vytvorených}}, {updatedCount, plural, one {# aktualizovaný} few {# aktualizované} many {# aktualizovaných} other {# aktualizovaných}}, {blockedCount, plural, one {# zablokovaný} few {# zablokované} many {# zablokovaných} other {# zablokovaných}}, {unblockedCount, plural, one {# odblokovaný} few {# odblokované} many {# odblokovaných} other {# odblokovaných}}, {deletedCount, plural, one {# odstránený} few {# odstránené} many {# odstránených} other {# odstránených}}',
+  'admin.directory.lastRunFailed': '({trigger}, {actor}): {status} – {error}',
+  'admin.directory.never': 'nikdy',
+  'admin.directory.nextSync': 'Ďalšia synchronizácia',
+  'admin.directory.syncOff': 'vypnutá (PORTCULLIS_DIRECTORY_SYNC_MINUTES=0)',
+  'admin.directory.dryRun': 'Skúšobný beh (len zobraziť, čo by sa zmenilo)',
+  'admin.directory.syncNow': 'Synchronizovať teraz',
+  'admin.directory.recent': 'Nedávne synchronizácie',
+  'admin.directory.started': 'Spustené',
+  'admin.directory.colCreated': 'Vytvorené',
+  'admin.directory.colUpdated': 'Aktualizované',
+  'admin.directory.colBlocked': 'Zablokované',
+  'admin.directory.colNotSynced': 'Nesynchronizované',
+  'admin.directory.status.running': 'prebieha',
+  'admin.directory.status.succeeded': 'úspešná',
+  'admin.directory.status.partial': 'čiastočná',
+  'admin.directory.status.failed': 'neúspešná',
+  'admin.directory.trigger.schedule': 'plán',
+  'admin.directory.trigger.cli': 'príkazový riadok',
+  'admin.directory.trigger.portal': 'portál',
+  'admin.directory.trigger.api': 'API',
+} satisfies Record<keyof typeof en, string>;
