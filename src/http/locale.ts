@@ -16,7 +16,12 @@ export function useUserLocale(
   c: Context<HttpEnv>,
   user: Pick<UserRow, 'preferred_language' | 'browser_language'>,
 ): void {
-  const locale = userLocale(user, acceptLanguage(c.req.header('accept-language')));
+  // A page answers this browser: the language remembered from an earlier
+  // sign-in is for what reaches the user without one (texts, calls, email).
+  const locale = userLocale(
+    { preferred_language: user.preferred_language },
+    acceptLanguage(c.req.header('accept-language')),
+  );
   c.set('locale', locale);
   c.set('t', translator(locale));
 }

@@ -240,7 +240,7 @@ describe(`two nodes behind nginx round robin, one ${onPostgres ? 'PostgreSQL' : 
     await b.submit('/signin', { username: pete.upn, password: PASSWORD });
     await b.submit('/signin/verify', { code: codeAt(pete.secret!, Date.now()) });
     await b.page('/security-info/app-passwords');
-    await b.post('/security-info/app-passwords', { name: 'Thunderbird', scope: mail });
+    await b.submit('/security-info/app-passwords', { name: 'Thunderbird', scope: mail });
     const secret = /id="new-app-password"[^>]*>([a-z2-9-]+)</.exec(b.lastHtml)?.[1];
     assert.ok(secret, 'the new app password is shown');
     assertAlternated('creating an app password');

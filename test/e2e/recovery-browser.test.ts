@@ -33,7 +33,7 @@ describe('recovery codes in headless Chromium', { skip: skipChromium }, () => {
   /** From the verify page (authenticator app first): "Use a different verification option". */
   async function chooseRecoveryCode(page: Page) {
     await page.getByRole('heading', { name: 'Verify your identity' }).waitFor();
-    await page.getByText('Use a different verification option').click();
+    await page.getByText('Use a different verification option', { exact: true }).click();
     await page.getByRole('link', { name: 'Recovery codes' }).click();
     await page.getByLabel('Recovery code').waitFor();
   }

@@ -437,11 +437,125 @@ describe('admin portal', () => {
     assert.match(textOf(bad.html), /is not a time/);
   });
 
+  it('logs in words: actions and details named, times local, applications by name, methods by label', async () => {
+    const { createLegacyApp } = await import('../../src/services/applications.ts');
+    const { updateServiceSettings } = await import('../../src/services/settings.ts');
+    const app = await createLegacyApp(t.ctx, { name: 'Mail server' });
+    const norm = await idOf('norm@contoso.com');
+    await createAppPassword(
+      t.ctx,
+      norm,
+      { name: 'Phone mail', scopes: [app.id], expiresAt: Date.parse('2027-01-31T10:00:00Z') },
+      { actor: { name: 'root@contoso.com', ip: null }, upn: 'norm@contoso.com' },
+    );
+    await updateServiceSettings(
+      t.ctx,
+      { pushFatigueMinutes: 17 },
+      { name: 'root@contoso.com', ip: null },
+    );
+    // (Filtered: every event of this test app has the same time.)
+    const audit = await admin.page('/admin/logs/audit?action=app_password_created');
+    const text = textOf(audit.html);
+    assert.match(text, /App password created/, 'the action in words');
+    const rows = audit.html.slice(audit.html.indexOf('<tbody>'));
+    assert.doesNotMatch(rows, /app_password_created|\{"name"/, 'not its id, nor JSON');
+    assert.match(text, /Applications ?: Mail server/, 'an application by name');
+    assert.match(
+      audit.html,
+      /Expires<\/span>: <time datetime="2027-01-31T10:00:00.000Z" data-local/,
+      'a moment, not milliseconds',
+    );
+    const settings = textOf((await admin.page('/admin/logs/audit?action=settings_changed')).html);
+    assert.match(settings, /Push fatigue minutes ?: \d+ → 17/, 'a change as before → after');
+    assert.match(audit.html, /<script src="\/static\/local-time.js"/);
+
+    const { recordSignin } = await import('../../src/flows/signin-log.ts');
+    await recordSignin(t.ctx, {
+      upn: 'norm@contoso.com',
+      userId: norm,
+      result: 'success',
+      reason: 'app password "Phone mail"',
+      method: 'PhoneAppOTP',
+      client: { ip: '192.0.2.1', userAgent: null, application: app.id },
+      front: 'ldap',
+    });
+    const signins = textOf((await admin.page('/admin/logs/signins?user=norm@contoso.com')).html);
+    assert.match(signins, /Mail server/, 'the application by name');
+    assert.doesNotMatch(signins, new RegExp(app.id), 'not its id');
+    assert.match(signins, /Authenticator app/, 'the method by its label');
+  });
+
+  it('branding: the name, help and logo are saved from the portal (post/redirect/get) and bad input is explained', async () => {
+    const form = await admin.page('/admin/settings/branding');
+    assert.match(textOf(form.html), /Organisation name/);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = async (fields: Record<string, string>, file?: Buffer) => {
+      const body = new FormData();
+      body.set('_csrf', /name="_csrf" value="([^"]+)"/.exec(admin.lastHtml)![1]!);
+      for (const [k, v] of Object.entries(fields)) body.set(k, v);
+      if (file)
+        body.set('logo', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'logo.png');
+      return t.app.request('/admin/settings/branding', {
+        method: 'POST',
+        body,
+        headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+    };
+    const bad = await upload({ organizationName: 'Contoso', helpUrl: 'javascript:alert(1)' });
+    assert.equal(bad.status, 400);
+    assert.match(textOf(await bad.text()), /A help link starts with https:/);
+    const { getServiceSettings } = await import('../../src/services/settings.ts');
+    t.ctx.cache.forget('settings');
+    assert.equal((await getServiceSettings(t.ctx)).organizationName, '', 'nothing saved');
+    const ok = await upload(
+      { organizationName: 'Contoso', helpText: 'Call 555 0100.', helpUrl: 'tel:+15550100' },
+      png,
+    );
+    assert.equal(ok.status, 303, 'post/redirect/get');
+    t.ctx.cache.forget('settings');
+    const saved = await getServiceSettings(t.ctx);
+    assert.deepEqual(
+      [
+        saved.organizationName,
+        saved.helpText,
+        saved.helpUrl,
+        saved.logo.startsWith('data:image/png;base64,'),
+      ],
+      ['Contoso', 'Call 555 0100.', 'tel:+15550100', true],
+    );
+    const notPng = await upload(
+      { organizationName: 'Contoso' },
+      Buffer.from('<svg onload=alert(1)>'),
+    );
+    assert.equal(notPng.status, 400);
+    assert.match(textOf(await notPng.text()), /A logo is a PNG, JPEG, GIF or WebP image/);
+    const { updateServiceSettings } = await import('../../src/services/settings.ts');
+    await updateServiceSettings(t.ctx, {
+      organizationName: '',
+      helpText: '',
+      helpUrl: '',
+      logo: '',
+    });
+  });
+
   it('API tokens: created and shown once, revoked after confirming', async () => {
     await admin.page('/admin/tokens');
-    const created = await admin.submit('/admin/tokens', { name: 'reporting', scope: 'read' });
+    const sent = await admin.post('/admin/tokens', { name: 'reporting', scope: 'read' });
+    assert.equal(sent.status, 303, 'post/redirect/get');
+    const created = await admin.page(sent.headers.get('location')!);
     const token = /id="token-value">([^<]+)</.exec(created.html)?.[1];
     assert.match(token ?? '', /^pcl_/);
+    const reloaded = await admin.page(sent.headers.get('location')!);
+    assert.ok(!reloaded.html.includes(token!), 'a reload shows it no more');
+    const named = await t.ctx.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('name', '=', 'reporting')
+      .execute();
+    assert.equal(named.length, 1, 'and makes no second one');
     const api = await t.app.request('/api/v1/users?limit=1', {
       headers: { authorization: `Bearer ${token}` },
     });

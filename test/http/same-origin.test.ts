@@ -151,7 +151,7 @@ describe('state-changing browser requests must come from our own origin', () => 
     assert.ok(await sessionOf(b), 'still signed in');
     // From our own page, both work.
     await b.from(FROM.ourPage).page('/admin/tokens');
-    assert.equal((await b.post('/admin/tokens', { name: 'real', scope: 'read' })).status, 200);
+    assert.equal((await b.post('/admin/tokens', { name: 'real', scope: 'read' })).status, 303);
     assert.equal(await tokens(), before + 1);
     await b.page('/');
     assert.equal((await b.post('/signout', {})).status, 303);

@@ -19,7 +19,7 @@ import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
 import { frontLabel } from './i18n.tsx';
-import { adminPage, Confirm, Notice, ShownOnce, time } from './layout.tsx';
+import { adminPage, Confirm, Notice, redirectShowingOnce, time } from './layout.tsx';
 
 // Applications: legacy ones (named on the fronts) and OpenID Connect clients,
 // in one list, over the same services as the API and `portcullis app`.
@@ -467,16 +467,11 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       return page(c, { oidc: draft, oidcError: r.refused });
     }
     const { application, clientSecret } = r.ok;
-    return page(c, {
-      extra: (
-        <ShownOnce
-          t={c.var.t}
-          id="client-secret"
-          title={c.var.t('admin.apps.clientAdded', { name: application.name })}
-          advice={c.var.t('admin.apps.clientAddedAdvice', { id: application.id })}
-          secret={clientSecret}
-        />
-      ),
+    return redirectShowingOnce(c, '/admin/apps', {
+      id: 'client-secret',
+      title: c.var.t('admin.apps.clientAdded', { name: application.name }),
+      advice: c.var.t('admin.apps.clientAddedAdvice', { id: application.id }),
+      secret: clientSecret,
     });
   })
   .post('/admin/apps/legacy', async (c) => {
@@ -557,15 +552,10 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       c.status(400);
       return page(c, { error: r.refused });
     }
-    return page(c, {
-      extra: (
-        <ShownOnce
-          t={c.var.t}
-          id="client-secret"
-          title={c.var.t('admin.apps.newSecretTitle', { name: r.ok.application.name })}
-          advice={c.var.t('admin.apps.newSecretAdvice', { id: r.ok.application.id })}
-          secret={r.ok.clientSecret}
-        />
-      ),
+    return redirectShowingOnce(c, '/admin/apps', {
+      id: 'client-secret',
+      title: c.var.t('admin.apps.newSecretTitle', { name: r.ok.application.name }),
+      advice: c.var.t('admin.apps.newSecretAdvice', { id: r.ok.application.id }),
+      secret: r.ok.clientSecret,
     });
   });

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { HttpEnv } from '../env.ts';
 import { adminAppRoutes } from './apps.tsx';
+import { adminBrandingRoutes } from './branding.tsx';
 import { adminBulkRoutes } from './bulk.tsx';
 import { adminDirectoryRoutes } from './directory.tsx';
 import { adminGroupRoutes } from './groups.tsx';
@@ -23,6 +24,7 @@ export const adminRoutes = new Hono<HttpEnv>()
   .route('/', adminUserRoutes)
   .route('/', adminGroupRoutes)
   .route('/', adminBulkRoutes)
+  .route('/', adminBrandingRoutes)
   .route('/', adminSettingsRoutes)
   .route('/', adminLogRoutes)
   .route('/', adminTokenRoutes)

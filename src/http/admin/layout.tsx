@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import type { HttpEnv } from '../env.ts';
+import { setFlash, takeFlash } from '../flash.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { adminOf } from './guard.ts';
 
@@ -42,6 +43,7 @@ export const AdminLayout = (p: AdminPageProps) => (
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{p.t('admin.layout.title', { title: p.title })}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/local-time.js" defer />
       </head>
       <body class="admin">
         <a class="skip" href="#content">
@@ -114,8 +116,15 @@ export const Confirm = (p: {
   </section>
 );
 
+/** A moment: UTC as written, the reader's local time once /static/local-time.js ran. */
 export const time = (iso: string | null) =>
-  iso ? <time datetime={iso}>{iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time> : '—';
+  iso ? (
+    <time datetime={iso} data-local>
+      {iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}
+    </time>
+  ) : (
+    '—'
+  );
 
 /** A secret shown once (one-time password, API token), with a copy button. */
 export const ShownOnce = (p: {
@@ -140,9 +149,32 @@ export const ShownOnce = (p: {
   </section>
 );
 
+interface Shown {
+  id: string;
+  title: string;
+  advice: string;
+  secret: string;
+}
+
+/**
+ * Post/redirect/get for what makes a secret (a token, a client secret, a
+ * one-time password): the secret travels sealed to the page `location` leads
+ * to and is shown there once, so a reload makes nothing again and shows nothing.
+ */
+export function redirectShowingOnce(c: Context<HttpEnv>, location: string, shown: Shown) {
+  setFlash(c, 'shown-once', shown);
+  return c.redirect(location, 303);
+}
+
 /** A portal page for the signed-in administrator, under nav entry `section`, in the page language. */
-export const adminPage = (c: Context<HttpEnv>, section: string, title: string, children: unknown) =>
-  c.html(
+export const adminPage = (
+  c: Context<HttpEnv>,
+  section: string,
+  title: string,
+  children: unknown,
+) => {
+  const shown = c.req.method === 'GET' ? takeFlash<Shown>(c, 'shown-once') : undefined;
+  return c.html(
     <AdminLayout
       t={c.var.t}
       lang={c.var.locale}
@@ -151,6 +183,8 @@ export const adminPage = (c: Context<HttpEnv>, section: string, title: string, c
       admin={adminOf(c).upn}
       csrfToken={c.var.session!.csrf_token}
     >
+      {shown ? <ShownOnce t={c.var.t} {...shown} /> : null}
       {children as never}
     </AdminLayout>,
   );
+};

@@ -14,6 +14,7 @@ import {
   signinCsvColumns,
 } from '../../services/logs.ts';
 import type { HttpEnv } from '../env.ts';
+import { AuditDetail, appNames, auditActionLabel } from './audit-words.tsx';
 import { adminPage, time } from './layout.tsx';
 import { resultLabel, SigninTable } from './users.tsx';
 
@@ -39,7 +40,7 @@ async function logPage<V>(
     filterNames: string[];
     filters: unknown;
     list: (cursor: string | undefined) => Promise<Page<V>>;
-    table: (items: V[]) => unknown;
+    table: (items: V[], apps: ReadonlyMap<string, string>) => unknown;
     csvHref: string;
   },
 ) {
@@ -75,7 +76,9 @@ async function logPage<V>(
         </a>
       </p>
       {/* A log is wide: on a narrow screen it scrolls in its box, not the page. */}
-      <div class="scroll-box">{result ? (o.table(result.items) as never) : null}</div>
+      <div class="scroll-box">
+        {result ? (o.table(result.items, await appNames(c.var.ctx)) as never) : null}
+      </div>
       <nav class="row" aria-label={t('admin.common.pages')}>
         {q.cursor ? <a href={`${o.section}?${kept}`}>{t('admin.logs.newest')}</a> : null}
         {result?.nextCursor ? (
@@ -107,7 +110,17 @@ const auditQuery = (q: Record<string, string>): AuditQuery => ({
   ...(q.until ? { until: q.until } : {}),
 });
 
-const AuditTable = ({ t, items }: { t: Translate; items: AuditView[] }) =>
+const AuditTable = ({
+  t,
+  lang,
+  apps,
+  items,
+}: {
+  t: Translate;
+  lang: string;
+  apps: ReadonlyMap<string, string>;
+  items: AuditView[];
+}) =>
   items.length === 0 ? (
     <p class="muted">{t('admin.audit.none')}</p>
   ) : (
@@ -129,9 +142,11 @@ const AuditTable = ({ t, items }: { t: Translate; items: AuditView[] }) =>
             <td>{time(a.at)}</td>
             <td class="wrap">{a.actor}</td>
             <td>{a.ipAddress ?? '—'}</td>
-            <td>{a.action}</td>
+            <td>{auditActionLabel(t, a.action)}</td>
             <td class="wrap">{a.userPrincipalName ?? '—'}</td>
-            <td class="wrap">{Object.keys(a.detail).length ? JSON.stringify(a.detail) : ''}</td>
+            <td class="wrap">
+              <AuditDetail t={t} lang={lang} apps={apps} detail={a.detail} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -178,7 +193,7 @@ export const adminLogRoutes = new Hono<HttpEnv>()
           ...(cursor ? { cursor } : {}),
           limit: PAGE_SIZE,
         }),
-      table: (items) => <SigninTable t={t} items={items} />,
+      table: (items, apps) => <SigninTable t={t} apps={apps} items={items} />,
       csvHref: '/admin/logs/signins.csv',
     });
   })
@@ -215,7 +230,7 @@ export const adminLogRoutes = new Hono<HttpEnv>()
       ),
       list: (cursor) =>
         listAudit(c.var.ctx, { ...auditQuery(q), ...(cursor ? { cursor } : {}), limit: PAGE_SIZE }),
-      table: (items) => <AuditTable t={t} items={items} />,
+      table: (items, apps) => <AuditTable t={t} lang={c.var.locale} apps={apps} items={items} />,
       csvHref: '/admin/logs/audit.csv',
     });
   })

@@ -249,6 +249,9 @@ const page = (c: C, s: ServiceSettings, opts: { error?: string; notice?: string 
     '/admin/settings',
     c.var.t('admin.nav.settings'),
     <>
+      <p>
+        <a href="/admin/settings/branding">{c.var.t('admin.branding.link')}</a>
+      </p>
       <Notice message={opts.notice} />
       {opts.error ? (
         <p class="error" role="alert">

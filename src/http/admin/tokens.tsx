@@ -13,7 +13,7 @@ import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
 import { rich } from './i18n.tsx';
-import { adminPage, Confirm, Notice, ShownOnce, time } from './layout.tsx';
+import { adminPage, Confirm, Notice, redirectShowingOnce, time } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 
@@ -127,16 +127,12 @@ export const adminTokenRoutes = new Hono<HttpEnv>()
       scope,
       rights: form.fields.personalData === 'on' ? ['personal-data'] : [],
     });
-    return page(
-      c,
-      <ShownOnce
-        t={c.var.t}
-        id="token-value"
-        title={c.var.t('admin.tokens.created', { name: created.apiToken.name })}
-        advice={c.var.t('admin.tokens.storeNow')}
-        secret={created.token}
-      />,
-    );
+    return redirectShowingOnce(c, '/admin/tokens', {
+      id: 'token-value',
+      title: c.var.t('admin.tokens.created', { name: created.apiToken.name }),
+      advice: c.var.t('admin.tokens.storeNow'),
+      secret: created.token,
+    });
   })
   .post('/admin/tokens/:id/revoke', async (c) => {
     const form = await readFormValues(c);

@@ -14,7 +14,7 @@ import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
 import { stateLabel } from './i18n.tsx';
-import { adminPage, Confirm, ShownOnce } from './layout.tsx';
+import { adminPage, Confirm, redirectShowingOnce } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
@@ -226,25 +226,12 @@ export const adminUserFormRoutes = new Hono<HttpEnv>()
         created.userPrincipalName,
       );
       const { t } = c.var;
-      return layout(
-        c,
-        t('admin.userForm.created'),
-        <>
-          <ShownOnce
-            t={t}
-            id="otp"
-            title={t('admin.user.otpTitle', { upn: created.userPrincipalName })}
-            advice={t('admin.userForm.otpAdvice')}
-            secret={oneTimePassword}
-          />
-          <p>
-            <a href={userHref(created.userPrincipalName)}>
-              {t('admin.userForm.goTo', { name: created.displayName })}
-            </a>{' '}
-            · <a href="/admin/users/new">{t('admin.userForm.createAnother')}</a>
-          </p>
-        </>,
-      );
+      return redirectShowingOnce(c, userHref(created.userPrincipalName), {
+        id: 'otp',
+        title: t('admin.user.otpTitle', { upn: created.userPrincipalName }),
+        advice: t('admin.userForm.otpAdvice'),
+        secret: oneTimePassword,
+      });
     } catch (e) {
       return newForm(c, { ...f, ...readSafe(form.fields) }, errorOf(c, e));
     }

@@ -25,8 +25,9 @@ import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
+import { appNames } from './audit-words.tsx';
 import { frontLabel, methodLabel, rich, stateLabel } from './i18n.tsx';
-import { adminPage, Confirm, Notice, ShownOnce, time } from './layout.tsx';
+import { adminPage, Confirm, Notice, redirectShowingOnce, time } from './layout.tsx';
 
 type C = Context<HttpEnv>;
 const PAGE_SIZE = 50;
@@ -353,12 +354,13 @@ function userNotice(t: Translate, done: string | undefined, user: UserView) {
 async function userPage(c: C, upn: string, extra?: unknown) {
   const { ctx, t } = c.var;
   const user = await getUser(ctx, upn, c.var.actor!);
-  const [appPasswords, devices, signins, locked, memberships] = await Promise.all([
+  const [appPasswords, devices, signins, locked, memberships, apps] = await Promise.all([
     listAppPasswords(ctx, user.id),
     rememberedDeviceCount(ctx, user.id),
     recentSignins(c, user.userPrincipalName),
     signinLocked(ctx, user.userPrincipalName),
     groupsStore(ctx.db).groupsOf([user.id]),
+    appNames(ctx),
   ]);
   const groups = memberships.get(user.id) ?? [];
   const csrf = c.var.session!.csrf_token;
@@ -550,7 +552,7 @@ async function userPage(c: C, upn: string, extra?: unknown) {
 
       <section aria-labelledby="app-passwords">
         <h2 id="app-passwords">{t('admin.common.appPasswords')}</h2>
-        <AppPasswordTable t={t} items={appPasswords} />
+        <AppPasswordTable t={t} apps={apps} items={appPasswords} />
       </section>
 
       <section aria-labelledby="devices">
@@ -588,7 +590,7 @@ async function userPage(c: C, upn: string, extra?: unknown) {
       <section aria-labelledby="signins">
         <h2 id="signins">{t('admin.user.recentSignins')}</h2>
         <div class="scroll-box">
-          <SigninTable t={t} items={signins} />
+          <SigninTable t={t} apps={apps} items={signins} />
         </div>
         <p>
           <a href={`/admin/logs/signins?user=${encodeURIComponent(user.userPrincipalName)}`}>
@@ -604,7 +606,15 @@ async function userPage(c: C, upn: string, extra?: unknown) {
   );
 }
 
-export const AppPasswordTable = ({ t, items }: { t: Translate; items: AppPasswordView[] }) =>
+export const AppPasswordTable = ({
+  t,
+  apps,
+  items,
+}: {
+  t: Translate;
+  apps: ReadonlyMap<string, string>;
+  items: AppPasswordView[];
+}) =>
   items.length === 0 ? (
     <p class="muted">{t('admin.user.noAppPasswords')}</p>
   ) : (
@@ -624,7 +634,9 @@ export const AppPasswordTable = ({ t, items }: { t: Translate; items: AppPasswor
           <tr>
             <td>{p.name}</td>
             <td data-label={t('admin.nav.apps')}>
-              {p.scopes.length ? p.scopes.join(', ') : t('admin.common.any')}
+              {p.scopes.length
+                ? p.scopes.map((id) => apps.get(id) ?? id).join(', ')
+                : t('admin.common.any')}
             </td>
             <td data-label={t('admin.common.created')}>{time(p.createdAt)}</td>
             <td data-label={t('admin.common.lastUsed')}>{time(p.lastUsedAt)}</td>
@@ -644,7 +656,16 @@ const RESULTS = {
 /** A sign-in's result in the page language (the filter sends the English value). */
 export const resultLabel = (t: Translate, r: SigninView['result']) => t(RESULTS[r]);
 
-export const SigninTable = ({ t, items }: { t: Translate; items: SigninView[] }) =>
+export const SigninTable = ({
+  t,
+  apps,
+  items,
+}: {
+  t: Translate;
+  /** Application names by id: the log keeps the id, people read the name. */
+  apps: ReadonlyMap<string, string>;
+  items: SigninView[];
+}) =>
   items.length === 0 ? (
     <p class="muted">{t('admin.signins.none')}</p>
   ) : (
@@ -669,8 +690,8 @@ export const SigninTable = ({ t, items }: { t: Translate; items: SigninView[] })
             <td class="wrap">{s.userPrincipalName}</td>
             <td>{resultLabel(t, s.result)}</td>
             <td class="prose">{s.failureReason || s.additionalDetails}</td>
-            <td>{s.authenticationMethod ?? '—'}</td>
-            <td>{s.application ?? '—'}</td>
+            <td>{s.authenticationMethod ? methodLabel(t, s.authenticationMethod) : '—'}</td>
+            <td>{s.application ? (apps.get(s.application) ?? s.application) : '—'}</td>
             <td>{s.front ? frontLabel(t, s.front) : '—'}</td>
             <td>{s.ipAddress ?? '—'}</td>
           </tr>
@@ -828,17 +849,12 @@ export const adminUserRoutes = new Hono<HttpEnv>()
       danger: true,
       run: async (u) => {
         const r = await resetPassword(c.var.ctx, c.var.actor!, u.userPrincipalName);
-        return userPage(
-          c,
-          u.userPrincipalName,
-          <ShownOnce
-            t={c.var.t}
-            id="otp-value"
-            title={c.var.t('admin.user.otpTitle', { upn: u.userPrincipalName })}
-            advice={c.var.t('admin.user.otpAdvice')}
-            secret={r.oneTimePassword}
-          />,
-        ) as Promise<Response>;
+        return redirectShowingOnce(c, userHref(u.userPrincipalName), {
+          id: 'otp-value',
+          title: c.var.t('admin.user.otpTitle', { upn: u.userPrincipalName }),
+          advice: c.var.t('admin.user.otpAdvice'),
+          secret: r.oneTimePassword,
+        });
       },
     }),
   )
