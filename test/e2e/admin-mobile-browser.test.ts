@@ -405,6 +405,10 @@ describe('admin portal on a 390×844 phone screen: every page fits, nothing touc
     assert.deepEqual(beside, [], 'settings: these fields sit beside their names');
   });
 
+  it('service settings → branding: fits', async () => {
+    await open('branding', '/admin/settings/branding');
+  });
+
   it('logs: sign-ins and audit', async () => {
     await open('signins', '/admin/logs/signins');
     await open('audit', '/admin/logs/audit');

@@ -264,11 +264,8 @@ export default {
   'admin.userForm.importLink': 'Import users from a CSV file',
   'admin.userForm.editTitle': 'Edit {name}',
   'admin.userForm.fromDirectory': 'The user name, email and mobile number come from the directory.',
-  'admin.userForm.created': 'User created',
   'admin.userForm.otpAdvice':
     'Give it to the user in a safe way: it is shown only now, and must be changed at first sign-in.',
-  'admin.userForm.goTo': 'Go to {name}',
-  'admin.userForm.createAnother': 'Create another user',
   'admin.userForm.deleteTitle': 'Delete {name}',
   'admin.userForm.deleteQuestion': 'Delete {name} ({upn})?',
   'admin.userForm.deleteExplain':
@@ -655,4 +652,6 @@ export default {
   'admin.auditKey.fronts': 'Fronts',
   'admin.auditKey.after': 'After',
   'admin.auditKey.state': 'State',
+  'admin.auditKey.mfaState': 'MFA state',
+  'admin.auditKey.isAdmin': 'Administrator',
 } as const;
