@@ -69,7 +69,7 @@ export function refused(r: Refusal, what: 'codes' | 'passwords'): AppError {
     });
   return new AppError('too_many_attempts', {
     retryAfter: r.wait,
-    detail: `Too many failed attempts. Try again in ${r.wait} seconds.`,
+    detail: `Too many failed attempts. Try again in ${r.wait} ${r.wait === 1 ? 'second' : 'seconds'}.`,
     local: {
       key: what === 'codes' ? 'error.too_many_codes' : 'error.too_many_passwords',
       values: { seconds: r.wait },

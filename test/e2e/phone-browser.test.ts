@@ -45,6 +45,20 @@ describe('phone methods in headless Chromium, with the phone simulator', {
     await page.getByLabel(/^Text message/).check();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Country or region').selectOption('CZ');
+    // The number's box is styled like every other text box (not the browser's small default).
+    const [tel, other] = await page.evaluate(() => {
+      const number = document.querySelector('input[type="tel"]')!;
+      const text = document.createElement('input'); // a text box, as on the other pages
+      number.after(text);
+      // (No named function in here: the page has no __name helper.)
+      const both = [number, text].map((e) => {
+        const s = getComputedStyle(e);
+        return `${s.fontSize} ${s.padding} ${s.borderTopWidth} ${e.getBoundingClientRect().height}`;
+      });
+      text.remove();
+      return both;
+    });
+    assert.equal(tel, other, 'the phone number box matches the other fields');
     await page.getByLabel('Phone number').fill(number);
     await page.getByLabel(how).check();
     await page.getByRole('button', { name: 'Next' }).click();
