@@ -41,6 +41,8 @@ const r = spawnSync(
     'tsx',
     '--test',
     '--test-concurrency=2',
+    // A test that hangs fails by name after ten minutes instead of stalling the run.
+    '--test-timeout=600000',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     `--test-reporter=${new URL('./slowest-reporter.js', import.meta.url).href}`,
