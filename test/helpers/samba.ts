@@ -151,7 +151,9 @@ export async function startSamba(): Promise<Samba> {
     },
     async close() {
       await stop();
-      rmSync(dir, { recursive: true, force: true });
+      // Samba's task processes may write a last file as they go: retry
+      // ENOTEMPTY a few times rather than fail the suite's teardown.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
