@@ -68,15 +68,24 @@ export function logoDataUrl(bytes: Buffer): string | null {
 
 export const LOGO_PATH = '/branding/logo';
 
+/** The logo's address by its content, hashed once per logo (brandOf runs on every page). */
+let lastLogo: { logo: string; path: string } | undefined;
+function logoPathOf(logo: string): string {
+  if (lastLogo?.logo !== logo)
+    lastLogo = {
+      logo,
+      path: `${LOGO_PATH}?v=${createHash('sha256').update(logo).digest('hex').slice(0, 16)}`,
+    };
+  return lastLogo.path;
+}
+
 export function brandOf(s: ServiceSettings): Brand {
   return {
     name: s.organizationName || PRODUCT_NAME,
     custom: !!s.organizationName,
     helpText: s.helpText,
     helpUrl: s.helpUrl,
-    logoPath: s.logo
-      ? `${LOGO_PATH}?v=${createHash('sha256').update(s.logo).digest('hex').slice(0, 16)}`
-      : null,
+    logoPath: s.logo ? logoPathOf(s.logo) : null,
   };
 }
 

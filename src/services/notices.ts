@@ -69,11 +69,7 @@ async function emailNotice(
     if (!settings[setting]) return;
     const user = await ctx.stores.users.findById(userId);
     if (!user?.directory_mail) return;
-    await enqueueMail(
-      ctx,
-      ctx.db,
-      composeMail(brandOf(await getServiceSettings(ctx)), kind, user, values),
-    );
+    await enqueueMail(ctx, ctx.db, composeMail(brandOf(settings), kind, user, values));
   } catch (err) {
     ctx.log.warn({ err: (err as Error).message, user: userId, kind }, 'email notice not queued');
   }

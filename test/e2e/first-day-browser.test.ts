@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type AppContext, createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
@@ -18,30 +17,13 @@ import { createUser } from '../../src/services/users.ts';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+import { authenticatorApp } from '../helpers/totp.ts';
 
 const PASSWORD = 'a long enough password 1';
 const SHOTS = path.resolve('test-artifacts/screenshots/journey');
 const de = translator('de');
 const EXPIRED =
   /expired or was not sent from this site|abgelaufen oder wurde nicht von dieser Website/;
-
-/** A person's authenticator app: one code per time step, never the same step twice. */
-function authenticator(secret: string) {
-  const totp = new TOTP({
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    secret: Secret.fromBase32(secret),
-  });
-  const used = new Set<number>();
-  return () => {
-    const now = Math.floor(Date.now() / 30_000);
-    const step = [now, now + 1, now - 1].find((s) => !used.has(s));
-    assert.ok(step !== undefined, 'no unused TOTP step within the accepted window');
-    used.add(step);
-    return totp.generate({ timestamp: step * 30_000 });
-  };
-}
 
 describe('a first day in headless Chromium: language, Back, second tabs, reloads', {
   skip: skipChromium,
@@ -60,7 +42,7 @@ describe('a first day in headless Chromium: language, Back, second tabs, reloads
   async function person(upn: string, secret: string) {
     const { id } = await createUser(ctx, { upn, password: PASSWORD, mfaState: 'Enforced' });
     await addRegistration(ctx, id, 'PhoneAppOTP', { ok: true, secret, details: {} });
-    codes[upn] = authenticator(secret);
+    codes[upn] = authenticatorApp(secret);
   }
 
   /** To the code page: the password sent, the second factor asked. */
@@ -119,7 +101,7 @@ describe('a first day in headless Chromium: language, Back, second tabs, reloads
       assert.match((await heading(page)) ?? '', new RegExp(de('method.PhoneAppOTP.label')));
       await shot(page, 'enrol-totp-de');
       const secret = ((await page.locator('#secret-key').textContent()) ?? '').replace(/\s/g, '');
-      codes['greta@contoso.com'] = authenticator(secret);
+      codes['greta@contoso.com'] = authenticatorApp(secret);
       await page.getByLabel(de('code.label'), { exact: true }).fill(codes['greta@contoso.com']!());
       await page.getByRole('button', { name: de('code.verify') }).click();
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import type { AppContext } from '../../src/context.ts';
 import { createContext } from '../../src/context.ts';
@@ -14,24 +13,7 @@ import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { runCli } from '../helpers/cli.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
-
-/** A person's authenticator app (otpauth, not Portcullis's code), one code per time step. */
-function authenticator(secret: string) {
-  const totp = new TOTP({
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    secret: Secret.fromBase32(secret),
-  });
-  const used = new Set<number>();
-  return () => {
-    const now = Math.floor(Date.now() / 30_000);
-    const step = [now, now + 1, now - 1].find((s) => !used.has(s));
-    assert.ok(step !== undefined, 'no unused TOTP step within the accepted window');
-    used.add(step);
-    return totp.generate({ timestamp: step * 30_000 });
-  };
-}
+import { authenticatorApp } from '../helpers/totp.ts';
 
 const PASSWORD = 'a long enough password 1';
 
@@ -46,7 +28,7 @@ describe('security info in headless Chromium', { skip: skipChromium }, () => {
   async function person(upn: string, secret: string) {
     const { id } = await createUser(ctx, { upn, password: PASSWORD, mfaState: 'Enforced' });
     await addRegistration(ctx, id, 'PhoneAppOTP', { ok: true, secret, details: {} });
-    codes[upn] = authenticator(secret);
+    codes[upn] = authenticatorApp(secret);
   }
 
   async function signIn(page: Page, upn: string, opts: { remember?: boolean } = {}) {

@@ -17,5 +17,3 @@ export const LocalTime = ({ at, lang }: { at: number | string | null; lang: stri
 /** `at` in UTC, saying so, for text a message puts a time in. */
 export const utcText = (at: number | string, lang: string) =>
   `${new Date(at).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
-
-export const LOCAL_TIME_SCRIPT = '/static/local-time.js';
