@@ -2,7 +2,7 @@ import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config/schema.ts';
 import { deriveKeys, type Keys, loadMasterKey } from './crypto/keys.ts';
-import { PasswordHasher } from './crypto/passwords.ts';
+import { hashPoolShare, PasswordHasher } from './crypto/passwords.ts';
 import { cryptoRandom, type Random } from './crypto/random.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { type GroupCommit, groupCommit } from './db/group-commit.ts';
@@ -48,6 +48,8 @@ export interface ContextOverrides {
   log?: Logger;
   db?: OpenOptions;
   telephony?: Telephony;
+  /** This process is one of this many workers sharing the machine (src/workers.ts). */
+  workers?: number;
 }
 
 export function createContext(config: Config, o: ContextOverrides = {}): AppContext {
@@ -77,7 +79,10 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
         timeCost: config.argon2Iterations,
         parallelism: config.argon2Parallelism,
       },
-      { concurrency: config.hashConcurrency, queue: config.hashQueue },
+      hashPoolShare(
+        { concurrency: config.hashConcurrency, queue: config.hashQueue },
+        o.workers ?? 1,
+      ),
     ),
     log,
     methodContext: {

@@ -9,8 +9,10 @@ import { startDirectorySchedule } from './directory/schedule.ts';
 import { startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
+import { createLogger } from './log.ts';
 import { startMailSender } from './mail/sender.ts';
 import { oidcHost } from './oidc/host.ts';
+import { signingKeys } from './oidc/keys.ts';
 import { ensureFirstAdmin, writeInitialPassword } from './services/bootstrap.ts';
 import { housekeeping } from './services/housekeeping.ts';
 import { getServiceSettings } from './services/settings.ts';
@@ -20,17 +22,36 @@ export interface RunningServer {
   ctx: AppContext;
   port: number;
   url: string;
+  /** The fronts' bound ports (null when not configured). */
+  ldapPort: number | null;
+  radiusPort: number | null;
   close(): Promise<void>;
 }
 
-/** Starts Portcullis: migrations, first administrator, then the HTTP server. */
-export async function startServer(
-  config: Config,
-  out: (line: string) => void = console.log,
-  /** Someone reads the output at a terminal (else a generated password goes to a file). */
-  interactive = process.stdout.isTTY === true,
-): Promise<RunningServer> {
-  const ctx = createContext(config, { db: { backgroundCheckpoint: true } });
+/** How this process serves: alone (the default), or as one of several workers (src/workers.ts). */
+export interface ServeRole {
+  /** This process is one of this many workers sharing the listeners. */
+  workers: number;
+  /** Its number among them (1…workers), named in its log lines. */
+  slot?: number;
+  /** It runs housekeeping and the directory sync (one worker does). */
+  jobs: boolean;
+  /** The database is ready: the primary migrated it and made the first administrator. */
+  prepared: boolean;
+}
+
+const ALONE: ServeRole = { workers: 1, jobs: true, prepared: false };
+
+/**
+ * Readies the database for serving: migrations, the search index, the first
+ * administrator (its password printed or written once) and the first signing
+ * key — once, before any worker serves.
+ */
+export async function prepareDatabase(
+  ctx: AppContext,
+  out: (line: string) => void,
+  interactive: boolean,
+): Promise<void> {
   await migrate(ctx.db, ctx.dialect, ctx.clock);
   // The SQLite search index is keyed by the users' rowid, which a VACUUM may
   // renumber: rebuild it on start (about half a second at 100,000 users).
@@ -45,9 +66,26 @@ export async function startServer(
       out(`One-time password (shown only now, to be changed at first sign-in): ${admin.password}`);
     else if (admin.password)
       out(
-        `Its one-time password is in ${await writeInitialPassword(config.dataDir, admin.password)} (readable by this user only); it must be changed at first sign-in.`,
+        `Its one-time password is in ${await writeInitialPassword(ctx.config.dataDir, admin.password)} (readable by this user only); it must be changed at first sign-in.`,
       );
   }
+  await signingKeys(ctx);
+}
+
+/** Starts Portcullis: migrations, first administrator, then the HTTP server and the fronts. */
+export async function startServer(
+  config: Config,
+  out: (line: string) => void = console.log,
+  /** Someone reads the output at a terminal (else a generated password goes to a file). */
+  interactive = process.stdout.isTTY === true,
+  role: ServeRole = ALONE,
+): Promise<RunningServer> {
+  const ctx = createContext(config, {
+    db: { backgroundCheckpoint: true },
+    workers: role.workers,
+    ...(role.slot ? { log: createLogger(config.logLevel).child({ worker: role.slot }) } : {}),
+  });
+  if (!role.prepared) await prepareDatabase(ctx, out, interactive);
   // Loaded here, not at import: the command line never needs oidc-provider
   // (which warns about the runtime on Node 20 as it loads).
   const { createOidcProvider } = await import('./oidc/provider.ts');
@@ -59,7 +97,9 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const radius = config.radiusListen ? await startRadiusFront(ctx, config.radiusListen) : null;
-  if (radius) ctx.log.info({ port: radius.port }, 'radius listening');
+  // A worker's listeners are the primary's, which names them once for all.
+  const announce = role.workers === 1;
+  if (radius && announce) ctx.log.info({ port: radius.port }, 'radius listening');
   const ldapFront = config.ldapListen
     ? await startLdapFront(ctx, {
         listen: config.ldapListen,
@@ -70,19 +110,51 @@ export async function startServer(
             : undefined,
       })
     : null;
-  if (ldapFront)
+  if (ldapFront && announce)
     ctx.log.info({ tls: !!config.ldapTlsCert, port: ldapFront.port }, 'ldap listening');
+  // Every worker sends mail (each message is claimed by one); the periodic jobs run on one.
+  const stopMail = startMailSender(ctx);
+  const stopJobs = role.jobs ? await startJobs(ctx) : null;
+  if (role.jobs && role.slot)
+    ctx.log.info({ pid: process.pid }, 'housekeeping and directory sync run on this worker');
+  if (announce)
+    ctx.log.info(
+      { port, host: config.host, database: ctx.dialect, publicUrl: config.publicUrl },
+      'listening',
+    );
+  return {
+    ctx,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    ldapPort: ldapFront?.port ?? null,
+    radiusPort: radius?.port ?? null,
+    async close() {
+      await stopJobs?.();
+      await stopMail();
+      await radius?.close();
+      await ldapFront?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeContext(ctx);
+    },
+  };
+}
+
+/**
+ * Housekeeping every ten minutes and the directory sync's schedule, with the
+ * start-up warnings an administrator should read once (before 'listening', so
+ * whoever waits for that line has seen them). Returns what stops them.
+ */
+async function startJobs(ctx: AppContext): Promise<() => Promise<void>> {
+  const { config } = ctx;
   const directory = directoryOf(ctx);
   const stopDirectorySync =
     directory && config.directorySyncMinutes > 0 ? startDirectorySchedule(ctx, directory) : null;
-  const stopMail = startMailSender(ctx);
   const cleanup = setInterval(() => {
     housekeeping(ctx).catch((e: unknown) =>
       ctx.log.warn({ err: (e as Error).message }, 'housekeeping failed'),
     );
   }, 10 * 60_000);
   cleanup.unref();
-  // Said before 'listening', so whoever waits for that line has seen them.
   const undelivered = undeliveredMethods(config, (await getServiceSettings(ctx)).allowedMethods);
   if (undelivered.length > 0)
     ctx.log.warn({ methods: undelivered }, undeliveredWarning(undelivered));
@@ -90,22 +162,8 @@ export async function startServer(
     ctx.log.warn(
       'phone simulator on at /_dev/phone (PORTCULLIS_PHONE_SIMULATOR): it shows every code sent, to this machine and to administrators; for trying out only',
     );
-  ctx.log.info(
-    { port, host: config.host, database: ctx.dialect, publicUrl: config.publicUrl },
-    'listening',
-  );
-  return {
-    ctx,
-    port,
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      clearInterval(cleanup);
-      await stopDirectorySync?.();
-      await stopMail();
-      await radius?.close();
-      await ldapFront?.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await closeContext(ctx);
-    },
+  return async () => {
+    clearInterval(cleanup);
+    await stopDirectorySync?.();
   };
 }

@@ -51,16 +51,17 @@ program
   .command('serve')
   .description('Run the Portcullis server (what `npm start` runs)')
   .action(async () => {
-    const [{ loadConfig }, { startServer }] = await Promise.all([
+    const [{ loadConfig }, cluster, workers] = await Promise.all([
       import('../config/load.ts'),
-      import('../server.ts'),
+      import('node:cluster'),
+      import('../workers.ts'),
     ]);
-    const server = await startServer(loadConfig());
-    const stop = () => {
-      server.close().finally(() => process.exit(0));
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    const config = loadConfig();
+    const count = workers.workerCount(config);
+    if (cluster.default.isWorker) return workers.runWorker(config);
+    if (count > 1) return workers.runPrimary(config, count);
+    const { startServer } = await import('../server.ts');
+    workers.stopOn(await startServer(config), ['SIGTERM', 'SIGINT']);
   });
 
 userCommands(program);

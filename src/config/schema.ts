@@ -149,17 +149,26 @@ export const configSchema = {
     default: 1,
     schema: positiveInt.max(16),
   }),
+  workers: entry<'auto' | number>({
+    env: 'PORTCULLIS_WORKERS',
+    description:
+      'Server processes sharing the HTTP, LDAP and RADIUS listeners: `auto` runs one per CPU core, `1` runs a single process. A worker that dies is replaced at once; housekeeping and the directory sync run on one of them.',
+    default: 'auto',
+    schema: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], {
+      error: 'must be auto or a number of processes (1 or more)',
+    }),
+  }),
   hashConcurrency: entry({
     env: 'PORTCULLIS_HASH_CONCURRENCY',
     description:
-      'Password hashes computed at once (off the event loop); 0: one fewer than the CPU cores, at least one (a core is left for everything else). Further checks wait in a queue.',
+      'Password hashes computed at once (off the event loop), in all workers together; 0: one fewer than the CPU cores, at least one per worker (a core is left for everything else). Further checks wait in a queue.',
     default: 0,
     schema: z.coerce.number().int().min(0).max(64),
   }),
   hashQueue: entry({
     env: 'PORTCULLIS_HASH_QUEUE',
     description:
-      'Password checks that may wait for a free hasher. When the queue is full, new ones get 503 with Retry-After at once instead of waiting ever longer; everything else (codes, app passwords, health) is unaffected.',
+      'Password checks that may wait for a free hasher, in all workers together. When the queue is full, new ones get 503 with Retry-After at once instead of waiting ever longer; everything else (codes, app passwords, health) is unaffected.',
     default: 64,
     schema: z.coerce.number().int().min(0).max(100000),
   }),

@@ -15,6 +15,19 @@ export interface HashPoolLimits {
   queue: number;
 }
 
+/**
+ * One process's part of the limits when `workers` processes share the
+ * machine: the limits (and the default, one fewer than the cores) are for all
+ * of them together, with at least one hash at a time in each.
+ */
+export function hashPoolShare(limits: HashPoolLimits, workers: number): HashPoolLimits {
+  const all = limits.concurrency || Math.max(1, availableParallelism() - 1);
+  return {
+    concurrency: Math.max(1, Math.floor(all / workers)),
+    queue: Math.ceil(limits.queue / workers),
+  };
+}
+
 export interface HashPoolStats {
   active: number;
   queued: number;

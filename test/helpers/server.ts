@@ -53,6 +53,9 @@ function spawnServer(env: Record<string, string>, opts: ServeOptions): Promise<S
       ...process.env,
       PORT: '0',
       PORTCULLIS_HOST: '127.0.0.1',
+      // One process per server unless a test is about workers (test/e2e/workers.test.ts):
+      // tests start processes only where the process is what is tested.
+      PORTCULLIS_WORKERS: '1',
       ...env,
       PORTCULLIS_LOG_LEVEL: 'info',
     },

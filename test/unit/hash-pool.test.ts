@@ -1,13 +1,47 @@
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { describe, it } from 'node:test';
-import { PasswordHasher } from '../../src/crypto/passwords.ts';
+import { closeContext, createContext } from '../../src/context.ts';
+import { hashPoolShare, PasswordHasher } from '../../src/crypto/passwords.ts';
 import { isAppError } from '../../src/errors.ts';
+import { createLogger } from '../../src/log.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
+import { freshDatabase } from '../helpers/db.ts';
 
 const PARAMS = { memoryCost: 8192, timeCost: 2, parallelism: 1 };
 
 describe('password hash pool', () => {
+  it('divides the limits among the workers, at least one hash at a time each', () => {
+    assert.deepEqual(hashPoolShare({ concurrency: 8, queue: 64 }, 1), {
+      concurrency: 8,
+      queue: 64,
+    });
+    assert.deepEqual(hashPoolShare({ concurrency: 8, queue: 64 }, 4), {
+      concurrency: 2,
+      queue: 16,
+    });
+    assert.deepEqual(hashPoolShare({ concurrency: 3, queue: 10 }, 4), { concurrency: 1, queue: 3 });
+    // The default (0): one fewer than the cores in all, shared the same way.
+    const cores = availableParallelism();
+    assert.equal(
+      hashPoolShare({ concurrency: 0, queue: 64 }, 1).concurrency,
+      Math.max(1, cores - 1),
+    );
+    assert.equal(hashPoolShare({ concurrency: 0, queue: 64 }, cores).concurrency, 1);
+  });
+
+  it("gives a worker's context its share of the configured pool", async () => {
+    const db = await freshDatabase({ PORTCULLIS_HASH_CONCURRENCY: '6' });
+    const ctx = createContext(db.config, { workers: 3, log: createLogger('silent') });
+    try {
+      assert.equal(ctx.hasher.stats().concurrency, 2);
+    } finally {
+      await closeContext(ctx);
+      await db.drop();
+    }
+  });
+
   it('runs at most `concurrency` hashes, queues `queue` more, and refuses the rest at once with 503', async () => {
     const hasher = new PasswordHasher(PARAMS, { concurrency: 1, queue: 1 });
     const stored = await hasher.hash('correct horse battery');

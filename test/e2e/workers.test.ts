@@ -1,0 +1,277 @@
+// `portcullis serve` with PORTCULLIS_WORKERS=2: one set of listeners (HTTP,
+// LDAP, RADIUS) served by two processes; a worker killed with kill -9 is
+// replaced at once while the other keeps serving its connections; the
+// periodic jobs run on one worker and come back with its replacement; the
+// workers stop with the primary.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import dgram from 'node:dgram';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { Client } from 'ldapts';
+import radius from 'radius';
+import { type AppContext, closeContext, createContext } from '../../src/context.ts';
+import { migrate } from '../../src/db/index.ts';
+import { createLogger } from '../../src/log.ts';
+import { createLegacyApp } from '../../src/services/applications.ts';
+import { createUser } from '../../src/services/users.ts';
+import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+
+const BASE = 'dc=portcullis';
+const UPN = 'wendy@contoso.com';
+const PASSWORD = 'wendy password 1';
+const RADIUS_SECRET = 'radius secret for workers';
+const DN = `uid=${UPN},ou=people,${BASE}`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): Promise<T> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) {
+    const v = probe();
+    if (v !== undefined) return v;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The worker processes of a primary (its children). */
+const workersOf = (primary: number): number[] => {
+  const r = spawnSync('pgrep', ['-P', String(primary)], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean).map(Number).sort();
+};
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Which process holds the server end of a loopback TCP connection: the socket's
+ * inode from /proc/net/tcp, found among each candidate's open files.
+ */
+function holderOf(serverPort: number, clientPort: number, pids: number[]): number | undefined {
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+  const row = readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .find((f) => f[1]?.endsWith(`:${hex(serverPort)}`) && f[2]?.endsWith(`:${hex(clientPort)}`));
+  const socket = row && `socket:[${row[9]}]`;
+  if (!socket) return undefined;
+  return pids.find((pid) => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`) === socket;
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** An Access-Request with the password, answered or not within a second. */
+async function radiusAsk(port: number, app: string, password: string): Promise<string> {
+  const socket = dgram.createSocket('udp4');
+  try {
+    const packet = radius.encode({
+      code: 'Access-Request',
+      secret: RADIUS_SECRET,
+      identifier: 7,
+      attributes: [
+        ['User-Name', UPN],
+        ['User-Password', password],
+        ['NAS-Identifier', app],
+      ],
+      add_message_authenticator: true,
+    } as never);
+    const answer = new Promise<string>((resolve) => {
+      socket.once('message', (m) => resolve(radius.decode_without_secret({ packet: m }).code));
+      setTimeout(() => resolve('none'), 1000).unref();
+    });
+    socket.send(packet, port, '127.0.0.1');
+    return await answer;
+  } finally {
+    socket.close();
+  }
+}
+
+describe('serve with PORTCULLIS_WORKERS=2', () => {
+  let db: TestDatabase;
+  let ctx: AppContext;
+  let server: ServerProcess;
+  let ldapPort: number;
+  let radiusPort: number;
+  let app: string;
+  let workers: number[];
+  const clients: Client[] = [];
+
+  before(async () => {
+    db = await freshDatabase({
+      PORTCULLIS_LDAP_LISTEN: '127.0.0.1:0',
+      PORTCULLIS_RADIUS_LISTEN: '127.0.0.1:0',
+      PORTCULLIS_LDAP_BASE_DN: BASE,
+    });
+    ctx = createContext(db.config, { log: createLogger('silent'), db: { pgPoolSize: 1 } });
+    await migrate(ctx.db, ctx.dialect);
+    // A user without MFA: the account password works on every front.
+    await createUser(ctx, { upn: UPN, password: PASSWORD });
+    app = (
+      await createLegacyApp(ctx, {
+        name: 'VPN',
+        fronts: ['radius', 'ldap', 'verify'],
+        radiusSecret: RADIUS_SECRET,
+      })
+    ).id;
+    server = await startServerProcess({ ...db.env, PORTCULLIS_WORKERS: '2' });
+    const out = server.output();
+    ldapPort = Number(/"port":(\d+),"msg":"ldap listening"/.exec(out)![1]);
+    radiusPort = Number(/"port":(\d+),"msg":"radius listening"/.exec(out)![1]);
+    workers = workersOf(server.child.pid!);
+  });
+  after(async () => {
+    for (const c of clients) await c.unbind().catch(() => {});
+    await server?.stop();
+    await closeContext(ctx);
+    await db?.drop();
+  });
+
+  it('says listening once, for two worker processes', () => {
+    const lines = server.output().match(/"msg":"listening"/g) ?? [];
+    assert.equal(lines.length, 1, server.output());
+    assert.match(server.output(), /"workers":2,"port":\d+/);
+    assert.equal(workers.length, 2, `workers: ${workers}`);
+  });
+
+  it('runs the periodic jobs on one worker only', () => {
+    const jobs = server
+      .output()
+      .match(/"msg":"housekeeping and directory sync run on this worker"/g);
+    assert.equal(jobs?.length, 1, server.output());
+    assert.match(server.output(), /"worker":1,"pid":\d+,"msg":"housekeeping/);
+  });
+
+  it('shares the LDAP listener: connections land on both workers', async () => {
+    for (let i = 0; i < 6; i++) {
+      const c = new Client({ url: `ldap://127.0.0.1:${ldapPort}` });
+      await c.bind(DN, PASSWORD);
+      clients.push(c);
+    }
+    const holders = clients.map((c) => {
+      const local = (c as unknown as { socket: { localPort: number } }).socket.localPort;
+      return holderOf(ldapPort, local, workers);
+    });
+    assert.deepEqual(new Set(holders), new Set(workers), `held by ${holders}`);
+  });
+
+  it('answers HTTP and RADIUS on the shared listeners', async () => {
+    for (let i = 0; i < 10; i++) {
+      const res = await fetch(`${server.url}/readyz`, { headers: { connection: 'close' } });
+      assert.equal(res.status, 200);
+    }
+    for (let i = 0; i < 6; i++)
+      assert.equal(await radiusAsk(radiusPort, app, PASSWORD), 'Access-Accept');
+    assert.equal(await radiusAsk(radiusPort, app, 'wrong password'), 'Access-Reject');
+  });
+
+  it('replaces a worker killed with kill -9 at once; the other keeps its connections', async () => {
+    const locals = clients.map(
+      (c) => (c as unknown as { socket: { localPort: number } }).socket.localPort,
+    );
+    const holders = locals.map((p) => holderOf(ldapPort, p, workers));
+    const jobsPid = Number(/"pid":(\d+),"msg":"housekeeping/.exec(server.output())![1]);
+    const victim = jobsPid;
+    const survivor = workers.find((w) => w !== victim)!;
+    process.kill(victim, 'SIGKILL');
+    await until('the worker to die', () => (alive(victim) ? undefined : true));
+
+    // Served at once, by the worker still standing: HTTP, RADIUS, LDAP.
+    const res = await fetch(`${server.url}/readyz`, { headers: { connection: 'close' } });
+    assert.equal(res.status, 200);
+    assert.equal(await radiusAsk(radiusPort, app, PASSWORD), 'Access-Accept');
+    // The survivor's LDAP connections carry on, still bound, without reconnecting.
+    const kept = clients.filter((_, i) => holders[i] === survivor);
+    assert.ok(kept.length > 0);
+    for (const c of kept) {
+      const { value } = await c.exop('1.3.6.1.4.1.4203.1.11.3');
+      assert.equal(value, `dn:${DN}`);
+    }
+
+    // Replaced in the same slot: two workers again, and the jobs with it.
+    const replaced = await until('a new worker', () => {
+      const now = workersOf(server.child.pid!);
+      return now.length === 2 && !now.includes(victim) ? now : undefined;
+    });
+    assert.ok(replaced.includes(survivor));
+    await until('the replacement to serve', () =>
+      /"msg":"worker serving"/.test(server.output()) ? true : undefined,
+    );
+    assert.match(
+      server.output(),
+      /"worker":1,"pid":\d+,"exitCode":null,"signal":"SIGKILL","msg":"worker died/,
+    );
+    const jobs = [...server.output().matchAll(/"pid":(\d+),"msg":"housekeeping and directory/g)];
+    assert.equal(jobs.length, 2);
+    assert.notEqual(Number(jobs[1]![1]), victim);
+    assert.ok(replaced.includes(Number(jobs[1]![1])), 'the jobs run in the replacement');
+    // And new connections are served.
+    const fresh = new Client({ url: `ldap://127.0.0.1:${ldapPort}` });
+    await fresh.bind(DN, PASSWORD);
+    await fresh.unbind();
+    const errors = server
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('"level":50') && !l.includes('"msg":"worker died'));
+    assert.deepEqual(errors, []);
+    workers = replaced;
+  });
+
+  it('stops every worker with the primary', async () => {
+    for (const c of clients.splice(0)) await c.unbind().catch(() => {});
+    await server.stop();
+    assert.equal(server.child.exitCode, 0);
+    await until('the workers to exit', () => (workers.some(alive) ? undefined : true), 5000);
+  });
+});
+
+describe('serve with PORTCULLIS_WORKERS=2 whose primary is killed', () => {
+  it('its workers exit too, instead of lingering on the ports', async () => {
+    const db = await freshDatabase();
+    const server = await startServerProcess({ ...db.env, PORTCULLIS_WORKERS: '2' });
+    try {
+      const workers = workersOf(server.child.pid!);
+      assert.equal(workers.length, 2);
+      server.child.kill('SIGKILL');
+      await until('the workers to exit', () => (workers.some(alive) ? undefined : true), 10_000);
+    } finally {
+      await server.stop();
+      await db.drop();
+    }
+  });
+});
+
+describe('serve with PORTCULLIS_WORKERS=2 whose workers cannot start', () => {
+  it('stops with the reason instead of starting workers again and again', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const db = await freshDatabase({ PORTCULLIS_LDAP_LISTEN: `127.0.0.1:${port}` });
+    try {
+      await assert.rejects(
+        startServerProcess({ ...db.env, PORTCULLIS_WORKERS: '2' }),
+        (e: Error) =>
+          /server exited with 1/.test(e.message) &&
+          /EADDRINUSE/.test(e.message) &&
+          /a worker failed to start: stopping/.test(e.message),
+      );
+    } finally {
+      taken.close();
+      await db.drop();
+    }
+  });
+});
