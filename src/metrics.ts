@@ -1,16 +1,33 @@
 // Prometheus metrics (prom-client), one registry per context: sign-ins by
 // result, method and front; the password hash pool; HTTP request latency.
 import { createRequire } from 'node:module';
-import type { Counter, Histogram, Registry } from 'prom-client';
+import type {
+  Counter,
+  Histogram,
+  MetricObjectWithValues,
+  MetricValue,
+  Registry,
+} from 'prom-client';
 import type { HashPoolStats } from './crypto/passwords.ts';
 
 export interface Metrics {
   registry: Registry;
   signins: Counter<'result' | 'method' | 'front'>;
   requestSeconds: Histogram<'method' | 'route' | 'status'>;
-  /** The text /metrics serves (process metrics are added on the first call). */
+  /**
+   * The text /metrics serves (process metrics are added on the first call):
+   * in a worker, the figures of all the workers together (src/workers.ts).
+   */
   render(): Promise<string>;
+  /** This process's own figures, for the primary to add up. */
+  json(): Promise<MetricObjectWithValues<MetricValue<string>>[]>;
 }
+
+/** Asks the primary for every worker's figures added up (set in a worker, src/workers.ts). */
+let clusterRender: (() => Promise<string>) | undefined;
+export const renderClusterMetricsWith = (render: () => Promise<string>) => {
+  clusterRender = render;
+};
 
 /** Built on first use (src/context.ts): a command-line call never loads prom-client. */
 export function createMetrics(hashPool: () => HashPoolStats): Metrics {
@@ -57,16 +74,18 @@ export function createMetrics(hashPool: () => HashPoolStats): Metrics {
     },
   });
   let processMetrics = false;
+  const withProcessMetrics = () => {
+    if (!processMetrics) {
+      collectDefaultMetrics({ register: registry, prefix: 'portcullis_' });
+      processMetrics = true;
+    }
+    return registry;
+  };
   return {
     registry,
     signins,
     requestSeconds,
-    render() {
-      if (!processMetrics) {
-        collectDefaultMetrics({ register: registry, prefix: 'portcullis_' });
-        processMetrics = true;
-      }
-      return registry.metrics();
-    },
+    render: () => clusterRender?.() ?? withProcessMetrics().metrics(),
+    json: () => withProcessMetrics().getMetricsAsJSON(),
   };
 }

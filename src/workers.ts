@@ -7,10 +7,13 @@
 // from each other. Worker 1 runs the periodic jobs; a worker that dies is
 // replaced at once, in its slot, so the jobs come back with it.
 import cluster, { type Worker } from 'node:cluster';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 import type { Config } from './config/schema.ts';
 import { closeContext, createContext } from './context.ts';
 import { createLogger, type Logger } from './log.ts';
+import { renderClusterMetricsWith } from './metrics.ts';
 import { prepareDatabase, type RunningServer, startServer } from './server.ts';
 
 /** The worker processes `serve` runs: `auto` is one per core. */
@@ -26,6 +29,45 @@ interface Ready {
 }
 const isReady = (m: unknown): m is Ready =>
   typeof m === 'object' && m !== null && (m as { portcullis?: unknown }).portcullis === 'ready';
+
+/** A question between primary and worker over the IPC channel, and its answer. */
+interface Ask {
+  portcullis: 'ask';
+  id: number;
+  what: 'metrics' | 'metrics-json';
+}
+interface Answer {
+  portcullis: 'answer';
+  id: number;
+  value: unknown;
+}
+const isAsk = (m: unknown): m is Ask => (m as { portcullis?: unknown })?.portcullis === 'ask';
+const isAnswer = (m: unknown): m is Answer =>
+  (m as { portcullis?: unknown })?.portcullis === 'answer';
+
+interface Peer {
+  send(m: unknown): unknown;
+  on(event: 'message', listener: (m: unknown) => void): unknown;
+  off(event: 'message', listener: (m: unknown) => void): unknown;
+}
+let asked = 0;
+/** Asks the other end a question; null when it does not answer within two seconds. */
+function ask<T>(peer: Peer, what: Ask['what']): Promise<T | null> {
+  const id = ++asked;
+  return new Promise((resolve) => {
+    const done = (value: T | null) => {
+      clearTimeout(timer);
+      peer.off('message', listen);
+      resolve(value);
+    };
+    const listen = (m: unknown) => {
+      if (isAnswer(m) && m.id === id) done(m.value as T);
+    };
+    const timer = setTimeout(() => done(null), 2000);
+    peer.on('message', listen);
+    peer.send({ portcullis: 'ask', id, what } satisfies Ask);
+  });
+}
 
 /** The environment a worker learns its slot from (set by the primary, read only by workers). */
 const SLOT_ENV = 'PORTCULLIS_WORKER_SLOT';
@@ -45,11 +87,25 @@ export async function runWorker(config: Config): Promise<void> {
     ldapPort: server.ldapPort,
     radiusPort: server.radiusPort,
   };
+  // /metrics on any worker shows all of them added up: the primary gathers them.
+  const primary = process as unknown as Peer;
+  renderClusterMetricsWith(async () => {
+    const text = await ask<string>(primary, 'metrics');
+    if (text === null) throw new Error('the primary did not answer');
+    return text;
+  });
+  process.on('message', (m: unknown) => {
+    if (isAsk(m) && m.what === 'metrics-json')
+      void server.ctx.metrics.json().then((value) => answer(primary, m, value));
+  });
   process.send?.(ready);
   stopOn(server, ['SIGTERM', 'SIGINT']);
   // The primary is gone (even killed outright): stop serving rather than linger.
   process.once('disconnect', () => void close(server));
 }
+
+const answer = (peer: Peer, question: Ask, value: unknown) =>
+  peer.send({ portcullis: 'answer', id: question.id, value } satisfies Answer);
 
 let closing: Promise<void> | undefined;
 const close = (server: RunningServer) => {
@@ -87,6 +143,8 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
     const worker = cluster.fork({ [SLOT_ENV]: String(slot) });
     slots.set(worker, { slot, started: Date.now(), ready: false });
     worker.on('message', (m: unknown) => {
+      if (isAsk(m) && m.what === 'metrics')
+        void allMetrics([...slots.keys()]).then((text) => answer(worker, m, text));
       if (!isReady(m)) return;
       const w = slots.get(worker);
       if (w) w.ready = true;
@@ -144,6 +202,17 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
   process.once('SIGINT', () => stopAll(0));
 
   for (let slot = 1; slot <= count; slot++) fork(slot);
+}
+
+/** Every worker's figures, added up (counters and histograms summed, as prom-client's cluster mode does). */
+async function allMetrics(workers: Worker[]): Promise<string> {
+  const { AggregatorRegistry } = createRequire(import.meta.url)(
+    'prom-client',
+  ) as typeof import('prom-client');
+  const each = await Promise.all(
+    workers.map((w) => ask<MetricObjectWithValues<MetricValue<string>>[]>(w, 'metrics-json')),
+  );
+  return AggregatorRegistry.aggregate(each.filter((m) => m !== null)).metrics();
 }
 
 /** The lines a single process says when it listens, said once for all the workers. */

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { Client } from 'ldapts';
 import radius from 'radius';
 import { type AppContext, closeContext, createContext } from '../../src/context.ts';
+import { hashPoolShare } from '../../src/crypto/passwords.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
@@ -177,6 +178,36 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
     for (let i = 0; i < 6; i++)
       assert.equal(await radiusAsk(radiusPort, app, PASSWORD), 'Access-Accept');
     assert.equal(await radiusAsk(radiusPort, app, 'wrong password'), 'Access-Reject');
+  });
+
+  it('shows /metrics of all the workers together, whichever worker is asked', async () => {
+    /** The sum of a metric's samples whose labels include these. */
+    const total = (text: string, name: string, labels: string[]) =>
+      text
+        .split('\n')
+        .filter((l) => l.startsWith(`${name}{`) && labels.every((x) => l.includes(x)))
+        .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } });
+      assert.equal(res.status, 200);
+      const text = await res.text();
+      // Six LDAP binds, three on each worker; six RADIUS accepts and a reject.
+      assert.equal(
+        total(text, 'portcullis_signins_total', ['front="ldap"', 'result="success"']),
+        6,
+      );
+      assert.equal(
+        total(text, 'portcullis_signins_total', ['front="radius"', 'result="success"']),
+        6,
+      );
+      assert.equal(
+        total(text, 'portcullis_signins_total', ['front="radius"', 'result="failure"']),
+        1,
+      );
+      // Each worker's share of the default pool, added up.
+      const share = hashPoolShare({ concurrency: 0, queue: 64 }, 2).concurrency;
+      assert.match(text, new RegExp(`^portcullis_hash_pool_size ${2 * share}$`, 'm'));
+    }
   });
 
   it('replaces a worker killed with kill -9 at once; the other keeps its connections', async () => {
