@@ -49,8 +49,10 @@ interface Result {
   p50: number;
   p99: number;
   failures: number;
-  /** CPU time of the answering process per request, µs. */
+  /** CPU time of the answering process (and its workers) per request, µs. */
   cpuPerRequest: number;
+  /** Cores the answering server kept busy on average (CPU time ÷ wall time). */
+  cores: number;
 }
 
 /** Runs `concurrency` workers for the warm-up plus `seconds`; each call returns success. */
@@ -90,6 +92,7 @@ async function measure(
     p99: pct(99),
     failures,
     cpuPerRequest: (cpuMs * 1000) / (latencies.length + failures),
+    cores: cpuMs / (seconds * 1000),
   };
 }
 
@@ -169,9 +172,10 @@ const rows = results.map((r) => [
   fmt(r.p50),
   fmt(r.p99),
   `${r.cpuPerRequest.toFixed(0)} µs`,
+  r.cores.toFixed(2),
   String(r.failures),
 ]);
-const head = ['front', 'per second', 'p50', 'p99', 'CPU/request', 'failed'];
+const head = ['front', 'per second', 'p50', 'p99', 'CPU/request', 'cores used', 'failed'];
 const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
 const line = (cells: string[]) => `| ${cells.map((v, c) => v.padEnd(widths[c]!)).join(' | ')} |`;
 console.log('\nPortcullis benchmark: app-password checks on the legacy fronts');
@@ -182,7 +186,7 @@ console.log(
   `database:   ${config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite (WAL)'}`,
 );
 console.log(
-  `parameters: ${concurrency} concurrent keep-alive connections per front; ${seconds} s after 2 s warm-up; ${users} Enforced users with 4 app passwords each; the same LDAP client for Portcullis and slapd\n`,
+  `parameters: ${concurrency} concurrent keep-alive connections per front; ${seconds} s after 2 s warm-up; ${users} Enforced users with 4 app passwords each; the same LDAP client for Portcullis and slapd; Portcullis workers: ${config.workers} (PORTCULLIS_WORKERS)\n`,
 );
 console.log(line(head));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);

@@ -11,17 +11,31 @@ import { newSecret, totpFor } from '../src/methods/totp/codes.ts';
 import { newUserRow } from '../src/storage/users.ts';
 
 /**
- * CPU time (user + system, ms) a process has used so far, from /proc (Linux);
- * NaN elsewhere. Less noisy than throughput on a shared machine.
+ * CPU time (user + system, ms) a process and its children (a server's
+ * workers) have used so far, from /proc (Linux); NaN elsewhere. Less noisy
+ * than throughput on a shared machine.
  */
 export function processCpuMs(pid: number | undefined): number {
   try {
     // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    return own + childrenOf(pid!).reduce((sum, child) => sum + processCpuMs(child), 0);
   } catch {
     return Number.NaN;
+  }
+}
+
+/** A process's children, from /proc (each thread's list; a server's are its main thread's). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
   }
 }
 const CLOCK_TICKS = 100;
@@ -35,6 +49,8 @@ export function benchEnvironment(): { env: Record<string, string>; cleanup: () =
     PORTCULLIS_HOST: '127.0.0.1',
     PORT: '0',
     PORTCULLIS_LOG_LEVEL: 'info',
+    // One worker per core unless told otherwise (PORTCULLIS_WORKERS=1: a single process).
+    PORTCULLIS_WORKERS: process.env.PORTCULLIS_WORKERS ?? 'auto',
     ...(process.env.PORTCULLIS_DATABASE_URL
       ? { PORTCULLIS_DATABASE_URL: process.env.PORTCULLIS_DATABASE_URL }
       : {}),

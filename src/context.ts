@@ -98,7 +98,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       log,
     },
     telephony,
-    groupCommit: groupCommit(db),
+    groupCommit: groupCommit(db, o.db?.writeTurns),
     cache: new TtlCache(1000),
     get metrics() {
       metrics ??= createMetrics(() => ctx.hasher.stats());

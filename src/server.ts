@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Config } from './config/schema.ts';
 import { type AppContext, closeContext, createContext } from './context.ts';
 import { migrate } from './db/index.ts';
+import type { WriteTurns } from './db/write-turns.ts';
 import { directoryOf } from './directory/index.ts';
 import { startDirectorySchedule } from './directory/schedule.ts';
 import { startLdapFront } from './fronts/ldap.ts';
@@ -38,6 +39,8 @@ export interface ServeRole {
   jobs: boolean;
   /** The database is ready: the primary migrated it and made the first administrator. */
   prepared: boolean;
+  /** SQLite: how the workers take turns at writing (src/db/sqlite-dialect.ts). */
+  writeTurns?: WriteTurns;
 }
 
 const ALONE: ServeRole = { workers: 1, jobs: true, prepared: false };
@@ -81,7 +84,7 @@ export async function startServer(
   role: ServeRole = ALONE,
 ): Promise<RunningServer> {
   const ctx = createContext(config, {
-    db: { backgroundCheckpoint: true },
+    db: { backgroundCheckpoint: true, ...(role.writeTurns ? { writeTurns: role.writeTurns } : {}) },
     workers: role.workers,
     ...(role.slot ? { log: createLogger(config.logLevel).child({ worker: role.slot }) } : {}),
   });

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 import type { Config } from './config/schema.ts';
 import { closeContext, createContext } from './context.ts';
+import { WriteTurns } from './db/write-turns.ts';
 import { createLogger, type Logger } from './log.ts';
 import { renderClusterMetricsWith } from './metrics.ts';
 import { prepareDatabase, type RunningServer, startServer } from './server.ts';
@@ -80,6 +81,7 @@ export async function runWorker(config: Config): Promise<void> {
     slot,
     jobs: slot === 1,
     prepared: true,
+    writeTurns: turnsFromPrimary(),
   });
   const ready: Ready = {
     portcullis: 'ready',
@@ -106,6 +108,50 @@ export async function runWorker(config: Config): Promise<void> {
 
 const answer = (peer: Peer, question: Ask, value: unknown) =>
   peer.send({ portcullis: 'answer', id: question.id, value } satisfies Answer);
+
+/** Turns at writing to SQLite, granted by the primary one worker at a time. */
+function turnsFromPrimary(): WriteTurns {
+  const granted: (() => void)[] = [];
+  process.on('message', (m: unknown) => {
+    if ((m as { portcullis?: unknown })?.portcullis === 'turn') granted.shift()?.();
+  });
+  return new WriteTurns({
+    ask: () =>
+      new Promise<void>((resolve) => {
+        granted.push(resolve);
+        process.send?.({ portcullis: 'take-turn' });
+      }),
+    giveBack: () => void process.send?.({ portcullis: 'give-turn' }),
+  });
+}
+
+/** The primary's side: one worker at a time holds the turn; a worker that dies gives it up. */
+function turnKeeper() {
+  const queue: Worker[] = [];
+  let holder: Worker | null = null;
+  const next = () => {
+    while (!holder && queue.length > 0) {
+      const w = queue.shift()!;
+      if (w.isDead()) continue;
+      holder = w;
+      w.send({ portcullis: 'turn' });
+    }
+  };
+  return {
+    message(worker: Worker, m: unknown) {
+      const kind = (m as { portcullis?: unknown })?.portcullis;
+      if (kind === 'take-turn') queue.push(worker);
+      else if (kind === 'give-turn' && holder === worker) holder = null;
+      else return;
+      next();
+    },
+    gone(worker: Worker) {
+      for (let i = queue.indexOf(worker); i >= 0; i = queue.indexOf(worker)) queue.splice(i, 1);
+      if (holder === worker) holder = null;
+      next();
+    },
+  };
+}
 
 let closing: Promise<void> | undefined;
 const close = (server: RunningServer) => {
@@ -136,6 +182,7 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
   }
 
   const slots = new Map<Worker, { slot: number; started: number; ready: boolean }>();
+  const turns = turnKeeper();
   let stopping = false;
   let announced = false;
   let earlyDeaths = 0;
@@ -143,6 +190,7 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
     const worker = cluster.fork({ [SLOT_ENV]: String(slot) });
     slots.set(worker, { slot, started: Date.now(), ready: false });
     worker.on('message', (m: unknown) => {
+      turns.message(worker, m);
       if (isAsk(m) && m.what === 'metrics')
         void allMetrics([...slots.keys()]).then((text) => answer(worker, m, text));
       if (!isReady(m)) return;
@@ -160,6 +208,7 @@ export async function runPrimary(config: Config, count: number): Promise<void> {
   cluster.on('exit', (worker, code, signal) => {
     const w = slots.get(worker);
     slots.delete(worker);
+    turns.gone(worker);
     if (stopping || !w) return;
     if (!announced) {
       // A worker that cannot start (a port taken, a bad certificate) says why on

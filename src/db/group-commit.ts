@@ -1,4 +1,5 @@
 import type { Db } from './index.ts';
+import type { WriteTurns } from './write-turns.ts';
 
 type Write = (db: Db) => Promise<unknown>;
 interface Pending {
@@ -22,10 +23,11 @@ export interface GroupCommit {
  * committed in one transaction. Each caller still waits for its own write to
  * be committed, so nothing is acknowledged before it is stored — but a busy
  * front pays one commit for many attempts instead of one each. One group at a
- * time: a group grows while the one before it is being written, and a lone
- * write goes without BEGIN and COMMIT (on PostgreSQL, two round trips fewer).
+ * time: a group grows while the one before it is being written (or waits
+ * for its turn, `turns`), and a lone write goes without BEGIN and COMMIT (on
+ * PostgreSQL, two round trips fewer).
  */
-export function groupCommit(db: Db): GroupCommit {
+export function groupCommit(db: Db, turns?: WriteTurns): GroupCommit {
   let queue: Pending[] = [];
   let scheduled = false;
   let flushing = false;
@@ -39,6 +41,9 @@ export function groupCommit(db: Db): GroupCommit {
   async function flush(): Promise<void> {
     scheduled = false;
     flushing = true;
+    // Workers sharing a SQLite file write in turns: what queues while this one
+    // waits for its turn joins the batch.
+    await turns?.take();
     const batch = queue;
     queue = [];
     try {
@@ -55,6 +60,7 @@ export function groupCommit(db: Db): GroupCommit {
       // One bad write must not take the others with it: each on its own.
       for (const p of batch) await p.write(db).then(p.resolve, p.reject);
     } finally {
+      turns?.give();
       flushing = false;
       schedule();
     }

@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
+import type { WriteTurns } from './write-turns.ts';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -43,6 +44,8 @@ export interface OpenOptions {
   pgPoolSize?: number;
   /** SQLite: checkpoint the write-ahead log on a thread of its own (the server; not a CLI call). */
   backgroundCheckpoint?: boolean;
+  /** SQLite: take turns at writing with the other workers of this server (src/workers.ts). */
+  writeTurns?: WriteTurns;
 }
 
 function pgPool(url: string, max: number, options?: string): pg.Pool {
@@ -107,9 +110,10 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
     sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   }
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({
-      database: withStatementCache(sqlite, () => void checkpointer?.stop()),
-    }),
+    dialect: new ImmediateSqliteDialect(
+      { database: withStatementCache(sqlite, () => void checkpointer?.stop()) },
+      opts.writeTurns,
+    ),
   });
   return { db, dialect: 'sqlite', counters: db };
 }

@@ -5,7 +5,7 @@ import { findApp } from '../services/applications.ts';
 import { getServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
 import { signinLogStore } from '../storage/signin-log.ts';
-import type { UserRow } from '../storage/users.ts';
+import type { LegacyUser } from '../storage/users.ts';
 import { checkAccountPassword } from './account-password.ts';
 import { limiter, limitKeys } from './limits.ts';
 import { refusalReason } from './proofs.ts';
@@ -22,7 +22,12 @@ export interface LegacyAttempt {
 }
 
 export type LegacyResult =
-  | { ok: true; user: UserRow; credential: 'app password' | 'password'; application: string | null }
+  | {
+      ok: true;
+      user: LegacyUser;
+      credential: 'app password' | 'password';
+      application: string | null;
+    }
   | { ok: false; retryAfter?: number };
 
 /**
@@ -96,7 +101,7 @@ async function judge(
   upn: string,
   appId: string | null,
   refuse: (reason: string, userId: string | null, method?: string | null) => Promise<LegacyResult>,
-  accept: (r: { user: UserRow; reason: string; method: string }) => Promise<void>,
+  accept: (r: { user: LegacyUser; reason: string; method: string }) => Promise<void>,
 ): Promise<LegacyResult> {
   if (appId !== null) {
     const app = await findApp(ctx, appId);
@@ -104,14 +109,15 @@ async function judge(
     if (!(JSON.parse(app.fronts) as string[]).includes(a.front))
       return refuse(`the application may not use the ${a.front} front`, null);
   }
-  const user = upn ? await ctx.stores.users.findByUpn(upn) : undefined;
-  if (!user) {
+  const found = upn ? await ctx.stores.users.findWithAppPasswords(upn) : undefined;
+  if (!found) {
     await ctx.hasher.verifyDummy(a.secret.slice(0, 1024));
     return refuse('unknown user', null);
   }
+  const { user } = found;
   if (user.blocked) return refuse('sign-in blocked by an administrator', user.id);
 
-  const appPassword = await matchAppPassword(ctx, user.id, a.secret);
+  const appPassword = matchAppPassword(ctx, found.appPasswords, a.secret);
   if (appPassword) {
     const scopes = JSON.parse(appPassword.scopes) as string[];
     if (!(await getServiceSettings(ctx)).appPasswordsAllowed)

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { uuidV7 } from '../crypto/random.ts';
 import { printable } from '../services/validation.ts';
 import type { SigninLogRow, SigninLogStore } from '../storage/signin-log.ts';
 
@@ -24,9 +25,10 @@ export async function recordSignin(
     method: e.method ?? 'none',
     front: e.front ?? 'browser',
   });
+  const at = ctx.clock.now();
   await store.record({
-    id: crypto.randomUUID(),
-    at: ctx.clock.now(),
+    id: uuidV7(at),
+    at,
     upn: printable(e.upn).toLowerCase().slice(0, 256),
     user_id: e.userId,
     result: e.result,

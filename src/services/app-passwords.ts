@@ -167,23 +167,18 @@ export async function deleteAppPassword(
 }
 
 /**
- * The user's app password matching what was typed, if any. Every candidate is
- * compared in constant time (a user has at most 40).
+ * Which of the user's app passwords (read with the user, at most 40) matches
+ * what was typed, if any. Every candidate is compared in constant time.
  */
-export async function matchAppPassword(
+export function matchAppPassword<T extends Pick<AppPasswordsTable, 'secret_hash'>>(
   ctx: AppContext,
-  userId: string,
+  candidates: readonly T[],
   typed: string,
-): Promise<AppPasswordsTable | undefined> {
+): T | undefined {
   if (typed.length > 200) return undefined;
   const want = Buffer.from(hashOf(ctx, typed));
-  const rows = await ctx.db
-    .selectFrom('app_passwords')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .execute();
-  let found: AppPasswordsTable | undefined;
-  for (const r of rows) {
+  let found: T | undefined;
+  for (const r of candidates) {
     const have = Buffer.from(r.secret_hash);
     if (have.length === want.length && timingSafeEqual(have, want)) found = r;
   }

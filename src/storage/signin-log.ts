@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import type { SigninLogTable } from '../db/schema.ts';
 
 export type SigninLogRow = SigninLogTable;
@@ -17,9 +18,39 @@ export interface SigninLogQuery {
   limit: number;
 }
 
+/** The columns of an entry, in the order the insert below binds them. */
+const COLUMNS = [
+  'id',
+  'at',
+  'upn',
+  'user_id',
+  'result',
+  'reason',
+  'method',
+  'client_ip',
+  'user_agent',
+  'application',
+  'front',
+] as const satisfies readonly (keyof SigninLogRow)[];
+
+/** A column added to the table and not to COLUMNS fails to compile here. */
+const everyColumn: Record<Exclude<keyof SigninLogRow, (typeof COLUMNS)[number]>, never> = {};
+void everyColumn;
+
+/** Every sign-in writes one: compiled once (src/db/prepared.ts). */
+const insertEntry = prepared((db, slot) =>
+  db
+    .insertInto('signin_log')
+    .values(Object.fromEntries(COLUMNS.map((c, i) => [c, slot(i)])) as unknown as SigninLogRow),
+);
+
 export const signinLogStore = (db: Db) => ({
   async record(row: SigninLogRow): Promise<void> {
-    await db.insertInto('signin_log').values(row).execute();
+    await insertEntry(
+      db,
+      0,
+      COLUMNS.map((c) => row[c]),
+    );
   },
 
   list({

@@ -1,6 +1,7 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
-import type { MfaState, UsersTable } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
+import type { AppPasswordsTable, MfaState, UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { isUpn } from '../services/validation.ts';
 import { isUniqueViolation } from './errors.ts';
@@ -60,6 +61,52 @@ export interface UserListQuery {
 /** Above this many trigram hits, walking the users in order finds a page sooner. */
 const SEARCH_INDEX_MAX = 2000;
 
+/** What a legacy-front check needs to know of a user (src/flows/legacy.ts). */
+export type LegacyUser = Pick<
+  UserRow,
+  | 'id'
+  | 'upn'
+  | 'display_name'
+  | 'preferred_language'
+  | 'mfa_state'
+  | 'blocked'
+  | 'must_change_password'
+  | 'password_hash'
+  | 'source'
+  | 'directory_id'
+>;
+/** What it needs of each of their app passwords. */
+export type LegacyAppPassword = Pick<
+  AppPasswordsTable,
+  'id' | 'name' | 'secret_hash' | 'scopes' | 'expires_at' | 'last_used_at' | 'last_used_ip'
+>;
+
+const userWithAppPasswords = prepared((db, slot) =>
+  db
+    .selectFrom('users')
+    .leftJoin('app_passwords', 'app_passwords.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.upn',
+      'users.display_name',
+      'users.preferred_language',
+      'users.mfa_state',
+      'users.blocked',
+      'users.must_change_password',
+      'users.password_hash',
+      'users.source',
+      'users.directory_id',
+      'app_passwords.id as ap_id',
+      'app_passwords.name as ap_name',
+      'app_passwords.secret_hash as ap_hash',
+      'app_passwords.scopes as ap_scopes',
+      'app_passwords.expires_at as ap_expires',
+      'app_passwords.last_used_at as ap_used',
+      'app_passwords.last_used_ip as ap_ip',
+    ])
+    .where('users.upn_normalized', '=', slot(0)),
+);
+
 export const usersStore = (db: Db) => {
   const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   return {
@@ -81,6 +128,36 @@ export const usersStore = (db: Db) => {
             .where('upn_normalized', '=', upn.toLowerCase())
             .executeTakeFirst()
         : undefined,
+
+    /**
+     * A user by UPN with their app passwords, in one statement compiled once:
+     * what every legacy-front check reads (src/flows/legacy.ts).
+     */
+    async findWithAppPasswords(
+      upn: string,
+    ): Promise<{ user: LegacyUser; appPasswords: LegacyAppPassword[] } | undefined> {
+      if (!isUpn(upn)) return undefined;
+      const { rows } = await userWithAppPasswords(db, 0, [upn.toLowerCase()]);
+      const first = rows[0];
+      if (!first) return undefined;
+      const { ap_id, ap_name, ap_hash, ap_scopes, ap_expires, ap_used, ap_ip, ...user } = first;
+      const appPasswords = rows.flatMap((r) =>
+        r.ap_id === null
+          ? []
+          : [
+              {
+                id: r.ap_id,
+                name: r.ap_name!,
+                secret_hash: r.ap_hash!,
+                scopes: r.ap_scopes!,
+                expires_at: r.ap_expires,
+                last_used_at: r.ap_used,
+                last_used_ip: r.ap_ip,
+              },
+            ],
+      );
+      return { user, appPasswords };
+    },
 
     findById: (id: string) =>
       db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),

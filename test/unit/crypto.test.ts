@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { safeEqual } from '../../src/crypto/hash.ts';
 import { deriveKeys, parseMasterKey } from '../../src/crypto/keys.ts';
+import { uuidV7 } from '../../src/crypto/random.ts';
 import { SecretBox } from '../../src/crypto/secret-box.ts';
 
 const box = new SecretBox(deriveKeys(Buffer.alloc(32, 7)).secretsAtRest);
@@ -44,5 +45,25 @@ describe('keys and comparison', () => {
     assert.equal(safeEqual('abc', 'abc'), true);
     assert.equal(safeEqual('abc', 'abd'), false);
     assert.equal(safeEqual('abc', 'abcd'), false);
+  });
+});
+
+describe('uuidV7', () => {
+  it('makes RFC 9562 version 7 ids that sort by time', () => {
+    const ids = [0, 1, 1, 2, 1_000_000, 1796354364859].map((t) => uuidV7(t));
+    for (const id of ids)
+      assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.ok(
+      ids[0]! < ids[1]! &&
+        ids[0]! < ids[2]! &&
+        ids[2]! < ids[3]! &&
+        ids[3]! < ids[4]! &&
+        ids[4]! < ids[5]!,
+    );
+    assert.equal(
+      ids[5]!.replace(/-/g, '').slice(0, 12),
+      (1796354364859).toString(16).padStart(12, '0'),
+    );
+    assert.notEqual(ids[1], ids[2], 'random within one millisecond');
   });
 });
