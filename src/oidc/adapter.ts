@@ -1,21 +1,50 @@
 // The one adapter through which oidc-provider keeps its state (sessions,
 // grants, codes, tokens, interactions) in our database, SQLite or PostgreSQL.
 
+import { sql } from 'kysely';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
+import { prepared } from '../db/prepared.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/** Every token, code and session written: compiled once (src/db/prepared.ts). */
+const upsertQuery = prepared((db, slot) => {
+  const changed = {
+    payload: slot(2),
+    grant_id: slot(3),
+    uid: slot(4),
+    user_code: slot(5),
+    expires_at: slot(6),
+  };
+  return db
+    .insertInto('oidc_payloads')
+    .values({ model: slot(0), id: slot(1), consumed_at: sql<null>`null`, ...changed })
+    .onConflict((oc) =>
+      oc.columns(['model', 'id']).doUpdateSet({
+        payload: (eb) => eb.ref('excluded.payload'),
+        grant_id: (eb) => eb.ref('excluded.grant_id'),
+        uid: (eb) => eb.ref('excluded.uid'),
+        user_code: (eb) => eb.ref('excluded.user_code'),
+        expires_at: (eb) => eb.ref('excluded.expires_at'),
+      }),
+    );
+});
 /** PostgreSQL text holds no NUL: an id with one (from a request) names nothing, and is not asked for. */
 export const nameable = (id: string) => !id.includes('\u0000');
 
 /**
  * An adapter class for oidc-provider's `adapter` option. `consume` is atomic:
  * of two racing redemptions of one authorization code or refresh token,
- * exactly one consumes it; the other gets invalid_grant.
+ * exactly one consumes it; the other gets invalid_grant. Writes share the
+ * group commit (src/db/group-commit.ts): the records of grants issued at the
+ * same moment are committed together, each request still answered only once
+ * its own are stored.
  */
 export function oidcAdapter(ctx: AppContext) {
   const { db, clock } = ctx;
+  const write = ctx.groupCommit.write;
   const live = (model: string) =>
     db
       .selectFrom('oidc_payloads')
@@ -41,11 +70,17 @@ export function oidcAdapter(ctx: AppContext) {
         user_code: payload.userCode ?? null,
         expires_at: expiresIn ? clock.now() + expiresIn * 1000 : null,
       };
-      await db
-        .insertInto('oidc_payloads')
-        .values({ model: this.name, id, consumed_at: null, ...row })
-        .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet(row))
-        .execute();
+      await write((db) =>
+        upsertQuery(db, 0, [
+          this.name,
+          id,
+          row.payload,
+          row.grant_id,
+          row.uid,
+          row.user_code,
+          row.expires_at,
+        ]),
+      );
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
@@ -70,13 +105,15 @@ export function oidcAdapter(ctx: AppContext) {
      * winner is still issuing are dead on arrival.
      */
     async consume(id: string): Promise<void> {
-      const r = await db
-        .updateTable('oidc_payloads')
-        .set({ consumed_at: clock.now() })
-        .where('model', '=', this.name)
-        .where('id', '=', id)
-        .where('consumed_at', 'is', null)
-        .executeTakeFirst();
+      const r = await ctx.groupCommit.run((db) =>
+        db
+          .updateTable('oidc_payloads')
+          .set({ consumed_at: clock.now() })
+          .where('model', '=', this.name)
+          .where('id', '=', id)
+          .where('consumed_at', 'is', null)
+          .executeTakeFirst(),
+      );
       if (Number(r.numUpdatedRows) === 1) return;
       const row = await db
         .selectFrom('oidc_payloads')
@@ -100,15 +137,17 @@ export function oidcAdapter(ctx: AppContext) {
     }
 
     async destroy(id: string): Promise<void> {
-      await db
-        .deleteFrom('oidc_payloads')
-        .where('model', '=', this.name)
-        .where('id', '=', id)
-        .execute();
+      await write((db) =>
+        db
+          .deleteFrom('oidc_payloads')
+          .where('model', '=', this.name)
+          .where('id', '=', id)
+          .execute(),
+      );
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await db.deleteFrom('oidc_payloads').where('grant_id', '=', grantId).execute();
+      await write((db) => db.deleteFrom('oidc_payloads').where('grant_id', '=', grantId).execute());
     }
   };
 }
