@@ -68,10 +68,14 @@ export async function startServer(
           config.ldapTlsCert && config.ldapTlsKey
             ? { certFile: config.ldapTlsCert, keyFile: config.ldapTlsKey }
             : undefined,
+        requireTls: config.ldapRequireTls,
       })
     : null;
-  if (ldapFront)
-    ctx.log.info({ tls: !!config.ldapTlsCert, port: ldapFront.port }, 'ldap listening');
+  for (const l of ldapFront?.listeners ?? [])
+    ctx.log.info(
+      { startTls: l.startTls, tls: l.scheme === 'ldaps', port: l.port },
+      'ldap listening',
+    );
   const directory = directoryOf(ctx);
   const stopDirectorySync =
     directory && config.directorySyncMinutes > 0 ? startDirectorySchedule(ctx, directory) : null;
