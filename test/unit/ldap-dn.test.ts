@@ -2,7 +2,14 @@
 // `#`-hex values, and what must be refused.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dnEquals, escapeDnValue, formatDn, isWithin, parseDn } from '../../src/fronts/ldap/dn.ts';
+import {
+  DnSyntaxError,
+  dnEquals,
+  escapeDnValue,
+  formatDn,
+  isWithin,
+  parseDn,
+} from '../../src/fronts/ldap/dn.ts';
 
 describe('parseDn (RFC 4514)', () => {
   it('reads the examples of RFC 4514 §4', () => {
@@ -80,7 +87,7 @@ describe('parseDn (RFC 4514)', () => {
       'cn=#3003020101', // a SEQUENCE, not a string
       'cn=\\ff', // not UTF-8
     ])
-      assert.throws(() => parseDn(bad), undefined, bad);
+      assert.throws(() => parseDn(bad), DnSyntaxError, bad);
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { decodeMessage, tlv } from '../../src/fronts/ldap/ber.ts';
 import {
   type Filter,
+  FilterError,
   filterFromBer,
   formatFilter,
   type LdapEntry,
@@ -113,7 +114,7 @@ describe('parseFilter and formatFilter (RFC 4515)', () => {
       '(:=x)',
       '(&(cn=a)',
     ]) {
-      assert.throws(() => parseFilter(bad), undefined, bad);
+      assert.throws(() => parseFilter(bad), FilterError, bad);
     }
   });
 });
@@ -186,7 +187,7 @@ describe('filterFromBer (RFC 4511 §4.5.1)', () => {
       tlv(0xa2, ava(0xa3, 'a', 'b'), ava(0xa3, 'a', 'b')), // not of two
       tlv(0xa9, tlv(0x83, 'x')), // neither a rule nor a type
     ];
-    for (const f of bad) assert.throws(() => fromBer(f), undefined, f.toString('hex'));
+    for (const f of bad) assert.throws(() => fromBer(f), Error, f.toString('hex'));
   });
 });
 

@@ -173,6 +173,8 @@ class Connection<Who> implements LdapSession<Who> {
   private readonly queue: LdapMessage[] = [];
   private readonly abandoned = new Set<number>();
   private running = false;
+  /** The request being carried out. */
+  private current: LdapMessage | null = null;
   private closing = false;
   /** Between a successful StartTLS response and the end of the handshake: nothing is read. */
   private upgrading = false;
@@ -237,6 +239,9 @@ class Connection<Who> implements LdapSession<Who> {
     // not yet started is dropped, one under way is not answered.
     if (request.op === 'abandon') {
       const at = this.queue.findIndex((m) => m.messageId === request.messageId);
+      const target = at >= 0 ? this.queue[at] : this.current;
+      // Bind and StartTLS cannot be abandoned (RFC 4511 §4.11).
+      if (target?.messageId !== request.messageId || !abandonable(target.request)) return;
       if (at >= 0) this.queue.splice(at, 1);
       else this.abandoned.add(request.messageId);
       return;
@@ -253,7 +258,9 @@ class Connection<Who> implements LdapSession<Who> {
         const message = this.queue.shift();
         if (!message) break;
         this.abandoned.clear();
+        this.current = message;
         const answer = await this.carryOut(message);
+        this.current = null;
         if (this.closing) break;
         if (answer && !this.abandoned.has(message.messageId)) {
           if (!this.socket.write(answer))
@@ -428,6 +435,9 @@ class Connection<Who> implements LdapSession<Who> {
     setTimeout(() => socket.destroy(), 1000).unref();
   }
 }
+
+const abandonable = (r: LdapRequest) =>
+  r.op !== 'bind' && !(r.op === 'extended' && r.oid === STARTTLS_OID);
 
 /** The attributes a search asked for (RFC 4511 §4.5.1.8): none (`1.1`), all (`*` or none named), or those named. */
 function selectAttributes(entry: LdapEntry, request: SearchRequest): [string, readonly string[]][] {
