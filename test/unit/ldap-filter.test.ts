@@ -6,7 +6,6 @@ import { decodeMessage, tlv } from '../../src/fronts/ldap/ber.ts';
 import {
   type Filter,
   FilterError,
-  filterFromBer,
   formatFilter,
   type LdapEntry,
   matches,
