@@ -41,7 +41,6 @@ const EXTERNAL = [
   'pino', // its transports run in worker threads that load its files
   'prom-client', // loaded on first use (src/metrics.ts)
   'oidc-provider', // many files and its own copy of jose
-  'ldapjs',
   'radius', // reads its dictionaries beside its code
   'web-push',
   'qrcode',

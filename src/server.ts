@@ -7,10 +7,10 @@ import { migrate } from './db/index.ts';
 import type { WriteTurns } from './db/write-turns.ts';
 import { directoryOf } from './directory/index.ts';
 import { startDirectorySchedule } from './directory/schedule.ts';
-import { startLdapFront } from './fronts/ldap.ts';
+import { type LdapFront, startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
-import { createLogger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
 import { startMailSender } from './mail/sender.ts';
 import { oidcHost } from './oidc/host.ts';
 import { signingKeys } from './oidc/keys.ts';
@@ -23,8 +23,8 @@ export interface RunningServer {
   ctx: AppContext;
   port: number;
   url: string;
-  /** The fronts' bound ports (null when not configured). */
-  ldapPort: number | null;
+  /** The fronts' bound ports (none, null when not configured). */
+  ldapListeners: LdapListener[];
   radiusPort: number | null;
   close(): Promise<void>;
 }
@@ -111,10 +111,10 @@ export async function startServer(
           config.ldapTlsCert && config.ldapTlsKey
             ? { certFile: config.ldapTlsCert, keyFile: config.ldapTlsKey }
             : undefined,
+        requireTls: config.ldapRequireTls,
       })
     : null;
-  if (ldapFront && announce)
-    ctx.log.info({ tls: !!config.ldapTlsCert, port: ldapFront.port }, 'ldap listening');
+  if (announce) announceLdap(ctx.log, ldapFront?.listeners ?? []);
   // Every worker sends mail (each message is claimed by one); the periodic jobs run on one.
   const stopMail = startMailSender(ctx);
   const stopJobs = role.jobs ? await startJobs(ctx) : null;
@@ -129,7 +129,7 @@ export async function startServer(
     ctx,
     port,
     url: `http://127.0.0.1:${port}`,
-    ldapPort: ldapFront?.port ?? null,
+    ldapListeners: ldapFront?.listeners ?? [],
     radiusPort: radius?.port ?? null,
     async close() {
       await stopJobs?.();
@@ -140,6 +140,14 @@ export async function startServer(
       await closeContext(ctx);
     },
   };
+}
+
+type LdapListener = LdapFront['listeners'][number];
+
+/** The 'ldap listening' lines, one per listener. */
+export function announceLdap(log: Logger, listeners: readonly LdapListener[]) {
+  for (const l of listeners)
+    log.info({ startTls: l.startTls, tls: l.scheme === 'ldaps', port: l.port }, 'ldap listening');
 }
 
 /**

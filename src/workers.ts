@@ -15,7 +15,7 @@ import { closeContext, createContext } from './context.ts';
 import { WriteTurns } from './db/write-turns.ts';
 import { createLogger, type Logger } from './log.ts';
 import { renderClusterMetricsWith } from './metrics.ts';
-import { prepareDatabase, type RunningServer, startServer } from './server.ts';
+import { announceLdap, prepareDatabase, type RunningServer, startServer } from './server.ts';
 
 /** The worker processes `serve` runs: `auto` is one per core. */
 export const workerCount = (config: Pick<Config, 'workers'>) =>
@@ -25,7 +25,7 @@ export const workerCount = (config: Pick<Config, 'workers'>) =>
 interface Ready {
   portcullis: 'ready';
   port: number;
-  ldapPort: number | null;
+  ldapListeners: RunningServer['ldapListeners'];
   radiusPort: number | null;
 }
 const isReady = (m: unknown): m is Ready =>
@@ -86,7 +86,7 @@ export async function runWorker(config: Config): Promise<void> {
   const ready: Ready = {
     portcullis: 'ready',
     port: server.port,
-    ldapPort: server.ldapPort,
+    ldapListeners: server.ldapListeners,
     radiusPort: server.radiusPort,
   };
   // /metrics on any worker shows all of them added up: the primary gathers them.
@@ -272,8 +272,7 @@ function announce(
   about: { workers: number; database: string },
 ) {
   if (ready.radiusPort !== null) log.info({ port: ready.radiusPort }, 'radius listening');
-  if (ready.ldapPort !== null)
-    log.info({ tls: !!config.ldapTlsCert, port: ready.ldapPort }, 'ldap listening');
+  announceLdap(log, ready.ldapListeners);
   log.info(
     {
       workers: about.workers,

@@ -17,7 +17,7 @@ const signinMachinery = [
   'libphonenumber-js',
   'qrcode',
   'web-push',
-  'ldapjs',
+  'asn1js',
   'radius',
   'jose',
   'otpauth',

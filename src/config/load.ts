@@ -52,6 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = out as { -readonly [K in keyof Config]: Config[K] };
   if (!config.ldapTlsCert !== !config.ldapTlsKey)
     problems.push('PORTCULLIS_LDAP_TLS_CERT and PORTCULLIS_LDAP_TLS_KEY go together: set both');
+  if (!config.ldapTlsCert && /ldaps:\/\//i.test(config.ldapListen ?? ''))
+    problems.push(
+      'PORTCULLIS_LDAP_LISTEN names an ldaps:// address: set PORTCULLIS_LDAP_TLS_CERT and PORTCULLIS_LDAP_TLS_KEY',
+    );
+  if (config.ldapRequireTls && !config.ldapTlsCert)
+    problems.push(
+      'PORTCULLIS_LDAP_REQUIRE_TLS needs PORTCULLIS_LDAP_TLS_CERT and PORTCULLIS_LDAP_TLS_KEY (no one could bind otherwise)',
+    );
   const vapid = [config.vapidPublicKey, config.vapidPrivateKey, config.vapidSubject];
   if (vapid.some(Boolean) && !vapid.every(Boolean))
     problems.push(

@@ -201,11 +201,14 @@ export const configSchema = {
   ldapListen: entry<string | undefined>({
     env: 'PORTCULLIS_LDAP_LISTEN',
     description:
-      'Where the LDAP simple-bind front listens (host:port, e.g. 127.0.0.1:1389). Unset: the LDAP front is off.',
+      'Where the LDAP simple-bind front listens: one or more addresses separated by spaces or commas, each `ldap://host:port` (plain LDAP; it offers StartTLS when PORTCULLIS_LDAP_TLS_CERT is set), `ldaps://host:port` (TLS from the first byte; needs the certificate) or `host:port` (LDAPS when a certificate is set, plain LDAP otherwise), e.g. `ldap://0.0.0.0:389 ldaps://0.0.0.0:636`. Unset: the LDAP front is off.',
     default: undefined,
     schema: z
       .string()
-      .regex(/^(\[[^\]]+\]|[^:]+):\d{1,5}$/, 'must be host:port')
+      .regex(
+        /^\s*(?:(?:ldaps?:\/\/)?(?:\[[^\]]+\]|[^:\s,/[\]]+):\d{1,5}\/?(?:[\s,]+|\s*$))+$/i,
+        'must be host:port, ldap://host:port or ldaps://host:port (several separated by spaces or commas)',
+      )
       .optional(),
   }),
   ldapBaseDn: entry({
@@ -218,7 +221,7 @@ export const configSchema = {
   ldapTlsCert: entry<string | undefined>({
     env: 'PORTCULLIS_LDAP_TLS_CERT',
     description:
-      'PEM certificate (with its chain) for the LDAP front. Set with PORTCULLIS_LDAP_TLS_KEY, the LDAP front speaks LDAPS (TLS from the first byte) instead of plain LDAP.',
+      'PEM certificate (with its chain) for the LDAP front, set with PORTCULLIS_LDAP_TLS_KEY. `ldap://` listeners then offer StartTLS and `ldaps://` ones speak TLS from the first byte; a bare `host:port` in PORTCULLIS_LDAP_LISTEN speaks LDAPS, as before StartTLS existed.',
     default: undefined,
     schema: z.string().min(1).optional(),
   }),
@@ -227,6 +230,13 @@ export const configSchema = {
     description: 'PEM private key of PORTCULLIS_LDAP_TLS_CERT.',
     default: undefined,
     schema: z.string().min(1).optional(),
+  }),
+  ldapRequireTls: entry({
+    env: 'PORTCULLIS_LDAP_REQUIRE_TLS',
+    description:
+      'Refuse binds on LDAP connections without TLS: on an `ldap://` listener a client must use StartTLS first, or gets confidentialityRequired (13). Needs PORTCULLIS_LDAP_TLS_CERT.',
+    default: false,
+    schema: flag,
   }),
   radiusListen: entry<string | undefined>({
     env: 'PORTCULLIS_RADIUS_LISTEN',

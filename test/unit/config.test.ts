@@ -85,6 +85,26 @@ describe('configuration', () => {
   it('wants the LDAPS certificate and key together', () => {
     assert.throws(() => loadConfig({ PORTCULLIS_LDAP_TLS_CERT: '/etc/cert.pem' }), /go together/);
   });
+  it('reads LDAP listen addresses with and without a scheme; ldaps:// and required TLS need a certificate', () => {
+    const tls = { PORTCULLIS_LDAP_TLS_CERT: '/etc/c.pem', PORTCULLIS_LDAP_TLS_KEY: '/etc/k.pem' };
+    const listen = 'ldap://0.0.0.0:389, ldaps://[::]:636 127.0.0.1:1389';
+    assert.equal(loadConfig({ ...tls, PORTCULLIS_LDAP_LISTEN: listen }).ldapListen, listen);
+    assert.equal(loadConfig({ ...tls, PORTCULLIS_LDAP_REQUIRE_TLS: 'yes' }).ldapRequireTls, true);
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_LDAP_LISTEN: 'ldaps://0.0.0.0:636' }),
+      /ldaps:\/\/ address: set PORTCULLIS_LDAP_TLS_CERT/,
+    );
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_LDAP_REQUIRE_TLS: 'true' }),
+      /PORTCULLIS_LDAP_REQUIRE_TLS needs PORTCULLIS_LDAP_TLS_CERT/,
+    );
+    for (const bad of ['http://0.0.0.0:389', 'ldap://host', '0.0.0.0:389 x'])
+      assert.throws(
+        () => loadConfig({ PORTCULLIS_LDAP_LISTEN: bad }),
+        /PORTCULLIS_LDAP_LISTEN/,
+        bad,
+      );
+  });
   it('wants the VAPID keys and subject all together, or none', () => {
     const vapid = {
       PORTCULLIS_VAPID_PUBLIC_KEY: `B${'A'.repeat(86)}`,

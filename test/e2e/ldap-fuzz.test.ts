@@ -1,0 +1,192 @@
+// Malformed BER at the LDAP front (fast-check): truncated messages, lengths
+// longer than what follows or than any message may be, indefinite lengths,
+// deep nesting, valid messages with bytes changed, random bytes. The server
+// process answers or closes each connection, never crashes, keeps its memory
+// bounded, and a good client on another connection keeps working throughout.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Client } from 'ldapts';
+import { createContext } from '../../src/context.ts';
+import { migrate } from '../../src/db/index.ts';
+import { createLogger } from '../../src/log.ts';
+import { createUser } from '../../src/services/users.ts';
+import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import * as wire from '../helpers/ldap-wire.ts';
+import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+
+const BASE = 'dc=portcullis';
+const DAN = `uid=dan@contoso.com,ou=people,${BASE}`;
+const DAN_PASSWORD = 'dan password 1';
+
+/** Resident memory of a process, in bytes (Linux). */
+const rss = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+
+/** Sends the bytes, half-closes, and waits until the server has closed (or 5 s pass). */
+function throwAt(port: number, bytes: Buffer): Promise<'closed' | 'open'> {
+  return new Promise((resolve) => {
+    const sock = net.connect(port, '127.0.0.1', () => sock.end(bytes));
+    sock.on('error', () => {});
+    sock.on('close', () => resolve('closed'));
+    sock.resume();
+    sock.setTimeout(5000, () => {
+      resolve('open');
+      sock.destroy();
+    });
+  });
+}
+
+// --- what is thrown ---
+
+const valid = [
+  wire.bind(1, DAN, DAN_PASSWORD),
+  wire.whoami(2),
+  wire.search(
+    3,
+    DAN,
+    2,
+    wire.tlv(
+      0xa0,
+      wire.tlv(0xa3, wire.tlv(0x04, Buffer.from('uid')), wire.tlv(0x04, Buffer.from('x'))),
+    ),
+  ),
+  wire.abandon(4, 3),
+  wire.unbind(5),
+];
+const aValid = fc.constantFrom(...valid);
+
+const truncated = aValid.chain((m) =>
+  fc.integer({ min: 1, max: m.length - 1 }).map((n) => m.subarray(0, n)),
+);
+/** A length field of 1 to 4 octets claiming more than follows (up to 4 GiB). */
+const overLong = fc
+  .tuple(fc.integer({ min: 1, max: 4 }), fc.uint8Array({ maxLength: 64 }))
+  .map(([octets, tail]) => {
+    const len = Buffer.alloc(octets, 0xff);
+    return Buffer.concat([Buffer.from([0x30, 0x80 | octets]), len, tail]);
+  });
+const indefinite = aValid.map((m) =>
+  Buffer.concat([Buffer.from([0x30, 0x80]), m.subarray(2), Buffer.from([0, 0])]),
+);
+/** NOT filters nested `depth` deep inside a search (each two bytes of header). */
+const deep = fc.integer({ min: 30, max: 3000 }).map((depth) => {
+  let f = wire.tlv(0x87, Buffer.from('cn'));
+  for (let i = 0; i < depth; i++) f = wire.tlv(0xa2, f);
+  return wire.search(7, DAN, 2, f);
+});
+/** Deep nesting by indefinite lengths, which no length check alone stops. */
+const deepIndefinite = fc
+  .integer({ min: 10, max: 20000 })
+  .map((depth) =>
+    Buffer.concat([
+      Buffer.from([0x30, 0x84, 0, 0, 0x9c, 0x40]),
+      Buffer.alloc(depth * 2, Buffer.from([0xa0, 0x80])),
+    ]),
+  );
+const mutated = fc
+  .tuple(
+    aValid,
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+  )
+  .map(([m, changes]) => {
+    const b = Buffer.from(m);
+    for (const [at, v] of changes) b[at % b.length] = v;
+    return b;
+  });
+const random = fc.uint8Array({ minLength: 1, maxLength: 512 }).map((a) => Buffer.from(a));
+const randomAfterValid = fc
+  .tuple(aValid, random)
+  .map(([m, r]) => Buffer.concat([wire.bind(1, DAN, 'wrong'), m, r]));
+
+const hostile = fc.oneof(
+  truncated,
+  overLong,
+  indefinite,
+  deep,
+  deepIndefinite,
+  mutated,
+  random,
+  randomAfterValid,
+);
+
+describe('LDAP front under malformed BER (fuzz)', () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let port: number;
+
+  before(async () => {
+    db = await freshDatabase({
+      PORTCULLIS_LDAP_LISTEN: '127.0.0.1:0',
+      PORTCULLIS_LOG_LEVEL: 'error',
+    });
+    const ctx = createContext(db.config, { log: createLogger('silent'), db: { pgPoolSize: 1 } });
+    await migrate(ctx.db, ctx.dialect);
+    await createUser(ctx, { upn: 'dan@contoso.com', password: DAN_PASSWORD });
+    await ctx.db.destroy();
+    server = await startServerProcess(db.env);
+    for (let i = 0; i < 50 && !/"msg":"ldap listening"/.test(server.output()); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    port = Number(/"port":(\d+),"msg":"ldap listening"/.exec(server.output())![1]);
+  });
+  after(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('answers or closes every connection, never crashes, keeps memory bounded; a good client works throughout', async () => {
+    const good = new Client({ url: `ldap://127.0.0.1:${port}`, timeout: 5000 });
+    await good.bind(DAN, DAN_PASSWORD);
+    let goodAnswers = 0;
+    let stop = false;
+    const goodLoop = (async () => {
+      while (!stop) {
+        const who = await good.exop('1.3.6.1.4.1.4203.1.11.3');
+        assert.equal(who.value, `dn:${DAN}`);
+        goodAnswers++;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const before = rss(server.child.pid!);
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(hostile, { minLength: 1, maxLength: 8 }), async (batch) => {
+          const outcomes = await Promise.all(batch.map((b) => throwAt(port, b)));
+          assert.deepEqual(
+            outcomes,
+            outcomes.map(() => 'closed'),
+          );
+          assert.equal(server.child.exitCode, null, 'the server is running');
+        }),
+        { numRuns: 150 },
+      );
+      // 200 connections each holding a claimed 250 KiB message that never arrives whole.
+      const held = await Promise.all(
+        Array.from({ length: 200 }, () =>
+          wire.rawConnection(port).then((c) => {
+            c.write(
+              Buffer.concat([
+                Buffer.from([0x30, 0x83, 0x03, 0xe8, 0x00]),
+                Buffer.alloc(200_000, 0x04),
+              ]),
+            );
+            return c;
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      const grown = rss(server.child.pid!) - before;
+      for (const c of held) c.close();
+      assert.ok(grown < 150 * 1024 * 1024, `memory grew by ${Math.round(grown / 1048576)} MiB`);
+    } finally {
+      stop = true;
+      await goodLoop;
+      await good.unbind();
+    }
+    assert.ok(goodAnswers > 10, `the good client was answered ${goodAnswers} times`);
+    assert.equal(server.child.exitCode, null);
+    assert.doesNotMatch(server.output(), /unhandled|uncaught|FATAL|heap out of memory/i);
+  });
+});
