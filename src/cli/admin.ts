@@ -77,6 +77,8 @@ export interface Admin {
     requireMfa: boolean;
     firstParty: boolean;
     machine: boolean;
+    /** RS256 or ES256 (checked by the service). */
+    idTokenSigningAlg?: string;
   }): Promise<ApplicationView & { clientSecret: string }>;
   apps(): Promise<ApplicationView[]>;
   app(id: string): Promise<ApplicationView>;

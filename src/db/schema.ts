@@ -1,3 +1,5 @@
+import type { IdTokenAlg } from '../services/signing-algs.ts';
+
 /**
  * Table types for Kysely. Times are milliseconds since the epoch (bigint in
  * PostgreSQL, integer in SQLite); booleans are 0/1 integers on both.
@@ -376,6 +378,8 @@ export interface ApplicationsTable {
   require_mfa: number;
   /** First-party applications skip the consent page. */
   first_party: number;
+  /** OpenID Connect clients: how their ID tokens are signed. */
+  id_token_alg: IdTokenAlg;
 }
 
 /** An app password: only its keyed hash is stored. */

@@ -1,27 +1,28 @@
 // ID token signing keys: generated on first start, sealed in the database so
 // every node signs with the same keys, rotated by `portcullis keys rotate`.
+// One key per algorithm a client may ask for (RS256, ES256).
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { AppContext } from '../context.ts';
 import { type Actor, audit } from '../services/audit.ts';
+import { ID_TOKEN_ALGS, type IdTokenAlg } from '../services/signing-algs.ts';
 
-export const SIGNING_ALG = 'RS256';
 /** A retired key stays published this long: longer than any token it signed lives. */
 export const RETIRED_KEY_KEPT_MS = 24 * 3_600_000;
 
 const aad = (kid: string) => `signing_keys:${kid}`;
 
-async function newKey(ctx: AppContext, trxDb = ctx.db): Promise<void> {
-  const { privateKey } = await generateKeyPair(SIGNING_ALG, {
+async function newKey(ctx: AppContext, alg: IdTokenAlg, trxDb = ctx.db): Promise<void> {
+  const { privateKey } = await generateKeyPair(alg, {
     extractable: true,
-    modulusLength: 2048,
+    ...(alg === 'RS256' ? { modulusLength: 2048 } : {}),
   });
   const kid = ctx.random.bytes(12).toString('base64url');
-  const jwk: JWK = { ...(await exportJWK(privateKey)), kid, alg: SIGNING_ALG, use: 'sig' };
+  const jwk: JWK = { ...(await exportJWK(privateKey)), kid, alg, use: 'sig' };
   await trxDb
     .insertInto('signing_keys')
     .values({
       kid,
-      alg: SIGNING_ALG,
+      alg,
       jwk_sealed: ctx.box.seal(JSON.stringify(jwk), aad(kid)),
       created_at: ctx.clock.now(),
       retired_at: null,
@@ -53,35 +54,49 @@ export async function keySetVersion(ctx: AppContext): Promise<string> {
 }
 
 /**
- * The keys to publish, the signing one first: the newest key not retired (the
- * same choice on every node, even if two nodes made a first key at once), then
- * retired keys still within RETIRED_KEY_KEPT_MS. Makes the first key if none.
+ * The keys to publish, the signing ones first: for each algorithm the newest
+ * key not retired (the same choice on every node, even if two nodes made a
+ * first key at once), RS256's first of all (the default), then retired keys
+ * still within RETIRED_KEY_KEPT_MS. Makes the first key of an algorithm that
+ * has none.
  */
 export async function signingKeys(ctx: AppContext): Promise<JWK[]> {
   const load = () => published(ctx).selectAll().execute();
   let rows = await load();
-  if (!rows.some((r) => r.retired_at === null)) {
-    await newKey(ctx);
+  const missing = ID_TOKEN_ALGS.filter(
+    (alg) => !rows.some((r) => r.retired_at === null && r.alg === alg),
+  );
+  if (missing.length > 0) {
+    for (const alg of missing) await newKey(ctx, alg);
     rows = await load();
   }
-  const active = rows.filter((r) => r.retired_at === null);
-  const ordered = [active[0]!, ...rows.filter((r) => r !== active[0])];
+  const signing = ID_TOKEN_ALGS.map(
+    (alg) => rows.find((r) => r.retired_at === null && r.alg === alg)!,
+  );
+  const ordered = [...signing, ...rows.filter((r) => !signing.includes(r))];
   return ordered.map((r) => JSON.parse(ctx.box.open(r.jwk_sealed, aad(r.kid))) as JWK);
 }
 
-/** A new signing key takes over; the old ones stay published until their tokens expire. Audited. */
+/**
+ * New signing keys (one per algorithm) take over; the old ones stay published
+ * until their tokens expire. Audited.
+ */
 export async function rotateSigningKeys(
   ctx: AppContext,
   actor: Pick<Actor, 'name' | 'ip'>,
-): Promise<{ kid: string }> {
+): Promise<{ kid: string; kids: Record<IdTokenAlg, string> }> {
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('signing_keys')
       .set({ retired_at: ctx.clock.now() })
       .where('retired_at', 'is', null)
       .execute();
-    await newKey(ctx, trx);
+    for (const alg of ID_TOKEN_ALGS) await newKey(ctx, alg, trx);
     await audit(ctx, trx, actor, { action: 'signing_keys_rotated' });
   });
-  return { kid: (await signingKeys(ctx))[0]!.kid! };
+  const keys = await signingKeys(ctx);
+  const kids = Object.fromEntries(
+    ID_TOKEN_ALGS.map((alg) => [alg, keys.find((k) => k.alg === alg)!.kid!]),
+  ) as Record<IdTokenAlg, string>;
+  return { kid: kids.RS256, kids };
 }

@@ -11,6 +11,7 @@ import { sha256 } from '../crypto/hash.ts';
 import { sessionCookieName } from '../http/session.ts';
 import { ACR_MULTI_FACTOR, ACR_SINGLE_FACTOR } from '../policy/assurance.ts';
 import { clientSecretOf } from '../services/applications.ts';
+import { ID_TOKEN_ALGS } from '../services/signing-algs.ts';
 import { nameable, oidcAdapter } from './adapter.ts';
 import { FIRST_PARTY, REQUIRE_MFA } from './client-policy.ts';
 import { signingKeys } from './keys.ts';
@@ -44,6 +45,7 @@ async function clientMetadata(ctx: AppContext, id: string): Promise<AdapterPaylo
     response_types: grantTypes.includes('authorization_code') ? ['code' as const] : [],
     redirect_uris: JSON.parse(app.redirect_uris) as string[],
     post_logout_redirect_uris: JSON.parse(app.post_logout_redirect_uris) as string[],
+    id_token_signed_response_alg: app.id_token_alg,
     [REQUIRE_MFA]: app.require_mfa === 1,
     [FIRST_PARTY]: app.first_party === 1,
   };
@@ -75,6 +77,8 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
       pushed_authorization_request: `${OIDC_PREFIX}/request`,
     },
     pkce: { required: () => true },
+    // ID tokens: RS256 by default, ES256 for clients that ask (a key for each, ./keys.ts).
+    enabledJWA: { idTokenSigningAlgValues: [...ID_TOKEN_ALGS] },
     responseTypes: ['code'],
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     acrValues: [ACR_SINGLE_FACTOR, ACR_MULTI_FACTOR],

@@ -3,6 +3,7 @@ import type { Db } from '../db/index.ts';
 import type { ApplicationsTable, Front } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, audit } from './audit.ts';
+import { type IdTokenAlg, idTokenAlgOf } from './signing-algs.ts';
 import { printable } from './validation.ts';
 
 export const legacyFronts: readonly Front[] = ['verify', 'forward-auth', 'ldap', 'radius'];
@@ -23,6 +24,8 @@ export interface ApplicationView {
   hasClientSecret: boolean;
   requireMfa: boolean;
   firstParty: boolean;
+  /** OpenID Connect clients: how their ID tokens are signed (RS256 or ES256). */
+  idTokenSigningAlg: IdTokenAlg;
 }
 
 const aad = (id: string) => `applications:${id}:radius`;
@@ -40,6 +43,7 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
   hasClientSecret: a.client_secret_sealed !== null,
   requireMfa: a.require_mfa === 1,
   firstParty: a.first_party === 1,
+  idTokenSigningAlg: a.id_token_alg,
 });
 
 const secretAad = (id: string) => `applications:${id}:client_secret`;
@@ -127,6 +131,8 @@ export async function createOidcApp(
     requireMfa?: boolean;
     firstParty?: boolean;
     machine?: boolean;
+    /** RS256 (the default, what every client understands) or ES256. */
+    idTokenSigningAlg?: string;
   },
   actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
 ): Promise<{ application: ApplicationView; clientSecret: string }> {
@@ -138,6 +144,7 @@ export async function createOidcApp(
   const redirectUris = parseUriList(input.redirectUris, 'redirect');
   const postLogoutRedirectUris = parseUriList(input.postLogoutRedirectUris, 'postLogout');
   checkClientUris(!!input.machine, redirectUris, postLogoutRedirectUris);
+  const idTokenAlg = idTokenAlgOf(input.idTokenSigningAlg ?? 'RS256');
   const id = `app-${ctx.random.bytes(6).toString('hex')}`;
   const clientSecret = ctx.random.bytes(32).toString('base64url');
   const row: ApplicationsTable = {
@@ -155,6 +162,7 @@ export async function createOidcApp(
     client_secret_sealed: ctx.box.seal(clientSecret, secretAad(id)),
     require_mfa: input.requireMfa ? 1 : 0,
     first_party: input.firstParty ? 1 : 0,
+    id_token_alg: idTokenAlg,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('applications').values(row).execute();
@@ -167,6 +175,7 @@ export async function createOidcApp(
         redirectUris,
         postLogoutRedirectUris,
         requireMfa: !!input.requireMfa,
+        idTokenSigningAlg: idTokenAlg,
       },
     });
   });
@@ -220,6 +229,7 @@ export async function createLegacyApp(
     client_secret_sealed: null,
     require_mfa: 0,
     first_party: 0,
+    id_token_alg: 'RS256',
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('applications').values(row).execute();
@@ -473,6 +483,7 @@ export async function getApp(ctx: AppContext, id: string): Promise<ApplicationVi
 export interface OidcAppPatch {
   redirectUris?: readonly string[];
   postLogoutRedirectUris?: readonly string[];
+  idTokenSigningAlg?: string;
 }
 
 /**
@@ -486,10 +497,17 @@ export async function updateOidcApp(
   patch: OidcAppPatch,
   actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
 ): Promise<ApplicationView> {
-  if (patch.redirectUris === undefined && patch.postLogoutRedirectUris === undefined)
+  if (
+    patch.redirectUris === undefined &&
+    patch.postLogoutRedirectUris === undefined &&
+    patch.idTokenSigningAlg === undefined
+  )
     throw new AppError('invalid_request', {
-      detail: 'Give the redirect URIs or the post-logout redirect URIs to set.',
+      detail:
+        'Give the redirect URIs, the post-logout redirect URIs or the ID token signing algorithm to set.',
     });
+  const idTokenAlg =
+    patch.idTokenSigningAlg === undefined ? undefined : idTokenAlgOf(patch.idTokenSigningAlg);
   // Checked first: they need no database.
   const redirectUris =
     patch.redirectUris === undefined ? undefined : parseUriList(patch.redirectUris, 'redirect');
@@ -512,6 +530,7 @@ export async function updateOidcApp(
       ...(postLogoutRedirectUris
         ? { post_logout_redirect_uris: JSON.stringify(postLogoutRedirectUris) }
         : {}),
+      ...(idTokenAlg ? { id_token_alg: idTokenAlg } : {}),
     };
     await trx.updateTable('applications').set(changes).where('id', '=', app.id).execute();
     await audit(ctx, trx, actor, {
@@ -521,6 +540,7 @@ export async function updateOidcApp(
         name: app.name,
         ...(redirectUris ? { redirectUris } : {}),
         ...(postLogoutRedirectUris ? { postLogoutRedirectUris } : {}),
+        ...(idTokenAlg ? { idTokenSigningAlg: idTokenAlg } : {}),
       },
     });
     return toApplicationView({ ...app, ...changes });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { FormClient } from '../helpers/browser.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -52,10 +52,17 @@ describe('OpenID Connect provider: discovery, keys, machine clients, bad request
     for (const [k, v] of Object.entries(spoofed))
       if (typeof v === 'string' && /^https?:/.test(v))
         assert.ok(v.startsWith(issuer), `${k}: ${v}`);
+    assert.deepEqual(meta.id_token_signing_alg_values_supported, ['RS256', 'ES256']);
     const jwks = (await (await fetch(meta.jwks_uri!)).json()) as { keys: Record<string, string>[] };
-    assert.equal(jwks.keys.length, 1);
-    assert.equal(jwks.keys[0]?.alg, 'RS256');
-    for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.ok(!(k in jwks.keys[0]!), `no ${k}`);
+    assert.deepEqual(
+      jwks.keys.map((k) => [k.alg, k.kty, k.crv ?? null]),
+      [
+        ['RS256', 'RSA', null],
+        ['ES256', 'EC', 'P-256'],
+      ],
+    );
+    for (const key of jwks.keys)
+      for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi']) assert.ok(!(k in key), `no ${k}`);
   });
 
   it('machine client: client credentials, introspection, revocation', async () => {
@@ -145,6 +152,7 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
   let issuer: string;
   let firstParty: { id: string; clientSecret: string };
   let thirdParty: { id: string; clientSecret: string };
+  let es256: { id: string; clientSecret: string };
   const REDIRECT = 'https://rp.example.com/cb';
 
   before(async () => {
@@ -156,6 +164,10 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
     };
     firstParty = await add(['--name', 'Intranet', '--redirect-uri', REDIRECT, '--first-party']);
     thirdParty = await add(['--name', 'Partner portal', '--redirect-uri', REDIRECT]);
+    es256 = await add([
+      ...['--name', 'Modern app', '--redirect-uri', REDIRECT, '--first-party'],
+      ...['--id-token-alg', 'es256'],
+    ]);
     const user = await runCli(
       ['user', 'add', 'dora@contoso.com', '--display-name', 'Dora', '--password-stdin'],
       db.env,
@@ -251,6 +263,34 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
       client.refreshTokenGrant(config, tokens.refresh_token!),
       'the old refresh token is spent',
     );
+  });
+
+  it('signs ID tokens with ES256 for a client set to it, with the published EC key', async () => {
+    const { config, verifier, state, callback } = await browse(es256.id, es256.clientSecret);
+    const tokens = await client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+    });
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    const verified = await jwtVerify(tokens.id_token!, jwks, { issuer, audience: es256.id });
+    assert.equal(verified.protectedHeader.alg, 'ES256');
+    // And back to RS256 when the client is changed.
+    const set = await runCli(['app', 'set', es256.id, '--id-token-alg', 'RS256', '--json'], db.env);
+    assert.equal(set.code, 0, set.stderr);
+    assert.equal(
+      (JSON.parse(set.stdout) as { idTokenSigningAlg: string }).idTokenSigningAlg,
+      'RS256',
+    );
+    const bad = await runCli(['app', 'set', es256.id, '--id-token-alg', 'HS256'], db.env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /RS256 or ES256/);
+    await new Promise((r) => setTimeout(r, 1100)); // clients are cached for a second
+    const again = await browse(es256.id, es256.clientSecret);
+    const next = await client.authorizationCodeGrant(again.config, again.callback, {
+      pkceCodeVerifier: again.verifier,
+      expectedState: again.state,
+    });
+    assert.equal(decodeProtectedHeader(next.id_token!).alg, 'RS256');
   });
 
   it('an authorization code works once; reusing it fails and revokes what it gave', async () => {

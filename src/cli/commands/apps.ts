@@ -30,6 +30,10 @@ export function appCommands(program: Command): void {
     .option('--require-mfa', 'OpenID Connect: everyone needs MFA here, whatever their state')
     .option('--first-party', 'OpenID Connect: our own application, no consent page')
     .option('--machine', 'OpenID Connect: a machine client (client credentials, no users)')
+    .option(
+      '--id-token-alg <alg>',
+      'OpenID Connect: sign its ID tokens with RS256 (the default) or ES256',
+    )
     .option('--json', 'print JSON')
     .action(
       async (o: {
@@ -42,6 +46,7 @@ export function appCommands(program: Command): void {
         requireMfa?: boolean;
         firstParty?: boolean;
         machine?: boolean;
+        idTokenAlg?: string;
         json?: boolean;
       }) => {
         const oidc = !!(
@@ -49,7 +54,8 @@ export function appCommands(program: Command): void {
           o.postLogoutRedirectUri?.length ||
           o.machine ||
           o.requireMfa ||
-          o.firstParty
+          o.firstParty ||
+          o.idTokenAlg
         );
         if (o.legacy === oidc)
           throw new AppError('invalid_request', {
@@ -74,6 +80,7 @@ export function appCommands(program: Command): void {
             requireMfa: !!o.requireMfa,
             firstParty: !!o.firstParty,
             machine: !!o.machine,
+            ...(o.idTokenAlg ? { idTokenSigningAlg: o.idTokenAlg } : {}),
           }),
         );
         print(
@@ -129,7 +136,7 @@ export function appCommands(program: Command): void {
   app
     .command('set <id>')
     .description(
-      "Change an OpenID Connect client's redirect URIs or post-logout redirect URIs (the URIs given replace the old ones)",
+      "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs (the URIs given replace the old ones) or ID token signing algorithm",
     )
     .option('--redirect-uri <uri...>', 'where to send people back after signing in')
     .option(
@@ -137,16 +144,26 @@ export function appCommands(program: Command): void {
       'where signing out (RP-initiated logout) may send people back',
     )
     .option('--no-post-logout-redirect-uri', 'remove every post-logout redirect URI')
+    .option('--id-token-alg <alg>', 'sign its ID tokens with RS256 or ES256')
     .option('--json', 'print JSON')
     .action(
       async (
         id: string,
-        o: { redirectUri?: string[]; postLogoutRedirectUri?: string[] | false; json?: boolean },
+        o: {
+          redirectUri?: string[];
+          postLogoutRedirectUri?: string[] | false;
+          idTokenAlg?: string;
+          json?: boolean;
+        },
       ) => {
-        if (o.redirectUri === undefined && o.postLogoutRedirectUri === undefined)
+        if (
+          o.redirectUri === undefined &&
+          o.postLogoutRedirectUri === undefined &&
+          o.idTokenAlg === undefined
+        )
           throw new AppError('invalid_request', {
             detail:
-              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI or --no-post-logout-redirect-uri.',
+              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri or --id-token-alg ALG.',
           });
         const changed = await withAdmin((a) =>
           a.updateApp(id, {
@@ -154,6 +171,7 @@ export function appCommands(program: Command): void {
             ...(o.postLogoutRedirectUri !== undefined
               ? { postLogoutRedirectUris: o.postLogoutRedirectUri || [] }
               : {}),
+            ...(o.idTokenAlg ? { idTokenSigningAlg: o.idTokenAlg } : {}),
           }),
         );
         print(!!o.json, changed, () => formatApp(changed));
@@ -204,6 +222,7 @@ const formatApp = (a: ApplicationView) =>
           HasClientSecret: a.hasClientSecret,
           RequireMfa: a.requireMfa,
           FirstParty: a.firstParty,
+          IdTokenSigningAlg: a.idTokenSigningAlg,
         }),
   });
 
@@ -275,6 +294,13 @@ export function keyCommands(program: Command): void {
         import('../../services/audit.ts'),
       ]);
       const rotated = await withLocalContext((ctx) => rotateSigningKeys(ctx, cliActor()));
-      print(!!o.json, rotated, () => `New signing key ${rotated.kid}.`);
+      print(
+        !!o.json,
+        rotated,
+        () =>
+          `New signing keys: ${Object.entries(rotated.kids)
+            .map(([alg, kid]) => `${kid} (${alg})`)
+            .join(', ')}.`,
+      );
     });
 }

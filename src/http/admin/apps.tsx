@@ -14,6 +14,7 @@ import {
   newClientSecret,
   updateOidcApp,
 } from '../../services/applications.ts';
+import { ID_TOKEN_ALGS } from '../../services/signing-algs.ts';
 import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
@@ -34,6 +35,7 @@ interface OidcDraft {
   requireMfa: boolean;
   firstParty: boolean;
   machine: boolean;
+  idTokenSigningAlg: string;
 }
 interface LegacyDraft {
   name: string;
@@ -43,6 +45,23 @@ interface LegacyDraft {
 interface UrisDraft {
   redirectUris: string;
   postLogoutRedirectUris: string;
+  idTokenSigningAlg: string;
+}
+
+/** How the client's ID tokens are signed: RS256 (any client) or ES256. */
+function AlgChoice({ t, value }: { t: Translate; value: string | undefined }) {
+  return (
+    <label>
+      {t('admin.apps.idTokenAlg')}
+      <select name="idTokenSigningAlg">
+        {ID_TOKEN_ALGS.map((alg) => (
+          <option value={alg} selected={(value ?? 'RS256') === alg}>
+            {t(alg === 'RS256' ? 'admin.apps.idTokenAlgRs256' : 'admin.apps.idTokenAlgEs256')}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 interface PageOpts {
@@ -221,6 +240,7 @@ function OidcForm({
         <input type="checkbox" name="machine" value="on" checked={!!d?.machine} />
         {t('admin.apps.machineHelp')}
       </label>
+      <AlgChoice t={t} value={d?.idTokenSigningAlg} />
       <button type="submit">{t('admin.apps.addClient')}</button>
     </form>
   );
@@ -262,6 +282,7 @@ function UrisForm({
             {d.postLogoutRedirectUris}
           </textarea>
         </label>
+        <AlgChoice t={t} value={d.idTokenSigningAlg} />
         <div class="row">
           <button type="submit">{t('admin.common.save')}</button>
           <a class="button-like" href="/admin/apps">
@@ -400,6 +421,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
           d={{
             redirectUris: app.redirectUris.join('\n'),
             postLogoutRedirectUris: app.postLogoutRedirectUris.join('\n'),
+            idTokenSigningAlg: app.idTokenSigningAlg,
           }}
         />
       ),
@@ -412,6 +434,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     const draft: UrisDraft = {
       redirectUris: (form.fields.redirectUris ?? '').slice(0, 50_000),
       postLogoutRedirectUris: (form.fields.postLogoutRedirectUris ?? '').slice(0, 50_000),
+      idTokenSigningAlg: (form.fields.idTokenSigningAlg ?? app.idTokenSigningAlg).slice(0, 20),
     };
     const r = await orRefused(c.var.t, () =>
       updateOidcApp(
@@ -420,6 +443,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
         {
           redirectUris: lines(draft.redirectUris),
           postLogoutRedirectUris: lines(draft.postLogoutRedirectUris),
+          idTokenSigningAlg: draft.idTokenSigningAlg,
         },
         c.var.actor!,
       ),
@@ -450,6 +474,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       requireMfa: form.fields.requireMfa === 'on',
       firstParty: form.fields.firstParty === 'on',
       machine: form.fields.machine === 'on',
+      idTokenSigningAlg: (form.fields.idTokenSigningAlg ?? 'RS256').slice(0, 20),
     };
     const r = await orRefused(c.var.t, () =>
       createOidcApp(

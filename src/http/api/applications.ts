@@ -9,12 +9,20 @@ import {
   newClientSecret,
   updateOidcApp,
 } from '../../services/applications.ts';
+import { ID_TOKEN_ALGS } from '../../services/signing-algs.ts';
 import type { HttpEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
 import { route } from './route.ts';
 import { problemResponses } from './schemas.ts';
 
 const FrontSchema = z.enum(['verify', 'forward-auth', 'ldap', 'radius']);
+const IdTokenAlgSchema = z.enum(ID_TOKEN_ALGS);
+/** Checked by the service, which says what it takes. */
+const AlgInput = z
+  .string()
+  .max(20)
+  .optional()
+  .openapi({ description: 'RS256 (the default) or ES256', example: 'ES256' });
 const ApplicationSchema = z
   .object({
     id: z.string().openapi({ description: 'Also the OpenID Connect client_id' }),
@@ -34,6 +42,9 @@ const ApplicationSchema = z
       .openapi({ description: 'A confidential OpenID Connect client (it has a client secret)' }),
     requireMfa: z.boolean(),
     firstParty: z.boolean(),
+    idTokenSigningAlg: IdTokenAlgSchema.openapi({
+      description: 'How ID tokens for this OpenID Connect client are signed',
+    }),
   })
   .openapi('Application');
 
@@ -52,7 +63,7 @@ const create = route({
   summary:
     'Register a legacy application (IMAP server, VPN, proxied site) or an OpenID Connect client',
   description:
-    'kind "legacy" (the default) takes fronts and radiusSecret; kind "oidc" takes redirectUris, postLogoutRedirectUris, requireMfa, firstParty and machine (client credentials), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
+    'kind "legacy" (the default) takes fronts and radiusSecret; kind "oidc" takes redirectUris, postLogoutRedirectUris, requireMfa, firstParty, machine (client credentials) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
   body: z
     .object({
       name: z.string().max(100),
@@ -64,6 +75,7 @@ const create = route({
       requireMfa: z.boolean().optional(),
       firstParty: z.boolean().optional(),
       machine: z.boolean().optional(),
+      idTokenSigningAlg: AlgInput,
     })
     .strict(),
   response: ApplicationSchema.extend({ clientSecret: z.string().optional() }),
@@ -90,6 +102,7 @@ const ApplicationPatchSchema = z
   .object({
     redirectUris: z.array(z.string().max(2000)).max(20).optional(),
     postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
+    idTokenSigningAlg: AlgInput,
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'Give at least one field to change.' })
@@ -99,7 +112,8 @@ const patch = route({
   method: 'patch',
   path: '/applications/{id}',
   tag: 'Applications',
-  summary: "Change an OpenID Connect client's redirect URIs or post-logout redirect URIs",
+  summary:
+    "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs or ID token signing algorithm",
   description:
     'A list given replaces the old one whole (an empty postLogoutRedirectUris removes them all); all or nothing. A web client keeps at least one redirect URI; a machine client has neither kind; a legacy application is refused (400).',
   params: IdParam,
@@ -135,10 +149,17 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
   .openapi(create, async (c) => {
     const b = c.req.valid('json');
     if ((b.kind ?? 'legacy') === 'legacy') {
-      if (b.redirectUris || b.postLogoutRedirectUris || b.requireMfa || b.firstParty || b.machine)
+      if (
+        b.redirectUris ||
+        b.postLogoutRedirectUris ||
+        b.requireMfa ||
+        b.firstParty ||
+        b.machine ||
+        b.idTokenSigningAlg
+      )
         throw new AppError('invalid_request', {
           detail:
-            'redirectUris, postLogoutRedirectUris, requireMfa, firstParty and machine are for kind "oidc".',
+            'redirectUris, postLogoutRedirectUris, requireMfa, firstParty, machine and idTokenSigningAlg are for kind "oidc".',
         });
       const app = await createLegacyApp(
         c.var.ctx,
@@ -164,6 +185,7 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
         requireMfa: !!b.requireMfa,
         firstParty: !!b.firstParty,
         machine: !!b.machine,
+        ...(b.idTokenSigningAlg ? { idTokenSigningAlg: b.idTokenSigningAlg } : {}),
       },
       actorOf(c),
     );
@@ -178,6 +200,7 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
       {
         ...(b.redirectUris ? { redirectUris: b.redirectUris } : {}),
         ...(b.postLogoutRedirectUris ? { postLogoutRedirectUris: b.postLogoutRedirectUris } : {}),
+        ...(b.idTokenSigningAlg ? { idTokenSigningAlg: b.idTokenSigningAlg } : {}),
       },
       actorOf(c),
     );

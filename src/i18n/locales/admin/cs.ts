@@ -506,6 +506,9 @@ export default {
   'admin.apps.requireMfaHelp':
     'Vyžaduje MFA: každý, kdo se do ní přihlašuje, potřebuje MFA bez ohledu na svůj stav',
   'admin.apps.firstPartyHelp': 'Vlastní: naše vlastní aplikace, bez stránky se souhlasem',
+  'admin.apps.idTokenAlg': 'ID tokeny podepsané pomocí',
+  'admin.apps.idTokenAlgRs256': 'RS256 (rozumí mu každý klient)',
+  'admin.apps.idTokenAlgEs256': 'ES256 (menší a rychlejší; klient ho musí podporovat)',
   'admin.apps.machineHelp':
     'Strojový klient: přihlašovací údaje klienta, žádní uživatelé a žádné identifikátory URI pro přesměrování',
   'admin.apps.addClient': 'Přidat klienta',

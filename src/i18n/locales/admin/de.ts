@@ -502,6 +502,9 @@ export default {
   'admin.apps.requireMfaHelp':
     'MFA erforderlich: Alle, die sich dort anmelden, benötigen MFA, unabhängig von ihrem Status',
   'admin.apps.firstPartyHelp': 'Eigene Anwendung: unsere eigene Anwendung, keine Zustimmungsseite',
+  'admin.apps.idTokenAlg': 'ID-Tokens signiert mit',
+  'admin.apps.idTokenAlgRs256': 'RS256 (versteht jeder Client)',
+  'admin.apps.idTokenAlgEs256': 'ES256 (kleiner und schneller; der Client muss es unterstützen)',
   'admin.apps.machineHelp':
     'Maschinenclient: Clientanmeldeinformationen, keine Benutzer und keine Umleitungs-URIs',
   'admin.apps.addClient': 'Client hinzufügen',

@@ -490,6 +490,9 @@ export default {
   'admin.apps.requireMfaHelp':
     'Requires MFA: everyone signing in to it needs MFA, whatever their state',
   'admin.apps.firstPartyHelp': 'First-party: our own application, no consent page',
+  'admin.apps.idTokenAlg': 'ID tokens signed with',
+  'admin.apps.idTokenAlgRs256': 'RS256 (every client understands it)',
+  'admin.apps.idTokenAlgEs256': 'ES256 (smaller and quicker; the client must support it)',
   'admin.apps.machineHelp': 'Machine client: client credentials, no users and no redirect URIs',
   'admin.apps.addClient': 'Add client',
   'admin.apps.urisTitle': 'Redirect URIs of "{name}"',

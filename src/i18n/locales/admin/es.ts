@@ -507,6 +507,9 @@ export default {
   'admin.apps.requireMfaHelp':
     'Requiere MFA: todas las personas que inicien sesión en ella necesitan MFA, sea cual sea su estado',
   'admin.apps.firstPartyHelp': 'Propia: nuestra propia aplicación, sin página de consentimiento',
+  'admin.apps.idTokenAlg': 'Tokens de ID firmados con',
+  'admin.apps.idTokenAlgRs256': 'RS256 (lo entiende cualquier cliente)',
+  'admin.apps.idTokenAlgEs256': 'ES256 (más pequeño y rápido; el cliente debe admitirlo)',
   'admin.apps.machineHelp':
     'Cliente de máquina: credenciales de cliente, sin usuarios ni URI de redirección',
   'admin.apps.addClient': 'Agregar cliente',

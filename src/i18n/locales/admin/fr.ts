@@ -508,6 +508,10 @@ export default {
   'admin.apps.requireMfaHelp':
     'MFA exigée : toute personne qui s’y connecte doit utiliser la MFA, quel que soit son état',
   'admin.apps.firstPartyHelp': 'Interne : notre propre application, sans page de consentement',
+  'admin.apps.idTokenAlg': 'Jetons d’identité signés avec',
+  'admin.apps.idTokenAlgRs256': 'RS256 (compris par tous les clients)',
+  'admin.apps.idTokenAlgEs256':
+    'ES256 (plus petit et plus rapide ; le client doit le prendre en charge)',
   'admin.apps.machineHelp':
     'Client machine : informations d’identification du client, sans utilisateurs ni URI de redirection',
   'admin.apps.addClient': 'Ajouter le client',

@@ -510,6 +510,9 @@ export default {
   'admin.apps.requireMfaHelp':
     'Vyžaduje MFA: každý, kto sa do nej prihlasuje, potrebuje MFA bez ohľadu na svoj stav',
   'admin.apps.firstPartyHelp': 'Vlastná: naša vlastná aplikácia, bez stránky so súhlasom',
+  'admin.apps.idTokenAlg': 'ID tokeny podpísané pomocou',
+  'admin.apps.idTokenAlgRs256': 'RS256 (rozumie mu každý klient)',
+  'admin.apps.idTokenAlgEs256': 'ES256 (menší a rýchlejší; klient ho musí podporovať)',
   'admin.apps.machineHelp':
     'Strojový klient: poverenia klienta, žiadni používatelia a žiadne identifikátory URI presmerovania',
   'admin.apps.addClient': 'Pridať klienta',
