@@ -20,6 +20,14 @@ export function appCommands(program: Command): void {
       'legacy: RADIUS shared secret (the application is then a RADIUS client)',
     )
     .option(
+      '--radius-mode <mode>',
+      'legacy: app-password (default: an app password, or the account password where MFA allows) or mfa (the account password, then a second factor)',
+    )
+    .option(
+      '--no-radius-message-authenticator',
+      'legacy: also accept RADIUS requests without a Message-Authenticator (old clients; weaker)',
+    )
+    .option(
       '--redirect-uri <uri...>',
       'OpenID Connect: where to send people back (https; http only for localhost)',
     )
@@ -37,6 +45,8 @@ export function appCommands(program: Command): void {
         legacy?: boolean;
         fronts?: string;
         radiusSecret?: string;
+        radiusMode?: string;
+        radiusMessageAuthenticator?: boolean;
         redirectUri?: string[];
         postLogoutRedirectUri?: string[];
         requireMfa?: boolean;
@@ -51,6 +61,10 @@ export function appCommands(program: Command): void {
           o.requireMfa ||
           o.firstParty
         );
+        if (oidc && (o.radiusMode || o.radiusMessageAuthenticator === false))
+          throw new AppError('invalid_request', {
+            detail: '--radius-mode and --no-radius-message-authenticator are for --legacy.',
+          });
         if (o.legacy === oidc)
           throw new AppError('invalid_request', {
             detail:
@@ -62,6 +76,10 @@ export function appCommands(program: Command): void {
               name: o.name,
               ...(o.fronts ? { fronts: o.fronts.split(',').map((f) => f.trim()) } : {}),
               ...(o.radiusSecret ? { radiusSecret: o.radiusSecret } : {}),
+              ...(o.radiusMode ? { radiusMode: o.radiusMode } : {}),
+              ...(o.radiusMessageAuthenticator === false
+                ? { radiusMessageAuthenticator: false }
+                : {}),
             }),
           );
           return print(!!o.json, created, () => created.id);
@@ -108,7 +126,7 @@ export function appCommands(program: Command): void {
             a.name,
             a.kind,
             a.fronts.join(','),
-            a.hasRadiusSecret ? 'yes' : '',
+            a.hasRadiusSecret ? (a.radiusMode === 'mfa' ? 'yes (mfa)' : 'yes') : '',
             a.redirectUris.join(' '),
             a.postLogoutRedirectUris.join(' '),
             a.requireMfa ? 'yes' : '',
@@ -129,7 +147,7 @@ export function appCommands(program: Command): void {
   app
     .command('set <id>')
     .description(
-      "Change an OpenID Connect client's redirect URIs or post-logout redirect URIs (the URIs given replace the old ones)",
+      "Change an OpenID Connect client's redirect URIs or post-logout redirect URIs (the URIs given replace the old ones), or a legacy application's RADIUS settings",
     )
     .option('--redirect-uri <uri...>', 'where to send people back after signing in')
     .option(
@@ -137,16 +155,37 @@ export function appCommands(program: Command): void {
       'where signing out (RP-initiated logout) may send people back',
     )
     .option('--no-post-logout-redirect-uri', 'remove every post-logout redirect URI')
+    .option('--radius-mode <mode>', 'legacy: app-password or mfa')
+    .option(
+      '--radius-message-authenticator <required>',
+      'legacy: yes (drop RADIUS requests without a Message-Authenticator) or no (accept them: old clients)',
+    )
     .option('--json', 'print JSON')
     .action(
       async (
         id: string,
-        o: { redirectUri?: string[]; postLogoutRedirectUri?: string[] | false; json?: boolean },
+        o: {
+          redirectUri?: string[];
+          postLogoutRedirectUri?: string[] | false;
+          radiusMode?: string;
+          radiusMessageAuthenticator?: string;
+          json?: boolean;
+        },
       ) => {
-        if (o.redirectUri === undefined && o.postLogoutRedirectUri === undefined)
+        const ma = o.radiusMessageAuthenticator?.toLowerCase();
+        if (ma !== undefined && ma !== 'yes' && ma !== 'no')
+          throw new AppError('invalid_request', {
+            detail: '--radius-message-authenticator takes yes or no.',
+          });
+        if (
+          o.redirectUri === undefined &&
+          o.postLogoutRedirectUri === undefined &&
+          o.radiusMode === undefined &&
+          ma === undefined
+        )
           throw new AppError('invalid_request', {
             detail:
-              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI or --no-post-logout-redirect-uri.',
+              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri, --radius-mode MODE or --radius-message-authenticator yes|no.',
           });
         const changed = await withAdmin((a) =>
           a.updateApp(id, {
@@ -154,6 +193,8 @@ export function appCommands(program: Command): void {
             ...(o.postLogoutRedirectUri !== undefined
               ? { postLogoutRedirectUris: o.postLogoutRedirectUri || [] }
               : {}),
+            ...(o.radiusMode !== undefined ? { radiusMode: o.radiusMode } : {}),
+            ...(ma !== undefined ? { radiusMessageAuthenticator: ma === 'yes' } : {}),
           }),
         );
         print(!!o.json, changed, () => formatApp(changed));
@@ -196,7 +237,12 @@ const formatApp = (a: ApplicationView) =>
     Kind: a.kind,
     CreatedAt: a.createdAt,
     ...(a.kind === 'legacy'
-      ? { Fronts: a.fronts, HasRadiusSecret: a.hasRadiusSecret }
+      ? {
+          Fronts: a.fronts,
+          HasRadiusSecret: a.hasRadiusSecret,
+          RadiusMode: a.radiusMode,
+          RadiusMessageAuthenticator: a.radiusMessageAuthenticator ? 'required' : 'optional',
+        }
       : {
           RedirectUris: a.redirectUris,
           PostLogoutRedirectUris: a.postLogoutRedirectUris,
