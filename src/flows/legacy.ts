@@ -25,6 +25,18 @@ export type LegacyResult =
   | { ok: true; user: UserRow; credential: 'app password' | 'password'; application: string | null }
   | { ok: false; retryAfter?: number };
 
+/** The password is right (its limits settled as a success); the caller asks for the second factor. */
+export type FirstFactorResult = LegacyResult | { ok: 'second-factor'; user: UserRow };
+
+interface Attempt extends LegacyAttempt {
+  /**
+   * The application asks for a second factor after the account password
+   * (RADIUS `mfa` mode): app passwords are refused, and a right password of a
+   * user whose MFA state asks for more ends in `second-factor`, not in success.
+   */
+  secondFactor?: boolean;
+}
+
 /**
  * Sign-in for programs that cannot do MFA (Microsoft's rules): Disabled users,
  * and Enabled ones before proof-up, may use the account password or an app
@@ -35,7 +47,17 @@ export type LegacyResult =
  * the browser's, so it never locks the user out of browser sign-in) and per
  * address — and every attempt goes to the sign-in log.
  */
-export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<LegacyResult> {
+export const legacySignIn = (ctx: AppContext, a: LegacyAttempt) =>
+  signIn(ctx, a) as Promise<LegacyResult>;
+
+/**
+ * The first step of a sign-in whose application asks for a second factor
+ * (RADIUS `mfa` mode), under the same limits and log as `legacySignIn`.
+ */
+export const legacyFirstFactor = (ctx: AppContext, a: LegacyAttempt) =>
+  signIn(ctx, { ...a, secondFactor: true });
+
+async function signIn(ctx: AppContext, a: Attempt): Promise<FirstFactorResult> {
   const upn = printable(a.username.trim()).slice(0, 256);
   // Both are written to the sign-in log: no control characters (PostgreSQL refuses NUL).
   const appId = a.appId === null ? null : printable(a.appId).slice(0, 128);
@@ -75,29 +97,47 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     reason: string,
     userId: string | null,
     method: string | null = null,
-  ): Promise<LegacyResult> => {
+  ): Promise<FirstFactorResult> => {
     await Promise.all([r.wrong(), log('failure', reason, userId, method)]);
     return { ok: false };
   };
   try {
-    return await judge(ctx, a, upn, appId, refuse, async (result) => {
-      await Promise.all([r.right(), log('success', result.reason, result.user.id, result.method)]);
-    });
+    return await judge(
+      ctx,
+      a,
+      upn,
+      appId,
+      refuse,
+      async (result) => {
+        await Promise.all([
+          r.right(),
+          log('success', result.reason, result.user.id, result.method),
+        ]);
+      },
+      () => r.right(),
+    );
   } catch (e) {
     await r.void();
     throw e;
   }
 }
 
+type Refuse = (
+  reason: string,
+  userId: string | null,
+  method?: string | null,
+) => Promise<FirstFactorResult>;
+
 /** Judges a reserved attempt: `refuse` a wrong one, `accept` a right one. */
 async function judge(
   ctx: AppContext,
-  a: LegacyAttempt,
+  a: Attempt,
   upn: string,
   appId: string | null,
-  refuse: (reason: string, userId: string | null, method?: string | null) => Promise<LegacyResult>,
+  refuse: Refuse,
   accept: (r: { user: UserRow; reason: string; method: string }) => Promise<void>,
-): Promise<LegacyResult> {
+  passed: () => Promise<void>,
+): Promise<FirstFactorResult> {
   if (appId !== null) {
     const app = await findApp(ctx, appId);
     if (!app) return refuse('unknown application', null);
@@ -110,6 +150,7 @@ async function judge(
     return refuse('unknown user', null);
   }
   if (user.blocked) return refuse('sign-in blocked by an administrator', user.id);
+  if (a.secondFactor) return judgeBeforeSecondFactor(ctx, a, user, appId, refuse, accept, passed);
 
   const appPassword = await matchAppPassword(ctx, user.id, a.secret);
   if (appPassword) {
@@ -157,4 +198,43 @@ async function judge(
     method: 'password',
   });
   return { ok: true, user, credential: 'password', application: appId };
+}
+
+/**
+ * The first step where the application asks for a second factor (RADIUS
+ * `mfa` mode; README "RADIUS"). App passwords exist for clients that cannot do
+ * MFA: an application that asks for a second factor takes none (as Microsoft's
+ * NPS extension), so one that leaked cannot skip the phone. Users whose MFA is
+ * Disabled sign in with the password alone, as everywhere; every other right
+ * password goes on to the second factor.
+ */
+async function judgeBeforeSecondFactor(
+  ctx: AppContext,
+  a: Attempt,
+  user: UserRow,
+  appId: string | null,
+  refuse: Refuse,
+  accept: (r: { user: UserRow; reason: string; method: string }) => Promise<void>,
+  passed: () => Promise<void>,
+): Promise<FirstFactorResult> {
+  if (await matchAppPassword(ctx, user.id, a.secret))
+    return refuse(
+      'app passwords are not accepted here: the application asks for a second factor (RADIUS MFA mode)',
+      user.id,
+      'app password',
+    );
+  if (!(await checkAccountPassword(ctx, user, a.secret.slice(0, 1024))))
+    return refuse('wrong password', user.id, 'password');
+  if (user.must_change_password === 1)
+    return refuse('password must be changed: sign in in the browser first', user.id, 'password');
+  if (user.mfa_state === 'Disabled') {
+    await accept({
+      user,
+      reason: 'account password (MFA Disabled for this user: no second factor asked)',
+      method: 'password',
+    });
+    return { ok: true, user, credential: 'password', application: appId };
+  }
+  await passed();
+  return { ok: 'second-factor', user };
 }

@@ -640,7 +640,5 @@ export async function updateApp(
       detail:
         'Redirect URIs are for OpenID Connect clients, RADIUS settings for legacy applications: change one kind at a time.',
     });
-  return hasRadius
-    ? updateLegacyApp(ctx, id, radius, actor)
-    : updateOidcApp(ctx, id, uris, actor);
+  return hasRadius ? updateLegacyApp(ctx, id, radius, actor) : updateOidcApp(ctx, id, uris, actor);
 }
