@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { type AppContext, createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
-import { activateDevice, decide } from '../../src/methods/push/device.ts';
-import { pushMethod } from '../../src/methods/push/index.tsx';
-import { signedText } from '../../src/methods/push/signature.ts';
 import { hashCode, newCodeSet, normaliseCode } from '../../src/methods/recovery/codes.ts';
 import { recoveryCodesStore } from '../../src/methods/recovery/store.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
@@ -14,6 +10,7 @@ import { createLegacyApp } from '../../src/services/applications.ts';
 import { answerCall } from '../../src/services/outbox.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
+import { authenticatorDevice } from '../helpers/authenticator-device.ts';
 import { freshDatabase, onPostgres, type TestDatabase } from '../helpers/db.ts';
 import { hasRadclient, packetClient, radclient } from '../helpers/radius.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
@@ -40,7 +37,7 @@ describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'
   const comboTotp = authenticatorApp(COMBO_TOTP);
   let recovery: string[];
   let appPassword: string;
-  let device: { id: string; key: KeyObject };
+  let device: Awaited<ReturnType<typeof authenticatorDevice>>;
 
   const ask = (upn: string, password: string, extra: Record<string, string> = {}, timeout = 5) =>
     radclient(
@@ -134,16 +131,9 @@ describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'
       details: { masked: '+••••••••••22' },
     });
     // A Portcullis Authenticator, activated as the app does it.
-    const p = await user('push@contoso.com', 'Enforced');
-    const pu = { id: p, upn: 'push@contoso.com', displayName: 'push', preferredLanguage: 'en' };
-    const { code } = await pushMethod.enrol.begin(ctx.methodContext, pu);
-    const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const activated = await activateDevice(ctx, code, keys.publicKey.export({ format: 'jwk' }));
-    device = { id: activated!.deviceId, key: keys.privateKey };
-    await addRegistration(ctx, p, 'PhoneAppNotification', {
-      ok: true,
-      secret: null,
-      details: { deviceId: device.id },
+    device = await authenticatorDevice(ctx, {
+      id: await user('push@contoso.com', 'Enforced'),
+      upn: 'push@contoso.com',
     });
 
     await user('dis@contoso.com', 'Disabled');
@@ -263,25 +253,7 @@ describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'
     // The user presses Enter (an empty answer): the request waits for the phone.
     const waiting = ask('push@contoso.com', '', { State: first.state! }, 30);
     await new Promise((r) => setTimeout(r, 1500));
-    const request = await ctx.db
-      .selectFrom('push_requests')
-      .selectAll()
-      .where('device_id', '=', device.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow();
-    const signature = sign('sha256', Buffer.from(signedText(request.id, number, 'approve')), {
-      key: device.key,
-      dsaEncoding: 'ieee-p1363',
-    }).toString('base64url');
-    const deviceRow = await ctx.db
-      .selectFrom('authenticator_devices')
-      .selectAll()
-      .where('id', '=', device.id)
-      .executeTakeFirstOrThrow();
-    assert.equal(
-      await decide(ctx, deviceRow, request.id, { decision: 'approve', number, signature }),
-      'approved',
-    );
+    assert.equal(await device.answer('approve', number), 'approved');
     assert.equal((await waiting).code, 'Access-Accept');
   });
 
@@ -289,23 +261,7 @@ describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'
     const first = await ask('push@contoso.com', PASSWORD);
     const waiting = ask('push@contoso.com', '', { State: first.state! }, 30);
     await new Promise((r) => setTimeout(r, 1500));
-    const request = await ctx.db
-      .selectFrom('push_requests')
-      .selectAll()
-      .where('device_id', '=', device.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirstOrThrow();
-    const number = request.number;
-    const signature = sign('sha256', Buffer.from(signedText(request.id, number, 'deny')), {
-      key: device.key,
-      dsaEncoding: 'ieee-p1363',
-    }).toString('base64url');
-    const deviceRow = await ctx.db
-      .selectFrom('authenticator_devices')
-      .selectAll()
-      .where('id', '=', device.id)
-      .executeTakeFirstOrThrow();
-    await decide(ctx, deviceRow, request.id, { decision: 'deny', number, signature });
+    assert.equal(await device.answer('deny'), 'denied');
     assert.equal((await waiting).code, 'Access-Reject');
     assert.match((await logFor('push@contoso.com')).at(-1)!.reason, /^not approved: /);
   });
