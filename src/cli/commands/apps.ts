@@ -4,6 +4,15 @@ import type { ApplicationView } from '../../services/applications.ts';
 import { formatList, table } from '../format.ts';
 import { print, withAdmin, withLocalContext } from '../run.ts';
 
+/** The RADIUS modes (services/applications.ts radiusModes), checked here so both ends say the same. */
+const RADIUS_MODES = ['app-password', 'mfa'];
+function checkRadiusMode(mode: string | undefined): void {
+  if (mode !== undefined && !RADIUS_MODES.includes(mode))
+    throw new AppError('invalid_request', {
+      detail: `Unknown RADIUS mode "${mode.slice(0, 40)}": use ${RADIUS_MODES.join(' or ')}.`,
+    });
+}
+
 export function appCommands(program: Command): void {
   const app = program.command('app').description('Applications (relying parties)');
 
@@ -61,6 +70,7 @@ export function appCommands(program: Command): void {
           o.requireMfa ||
           o.firstParty
         );
+        checkRadiusMode(o.radiusMode);
         if (oidc && (o.radiusMode || o.radiusMessageAuthenticator === false))
           throw new AppError('invalid_request', {
             detail: '--radius-mode and --no-radius-message-authenticator are for --legacy.',
@@ -172,6 +182,7 @@ export function appCommands(program: Command): void {
           json?: boolean;
         },
       ) => {
+        checkRadiusMode(o.radiusMode);
         const ma = o.radiusMessageAuthenticator?.toLowerCase();
         if (ma !== undefined && ma !== 'yes' && ma !== 'no')
           throw new AppError('invalid_request', {
