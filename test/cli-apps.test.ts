@@ -228,6 +228,71 @@ function suite(mode: Mode): void {
       assert.deepEqual(none.postLogoutRedirectUris, []);
     });
 
+    it('app add --legacy --radius-mode mfa, app set --radius-mode / --radius-message-authenticator, app get shows them', async () => {
+      const created = JSON.parse(
+        ok(
+          await cli([
+            'app',
+            'add',
+            '--legacy',
+            '--name',
+            'VPN',
+            '--radius-secret',
+            'vpn-secret-0123456789',
+            '--radius-mode',
+            'mfa',
+            '--json',
+          ]),
+          'app add',
+        ),
+      ) as { id: string; radiusMode: string; radiusMessageAuthenticator: boolean };
+      assert.equal(created.radiusMode, 'mfa');
+      assert.equal(created.radiusMessageAuthenticator, true);
+      const plain = JSON.parse(
+        ok(await cli(['app', 'add', '--legacy', '--name', 'Mail', '--json'])),
+      ) as { radiusMode: string };
+      assert.equal(plain.radiusMode, 'app-password', 'the default is what RADIUS always did');
+      const changed = JSON.parse(
+        ok(
+          await cli([
+            'app',
+            'set',
+            created.id,
+            '--radius-mode',
+            'app-password',
+            '--radius-message-authenticator',
+            'no',
+            '--json',
+          ]),
+          'app set',
+        ),
+      ) as { radiusMode: string; radiusMessageAuthenticator: boolean };
+      assert.equal(changed.radiusMode, 'app-password');
+      assert.equal(changed.radiusMessageAuthenticator, false);
+      const shown = ok(await cli(['app', 'get', created.id]));
+      assert.match(shown, /RadiusMode\s*:\s*app-password/);
+      assert.match(shown, /RadiusMessageAuthenticator\s*:\s*optional/);
+      const [entry] = (await auditOf('application_changed', created.id)).slice(-1);
+      assert.equal(entry?.actor, actor);
+      assert.equal(JSON.parse(entry!.detail).radiusMode, 'app-password');
+      assertFails(
+        await cli(['app', 'set', created.id, '--radius-mode', 'otp']),
+        /Unknown RADIUS mode "otp": use app-password or mfa/,
+        'an unknown mode',
+      );
+      const client = await addClient('Robot');
+      assertFails(
+        await cli(['app', 'set', client.id, '--radius-mode', 'mfa']),
+        /OpenID Connect client: it has no RADIUS settings/,
+        'a client has no RADIUS settings',
+      );
+      assertFails(
+        await cli(['app', 'add', '--name', 'X', '--machine', '--radius-mode', 'mfa']),
+        /--radius-mode and --no-radius-message-authenticator are for --legacy/,
+        'a client takes no RADIUS mode',
+      );
+    });
+
     it('app remove needs --yes, then deletes the client with its tokens', async () => {
       const client = await addClient('Doomed');
       assert.equal(await grant(client.id, client.clientSecret), 200);

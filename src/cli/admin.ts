@@ -10,7 +10,7 @@ import type { SigninView } from '../flows/signin-log.ts';
 import type { MailView } from '../mail/mailbox.ts';
 import type { ApiTokenView, TokenScope } from '../services/api-tokens.ts';
 import type { AppPasswordView } from '../services/app-passwords.ts';
-import type { ApplicationView, OidcAppPatch } from '../services/applications.ts';
+import type { ApplicationView, AppPatch } from '../services/applications.ts';
 import type { BulkItem, BulkResult, Progress } from '../services/bulk-mfa.ts';
 import type { GroupPage, GroupPatch, GroupView, MemberPage } from '../services/groups.ts';
 import type { AuditQuery, AuditView, Page, SigninQuery } from '../services/logs.ts';
@@ -69,6 +69,8 @@ export interface Admin {
     name: string;
     fronts?: string[];
     radiusSecret?: string;
+    radiusMode?: string;
+    radiusMessageAuthenticator?: boolean;
   }): Promise<ApplicationView>;
   createClient(input: {
     name: string;
@@ -82,8 +84,11 @@ export interface Admin {
   }): Promise<ApplicationView & { clientSecret: string }>;
   apps(): Promise<ApplicationView[]>;
   app(id: string): Promise<ApplicationView>;
-  /** An OpenID Connect client's redirect URIs; a list given replaces the old one. */
-  updateApp(id: string, patch: OidcAppPatch): Promise<ApplicationView>;
+  /**
+   * An OpenID Connect client's redirect URIs (a list given replaces the old
+   * one), or a legacy application's RADIUS settings.
+   */
+  updateApp(id: string, patch: AppPatch): Promise<ApplicationView>;
   /** With an OpenID Connect client's grants and tokens, and app passwords for it alone. */
   deleteApp(id: string): Promise<void>;
   /** A new secret for an OpenID Connect confidential client, shown once. */

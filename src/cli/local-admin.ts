@@ -9,7 +9,7 @@ import {
   getApp,
   listApps,
   newClientSecret,
-  updateOidcApp,
+  updateApp,
 } from '../services/applications.ts';
 import type { Actor } from '../services/audit.ts';
 import {
@@ -99,7 +99,7 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     },
     apps: () => listApps(ctx),
     app: (id) => getApp(ctx, id),
-    updateApp: (id, patch) => updateOidcApp(ctx, id, patch, actor),
+    updateApp: (id, patch) => updateApp(ctx, id, patch, actor),
     deleteApp: (id) => deleteApp(ctx, id, actor),
     newClientSecret: async (id) => {
       const { application, clientSecret } = await newClientSecret(ctx, id, actor);

@@ -37,6 +37,8 @@ export interface Database {
   group_members: GroupMembersTable;
   invitations: InvitationsTable;
   mail: MailTable;
+  radius_states: RadiusStatesTable;
+  radius_requests: RadiusRequestsTable;
 }
 
 export type GroupSource = 'local' | 'scim' | 'directory';
@@ -380,6 +382,40 @@ export interface ApplicationsTable {
   first_party: number;
   /** OpenID Connect clients: how their ID tokens are signed. */
   id_token_alg: IdTokenAlg;
+  /** What the RADIUS front asks of this application's users. */
+  radius_mode: RadiusMode;
+  /** 1: Access-Requests without a Message-Authenticator are dropped (Blast-RADIUS); 0: accepted. */
+  radius_message_authenticator: number;
+}
+
+/**
+ * `app-password`: an app password (or the account password where the MFA state
+ * allows); `mfa`: the account password, then a second factor (Access-Challenge
+ * or an approval on the phone).
+ */
+export type RadiusMode = 'app-password' | 'mfa';
+
+/** The State of an Access-Challenge (its hash): bound to a user, an application and an attempt; used once. */
+export interface RadiusStatesTable {
+  state_hash: string;
+  /** The sign-in attempt (signin_flows) the challenge's codes, texts and requests belong to. */
+  flow_id: string;
+  user_id: string;
+  application_id: string;
+  /** The registration the challenge asked for (a texted code, a notification). */
+  registration_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** An Access-Request being answered (reply null) or answered: retransmissions get the same reply. */
+export interface RadiusRequestsTable {
+  key: string;
+  /** The encoded reply, base64; null while the request is being worked on. */
+  reply: string | null;
+  created_at: number;
+  expires_at: number;
 }
 
 /** An app password: only its keyed hash is stored. */

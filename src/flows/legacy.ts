@@ -5,7 +5,7 @@ import { findApp } from '../services/applications.ts';
 import { getServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
 import { signinLogStore } from '../storage/signin-log.ts';
-import type { LegacyUser } from '../storage/users.ts';
+import type { LegacyAppPassword, LegacyUser, UserRow } from '../storage/users.ts';
 import { checkAccountPassword } from './account-password.ts';
 import { limiter, limitKeys } from './limits.ts';
 import { refusalReason } from './proofs.ts';
@@ -30,6 +30,18 @@ export type LegacyResult =
     }
   | { ok: false; retryAfter?: number };
 
+/** The password is right (its limits settled as a success); the caller asks for the second factor. */
+export type FirstFactorResult = LegacyResult | { ok: 'second-factor'; user: UserRow };
+
+interface Attempt extends LegacyAttempt {
+  /**
+   * The application asks for a second factor after the account password
+   * (RADIUS `mfa` mode): app passwords are refused, and a right password of a
+   * user whose MFA state asks for more ends in `second-factor`, not in success.
+   */
+  secondFactor?: boolean;
+}
+
 /**
  * Sign-in for programs that cannot do MFA (Microsoft's rules): Disabled users,
  * and Enabled ones before proof-up, may use the account password or an app
@@ -40,7 +52,17 @@ export type LegacyResult =
  * the browser's, so it never locks the user out of browser sign-in) and per
  * address — and every attempt goes to the sign-in log.
  */
-export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<LegacyResult> {
+export const legacySignIn = (ctx: AppContext, a: LegacyAttempt) =>
+  signIn(ctx, a) as Promise<LegacyResult>;
+
+/**
+ * The first step of a sign-in whose application asks for a second factor
+ * (RADIUS `mfa` mode), under the same limits and log as `legacySignIn`.
+ */
+export const legacyFirstFactor = (ctx: AppContext, a: LegacyAttempt) =>
+  signIn(ctx, { ...a, secondFactor: true });
+
+async function signIn(ctx: AppContext, a: Attempt): Promise<FirstFactorResult> {
   const upn = printable(a.username.trim()).slice(0, 256);
   // Both are written to the sign-in log: no control characters (PostgreSQL refuses NUL).
   const appId = a.appId === null ? null : printable(a.appId).slice(0, 128);
@@ -80,44 +102,64 @@ export async function legacySignIn(ctx: AppContext, a: LegacyAttempt): Promise<L
     reason: string,
     userId: string | null,
     method: string | null = null,
-  ): Promise<LegacyResult> => {
+  ): Promise<FirstFactorResult> => {
     await Promise.all([r.wrong(), log('failure', reason, userId, method)]);
     return { ok: false };
   };
   try {
-    return await judge(ctx, a, upn, appId, refuse, async (result) => {
-      await Promise.all([r.right(), log('success', result.reason, result.user.id, result.method)]);
-    });
+    return await judge(
+      ctx,
+      a,
+      upn,
+      appId,
+      refuse,
+      async (result) => {
+        await Promise.all([
+          r.right(),
+          log('success', result.reason, result.user.id, result.method),
+        ]);
+      },
+      () => r.right(),
+    );
   } catch (e) {
     await r.void();
     throw e;
   }
 }
 
+type Refuse = (
+  reason: string,
+  userId: string | null,
+  method?: string | null,
+) => Promise<FirstFactorResult>;
+
 /** Judges a reserved attempt: `refuse` a wrong one, `accept` a right one. */
 async function judge(
   ctx: AppContext,
-  a: LegacyAttempt,
+  a: Attempt,
   upn: string,
   appId: string | null,
-  refuse: (reason: string, userId: string | null, method?: string | null) => Promise<LegacyResult>,
+  refuse: Refuse,
   accept: (r: { user: LegacyUser; reason: string; method: string }) => Promise<void>,
-): Promise<LegacyResult> {
+  passed: () => Promise<void>,
+): Promise<FirstFactorResult> {
   if (appId !== null) {
     const app = await findApp(ctx, appId);
     if (!app) return refuse('unknown application', null);
     if (!(JSON.parse(app.fronts) as string[]).includes(a.front))
       return refuse(`the application may not use the ${a.front} front`, null);
   }
+  // The user and their app passwords, in one statement compiled once.
   const found = upn ? await ctx.stores.users.findWithAppPasswords(upn) : undefined;
   if (!found) {
     await ctx.hasher.verifyDummy(a.secret.slice(0, 1024));
     return refuse('unknown user', null);
   }
-  const { user } = found;
+  const { user, appPasswords } = found;
   if (user.blocked) return refuse('sign-in blocked by an administrator', user.id);
+  if (a.secondFactor) return judgeBeforeSecondFactor(ctx, a, found, appId, refuse, accept, passed);
 
-  const appPassword = matchAppPassword(ctx, found.appPasswords, a.secret);
+  const appPassword = matchAppPassword(ctx, appPasswords, a.secret);
   if (appPassword) {
     const scopes = JSON.parse(appPassword.scopes) as string[];
     if (!(await getServiceSettings(ctx)).appPasswordsAllowed)
@@ -163,4 +205,46 @@ async function judge(
     method: 'password',
   });
   return { ok: true, user, credential: 'password', application: appId };
+}
+
+/**
+ * The first step where the application asks for a second factor (RADIUS
+ * `mfa` mode; README "RADIUS"). App passwords exist for clients that cannot do
+ * MFA: an application that asks for a second factor takes none (as Microsoft's
+ * NPS extension), so one that leaked cannot skip the phone. Users whose MFA is
+ * Disabled sign in with the password alone, as everywhere; every other right
+ * password goes on to the second factor.
+ */
+async function judgeBeforeSecondFactor(
+  ctx: AppContext,
+  a: Attempt,
+  { user, appPasswords }: { user: LegacyUser; appPasswords: LegacyAppPassword[] },
+  appId: string | null,
+  refuse: Refuse,
+  accept: (r: { user: LegacyUser; reason: string; method: string }) => Promise<void>,
+  passed: () => Promise<void>,
+): Promise<FirstFactorResult> {
+  if (matchAppPassword(ctx, appPasswords, a.secret))
+    return refuse(
+      'app passwords are not accepted here: the application asks for a second factor (RADIUS MFA mode)',
+      user.id,
+      'app password',
+    );
+  if (!(await checkAccountPassword(ctx, user, a.secret.slice(0, 1024))))
+    return refuse('wrong password', user.id, 'password');
+  if (user.must_change_password === 1)
+    return refuse('password must be changed: sign in in the browser first', user.id, 'password');
+  if (user.mfa_state === 'Disabled') {
+    await accept({
+      user,
+      reason: 'account password (MFA Disabled for this user: no second factor asked)',
+      method: 'password',
+    });
+    return { ok: true, user, credential: 'password', application: appId };
+  }
+  // The second factor's steps need the whole user (their language, their methods' state).
+  const whole = await ctx.stores.users.findById(user.id);
+  if (!whole) return refuse('unknown user', null);
+  await passed();
+  return { ok: 'second-factor', user: whole };
 }

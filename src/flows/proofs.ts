@@ -15,6 +15,11 @@ export interface Proving {
   user: Pick<UserRow, 'id' | 'upn'>;
   flow: Pick<FlowRow, 'id' | 'client_ip' | 'user_agent'>;
   methodId: string;
+  /**
+   * A legacy front (RADIUS) and its application: logged so, and the client
+   * address is a NAS serving many users, counted as the legacy fronts count it.
+   */
+  legacy?: { front: string; application: string };
 }
 
 const REASONS: Record<Failure['reason'], string> = {
@@ -36,7 +41,12 @@ export const logProof = (
     result,
     reason,
     method: p.methodId,
-    client: { ip: p.flow.client_ip, userAgent: p.flow.user_agent },
+    client: {
+      ip: p.flow.client_ip,
+      userAgent: p.flow.user_agent,
+      ...(p.legacy ? { application: p.legacy.application } : {}),
+    },
+    ...(p.legacy ? { front: p.legacy.front } : {}),
   });
 
 /** Delivery problems (provider down, sending limits) go to the sign-in log, then to the user. */
@@ -96,7 +106,8 @@ export async function judgeProof<R extends { ok: unknown }>(
 ): Promise<Exclude<R, Failure | Pending>> {
   const max = ctx.config.maxCodeAttempts;
   const attempt = limitKeys.attempt(p.flow.id, max);
-  const keys: Guarded[] = [attempt, limitKeys.codes(p.user), limitKeys.address(p.flow.client_ip)];
+  const address = p.legacy ? limitKeys.legacyAddress : limitKeys.address;
+  const keys: Guarded[] = [attempt, limitKeys.codes(p.user), address(p.flow.client_ip)];
   const r = await limiter(ctx).reserve(keys);
   if (!r.ok) {
     await logProof(ctx, p, 'failure', refusalReason(r, 'codes'));

@@ -5,9 +5,13 @@
 import dgram from 'node:dgram';
 import radius from 'radius';
 import type { AppContext } from '../context.ts';
+import { sha256 } from '../crypto/hash.ts';
+import type { ApplicationsTable } from '../db/schema.ts';
 import { isAppError } from '../errors.ts';
 import { legacySignIn } from '../flows/legacy.ts';
+import { type RadiusAnswer, radiusMfa } from '../flows/radius-mfa.ts';
 import { findApp, radiusSecretOf } from '../services/applications.ts';
+import { radiusStore } from '../storage/radius.ts';
 import { parseListen } from './listen.ts';
 
 export interface RadiusFront {
@@ -15,17 +19,57 @@ export interface RadiusFront {
   close(): Promise<void>;
 }
 
+/** How long an answered Access-Request is remembered for its retransmissions (RFC 5080 §2.2.2). */
+const ANSWERED_MS = 5 * 60_000;
+
 /**
- * Answers Access-Requests: Access-Accept when the user and app password (or
- * the account password where the MFA state allows) are good for the
- * application, Access-Reject otherwise. Requests must carry a valid
- * Message-Authenticator (RFC 3579 §3.2; Blast-RADIUS, CVE-2024-3596); packets
- * from unknown clients, with a wrong secret or malformed, are dropped silently
- * as RFC 2865 §3 asks — the server never crashes on them.
+ * Answers Access-Requests. An application in `app-password` mode gets
+ * Access-Accept when the user and app password (or the account password where
+ * the MFA state allows) are good for it, Access-Reject otherwise; one in `mfa`
+ * mode gets the password checked, then the second factor (flows/radius-mfa.ts):
+ * Access-Challenge with a State, or an answer that waits for an approval.
+ * Requests must carry a valid Message-Authenticator (RFC 3579 §3.2;
+ * Blast-RADIUS, CVE-2024-3596) unless the application accepts old clients;
+ * packets from unknown clients, with a wrong secret or malformed, are dropped
+ * silently as RFC 2865 §3 asks — the server never crashes on them.
  */
 export async function startRadiusFront(ctx: AppContext, listen: string): Promise<RadiusFront> {
   const { host, port } = parseListen(listen);
   const socket = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
+  const mfa = radiusMfa(ctx);
+  const store = radiusStore(ctx.db);
+
+  /**
+   * An `mfa` application's request, worked on once: a retransmission (same
+   * client address and port, identifier and authenticator) that comes while
+   * the work is under way — on this worker or another sharing the port — is
+   * not answered (the work under way answers), one that comes after is sent
+   * the same answer. No second text, notification or call is started.
+   */
+  async function once(
+    msg: Buffer,
+    rinfo: dgram.RemoteInfo,
+    app: ApplicationsTable,
+    work: () => Promise<Buffer>,
+  ): Promise<Buffer | null> {
+    const key = sha256(
+      `${app.id}\n${rinfo.address}\n${rinfo.port}\n${msg[1]}\n${msg.subarray(4, 20).toString('hex')}`,
+    );
+    const now = ctx.clock.now();
+    if (!(await store.claimRequest(key, now, now + ANSWERED_MS))) {
+      const reply = await store.reply(key);
+      return reply === null ? null : Buffer.from(reply, 'base64');
+    }
+    let reply: Buffer;
+    try {
+      reply = await work();
+    } catch (e) {
+      await store.release(key);
+      throw e;
+    }
+    await store.answer(key, reply.toString('base64'));
+    return reply;
+  }
 
   async function handle(msg: Buffer, rinfo: dgram.RemoteInfo): Promise<Buffer | null> {
     let bare: radius.RadiusPacket;
@@ -58,12 +102,31 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
       );
       return null;
     }
-    if (packet.attributes['Message-Authenticator'] === undefined) {
+    if (
+      packet.attributes['Message-Authenticator'] === undefined &&
+      app.radius_message_authenticator === 1
+    ) {
       ctx.log.warn(
         { client: rinfo.address, nas: appId },
         'RADIUS request without Message-Authenticator dropped',
       );
       return null;
+    }
+    if (app.radius_mode === 'mfa') {
+      const state = packet.attributes.State;
+      return once(msg, rinfo, app, async () =>
+        encode(
+          packet,
+          secret,
+          await mfa.answer({
+            username: String(packet.attributes['User-Name'] ?? ''),
+            password: String(packet.attributes['User-Password'] ?? ''),
+            state: Buffer.isBuffer(state) ? state : null,
+            app,
+            clientIp: rinfo.address,
+          }),
+        ),
+      );
     }
     const result = await legacySignIn(ctx, {
       username: String(packet.attributes['User-Name'] ?? ''),
@@ -107,4 +170,21 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
     port: socket.address().port,
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };
+}
+
+/** The reply to a request in `mfa` mode (RFC 2865 §4.4: a challenge carries State and Reply-Message). */
+function encode(packet: radius.RadiusPacket, secret: string, a: RadiusAnswer): Buffer {
+  const attributes: [string, string | number | Buffer][] =
+    a.code === 'Access-Challenge'
+      ? [
+          ['State', a.state],
+          ['Reply-Message', a.message],
+          // RFC 2869 §5.10: the code may be shown as typed. RFC 2865 §5.27: how long the client waits for it.
+          ['Prompt', 'Echo'],
+          ['Session-Timeout', a.timeoutSeconds],
+        ]
+      : a.code === 'Access-Accept'
+        ? [['Reply-Message', 'Welcome']]
+        : [];
+  return radius.encode_response({ packet, code: a.code, secret, attributes });
 }

@@ -64,6 +64,33 @@ export interface Attempt {
   clientIp: string | null;
   /** MethodTypes the organisation allows (a method offering a choice offers only these). */
   allowedMethods: readonly string[];
+  /** Which way in the attempt came (its sign-in log entries say so): browser unless named. */
+  front?: string;
+}
+
+/**
+ * How a method is used where there is no page, only a prompt and a typed line
+ * (RADIUS for VPNs): `code`, the user types a code into the client; `approval`,
+ * the user approves on their phone while the request waits, and `verify`
+ * answers `waiting` until then.
+ */
+export interface RemoteUse {
+  proof: 'code' | 'approval';
+  /**
+   * What the client shows the user once `challenge` has started (the phone
+   * number texted, the number to pick). An approval with a prompt is shown
+   * first and waited for after the user answers it; one without is waited for
+   * at once (a call).
+   */
+  prompt?(
+    ctx: MethodContext,
+    user: MethodUser,
+    reg: Registration,
+    attempt: Attempt,
+    t: Translate,
+  ): Promise<string>;
+  /** Whether a typed line can be this method's code at all (checked before it counts as a guess). */
+  looksLike?(input: string): boolean;
 }
 
 /** A registered method, as a method sees it: its own secret opened, its own details. */
@@ -198,6 +225,8 @@ export interface AuthMethod<S = unknown> extends MethodInfo {
   ): Promise<void>;
   /** Offered on the sign-in page when the organisation allows passwordless sign-in. */
   passwordless?: Passwordless;
+  /** Usable without a page (RADIUS): absent for methods that need a browser (passkeys). */
+  remote?: RemoteUse;
   /**
    * Deletes the method's own state that no registration uses any more (a
    * removed method's device or credential, spent challenges); housekeeping

@@ -1,12 +1,13 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import type { ApplicationsTable, Front } from '../db/schema.ts';
+import type { ApplicationsTable, Front, RadiusMode } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, audit } from './audit.ts';
 import { type IdTokenAlg, idTokenAlgOf } from './signing-algs.ts';
 import { printable } from './validation.ts';
 
 export const legacyFronts: readonly Front[] = ['verify', 'forward-auth', 'ldap', 'radius'];
+export const radiusModes: readonly RadiusMode[] = ['app-password', 'mfa'];
 
 export interface ApplicationView {
   id: string;
@@ -26,6 +27,10 @@ export interface ApplicationView {
   firstParty: boolean;
   /** OpenID Connect clients: how their ID tokens are signed (RS256 or ES256). */
   idTokenSigningAlg: IdTokenAlg;
+  /** Legacy applications: what the RADIUS front asks (README "RADIUS"). */
+  radiusMode: RadiusMode;
+  /** Legacy applications: Access-Requests without a Message-Authenticator are dropped. */
+  radiusMessageAuthenticator: boolean;
 }
 
 const aad = (id: string) => `applications:${id}:radius`;
@@ -44,6 +49,8 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
   requireMfa: a.require_mfa === 1,
   firstParty: a.first_party === 1,
   idTokenSigningAlg: a.id_token_alg,
+  radiusMode: a.radius_mode,
+  radiusMessageAuthenticator: a.radius_message_authenticator === 1,
 });
 
 const secretAad = (id: string) => `applications:${id}:client_secret`;
@@ -163,6 +170,8 @@ export async function createOidcApp(
     require_mfa: input.requireMfa ? 1 : 0,
     first_party: input.firstParty ? 1 : 0,
     id_token_alg: idTokenAlg,
+    radius_mode: 'app-password',
+    radius_message_authenticator: 1,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('applications').values(row).execute();
@@ -186,10 +195,27 @@ export async function createOidcApp(
 export const clientSecretOf = (ctx: AppContext, app: ApplicationsTable) =>
   app.client_secret_sealed ? ctx.box.open(app.client_secret_sealed, secretAad(app.id)) : null;
 
+/** A RADIUS mode as typed (CLI, API, portal): refused unless it is one of `radiusModes`. */
+export function parseRadiusMode(mode: string): RadiusMode {
+  if (!radiusModes.includes(mode as RadiusMode))
+    throw new AppError('invalid_request', {
+      detail: `Unknown RADIUS mode "${printable(mode).slice(0, 40)}": use ${radiusModes.join(' or ')}.`,
+    });
+  return mode as RadiusMode;
+}
+
+/** What a legacy application's RADIUS settings may be given as. */
+export interface RadiusSettings {
+  /** Default `app-password` (today's behaviour). */
+  radiusMode?: string;
+  /** Default true: requests without a Message-Authenticator are dropped. */
+  radiusMessageAuthenticator?: boolean;
+}
+
 /** Registers a legacy application (IMAP server, VPN, proxied site); its id names it on every front. */
 export async function createLegacyApp(
   ctx: AppContext,
-  input: { name: string; fronts?: readonly string[]; radiusSecret?: string },
+  input: { name: string; fronts?: readonly string[]; radiusSecret?: string } & RadiusSettings,
   actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
 ): Promise<ApplicationView> {
   const name = printable(input.name).trim();
@@ -215,6 +241,7 @@ export async function createLegacyApp(
       detail: 'A RADIUS shared secret must be 16 to 128 characters long.',
     });
   }
+  const radiusMode = parseRadiusMode(input.radiusMode ?? 'app-password');
   const id = `app-${ctx.random.bytes(6).toString('hex')}`;
   const row: ApplicationsTable = {
     id,
@@ -230,10 +257,21 @@ export async function createLegacyApp(
     require_mfa: 0,
     first_party: 0,
     id_token_alg: 'RS256',
+    radius_mode: radiusMode,
+    radius_message_authenticator: input.radiusMessageAuthenticator === false ? 0 : 1,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('applications').values(row).execute();
-    await audit(ctx, trx, actor, { action: 'application_created', detail: { id, name, fronts } });
+    await audit(ctx, trx, actor, {
+      action: 'application_created',
+      detail: {
+        id,
+        name,
+        fronts,
+        radiusMode,
+        radiusMessageAuthenticator: row.radius_message_authenticator === 1,
+      },
+    });
   });
   return toApplicationView(row);
 }
@@ -547,4 +585,80 @@ export async function updateOidcApp(
   });
   forgetApp(ctx, id);
   return application;
+}
+
+/**
+ * Changes a legacy application's RADIUS settings (its mode, whether requests
+ * must carry a Message-Authenticator). Takes effect at once here, on other
+ * nodes within a second; challenges already sent finish as they began. Audited.
+ */
+export async function updateLegacyApp(
+  ctx: AppContext,
+  id: string,
+  patch: RadiusSettings,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+): Promise<ApplicationView> {
+  if (patch.radiusMode === undefined && patch.radiusMessageAuthenticator === undefined)
+    throw new AppError('invalid_request', {
+      detail: 'Give the RADIUS mode or the Message-Authenticator requirement to set.',
+    });
+  const radiusMode = patch.radiusMode === undefined ? undefined : parseRadiusMode(patch.radiusMode);
+  const application = await ctx.db.transaction().execute(async (trx) => {
+    const app = await trx
+      .selectFrom('applications')
+      .selectAll()
+      .where('id', '=', id.slice(0, 64))
+      .executeTakeFirst();
+    if (!app) throw noSuchApp(id);
+    if (app.kind !== 'legacy')
+      throw new AppError('invalid_request', {
+        detail: `"${app.name}" is an OpenID Connect client: it has no RADIUS settings.`,
+      });
+    const changes = {
+      ...(radiusMode ? { radius_mode: radiusMode } : {}),
+      ...(patch.radiusMessageAuthenticator !== undefined
+        ? { radius_message_authenticator: patch.radiusMessageAuthenticator ? 1 : 0 }
+        : {}),
+    };
+    await trx.updateTable('applications').set(changes).where('id', '=', app.id).execute();
+    await audit(ctx, trx, actor, {
+      action: 'application_changed',
+      detail: {
+        id: app.id,
+        name: app.name,
+        ...(radiusMode ? { radiusMode } : {}),
+        ...(patch.radiusMessageAuthenticator !== undefined
+          ? { radiusMessageAuthenticator: patch.radiusMessageAuthenticator }
+          : {}),
+      },
+    });
+    return toApplicationView({ ...app, ...changes });
+  });
+  forgetApp(ctx, id);
+  return application;
+}
+
+/** What may change on an application of either kind. */
+export type AppPatch = OidcAppPatch & RadiusSettings;
+
+/** Changes an application: a client's URIs, a legacy application's RADIUS settings. */
+export async function updateApp(
+  ctx: AppContext,
+  id: string,
+  patch: AppPatch,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+): Promise<ApplicationView> {
+  const { radiusMode, radiusMessageAuthenticator, ...uris } = patch;
+  const radius = {
+    ...(radiusMode !== undefined ? { radiusMode } : {}),
+    ...(radiusMessageAuthenticator !== undefined ? { radiusMessageAuthenticator } : {}),
+  };
+  const hasUris = uris.redirectUris !== undefined || uris.postLogoutRedirectUris !== undefined;
+  const hasRadius = Object.keys(radius).length > 0;
+  if (hasUris && hasRadius)
+    throw new AppError('invalid_request', {
+      detail:
+        'Redirect URIs are for OpenID Connect clients, RADIUS settings for legacy applications: change one kind at a time.',
+    });
+  return hasRadius ? updateLegacyApp(ctx, id, radius, actor) : updateOidcApp(ctx, id, uris, actor);
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import { methods } from '../methods/index.ts';
+import { radiusStore } from '../storage/radius.ts';
 
 const HOUR = 3_600_000;
 
@@ -8,7 +9,7 @@ const HOUR = 3_600_000;
  * ended or expired an hour ago, throttle counters past their quiet period, and
  * used TOTP steps older than a day (a step that old is outside the ±1 window
  * anyway, so forgetting it cannot let a code be used twice), expired OpenID
- * Connect records and remembered devices; and each method's own state that no
+ * Connect records, remembered devices and RADIUS States; and each method's own state that no
  * registration uses any more.
  */
 export async function housekeeping(ctx: AppContext): Promise<void> {
@@ -27,5 +28,7 @@ export async function housekeeping(ctx: AppContext): Promise<void> {
   // OpenID Connect records past their lifetime (the adapter no longer finds them).
   await ctx.db.deleteFrom('oidc_payloads').where('expires_at', '<', now).execute();
   await ctx.db.deleteFrom('remembered_devices').where('expires_at', '<', now).execute();
+  // RADIUS challenges and answered requests past their life.
+  await radiusStore(ctx.db).sweep(now);
   for (const m of methods) await m.sweep?.(ctx.methodContext);
 }

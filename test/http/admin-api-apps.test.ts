@@ -346,6 +346,57 @@ describe('admin API: deleting applications, new client secrets, post-logout redi
     );
   });
 
+  it("POST and PATCH /applications take a legacy application's RADIUS mode; a client is refused (400)", async () => {
+    const res = await send('POST', '/applications', {
+      name: 'VPN',
+      radiusSecret: 'vpn-secret-0123456789',
+      radiusMode: 'mfa',
+      radiusMessageAuthenticator: false,
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const app = (await res.json()) as {
+      id: string;
+      radiusMode: string;
+      radiusMessageAuthenticator: boolean;
+    };
+    assert.equal(app.radiusMode, 'mfa');
+    assert.equal(app.radiusMessageAuthenticator, false);
+    assert.equal((await appRow(app.id))!.radius_mode, 'mfa');
+    const patched = await send('PATCH', `/applications/${app.id}`, { radiusMode: 'app-password' });
+    assert.equal(patched.status, 200, await patched.clone().text());
+    assert.equal(((await patched.json()) as { radiusMode: string }).radiusMode, 'app-password');
+    assert.equal((await appRow(app.id))!.radius_message_authenticator, 0, 'not given, kept');
+    await problem(
+      await send('PATCH', `/applications/${app.id}`, { radiusMode: 'otp' }),
+      400,
+      'invalid_request',
+    );
+    const { application } = await createOidcApp(t.ctx, { name: 'Portal', machine: true });
+    await problem(
+      await send('PATCH', `/applications/${application.id}`, { radiusMode: 'mfa' }),
+      400,
+      'invalid_request',
+    );
+    await problem(
+      await send('POST', '/applications', {
+        name: 'Client',
+        kind: 'oidc',
+        machine: true,
+        radiusMode: 'mfa',
+      }),
+      400,
+      'invalid_request',
+    );
+    await problem(
+      await send('PATCH', `/applications/${app.id}`, {
+        radiusMode: 'mfa',
+        redirectUris: ['https://x.contoso.com/cb'],
+      }),
+      400,
+      'invalid_request',
+    );
+  });
+
   it('is described in the OpenAPI document: 204 for DELETE, the secret for POST, GET and PATCH of one', async () => {
     const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;

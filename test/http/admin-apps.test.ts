@@ -363,6 +363,33 @@ describe('admin portal: applications', () => {
     assert.match(textOf(html), new RegExp(`Added "Mail server": its application id is ${id}\\.`));
   });
 
+  it('adds a VPN in RADIUS MFA mode, and changes its RADIUS settings', async () => {
+    const res = await postPairs(admin, '/admin/apps/legacy', [
+      ['name', 'VPN'],
+      ['fronts', 'radius'],
+      ['radiusSecret', 'vpn-secret-0123456789'],
+      ['radiusMode', 'mfa'],
+    ]);
+    assert.equal(res.status, 303);
+    const id = /added=(app-[0-9a-f]{12})$/.exec(res.headers.get('location')!)![1]!;
+    assert.equal((await appRow(id))!.radius_mode, 'mfa');
+    assert.equal((await appRow(id))!.radius_message_authenticator, 1);
+    const { html } = await admin.page('/admin/apps');
+    assert.match(textOf(html), /RADIUS secret set; RADIUS with MFA/);
+    const form = await admin.page(`/admin/apps/${id}/radius`);
+    assert.equal(form.res.status, 200);
+    assert.match(form.html, /name="radiusMode" value="mfa" checked/);
+    const changed = await postPairs(admin, `/admin/apps/${id}/radius`, [
+      ['radiusMode', 'app-password'],
+      ['oldClients', 'on'],
+    ]);
+    assert.equal(changed.status, 303);
+    assert.equal((await appRow(id))!.radius_mode, 'app-password');
+    assert.equal((await appRow(id))!.radius_message_authenticator, 0);
+    const after = await admin.page(changed.headers.get('location')!);
+    assert.match(textOf(after.html), /Saved the RADIUS settings of "VPN"\./);
+  });
+
   it('gives a client a new secret after confirming: the old one stops working at once', async () => {
     const { application, clientSecret: old } = await createOidcApp(t.ctx, {
       name: 'Billing job',

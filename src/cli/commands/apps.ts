@@ -4,6 +4,15 @@ import type { ApplicationView } from '../../services/applications.ts';
 import { formatList, table } from '../format.ts';
 import { print, withAdmin, withLocalContext } from '../run.ts';
 
+/** The RADIUS modes (services/applications.ts radiusModes), checked here so both ends say the same. */
+const RADIUS_MODES = ['app-password', 'mfa'];
+function checkRadiusMode(mode: string | undefined): void {
+  if (mode !== undefined && !RADIUS_MODES.includes(mode))
+    throw new AppError('invalid_request', {
+      detail: `Unknown RADIUS mode "${mode.slice(0, 40)}": use ${RADIUS_MODES.join(' or ')}.`,
+    });
+}
+
 export function appCommands(program: Command): void {
   const app = program.command('app').description('Applications (relying parties)');
 
@@ -18,6 +27,14 @@ export function appCommands(program: Command): void {
     .option(
       '--radius-secret <secret>',
       'legacy: RADIUS shared secret (the application is then a RADIUS client)',
+    )
+    .option(
+      '--radius-mode <mode>',
+      'legacy: app-password (default: an app password, or the account password where MFA allows) or mfa (the account password, then a second factor)',
+    )
+    .option(
+      '--no-radius-message-authenticator',
+      'legacy: also accept RADIUS requests without a Message-Authenticator (old clients; weaker)',
     )
     .option(
       '--redirect-uri <uri...>',
@@ -41,6 +58,8 @@ export function appCommands(program: Command): void {
         legacy?: boolean;
         fronts?: string;
         radiusSecret?: string;
+        radiusMode?: string;
+        radiusMessageAuthenticator?: boolean;
         redirectUri?: string[];
         postLogoutRedirectUri?: string[];
         requireMfa?: boolean;
@@ -57,6 +76,11 @@ export function appCommands(program: Command): void {
           o.firstParty ||
           o.idTokenAlg
         );
+        checkRadiusMode(o.radiusMode);
+        if (oidc && (o.radiusMode || o.radiusMessageAuthenticator === false))
+          throw new AppError('invalid_request', {
+            detail: '--radius-mode and --no-radius-message-authenticator are for --legacy.',
+          });
         if (o.legacy === oidc)
           throw new AppError('invalid_request', {
             detail:
@@ -68,6 +92,10 @@ export function appCommands(program: Command): void {
               name: o.name,
               ...(o.fronts ? { fronts: o.fronts.split(',').map((f) => f.trim()) } : {}),
               ...(o.radiusSecret ? { radiusSecret: o.radiusSecret } : {}),
+              ...(o.radiusMode ? { radiusMode: o.radiusMode } : {}),
+              ...(o.radiusMessageAuthenticator === false
+                ? { radiusMessageAuthenticator: false }
+                : {}),
             }),
           );
           return print(!!o.json, created, () => created.id);
@@ -115,7 +143,7 @@ export function appCommands(program: Command): void {
             a.name,
             a.kind,
             a.fronts.join(','),
-            a.hasRadiusSecret ? 'yes' : '',
+            a.hasRadiusSecret ? (a.radiusMode === 'mfa' ? 'yes (mfa)' : 'yes') : '',
             a.redirectUris.join(' '),
             a.postLogoutRedirectUris.join(' '),
             a.requireMfa ? 'yes' : '',
@@ -136,7 +164,7 @@ export function appCommands(program: Command): void {
   app
     .command('set <id>')
     .description(
-      "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs (the URIs given replace the old ones) or ID token signing algorithm",
+      "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs (the URIs given replace the old ones) or ID token signing algorithm, or a legacy application's RADIUS settings",
     )
     .option('--redirect-uri <uri...>', 'where to send people back after signing in')
     .option(
@@ -145,6 +173,11 @@ export function appCommands(program: Command): void {
     )
     .option('--no-post-logout-redirect-uri', 'remove every post-logout redirect URI')
     .option('--id-token-alg <alg>', 'sign its ID tokens with RS256 or ES256')
+    .option('--radius-mode <mode>', 'legacy: app-password or mfa')
+    .option(
+      '--radius-message-authenticator <required>',
+      'legacy: yes (drop RADIUS requests without a Message-Authenticator) or no (accept them: old clients)',
+    )
     .option('--json', 'print JSON')
     .action(
       async (
@@ -153,17 +186,27 @@ export function appCommands(program: Command): void {
           redirectUri?: string[];
           postLogoutRedirectUri?: string[] | false;
           idTokenAlg?: string;
+          radiusMode?: string;
+          radiusMessageAuthenticator?: string;
           json?: boolean;
         },
       ) => {
+        checkRadiusMode(o.radiusMode);
+        const ma = o.radiusMessageAuthenticator?.toLowerCase();
+        if (ma !== undefined && ma !== 'yes' && ma !== 'no')
+          throw new AppError('invalid_request', {
+            detail: '--radius-message-authenticator takes yes or no.',
+          });
         if (
           o.redirectUri === undefined &&
           o.postLogoutRedirectUri === undefined &&
-          o.idTokenAlg === undefined
+          o.idTokenAlg === undefined &&
+          o.radiusMode === undefined &&
+          ma === undefined
         )
           throw new AppError('invalid_request', {
             detail:
-              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri or --id-token-alg ALG.',
+              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri, --id-token-alg ALG, --radius-mode MODE or --radius-message-authenticator yes|no.',
           });
         const changed = await withAdmin((a) =>
           a.updateApp(id, {
@@ -172,6 +215,8 @@ export function appCommands(program: Command): void {
               ? { postLogoutRedirectUris: o.postLogoutRedirectUri || [] }
               : {}),
             ...(o.idTokenAlg ? { idTokenSigningAlg: o.idTokenAlg } : {}),
+            ...(o.radiusMode !== undefined ? { radiusMode: o.radiusMode } : {}),
+            ...(ma !== undefined ? { radiusMessageAuthenticator: ma === 'yes' } : {}),
           }),
         );
         print(!!o.json, changed, () => formatApp(changed));
@@ -214,7 +259,12 @@ const formatApp = (a: ApplicationView) =>
     Kind: a.kind,
     CreatedAt: a.createdAt,
     ...(a.kind === 'legacy'
-      ? { Fronts: a.fronts, HasRadiusSecret: a.hasRadiusSecret }
+      ? {
+          Fronts: a.fronts,
+          HasRadiusSecret: a.hasRadiusSecret,
+          RadiusMode: a.radiusMode,
+          RadiusMessageAuthenticator: a.radiusMessageAuthenticator ? 'required' : 'optional',
+        }
       : {
           RedirectUris: a.redirectUris,
           PostLogoutRedirectUris: a.postLogoutRedirectUris,

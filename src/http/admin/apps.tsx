@@ -12,6 +12,8 @@ import {
   legacyFronts,
   listApps,
   newClientSecret,
+  radiusModes,
+  updateLegacyApp,
   updateOidcApp,
 } from '../../services/applications.ts';
 import { ID_TOKEN_ALGS } from '../../services/signing-algs.ts';
@@ -40,6 +42,9 @@ interface OidcDraft {
 interface LegacyDraft {
   name: string;
   fronts: string[];
+  radiusMode: string;
+  /** Accept RADIUS requests without a Message-Authenticator. */
+  oldClients: boolean;
 }
 /** A client's URIs being changed (one per line, as typed). */
 interface UrisDraft {
@@ -102,7 +107,13 @@ function Uses({ t, a }: { t: Translate; a: ApplicationView }) {
     return (
       <>
         {a.fronts.map((f) => frontLabel(t, f)).join(', ') || '—'}
-        {a.hasRadiusSecret ? <span class="muted"> ({t('admin.apps.radiusSecretSet')})</span> : null}
+        {a.hasRadiusSecret ? (
+          <span class="muted">
+            {' '}
+            ({t('admin.apps.radiusSecretSet')}
+            {a.radiusMode === 'mfa' ? `; ${t('admin.apps.radiusMfaSet')}` : ''})
+          </span>
+        ) : null}
       </>
     );
   if (!a.redirectUris.length) return <span class="muted">{t('admin.apps.clientCredentials')}</span>;
@@ -153,6 +164,12 @@ function AppTable({ t, apps, csrf }: { t: Translate; apps: ApplicationView[]; cs
             <td data-label={t('admin.apps.firstParty')}>{yesNo(t, a, a.firstParty)}</td>
             <td data-label={t('admin.common.created')}>{time(a.createdAt)}</td>
             <td>
+              {a.kind === 'legacy' && a.fronts.includes('radius') ? (
+                <a href={`/admin/apps/${encodeURIComponent(a.id)}/radius`}>
+                  {t('admin.apps.changeRadius')}
+                  <span class="visually-hidden"> ({a.name})</span>
+                </a>
+              ) : null}
               {a.kind === 'oidc' && !isMachine(a) ? (
                 <a href={`/admin/apps/${encodeURIComponent(a.id)}/uris`}>
                   {t('admin.apps.changeUris')}
@@ -294,6 +311,56 @@ function UrisForm({
   );
 }
 
+/** The RADIUS mode and the Message-Authenticator choice, in the new-application and the change forms. */
+function RadiusFields({
+  t,
+  mode,
+  oldClients,
+}: {
+  t: Translate;
+  mode: string;
+  oldClients: boolean;
+}) {
+  const label = (m: string) =>
+    t(m === 'mfa' ? 'admin.apps.radiusModeMfa' : 'admin.apps.radiusModeAppPassword');
+  return (
+    <>
+      <fieldset>
+        <legend>{t('admin.apps.radiusMode')}</legend>
+        {radiusModes.map((m) => (
+          <label class="choice">
+            <input type="radio" name="radiusMode" value={m} checked={mode === m} />
+            {label(m)}
+          </label>
+        ))}
+      </fieldset>
+      <label class="choice">
+        <input type="checkbox" name="oldClients" value="on" checked={oldClients} />
+        {t('admin.apps.radiusOldClients')}
+      </label>
+    </>
+  );
+}
+
+/** Changes a legacy application's RADIUS settings. */
+function RadiusForm({ t, a, csrf }: { t: Translate; a: ApplicationView; csrf: string }) {
+  return (
+    <section class="confirm" aria-labelledby="radius-title">
+      <h2 id="radius-title">{t('admin.apps.radiusTitle', { name: a.name })}</h2>
+      <form method="post" action={`/admin/apps/${encodeURIComponent(a.id)}/radius`} class="stack">
+        <Csrf token={csrf} />
+        <RadiusFields t={t} mode={a.radiusMode} oldClients={!a.radiusMessageAuthenticator} />
+        <div class="row">
+          <button type="submit">{t('admin.common.save')}</button>
+          <a class="button-like" href="/admin/apps">
+            {t('admin.common.cancel')}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
 function LegacyForm({
   t,
   csrf,
@@ -333,6 +400,11 @@ function LegacyForm({
           autocomplete="new-password"
         />
       </label>
+      <RadiusFields
+        t={t}
+        mode={d?.radiusMode ?? 'app-password'}
+        oldClients={d?.oldClients ?? false}
+      />
       <button type="submit">{t('admin.apps.addLegacy')}</button>
     </form>
   );
@@ -398,12 +470,43 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     const app = added ? (await listApps(c.var.ctx)).find((a) => a.id === added) : undefined;
     const changed = c.req.query('changed');
     const edited = changed ? (await listApps(c.var.ctx)).find((a) => a.id === changed) : undefined;
+    const radius = c.req.query('radius');
+    const tuned = radius ? (await listApps(c.var.ctx)).find((a) => a.id === radius) : undefined;
     const { t } = c.var;
     return page(c, {
       ...(c.req.query('deleted') ? { notice: t('admin.apps.deleted') } : {}),
+      ...(tuned ? { notice: t('admin.apps.radiusSaved', { name: tuned.name }) } : {}),
       ...(app ? { notice: t('admin.apps.added', { name: app.name, id: app.id }) } : {}),
       ...(edited ? { notice: t('admin.apps.urisSaved', { name: edited.name }) } : {}),
     });
+  })
+  .get('/admin/apps/:id/radius', async (c) => {
+    const app = await getApp(c.var.ctx, c.req.param('id'));
+    if (app.kind !== 'legacy')
+      throw new AppError('not_found', { local: { key: 'admin.apps.noSuch' } });
+    return page(c, {
+      extra: <RadiusForm t={c.var.t} a={app} csrf={c.var.session!.csrf_token} />,
+    });
+  })
+  .post('/admin/apps/:id/radius', async (c) => {
+    const form = await readFormValues(c);
+    checkCsrf(c, form.fields._csrf);
+    const r = await orRefused(c.var.t, () =>
+      updateLegacyApp(
+        c.var.ctx,
+        c.req.param('id'),
+        {
+          radiusMode: form.fields.radiusMode ?? '',
+          radiusMessageAuthenticator: form.fields.oldClients !== 'on',
+        },
+        c.var.actor!,
+      ),
+    );
+    if ('refused' in r) {
+      c.status(400);
+      return page(c, { error: r.refused });
+    }
+    return c.redirect(`/admin/apps?radius=${encodeURIComponent(r.ok.id)}`, 303);
   })
   .get('/admin/apps/:id/uris', async (c) => {
     const app = await getApp(c.var.ctx, c.req.param('id'));
@@ -502,12 +605,23 @@ export const adminAppRoutes = new Hono<HttpEnv>()
   .post('/admin/apps/legacy', async (c) => {
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
-    const draft: LegacyDraft = { name: form.fields.name ?? '', fronts: form.all('fronts') };
+    const draft: LegacyDraft = {
+      name: form.fields.name ?? '',
+      fronts: form.all('fronts'),
+      radiusMode: form.fields.radiusMode ?? 'app-password',
+      oldClients: form.fields.oldClients === 'on',
+    };
     const radiusSecret = form.fields.radiusSecret ?? '';
     const r = await orRefused(c.var.t, () =>
       createLegacyApp(
         c.var.ctx,
-        { ...draft, ...(radiusSecret ? { radiusSecret } : {}) },
+        {
+          name: draft.name,
+          fronts: draft.fronts,
+          radiusMode: draft.radiusMode,
+          radiusMessageAuthenticator: !draft.oldClients,
+          ...(radiusSecret ? { radiusSecret } : {}),
+        },
         c.var.actor!,
       ),
     );

@@ -7,7 +7,7 @@ import {
   getApp,
   listApps,
   newClientSecret,
-  updateOidcApp,
+  updateApp,
 } from '../../services/applications.ts';
 import { ID_TOKEN_ALGS } from '../../services/signing-algs.ts';
 import type { HttpEnv } from '../env.ts';
@@ -23,6 +23,14 @@ const AlgInput = z
   .max(20)
   .optional()
   .openapi({ description: 'RS256 (the default) or ES256', example: 'ES256' });
+const RadiusModeSchema = z.enum(['app-password', 'mfa']).openapi({
+  description:
+    'Legacy applications on the RADIUS front: app-password (an app password, or the account password where the MFA state allows) or mfa (the account password, then a second factor: Access-Challenge for a code, or an approval on the phone)',
+});
+const RadiusMessageAuthenticatorSchema = z.boolean().openapi({
+  description:
+    'Legacy applications: true drops RADIUS requests without a Message-Authenticator (Blast-RADIUS, CVE-2024-3596); false accepts them from old clients',
+});
 const ApplicationSchema = z
   .object({
     id: z.string().openapi({ description: 'Also the OpenID Connect client_id' }),
@@ -45,6 +53,8 @@ const ApplicationSchema = z
     idTokenSigningAlg: IdTokenAlgSchema.openapi({
       description: 'How ID tokens for this OpenID Connect client are signed',
     }),
+    radiusMode: RadiusModeSchema,
+    radiusMessageAuthenticator: RadiusMessageAuthenticatorSchema,
   })
   .openapi('Application');
 
@@ -63,13 +73,15 @@ const create = route({
   summary:
     'Register a legacy application (IMAP server, VPN, proxied site) or an OpenID Connect client',
   description:
-    'kind "legacy" (the default) takes fronts and radiusSecret; kind "oidc" takes redirectUris, postLogoutRedirectUris, requireMfa, firstParty, machine (client credentials) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
+    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode and radiusMessageAuthenticator; kind "oidc" takes redirectUris, postLogoutRedirectUris, requireMfa, firstParty, machine (client credentials) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
   body: z
     .object({
       name: z.string().max(100),
       kind: z.enum(['legacy', 'oidc']).optional(),
       fronts: z.array(FrontSchema).optional(),
       radiusSecret: z.string().max(128).optional(),
+      radiusMode: RadiusModeSchema.optional(),
+      radiusMessageAuthenticator: RadiusMessageAuthenticatorSchema.optional(),
       redirectUris: z.array(z.string().max(2000)).max(20).optional(),
       postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
       requireMfa: z.boolean().optional(),
@@ -103,6 +115,8 @@ const ApplicationPatchSchema = z
     redirectUris: z.array(z.string().max(2000)).max(20).optional(),
     postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
     idTokenSigningAlg: AlgInput,
+    radiusMode: RadiusModeSchema.optional(),
+    radiusMessageAuthenticator: RadiusMessageAuthenticatorSchema.optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'Give at least one field to change.' })
@@ -113,9 +127,9 @@ const patch = route({
   path: '/applications/{id}',
   tag: 'Applications',
   summary:
-    "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs or ID token signing algorithm",
+    "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs or ID token signing algorithm, or a legacy application's RADIUS settings",
   description:
-    'A list given replaces the old one whole (an empty postLogoutRedirectUris removes them all); all or nothing. A web client keeps at least one redirect URI; a machine client has neither kind; a legacy application is refused (400).',
+    'A list given replaces the old one whole (an empty postLogoutRedirectUris removes them all); all or nothing. A web client keeps at least one redirect URI; a machine client has neither kind. radiusMode and radiusMessageAuthenticator are for legacy applications (an OpenID Connect client is refused, 400); URIs and RADIUS settings are not changed in one request.',
   params: IdParam,
   body: ApplicationPatchSchema,
   response: ApplicationSchema,
@@ -167,14 +181,19 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
           name: b.name,
           ...(b.fronts ? { fronts: b.fronts } : {}),
           ...(b.radiusSecret !== undefined ? { radiusSecret: b.radiusSecret } : {}),
+          ...(b.radiusMode ? { radiusMode: b.radiusMode } : {}),
+          ...(b.radiusMessageAuthenticator !== undefined
+            ? { radiusMessageAuthenticator: b.radiusMessageAuthenticator }
+            : {}),
         },
         actorOf(c),
       );
       return c.json(app, 201);
     }
-    if (b.fronts || b.radiusSecret)
+    if (b.fronts || b.radiusSecret || b.radiusMode || b.radiusMessageAuthenticator !== undefined)
       throw new AppError('invalid_request', {
-        detail: 'fronts and radiusSecret are for kind "legacy".',
+        detail:
+          'fronts, radiusSecret, radiusMode and radiusMessageAuthenticator are for kind "legacy".',
       });
     const { application, clientSecret } = await createOidcApp(
       c.var.ctx,
@@ -194,13 +213,17 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
   .openapi(get, async (c) => c.json(await getApp(c.var.ctx, c.req.valid('param').id), 200))
   .openapi(patch, async (c) => {
     const b = c.req.valid('json');
-    const app = await updateOidcApp(
+    const app = await updateApp(
       c.var.ctx,
       c.req.valid('param').id,
       {
         ...(b.redirectUris ? { redirectUris: b.redirectUris } : {}),
         ...(b.postLogoutRedirectUris ? { postLogoutRedirectUris: b.postLogoutRedirectUris } : {}),
         ...(b.idTokenSigningAlg ? { idTokenSigningAlg: b.idTokenSigningAlg } : {}),
+        ...(b.radiusMode ? { radiusMode: b.radiusMode } : {}),
+        ...(b.radiusMessageAuthenticator !== undefined
+          ? { radiusMessageAuthenticator: b.radiusMessageAuthenticator }
+          : {}),
       },
       actorOf(c),
     );

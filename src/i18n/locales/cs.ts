@@ -209,6 +209,11 @@ export default {
   'call.noAnswer': 'Hovor nebyl včas přijat. Nechte si zavolat znovu nebo použijte jinou možnost.',
   'call.declined':
     'Hovor skončil bez schválení. Nechte si zavolat znovu nebo použijte jinou možnost.',
+  'radius.totp': 'Zadejte kód z ověřovací aplikace:',
+  'radius.sms': 'Zadejte kód, který jsme poslali na {number}:',
+  'radius.recovery': 'Zadejte jeden ze svých kódů pro obnovení:',
+  'radius.push':
+    'Schvalte přihlášení v aplikaci Portcullis Authenticator: vyberte {number}. Pak stiskněte Enter.',
   'call.prompt':
     'Dobrý den, tady je {issuer}. Někdo se přihlašuje k vašemu účtu. Chcete-li přihlášení schválit, stiskněte křížek. Pokud jste se nepokoušeli přihlásit, nahlaste podvod tak, že stisknete nulu a potom křížek.',
   'call.approved': 'Děkujeme. Vaše přihlášení je schválené. Na shledanou.',

@@ -224,6 +224,11 @@ export default {
     'Der Anruf wurde nicht rechtzeitig angenommen. Fordern Sie einen neuen Anruf an oder verwenden Sie eine andere Option.',
   'call.declined':
     'Der Anruf wurde ohne Bestätigung beendet. Fordern Sie einen neuen Anruf an oder verwenden Sie eine andere Option.',
+  'radius.totp': 'Geben Sie den Code aus Ihrer Authenticator-App ein:',
+  'radius.sms': 'Geben Sie den Code ein, den wir an {number} gesendet haben:',
+  'radius.recovery': 'Geben Sie einen Ihrer Wiederherstellungscodes ein:',
+  'radius.push':
+    'Genehmigen Sie die Anmeldung in Portcullis Authenticator: Wählen Sie {number}. Drücken Sie dann die Eingabetaste.',
   'call.prompt':
     'Hallo, hier ist {issuer}. Jemand meldet sich gerade bei Ihrem Konto an. Drücken Sie zum Bestätigen die Rautetaste. Wenn Sie nicht versucht haben, sich anzumelden, drücken Sie die Null und dann die Rautetaste, um einen Betrug zu melden.',
   'call.approved': 'Vielen Dank. Ihre Anmeldung wurde bestätigt. Auf Wiederhören.',

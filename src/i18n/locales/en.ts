@@ -202,6 +202,11 @@ export default {
   'call.again': 'Call me again',
   'call.noAnswer': "The call wasn't answered in time. Call again or use another option.",
   'call.declined': 'The call ended without approval. Call again or use another option.',
+  'radius.totp': 'Enter the code from your authenticator app:',
+  'radius.sms': 'Enter the code we texted to {number}:',
+  'radius.recovery': 'Enter one of your recovery codes:',
+  'radius.push':
+    'Approve the sign-in in Portcullis Authenticator: pick {number}. Then press Enter.',
   'call.prompt':
     'Hello, this is {issuer}. Someone is signing in to your account. To approve, press the pound key. If you did not try to sign in, press zero and then the pound key to report fraud.',
   'call.approved': 'Thank you. Your sign-in is approved. Goodbye.',

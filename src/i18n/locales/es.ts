@@ -219,6 +219,11 @@ export default {
   'call.again': 'Volver a llamarme',
   'call.noAnswer': 'La llamada no se contestó a tiempo. Solicite otra llamada o use otra opción.',
   'call.declined': 'La llamada finalizó sin aprobación. Solicite otra llamada o use otra opción.',
+  'radius.totp': 'Introduzca el código de su aplicación de autenticación:',
+  'radius.sms': 'Introduzca el código que enviamos por SMS al {number}:',
+  'radius.recovery': 'Introduzca uno de sus códigos de recuperación:',
+  'radius.push':
+    'Apruebe el inicio de sesión en Portcullis Authenticator: elija {number}. Después pulse Intro.',
   'call.prompt':
     'Hola, este es un mensaje de {issuer}. Alguien está iniciando sesión en su cuenta. Para aprobarlo, pulse la tecla almohadilla. Si no ha intentado iniciar sesión, pulse cero y después la tecla almohadilla para notificar un fraude.',
   'call.approved': 'Gracias. Su inicio de sesión se ha aprobado. Adiós.',

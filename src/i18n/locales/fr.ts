@@ -221,6 +221,11 @@ export default {
     'L’appel n’a pas été pris à temps. Demandez un nouvel appel ou utilisez une autre option.',
   'call.declined':
     'L’appel s’est terminé sans approbation. Demandez un nouvel appel ou utilisez une autre option.',
+  'radius.totp': 'Entrez le code de votre application d’authentification :',
+  'radius.sms': 'Entrez le code envoyé par SMS au {number} :',
+  'radius.recovery': 'Entrez un de vos codes de récupération :',
+  'radius.push':
+    'Approuvez la connexion dans Portcullis Authenticator : choisissez {number}. Puis appuyez sur Entrée.',
   'call.prompt':
     'Bonjour, ici {issuer}. Quelqu’un est en train de se connecter à votre compte. Pour approuver, appuyez sur la touche dièse. Si vous n’avez pas essayé de vous connecter, appuyez sur zéro, puis sur la touche dièse, pour signaler une fraude.',
   'call.approved': 'Merci. Votre connexion est approuvée. Au revoir.',

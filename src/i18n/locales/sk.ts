@@ -211,6 +211,11 @@ export default {
   'call.noAnswer': 'Hovor nebol prijatý včas. Nechajte si zavolať znova alebo použite inú možnosť.',
   'call.declined':
     'Hovor sa skončil bez schválenia. Nechajte si zavolať znova alebo použite inú možnosť.',
+  'radius.totp': 'Zadajte kód z overovacej aplikácie:',
+  'radius.sms': 'Zadajte kód, ktorý sme poslali na {number}:',
+  'radius.recovery': 'Zadajte jeden zo svojich kódov na obnovenie:',
+  'radius.push':
+    'Schváľte prihlásenie v aplikácii Portcullis Authenticator: vyberte {number}. Potom stlačte Enter.',
   'call.prompt':
     'Dobrý deň, tu je {issuer}. Niekto sa prihlasuje do vášho konta. Ak chcete prihlásenie schváliť, stlačte mriežku. Ak ste sa nepokúšali prihlásiť, nahláste podvod tak, že stlačíte nulu a potom mriežku.',
   'call.approved': 'Ďakujeme. Vaše prihlásenie je schválené. Dovidenia.',

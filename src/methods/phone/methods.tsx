@@ -56,6 +56,12 @@ export const smsMethod = {
     if (!resend && (await hasLiveChallenge(ctx, attempt, reg.id))) return;
     await textCode(ctx, user, attempt, 'OneWaySMS', reg.id, reg.secret ?? '');
   },
+  remote: {
+    proof: 'code',
+    prompt: async (_ctx, _user, reg, _attempt, t) =>
+      t('radius.sms', { number: masked(reg.details) }),
+    looksLike: (input) => /^\d{6}$/.test(input.replace(/[\s-]/g, '')),
+  },
   renderVerify: (_ctx, _user, reg, form) => (
     <CodeForm
       form={form}
@@ -77,6 +83,8 @@ function voiceMethod(id: MethodType, channels: Channels, withExtension: boolean)
       const extension = typeof reg.details.extension === 'string' ? reg.details.extension : null;
       await callPhone(ctx, user, attempt, id, reg.id, reg.secret ?? '', extension);
     },
+    // Answered with # while the request waits: nothing to show first.
+    remote: { proof: 'approval' },
     renderVerify: (_ctx, _user, reg, form) => (
       <CallWait
         form={form}

@@ -36,7 +36,7 @@ const pollOf = (action: string, query: string) =>
   action.startsWith('/signin/') ? `/signin/step?poll=1${query}` : null;
 
 /** Writes a request's life to the sign-in log (the flow logs the verification itself). */
-async function log(ctx: MethodContext, user: MethodUser, clientIp: string | null, reason: string) {
+async function log(ctx: MethodContext, user: MethodUser, attempt: Attempt, reason: string) {
   await signinLogStore(ctx.db).record({
     id: crypto.randomUUID(),
     at: ctx.clock.now(),
@@ -45,10 +45,10 @@ async function log(ctx: MethodContext, user: MethodUser, clientIp: string | null
     result: 'interrupted',
     reason,
     method: PUSH_ID,
-    client_ip: clientIp,
+    client_ip: attempt.clientIp,
     user_agent: null,
     application: null,
-    front: 'browser',
+    front: attempt.front ?? 'browser',
   });
 }
 
@@ -126,7 +126,7 @@ export const pushMethod = {
     if (
       (await store.unwantedSince(user.id, now - pushFatigueMinutes * 60_000)) >= pushFatigueLimit
     ) {
-      await log(ctx, user, attempt.clientIp, 'authenticator notifications paused (MFA fatigue)');
+      await log(ctx, user, attempt, 'authenticator notifications paused (MFA fatigue)');
       throw new AppError('too_many_attempts', { local: { key: 'push.paused' } });
     }
     await store.supersede(attempt.flowId, now);
@@ -147,7 +147,7 @@ export const pushMethod = {
     if (!inserted) throw new AppError('too_many_attempts', { local: { key: 'push.busy' } });
     // Web Push (issue 8): wakes the closed app; not awaited, never fails the sign-in.
     void notifyDevice(ctx, deviceId, id);
-    await log(ctx, user, attempt.clientIp, `authenticator request ${id} sent`);
+    await log(ctx, user, attempt, `authenticator request ${id} sent`);
   },
 
   /**
@@ -166,6 +166,19 @@ export const pushMethod = {
     await store.deleteActivations(now - HOUR_MS);
     const used = await store.registeredDevices([PUSH_ID, APP_OTP_ID]);
     await store.deleteDevices((await store.deviceIds()).filter((id) => !used.has(id)));
+  },
+
+  /**
+   * Over RADIUS the number to pick is shown in the Access-Challenge; the reply
+   * to it waits for the decision (number matching needs the number shown
+   * somewhere, and a waiting Access-Request shows nothing).
+   */
+  remote: {
+    proof: 'approval',
+    async prompt(ctx, _user, reg, attempt, t) {
+      const latest = await pushStore(ctx.db).latest(attempt.flowId, deviceOf(reg));
+      return t('radius.push', { number: latest?.number ?? '' });
+    },
   },
 
   async renderVerify(ctx, user, reg, form, attempt) {

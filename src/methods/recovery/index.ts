@@ -69,6 +69,12 @@ export const recoveryCodeMethod = {
     },
   },
 
+  remote: {
+    proof: 'code',
+    prompt: async (_ctx, _user, _reg, _attempt, t) => t('radius.recovery'),
+    looksLike: (input) => normaliseCode(input) !== null,
+  },
+
   renderVerify: (_ctx, _user, _reg, form) => VerifyView({ form }),
 
   async verify(ctx, user, _reg, input, attempt, t) {

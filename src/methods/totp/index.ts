@@ -47,6 +47,12 @@ export const totpMethod = {
     },
   },
 
+  remote: {
+    proof: 'code',
+    prompt: async (_ctx, _user, _reg, _attempt, t) => t('radius.totp'),
+    looksLike: (input) => normaliseCode(input) !== null,
+  },
+
   renderVerify: (_ctx, _user, _reg, form) => VerifyView({ form }),
 
   verify: (ctx, user, reg, input, attempt) =>

@@ -484,6 +484,17 @@ export default {
   'admin.apps.kindLegacy': 'Starší',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (strojový)',
+  'admin.apps.radiusMode': 'Režim RADIUS',
+  'admin.apps.radiusModeAppPassword':
+    'Heslo aplikace (nebo heslo účtu, kde to stav MFA uživatele dovolí)',
+  'admin.apps.radiusModeMfa':
+    'MFA: heslo účtu a pak druhý faktor (kód po výzvě nebo schválení v telefonu)',
+  'admin.apps.radiusMfaSet': 'RADIUS s MFA',
+  'admin.apps.radiusOldClients':
+    'Přijímat i požadavky RADIUS bez Message-Authenticator (staří klienti, např. pam_radius_auth 2.0; slabší)',
+  'admin.apps.radiusSaved': 'Nastavení RADIUS aplikace „{name}“ bylo uloženo.',
+  'admin.apps.radiusTitle': 'Nastavení RADIUS aplikace {name}',
+  'admin.apps.changeRadius': 'Nastavení RADIUS',
   'admin.apps.radiusSecretSet': 'tajný klíč RADIUS nastaven',
   'admin.apps.clientCredentials': 'Přihlašovací údaje klienta',
   'admin.apps.afterSignout': 'Po odhlášení:',

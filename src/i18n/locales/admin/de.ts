@@ -481,6 +481,17 @@ export default {
   'admin.apps.kindLegacy': 'Legacy',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (Maschine)',
+  'admin.apps.radiusMode': 'RADIUS-Modus',
+  'admin.apps.radiusModeAppPassword':
+    'App-Kennwort (oder das Kontokennwort, wo der MFA-Status des Benutzers es erlaubt)',
+  'admin.apps.radiusModeMfa':
+    'MFA: das Kontokennwort, dann ein zweiter Faktor (ein Code nach einer Abfrage oder eine Genehmigung auf dem Telefon)',
+  'admin.apps.radiusMfaSet': 'RADIUS mit MFA',
+  'admin.apps.radiusOldClients':
+    'Auch RADIUS-Anfragen ohne Message-Authenticator annehmen (alte Clients wie pam_radius_auth 2.0; schwächer)',
+  'admin.apps.radiusSaved': 'Die RADIUS-Einstellungen von „{name}“ wurden gespeichert.',
+  'admin.apps.radiusTitle': 'RADIUS-Einstellungen von {name}',
+  'admin.apps.changeRadius': 'RADIUS-Einstellungen',
   'admin.apps.radiusSecretSet': 'RADIUS-Schlüssel festgelegt',
   'admin.apps.clientCredentials': 'Clientanmeldeinformationen',
   'admin.apps.afterSignout': 'Nach dem Abmelden:',

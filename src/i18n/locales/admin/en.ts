@@ -469,6 +469,17 @@ export default {
   'admin.apps.kindLegacy': 'Legacy',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (machine)',
+  'admin.apps.radiusMode': 'RADIUS mode',
+  'admin.apps.radiusModeAppPassword':
+    'App password (or the account password where the user’s MFA state allows)',
+  'admin.apps.radiusModeMfa':
+    'MFA: the account password, then a second factor (a code after a challenge, or an approval on the phone)',
+  'admin.apps.radiusMfaSet': 'RADIUS with MFA',
+  'admin.apps.radiusOldClients':
+    'Also accept RADIUS requests without a Message-Authenticator (old clients such as pam_radius_auth 2.0; weaker)',
+  'admin.apps.radiusSaved': 'Saved the RADIUS settings of "{name}".',
+  'admin.apps.radiusTitle': 'RADIUS settings of {name}',
+  'admin.apps.changeRadius': 'RADIUS settings',
   'admin.apps.radiusSecretSet': 'RADIUS secret set',
   'admin.apps.clientCredentials': 'Client credentials',
   'admin.apps.afterSignout': 'After signing out:',

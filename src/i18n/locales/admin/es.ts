@@ -486,6 +486,17 @@ export default {
   'admin.apps.kindLegacy': 'Heredada',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (máquina)',
+  'admin.apps.radiusMode': 'Modo RADIUS',
+  'admin.apps.radiusModeAppPassword':
+    'Contraseña de aplicación (o la contraseña de la cuenta donde el estado MFA del usuario lo permita)',
+  'admin.apps.radiusModeMfa':
+    'MFA: la contraseña de la cuenta y después un segundo factor (un código tras un desafío o una aprobación en el teléfono)',
+  'admin.apps.radiusMfaSet': 'RADIUS con MFA',
+  'admin.apps.radiusOldClients':
+    'Aceptar también solicitudes RADIUS sin Message-Authenticator (clientes antiguos como pam_radius_auth 2.0; más débil)',
+  'admin.apps.radiusSaved': 'Se ha guardado la configuración RADIUS de «{name}».',
+  'admin.apps.radiusTitle': 'Configuración RADIUS de {name}',
+  'admin.apps.changeRadius': 'Configuración RADIUS',
   'admin.apps.radiusSecretSet': 'secreto RADIUS establecido',
   'admin.apps.clientCredentials': 'Credenciales de cliente',
   'admin.apps.afterSignout': 'Después de cerrar sesión:',

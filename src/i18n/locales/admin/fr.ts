@@ -486,6 +486,17 @@ export default {
   'admin.apps.kindLegacy': 'Héritée',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (machine)',
+  'admin.apps.radiusMode': 'Mode RADIUS',
+  'admin.apps.radiusModeAppPassword':
+    'Mot de passe d’application (ou le mot de passe du compte là où l’état MFA de l’utilisateur le permet)',
+  'admin.apps.radiusModeMfa':
+    'MFA : le mot de passe du compte, puis un second facteur (un code après un défi, ou une approbation sur le téléphone)',
+  'admin.apps.radiusMfaSet': 'RADIUS avec MFA',
+  'admin.apps.radiusOldClients':
+    'Accepter aussi les requêtes RADIUS sans Message-Authenticator (anciens clients comme pam_radius_auth 2.0 ; moins sûr)',
+  'admin.apps.radiusSaved': 'Les paramètres RADIUS de « {name} » ont été enregistrés.',
+  'admin.apps.radiusTitle': 'Paramètres RADIUS de {name}',
+  'admin.apps.changeRadius': 'Paramètres RADIUS',
   'admin.apps.radiusSecretSet': 'secret RADIUS défini',
   'admin.apps.clientCredentials': 'Informations d’identification du client',
   'admin.apps.afterSignout': 'Après la déconnexion :',

@@ -488,6 +488,17 @@ export default {
   'admin.apps.kindLegacy': 'Staršia',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (strojový)',
+  'admin.apps.radiusMode': 'Režim RADIUS',
+  'admin.apps.radiusModeAppPassword':
+    'Heslo aplikácie (alebo heslo účtu, kde to stav MFA používateľa dovolí)',
+  'admin.apps.radiusModeMfa':
+    'MFA: heslo účtu a potom druhý faktor (kód po výzve alebo schválenie v telefóne)',
+  'admin.apps.radiusMfaSet': 'RADIUS s MFA',
+  'admin.apps.radiusOldClients':
+    'Prijímať aj požiadavky RADIUS bez Message-Authenticator (starí klienti, napr. pam_radius_auth 2.0; slabšie)',
+  'admin.apps.radiusSaved': 'Nastavenia RADIUS aplikácie „{name}“ boli uložené.',
+  'admin.apps.radiusTitle': 'Nastavenia RADIUS aplikácie {name}',
+  'admin.apps.changeRadius': 'Nastavenia RADIUS',
   'admin.apps.radiusSecretSet': 'tajný kľúč RADIUS nastavený',
   'admin.apps.clientCredentials': 'Poverenia klienta',
   'admin.apps.afterSignout': 'Po odhlásení:',
