@@ -15,7 +15,14 @@ import { type AppContext, closeContext, createContext } from '../../src/context.
 import { hashPoolShare } from '../../src/crypto/passwords.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
+import {
+  createAppPassword,
+  deleteAppPassword,
+  listAppPasswords,
+} from '../../src/services/app-passwords.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
+import { cliActor } from '../../src/services/audit.ts';
+import { setBlocked } from '../../src/services/user-admin.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
@@ -260,6 +267,36 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
       .filter((l) => l.includes('"level":50') && !l.includes('"msg":"worker died'));
     assert.deepEqual(errors, []);
     workers = replaced;
+  });
+
+  it('refuses a deleted app password or a blocked user on every worker before the change returns', async () => {
+    const user = (await ctx.stores.users.findByUpn(UPN))!;
+    const { password } = await createAppPassword(ctx, user.id, { name: 'Mail' });
+    const conns = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const c = new Client({ url: `ldap://127.0.0.1:${ldapPort}` });
+        await c.bind(DN, password);
+        return c;
+      }),
+    );
+    const holders = conns.map((c) =>
+      holderOf(
+        ldapPort,
+        (c as unknown as { socket: { localPort: number } }).socket.localPort,
+        workers,
+      ),
+    );
+    assert.equal(new Set(holders).size, 2, 'binds on both workers');
+    const [made] = await listAppPasswords(ctx, user.id);
+    assert.ok(await deleteAppPassword(ctx, cliActor(), user, made!.id));
+    // At once, on every worker: a bind with the deleted password is refused.
+    for (const c of conns) await assert.rejects(c.bind(DN, password), /49|[Ii]nvalid/);
+    // The account password still works there; blocking the user ends that too.
+    for (const c of conns) await c.bind(DN, PASSWORD);
+    await setBlocked(ctx, cliActor(), UPN, true);
+    for (const c of conns) await assert.rejects(c.bind(DN, PASSWORD), /49|[Ii]nvalid/);
+    await setBlocked(ctx, cliActor(), UPN, false);
+    for (const c of conns) await c.unbind();
   });
 
   it('stops every worker with the primary', async () => {
