@@ -1,14 +1,20 @@
 // `npm run bench` (part 4): OpenID Connect token endpoint — refresh-token and
-// client-credentials grants per second and p99 against a real `portcullis
-// serve`. Each refresh-token chain starts with one real authorization-code flow
-// (password sign-in through the Portcullis pages); rotation is on, so a chain is
-// sequential and the concurrency is the number of chains. Measures and prints;
-// asserts nothing. Loopback only.
+// client-credentials grants per second, p99 and server CPU against a real
+// `portcullis serve`, and side by side, with the same client, against a bare
+// oidc-provider (its in-memory adapter; bench/oidc-bare.ts) with the same
+// signing algorithm, lifetimes and client settings: what the library alone
+// does on this machine. Each Portcullis refresh-token chain starts with one
+// real authorization-code flow (password sign-in through the Portcullis
+// pages); rotation is on, so a chain is sequential and the concurrency is the
+// number of chains. Measures and prints; asserts nothing. Loopback only.
 //
 // Options (environment): BENCH_SECONDS (10), BENCH_CONCURRENCY (16),
+// BENCH_ID_TOKEN_ALG (ES256, or RS256), PORTCULLIS_WORKERS (auto),
 // PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
+import { createInterface } from 'node:readline';
 import { loadConfig } from '../src/config/load.ts';
 import { createContext } from '../src/context.ts';
 import { migrate } from '../src/db/index.ts';
@@ -16,42 +22,34 @@ import { createLogger } from '../src/log.ts';
 import { createOidcApp } from '../src/services/applications.ts';
 import { createUser } from '../src/services/users.ts';
 import { basicAuth, refreshTokenByCodeFlow, send, type Target } from './oidc-signin.ts';
-import { benchEnvironment, startBenchServer } from './setup.ts';
+import { benchEnvironment, processCpuMs, startBenchServer } from './setup.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const alg = process.env.BENCH_ID_TOKEN_ALG ?? 'ES256';
 const WARMUP_MS = 2000;
 const REDIRECT_URI = 'http://127.0.0.1:9/cb';
 const USER = 'bench@bench.example';
 const PASSWORD = 'benchmark password 1';
 
-const { env, cleanup } = benchEnvironment();
-const config = loadConfig(env);
-const ctx = createContext(config, { log: createLogger('silent') });
-await migrate(ctx.db, ctx.dialect);
-const machine = await createOidcApp(ctx, { name: 'bench machine', machine: true });
-const web = await createOidcApp(ctx, {
-  name: 'bench web',
-  redirectUris: [REDIRECT_URI],
-  firstParty: true,
-});
-await createUser(ctx, { upn: USER, password: PASSWORD, mfaState: 'Disabled' });
-await ctx.db.destroy();
-
-const { port, stop } = await startBenchServer(env);
-const target: Target = {
-  port,
-  agent: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
-};
-const token = (auth: string, form: Record<string, string>) =>
-  send(target, 'POST', '/oidc/token', { authorization: auth }, form);
+interface Result {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  /** Server CPU per grant, µs, and the cores it kept busy. */
+  cpuPerGrant: number;
+  cores: number;
+}
 
 /** Runs `concurrency` sequential loops of `step` (true: success) through warm-up and the window. */
-async function measure(step: (worker: number) => Promise<boolean>) {
+async function measure(pid: number | undefined, step: (worker: number) => Promise<boolean>) {
   const latencies: number[] = [];
   let failed = 0;
   const warmupEnd = performance.now() + WARMUP_MS;
   const end = warmupEnd + seconds * 1000;
+  let cpuAtStart = Number.NaN;
+  setTimeout(() => (cpuAtStart = processCpuMs(pid)), WARMUP_MS);
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
       while (performance.now() < end) {
@@ -63,73 +61,167 @@ async function measure(step: (worker: number) => Promise<boolean>) {
       }
     }),
   );
+  const cpuMs = processCpuMs(pid) - cpuAtStart;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ??
     Number.NaN;
-  return { perSecond: latencies.length / seconds, p50: pct(50), p99: pct(99), failed };
+  return {
+    perSecond: latencies.length / seconds,
+    p50: pct(50),
+    p99: pct(99),
+    failed,
+    cpuPerGrant: (cpuMs * 1000) / (latencies.length + failed),
+    cores: cpuMs / (seconds * 1000),
+  } satisfies Result;
 }
 
-// Client credentials: one machine client, every request independent.
-const machineAuth = basicAuth(machine.application.id, machine.clientSecret);
-const clientCredentials = await measure(
-  async () => (await token(machineAuth, { grant_type: 'client_credentials' })).status === 200,
-);
+/** Both grants against one server: client credentials, then the refresh-token chains. */
+async function grants(
+  target: Target,
+  pid: number | undefined,
+  clients: { machine: string; web: string; machineSecret: string; webSecret: string },
+  chains: string[],
+): Promise<{ refresh: Result; credentials: Result }> {
+  const token = (auth: string, form: Record<string, string>) =>
+    send(target, 'POST', '/oidc/token', { authorization: auth }, form);
+  const machineAuth = basicAuth(clients.machine, clients.machineSecret);
+  const credentials = await measure(
+    pid,
+    async () => (await token(machineAuth, { grant_type: 'client_credentials' })).status === 200,
+  );
+  const webAuth = basicAuth(clients.web, clients.webSecret);
+  const refresh = await measure(pid, async (chain) => {
+    const res = await token(webAuth, {
+      grant_type: 'refresh_token',
+      refresh_token: chains[chain]!,
+    });
+    if (res.status !== 200) return false;
+    const next = (JSON.parse(res.body) as { refresh_token?: string }).refresh_token;
+    if (!next) return false;
+    chains[chain] = next;
+    return true;
+  });
+  return { refresh, credentials };
+}
 
-// Refresh tokens: one code flow per chain (not measured), then rotate.
+const { env, cleanup } = benchEnvironment();
+const config = loadConfig(env);
+const ctx = createContext(config, { log: createLogger('silent') });
+await migrate(ctx.db, ctx.dialect);
+const machine = await createOidcApp(ctx, { name: 'bench machine', machine: true });
+const web = await createOidcApp(ctx, {
+  name: 'bench web',
+  redirectUris: [REDIRECT_URI],
+  firstParty: true,
+  idTokenSigningAlg: alg,
+});
+await createUser(ctx, { upn: USER, password: PASSWORD, mfaState: 'Disabled' });
+await ctx.db.destroy();
+
+const { server, port, stop } = await startBenchServer(env);
+const portcullisTarget: Target = {
+  port,
+  agent: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
+};
 const chains = await Promise.all(
   Array.from({ length: concurrency }, () =>
     refreshTokenByCodeFlow(
-      target,
+      portcullisTarget,
       { id: web.application.id, secret: web.clientSecret, redirectUri: REDIRECT_URI },
       USER,
       PASSWORD,
     ),
   ),
 );
-const webAuth = basicAuth(web.application.id, web.clientSecret);
-const refreshToken = await measure(async (chain) => {
-  const res = await token(webAuth, { grant_type: 'refresh_token', refresh_token: chains[chain]! });
-  if (res.status !== 200) return false;
-  const next = (JSON.parse(res.body) as { refresh_token?: string }).refresh_token;
-  if (!next) return false;
-  chains[chain] = next;
-  return true;
-});
-
-target.agent.destroy();
+const portcullis = await grants(
+  portcullisTarget,
+  server.pid,
+  {
+    machine: machine.application.id,
+    machineSecret: machine.clientSecret,
+    web: web.application.id,
+    webSecret: web.clientSecret,
+  },
+  chains,
+);
+portcullisTarget.agent.destroy();
 await stop();
 cleanup();
 
-const cores = os.availableParallelism();
-const ANCHOR = 120; // Keycloak's sizing: grants per second per vCPU
-const TARGET = ANCHOR * 10;
-const rows = [
-  ['refresh_token', refreshToken],
-  ['client_credentials', clientCredentials],
-] as const;
+// The same, against oidc-provider alone.
+const bareProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/oidc-bare.ts'], {
+  cwd: new URL('..', import.meta.url).pathname,
+  env: { ...process.env, BARE_CHAINS: String(concurrency), BENCH_ID_TOKEN_ALG: alg },
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const seed = JSON.parse(
+  await new Promise<string>((resolve, reject) => {
+    createInterface({ input: bareProcess.stdout! }).once('line', resolve);
+    bareProcess.once('exit', (code) => reject(new Error(`bare oidc-provider exited (${code})`)));
+  }),
+) as {
+  port: number;
+  clients: { machine: string; web: string; secret: string };
+  refreshTokens: string[];
+};
+const bareTarget: Target = {
+  port: seed.port,
+  agent: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
+};
+const bare = await grants(
+  bareTarget,
+  bareProcess.pid,
+  {
+    machine: seed.clients.machine,
+    machineSecret: seed.clients.secret,
+    web: seed.clients.web,
+    webSecret: seed.clients.secret,
+  },
+  seed.refreshTokens,
+);
+bareTarget.agent.destroy();
+bareProcess.kill('SIGTERM');
+
 const ms = (v: number) => `${v.toFixed(2)} ms`;
-console.log('\nPortcullis benchmark: OpenID Connect token endpoint');
+const rows: [string, string, Result][] = [
+  ['refresh_token', 'Portcullis', portcullis.refresh],
+  ['refresh_token', 'oidc-provider alone', bare.refresh],
+  ['client_credentials', 'Portcullis', portcullis.credentials],
+  ['client_credentials', 'oidc-provider alone', bare.credentials],
+];
+const head = ['grant', 'server', 'per second', 'p50', 'p99', 'CPU/grant', 'cores used', 'failed'];
+const cells = rows.map(([grant, who, r]) => [
+  grant,
+  who,
+  r.perSecond.toFixed(0),
+  ms(r.p50),
+  ms(r.p99),
+  `${r.cpuPerGrant.toFixed(0)} µs`,
+  r.cores.toFixed(2),
+  String(r.failed),
+]);
+const widths = head.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c]!.length)));
+const line = (v: string[]) => `| ${v.map((x, c) => x.padEnd(widths[c]!)).join(' | ')} |`;
+console.log('\nPortcullis benchmark: OpenID Connect token endpoint, beside oidc-provider alone');
 console.log(
-  `machine:    ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, Node ${process.version}`,
+  `machine:    ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, Node ${process.version}`,
 );
 console.log(
-  `database:   ${config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite (WAL)'}`,
+  `database:   ${config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite (WAL)'}; oidc-provider alone: its in-memory adapter, one process`,
 );
 console.log(
-  `parameters: ${concurrency} concurrent keep-alive clients (${concurrency} rotating refresh-token chains); ${seconds} s after ${WARMUP_MS / 1000} s warm-up\n`,
+  `parameters: ${concurrency} concurrent keep-alive clients (${concurrency} rotating refresh-token chains); ${seconds} s after ${WARMUP_MS / 1000} s warm-up; ID tokens signed with ${alg}; Portcullis workers: ${config.workers} (PORTCULLIS_WORKERS)\n`,
 );
-console.log('| grant              | per second | per core | p50       | p99       | failed |');
-console.log('|--------------------|------------|----------|-----------|-----------|--------|');
-for (const [name, r] of rows)
+console.log(line(head));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const c of cells) console.log(line(c));
+console.log('\nPortcullis ÷ oidc-provider alone (target ≥ 0.8):');
+for (const [name, p, b] of [
+  ['refresh_token', portcullis.refresh, bare.refresh],
+  ['client_credentials', portcullis.credentials, bare.credentials],
+] as const)
   console.log(
-    `| ${name.padEnd(18)} | ${r.perSecond.toFixed(0).padEnd(10)} | ${(r.perSecond / cores).toFixed(0).padEnd(8)} | ${ms(r.p50).padEnd(9)} | ${ms(r.p99).padEnd(9)} | ${String(r.failed).padEnd(6)} |`,
-  );
-console.log(
-  `\nAnchor: Keycloak sizing ≈ ${ANCHOR} refresh-token or client-credentials grants/s per vCPU; target ≥ ${TARGET.toLocaleString('en')} per core (10×).`,
-);
-for (const [name, r] of rows)
-  console.log(
-    `  ${name.padEnd(18)} ${(r.perSecond / cores).toFixed(0)} per core: ${r.perSecond / cores >= TARGET ? 'met' : 'not met'}`,
+    `  ${name.padEnd(18)} ${(p.perSecond / b.perSecond).toFixed(2)} in grants per second, ${(b.cpuPerGrant / p.cpuPerGrant).toFixed(2)} in CPU per grant`,
   );
 process.exit(0);
