@@ -4,10 +4,13 @@
 // Measures and prints; asserts nothing. Loopback only.
 //
 // Options (environment): BENCH_SECONDS (10), BENCH_CONCURRENCY (32),
-// BENCH_FRONTS (verify,ldap,slapd — e.g. one of them while profiling),
+// BENCH_FRONTS (verify,ldap,radius,slapd — e.g. one of them while profiling),
+// PORTCULLIS_WORKERS (auto),
 // PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
+import dgram from 'node:dgram';
 import http from 'node:http';
 import os from 'node:os';
+import radius from 'radius';
 import { loadConfig } from '../src/config/load.ts';
 import { createContext } from '../src/context.ts';
 import { migrate } from '../src/db/index.ts';
@@ -22,14 +25,16 @@ import { slapdAvailable, startSlapd } from './slapd.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const users = 200;
-const fronts = new Set((process.env.BENCH_FRONTS ?? 'verify,ldap,slapd').split(','));
+const fronts = new Set((process.env.BENCH_FRONTS ?? 'verify,ldap,radius,slapd').split(','));
 
 const { env, cleanup } = benchEnvironment();
 env.PORTCULLIS_LDAP_LISTEN = '127.0.0.1:0';
+env.PORTCULLIS_RADIUS_LISTEN = '127.0.0.1:0';
+const RADIUS_SECRET = 'bench radius shared secret';
 const config = loadConfig(env);
 const ctx = createContext(config, { log: createLogger('silent') });
 await migrate(ctx.db, ctx.dialect);
-const app = (await createLegacyApp(ctx, { name: 'Bench IMAP' })).id;
+const app = (await createLegacyApp(ctx, { name: 'Bench IMAP', radiusSecret: RADIUS_SECRET })).id;
 const accounts: { upn: string; password: string }[] = [];
 for (let i = 0; i < users; i++) {
   const upn = `imap${i}@bench.example`;
@@ -42,6 +47,7 @@ await ctx.db.destroy();
 
 const { server, port, stop, output } = await startBenchServer(env);
 const ldapPort = Number(/"port":(\d+),"msg":"ldap listening"/.exec(output())![1]);
+const radiusPort = Number(/"port":(\d+),"msg":"radius listening"/.exec(output())![1]);
 
 interface Result {
   label: string;
@@ -144,6 +150,46 @@ if (fronts.has('ldap'))
     ),
   );
 for (const c of clients.splice(0)) c.close();
+
+// RADIUS PAP: each client a UDP socket with one Access-Request out at a time.
+const sockets: dgram.Socket[] = [];
+if (fronts.has('radius'))
+  results.push(
+    await measure('Portcullis RADIUS PAP', server.pid, async () => {
+      const socket = dgram.createSocket('udp4');
+      sockets.push(socket);
+      await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+      let waiting: ((ok: boolean) => void) | null = null;
+      let id = 0;
+      socket.on('message', (m) => {
+        const answer = radius.decode_without_secret({ packet: m });
+        if (answer.identifier === id) waiting?.(answer.code === 'Access-Accept');
+      });
+      return (i) =>
+        new Promise<boolean>((resolve) => {
+          id = (id + 1) % 256;
+          const packet = radius.encode({
+            code: 'Access-Request',
+            secret: RADIUS_SECRET,
+            identifier: id,
+            attributes: [
+              ['User-Name', accounts[i]!.upn],
+              ['User-Password', accounts[i]!.password],
+              ['NAS-Identifier', app],
+            ],
+            add_message_authenticator: true,
+          } as never);
+          // A lost datagram counts as a failure after a second, as a NAS would retry.
+          const timer = setTimeout(() => resolve(false), 1000);
+          waiting = (ok) => {
+            clearTimeout(timer);
+            resolve(ok);
+          };
+          socket.send(packet, radiusPort, '127.0.0.1');
+        });
+    }),
+  );
+for (const s of sockets.splice(0)) s.close();
 await stop();
 cleanup();
 
@@ -196,6 +242,6 @@ const slapd = results.find((r) => r.label.startsWith('OpenLDAP'));
 if (slapdNote) console.log(`\n${slapdNote}`);
 if (ldap && slapd)
   console.log(
-    `\nPortcullis LDAP / slapd: ${(ldap.perSecond / slapd.perSecond).toFixed(2)} (target ≥ 0.5); HTTP verify target ≥ 10,000/s`,
+    `\nPortcullis LDAP / slapd: ${(ldap.perSecond / slapd.perSecond).toFixed(2)} (target ≥ 0.5); HTTP verify and RADIUS targets ≥ 10,000/s; server CPU per check target ≤ 80 µs`,
   );
 process.exit(0);
