@@ -27,6 +27,21 @@ export function processCpuMs(pid: number | undefined): number {
   }
 }
 
+/**
+ * CPU time (ms) of the event loops: the main thread of a process and of each
+ * of its children (a server's workers), from /proc; NaN elsewhere.
+ */
+export function eventLoopCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    return own + childrenOf(pid!).reduce((sum, child) => sum + eventLoopCpuMs(child), 0);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** A process's children, from /proc (each thread's list; a server's are its main thread's). */
 function childrenOf(pid: number): number[] {
   try {

@@ -1,16 +1,27 @@
 // `npm run bench`: password + TOTP browser sign-ins over HTTP against a real
-// `portcullis serve`, compared with the hash-bound limit (cores ÷ one argon2id
-// verify). Measures and prints; asserts nothing. Loopback only; stops by itself.
+// `portcullis serve`, compared with its ceiling: argon2id alone, with as many
+// verifies at once as the server's hash pool runs (all its workers together).
+// Measures and prints; asserts nothing. Loopback only; stops by itself.
 //
 // Options (environment): BENCH_SECONDS (15), BENCH_CONCURRENCY (16),
-// BENCH_USERS (3000), PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
-import { readFileSync } from 'node:fs';
+// BENCH_USERS (3000), PORTCULLIS_WORKERS (auto), PORTCULLIS_DATABASE_URL
+// (default: SQLite in a temp dir).
 import os from 'node:os';
 import { loadConfig } from '../src/config/load.ts';
 import { createContext } from '../src/context.ts';
+import { hashPoolShare, PasswordHasher } from '../src/crypto/passwords.ts';
 import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
-import { benchEnvironment, httpClient, seedTotpUsers, signIn, startBenchServer } from './setup.ts';
+import { workerCount } from '../src/workers.ts';
+import {
+  benchEnvironment,
+  eventLoopCpuMs,
+  httpClient,
+  processCpuMs,
+  seedTotpUsers,
+  signIn,
+  startBenchServer,
+} from './setup.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -21,7 +32,9 @@ const { env, cleanup } = benchEnvironment();
 const config = loadConfig(env);
 const ctx = createContext(config, { log: createLogger('silent') });
 
-// 1. The hash-bound limit: one argon2id verify with the configured parameters.
+// 1. The ceiling: argon2id alone, as many verifies at a time as the server's
+// hash pool runs (each worker's share, added up), for 3 seconds. Two vCPUs
+// never reach cores ÷ one verify: they share caches, or are SMT siblings.
 const stored = await ctx.hasher.hash(PASSWORD);
 for (let i = 0; i < 5; i++) await ctx.hasher.verify(stored, PASSWORD);
 const hashRuns = 50;
@@ -29,15 +42,16 @@ const h0 = performance.now();
 for (let i = 0; i < hashRuns; i++) await ctx.hasher.verify(stored, PASSWORD);
 const hashMs = (performance.now() - h0) / hashRuns;
 const cores = os.availableParallelism();
-const limit = cores / (hashMs / 1000);
-// What hashing alone reaches with every core busy (the practical ceiling: cores
-// that share caches or are SMT siblings slow each other's argon2id down).
+const workers = workerCount(config);
+const limits = { concurrency: config.hashConcurrency, queue: config.hashQueue };
+const poolSize = workers * hashPoolShare(limits, workers).concurrency;
+const alone = new PasswordHasher(ctx.hasher.params, { concurrency: poolSize, queue: 0 });
 let parallelDone = 0;
 const p0 = performance.now();
 await Promise.all(
-  Array.from({ length: cores }, async () => {
+  Array.from({ length: poolSize }, async () => {
     while (performance.now() - p0 < 3000) {
-      await ctx.hasher.verify(stored, PASSWORD);
+      await alone.verify(stored, PASSWORD);
       parallelDone++;
     }
   }),
@@ -64,16 +78,9 @@ async function signInOnce(n: number): Promise<void> {
   else errors++;
 }
 
-/** CPU seconds used so far by the server process and by its main (event-loop) thread. */
+/** CPU seconds used so far by the server's processes, and by their event loops (main threads). */
 function serverCpu(): { process: number; main: number } {
-  const ticks = (file: string) => {
-    const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100)
-  };
-  return {
-    process: ticks(`/proc/${server.pid}/stat`),
-    main: ticks(`/proc/${server.pid}/task/${server.pid}/stat`),
-  };
+  return { process: processCpuMs(server.pid) / 1000, main: eventLoopCpuMs(server.pid) / 1000 };
 }
 
 let cpuAtStart = { process: 0, main: 0 };
@@ -113,18 +120,19 @@ const perSignin = (cpuSeconds: number) =>
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const rows: [string, string][] = [
   ['one argon2id verify (mean of 50, one thread)', `${hashMs.toFixed(2)} ms`],
-  [`hash-bound limit (${cores} cores ÷ one verify)`, `${limit.toFixed(1)} sign-ins/s`],
+  [
+    `ceiling: argon2id alone, ${poolSize} at a time (the server's hash pool)`,
+    `${ceiling.toFixed(1)} /s`,
+  ],
   ['sign-ins completed in the measured window', String(latencies.length)],
   ['sign-ins per second', rate.toFixed(1)],
   ['latency p50 (whole sign-in, 5 requests)', `${pct(50).toFixed(1)} ms`],
   ['latency p99 (whole sign-in, 5 requests)', `${pct(99).toFixed(1)} ms`],
-  ['ratio: achieved ÷ hash-bound limit', `${(rate / limit).toFixed(2)} (target ≥ 0.80)`],
-  [`argon2id alone, ${cores} verifies at a time`, `${ceiling.toFixed(1)} /s`],
-  ['ratio: achieved ÷ argon2id alone on all cores', (rate / ceiling).toFixed(2)],
+  ['ratio: achieved ÷ ceiling', `${(rate / ceiling).toFixed(2)} (target ≥ 0.95)`],
   ['failed sign-ins', String(errors)],
-  ['CPU per sign-in: server event loop', `${perSignin(cpuAtEnd.main - cpuAtStart.main)} ms`],
+  ['CPU per sign-in: server event loops', `${perSignin(cpuAtEnd.main - cpuAtStart.main)} ms`],
   [
-    'CPU per sign-in: server other threads (argon2 pool, GC)',
+    'CPU per sign-in: server other threads (argon2, GC)',
     `${perSignin(cpuAtEnd.process - cpuAtStart.process - (cpuAtEnd.main - cpuAtStart.main))} ms`,
   ],
   [
@@ -141,7 +149,7 @@ console.log(
   `database:   ${config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite (WAL)'}`,
 );
 console.log(
-  `parameters: argon2id m=${config.argon2MemoryKib} KiB, t=${config.argon2Iterations}, p=${config.argon2Parallelism}; ${concurrency} concurrent clients; ${seconds} s measured after 2 s warm-up; ${userCount} users`,
+  `parameters: argon2id m=${config.argon2MemoryKib} KiB, t=${config.argon2Iterations}, p=${config.argon2Parallelism}; ${concurrency} concurrent clients; ${seconds} s measured after 2 s warm-up; ${userCount} users; Portcullis workers: ${workers}, hash pool ${poolSize} at a time`,
 );
 console.log(
   'sign-in:    GET / → POST /signin (password) → GET /signin/step → POST /signin/verify (TOTP) → GET / (My account)\n',

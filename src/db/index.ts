@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
-import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
+import { SplitSqliteDialect } from './sqlite-dialect.ts';
 import type { WriteTurns } from './write-turns.ts';
 
 export type Db = Kysely<Database>;
@@ -93,27 +93,36 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new SQLite(file);
-  // WAL lets readers and one writer work at once; the busy timeout makes
-  // concurrent writers (several processes) wait instead of failing.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('synchronous = NORMAL');
-  // What PostgreSQL's portcullis_fold (migration 0018) does: lower case, accents gone.
-  sqlite.function('portcullis_fold', { deterministic: true }, (s: unknown) =>
-    typeof s === 'string' ? foldAccents(s) : s,
-  );
+  const open = () => {
+    const sqlite = new SQLite(file);
+    // WAL lets readers and one writer work at once; the busy timeout makes
+    // concurrent writers (several processes) wait instead of failing.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    // What PostgreSQL's portcullis_fold (migration 0018) does: lower case, accents gone.
+    sqlite.function('portcullis_fold', { deterministic: true }, (s: unknown) =>
+      typeof s === 'string' ? foldAccents(s) : s,
+    );
+    return sqlite;
+  };
+  const sqlite = open();
+  // Reads outside write transactions have a connection of their own (src/db/sqlite-dialect.ts);
+  // an in-memory database is one connection's alone.
+  const reader = file === ':memory:' ? undefined : open();
+  reader?.pragma('query_only = ON');
   let checkpointer: { stop(): Promise<number> } | undefined;
   if (opts.backgroundCheckpoint && file !== ':memory:') {
     checkpointer = startCheckpointer(file);
     sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   }
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect(
-      { database: withStatementCache(sqlite, () => void checkpointer?.stop()) },
-      opts.writeTurns,
-    ),
+    dialect: new SplitSqliteDialect({
+      writer: withStatementCache(sqlite, () => void checkpointer?.stop()),
+      ...(reader ? { reader: withStatementCache(reader, () => {}) } : {}),
+      ...(opts.writeTurns ? { turns: opts.writeTurns } : {}),
+    }),
   });
   return { db, dialect: 'sqlite', counters: db };
 }
