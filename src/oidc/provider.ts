@@ -165,6 +165,15 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
         ),
       );
   });
+  // The resume endpoint (where a finished interaction returns) takes no query: oidc-provider
+  // makes its own link to it without one. A query naming a client with a single redirect
+  // URI would make its error handler throw (it reads parameters resume never parsed), so
+  // any query there is dropped.
+  const resume = new RegExp(`^${OIDC_PREFIX}/auth/[^/]+$`);
+  provider.use(async (koa, next) => {
+    if (resume.test(koa.path)) koa.querystring = '';
+    await next();
+  });
   // An event handler cannot be awaited: the answer waits here until the session
   // row is gone, so the browser goes back to the application signed out — or
   // stays here with an error, never signed out in appearance only.

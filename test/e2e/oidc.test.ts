@@ -293,6 +293,15 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
     assert.equal(decodeProtectedHeader(next.id_token!).alg, 'RS256');
   });
 
+  it('answers a stray query on the resume endpoint without a 500', async () => {
+    // oidc-provider's error handler reads parameters resume never parsed when the query
+    // names a client with one redirect URI (found by test/http/fuzz.test.ts).
+    const res = await fetch(`${issuer}/oidc/auth/abc?client_id=${firstParty.id}&app`, {
+      redirect: 'manual',
+    });
+    assert.ok(res.status < 500, `status ${res.status}`);
+  });
+
   it('an authorization code works once; reusing it fails and revokes what it gave', async () => {
     const { config, verifier, state, callback } = await browse(
       firstParty.id,
