@@ -33,6 +33,7 @@ export interface Database {
   leases: LeasesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  application_groups: ApplicationGroupsTable;
   invitations: InvitationsTable;
   mail: MailTable;
 }
@@ -376,6 +377,18 @@ export interface ApplicationsTable {
   require_mfa: number;
   /** First-party applications skip the consent page. */
   first_party: number;
+  /** Keyed hash (HMAC-SHA-256) of the LDAP service account's secret; null: none. */
+  ldap_service_hash?: string | null;
+  ldap_service_created_at?: number | null;
+  /** 1: only members of its groups (application_groups) may use it. */
+  assignment_required?: number;
+}
+
+/** The groups whose members may use an application that requires assignment. */
+export interface ApplicationGroupsTable {
+  application_id: string;
+  group_id: string;
+  added_at: number;
 }
 
 /** An app password: only its keyed hash is stored. */

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import type { Front } from '../db/schema.ts';
+import { mayUseApp } from '../services/app-access.ts';
 import { markAppPasswordUsed, matchAppPassword } from '../services/app-passwords.ts';
 import { findApp } from '../services/applications.ts';
 import { getServiceSettings } from '../services/settings.ts';
@@ -103,8 +104,8 @@ async function judge(
   refuse: (reason: string, userId: string | null, method?: string | null) => Promise<LegacyResult>,
   accept: (r: { user: LegacyUser; reason: string; method: string }) => Promise<void>,
 ): Promise<LegacyResult> {
+  const app = appId === null ? undefined : await findApp(ctx, appId);
   if (appId !== null) {
-    const app = await findApp(ctx, appId);
     if (!app) return refuse('unknown application', null);
     if (!(JSON.parse(app.fronts) as string[]).includes(a.front))
       return refuse(`the application may not use the ${a.front} front`, null);
@@ -116,6 +117,9 @@ async function judge(
   }
   const { user } = found;
   if (user.blocked) return refuse('sign-in blocked by an administrator', user.id);
+  // Microsoft's "assignment required": only members of the application's groups.
+  if (app && !(await mayUseApp(ctx, app, user.id)))
+    return refuse('not assigned to this application', user.id);
 
   const appPassword = matchAppPassword(ctx, found.appPasswords, a.secret);
   if (appPassword) {

@@ -18,6 +18,7 @@ import * as m0015 from './0015_releases.ts';
 import * as m0016 from './0016_directory.ts';
 import * as m0017 from './0017_provisioning.ts';
 import * as m0018 from './0018_first_day.ts';
+import * as m0020 from './0020_ldap_service_accounts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016_directory': m0016,
   '0017_provisioning': m0017,
   '0018_first_day': m0018,
+  '0020_ldap_service_accounts': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {
