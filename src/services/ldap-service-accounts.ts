@@ -11,13 +11,14 @@ import { hmacSha256 } from '../crypto/hash.ts';
 import type { Db } from '../db/index.ts';
 import type { ApplicationsTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { escapeDnValue } from '../fronts/ldap/dn.ts';
 import { type ApplicationView, forgetApp, getApp, noSuchApp } from './applications.ts';
 import { type Actor, audit } from './audit.ts';
 
-/** The bind DN of an application's service account. */
-export const ldapServiceDn = (baseDn: string, appId: string) =>
-  `cn=service,o=${escapeDnValue(appId)},${baseDn}`;
+/** The bind DN of an application's service account (the DN code loads with the LDAP front). */
+export async function ldapServiceDn(baseDn: string, appId: string): Promise<string> {
+  const { escapeDnValue } = await import('../fronts/ldap/dn.ts');
+  return `cn=service,o=${escapeDnValue(appId)},${baseDn}`;
+}
 
 const hashOf = (ctx: AppContext, appId: string, secret: string) =>
   hmacSha256(ctx.keys.credentialHmac, `ldap-service:${appId}:${secret}`);
@@ -68,7 +69,7 @@ export async function makeLdapServiceAccount(
     })
     .where('id', '=', app.id)
     .execute();
-  const dn = ldapServiceDn(ctx.config.ldapBaseDn, app.id);
+  const dn = await ldapServiceDn(ctx.config.ldapBaseDn, app.id);
   await audit(ctx, trx, actor, {
     action: 'application_service_account_set',
     detail: { id: app.id, name: app.name, dn, replaced: !!app.ldap_service_hash },

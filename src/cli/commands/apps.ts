@@ -30,6 +30,10 @@ export function appCommands(program: Command): void {
     .option('--require-mfa', 'OpenID Connect: everyone needs MFA here, whatever their state')
     .option('--first-party', 'OpenID Connect: our own application, no consent page')
     .option('--machine', 'OpenID Connect: a machine client (client credentials, no users)')
+    .option(
+      '--ldap-service-account',
+      'legacy: make its LDAP service account for search-then-bind (DN and secret printed once)',
+    )
     .option('--json', 'print JSON')
     .action(
       async (o: {
@@ -42,6 +46,7 @@ export function appCommands(program: Command): void {
         requireMfa?: boolean;
         firstParty?: boolean;
         machine?: boolean;
+        ldapServiceAccount?: boolean;
         json?: boolean;
       }) => {
         const oidc = !!(
@@ -51,6 +56,10 @@ export function appCommands(program: Command): void {
           o.requireMfa ||
           o.firstParty
         );
+        if (o.ldapServiceAccount && !o.legacy)
+          throw new AppError('invalid_request', {
+            detail: '--ldap-service-account is for legacy applications (--legacy).',
+          });
         if (o.legacy === oidc)
           throw new AppError('invalid_request', {
             detail:
@@ -62,9 +71,13 @@ export function appCommands(program: Command): void {
               name: o.name,
               ...(o.fronts ? { fronts: o.fronts.split(',').map((f) => f.trim()) } : {}),
               ...(o.radiusSecret ? { radiusSecret: o.radiusSecret } : {}),
+              ...(o.ldapServiceAccount ? { ldapServiceAccount: true } : {}),
             }),
           );
-          return print(!!o.json, created, () => created.id);
+          const account = created.ldapServiceAccount;
+          return print(!!o.json, created, () =>
+            account ? `${created.id}\n${shownOnce(account)}` : created.id,
+          );
         }
         const created = await withAdmin((a) =>
           a.createClient({
@@ -129,7 +142,16 @@ export function appCommands(program: Command): void {
   app
     .command('set <id>')
     .description(
-      "Change an OpenID Connect client's redirect URIs or post-logout redirect URIs (the URIs given replace the old ones)",
+      "Change an OpenID Connect client's redirect URIs or post-logout redirect URIs (the URIs given replace the old ones); who may use a legacy application (--groups, --all-users), or its LDAP service account (--ldap-service-account)",
+    )
+    .option(
+      '--groups <list>',
+      'legacy: only members of these groups (comma-separated names; replaces the list) may use it',
+    )
+    .option('--all-users', 'legacy: every user may use it (no group needed)')
+    .option(
+      '--ldap-service-account',
+      'legacy: make (or replace) its LDAP service account; DN and secret printed once',
     )
     .option('--redirect-uri <uri...>', 'where to send people back after signing in')
     .option(
@@ -141,12 +163,24 @@ export function appCommands(program: Command): void {
     .action(
       async (
         id: string,
-        o: { redirectUri?: string[]; postLogoutRedirectUri?: string[] | false; json?: boolean },
+        o: {
+          redirectUri?: string[];
+          postLogoutRedirectUri?: string[] | false;
+          groups?: string;
+          allUsers?: boolean;
+          ldapServiceAccount?: boolean;
+          json?: boolean;
+        },
       ) => {
+        if (o.groups !== undefined && o.allUsers)
+          throw new AppError('invalid_request', {
+            detail: 'Give either --groups or --all-users.',
+          });
+        if (o.groups !== undefined || o.allUsers || o.ldapServiceAccount) return setLegacy(id, o);
         if (o.redirectUri === undefined && o.postLogoutRedirectUri === undefined)
           throw new AppError('invalid_request', {
             detail:
-              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI or --no-post-logout-redirect-uri.',
+              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI or --no-post-logout-redirect-uri; --groups LIST, --all-users or --ldap-service-account.',
           });
         const changed = await withAdmin((a) =>
           a.updateApp(id, {
@@ -172,6 +206,25 @@ export function appCommands(program: Command): void {
     });
 
   app
+    .command('ldap-service-account <id>')
+    .description(
+      "Make (or replace) a legacy application's LDAP service account for search-then-bind, printed once; --remove deletes it",
+    )
+    .option(
+      '--remove',
+      'delete the service account (applications binding with it stop finding users)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { remove?: boolean; json?: boolean }) => {
+      if (o.remove) {
+        const changed = await withAdmin((a) => a.deleteLdapServiceAccount(id));
+        return print(!!o.json, changed, () => `Deleted the LDAP service account of ${id}.`);
+      }
+      const account = await withAdmin((a) => a.newLdapServiceAccount(id));
+      print(!!o.json, account, () => shownOnce(account));
+    });
+
+  app
     .command('secret <id>')
     .description(
       'Give an OpenID Connect client a new client secret, printed once; the old one stops working at once',
@@ -188,6 +241,36 @@ export function appCommands(program: Command): void {
     });
 }
 
+/** A service account's DN and secret, as printed once. */
+const shownOnce = (a: { dn: string; secret: string }) =>
+  `bind_dn:       ${a.dn}\nbind_password: ${a.secret}\n(Store the secret now: it is shown only once.)`;
+
+/** `app set` for a legacy application: who may use it, then its service account. */
+async function setLegacy(
+  id: string,
+  o: { groups?: string; allUsers?: boolean; ldapServiceAccount?: boolean; json?: boolean },
+) {
+  let changed: ApplicationView | undefined;
+  if (o.groups !== undefined || o.allUsers) {
+    const groups = (o.groups ?? '')
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean);
+    changed = await withAdmin((a) =>
+      a.setAppAccess(id, o.allUsers ? { allUsers: true } : { groups }),
+    );
+  }
+  const account = o.ldapServiceAccount
+    ? await withAdmin((a) => a.newLdapServiceAccount(id))
+    : undefined;
+  const out = { ...(changed ?? {}), ...(account ? { ldapServiceAccount: account } : {}) };
+  print(!!o.json, out, () =>
+    [changed ? formatApp(changed) : '', account ? shownOnce(account) : '']
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
 /** One application, as `Get-… | fl` lays it out. */
 const formatApp = (a: ApplicationView) =>
   formatList({
@@ -196,7 +279,16 @@ const formatApp = (a: ApplicationView) =>
     Kind: a.kind,
     CreatedAt: a.createdAt,
     ...(a.kind === 'legacy'
-      ? { Fronts: a.fronts, HasRadiusSecret: a.hasRadiusSecret }
+      ? {
+          Fronts: a.fronts,
+          HasRadiusSecret: a.hasRadiusSecret,
+          HasLdapServiceAccount: a.hasLdapServiceAccount,
+          UsedBy: !a.assignmentRequired
+            ? 'all users'
+            : a.groups.length
+              ? a.groups.map((g) => `group ${g}`)
+              : 'no one (its groups were deleted)',
+        }
       : {
           RedirectUris: a.redirectUris,
           PostLogoutRedirectUris: a.postLogoutRedirectUris,
