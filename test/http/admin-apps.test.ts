@@ -374,7 +374,7 @@ describe('admin portal: applications', () => {
     });
     assert.equal(res.status, 303);
     const location = res.headers.get('location')!;
-    const id = /added=(app-[0-9a-f]{12})$/.exec(location)?.[1]!;
+    const id = /added=(app-[0-9a-f]{12})$/.exec(location)![1]!;
     const { html } = await admin.page(location);
     const secret = /<code class="secret" id="service-secret">([^<]+)<\/code>/.exec(html)?.[1];
     assert.ok(secret, 'the secret is shown');
