@@ -1,8 +1,10 @@
 // The LDAP simple-bind front for legacy programs (mail servers, wikis, NAS):
 // bind with an app password (or the account password where the MFA state
 // allows), then read your own entry, compare against it, or ask "who am I?"
-// (RFC 4532). This file judges — who may bind, what a bound user may read —
-// and the protocol (BER, connections, StartTLS) is in ./ldap/.
+// (RFC 4532). An application's service account (`cn=service,o=<application
+// id>,<base DN>`) binds to search for its users first (search-then-bind; what
+// it reads is ./ldap-directory.ts). This file judges — who may bind, what a
+// bound user may read — and the protocol (BER, connections, StartTLS) is in ./ldap/.
 
 import { readFileSync } from 'node:fs';
 import type { AppContext } from '../context.ts';
