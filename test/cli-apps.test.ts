@@ -8,6 +8,7 @@ import { type AppContext, createContext } from '../src/context.ts';
 import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
 import { clientSecretOf } from '../src/services/applications.ts';
+import { isLdapServiceSecret } from '../src/services/ldap-service-accounts.ts';
 import { type CliResult, runCli } from './helpers/cli.ts';
 import { freshDatabase, onPostgres, type TestDatabase } from './helpers/db.ts';
 import { type ServerProcess, startServerProcess } from './helpers/server.ts';
@@ -290,6 +291,112 @@ function suite(mode: Mode): void {
         await cli(['app', 'add', '--name', 'X', '--machine', '--radius-mode', 'mfa']),
         /--radius-mode and --no-radius-message-authenticator are for --legacy/,
         'a client takes no RADIUS mode',
+      );
+    });
+
+    const serviceSecretWorks = (id: string, secret: string) =>
+      withCtx(async (ctx) => {
+        const row = await ctx.db
+          .selectFrom('applications')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        assert.ok(!JSON.stringify(row).includes(secret), 'only a hash is stored');
+        return isLdapServiceSecret(ctx, row, secret);
+      });
+
+    it('app add --legacy --ldap-service-account prints the DN and secret once; app ldap-service-account replaces it, --remove deletes it', async () => {
+      const human = ok(
+        await cli([
+          'app',
+          'add',
+          '--name',
+          'Intranet',
+          '--legacy',
+          '--fronts',
+          'ldap',
+          '--ldap-service-account',
+        ]),
+      );
+      const [id] = human.trim().split('\n');
+      assert.match(id!, /^app-[0-9a-f]{12}$/);
+      assert.match(human, new RegExp(`^bind_dn: +cn=service,o=${id},dc=portcullis$`, 'm'));
+      const first = /^bind_password: (\S+)$/m.exec(human)?.[1];
+      assert.ok(first, human);
+      assert.match(human, /shown only once/);
+      assert.equal(await serviceSecretWorks(id!, first!), true);
+      const json = JSON.parse(ok(await cli(['app', 'ldap-service-account', id!, '--json']))) as {
+        dn: string;
+        secret: string;
+      };
+      assert.equal(json.dn, `cn=service,o=${id},dc=portcullis`);
+      assert.equal(await serviceSecretWorks(id!, first!), false, 'the old secret stops working');
+      assert.equal(await serviceSecretWorks(id!, json.secret), true);
+      const shown = JSON.parse(ok(await cli(['app', 'get', id!, '--json']))) as {
+        hasLdapServiceAccount: boolean;
+      };
+      assert.equal(shown.hasLdapServiceAccount, true);
+      assert.doesNotMatch(ok(await cli(['app', 'get', id!, '--json'])), new RegExp(json.secret));
+      ok(await cli(['app', 'ldap-service-account', id!, '--remove']));
+      assert.equal(await serviceSecretWorks(id!, json.secret), false);
+      assertFails(
+        await cli(['app', 'ldap-service-account', id!, '--remove']),
+        /has no LDAP service account/,
+        'removing it twice',
+      );
+      const made = await auditOf('application_service_account_set', id!);
+      assert.equal(made.length, 2);
+      assert.ok(made.every((e) => e.actor === actor));
+      assert.ok(!JSON.stringify(made).includes(json.secret), 'no secret in the log');
+      assert.equal((await auditOf('application_service_account_deleted', id!)).length, 1);
+      // A client, or an application without the LDAP front, gets none.
+      const client = await addClient('Portal');
+      assertFails(await cli(['app', 'ldap-service-account', client.id]), /legacy/, 'a client');
+      const web = ok(
+        await cli(['app', 'add', '--name', 'Web', '--legacy', '--fronts', 'verify']),
+      ).trim();
+      assertFails(await cli(['app', 'ldap-service-account', web]), /LDAP front/, 'no ldap front');
+    });
+
+    it('app set --groups / --all-users decide who may sign in through the application', async () => {
+      const id = ok(await cli(['app', 'add', '--name', 'Files', '--legacy'])).trim();
+      const pw = 'member password 1';
+      for (const upn of ['in@contoso.com', 'out@contoso.com'])
+        ok(await runCli(['user', 'add', upn, '--password-stdin'], env, pw), upn);
+      ok(await cli(['group', 'add', 'Filers', '--member', 'in@contoso.com']), 'group add');
+      const verify = (upn: string) =>
+        fetch(`${server.url}/legacy/v1/verify?app=${id}`, {
+          method: 'POST',
+          headers: { authorization: `Basic ${Buffer.from(`${upn}:${pw}`).toString('base64')}` },
+        }).then((r) => r.status);
+      assert.equal(await verify('out@contoso.com'), 200, 'open to all at first');
+      const set = JSON.parse(ok(await cli(['app', 'set', id, '--groups', 'filers', '--json']))) as {
+        assignmentRequired: boolean;
+        groups: string[];
+      };
+      assert.deepEqual([set.assignmentRequired, set.groups], [true, ['Filers']]);
+      assert.match(ok(await cli(['app', 'get', id])), /UsedBy +: \{?group Filers/);
+      await settle();
+      assert.equal(await verify('in@contoso.com'), 200);
+      assert.equal(await verify('out@contoso.com'), 401, 'not assigned');
+      assertFails(
+        await cli(['app', 'set', id, '--groups', 'Nobody']),
+        /No group is named/,
+        'unknown group',
+      );
+      assertFails(await cli(['app', 'set', id, '--groups', 'x', '--all-users']), /either/, 'both');
+      ok(await cli(['app', 'set', id, '--all-users']));
+      await settle();
+      assert.equal(await verify('out@contoso.com'), 200, 'open again');
+      const changes = (await auditOf('application_changed', id)).map(
+        (e) => JSON.parse(e.detail) as { assignmentRequired: boolean; groups: string[] },
+      );
+      assert.deepEqual(
+        changes.map((c) => [c.assignmentRequired, c.groups]),
+        [
+          [true, ['Filers']],
+          [false, []],
+        ],
       );
     });
 

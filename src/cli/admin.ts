@@ -9,10 +9,12 @@ import type { SyncProgress } from '../directory/sync.ts';
 import type { SigninView } from '../flows/signin-log.ts';
 import type { MailView } from '../mail/mailbox.ts';
 import type { ApiTokenView, TokenScope } from '../services/api-tokens.ts';
+import type { AppAccess } from '../services/app-access.ts';
 import type { AppPasswordView } from '../services/app-passwords.ts';
 import type { ApplicationView, AppPatch } from '../services/applications.ts';
 import type { BulkItem, BulkResult, Progress } from '../services/bulk-mfa.ts';
 import type { GroupPage, GroupPatch, GroupView, MemberPage } from '../services/groups.ts';
+import type { NewLdapServiceAccount } from '../services/ldap-service-accounts.ts';
 import type { AuditQuery, AuditView, Page, SigninQuery } from '../services/logs.ts';
 import type { ServiceSettings } from '../services/settings.ts';
 import type { UserPatch } from '../services/user-admin.ts';
@@ -71,7 +73,8 @@ export interface Admin {
     radiusSecret?: string;
     radiusMode?: string;
     radiusMessageAuthenticator?: boolean;
-  }): Promise<ApplicationView>;
+    ldapServiceAccount?: boolean;
+  }): Promise<ApplicationView & { ldapServiceAccount?: NewLdapServiceAccount }>;
   createClient(input: {
     name: string;
     redirectUris: string[];
@@ -93,6 +96,11 @@ export interface Admin {
   deleteApp(id: string): Promise<void>;
   /** A new secret for an OpenID Connect confidential client, shown once. */
   newClientSecret(id: string): Promise<{ id: string; clientSecret: string }>;
+  /** A legacy application's LDAP service account, made or replaced; the secret shown once. */
+  newLdapServiceAccount(id: string): Promise<NewLdapServiceAccount>;
+  deleteLdapServiceAccount(id: string): Promise<ApplicationView>;
+  /** Who may use a legacy application: all users, or members of groups (replacing the list). */
+  setAppAccess(id: string, access: AppAccess): Promise<ApplicationView>;
   directoryStatus(): Promise<DirectoryStatus>;
   /** Binds as the service account and reads a few users (or the one named). */
   directoryTest(upn?: string): Promise<DirectoryTest>;

@@ -1,6 +1,7 @@
 // The command line's admin on this machine's database: the services themselves.
 import type { AppContext } from '../context.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/api-tokens.ts';
+import { setAppAccess } from '../services/app-access.ts';
 import { listAppPasswords } from '../services/app-passwords.ts';
 import {
   createLegacyApp,
@@ -22,6 +23,10 @@ import {
   setGroupMfaState,
   updateGroup,
 } from '../services/groups.ts';
+import {
+  deleteLdapServiceAccount,
+  newLdapServiceAccount,
+} from '../services/ldap-service-accounts.ts';
 import { listAudit, listSignins } from '../services/logs.ts';
 import { getServiceSettings, updateServiceSettings } from '../services/settings.ts';
 import { deleteUser, resetPassword, setMfaState, updateUser } from '../services/user-admin.ts';
@@ -105,6 +110,12 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
       const { application, clientSecret } = await newClientSecret(ctx, id, actor);
       return { id: application.id, clientSecret };
     },
+    newLdapServiceAccount: async (id) => {
+      const { dn, secret } = await newLdapServiceAccount(ctx, id, actor);
+      return { dn, secret };
+    },
+    deleteLdapServiceAccount: (id) => deleteLdapServiceAccount(ctx, id, actor),
+    setAppAccess: (id, access) => setAppAccess(ctx, id, access, actor),
     // (The directory's code, and its LDAP client, load only for these.)
     directoryStatus: async () => (await import('../directory/admin.ts')).getDirectoryStatus(ctx),
     directoryTest: async (upn) =>

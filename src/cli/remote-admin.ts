@@ -148,6 +148,12 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       );
       return { id, clientSecret };
     },
+    newLdapServiceAccount: (id) =>
+      call('POST', `/applications/${encodeURIComponent(id)}/ldap-service-account`),
+    deleteLdapServiceAccount: (id) =>
+      call('DELETE', `/applications/${encodeURIComponent(id)}/ldap-service-account`),
+    setAppAccess: (id, access) =>
+      call('PUT', `/applications/${encodeURIComponent(id)}/access`, access),
     directoryStatus: () => call('GET', '/directory'),
     directoryTest: (upn) => call('POST', '/directory/test', upn ? { upn } : {}),
     directorySync: (dryRun) => call('POST', '/directory/sync', { dryRun }),

@@ -35,6 +35,7 @@ export interface Database {
   leases: LeasesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  application_groups: ApplicationGroupsTable;
   invitations: InvitationsTable;
   mail: MailTable;
   radius_states: RadiusStatesTable;
@@ -386,6 +387,18 @@ export interface ApplicationsTable {
   radius_mode: RadiusMode;
   /** 1: Access-Requests without a Message-Authenticator are dropped (Blast-RADIUS); 0: accepted. */
   radius_message_authenticator: number;
+  /** Keyed hash (HMAC-SHA-256) of the LDAP service account's secret; null: none. */
+  ldap_service_hash?: string | null;
+  ldap_service_created_at?: number | null;
+  /** 1: only members of its groups (application_groups) may use it. */
+  assignment_required?: number;
+}
+
+/** The groups whose members may use an application that requires assignment. */
+export interface ApplicationGroupsTable {
+  application_id: string;
+  group_id: string;
+  added_at: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.ts';
 import type { Front } from '../db/schema.ts';
+import { mayUseApp } from '../services/app-access.ts';
 import { markAppPasswordUsed, matchAppPassword } from '../services/app-passwords.ts';
 import { findApp } from '../services/applications.ts';
 import { getServiceSettings } from '../services/settings.ts';
@@ -143,8 +144,8 @@ async function judge(
   accept: (r: { user: LegacyUser; reason: string; method: string }) => Promise<void>,
   passed: () => Promise<void>,
 ): Promise<FirstFactorResult> {
+  const app = appId === null ? undefined : await findApp(ctx, appId);
   if (appId !== null) {
-    const app = await findApp(ctx, appId);
     if (!app) return refuse('unknown application', null);
     if (!(JSON.parse(app.fronts) as string[]).includes(a.front))
       return refuse(`the application may not use the ${a.front} front`, null);
@@ -157,6 +158,9 @@ async function judge(
   }
   const { user, appPasswords } = found;
   if (user.blocked) return refuse('sign-in blocked by an administrator', user.id);
+  // Microsoft's "assignment required": only members of the application's groups.
+  if (app && !(await mayUseApp(ctx, app, user.id)))
+    return refuse('not assigned to this application', user.id);
   if (a.secondFactor) return judgeBeforeSecondFactor(ctx, a, found, appId, refuse, accept, passed);
 
   const appPassword = matchAppPassword(ctx, appPasswords, a.secret);

@@ -46,6 +46,17 @@ export const limitKeys = {
   legacyClient: (upn: string, ip: string | null): Guarded => ({
     ...account('legacy', `${upn.toLowerCase()}:${ip ?? '-'}`, upn, RULES.legacyClient),
   }),
+  /**
+   * An application's LDAP service account from one address. Its secret is
+   * random and long, so it never locks (a stranger could otherwise lock the
+   * application out); wrong guesses slow that client down.
+   */
+  ldapService: (appId: string, ip: string | null): Guarded => ({
+    key: `ldap-service:${appId.toLowerCase()}:${ip ?? '-'}`,
+    subject: null,
+    rule: RULES.legacyClient,
+    onSuccess: 'clear',
+  }),
   /** Failures from one client address on the legacy fronts (a mail server's many users). */
   legacyAddress: (ip: string | null) => address('legacy-ip', ip, RULES.address),
 };

@@ -1,13 +1,20 @@
 // The LDAP simple-bind front for legacy programs (mail servers, wikis, NAS):
 // bind with an app password (or the account password where the MFA state
 // allows), then read your own entry, compare against it, or ask "who am I?"
-// (RFC 4532). This file judges — who may bind, what a bound user may read —
-// and the protocol (BER, connections, StartTLS) is in ./ldap/.
+// (RFC 4532). An application's service account (`cn=service,o=<application
+// id>,<base DN>`) binds to search for its users first (search-then-bind; what
+// it reads is ./ldap-directory.ts). This file judges — who may bind, what a
+// bound user may read — and the protocol (BER, connections, StartTLS) is in ./ldap/.
 
 import { readFileSync } from 'node:fs';
 import type { AppContext } from '../context.ts';
 import { isAppError } from '../errors.ts';
 import { legacySignIn } from '../flows/legacy.ts';
+import { limiter, limitKeys } from '../flows/limits.ts';
+import { refusalReason } from '../flows/proofs.ts';
+import { findApp } from '../services/applications.ts';
+import { isLdapServiceSecret } from '../services/ldap-service-accounts.ts';
+import { printable } from '../services/validation.ts';
 import { type LdapResult, ResultCode } from './ldap/ber.ts';
 import {
   type Dn,
@@ -23,9 +30,11 @@ import {
   type DEFAULT_LIMITS,
   type LdapHandlers,
   type LdapListener,
+  type LdapSession,
   STARTTLS_OID,
   startLdapServer,
 } from './ldap/server.ts';
+import { serviceDirectory } from './ldap-directory.ts';
 import { parseListen } from './listen.ts';
 
 export interface LdapFront {
@@ -35,12 +44,21 @@ export interface LdapFront {
   close(): Promise<void>;
 }
 
-/** Who bound on a connection. */
-interface Bound {
-  upn: string;
-  /** The DN they bound as, written out again (or the DN a bare UPN stands for). */
-  dn: string;
-}
+/** Who bound on a connection: a user, or an application's service account. */
+type Bound =
+  | {
+      kind: 'user';
+      upn: string;
+      /** The DN they bound as, written out again (or the DN a bare UPN stands for). */
+      dn: string;
+    }
+  | {
+      kind: 'service';
+      appId: string;
+      dn: string;
+      /** The secret's hash at bind time: a new secret (or none) ends what this bind allowed. */
+      hash: string;
+    };
 
 /**
  * Who and for which application a bind DN speaks:
@@ -73,6 +91,15 @@ function namesUser(parts: Dn, base: Dn): { upn: string; appId: string | null } |
   if (!rdnEquals(head[1]!, [{ type: 'ou', value: 'people' }])) return null;
   if (head.length === 3 && org?.type.toLowerCase() !== 'o') return null;
   return { upn: uid.value, appId: org?.value ?? null };
+}
+
+/** The application a service account's DN (`cn=service,o=<application id>,<base DN>`) names. */
+function namesService(parts: Dn, base: Dn): string | null {
+  if (parts.length !== base.length + 2 || !isWithin(parts, base)) return null;
+  const [cn, org] = parts;
+  if (!rdnEquals(cn!, [{ type: 'cn', value: 'service' }])) return null;
+  if (org!.length !== 1 || org![0]!.type.toLowerCase() !== 'o') return null;
+  return org![0]!.value;
 }
 
 export interface LdapFrontOptions {
@@ -157,7 +184,7 @@ export function ldapHandlers(
   }
 
   /** The DN names the bound user (in any of its forms: with or without an application). */
-  const isSelf = (me: Bound, dn: Dn) =>
+  const isSelf = (me: { upn: string }, dn: Dn) =>
     namesUser(dn, base)?.upn.toLowerCase() === me.upn.toLowerCase();
 
   const unavailable = (e: unknown): LdapResult => {
@@ -170,6 +197,69 @@ export function ldapHandlers(
     else if (!later) ctx.log.error({ err: (e as Error).message }, 'LDAP bind failed');
     return refuse(later && !away ? ResultCode.busy : ResultCode.unavailable);
   };
+
+  /**
+   * A bind as an application's service account: no user signs in (nothing in
+   * the sign-in log), but a wrong secret is a guess like any other: reserved
+   * under the limits before it is judged, and logged.
+   */
+  async function serviceBind(
+    session: LdapSession<Bound>,
+    appId: string,
+    secret: string,
+    dn: string,
+  ): Promise<LdapResult> {
+    const ip = session.remoteAddress;
+    const id = printable(appId).slice(0, 64);
+    const r = await limiter(ctx).reserve([
+      limitKeys.ldapService(id, ip),
+      limitKeys.legacyAddress(ip),
+    ]);
+    if (!r.ok) {
+      ctx.log.warn(
+        { application: id, client: ip, reason: refusalReason(r, 'passwords') },
+        'LDAP service-account bind refused',
+      );
+      return refuse(ResultCode.invalidCredentials);
+    }
+    try {
+      const app = await findApp(ctx, id);
+      const reason = !app
+        ? 'unknown application'
+        : !(JSON.parse(app.fronts) as string[]).includes('ldap')
+          ? 'the application may not use the ldap front'
+          : !app.ldap_service_hash
+            ? 'the application has no LDAP service account'
+            : null;
+      // The secret is compared even when the answer is known, so a refusal takes as long.
+      const right = isLdapServiceSecret(ctx, app ?? { id, ldap_service_hash: null }, secret);
+      if (reason || !right || !app?.ldap_service_hash) {
+        await r.wrong();
+        ctx.log.warn(
+          { application: id, client: ip, reason: reason ?? 'wrong service-account secret' },
+          'LDAP service-account bind refused',
+        );
+        return refuse(ResultCode.invalidCredentials);
+      }
+      await r.right();
+      session.bound = { kind: 'service', appId: app.id, dn, hash: app.ldap_service_hash };
+      return refuse(ResultCode.success);
+    } catch (e) {
+      await r.void();
+      return unavailable(e);
+    }
+  }
+
+  /** The directory a bound service account reads, or a refusal once its secret changed. */
+  async function directoryOf(me: Extract<Bound, { kind: 'service' }>) {
+    const app = await findApp(ctx, me.appId);
+    if (!app || app.ldap_service_hash !== me.hash || !JSON.parse(app.fronts).includes('ldap'))
+      return refuse(
+        ResultCode.insufficientAccessRights,
+        'The service account has changed or is gone: bind again.',
+      );
+    return serviceDirectory(ctx, app, o.baseDn);
+  }
 
   return {
     admit(session, request) {
@@ -213,6 +303,8 @@ export function ldapHandlers(
           if (e instanceof DnSyntaxError) return refuse(ResultCode.invalidDNSyntax);
           throw e;
         }
+        const service = namesService(parsed, base);
+        if (service !== null) return serviceBind(session, service, password, formatDn(parsed));
         who = namesUser(parsed, base);
         dn = formatDn(parsed);
       }
@@ -226,7 +318,7 @@ export function ldapHandlers(
           client: { ip: session.remoteAddress, userAgent: null },
         });
         if (!result.ok) return refuse(ResultCode.invalidCredentials);
-        session.bound = { upn: result.user.upn, dn };
+        session.bound = { kind: 'user', upn: result.user.upn, dn };
         return refuse(ResultCode.success);
       } catch (e) {
         return unavailable(e);
@@ -244,6 +336,15 @@ export function ldapHandlers(
     // within a one-level or subtree search.
     async search(session, request) {
       const me = session.bound!;
+      if (me.kind === 'service') {
+        try {
+          const directory = await directoryOf(me);
+          return 'search' in directory ? await directory.search(request) : directory;
+        } catch (e) {
+          ctx.log.error({ err: (e as Error).message }, 'LDAP search failed');
+          return refuse(ResultCode.unavailable);
+        }
+      }
       let target: Dn;
       try {
         target = parseDn(request.base);
@@ -276,6 +377,15 @@ export function ldapHandlers(
 
     async read(session, dn) {
       const me = session.bound!;
+      if (me.kind === 'service') {
+        try {
+          const directory = await directoryOf(me);
+          return 'read' in directory ? await directory.read(dn) : directory;
+        } catch (e) {
+          ctx.log.error({ err: (e as Error).message }, 'LDAP compare failed');
+          return refuse(ResultCode.unavailable);
+        }
+      }
       let target: Dn;
       try {
         target = parseDn(dn);

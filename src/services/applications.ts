@@ -2,7 +2,9 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import type { ApplicationsTable, Front, RadiusMode } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { appAccessStore } from '../storage/app-access.ts';
 import { type Actor, audit } from './audit.ts';
+import { makeLdapServiceAccount, type NewLdapServiceAccount } from './ldap-service-accounts.ts';
 import { type IdTokenAlg, idTokenAlgOf } from './signing-algs.ts';
 import { printable } from './validation.ts';
 
@@ -31,6 +33,12 @@ export interface ApplicationView {
   radiusMode: RadiusMode;
   /** Legacy applications: Access-Requests without a Message-Authenticator are dropped. */
   radiusMessageAuthenticator: boolean;
+  /** Legacy: it has an LDAP service account (`cn=service,o=<id>,<base DN>`) for search-then-bind. */
+  hasLdapServiceAccount: boolean;
+  /** Legacy: only members of `groups` may use it (Microsoft's "assignment required"). */
+  assignmentRequired: boolean;
+  /** The groups assigned to it, by name. */
+  groups: string[];
 }
 
 const aad = (id: string) => `applications:${id}:radius`;
@@ -51,7 +59,21 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
   idTokenSigningAlg: a.id_token_alg,
   radiusMode: a.radius_mode,
   radiusMessageAuthenticator: a.radius_message_authenticator === 1,
+  hasLdapServiceAccount: !!a.ldap_service_hash,
+  assignmentRequired: a.assignment_required === 1,
+  groups: [],
 });
+
+/** Views with the groups assigned to each application. */
+async function withGroups(ctx: AppContext, rows: ApplicationsTable[]): Promise<ApplicationView[]> {
+  const groups = await appAccessStore(ctx.db).groupsOf(
+    rows.filter((r) => r.assignment_required === 1).map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...toApplicationView(r),
+    groups: (groups.get(r.id) ?? []).map((g) => g.name),
+  }));
+}
 
 const secretAad = (id: string) => `applications:${id}:client_secret`;
 
@@ -215,9 +237,15 @@ export interface RadiusSettings {
 /** Registers a legacy application (IMAP server, VPN, proxied site); its id names it on every front. */
 export async function createLegacyApp(
   ctx: AppContext,
-  input: { name: string; fronts?: readonly string[]; radiusSecret?: string } & RadiusSettings,
+  input: {
+    name: string;
+    fronts?: readonly string[];
+    radiusSecret?: string;
+    /** Make its LDAP service account too (its DN and secret are in the answer, once). */
+    ldapServiceAccount?: boolean;
+  } & RadiusSettings,
   actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
-): Promise<ApplicationView> {
+): Promise<ApplicationView & { ldapServiceAccount?: NewLdapServiceAccount }> {
   const name = printable(input.name).trim();
   if (!name || name.length > 100)
     throw new AppError('invalid_request', {
@@ -260,7 +288,7 @@ export async function createLegacyApp(
     radius_mode: radiusMode,
     radius_message_authenticator: input.radiusMessageAuthenticator === false ? 0 : 1,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  const account = await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('applications').values(row).execute();
     await audit(ctx, trx, actor, {
       action: 'application_created',
@@ -272,8 +300,10 @@ export async function createLegacyApp(
         radiusMessageAuthenticator: row.radius_message_authenticator === 1,
       },
     });
+    return input.ldapServiceAccount ? makeLdapServiceAccount(ctx, trx, row, actor) : undefined;
   });
-  return toApplicationView(row);
+  const view = toApplicationView({ ...row, ldap_service_hash: account ? 'set' : null });
+  return account ? { ...view, ldapServiceAccount: account } : view;
 }
 
 export async function listApps(ctx: AppContext): Promise<ApplicationView[]> {
@@ -283,7 +313,7 @@ export async function listApps(ctx: AppContext): Promise<ApplicationView[]> {
     .orderBy('name')
     .orderBy('id')
     .execute();
-  return rows.map(toApplicationView);
+  return withGroups(ctx, rows);
 }
 
 /** An application by id; other processes' changes are seen within a second (ctx.cache). */
@@ -301,12 +331,12 @@ export const radiusSecretOf = (ctx: AppContext, app: ApplicationsTable) =>
   app.radius_secret_sealed ? ctx.box.open(app.radius_secret_sealed, aad(app.id)) : null;
 
 /** Forgets an application in this process's caches: the change holds at once here. */
-function forgetApp(ctx: AppContext, id: string): void {
+export function forgetApp(ctx: AppContext, id: string): void {
   ctx.cache.forget(`app:${id.slice(0, 64)}`);
   ctx.cache.forget(`oidc-client:${id.slice(0, 64)}`);
 }
 
-const noSuchApp = (id: string) =>
+export const noSuchApp = (id: string) =>
   new AppError('not_found', {
     detail: `No application has the id "${printable(id).slice(0, 64)}" (see the application list).`,
   });
@@ -514,7 +544,7 @@ export async function getApp(ctx: AppContext, id: string): Promise<ApplicationVi
     .where('id', '=', id.slice(0, 64))
     .executeTakeFirst();
   if (!row) throw noSuchApp(id);
-  return toApplicationView(row);
+  return (await withGroups(ctx, [row]))[0]!;
 }
 
 /** What may change on an OpenID Connect client; a list given replaces the old one whole. */

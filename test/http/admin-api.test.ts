@@ -441,6 +441,25 @@ const changeRequests = (w: World): RouteRequest[] => [
     status: 200,
   },
   {
+    method: 'POST',
+    route: '/applications/{id}/ldap-service-account',
+    path: `/applications/${w.spareAppId}/ldap-service-account`,
+    status: 200,
+  },
+  {
+    method: 'DELETE',
+    route: '/applications/{id}/ldap-service-account',
+    path: `/applications/${w.spareAppId}/ldap-service-account`,
+    status: 200,
+  },
+  {
+    method: 'PUT',
+    route: '/applications/{id}/access',
+    path: `/applications/${w.spareAppId}/access`,
+    body: { allUsers: true },
+    status: 200,
+  },
+  {
     method: 'DELETE',
     route: '/applications/{id}',
     path: `/applications/${w.spareAppId}`,

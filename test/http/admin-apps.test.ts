@@ -8,6 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { oidcAdapter } from '../../src/oidc/adapter.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { clientSecretOf, createLegacyApp, createOidcApp } from '../../src/services/applications.ts';
+import { createGroup } from '../../src/services/groups.ts';
+import { isLdapServiceSecret } from '../../src/services/ldap-service-accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
 import { serveWithOidc } from '../helpers/oidc-server.ts';
@@ -388,6 +390,78 @@ describe('admin portal: applications', () => {
     assert.equal((await appRow(id))!.radius_message_authenticator, 0);
     const after = await admin.page(changed.headers.get('location')!);
     assert.match(textOf(after.html), /Saved the RADIUS settings of "VPN"\./);
+  });
+
+  it('adds a legacy application with an LDAP service account: DN and secret shown once, after the redirect', async () => {
+    await admin.page('/admin/apps');
+    const res = await admin.post('/admin/apps/legacy', {
+      name: 'Wiki (LDAP)',
+      fronts: 'ldap',
+      ldapServiceAccount: 'on',
+    });
+    assert.equal(res.status, 303);
+    const location = res.headers.get('location')!;
+    const id = /added=(app-[0-9a-f]{12})$/.exec(location)![1]!;
+    const { html } = await admin.page(location);
+    const secret = /<code class="secret" id="service-secret">([^<]+)<\/code>/.exec(html)?.[1];
+    assert.ok(secret, 'the secret is shown');
+    assert.match(textOf(html), new RegExp(`Bind DN: cn=service,o=${id},dc=portcullis\\.`));
+    assert.equal(isLdapServiceSecret(t.ctx, (await appRow(id))!, secret), true);
+    const again = await admin.page(location);
+    assert.ok(!again.html.includes(secret), 'shown once: a reload shows nothing');
+  });
+
+  it('makes, replaces and deletes a service account after confirming; audited', async () => {
+    const app = await createLegacyApp(t.ctx, { name: 'Gitea', fronts: ['ldap'] });
+    const { html } = await admin.page('/admin/apps');
+    assert.ok(html.includes(`/admin/apps/${app.id}/ldap-service-account`));
+    await admin.post(`/admin/apps/${app.id}/ldap-service-account`, {});
+    assert.match(textOf(admin.lastHtml), /"Gitea" .* gets a new LDAP service account/);
+    assert.equal((await appRow(app.id))!.ldap_service_hash, null, 'nothing before confirming');
+    const res = await admin.post(`/admin/apps/${app.id}/ldap-service-account`, { confirm: 'yes' });
+    assert.equal(res.status, 303);
+    await admin.page(res.headers.get('location')!);
+    const secret = /id="service-secret">([^<]+)</.exec(admin.lastHtml)?.[1];
+    assert.ok(secret);
+    assert.equal(isLdapServiceSecret(t.ctx, (await appRow(app.id))!, secret), true);
+    const gone = await admin.post(`/admin/apps/${app.id}/ldap-service-account/delete`, {
+      confirm: 'yes',
+    });
+    assert.equal(gone.status, 303);
+    assert.equal((await appRow(app.id))!.ldap_service_hash, null);
+    await admin.page(gone.headers.get('location')!);
+    assert.match(textOf(admin.lastHtml), /Deleted the LDAP service account of "Gitea"/);
+    const [made] = await auditOf('application_service_account_set', app.id);
+    assert.equal(made?.actor, 'root@contoso.com');
+    assert.ok(!made!.detail.includes(secret));
+    assert.equal((await auditOf('application_service_account_deleted', app.id)).length, 1);
+  });
+
+  it('restricts who may use a legacy application to groups, and opens it again', async () => {
+    const app = await createLegacyApp(t.ctx, { name: 'NAS' });
+    await createGroup(t.ctx, { name: 'test', ip: null }, { displayName: 'Storage users' });
+    const { html } = await admin.page(`/admin/apps/${app.id}/access`);
+    assert.match(textOf(html), /Who may use "NAS"/);
+    const refused = await admin.post(`/admin/apps/${app.id}/access`, {
+      who: 'groups',
+      groups: 'Storage users\nNo such group',
+    });
+    assert.equal(refused.status, 400);
+    assert.match(textOf(admin.lastHtml), /Not changed: No group is named "No such group"/);
+    assert.equal((await appRow(app.id))!.assignment_required, 0, 'nothing changed');
+    const res = await admin.post(`/admin/apps/${app.id}/access`, {
+      who: 'groups',
+      groups: 'storage users',
+    });
+    assert.equal(res.status, 303);
+    await admin.page(res.headers.get('location')!);
+    assert.match(textOf(admin.lastHtml), /Saved who may use "NAS"/);
+    assert.match(textOf(admin.lastHtml), /Only members of: Storage users/);
+    assert.equal((await appRow(app.id))!.assignment_required, 1);
+    await admin.post(`/admin/apps/${app.id}/access`, { who: 'all', groups: '' });
+    assert.equal((await appRow(app.id))!.assignment_required, 0);
+    const changes = await auditOf('application_changed', app.id);
+    assert.equal(changes.length, 2);
   });
 
   it('gives a client a new secret after confirming: the old one stops working at once', async () => {

@@ -51,6 +51,10 @@ export function appCommands(program: Command): void {
       '--id-token-alg <alg>',
       'OpenID Connect: sign its ID tokens with RS256 (the default) or ES256',
     )
+    .option(
+      '--ldap-service-account',
+      'legacy: make its LDAP service account for search-then-bind (DN and secret printed once)',
+    )
     .option('--json', 'print JSON')
     .action(
       async (o: {
@@ -66,6 +70,7 @@ export function appCommands(program: Command): void {
         firstParty?: boolean;
         machine?: boolean;
         idTokenAlg?: string;
+        ldapServiceAccount?: boolean;
         json?: boolean;
       }) => {
         const oidc = !!(
@@ -80,6 +85,10 @@ export function appCommands(program: Command): void {
         if (oidc && (o.radiusMode || o.radiusMessageAuthenticator === false))
           throw new AppError('invalid_request', {
             detail: '--radius-mode and --no-radius-message-authenticator are for --legacy.',
+          });
+        if (o.ldapServiceAccount && !o.legacy)
+          throw new AppError('invalid_request', {
+            detail: '--ldap-service-account is for legacy applications (--legacy).',
           });
         if (o.legacy === oidc)
           throw new AppError('invalid_request', {
@@ -96,9 +105,13 @@ export function appCommands(program: Command): void {
               ...(o.radiusMessageAuthenticator === false
                 ? { radiusMessageAuthenticator: false }
                 : {}),
+              ...(o.ldapServiceAccount ? { ldapServiceAccount: true } : {}),
             }),
           );
-          return print(!!o.json, created, () => created.id);
+          const account = created.ldapServiceAccount;
+          return print(!!o.json, created, () =>
+            account ? `${created.id}\n${shownOnce(account)}` : created.id,
+          );
         }
         const created = await withAdmin((a) =>
           a.createClient({
@@ -164,7 +177,16 @@ export function appCommands(program: Command): void {
   app
     .command('set <id>')
     .description(
-      "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs (the URIs given replace the old ones) or ID token signing algorithm, or a legacy application's RADIUS settings",
+      "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs (the URIs given replace the old ones) or ID token signing algorithm; a legacy application's RADIUS settings, who may use it (--groups, --all-users), or its LDAP service account",
+    )
+    .option(
+      '--groups <list>',
+      'legacy: only members of these groups (comma-separated names; replaces the list) may use it',
+    )
+    .option('--all-users', 'legacy: every user may use it (no group needed)')
+    .option(
+      '--ldap-service-account',
+      'legacy: make (or replace) its LDAP service account; DN and secret printed once',
     )
     .option('--redirect-uri <uri...>', 'where to send people back after signing in')
     .option(
@@ -188,25 +210,39 @@ export function appCommands(program: Command): void {
           idTokenAlg?: string;
           radiusMode?: string;
           radiusMessageAuthenticator?: string;
+          groups?: string;
+          allUsers?: boolean;
+          ldapServiceAccount?: boolean;
           json?: boolean;
         },
       ) => {
+        if (o.groups !== undefined && o.allUsers)
+          throw new AppError('invalid_request', {
+            detail: 'Give either --groups or --all-users.',
+          });
         checkRadiusMode(o.radiusMode);
         const ma = o.radiusMessageAuthenticator?.toLowerCase();
         if (ma !== undefined && ma !== 'yes' && ma !== 'no')
           throw new AppError('invalid_request', {
             detail: '--radius-message-authenticator takes yes or no.',
           });
-        if (
-          o.redirectUri === undefined &&
-          o.postLogoutRedirectUri === undefined &&
-          o.idTokenAlg === undefined &&
-          o.radiusMode === undefined &&
-          ma === undefined
-        )
+        const settings =
+          o.redirectUri !== undefined ||
+          o.postLogoutRedirectUri !== undefined ||
+          o.idTokenAlg !== undefined ||
+          o.radiusMode !== undefined ||
+          ma !== undefined;
+        const access = o.groups !== undefined || !!o.allUsers || !!o.ldapServiceAccount;
+        if (settings && access)
           throw new AppError('invalid_request', {
             detail:
-              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri, --id-token-alg ALG, --radius-mode MODE or --radius-message-authenticator yes|no.',
+              'Change who may use it (--groups, --all-users) or its LDAP service account in a command of its own.',
+          });
+        if (access) return setLegacy(id, o);
+        if (!settings)
+          throw new AppError('invalid_request', {
+            detail:
+              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri, --id-token-alg ALG, --radius-mode MODE or --radius-message-authenticator yes|no; --groups LIST, --all-users or --ldap-service-account.',
           });
         const changed = await withAdmin((a) =>
           a.updateApp(id, {
@@ -235,6 +271,25 @@ export function appCommands(program: Command): void {
     });
 
   app
+    .command('ldap-service-account <id>')
+    .description(
+      "Make (or replace) a legacy application's LDAP service account for search-then-bind, printed once; --remove deletes it",
+    )
+    .option(
+      '--remove',
+      'delete the service account (applications binding with it stop finding users)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { remove?: boolean; json?: boolean }) => {
+      if (o.remove) {
+        const changed = await withAdmin((a) => a.deleteLdapServiceAccount(id));
+        return print(!!o.json, changed, () => `Deleted the LDAP service account of ${id}.`);
+      }
+      const account = await withAdmin((a) => a.newLdapServiceAccount(id));
+      print(!!o.json, account, () => shownOnce(account));
+    });
+
+  app
     .command('secret <id>')
     .description(
       'Give an OpenID Connect client a new client secret, printed once; the old one stops working at once',
@@ -251,6 +306,36 @@ export function appCommands(program: Command): void {
     });
 }
 
+/** A service account's DN and secret, as printed once. */
+const shownOnce = (a: { dn: string; secret: string }) =>
+  `bind_dn:       ${a.dn}\nbind_password: ${a.secret}\n(Store the secret now: it is shown only once.)`;
+
+/** `app set` for a legacy application: who may use it, then its service account. */
+async function setLegacy(
+  id: string,
+  o: { groups?: string; allUsers?: boolean; ldapServiceAccount?: boolean; json?: boolean },
+) {
+  let changed: ApplicationView | undefined;
+  if (o.groups !== undefined || o.allUsers) {
+    const groups = (o.groups ?? '')
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean);
+    changed = await withAdmin((a) =>
+      a.setAppAccess(id, o.allUsers ? { allUsers: true } : { groups }),
+    );
+  }
+  const account = o.ldapServiceAccount
+    ? await withAdmin((a) => a.newLdapServiceAccount(id))
+    : undefined;
+  const out = { ...(changed ?? {}), ...(account ? { ldapServiceAccount: account } : {}) };
+  print(!!o.json, out, () =>
+    [changed ? formatApp(changed) : '', account ? shownOnce(account) : '']
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
 /** One application, as `Get-… | fl` lays it out. */
 const formatApp = (a: ApplicationView) =>
   formatList({
@@ -264,6 +349,12 @@ const formatApp = (a: ApplicationView) =>
           HasRadiusSecret: a.hasRadiusSecret,
           RadiusMode: a.radiusMode,
           RadiusMessageAuthenticator: a.radiusMessageAuthenticator ? 'required' : 'optional',
+          HasLdapServiceAccount: a.hasLdapServiceAccount,
+          UsedBy: !a.assignmentRequired
+            ? 'all users'
+            : a.groups.length
+              ? a.groups.map((g) => `group ${g}`)
+              : 'no one (its groups were deleted)',
         }
       : {
           RedirectUris: a.redirectUris,

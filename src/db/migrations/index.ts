@@ -19,6 +19,7 @@ import * as m0016 from './0016_directory.ts';
 import * as m0017 from './0017_provisioning.ts';
 import * as m0018 from './0018_first_day.ts';
 import * as m0019 from './0019_radius_mfa.ts';
+import * as m0020 from './0020_ldap_service_accounts.ts';
 import * as m0021 from './0021_id_token_alg.ts';
 
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017_provisioning': m0017,
   '0018_first_day': m0018,
   '0019_radius_mfa': m0019,
+  '0020_ldap_service_accounts': m0020,
   '0021_id_token_alg': m0021,
 };
 

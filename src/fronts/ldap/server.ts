@@ -58,12 +58,14 @@ export interface LdapHandlers<Who> {
   /**
    * The entries within the request's base and scope that this session may
    * read, with every attribute it may read; the filter, the attribute list
-   * and the size limit are applied here. Or a refusal.
+   * and the size limit are applied here. Or a refusal. Entries may come
+   * lazily (an async iterable read a page at a time): no more are asked for
+   * once the size limit is passed.
    */
   search(
     session: LdapSession<Who>,
     request: SearchRequest,
-  ): Promise<{ entries: LdapEntry[] } | LdapResult>;
+  ): Promise<{ entries: Iterable<LdapEntry> | AsyncIterable<LdapEntry> } | LdapResult>;
   /** The entry to compare against, or a refusal (noSuchObject, insufficientAccessRights…). */
   read(session: LdapSession<Who>, dn: string): Promise<{ entry: LdapEntry } | LdapResult>;
   /** RFC 4532: the authorization identity, `dn:…`, of a bound session; or a refusal. */
@@ -331,7 +333,7 @@ class Connection<Who> implements LdapSession<Who> {
     const out: Buffer[] = [];
     let sent = 0;
     let exceeded = false;
-    for (const entry of found.entries) {
+    for await (const entry of found.entries) {
       if (!matches(request.filter, entry)) continue;
       if (sent === limit) {
         exceeded = true;

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { setAppAccess } from '../../services/app-access.ts';
 import {
   type ApplicationView,
   createLegacyApp,
@@ -16,6 +17,10 @@ import {
   updateLegacyApp,
   updateOidcApp,
 } from '../../services/applications.ts';
+import {
+  deleteLdapServiceAccount,
+  newLdapServiceAccount,
+} from '../../services/ldap-service-accounts.ts';
 import { ID_TOKEN_ALGS } from '../../services/signing-algs.ts';
 import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
@@ -45,6 +50,7 @@ interface LegacyDraft {
   radiusMode: string;
   /** Accept RADIUS requests without a Message-Authenticator. */
   oldClients: boolean;
+  ldapServiceAccount?: boolean;
 }
 /** A client's URIs being changed (one per line, as typed). */
 interface UrisDraft {
@@ -114,6 +120,16 @@ function Uses({ t, a }: { t: Translate; a: ApplicationView }) {
             {a.radiusMode === 'mfa' ? `; ${t('admin.apps.radiusMfaSet')}` : ''})
           </span>
         ) : null}
+        {a.hasLdapServiceAccount ? (
+          <span class="muted"> ({t('admin.apps.serviceAccountSet')})</span>
+        ) : null}
+        {a.assignmentRequired ? (
+          <div>
+            {a.groups.length
+              ? t('admin.apps.onlyGroups', { groups: a.groups.join(', ') })
+              : t('admin.apps.noOne')}
+          </div>
+        ) : null}
       </>
     );
   if (!a.redirectUris.length) return <span class="muted">{t('admin.apps.clientCredentials')}</span>;
@@ -176,6 +192,7 @@ function AppTable({ t, apps, csrf }: { t: Translate; apps: ApplicationView[]; cs
                   <span class="visually-hidden"> ({a.name})</span>
                 </a>
               ) : null}
+              {a.kind === 'legacy' ? <LegacyActions t={t} a={a} csrf={csrf} /> : null}
               {a.hasClientSecret ? (
                 <form method="post" action={`/admin/apps/${encodeURIComponent(a.id)}/secret`}>
                   <Csrf token={csrf} />
@@ -197,6 +214,86 @@ function AppTable({ t, apps, csrf }: { t: Translate; apps: ApplicationView[]; cs
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Who may use a legacy application, and its LDAP service account. */
+function LegacyActions({ t, a, csrf }: { t: Translate; a: ApplicationView; csrf: string }) {
+  const at = `/admin/apps/${encodeURIComponent(a.id)}`;
+  return (
+    <>
+      <a href={`${at}/access`}>
+        {t('admin.apps.access')}
+        <span class="visually-hidden"> ({a.name})</span>
+      </a>
+      {a.fronts.includes('ldap') ? (
+        <form method="post" action={`${at}/ldap-service-account`}>
+          <Csrf token={csrf} />
+          <button type="submit" class="link">
+            {t('admin.apps.newServiceAccount')}
+            <span class="visually-hidden"> ({a.name})</span>
+          </button>
+        </form>
+      ) : null}
+      {a.hasLdapServiceAccount ? (
+        <form method="post" action={`${at}/ldap-service-account/delete`}>
+          <Csrf token={csrf} />
+          <button type="submit" class="link">
+            {t('admin.apps.deleteServiceAccount')}
+            <span class="visually-hidden"> ({a.name})</span>
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+/** Who may use a legacy application: all users, or members of groups (one name per line). */
+function AccessForm({
+  t,
+  a,
+  csrf,
+  d,
+  error,
+}: {
+  t: Translate;
+  a: ApplicationView;
+  csrf: string;
+  d: { onlyGroups: boolean; groups: string };
+  error?: string;
+}) {
+  return (
+    <section class="confirm" aria-labelledby="access-title">
+      <h2 id="access-title">{t('admin.apps.accessTitle', { name: a.name })}</h2>
+      {error ? (
+        <p class="error" role="alert">
+          {t('admin.apps.notChanged', { reason: error })}
+        </p>
+      ) : null}
+      <form method="post" action={`/admin/apps/${encodeURIComponent(a.id)}/access`} class="stack">
+        <Csrf token={csrf} />
+        <label class="choice">
+          <input type="radio" name="who" value="all" checked={!d.onlyGroups} />
+          {t('admin.apps.accessAll')}
+        </label>
+        <label class="choice">
+          <input type="radio" name="who" value="groups" checked={d.onlyGroups} />
+          {t('admin.apps.accessGroups')}
+        </label>
+        <label>
+          {t('admin.apps.accessGroupNames')}
+          <textarea name="groups" rows={4} cols={40}>
+            {d.groups}
+          </textarea>
+        </label>
+        <div class="row">
+          <button type="submit">{t('admin.common.save')}</button>
+          <a class="button-like" href="/admin/apps">
+            {t('admin.common.cancel')}
+          </a>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -405,6 +502,15 @@ function LegacyForm({
         mode={d?.radiusMode ?? 'app-password'}
         oldClients={d?.oldClients ?? false}
       />
+      <label class="choice">
+        <input
+          type="checkbox"
+          name="ldapServiceAccount"
+          value="on"
+          checked={!!d?.ldapServiceAccount}
+        />
+        {t('admin.apps.ldapServiceAccountHelp')}
+      </label>
       <button type="submit">{t('admin.apps.addLegacy')}</button>
     </form>
   );
@@ -478,6 +584,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       ...(tuned ? { notice: t('admin.apps.radiusSaved', { name: tuned.name }) } : {}),
       ...(app ? { notice: t('admin.apps.added', { name: app.name, id: app.id }) } : {}),
       ...(edited ? { notice: t('admin.apps.urisSaved', { name: edited.name }) } : {}),
+      ...(await savedNotice(c)),
     });
   })
   .get('/admin/apps/:id/radius', async (c) => {
@@ -610,6 +717,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       fronts: form.all('fronts'),
       radiusMode: form.fields.radiusMode ?? 'app-password',
       oldClients: form.fields.oldClients === 'on',
+      ldapServiceAccount: form.fields.ldapServiceAccount === 'on',
     };
     const radiusSecret = form.fields.radiusSecret ?? '';
     const r = await orRefused(c.var.t, () =>
@@ -620,6 +728,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
           fronts: draft.fronts,
           radiusMode: draft.radiusMode,
           radiusMessageAuthenticator: !draft.oldClients,
+          ...(draft.ldapServiceAccount ? { ldapServiceAccount: true } : {}),
           ...(radiusSecret ? { radiusSecret } : {}),
         },
         c.var.actor!,
@@ -630,8 +739,17 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       // The RADIUS secret is not sent back to the browser: it is typed again.
       return page(c, { legacy: draft, legacyError: r.refused });
     }
+    const account = r.ok.ldapServiceAccount;
+    if (account)
+      return redirectShowingOnce(c, `/admin/apps?added=${encodeURIComponent(r.ok.id)}`, {
+        id: 'service-secret',
+        title: c.var.t('admin.apps.serviceAccountTitle', { name: r.ok.name }),
+        advice: c.var.t('admin.apps.serviceAccountAdvice', { dn: account.dn }),
+        secret: account.secret,
+      });
     return c.redirect(`/admin/apps?added=${encodeURIComponent(r.ok.id)}`, 303);
   })
+  .route('/', legacyRoutes())
   .post('/admin/apps/:id/delete', async (c) => {
     const form = await readFormValues(c);
     checkCsrf(c, form.fields._csrf);
@@ -698,3 +816,137 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       secret: r.ok.clientSecret,
     });
   });
+
+/** The notice of a change to who may use an application, or to its service account. */
+async function savedNotice(c: C): Promise<{ notice?: string }> {
+  const { t } = c.var;
+  for (const [query, key] of [
+    ['access', 'admin.apps.accessSaved'],
+    ['unserviced', 'admin.apps.serviceAccountDeleted'],
+  ] as const) {
+    const id = c.req.query(query);
+    const app = id ? (await listApps(c.var.ctx)).find((a) => a.id === id) : undefined;
+    if (app) return { notice: t(key, { name: app.name }) };
+  }
+  return {};
+}
+
+/** Who may use a legacy application; its LDAP service account (made, replaced, deleted). */
+function legacyRoutes() {
+  return new Hono<HttpEnv>()
+    .get('/admin/apps/:id/access', async (c) => {
+      const app = await getApp(c.var.ctx, c.req.param('id'));
+      return page(c, {
+        extra: (
+          <AccessForm
+            t={c.var.t}
+            a={app}
+            csrf={c.var.session!.csrf_token}
+            d={{ onlyGroups: app.assignmentRequired, groups: app.groups.join('\n') }}
+          />
+        ),
+      });
+    })
+    .post('/admin/apps/:id/access', async (c) => {
+      const form = await readFormValues(c);
+      checkCsrf(c, form.fields._csrf);
+      const app = await getApp(c.var.ctx, c.req.param('id'));
+      const draft = {
+        onlyGroups: form.fields.who === 'groups',
+        groups: (form.fields.groups ?? '').slice(0, 20_000),
+      };
+      const r = await orRefusedOrMissing(c.var.t, () =>
+        setAppAccess(
+          c.var.ctx,
+          app.id,
+          draft.onlyGroups ? { groups: lines(draft.groups) } : { allUsers: true },
+          c.var.actor!,
+        ),
+      );
+      if ('refused' in r) {
+        c.status(400);
+        return page(c, {
+          extra: (
+            <AccessForm
+              t={c.var.t}
+              a={app}
+              csrf={c.var.session!.csrf_token}
+              d={draft}
+              error={r.refused}
+            />
+          ),
+        });
+      }
+      return c.redirect(`/admin/apps?access=${encodeURIComponent(app.id)}`, 303);
+    })
+    .post('/admin/apps/:id/ldap-service-account', async (c) => {
+      const form = await readFormValues(c);
+      checkCsrf(c, form.fields._csrf);
+      const id = c.req.param('id');
+      const { t } = c.var;
+      if (form.fields.confirm !== 'yes') {
+        const app = await appOf(c, id);
+        return page(c, {
+          extra: (
+            <Confirm
+              t={t}
+              action={`/admin/apps/${encodeURIComponent(id)}/ldap-service-account`}
+              csrfToken={c.var.session!.csrf_token}
+              what={<p>{t('admin.apps.serviceAccountExplain', { name: app.name, id: app.id })}</p>}
+              fields={[]}
+              confirmLabel={t('admin.apps.serviceAccountConfirm')}
+              cancelHref="/admin/apps"
+            />
+          ),
+        });
+      }
+      const r = await orRefused(t, () => newLdapServiceAccount(c.var.ctx, id, c.var.actor!));
+      if ('refused' in r) {
+        c.status(400);
+        return page(c, { error: r.refused });
+      }
+      return redirectShowingOnce(c, '/admin/apps', {
+        id: 'service-secret',
+        title: t('admin.apps.serviceAccountTitle', { name: r.ok.application.name }),
+        advice: t('admin.apps.serviceAccountAdvice', { dn: r.ok.dn }),
+        secret: r.ok.secret,
+      });
+    })
+    .post('/admin/apps/:id/ldap-service-account/delete', async (c) => {
+      const form = await readFormValues(c);
+      checkCsrf(c, form.fields._csrf);
+      const id = c.req.param('id');
+      const { t } = c.var;
+      const app = await appOf(c, id);
+      if (form.fields.confirm !== 'yes')
+        return page(c, {
+          extra: (
+            <Confirm
+              t={t}
+              action={`/admin/apps/${encodeURIComponent(id)}/ldap-service-account/delete`}
+              csrfToken={c.var.session!.csrf_token}
+              what={
+                <p>{t('admin.apps.deleteServiceAccountExplain', { name: app.name, id: app.id })}</p>
+              }
+              fields={[]}
+              confirmLabel={t('admin.apps.deleteServiceAccountConfirm')}
+              cancelHref="/admin/apps"
+              danger
+            />
+          ),
+        });
+      if (app.hasLdapServiceAccount) await deleteLdapServiceAccount(c.var.ctx, id, c.var.actor!);
+      return c.redirect(`/admin/apps?unserviced=${encodeURIComponent(id)}`, 303);
+    });
+}
+
+/** As orRefused, and an unknown group (404) is a refusal to correct too. */
+async function orRefusedOrMissing<T>(t: Translate, work: () => Promise<T>) {
+  try {
+    return { ok: await work() } as { ok: T };
+  } catch (e) {
+    if (isAppError(e) && (e.code === 'invalid_request' || e.code === 'group_not_found'))
+      return { refused: localMessage(e, t) };
+    throw e;
+  }
+}

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
+import { setAppAccess } from '../../services/app-access.ts';
 import {
   createLegacyApp,
   createOidcApp,
@@ -9,6 +10,10 @@ import {
   newClientSecret,
   updateApp,
 } from '../../services/applications.ts';
+import {
+  deleteLdapServiceAccount,
+  newLdapServiceAccount,
+} from '../../services/ldap-service-accounts.ts';
 import { ID_TOKEN_ALGS } from '../../services/signing-algs.ts';
 import type { HttpEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
@@ -55,8 +60,23 @@ const ApplicationSchema = z
     }),
     radiusMode: RadiusModeSchema,
     radiusMessageAuthenticator: RadiusMessageAuthenticatorSchema,
+    hasLdapServiceAccount: z.boolean().openapi({
+      description:
+        'A legacy application with an LDAP service account (cn=service,o=<id>,<base DN>) for search-then-bind',
+    }),
+    assignmentRequired: z.boolean().openapi({
+      description: 'Only members of `groups` may use it (legacy fronts); false: all users',
+    }),
+    groups: z.array(z.string()).openapi({ description: 'The groups assigned to it, by name' }),
   })
   .openapi('Application');
+
+const LdapServiceAccountSchema = z
+  .object({
+    dn: z.string().openapi({ example: 'cn=service,o=app-3f9a1c2b7d4e,dc=portcullis' }),
+    secret: z.string().openapi({ description: 'Shown in this answer only' }),
+  })
+  .openapi('LdapServiceAccount');
 
 const list = route({
   method: 'get',
@@ -73,7 +93,7 @@ const create = route({
   summary:
     'Register a legacy application (IMAP server, VPN, proxied site) or an OpenID Connect client',
   description:
-    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode and radiusMessageAuthenticator; kind "oidc" takes redirectUris, postLogoutRedirectUris, requireMfa, firstParty, machine (client credentials) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
+    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode, radiusMessageAuthenticator and ldapServiceAccount (then the answer holds its DN and secret, once); kind "oidc" takes redirectUris, postLogoutRedirectUris, requireMfa, firstParty, machine (client credentials) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
   body: z
     .object({
       name: z.string().max(100),
@@ -88,9 +108,13 @@ const create = route({
       firstParty: z.boolean().optional(),
       machine: z.boolean().optional(),
       idTokenSigningAlg: AlgInput,
+      ldapServiceAccount: z.boolean().optional(),
     })
     .strict(),
-  response: ApplicationSchema.extend({ clientSecret: z.string().optional() }),
+  response: ApplicationSchema.extend({
+    clientSecret: z.string().optional(),
+    ldapServiceAccount: LdapServiceAccountSchema.optional(),
+  }),
   status: 201,
 });
 
@@ -158,6 +182,44 @@ const secret = route({
   response: z.object({ clientSecret: z.string() }),
 });
 
+const newServiceAccount = route({
+  method: 'post',
+  path: '/applications/{id}/ldap-service-account',
+  tag: 'Applications',
+  summary:
+    "Make (or replace) a legacy application's LDAP service account; the secret is in this answer only",
+  description:
+    'The service account binds as the DN answered and searches the users who may use the application (search-then-bind). A secret it had before stops working at once. The application must be allowed the ldap front.',
+  params: IdParam,
+  response: LdapServiceAccountSchema,
+});
+
+const deleteServiceAccount = route({
+  method: 'delete',
+  path: '/applications/{id}/ldap-service-account',
+  tag: 'Applications',
+  summary: "Delete a legacy application's LDAP service account",
+  params: IdParam,
+  response: ApplicationSchema,
+});
+
+const access = route({
+  method: 'put',
+  path: '/applications/{id}/access',
+  tag: 'Applications',
+  summary: 'Who may use a legacy application: all users, or the members of groups',
+  description:
+    '{"groups": [...]} (names or ids; they replace the old list) lets only their members sign in through the application on every legacy front, and its LDAP service account sees only them; {"allUsers": true} opens it to everyone again. All or nothing: an unknown group changes nothing (404).',
+  params: IdParam,
+  body: z
+    .union([
+      z.object({ allUsers: z.literal(true) }).strict(),
+      z.object({ groups: z.array(z.string().max(256)).min(1).max(100) }).strict(),
+    ])
+    .openapi('ApplicationAccess'),
+  response: ApplicationSchema,
+});
+
 export const applicationsApi = new OpenAPIHono<HttpEnv>()
   .openapi(list, async (c) => c.json({ items: await listApps(c.var.ctx) }, 200))
   .openapi(create, async (c) => {
@@ -185,15 +247,22 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
           ...(b.radiusMessageAuthenticator !== undefined
             ? { radiusMessageAuthenticator: b.radiusMessageAuthenticator }
             : {}),
+          ...(b.ldapServiceAccount ? { ldapServiceAccount: true } : {}),
         },
         actorOf(c),
       );
       return c.json(app, 201);
     }
-    if (b.fronts || b.radiusSecret || b.radiusMode || b.radiusMessageAuthenticator !== undefined)
+    if (
+      b.fronts ||
+      b.radiusSecret ||
+      b.radiusMode ||
+      b.radiusMessageAuthenticator !== undefined ||
+      b.ldapServiceAccount
+    )
       throw new AppError('invalid_request', {
         detail:
-          'fronts, radiusSecret, radiusMode and radiusMessageAuthenticator are for kind "legacy".',
+          'fronts, radiusSecret, radiusMode, radiusMessageAuthenticator and ldapServiceAccount are for kind "legacy".',
       });
     const { application, clientSecret } = await createOidcApp(
       c.var.ctx,
@@ -236,4 +305,21 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
   .openapi(secret, async (c) => {
     const { clientSecret } = await newClientSecret(c.var.ctx, c.req.valid('param').id, actorOf(c));
     return c.json({ clientSecret }, 200);
-  });
+  })
+  .openapi(newServiceAccount, async (c) => {
+    const { dn, secret } = await newLdapServiceAccount(
+      c.var.ctx,
+      c.req.valid('param').id,
+      actorOf(c),
+    );
+    return c.json({ dn, secret }, 200);
+  })
+  .openapi(deleteServiceAccount, async (c) =>
+    c.json(await deleteLdapServiceAccount(c.var.ctx, c.req.valid('param').id, actorOf(c)), 200),
+  )
+  .openapi(access, async (c) =>
+    c.json(
+      await setAppAccess(c.var.ctx, c.req.valid('param').id, c.req.valid('json'), actorOf(c)),
+      200,
+    ),
+  );

@@ -552,6 +552,30 @@ export default {
   'admin.apps.newSecretTitle': 'Nový tajný klíč klienta pro „{name}“',
   'admin.apps.newSecretAdvice':
     'ID klienta: {id}. Uložte si tajný klíč hned: zobrazí se jen jednou.',
+  'admin.apps.serviceAccountSet': 'servisní účet LDAP',
+  'admin.apps.onlyGroups': 'Jen členové skupin: {groups}',
+  'admin.apps.noOne': 'Nikdo (její skupiny byly smazány)',
+  'admin.apps.access': 'Kdo ji smí používat…',
+  'admin.apps.accessTitle': 'Kdo smí používat „{name}“',
+  'admin.apps.accessAll': 'Všichni uživatelé',
+  'admin.apps.accessGroups':
+    'Jen členové těchto skupin: na všech starších rozhraních, a jen je vidí i její servisní účet LDAP',
+  'admin.apps.accessGroupNames': 'Názvy skupin, jeden na řádek',
+  'admin.apps.accessSaved': 'Uloženo, kdo smí používat „{name}“.',
+  'admin.apps.newServiceAccount': 'Nový servisní účet LDAP…',
+  'admin.apps.deleteServiceAccount': 'Smazat servisní účet LDAP…',
+  'admin.apps.serviceAccountExplain':
+    '„{name}“ ({id}) dostane nový servisní účet LDAP pro programy, které uživatele před přihlášením vyhledávají. Dosavadní tajný klíč přestane hned platit.',
+  'admin.apps.serviceAccountConfirm': 'Vytvořit servisní účet',
+  'admin.apps.serviceAccountTitle': 'Servisní účet LDAP aplikace „{name}“',
+  'admin.apps.serviceAccountAdvice':
+    'Bind DN: {dn}. Uložte si tajný klíč (heslo pro bind) hned: zobrazí se jen jednou.',
+  'admin.apps.deleteServiceAccountExplain':
+    'Smazat servisní účet LDAP aplikace „{name}“ ({id})? Programy, které se jím přihlašují, přestanou uživatele nacházet.',
+  'admin.apps.deleteServiceAccountConfirm': 'Smazat servisní účet',
+  'admin.apps.serviceAccountDeleted': 'Servisní účet LDAP aplikace „{name}“ byl smazán.',
+  'admin.apps.ldapServiceAccountHelp':
+    'Vytvořit servisní účet LDAP (pro programy, které uživatele před přihlášením vyhledávají)',
 
   'admin.directory.notContacted': 'Tento uzel se k adresáři zatím nepřipojil.',
   'admin.directory.up': 'dostupný',
@@ -645,6 +669,8 @@ export default {
   'admin.auditAction.application_created': 'Aplikace vytvořena',
   'admin.auditAction.application_deleted': 'Aplikace odstraněna',
   'admin.auditAction.application_secret_changed': 'Aplikaci přidělen nový tajný klíč',
+  'admin.auditAction.application_service_account_set': 'Servisní účet LDAP vytvořen',
+  'admin.auditAction.application_service_account_deleted': 'Servisní účet LDAP smazán',
   'admin.auditAction.default_method_set': 'Výchozí metoda nastavena',
   'admin.auditAction.fraud_reported': 'Nahlášen podvod',
   'admin.auditAction.group_created': 'Skupina vytvořena',

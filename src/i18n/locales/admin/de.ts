@@ -548,6 +548,30 @@ export default {
   'admin.apps.newSecretTitle': 'Neuer geheimer Clientschlüssel für „{name}“',
   'admin.apps.newSecretAdvice':
     'Client-ID: {id}. Speichern Sie den Schlüssel jetzt: Er wird nur einmal angezeigt.',
+  'admin.apps.serviceAccountSet': 'LDAP-Dienstkonto',
+  'admin.apps.onlyGroups': 'Nur Mitglieder von: {groups}',
+  'admin.apps.noOne': 'Niemand (ihre Gruppen wurden gelöscht)',
+  'admin.apps.access': 'Wer sie nutzen darf…',
+  'admin.apps.accessTitle': 'Wer „{name}“ nutzen darf',
+  'admin.apps.accessAll': 'Alle Benutzer',
+  'admin.apps.accessGroups':
+    'Nur Mitglieder dieser Gruppen: an jedem Legacy-Zugang, und nur sie sieht ihr LDAP-Dienstkonto',
+  'admin.apps.accessGroupNames': 'Gruppennamen, einer pro Zeile',
+  'admin.apps.accessSaved': 'Gespeichert, wer „{name}“ nutzen darf.',
+  'admin.apps.newServiceAccount': 'Neues LDAP-Dienstkonto…',
+  'admin.apps.deleteServiceAccount': 'LDAP-Dienstkonto löschen…',
+  'admin.apps.serviceAccountExplain':
+    '„{name}“ ({id}) erhält ein neues LDAP-Dienstkonto für Programme, die den Benutzer vor der Anmeldung suchen. Ein bisheriger Schlüssel gilt sofort nicht mehr.',
+  'admin.apps.serviceAccountConfirm': 'Dienstkonto erstellen',
+  'admin.apps.serviceAccountTitle': 'LDAP-Dienstkonto von „{name}“',
+  'admin.apps.serviceAccountAdvice':
+    'Bind-DN: {dn}. Speichern Sie den Schlüssel (das Bind-Passwort) jetzt: Er wird nur einmal angezeigt.',
+  'admin.apps.deleteServiceAccountExplain':
+    'Das LDAP-Dienstkonto von „{name}“ ({id}) löschen? Programme, die sich damit anmelden, finden keine Benutzer mehr.',
+  'admin.apps.deleteServiceAccountConfirm': 'Dienstkonto löschen',
+  'admin.apps.serviceAccountDeleted': 'Das LDAP-Dienstkonto von „{name}“ wurde gelöscht.',
+  'admin.apps.ldapServiceAccountHelp':
+    'Ein LDAP-Dienstkonto erstellen (für Programme, die den Benutzer vor der Anmeldung suchen)',
 
   'admin.directory.notContacted': 'Von diesem Knoten noch nicht kontaktiert.',
   'admin.directory.up': 'erreichbar',
@@ -643,6 +667,8 @@ export default {
   'admin.auditAction.application_deleted': 'Anwendung gelöscht',
   'admin.auditAction.application_secret_changed':
     'Neuer geheimer Clientschlüssel für Anwendung erstellt',
+  'admin.auditAction.application_service_account_set': 'LDAP-Dienstkonto erstellt',
+  'admin.auditAction.application_service_account_deleted': 'LDAP-Dienstkonto gelöscht',
   'admin.auditAction.default_method_set': 'Standardmethode festgelegt',
   'admin.auditAction.fraud_reported': 'Betrug gemeldet',
   'admin.auditAction.group_created': 'Gruppe erstellt',

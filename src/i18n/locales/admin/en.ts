@@ -534,6 +534,30 @@ export default {
   'admin.apps.newSecretConfirm': 'Make a new secret',
   'admin.apps.newSecretTitle': 'New client secret for "{name}"',
   'admin.apps.newSecretAdvice': 'Client id: {id}. Store the secret now: it is shown only once.',
+  'admin.apps.serviceAccountSet': 'LDAP service account',
+  'admin.apps.onlyGroups': 'Only members of: {groups}',
+  'admin.apps.noOne': 'No one (its groups were deleted)',
+  'admin.apps.access': 'Who may use it…',
+  'admin.apps.accessTitle': 'Who may use "{name}"',
+  'admin.apps.accessAll': 'All users',
+  'admin.apps.accessGroups':
+    'Only members of these groups: on every legacy front, and all its LDAP service account sees',
+  'admin.apps.accessGroupNames': 'Group names, one per line',
+  'admin.apps.accessSaved': 'Saved who may use "{name}".',
+  'admin.apps.newServiceAccount': 'New LDAP service account…',
+  'admin.apps.deleteServiceAccount': 'Delete LDAP service account…',
+  'admin.apps.serviceAccountExplain':
+    '"{name}" ({id}) gets a new LDAP service account, for programs that search for the user before binding. A secret it had before stops working at once.',
+  'admin.apps.serviceAccountConfirm': 'Make the service account',
+  'admin.apps.serviceAccountTitle': 'LDAP service account of "{name}"',
+  'admin.apps.serviceAccountAdvice':
+    'Bind DN: {dn}. Store the secret (the bind password) now: it is shown only once.',
+  'admin.apps.deleteServiceAccountExplain':
+    'Delete the LDAP service account of "{name}" ({id})? Programs binding with it stop finding users.',
+  'admin.apps.deleteServiceAccountConfirm': 'Delete the service account',
+  'admin.apps.serviceAccountDeleted': 'Deleted the LDAP service account of "{name}".',
+  'admin.apps.ldapServiceAccountHelp':
+    'Make an LDAP service account (for programs that search for the user before binding)',
 
   // Directory.
   'admin.directory.notContacted': 'Not contacted by this node yet.',
@@ -626,6 +650,8 @@ export default {
   'admin.auditAction.application_created': 'Application created',
   'admin.auditAction.application_deleted': 'Application deleted',
   'admin.auditAction.application_secret_changed': 'Application given a new secret',
+  'admin.auditAction.application_service_account_set': 'LDAP service account made',
+  'admin.auditAction.application_service_account_deleted': 'LDAP service account deleted',
   'admin.auditAction.default_method_set': 'Default method set',
   'admin.auditAction.fraud_reported': 'Fraud reported',
   'admin.auditAction.group_created': 'Group created',

@@ -553,6 +553,30 @@ export default {
   'admin.apps.newSecretTitle': 'Nuevo secreto de cliente para «{name}»',
   'admin.apps.newSecretAdvice':
     'Id. de cliente: {id}. Guarde ahora el secreto: solo se muestra una vez.',
+  'admin.apps.serviceAccountSet': 'cuenta de servicio LDAP',
+  'admin.apps.onlyGroups': 'Solo miembros de: {groups}',
+  'admin.apps.noOne': 'Nadie (sus grupos se eliminaron)',
+  'admin.apps.access': 'Quién puede usarla…',
+  'admin.apps.accessTitle': 'Quién puede usar «{name}»',
+  'admin.apps.accessAll': 'Todos los usuarios',
+  'admin.apps.accessGroups':
+    'Solo miembros de estos grupos: en todos los accesos heredados, y solo a ellos ve su cuenta de servicio LDAP',
+  'admin.apps.accessGroupNames': 'Nombres de grupo, uno por línea',
+  'admin.apps.accessSaved': 'Guardado quién puede usar «{name}».',
+  'admin.apps.newServiceAccount': 'Nueva cuenta de servicio LDAP…',
+  'admin.apps.deleteServiceAccount': 'Eliminar la cuenta de servicio LDAP…',
+  'admin.apps.serviceAccountExplain':
+    '«{name}» ({id}) recibe una nueva cuenta de servicio LDAP, para programas que buscan al usuario antes de autenticarlo. El secreto anterior deja de funcionar al instante.',
+  'admin.apps.serviceAccountConfirm': 'Crear la cuenta de servicio',
+  'admin.apps.serviceAccountTitle': 'Cuenta de servicio LDAP de «{name}»',
+  'admin.apps.serviceAccountAdvice':
+    'DN de enlace: {dn}. Guarde ahora el secreto (la contraseña de enlace): solo se muestra una vez.',
+  'admin.apps.deleteServiceAccountExplain':
+    '¿Eliminar la cuenta de servicio LDAP de «{name}» ({id})? Los programas que la usan dejarán de encontrar usuarios.',
+  'admin.apps.deleteServiceAccountConfirm': 'Eliminar la cuenta de servicio',
+  'admin.apps.serviceAccountDeleted': 'Se eliminó la cuenta de servicio LDAP de «{name}».',
+  'admin.apps.ldapServiceAccountHelp':
+    'Crear una cuenta de servicio LDAP (para programas que buscan al usuario antes de autenticarlo)',
 
   'admin.directory.notContacted': 'Este nodo aún no se ha conectado al directorio.',
   'admin.directory.up': 'disponible',
@@ -647,6 +671,8 @@ export default {
   'admin.auditAction.application_deleted': 'Aplicación eliminada',
   'admin.auditAction.application_secret_changed':
     'Nuevo secreto de cliente asignado a la aplicación',
+  'admin.auditAction.application_service_account_set': 'Cuenta de servicio LDAP creada',
+  'admin.auditAction.application_service_account_deleted': 'Cuenta de servicio LDAP eliminada',
   'admin.auditAction.default_method_set': 'Método predeterminado establecido',
   'admin.auditAction.fraud_reported': 'Fraude notificado',
   'admin.auditAction.group_created': 'Grupo creado',

@@ -555,6 +555,30 @@ export default {
   'admin.apps.newSecretTitle': 'Nouveau secret client pour « {name} »',
   'admin.apps.newSecretAdvice':
     'ID client : {id}. Conservez le secret maintenant : il n’est affiché qu’une seule fois.',
+  'admin.apps.serviceAccountSet': 'compte de service LDAP',
+  'admin.apps.onlyGroups': 'Seulement les membres de : {groups}',
+  'admin.apps.noOne': 'Personne (ses groupes ont été supprimés)',
+  'admin.apps.access': 'Qui peut l’utiliser…',
+  'admin.apps.accessTitle': 'Qui peut utiliser « {name} »',
+  'admin.apps.accessAll': 'Tous les utilisateurs',
+  'admin.apps.accessGroups':
+    'Seulement les membres de ces groupes : sur chaque accès hérité, et son compte de service LDAP ne voit qu’eux',
+  'admin.apps.accessGroupNames': 'Noms des groupes, un par ligne',
+  'admin.apps.accessSaved': 'Enregistré qui peut utiliser « {name} ».',
+  'admin.apps.newServiceAccount': 'Nouveau compte de service LDAP…',
+  'admin.apps.deleteServiceAccount': 'Supprimer le compte de service LDAP…',
+  'admin.apps.serviceAccountExplain':
+    '« {name} » ({id}) reçoit un nouveau compte de service LDAP, pour les programmes qui cherchent l’utilisateur avant de l’authentifier. Un secret précédent cesse aussitôt de fonctionner.',
+  'admin.apps.serviceAccountConfirm': 'Créer le compte de service',
+  'admin.apps.serviceAccountTitle': 'Compte de service LDAP de « {name} »',
+  'admin.apps.serviceAccountAdvice':
+    'DN de liaison : {dn}. Conservez le secret (le mot de passe de liaison) maintenant : il n’est affiché qu’une seule fois.',
+  'admin.apps.deleteServiceAccountExplain':
+    'Supprimer le compte de service LDAP de « {name} » ({id}) ? Les programmes qui l’utilisent ne trouveront plus d’utilisateurs.',
+  'admin.apps.deleteServiceAccountConfirm': 'Supprimer le compte de service',
+  'admin.apps.serviceAccountDeleted': 'Le compte de service LDAP de « {name} » a été supprimé.',
+  'admin.apps.ldapServiceAccountHelp':
+    'Créer un compte de service LDAP (pour les programmes qui cherchent l’utilisateur avant de l’authentifier)',
 
   'admin.directory.notContacted': 'Pas encore contacté par ce nœud.',
   'admin.directory.up': 'joignable',
@@ -649,6 +673,8 @@ export default {
   'admin.auditAction.application_created': 'Application créée',
   'admin.auditAction.application_deleted': 'Application supprimée',
   'admin.auditAction.application_secret_changed': 'Nouveau secret client attribué à l’application',
+  'admin.auditAction.application_service_account_set': 'Compte de service LDAP créé',
+  'admin.auditAction.application_service_account_deleted': 'Compte de service LDAP supprimé',
   'admin.auditAction.default_method_set': 'Méthode par défaut définie',
   'admin.auditAction.fraud_reported': 'Fraude signalée',
   'admin.auditAction.group_created': 'Groupe créé',

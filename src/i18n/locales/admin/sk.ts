@@ -555,6 +555,30 @@ export default {
   'admin.apps.newSecretConfirm': 'Vytvoriť nový tajný kľúč',
   'admin.apps.newSecretTitle': 'Nový tajný kľúč klienta pre „{name}“',
   'admin.apps.newSecretAdvice': 'ID klienta: {id}. Uložte si tajný kľúč hneď: zobrazí sa len raz.',
+  'admin.apps.serviceAccountSet': 'servisný účet LDAP',
+  'admin.apps.onlyGroups': 'Len členovia skupín: {groups}',
+  'admin.apps.noOne': 'Nikto (jej skupiny boli odstránené)',
+  'admin.apps.access': 'Kto ju smie používať…',
+  'admin.apps.accessTitle': 'Kto smie používať „{name}“',
+  'admin.apps.accessAll': 'Všetci používatelia',
+  'admin.apps.accessGroups':
+    'Len členovia týchto skupín: na všetkých starších rozhraniach, a len ich vidí aj jej servisný účet LDAP',
+  'admin.apps.accessGroupNames': 'Názvy skupín, jeden na riadok',
+  'admin.apps.accessSaved': 'Uložené, kto smie používať „{name}“.',
+  'admin.apps.newServiceAccount': 'Nový servisný účet LDAP…',
+  'admin.apps.deleteServiceAccount': 'Odstrániť servisný účet LDAP…',
+  'admin.apps.serviceAccountExplain':
+    '„{name}“ ({id}) dostane nový servisný účet LDAP pre programy, ktoré používateľa pred prihlásením vyhľadávajú. Doterajší tajný kľúč hneď prestane platiť.',
+  'admin.apps.serviceAccountConfirm': 'Vytvoriť servisný účet',
+  'admin.apps.serviceAccountTitle': 'Servisný účet LDAP aplikácie „{name}“',
+  'admin.apps.serviceAccountAdvice':
+    'Bind DN: {dn}. Uložte si tajný kľúč (heslo pre bind) hneď: zobrazí sa len raz.',
+  'admin.apps.deleteServiceAccountExplain':
+    'Odstrániť servisný účet LDAP aplikácie „{name}“ ({id})? Programy, ktoré sa ním prihlasujú, prestanú nachádzať používateľov.',
+  'admin.apps.deleteServiceAccountConfirm': 'Odstrániť servisný účet',
+  'admin.apps.serviceAccountDeleted': 'Servisný účet LDAP aplikácie „{name}“ bol odstránený.',
+  'admin.apps.ldapServiceAccountHelp':
+    'Vytvoriť servisný účet LDAP (pre programy, ktoré používateľa pred prihlásením vyhľadávajú)',
 
   'admin.directory.notContacted': 'Tento uzol sa k adresáru zatiaľ nepripojil.',
   'admin.directory.up': 'dostupný',
@@ -648,6 +672,8 @@ export default {
   'admin.auditAction.application_created': 'Aplikácia vytvorená',
   'admin.auditAction.application_deleted': 'Aplikácia odstránená',
   'admin.auditAction.application_secret_changed': 'Aplikácii pridelený nový tajný kľúč',
+  'admin.auditAction.application_service_account_set': 'Servisný účet LDAP vytvorený',
+  'admin.auditAction.application_service_account_deleted': 'Servisný účet LDAP odstránený',
   'admin.auditAction.default_method_set': 'Predvolená metóda nastavená',
   'admin.auditAction.fraud_reported': 'Nahlásený podvod',
   'admin.auditAction.group_created': 'Skupina vytvorená',
