@@ -15,7 +15,9 @@ export const PREVIOUS_RELEASE = {
 /**
  * A past release's code, from this repository's history, run the way it ran then
  * (through tsx, on today's node_modules): its `portcullis` command. Extracted once
- * per machine into the temporary directory and reused.
+ * per machine into the temporary directory and reused. A library the current code
+ * no longer uses but a past release does stays a devDependency for this (ldapjs,
+ * which 0.1.0's LDAP front is built on).
  */
 export function oldRelease(commit = PREVIOUS_RELEASE.commit): { bin: string } {
   // Per checkout too: the extraction uses this checkout's node_modules.
