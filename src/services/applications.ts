@@ -500,7 +500,7 @@ export async function newClientSecret(
 ): Promise<{ application: ApplicationView; clientSecret: string }> {
   const clientSecret = ctx.random.bytes(32).toString('base64url');
   const application = await ctx.db.transaction().execute(async (trx) => {
-    const app = await oidcAppIn(trx, id, 'client secret');
+    const app = await appIn(trx, id, 'oidc', 'client secret');
     if (app.client_secret_sealed === null)
       throw new AppError('invalid_request', {
         detail: `"${app.name}" is a public client: it has no client secret.`,
@@ -521,17 +521,23 @@ export async function newClientSecret(
   return { application, clientSecret };
 }
 
-/** An OpenID Connect client read in a transaction: 404 when there is none, 400 for a legacy one. */
-async function oidcAppIn(trx: Db, id: string, what: string) {
+/**
+ * An application of one kind read in a transaction: 404 when there is none,
+ * 400 naming what the other kind has not (`what`: "client secret", "RADIUS settings").
+ */
+async function appIn(trx: Db, id: string, kind: ApplicationsTable['kind'], what: string) {
   const app = await trx
     .selectFrom('applications')
     .selectAll()
     .where('id', '=', id.slice(0, 64))
     .executeTakeFirst();
   if (!app) throw noSuchApp(id);
-  if (app.kind !== 'oidc')
+  if (app.kind !== kind)
     throw new AppError('invalid_request', {
-      detail: `"${app.name}" is a legacy application: it has no ${what}.`,
+      detail:
+        app.kind === 'legacy'
+          ? `"${app.name}" is a legacy application: it has no ${what}.`
+          : `"${app.name}" is an OpenID Connect client: it has no ${what}.`,
     });
   return app;
 }
@@ -584,7 +590,7 @@ export async function updateOidcApp(
       ? undefined
       : parseUriList(patch.postLogoutRedirectUris, 'postLogout');
   const application = await ctx.db.transaction().execute(async (trx) => {
-    const app = await oidcAppIn(trx, id, 'redirect URIs');
+    const app = await appIn(trx, id, 'oidc', 'redirect URIs');
     const before = toApplicationView(app);
     const machine = before.grantTypes.includes('client_credentials');
     const next = {
@@ -634,16 +640,7 @@ export async function updateLegacyApp(
     });
   const radiusMode = patch.radiusMode === undefined ? undefined : parseRadiusMode(patch.radiusMode);
   const application = await ctx.db.transaction().execute(async (trx) => {
-    const app = await trx
-      .selectFrom('applications')
-      .selectAll()
-      .where('id', '=', id.slice(0, 64))
-      .executeTakeFirst();
-    if (!app) throw noSuchApp(id);
-    if (app.kind !== 'legacy')
-      throw new AppError('invalid_request', {
-        detail: `"${app.name}" is an OpenID Connect client: it has no RADIUS settings.`,
-      });
+    const app = await appIn(trx, id, 'legacy', 'RADIUS settings');
     const changes = {
       ...(radiusMode ? { radius_mode: radiusMode } : {}),
       ...(patch.radiusMessageAuthenticator !== undefined
