@@ -103,9 +103,8 @@ describe('directory users on the LDAP and RADIUS fronts (a real server)', {
     assert.equal(erin.mfa_state, 'Enforced');
     vpn = (await createLegacyApp(ctx, { name: 'VPN', radiusSecret: RADIUS_SECRET })).id;
     appPassword = (await createAppPassword(ctx, erin.id, { name: 'Phone' })).password;
-    const out = server.output();
-    ldapUrl = `ldap://127.0.0.1:${/"port":(\d+),"msg":"ldap listening"/.exec(out)![1]}`;
-    radiusPort = Number(/"port":(\d+),"msg":"radius listening"/.exec(out)![1]);
+    ldapUrl = `ldap://127.0.0.1:${await server.frontPort('ldap')}`;
+    radiusPort = await server.frontPort('radius');
   });
   after(async () => {
     await server?.stop();

@@ -63,8 +63,8 @@ describe(`guessing limits under a held-and-released burst (${onPostgres ? 'Postg
     app = (await createLegacyApp(ctx, { name: 'Hostile', radiusSecret: RADIUS_SECRET })).id;
     servers = await startServers(db.env, NODES);
     for (const s of servers)
-      for (let i = 0; i < 50 && !/"msg":"radius listening"/.test(s.output()); i++)
-        await new Promise((r) => setTimeout(r, 100));
+      for (const front of ['ldap', 'radius'] as const)
+        ports.set(`${s.port} ${front}`, await s.frontPort(front));
   });
   after(async () => {
     await Promise.all(servers.map((s) => s.stop()));
@@ -73,8 +73,8 @@ describe(`guessing limits under a held-and-released burst (${onPostgres ? 'Postg
   });
 
   const node = (i: number) => servers[i % servers.length]!;
-  const portOf = (s: ServerProcess, front: 'ldap' | 'radius') =>
-    Number(new RegExp(`"port":(\\d+),"msg":"${front} listening"`).exec(s.output())![1]);
+  const ports = new Map<string, number>();
+  const portOf = (s: ServerProcess, front: 'ldap' | 'radius') => ports.get(`${s.port} ${front}`)!;
   /** Failures the sign-in log shows were judged (not refused by a limit) for a user. */
   const judged = async (upn: string, reason: string) =>
     (

@@ -127,9 +127,7 @@ describe('LDAP front under malformed BER (fuzz)', () => {
     await createUser(ctx, { upn: 'dan@contoso.com', password: DAN_PASSWORD });
     await ctx.db.destroy();
     server = await startServerProcess(db.env);
-    for (let i = 0; i < 50 && !/"msg":"ldap listening"/.test(server.output()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    port = Number(/"port":(\d+),"msg":"ldap listening"/.exec(server.output())![1]);
+    port = await server.frontPort('ldap');
   });
   after(async () => {
     await server?.stop();

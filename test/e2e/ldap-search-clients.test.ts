@@ -42,9 +42,7 @@ async function portcullis() {
   await migrate(ctx.db, ctx.dialect);
   const f = await seedLdapDirectory(ctx);
   const server = await startServerProcess(db.env);
-  for (let i = 0; i < 50 && !/"msg":"ldap listening"/.test(server.output()); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  const port = Number(/"port":(\d+),"msg":"ldap listening"/.exec(server.output())![1]);
+  const port = await server.frontPort('ldap');
   return { db, ctx, f, server, port };
 }
 

@@ -80,9 +80,7 @@ describe('LDAP search-then-bind with a service account (ldapsearch)', {
         .values(many.slice(i, i + 200))
         .execute();
     server = await startServerProcess(db.env);
-    for (let i = 0; i < 50 && !/"msg":"ldap listening"/.test(server.output()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    url = `ldap://127.0.0.1:${/"port":(\d+),"msg":"ldap listening"/.exec(server.output())![1]}`;
+    url = `ldap://127.0.0.1:${await server.frontPort('ldap')}`;
   });
   after(async () => {
     await server?.stop();
@@ -310,10 +308,7 @@ describe('LDAP search-then-bind with a service account (ldapsearch)', {
     for (let i = 0; i < 6; i++) assert.equal(bind('wrong secret'), 49);
     assert.equal(bind(f.open.secret), 49, 'held back after five free failures');
     // The log is written asynchronously.
-    for (let i = 0; i < 50 && !/wrong service-account secret/.test(server.output()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    assert.match(
-      server.output(),
+    await server.waitFor(
       /"reason":"wrong service-account secret".*"msg":"LDAP service-account bind refused"/,
     );
     // Another application's account from the same address is not held back.

@@ -84,9 +84,7 @@ describe('LDAP simple-bind front with ldapwhoami and ldapsearch', {
     pw.any = (await createAppPassword(ctx, enf.id, { name: 'Anything' })).password;
     await createUser(ctx, { upn: 'dan@contoso.com', password: 'dan password 1' });
     server = await startServerProcess(db.env);
-    for (let i = 0; i < 50 && !/"msg":"ldap listening"/.test(server.output()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    url = `ldap://127.0.0.1:${/"port":(\d+),"msg":"ldap listening"/.exec(server.output())![1]}`;
+    url = `ldap://127.0.0.1:${await server.frontPort('ldap')}`;
   });
   after(async () => {
     await server?.stop();
@@ -286,9 +284,7 @@ describe('LDAPS when a certificate is configured (through the configuration file
       ...db.env,
       PORTCULLIS_CONFIG: path.join(dir, 'portcullis.conf'),
     });
-    for (let i = 0; i < 50 && !/"msg":"ldap listening"/.test(server.output()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    const m = /"tls":(true|false),"port":(\d+),"msg":"ldap listening"/.exec(server.output())!;
+    const m = await server.waitFor(/"tls":(true|false),"port":(\d+),"msg":"ldap listening"/);
     assert.equal(m[1], 'true');
     port = Number(m[2]);
   });

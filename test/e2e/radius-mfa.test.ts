@@ -143,9 +143,7 @@ describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'
     await addRegistration(ctx, pk, 'Passkey', { ok: true, secret: null, details: {} });
 
     server = await startServerProcess(db.env);
-    for (let i = 0; i < 50 && !/"msg":"radius listening"/.test(server.output()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    port = Number(/"port":(\d+),"msg":"radius listening"/.exec(server.output())![1]);
+    port = await server.frontPort('radius');
   });
   after(async () => {
     await server?.stop();

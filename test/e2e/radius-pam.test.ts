@@ -122,9 +122,7 @@ describe(`RADIUS MFA through pam_radius_auth and pamtester (${onPostgres ? 'Post
     device = await authenticatorDevice(ctx, { id: p.id, upn: 'phone@contoso.com' });
 
     server = await startServerProcess(db.env);
-    for (let i = 0; i < 50 && !/"msg":"radius listening"/.test(server.output()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    const port = Number(/"port":(\d+),"msg":"radius listening"/.exec(server.output())![1]);
+    const port = await server.frontPort('radius');
 
     // pam_radius_auth's server file (conf=) and a PAM service naming the application (client_id=).
     dir = mkdtempSync(path.join(tmpdir(), 'portcullis-pam-'));

@@ -77,9 +77,7 @@ describe('RADIUS front with radclient', { skip: requireTool(hasRadclient, 'radcl
     pw.mail = (await createAppPassword(ctx, enf.id, { name: 'Mail', scopes: [mail] })).password;
     await createUser(ctx, { upn: 'dis@contoso.com', password: 'dis password 1' });
     server = await startServerProcess(db.env);
-    for (let i = 0; i < 50 && !/"msg":"radius listening"/.test(server.output()); i++)
-      await new Promise((r) => setTimeout(r, 100));
-    port = Number(/"port":(\d+),"msg":"radius listening"/.exec(server.output())![1]);
+    port = await server.frontPort('radius');
   });
   after(async () => {
     await server?.stop();

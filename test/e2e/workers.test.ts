@@ -137,9 +137,8 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
       })
     ).id;
     server = await startServerProcess({ ...db.env, PORTCULLIS_WORKERS: '2' });
-    const out = server.output();
-    ldapPort = Number(/"port":(\d+),"msg":"ldap listening"/.exec(out)![1]);
-    radiusPort = Number(/"port":(\d+),"msg":"radius listening"/.exec(out)![1]);
+    ldapPort = await server.frontPort('ldap');
+    radiusPort = await server.frontPort('radius');
     workers = workersOf(server.child.pid!);
   });
   after(async () => {
@@ -156,7 +155,9 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
     assert.equal(workers.length, 2, `workers: ${workers}`);
   });
 
-  it('runs the periodic jobs on one worker only', () => {
+  it('runs the periodic jobs on one worker only', async () => {
+    // Each worker writes its own lines to the pipe, unordered with the primary's.
+    await server.waitFor(/"msg":"housekeeping and directory sync run on this worker"/);
     const jobs = server
       .output()
       .match(/"msg":"housekeeping and directory sync run on this worker"/g);

@@ -7,6 +7,10 @@ export interface ServerProcess {
   url: string;
   port: number;
   output: () => string;
+  /** Waits (5 s at most) until the output matches `re`: logs reach the pipe asynchronously. */
+  waitFor(re: RegExp): Promise<RegExpExecArray>;
+  /** The port the `radius` or `ldap` front announced. */
+  frontPort(front: 'radius' | 'ldap'): Promise<number>;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -90,7 +94,24 @@ function spawnServer(env: Record<string, string>, opts: ServeOptions): Promise<S
       if (m) {
         clearTimeout(timer);
         const port = Number(m[1]);
-        resolve({ url: `http://127.0.0.1:${port}`, port, output: () => out, child, stop });
+        const waitFor = async (re: RegExp) => {
+          for (let i = 0; i < 50 && !re.test(out); i++)
+            await new Promise((r) => setTimeout(r, 100));
+          const found = re.exec(out);
+          if (!found) throw new Error(`no ${re} in the output:\n${out}`);
+          return found;
+        };
+        const frontPort = async (front: 'radius' | 'ldap') =>
+          Number((await waitFor(new RegExp(`"port":(\\d+),"msg":"${front} listening"`)))[1]);
+        resolve({
+          url: `http://127.0.0.1:${port}`,
+          port,
+          output: () => out,
+          waitFor,
+          frontPort,
+          child,
+          stop,
+        });
       }
     };
     child.stdout!.on('data', onData);
