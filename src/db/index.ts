@@ -119,42 +119,13 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
   }
   const db = new Kysely<Database>({
     dialect: new SplitSqliteDialect({
-      writer: withStatementCache(sqlite, () => void checkpointer?.stop()),
-      ...(reader ? { reader: withStatementCache(reader, () => {}) } : {}),
+      writer: sqlite,
+      ...(reader ? { reader } : {}),
+      onClose: () => void checkpointer?.stop(),
       ...(opts.writeTurns ? { turns: opts.writeTurns } : {}),
     }),
   });
   return { db, dialect: 'sqlite', counters: db };
-}
-
-/**
- * Kysely prepares every query anew; better-sqlite3 statements are reusable, so
- * keep them by SQL text (the set of distinct queries is small and fixed).
- */
-function withStatementCache(sqlite: SQLite.Database, onClose: () => void): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>();
-  return new Proxy(sqlite, {
-    get(target, prop) {
-      if (prop === 'close') {
-        return () => {
-          onClose();
-          return target.close();
-        };
-      }
-      if (prop === 'prepare') {
-        return (source: string) => {
-          let stmt = cache.get(source);
-          if (!stmt) {
-            stmt = target.prepare(source);
-            if (cache.size < 500) cache.set(source, stmt);
-          }
-          return stmt;
-        };
-      }
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 export { migrate } from './migrate.ts';

@@ -16,9 +16,33 @@ import {
 } from 'kysely';
 import type { WriteTurns } from './write-turns.ts';
 
-/** Runs statements on one better-sqlite3 connection (what Kysely's own SqliteConnection does). */
-function run<R>(db: SQLite.Database, q: CompiledQuery): QueryResult<R> {
-  const stmt = db.prepare(q.sql);
+/**
+ * A connection and the statements compiled on it, by their text: Kysely hands
+ * the same few texts over and over, and compiling is much of a small
+ * statement's cost. SQLite recompiles a kept statement by itself after a
+ * schema change. Texts with inlined values could be endless, so the least
+ * recently used go beyond `MAX_STATEMENTS`. A streamed query compiles its own
+ * (a kept statement being iterated could not run again until read through).
+ */
+class Connection {
+  readonly #statements = new Map<string, SQLite.Statement>();
+  constructor(readonly db: SQLite.Database) {}
+  statement(text: string): SQLite.Statement {
+    let stmt = this.#statements.get(text);
+    if (stmt) this.#statements.delete(text);
+    else {
+      stmt = this.db.prepare(text);
+      if (this.#statements.size >= MAX_STATEMENTS)
+        this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    this.#statements.set(text, stmt);
+    return stmt;
+  }
+}
+const MAX_STATEMENTS = 500;
+
+/** Runs a statement on one connection (what Kysely's own SqliteConnection does). */
+function run<R>(c: Connection, q: CompiledQuery, stmt = c.statement(q.sql)): QueryResult<R> {
   if (stmt.reader) return { rows: stmt.all(q.parameters) as R[] };
   const { changes, lastInsertRowid } = stmt.run(q.parameters);
   return {
@@ -54,7 +78,8 @@ class Handle implements DatabaseConnection {
   async *streamQuery<R>(q: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(q.query))
       throw new Error('Sqlite driver only supports streaming of select queries');
-    for (const row of this.driver.reading(this).prepare(q.sql).iterate(q.parameters))
+    // A statement of its own: a kept one could not run again until this one is read through.
+    for (const row of this.driver.reading(this).db.prepare(q.sql).iterate(q.parameters))
       yield { rows: [row as R] };
   }
 }
@@ -77,15 +102,18 @@ class Handle implements DatabaseConnection {
  *   this one's other work.
  */
 class SplitSqliteDriver implements Driver {
-  readonly #writer: SQLite.Database;
-  readonly #reader: SQLite.Database | undefined;
+  readonly #writer: Connection;
+  readonly #reader: Connection | undefined;
   readonly #turns: WriteTurns | undefined;
   readonly #writing = new Mutex();
 
-  constructor(writer: SQLite.Database, reader?: SQLite.Database, turns?: WriteTurns) {
-    this.#writer = writer;
-    this.#reader = reader;
-    this.#turns = turns;
+  readonly #onClose: (() => void) | undefined;
+
+  constructor(config: SplitSqliteConfig) {
+    this.#writer = new Connection(config.writer);
+    this.#reader = config.reader && new Connection(config.reader);
+    this.#turns = config.turns;
+    this.#onClose = config.onClose;
   }
 
   async init(): Promise<void> {}
@@ -95,13 +123,14 @@ class SplitSqliteDriver implements Driver {
   }
 
   /** The connection a statement outside a transaction reads on. */
-  reading(handle: Handle): SQLite.Database {
+  reading(handle: Handle): Connection {
     return handle.inTransaction || !this.#reader ? this.#writer : this.#reader;
   }
 
   async execute<R>(handle: Handle, q: CompiledQuery): Promise<QueryResult<R>> {
     if (handle.inTransaction) return run<R>(this.#writer, q);
-    if (this.#reader && this.#writer.prepare(q.sql).readonly) return run<R>(this.#reader, q);
+    const read = this.#reader?.statement(q.sql);
+    if (read?.readonly) return run<R>(this.#reader!, q, read);
     // A write on its own: the turn, then the connection, for this one statement.
     await this.#turns?.take();
     try {
@@ -142,7 +171,7 @@ class SplitSqliteDriver implements Driver {
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     try {
       // SQLite may have rolled back already (a failed commit, SQLITE_FULL): nothing to undo then.
-      if (this.#writer.inTransaction) run(this.#writer, CompiledQuery.raw('rollback'));
+      if (this.#writer.db.inTransaction) run(this.#writer, CompiledQuery.raw('rollback'));
     } finally {
       this.#end(connection as Handle);
     }
@@ -158,22 +187,27 @@ class SplitSqliteDriver implements Driver {
   async releaseConnection(): Promise<void> {}
 
   async destroy(): Promise<void> {
-    this.#reader?.close();
-    this.#writer.close();
+    this.#onClose?.();
+    this.#reader?.db.close();
+    this.#writer.db.close();
   }
+}
+
+interface SplitSqliteConfig {
+  writer: SQLite.Database;
+  /** Absent for an in-memory database, which is one connection's alone. */
+  reader?: SQLite.Database;
+  /** Workers of one server sharing the file. */
+  turns?: WriteTurns;
+  /** Before the connections close (a background checkpointer stops). */
+  onClose?: () => void;
 }
 
 /** Kysely's SQLite dialect over SplitSqliteDriver. */
 export class SplitSqliteDialect implements KyselyDialect {
-  constructor(
-    private readonly config: {
-      writer: SQLite.Database;
-      reader?: SQLite.Database;
-      turns?: WriteTurns;
-    },
-  ) {}
+  constructor(private readonly config: SplitSqliteConfig) {}
   createDriver(): Driver {
-    return new SplitSqliteDriver(this.config.writer, this.config.reader, this.config.turns);
+    return new SplitSqliteDriver(this.config);
   }
   createQueryCompiler() {
     return new SqliteQueryCompiler();
