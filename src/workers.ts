@@ -13,6 +13,7 @@ import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 import type { Config } from './config/schema.ts';
 import { closeContext, createContext } from './context.ts';
 import { WriteTurns } from './db/write-turns.ts';
+import { AppError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { renderClusterMetricsWith } from './metrics.ts';
 import { announceLdap, prepareDatabase, type RunningServer, startServer } from './server.ts';
@@ -93,7 +94,11 @@ export async function runWorker(config: Config): Promise<void> {
   const primary = process as unknown as Peer;
   renderClusterMetricsWith(async () => {
     const text = await ask<string>(primary, 'metrics');
-    if (text === null) throw new Error('the primary did not answer');
+    if (text === null)
+      throw new AppError('service_unavailable', {
+        detail: "The other workers' figures did not arrive in time. Try again shortly.",
+        retryAfter: 5,
+      });
     return text;
   });
   process.on('message', (m: unknown) => {

@@ -30,6 +30,8 @@ const flag = z.union(
   { error: 'must be true or false' },
 );
 
+const WORKERS_ERROR = { error: 'must be auto or a number of processes from 1 to 256' };
+
 export const configSchema = {
   port: entry({
     env: 'PORT',
@@ -154,9 +156,13 @@ export const configSchema = {
     description:
       'Server processes sharing the HTTP, LDAP and RADIUS listeners: `auto` runs one per CPU core, `1` runs a single process. A worker that dies is replaced at once; housekeeping and the directory sync run on one of them.',
     default: 'auto',
-    schema: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], {
-      error: 'must be auto or a number of processes (1 or more)',
-    }),
+    schema: z.union(
+      [
+        z.literal('auto'),
+        z.coerce.number().int(WORKERS_ERROR).min(1, WORKERS_ERROR).max(256, WORKERS_ERROR),
+      ],
+      WORKERS_ERROR,
+    ),
   }),
   hashConcurrency: entry({
     env: 'PORTCULLIS_HASH_CONCURRENCY',

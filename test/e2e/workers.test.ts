@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Client } from 'ldapts';
@@ -215,6 +216,42 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
       // Each worker's share of the default pool, added up.
       const share = hashPoolShare({ concurrency: 0, queue: 64 }, 2).concurrency;
       assert.match(text, new RegExp(`^portcullis_hash_pool_size ${2 * share}$`, 'm'));
+    }
+  });
+
+  it("answers /metrics with 503 and Retry-After when the primary cannot gather the workers' figures", async () => {
+    // A kept-alive connection already on a worker: with the primary stopped, no new one would be handed over.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (p: string) =>
+      new Promise<{ status: number; retryAfter?: string; body: string }>((resolve, reject) => {
+        http
+          .get(`${server.url}${p}`, { agent }, (res) => {
+            let body = '';
+            res.on('data', (d) => (body += d));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode!,
+                retryAfter: res.headers['retry-after'] as string | undefined,
+                body,
+              }),
+            );
+          })
+          .on('error', reject);
+      });
+    try {
+      assert.equal((await get('/readyz')).status, 200);
+      process.kill(server.child.pid!, 'SIGSTOP');
+      try {
+        const res = await get('/metrics');
+        assert.equal(res.status, 503, res.body);
+        assert.equal(res.retryAfter, '5');
+        assert.doesNotMatch(res.body, /at .*\.(ts|js):\d+/, 'no stack trace');
+      } finally {
+        process.kill(server.child.pid!, 'SIGCONT');
+      }
+      assert.equal((await get('/metrics')).status, 200);
+    } finally {
+      agent.destroy();
     }
   });
 

@@ -28,6 +28,20 @@ describe('configuration', () => {
       /PORTCULLIS_PUBLIC_URL/,
     );
   });
+  it('takes auto or a number of workers, and says so in one line for anything else', () => {
+    assert.equal(loadConfig({}).workers, 'auto');
+    assert.equal(loadConfig({ PORTCULLIS_WORKERS: '4' }).workers, 4);
+    for (const bad of ['lots', '0', '-3', '1.5', '999', 'auto '])
+      assert.throws(
+        () => loadConfig({ PORTCULLIS_WORKERS: bad }),
+        (e) =>
+          e instanceof ConfigError &&
+          e.message.endsWith(
+            'PORTCULLIS_WORKERS: must be auto or a number of processes from 1 to 256',
+          ),
+        bad,
+      );
+  });
   it('reads a configuration file of NAME=value lines; the environment wins over it', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pcl-conf-')), 'portcullis.conf');
     writeFileSync(
