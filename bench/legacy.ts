@@ -4,12 +4,16 @@
 // Measures and prints; asserts nothing. Loopback only.
 //
 // Options (environment): BENCH_SECONDS (10), BENCH_CONCURRENCY (32),
-// BENCH_FRONTS (verify,ldap,radius,slapd — e.g. one of them while profiling),
+// BENCH_FRONTS (verify,ldap,radius,slapd,bare — e.g. one of them while
+// profiling; `bare` adds the same fronts answering without judging anything,
+// bench/legacy-bare.ts: what this machine and client give at best),
 // PORTCULLIS_WORKERS (auto),
 // PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
+import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import http from 'node:http';
 import os from 'node:os';
+import { createInterface } from 'node:readline';
 import radius from 'radius';
 import { loadConfig } from '../src/config/load.ts';
 import { createContext } from '../src/context.ts';
@@ -25,7 +29,7 @@ import { slapdAvailable, startSlapd } from './slapd.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const users = 200;
-const fronts = new Set((process.env.BENCH_FRONTS ?? 'verify,ldap,radius,slapd').split(','));
+const fronts = new Set((process.env.BENCH_FRONTS ?? 'verify,ldap,radius,slapd,bare').split(','));
 
 const { env, cleanup } = benchEnvironment();
 env.PORTCULLIS_LDAP_LISTEN = '127.0.0.1:0';
@@ -102,96 +106,118 @@ async function measure(
   };
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const basic = accounts.map(
   (a) => `Basic ${Buffer.from(`${a.upn}:${a.password}`).toString('base64')}`,
 );
-const results: Result[] = [];
-if (fronts.has('verify'))
-  results.push(
-    await measure(
-      'Portcullis HTTP verify',
-      server.pid,
-      async () => (i) =>
-        new Promise<boolean>((resolve, reject) => {
-          const req = http.request(
-            {
-              host: '127.0.0.1',
-              port,
-              path: `/legacy/v1/verify?app=${app}`,
-              method: 'POST',
-              agent,
-              headers: { authorization: basic[i]! },
-            },
-            (res) => {
-              res.resume();
-              res.on('end', () => resolve(res.statusCode === 200));
-            },
-          );
-          req.on('error', reject);
-          req.end();
-        }),
-    ),
-  );
-agent.destroy();
 
-const clients: LdapBindClient[] = [];
-const ldapWorker = (portOf: number, dnOf: (i: number) => string) => async () => {
-  const client = await LdapBindClient.connect(portOf);
-  clients.push(client);
+/** HTTP verify: one keep-alive connection per client. */
+const verifyClient = (toPort: number) => async () => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  closers.push(() => agent.destroy());
+  return (i: number) =>
+    new Promise<boolean>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: toPort,
+          path: `/legacy/v1/verify?app=${app}`,
+          method: 'POST',
+          agent,
+          headers: { authorization: basic[i]! },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode === 200));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+};
+
+/** LDAP simple binds: one connection per client. */
+const ldapClient = (toPort: number, dnOf: (i: number) => string) => async () => {
+  const client = await LdapBindClient.connect(toPort);
+  closers.push(() => client.close());
   return async (i: number) => (await client.bind(dnOf(i), accounts[i]!.password)) === 0;
 };
-if (fronts.has('ldap'))
-  results.push(
-    await measure(
-      'Portcullis LDAP bind',
-      server.pid,
-      ldapWorker(ldapPort, (i) => `uid=${accounts[i]!.upn},ou=people,o=${app},dc=portcullis`),
-    ),
-  );
-for (const c of clients.splice(0)) c.close();
 
-// RADIUS PAP: each client a UDP socket with one Access-Request out at a time.
-const sockets: dgram.Socket[] = [];
-if (fronts.has('radius'))
-  results.push(
-    await measure('Portcullis RADIUS PAP', server.pid, async () => {
-      const socket = dgram.createSocket('udp4');
-      sockets.push(socket);
-      await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-      let waiting: ((ok: boolean) => void) | null = null;
-      let id = 0;
-      socket.on('message', (m) => {
-        const answer = radius.decode_without_secret({ packet: m });
-        if (answer.identifier === id) waiting?.(answer.code === 'Access-Accept');
-      });
-      return (i) =>
-        new Promise<boolean>((resolve) => {
-          id = (id + 1) % 256;
-          const packet = radius.encode({
-            code: 'Access-Request',
-            secret: RADIUS_SECRET,
-            identifier: id,
-            attributes: [
-              ['User-Name', accounts[i]!.upn],
-              ['User-Password', accounts[i]!.password],
-              ['NAS-Identifier', app],
-            ],
-            add_message_authenticator: true,
-          } as never);
-          // A lost datagram counts as a failure after a second, as a NAS would retry.
-          const timer = setTimeout(() => resolve(false), 1000);
-          waiting = (ok) => {
-            clearTimeout(timer);
-            resolve(ok);
-          };
-          socket.send(packet, radiusPort, '127.0.0.1');
-        });
-    }),
-  );
-for (const s of sockets.splice(0)) s.close();
+/** RADIUS PAP: each client a UDP socket with one Access-Request out at a time. */
+const radiusClient = (toPort: number) => async () => {
+  const socket = dgram.createSocket('udp4');
+  closers.push(() => socket.close());
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  let waiting: ((ok: boolean) => void) | null = null;
+  let id = 0;
+  socket.on('message', (m) => {
+    const answer = radius.decode_without_secret({ packet: m });
+    if (answer.identifier === id) waiting?.(answer.code === 'Access-Accept');
+  });
+  return (i: number) =>
+    new Promise<boolean>((resolve) => {
+      id = (id + 1) % 256;
+      const packet = radius.encode({
+        code: 'Access-Request',
+        secret: RADIUS_SECRET,
+        identifier: id,
+        attributes: [
+          ['User-Name', accounts[i]!.upn],
+          ['User-Password', accounts[i]!.password],
+          ['NAS-Identifier', app],
+        ],
+        add_message_authenticator: true,
+      } as never);
+      // A lost datagram counts as a failure after a second, as a NAS would retry.
+      const timer = setTimeout(() => resolve(false), 1000);
+      waiting = (ok) => {
+        clearTimeout(timer);
+        resolve(ok);
+      };
+      socket.send(packet, toPort, '127.0.0.1');
+    });
+};
+
+const closers: (() => void)[] = [];
+const closeClients = () => {
+  for (const close of closers.splice(0)) close();
+};
+const portcullisDn = (i: number) => `uid=${accounts[i]!.upn},ou=people,o=${app},dc=portcullis`;
+const results: Result[] = [];
+for (const [front, label, client] of [
+  ['verify', 'Portcullis HTTP verify', verifyClient(port)],
+  ['ldap', 'Portcullis LDAP bind', ldapClient(ldapPort, portcullisDn)],
+  ['radius', 'Portcullis RADIUS PAP', radiusClient(radiusPort)],
+] as const) {
+  if (!fronts.has(front)) continue;
+  results.push(await measure(label, server.pid, client));
+  closeClients();
+}
 await stop();
 cleanup();
+
+// The same fronts answering without judging anything (bench/legacy-bare.ts).
+if (fronts.has('bare')) {
+  const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/legacy-bare.ts'], {
+    env: { ...process.env, BARE_RADIUS_SECRET: RADIUS_SECRET },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const ports = JSON.parse(
+    await new Promise<string>((resolve, reject) => {
+      createInterface({ input: bare.stdout! }).once('line', resolve);
+      bare.once('exit', (code) => reject(new Error(`bench/legacy-bare.ts exited (${code})`)));
+    }),
+  ) as { http: number; ldap: number; radius: number };
+  for (const [front, label, client] of [
+    ['verify', 'no judging: Node HTTP server', verifyClient(ports.http)],
+    ['ldap', 'no judging: our LDAP layer', ldapClient(ports.ldap, portcullisDn)],
+    ['radius', 'no judging: RADIUS decode+encode', radiusClient(ports.radius)],
+  ] as const) {
+    if (!fronts.has(front)) continue;
+    results.push(await measure(label, bare.pid, client));
+    closeClients();
+  }
+  bare.stdin!.end();
+}
 
 let slapdNote = '';
 if (!fronts.has('slapd')) {
@@ -202,10 +228,10 @@ if (!fronts.has('slapd')) {
     await measure(
       'OpenLDAP slapd bind ({SSHA})',
       slapd.pid,
-      ldapWorker(slapd.port, (i) => slapd.dnOf(accounts[i]!.upn)),
+      ldapClient(slapd.port, (i) => slapd.dnOf(accounts[i]!.upn)),
     ),
   );
-  for (const c of clients.splice(0)) c.close();
+  closeClients();
   await slapd.stop();
 } else {
   slapdNote = 'slapd is not installed (Debian package slapd; .ci/run installs it): not measured';
@@ -240,6 +266,19 @@ for (const r of rows) console.log(line(r));
 const ldap = results.find((r) => r.label === 'Portcullis LDAP bind');
 const slapd = results.find((r) => r.label.startsWith('OpenLDAP'));
 if (slapdNote) console.log(`\n${slapdNote}`);
+const noJudging = [
+  ['Portcullis HTTP verify', 'no judging: Node HTTP server'],
+  ['Portcullis LDAP bind', 'no judging: our LDAP layer'],
+  ['Portcullis RADIUS PAP', 'no judging: RADIUS decode+encode'],
+].flatMap(([ours = '', bare]) => {
+  const a = results.find((r) => r.label === ours);
+  const b = results.find((r) => r.label === bare);
+  return a && b
+    ? [`${ours.replace('Portcullis ', '')} ${(a.perSecond / b.perSecond).toFixed(2)}`]
+    : [];
+});
+if (noJudging.length)
+  console.log(`\nPortcullis ÷ the same front without judging: ${noJudging.join(', ')}`);
 if (ldap && slapd)
   console.log(
     `\nPortcullis LDAP / slapd: ${(ldap.perSecond / slapd.perSecond).toFixed(2)} (target ≥ 0.5); HTTP verify and RADIUS targets ≥ 10,000/s; server CPU per check target ≤ 80 µs`,
