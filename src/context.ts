@@ -13,8 +13,9 @@ import { createLogger, type Logger } from './log.ts';
 import type { MethodContext } from './methods/types.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { issuerOf } from './services/branding.ts';
-import { TtlCache } from './services/cache.ts';
+import { EpochCache, TtlCache } from './services/cache.ts';
 import { getServiceSettings } from './services/settings.ts';
+import { readCacheEpoch } from './storage/cache-epoch.ts';
 import { createStores, type Stores } from './storage/index.ts';
 import { limitsStore } from './storage/limits.ts';
 
@@ -34,8 +35,13 @@ export interface AppContext {
   telephony: Telephony;
   /** Shared commits for small writes off the caller's transaction (src/db/group-commit.ts). */
   groupCommit: GroupCommit;
-  /** Service settings and applications, read on every legacy check (one second). */
+  /** What is checked at most once a second per process (the OpenID Connect provider's keys). */
   cache: TtlCache;
+  /**
+   * Users with their app passwords, applications and service settings, read on
+   * every check: good until a change to them commits (src/services/cache.ts).
+   */
+  dataCache: EpochCache;
   /** Prometheus metrics (/metrics). */
   metrics: Metrics;
   /** What closeContext() closes before the database (e.g. directory connections). */
@@ -100,6 +106,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
     telephony,
     groupCommit: groupCommit(db, o.db?.writeTurns),
     cache: new TtlCache(1000),
+    dataCache: new EpochCache(() => readCacheEpoch(db)),
     get metrics() {
       metrics ??= createMetrics(() => ctx.hasher.stats());
       return metrics;

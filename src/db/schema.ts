@@ -40,6 +40,7 @@ export interface Database {
   mail: MailTable;
   radius_states: RadiusStatesTable;
   radius_requests: RadiusRequestsTable;
+  cache_epoch: CacheEpochTable;
 }
 
 export type GroupSource = 'local' | 'scim' | 'directory';
@@ -571,4 +572,10 @@ export interface AuthenticatorPushSubscriptionsTable {
   p256dh: string;
   auth: string;
   created_at: number;
+}
+
+/** One row: moved on by triggers whenever something a per-process cache holds changes (migration 0022). */
+export interface CacheEpochTable {
+  id: number;
+  n: number | string;
 }

@@ -1,17 +1,25 @@
 import type { AppContext } from '../context.ts';
+import type { Db } from '../db/index.ts';
 import type { Front } from '../db/schema.ts';
 import { mayUseApp } from '../services/app-access.ts';
-import { markAppPasswordUsed, matchAppPassword } from '../services/app-passwords.ts';
+import {
+  appPasswordUseDue,
+  markAppPasswordUsed,
+  matchAppPassword,
+  stampAppPasswordUse,
+} from '../services/app-passwords.ts';
 import { findApp } from '../services/applications.ts';
-import { getServiceSettings } from '../services/settings.ts';
+import type { CacheView } from '../services/cache.ts';
+import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
+import { limitsStore } from '../storage/limits.ts';
 import { signinLogStore } from '../storage/signin-log.ts';
 import type { LegacyAppPassword, LegacyUser, UserRow } from '../storage/users.ts';
 import { checkAccountPassword } from './account-password.ts';
-import { limiter, limitKeys } from './limits.ts';
+import { type Guarded, limiter, limitKeys, settlements } from './limits.ts';
 import { refusalReason } from './proofs.ts';
 import type { ClientInfo } from './signin.ts';
-import { recordSignin } from './signin-log.ts';
+import { recordSignin, type SigninEvent } from './signin-log.ts';
 
 export interface LegacyAttempt {
   username: string;
@@ -20,6 +28,8 @@ export interface LegacyAttempt {
   appId: string | null;
   front: Front;
   client: ClientInfo;
+  /** The front's own view of the cache, if it took one (to look the application up): one epoch read per request. */
+  cache?: CacheView;
 }
 
 export type LegacyResult =
@@ -67,33 +77,29 @@ async function signIn(ctx: AppContext, a: Attempt): Promise<FirstFactorResult> {
   const upn = printable(a.username.trim()).slice(0, 256);
   // Both are written to the sign-in log: no control characters (PostgreSQL refuses NUL).
   const appId = a.appId === null ? null : printable(a.appId).slice(0, 128);
-  const log = (
-    result: 'success' | 'failure',
-    reason: string,
-    userId: string | null,
-    method: string | null,
-  ) =>
-    ctx.groupCommit.write((db) =>
-      recordSignin(
-        ctx,
-        {
-          upn,
-          userId,
-          result,
-          reason,
-          method,
-          front: a.front,
-          client: { ...a.client, application: appId },
-        },
-        signinLogStore(db),
-      ),
-    );
-  // Reserve, then judge: the attempt counts as a failure before anything is checked.
-  const r = await limiter(ctx).reserve([
+  const entry: Entry = (result, reason, userId, method) => ({
+    upn,
+    userId,
+    result,
+    reason,
+    method,
+    front: a.front,
+    client: { ...a.client, application: appId },
+  });
+  const log = (...e: Parameters<Entry>) =>
+    ctx.groupCommit.write((db) => recordSignin(ctx, entry(...e), signinLogStore(db)));
+  const keys = [
     limitKeys.legacyClient(upn, a.client.ip),
     limitKeys.legacyAccount(upn),
     limitKeys.legacyAddress(a.client.ip),
-  ]);
+  ];
+  const cache = a.cache ?? (await ctx.dataCache.view());
+  if (ctx.dialect === 'sqlite' && !a.secondFactor) {
+    const judged = await appPasswordInOneWrite(ctx, a, { upn, appId, keys, entry, cache });
+    if (judged) return judged;
+  }
+  // Reserve, then judge: the attempt counts as a failure before anything is checked.
+  const r = await limiter(ctx).reserve(keys);
   if (!r.ok) {
     await log('failure', refusalReason(r, 'passwords'), null, null);
     return r.locked ? { ok: false } : { ok: false, retryAfter: r.wait };
@@ -110,7 +116,7 @@ async function signIn(ctx: AppContext, a: Attempt): Promise<FirstFactorResult> {
   try {
     return await judge(
       ctx,
-      a,
+      { ...a, cache },
       upn,
       appId,
       refuse,
@@ -128,6 +134,102 @@ async function signIn(ctx: AppContext, a: Attempt): Promise<FirstFactorResult> {
   }
 }
 
+type Entry = (
+  result: 'success' | 'failure',
+  reason: string,
+  userId: string | null,
+  method: string | null,
+) => SigninEvent;
+
+/** Whether a matching app password may be used here, and the reason the sign-in log gives. */
+function appPasswordVerdict(
+  appPassword: LegacyAppPassword,
+  appId: string | null,
+  settings: ServiceSettings,
+  now: number,
+): { ok: boolean; reason: string } {
+  const scopes = JSON.parse(appPassword.scopes) as string[];
+  if (!settings.appPasswordsAllowed) return { ok: false, reason: 'app passwords are turned off' };
+  if (appPassword.expires_at !== null && appPassword.expires_at <= now)
+    return { ok: false, reason: `app password "${appPassword.name}" has expired` };
+  if (scopes.length > 0 && (appId === null || !scopes.includes(appId)))
+    return {
+      ok: false,
+      reason: `app password "${appPassword.name}" is not for ${appId ?? 'an unnamed application'}`,
+    };
+  return { ok: true, reason: `app password "${appPassword.name}"` };
+}
+
+/**
+ * On SQLite, a right app password is answered in one write: under the write
+ * lock (a place in the group commit's shared transaction), its limits are
+ * read as a reservation would find them and, if open, the sign-in log entry,
+ * the keys' fresh start and the last-used stamp commit together — no
+ * reservation to write and settle, since no other guess can come between the
+ * reading and the answer. The reads before it (the application, the user and
+ * their app passwords, the settings) and the comparison tell the client
+ * nothing: nothing is answered unless the limits are open under the lock, and
+ * a right app password refused here (expired, for another application) is
+ * counted as a failure as a reservation would be. Anything else — a secret
+ * that is no app password, limits that refuse, an unknown or blocked user —
+ * goes the usual way (null), which reserves before it judges. PostgreSQL's
+ * writers run side by side: it always goes the usual way.
+ */
+async function appPasswordInOneWrite(
+  ctx: AppContext,
+  a: Attempt,
+  o: { upn: string; appId: string | null; keys: Guarded[]; entry: Entry; cache: CacheView },
+): Promise<LegacyResult | null> {
+  const app = o.appId === null ? undefined : await findApp(ctx, o.appId, o.cache);
+  if (o.appId !== null && (!app || !(JSON.parse(app.fronts) as string[]).includes(a.front)))
+    return null;
+  const found = o.upn ? await legacyUser(ctx, o.cache, o.upn) : undefined;
+  if (!found || found.user.blocked) return null;
+  const { user, appPasswords } = found;
+  const appPassword = matchAppPassword(ctx, appPasswords, a.secret);
+  if (!appPassword) return null;
+  if (app && !(await mayUseApp(ctx, app, user.id))) return null;
+  const settings = await getServiceSettings(ctx, o.cache);
+  const keys = o.keys.map((k) => k.key);
+  const clear = settlements(o.keys).right[0];
+  return ctx.groupCommit.run((db) =>
+    inTransaction(db, async (trx) => {
+      const limits = limitsStore(trx);
+      const now = ctx.clock.now();
+      const standing = await limits.standing(keys, now);
+      if (!standing.open) return null;
+      const v = appPasswordVerdict(appPassword, o.appId, settings, now);
+      if (v.ok) await limits.clear(standing.failing.filter((k) => clear.includes(k)));
+      else {
+        await limits.reserve(o.keys, now);
+        await limits.settle(...settlements(o.keys).wrong);
+      }
+      const log = signinLogStore(trx);
+      await recordSignin(
+        ctx,
+        o.entry(v.ok ? 'success' : 'failure', v.reason, user.id, 'app password'),
+        log,
+      );
+      if (!v.ok) return { ok: false };
+      if (appPasswordUseDue(appPassword, a.client.ip, now))
+        await stampAppPasswordUse(trx, appPassword, a.client.ip, now);
+      return { ok: true, user, credential: 'app password', application: o.appId };
+    }),
+  );
+}
+
+/**
+ * A user and their app passwords, as every legacy check reads them: kept per
+ * process until a change to either commits (ctx.dataCache). Shared between
+ * checks: read-only, but for the last-used stamp (stampAppPasswordUse).
+ */
+const legacyUser = (ctx: AppContext, cache: CacheView, upn: string) =>
+  cache.get(`legacy-user:${upn.toLowerCase()}`, () => ctx.stores.users.findWithAppPasswords(upn));
+
+/** `work` in a transaction: `db`'s own, or a new one (a group commit's lone write has none). */
+const inTransaction = <T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> =>
+  db.isTransaction ? work(db) : db.transaction().execute(work);
+
 type Refuse = (
   reason: string,
   userId: string | null,
@@ -144,14 +246,14 @@ async function judge(
   accept: (r: { user: LegacyUser; reason: string; method: string }) => Promise<void>,
   passed: () => Promise<void>,
 ): Promise<FirstFactorResult> {
-  const app = appId === null ? undefined : await findApp(ctx, appId);
+  const app = appId === null ? undefined : await findApp(ctx, appId, a.cache);
   if (appId !== null) {
     if (!app) return refuse('unknown application', null);
     if (!(JSON.parse(app.fronts) as string[]).includes(a.front))
       return refuse(`the application may not use the ${a.front} front`, null);
   }
   // The user and their app passwords, in one statement compiled once.
-  const found = upn ? await ctx.stores.users.findWithAppPasswords(upn) : undefined;
+  const found = upn ? await legacyUser(ctx, a.cache ?? ctx.dataCache, upn) : undefined;
   if (!found) {
     await ctx.hasher.verifyDummy(a.secret.slice(0, 1024));
     return refuse('unknown user', null);
@@ -165,22 +267,12 @@ async function judge(
 
   const appPassword = matchAppPassword(ctx, appPasswords, a.secret);
   if (appPassword) {
-    const scopes = JSON.parse(appPassword.scopes) as string[];
-    if (!(await getServiceSettings(ctx)).appPasswordsAllowed)
-      return refuse('app passwords are turned off', user.id, 'app password');
-    if (appPassword.expires_at !== null && appPassword.expires_at <= ctx.clock.now()) {
-      return refuse(`app password "${appPassword.name}" has expired`, user.id, 'app password');
-    }
-    if (scopes.length > 0 && (appId === null || !scopes.includes(appId))) {
-      return refuse(
-        `app password "${appPassword.name}" is not for ${appId ?? 'an unnamed application'}`,
-        user.id,
-        'app password',
-      );
-    }
+    const settings = await getServiceSettings(ctx, a.cache);
+    const v = appPasswordVerdict(appPassword, appId, settings, ctx.clock.now());
+    if (!v.ok) return refuse(v.reason, user.id, 'app password');
     await Promise.all([
       markAppPasswordUsed(ctx, appPassword, a.client.ip),
-      accept({ user, reason: `app password "${appPassword.name}"`, method: 'app password' }),
+      accept({ user, reason: v.reason, method: 'app password' }),
     ]);
     return { ok: true, user, credential: 'app password', application: appId };
   }

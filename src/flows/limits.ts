@@ -86,6 +86,25 @@ export interface Refusal {
   inFlight: boolean;
 }
 
+type Settle = [clear: string[], release: string[], keep: string[]];
+
+/**
+ * What settling a reservation held under every one of `keys` writes, by
+ * verdict (`LimitsStore.settle`'s arguments): right, void, wrong.
+ */
+export function settlements(keys: readonly Guarded[]): Record<'right' | 'void' | 'wrong', Settle> {
+  const all = keys.map((k) => k.key);
+  return {
+    right: [
+      keys.filter((k) => k.onSuccess === 'clear').map((k) => k.key),
+      keys.filter((k) => k.onSuccess === 'release').map((k) => k.key),
+      [],
+    ],
+    void: [[], all, []],
+    wrong: [[], [], all],
+  };
+}
+
 /**
  * The one limiter for everything guessable: reserve, then judge. A guess
  * counts as a failure before it is judged, in one statement for all its keys;
@@ -127,16 +146,13 @@ export function limiter(ctx: AppContext) {
         wait: lockedRow ? 0 : Math.max(1, Math.ceil((until - now) / 1000)),
       };
     }
+    const s = settlements(keys);
     return {
       ok: true,
       counts,
-      right: () =>
-        settle(
-          keys.filter((k) => k.onSuccess === 'clear').map((k) => k.key),
-          keys.filter((k) => k.onSuccess === 'release').map((k) => k.key),
-        ),
-      void: () => settle([], held),
-      wrong: () => settle([], [], held),
+      right: () => settle(...s.right),
+      void: () => settle(...s.void),
+      wrong: () => settle(...s.wrong),
     };
   }
 

@@ -80,7 +80,9 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
     }
     if (bare.code !== 'Access-Request') return null;
     const appId = String(bare.attributes['NAS-Identifier'] ?? '');
-    const app = appId ? await findApp(ctx, appId) : undefined;
+    // One view of the cache for the shared secret and the check (src/services/cache.ts).
+    const cache = await ctx.dataCache.view();
+    const app = appId ? await findApp(ctx, appId, cache) : undefined;
     const secret =
       app && (JSON.parse(app.fronts) as string[]).includes('radius')
         ? radiusSecretOf(ctx, app)
@@ -134,6 +136,7 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
       appId,
       front: 'radius',
       client: { ip: rinfo.address, userAgent: null },
+      cache,
     });
     return radius.encode_response({
       packet,

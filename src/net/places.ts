@@ -60,7 +60,7 @@ const isPrivate = ipRanges([
 ]);
 
 type Lookup = { match: (ip: string) => number; names: string[] };
-/** Compiled per settings object (ctx.cache keeps one for a second): not per request. */
+/** Compiled per settings object (ctx.dataCache keeps one until the settings change): not per request. */
 const compiled = new WeakMap<readonly string[], Lookup>();
 
 function lookupFor(namedLocations: readonly string[]): Lookup {

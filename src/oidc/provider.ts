@@ -58,7 +58,7 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
     override async find(id: string) {
       // Clients are read on every token request: kept a second, like applications.
       if (this.name === 'Client')
-        return ctx.cache.get(`oidc-client:${id.slice(0, 64)}`, () => clientMetadata(ctx, id));
+        return ctx.dataCache.get(`oidc-client:${id.slice(0, 64)}`, () => clientMetadata(ctx, id));
       return super.find(id);
     }
   }

@@ -20,8 +20,7 @@ const MAX_GROUPS = 100;
 /**
  * Restricts a legacy application to the members of groups, or opens it to all
  * users again; the groups given replace the old list. All or nothing: an
- * unknown group changes nothing. Holds at once here, on other nodes within a
- * second (the application is cached that long). Audited.
+ * unknown group changes nothing. Holds at once, on every node. Audited.
  */
 export async function setAppAccess(
   ctx: AppContext,

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import { hmacSha256 } from '../crypto/hash.ts';
+import type { Db } from '../db/index.ts';
 import type { AppPasswordsTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, audit } from './audit.ts';
@@ -188,6 +189,36 @@ export function matchAppPassword<T extends Pick<AppPasswordsTable, 'secret_hash'
 /** "Last used" is kept to the minute: a busy client does not rewrite it on every check. */
 export const LAST_USED_PRECISION_MS = 60_000;
 
+/** Whether a use from `ip` at `now` is worth a new "last used" stamp (to the minute, or a new address). */
+export const appPasswordUseDue = (
+  row: Pick<AppPasswordsTable, 'last_used_at' | 'last_used_ip'>,
+  ip: string | null,
+  now: number,
+) =>
+  row.last_used_at === null ||
+  row.last_used_ip !== ip ||
+  now - row.last_used_at >= LAST_USED_PRECISION_MS;
+
+/**
+ * Stamps when and from where an app password was last used, on `db` (a
+ * transaction, say), and on `row` itself: a row kept in a cache
+ * (ctx.dataCache, which such stamps do not empty) stays current.
+ */
+export async function stampAppPasswordUse(
+  db: Db,
+  row: Pick<AppPasswordsTable, 'id' | 'last_used_at' | 'last_used_ip'>,
+  ip: string | null,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('app_passwords')
+    .set({ last_used_at: now, last_used_ip: ip })
+    .where('id', '=', row.id)
+    .execute();
+  row.last_used_at = now;
+  row.last_used_ip = ip;
+}
+
 /** Stamps when and from where an app password was last used (through ctx.groupCommit). */
 export async function markAppPasswordUsed(
   ctx: AppContext,
@@ -195,17 +226,6 @@ export async function markAppPasswordUsed(
   ip: string | null,
 ): Promise<void> {
   const now = ctx.clock.now();
-  if (
-    row.last_used_at !== null &&
-    row.last_used_ip === ip &&
-    now - row.last_used_at < LAST_USED_PRECISION_MS
-  )
-    return;
-  await ctx.groupCommit.write((db) =>
-    db
-      .updateTable('app_passwords')
-      .set({ last_used_at: now, last_used_ip: ip })
-      .where('id', '=', row.id)
-      .execute(),
-  );
+  if (!appPasswordUseDue(row, ip, now)) return;
+  await ctx.groupCommit.write((db) => stampAppPasswordUse(db, row, ip, now));
 }

@@ -4,6 +4,7 @@ import type { ApplicationsTable, Front, RadiusMode } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { appAccessStore } from '../storage/app-access.ts';
 import { type Actor, audit } from './audit.ts';
+import type { CacheView } from './cache.ts';
 import { makeLdapServiceAccount, type NewLdapServiceAccount } from './ldap-service-accounts.ts';
 import { type IdTokenAlg, idTokenAlgOf } from './signing-algs.ts';
 import { printable } from './validation.ts';
@@ -316,9 +317,9 @@ export async function listApps(ctx: AppContext): Promise<ApplicationView[]> {
   return withGroups(ctx, rows);
 }
 
-/** An application by id; other processes' changes are seen within a second (ctx.cache). */
-export const findApp = (ctx: AppContext, id: string) =>
-  ctx.cache.get(`app:${id.slice(0, 64)}`, () =>
+/** An application by id, as it stands when `cache` read its epoch (ctx.dataCache: at once everywhere). */
+export const findApp = (ctx: AppContext, id: string, cache: CacheView = ctx.dataCache) =>
+  cache.get(`app:${id.slice(0, 64)}`, () =>
     ctx.db
       .selectFrom('applications')
       .selectAll()
@@ -332,8 +333,8 @@ export const radiusSecretOf = (ctx: AppContext, app: ApplicationsTable) =>
 
 /** Forgets an application in this process's caches: the change holds at once here. */
 export function forgetApp(ctx: AppContext, id: string): void {
-  ctx.cache.forget(`app:${id.slice(0, 64)}`);
-  ctx.cache.forget(`oidc-client:${id.slice(0, 64)}`);
+  ctx.dataCache.forget(`app:${id.slice(0, 64)}`);
+  ctx.dataCache.forget(`oidc-client:${id.slice(0, 64)}`);
 }
 
 export const noSuchApp = (id: string) =>
@@ -490,8 +491,8 @@ export async function deleteApp(
 
 /**
  * A new client secret for an OpenID Connect confidential client, sealed like
- * the first; returned once. The old secret stops working at once (on other
- * nodes within a second); tokens already issued stay valid until they expire.
+ * the first; returned once. The old secret stops working at once, on every
+ * node; tokens already issued stay valid until they expire.
  */
 export async function newClientSecret(
   ctx: AppContext,
@@ -563,7 +564,7 @@ export interface OidcAppPatch {
 /**
  * Changes an OpenID Connect client's redirect URIs and post-logout redirect
  * URIs, all or nothing: every URI is checked before anything is written.
- * Takes effect at once here, on other nodes within a second. Audited.
+ * Takes effect at once, on every node. Audited.
  */
 export async function updateOidcApp(
   ctx: AppContext,
@@ -625,8 +626,8 @@ export async function updateOidcApp(
 
 /**
  * Changes a legacy application's RADIUS settings (its mode, whether requests
- * must carry a Message-Authenticator). Takes effect at once here, on other
- * nodes within a second; challenges already sent finish as they began. Audited.
+ * must carry a Message-Authenticator). Takes effect at once, on every node;
+ * challenges already sent finish as they began. Audited.
  */
 export async function updateLegacyApp(
   ctx: AppContext,

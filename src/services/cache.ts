@@ -23,3 +23,59 @@ export class TtlCache {
     this.entries.delete(key);
   }
 }
+
+/** What one read of the epoch sees: entries good for it, or read again. */
+export interface CacheView {
+  get<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * A per-process cache of what every check reads (users with their app
+ * passwords, applications, service settings), good while the database's cache
+ * epoch (migration 0022) stands still. Every change those depend on moves the
+ * epoch on in its own transaction, so once a change has returned, any check
+ * that reads the epoch afterwards — on any node or worker — reads anew. A
+ * check reads the epoch once (`view()`) for all it looks up. The epoch is
+ * read before an entry is loaded, so an entry is never older than its epoch.
+ * Misses are not kept: a new user needs no invalidation.
+ */
+export class EpochCache {
+  private readonly entries = new Map<string, { epoch: number; value: Promise<unknown> }>();
+  constructor(
+    private readonly readEpoch: () => Promise<number>,
+    private readonly max = 10_000,
+  ) {}
+
+  async view(): Promise<CacheView> {
+    const epoch = await this.readEpoch();
+    return { get: (key, load) => this.#get(epoch, key, load) };
+  }
+
+  /** One lookup with an epoch of its own. */
+  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return (await this.view()).get(key, load);
+  }
+
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
+  #get<T>(epoch: number, key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    // Read under this epoch or a later one: at least as fresh as this check needs.
+    if (hit && hit.epoch >= epoch) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const value = load();
+    const entry = { epoch, value };
+    this.entries.set(key, entry);
+    const drop = () => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    };
+    value.then((v) => v === undefined && drop(), drop);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}

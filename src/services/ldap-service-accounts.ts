@@ -89,7 +89,7 @@ async function legacyAppIn(trx: Db, id: string) {
 
 /**
  * A new service account for an application (the old secret, if any, stops
- * working at once here, on other nodes within a second). Audited.
+ * working at once, on every node). Audited.
  */
 export async function newLdapServiceAccount(
   ctx: AppContext,

@@ -8,6 +8,7 @@ import { type NamedLocation, namedLocationText, parseNamedLocation } from '../ne
 import { settingsStore } from '../storage/settings.ts';
 import { type Actor, audit } from './audit.ts';
 import { isHelpUrl, LOGO_MAX_DATA_URL, parseLogo, printableText } from './branding.ts';
+import type { CacheView } from './cache.ts';
 
 /**
  * Organisation-wide service settings, as in the original's "service settings"
@@ -204,9 +205,12 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   logo: '',
 });
 
-/** The settings; other processes' changes are seen within a second (ctx.cache). */
-export function getServiceSettings(ctx: AppContext): Promise<ServiceSettings> {
-  return ctx.cache.get('settings', async () => {
+/** The settings, as they stand when `cache` read its epoch (ctx.dataCache: at once everywhere). */
+export function getServiceSettings(
+  ctx: AppContext,
+  cache: CacheView = ctx.dataCache,
+): Promise<ServiceSettings> {
+  return cache.get('settings', async () => {
     const stored = (await ctx.stores.settings.get('service')) as
       | Partial<ServiceSettings>
       | undefined;
@@ -246,7 +250,7 @@ export async function updateServiceSettings(
   // says so. A change naming both (the portal's form) keeps the switch as given.
   if (change.rememberDevicesDays !== undefined && change.rememberDevicesEnabled === undefined)
     change.rememberDevicesEnabled = true;
-  ctx.cache.forget('settings');
+  ctx.dataCache.forget('settings');
   const next = await ctx.db.transaction().execute(async (trx) => {
     // Read inside the transaction (locked on PostgreSQL): two admins changing
     // different settings at once both keep their change.
@@ -269,6 +273,6 @@ export async function updateServiceSettings(
       });
     return after;
   });
-  ctx.cache.forget('settings');
+  ctx.dataCache.forget('settings');
   return next;
 }

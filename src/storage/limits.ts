@@ -105,6 +105,28 @@ const settleQuery = prepared((db, slot, shape: string) => {
     );
 });
 
+const standingQuery = prepared((db, slot, n: number) =>
+  db
+    .selectFrom('limits')
+    .select(['key', 'failures', 'blocked_until', 'lock_at', 'reset_after', 'last_at'])
+    .where(
+      'key',
+      'in',
+      Array.from({ length: n }, (_, i) => slot(i)),
+    ),
+);
+
+const clearQuery = prepared((db, slot, n: number) =>
+  db
+    .updateTable('limits')
+    .set({ failures: sql.lit(0), blocked_until: sql.lit(0) })
+    .where(
+      'key',
+      'in',
+      Array.from({ length: n }, (_, i) => slot(i)),
+    ),
+);
+
 /**
  * Guessing limits (src/policy/limits.ts) in the database, so they hold across
  * nodes and restarts. A guess *reserves* its slot before it is judged: one
@@ -152,6 +174,32 @@ export const limitsStore = (db: Db) => ({
     if (clear.length + release.length + keep.length === 0) return;
     const shape = `${clear.length},${release.length},${keep.length}`;
     await settleQuery(db, shape, [...clear, ...release, ...keep]);
+  },
+
+  /**
+   * Whether a reservation under every key would be counted at `now` (the
+   * condition of the reservation's upsert: no wait, no lock, or quiet long
+   * enough to start over), and which keys count failures. Only inside a
+   * write transaction does the answer hold until it is acted on.
+   */
+  async standing(
+    keys: readonly string[],
+    now: number,
+  ): Promise<{ open: boolean; failing: string[] }> {
+    const { rows } = await standingQuery(db, keys.length, keys);
+    const fresh = (r: (typeof rows)[number]) =>
+      r.reset_after !== null && Number(r.last_at) < now - Number(r.reset_after);
+    const open = rows.every(
+      (r) =>
+        fresh(r) ||
+        (Number(r.blocked_until) <= now && (r.lock_at === null || r.failures < r.lock_at)),
+    );
+    return { open, failing: rows.filter((r) => r.failures > 0).map((r) => r.key) };
+  },
+
+  /** A success without a reservation (src/flows/legacy.ts): these keys start over. */
+  async clear(keys: readonly string[]): Promise<void> {
+    if (keys.length > 0) await clearQuery(db, keys.length, keys);
   },
 
   /** The rows of these keys (absent: never failed), for telling how long to wait. */

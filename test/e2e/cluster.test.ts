@@ -253,7 +253,7 @@ describe(`two nodes behind nginx round robin, one ${onPostgres ? 'PostgreSQL' : 
     appPassword = secret;
   });
 
-  it("an admin's block and unblock take effect on the other node at once", async () => {
+  it("an admin's block and unblock, a settings change and an application's assignment take effect on the other node at once", async () => {
     const secret = appPassword;
     const upn = encodeURIComponent(pete.upn);
     for (let round = 0; round < 2; round++) {
@@ -264,17 +264,26 @@ describe(`two nodes behind nginx round robin, one ${onPostgres ? 'PostgreSQL' : 
     }
     assertAlternated('block and unblock');
 
-    // Service settings are cached for a second on each node: seen within it.
+    // Service settings and applications are kept by each node until they change: at once, too.
     const settings = await api('PATCH', '/settings', { appPasswordsAllowed: false });
     assert.equal(settings.status, 200);
-    await new Promise((r) => setTimeout(r, 1100));
     assert.equal((await verify(secret)).status, 401);
     assert.equal((await verify(secret)).status, 401);
     await api('PATCH', '/settings', { appPasswordsAllowed: true });
-    await new Promise((r) => setTimeout(r, 1100));
     assert.equal((await verify(secret)).status, 200);
     assert.equal((await verify(secret)).status, 200);
     assertAlternated('settings');
+    const group = await api('POST', '/groups', { displayName: 'Mail users' });
+    assert.equal(group.status, 201);
+    const only = await api('PUT', `/applications/${mail}/access`, { groups: ['Mail users'] });
+    assert.equal(only.status, 200);
+    assert.equal((await verify(secret)).status, 401, 'not assigned: refused on the next request');
+    assert.equal((await verify(secret)).status, 401);
+    const open = await api('PUT', `/applications/${mail}/access`, { allUsers: true });
+    assert.equal(open.status, 200);
+    assert.equal((await verify(secret)).status, 200, 'open again: accepted on the next request');
+    assert.equal((await verify(secret)).status, 200);
+    assertAlternated('application access');
   });
 
   it('nginx logged no error, and no node logged one', () => {

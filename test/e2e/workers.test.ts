@@ -16,6 +16,7 @@ import { type AppContext, closeContext, createContext } from '../../src/context.
 import { hashPoolShare } from '../../src/crypto/passwords.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
+import { setAppAccess } from '../../src/services/app-access.ts';
 import {
   createAppPassword,
   deleteAppPassword,
@@ -23,6 +24,8 @@ import {
 } from '../../src/services/app-passwords.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
 import { cliActor } from '../../src/services/audit.ts';
+import { createGroup } from '../../src/services/groups.ts';
+import { updateServiceSettings } from '../../src/services/settings.ts';
 import { setBlocked } from '../../src/services/user-admin.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -307,7 +310,7 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
     workers = replaced;
   });
 
-  it('refuses a deleted app password or a blocked user on every worker before the change returns', async () => {
+  it('refuses a deleted app password, a blocked user, an unassigned user or app passwords turned off on every worker before the change returns', async () => {
     const user = (await ctx.stores.users.findByUpn(UPN))!;
     const { password } = await createAppPassword(ctx, user.id, { name: 'Mail' });
     const conns = await Promise.all(
@@ -334,6 +337,21 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
     await setBlocked(ctx, cliActor(), UPN, true);
     for (const c of conns) await assert.rejects(c.bind(DN, PASSWORD), /49|[Ii]nvalid/);
     await setBlocked(ctx, cliActor(), UPN, false);
+    // An application's assignment (a bind naming the application) and the service settings:
+    // at once on every worker too.
+    const throughApp = `uid=${UPN},ou=people,o=${app},${BASE}`;
+    for (const c of conns) await c.bind(throughApp, PASSWORD);
+    await createGroup(ctx, cliActor(), { displayName: 'VPN users' });
+    await setAppAccess(ctx, app, { groups: ['VPN users'] });
+    for (const c of conns) await assert.rejects(c.bind(throughApp, PASSWORD), /49|[Ii]nvalid/);
+    await setAppAccess(ctx, app, { allUsers: true });
+    for (const c of conns) await c.bind(throughApp, PASSWORD);
+    const { password: another } = await createAppPassword(ctx, user.id, { name: 'Phone' });
+    for (const c of conns) await c.bind(DN, another);
+    await updateServiceSettings(ctx, { appPasswordsAllowed: false });
+    for (const c of conns) await assert.rejects(c.bind(DN, another), /49|[Ii]nvalid/);
+    await updateServiceSettings(ctx, { appPasswordsAllowed: true });
+    for (const c of conns) await c.bind(DN, another);
     for (const c of conns) await c.unbind();
   });
 

@@ -163,6 +163,104 @@ describe('HTTP verify front and the legacy credential rules', () => {
     });
   });
 
+  it('app-password checks fired together all succeed and leave nothing counted or in flight', async () => {
+    await t.addUser({ upn: 'busy@contoso.com' });
+    const { password } = await createAppPassword(t.ctx, await idOf('busy@contoso.com'), {
+      name: 'Phone',
+    });
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, async () => (await verify('busy@contoso.com', password)).status),
+    );
+    assert.deepEqual(new Set(statuses), new Set([200]));
+    const rows = await t.ctx.db
+      .selectFrom('limits')
+      .select(['key', 'failures', 'inflight'])
+      .where('key', 'like', 'legacy%')
+      .execute();
+    // Rows may be absent (nothing ever counted) or left at zero (a reservation settled).
+    const mine = rows.filter((r) => r.key.includes('busy@contoso.com'));
+    for (const r of [...mine, ...rows.filter((r) => r.key.startsWith('legacy-ip:'))]) {
+      assert.equal(Number(r.inflight), 0, `${r.key} still in flight`);
+      if (mine.includes(r)) assert.equal(Number(r.failures), 0, `${r.key} counts a failure`);
+    }
+    const logged = await t.ctx.db
+      .selectFrom('signin_log')
+      .select(['result', 'reason'])
+      .where('upn', '=', 'busy@contoso.com')
+      .execute();
+    assert.equal(logged.length, 40);
+    assert.ok(logged.every((l) => l.result === 'success' && l.reason === 'app password "Phone"'));
+    const stamped = await t.ctx.db
+      .selectFrom('app_passwords')
+      .select('last_used_at')
+      .where('user_id', '=', await idOf('busy@contoso.com'))
+      .executeTakeFirstOrThrow();
+    assert.ok(stamped.last_used_at !== null, 'last use stamped');
+  });
+
+  it("an app password that is right but not for here counts as a failure; a right one waits out the client's delay", async () => {
+    await t.addUser({ upn: 'wait@contoso.com', mfaState: 'Enforced' });
+    const id = await idOf('wait@contoso.com');
+    const good = (await createAppPassword(t.ctx, id, { name: 'Good' })).password;
+    const vpnOnly = (await createAppPassword(t.ctx, id, { name: 'VPN only', scopes: [vpn] }))
+      .password;
+    const key = 'legacy:wait@contoso.com:';
+    const failures = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('limits')
+          .select(['key', 'failures', 'inflight'])
+          .where('key', 'like', `${key}%`)
+          .executeTakeFirstOrThrow()
+      ).failures;
+    for (let i = 1; i <= 5; i++) {
+      assert.equal((await verify('wait@contoso.com', vpnOnly)).status, 401);
+      assert.equal(Number(await failures()), i);
+    }
+    // Five failures from this client: it waits, even with the right app password.
+    const held = await verify('wait@contoso.com', good);
+    assert.equal(held.status, 429);
+    assert.ok(Number(held.headers.get('retry-after')) >= 1);
+    t.clock.advance(2_001);
+    assert.equal((await verify('wait@contoso.com', good)).status, 200);
+    assert.equal(Number(await failures()), 0, 'a success starts the run of failures over');
+    const reasons = (
+      await t.ctx.db
+        .selectFrom('signin_log')
+        .select('reason')
+        .where('upn', '=', 'wait@contoso.com')
+        .orderBy('at')
+        .execute()
+    ).map((r) => r.reason);
+    assert.equal(reasons.filter((r) => /is not for/.test(r)).length, 5);
+    assert.match(reasons[5]!, /^throttled/);
+    assert.equal(reasons[6], 'app password "Good"');
+  });
+
+  it('right app passwords refused here, fired together, are judged no more than the free failures', async () => {
+    await t.addUser({ upn: 'burst@contoso.com', mfaState: 'Enforced' });
+    const id = await idOf('burst@contoso.com');
+    const vpnOnly = (await createAppPassword(t.ctx, id, { name: 'VPN only', scopes: [vpn] }))
+      .password;
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, async () => (await verify('burst@contoso.com', vpnOnly)).status),
+    );
+    assert.ok(
+      statuses.every((s) => s === 401 || s === 429),
+      statuses.join(),
+    );
+    const reasons = (
+      await t.ctx.db
+        .selectFrom('signin_log')
+        .select('reason')
+        .where('upn', '=', 'burst@contoso.com')
+        .execute()
+    ).map((r) => r.reason);
+    assert.equal(reasons.length, 30, 'every attempt is logged');
+    assert.equal(reasons.filter((r) => /is not for/.test(r)).length, 5, 'judged: the free five');
+    t.clock.advance(10 * 60_000);
+  });
+
   it('a client hammering a wrong password is throttled without locking the user out of the browser', async () => {
     await t.addUser({ upn: 'ham@contoso.com' });
     const statuses: number[] = [];

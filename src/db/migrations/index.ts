@@ -21,6 +21,7 @@ import * as m0018 from './0018_first_day.ts';
 import * as m0019 from './0019_radius_mfa.ts';
 import * as m0020 from './0020_ldap_service_accounts.ts';
 import * as m0021 from './0021_id_token_alg.ts';
+import * as m0022 from './0022_cache_epoch.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019_radius_mfa': m0019,
   '0020_ldap_service_accounts': m0020,
   '0021_id_token_alg': m0021,
+  '0022_cache_epoch': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {
