@@ -10,6 +10,7 @@ import { createLogger } from '../../src/log.ts';
 import { newUserRow } from '../../src/storage/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { BASE, type LdapDirectoryFixture, seedLdapDirectory } from '../helpers/ldap-directory.ts';
+import { type LegacyMatrix, seedLegacyMatrix } from '../helpers/legacy-matrix.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const hasLdapUtils = spawnSync('which', ['ldapsearch']).status === 0;
@@ -35,6 +36,7 @@ describe('LDAP search-then-bind with a service account (ldapsearch)', {
   let url: string;
   let ctx: AppContext;
   let f: LdapDirectoryFixture;
+  let matrix: LegacyMatrix;
 
   const run = (tool: string, args: string[]) =>
     spawnSync(tool, ['-x', '-H', url, ...args], { encoding: 'utf8', timeout: 20_000 });
@@ -66,6 +68,7 @@ describe('LDAP search-then-bind with a service account (ldapsearch)', {
     ctx = createContext(db.config, { log: createLogger('silent'), db: { pgPoolSize: 1 } });
     await migrate(ctx.db, ctx.dialect);
     f = await seedLdapDirectory(ctx);
+    matrix = await seedLegacyMatrix(ctx, 'search', { ldapServiceAccounts: true });
     // Enough users in the open application to need several pages and the server's own cap.
     const now = Date.now();
     const many = Array.from({ length: 1100 }, (_, i) =>
@@ -283,6 +286,45 @@ describe('LDAP search-then-bind with a service account (ldapsearch)', {
     assert.deepEqual(logged, [
       { result: 'failure', reason: 'not assigned to this application', application: f.mail.id },
     ]);
+  });
+
+  it('follows the MFA state × credential table by search-then-bind: the application’s service account finds the user by uid, who binds through the DN found', async () => {
+    // The tree holds every user who may use the application: all but these.
+    const notInTree = ['blocked, account password', 'blocked, app password', 'unknown user'];
+    assert.deepEqual(
+      notInTree.filter((t) => !matrix.cases.some((c) => c.title === t)),
+      [],
+      'rows of the table',
+    );
+    for (const c of matrix.cases) {
+      const app = matrix.apps[c.app];
+      const account = { ...matrix.serviceAccounts![c.app], id: app };
+      const dn = f.userDn(c.upn, app);
+      const r = search(
+        `ou=people,o=${app},${BASE}`,
+        `(&(objectClass=inetOrgPerson)(uid=${c.upn}))`,
+        ['1.1'],
+        account,
+      );
+      assert.equal(r.status, 0, `${c.title}: ${r.stderr}`);
+      const found = [...entries(r.stdout).keys()];
+      let bindDn: string;
+      if (notInTree.includes(c.title)) {
+        // Not in the application's tree: a blocked user may use no application, an unknown one is no one.
+        assert.deepEqual(found, [], c.title);
+        const read = search(dn, '(objectClass=*)', ['-s', 'base', '1.1'], account);
+        assert.equal(read.status, 32, `${c.title}: noSuchObject`);
+        // A client that binds through the application's DN anyway is refused, and logged.
+        bindDn = dn;
+      } else {
+        assert.deepEqual(found, [dn], c.title);
+        bindDn = found[0]!;
+      }
+      const who = run('ldapwhoami', ['-D', bindDn, '-w', c.secret]);
+      assert.equal(who.status, c.accept ? 0 : 49, `${c.title}: ${who.stderr}`);
+      if (c.accept) assert.equal(who.stdout.trim(), `dn:${dn}`, c.title);
+    }
+    await matrix.assertLogged(ctx, 'ldap');
   });
 
   it('the service account is no user: it cannot bind as one, and its binds are not sign-ins', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -220,13 +220,19 @@ describe('LDAP simple-bind front with ldapwhoami and ldapsearch', {
 
 const hasOpenssl = spawnSync('which', ['openssl']).status === 0;
 
-describe('LDAPS when a certificate is configured (through the configuration file)', {
+describe('LDAPS and StartTLS when a certificate is configured (through the configuration file)', {
   skip: requireTool(hasLdapUtils && hasOpenssl, 'ldap-utils and openssl'),
 }, () => {
   let db: TestDatabase;
+  let ctx: AppContext;
   let server: ServerProcess;
+  let matrix: LegacyMatrix;
+  /** The bare `host:port` listener (LDAPS, as it always was with a certificate). */
   let port: number;
+  /** The `ldap://` listener: plain, StartTLS offered — and required. */
+  let startTlsPort: number;
   let dir: string;
+  const TLS_BASE = 'dc=contoso,dc=com';
   const whoami = (scheme: string, dn: string, password: string, ca?: string) =>
     spawnSync(
       'ldapwhoami',
@@ -237,6 +243,31 @@ describe('LDAPS when a certificate is configured (through the configuration file
         env: { ...process.env, LDAPTLS_REQCERT: 'demand', LDAPTLS_CACERT: ca ?? '/nonexistent' },
       },
     );
+  /** ldapwhoami on the plain port, with StartTLS (-ZZ: fail unless it succeeds) or without. */
+  const onPlainPort = (dn: string, password: string, startTls: boolean) =>
+    spawnSync(
+      'ldapwhoami',
+      [
+        '-x',
+        ...(startTls ? ['-ZZ'] : []),
+        '-H',
+        `ldap://127.0.0.1:${startTlsPort}`,
+        '-D',
+        dn,
+        '-w',
+        password,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 10_000,
+        env: {
+          ...process.env,
+          LDAPTLS_REQCERT: 'demand',
+          LDAPTLS_CACERT: path.join(dir, 'cert.pem'),
+        },
+      },
+    );
+  const matrixDn = (upn: string, app: string) => `uid=${upn},ou=people,o=${app},${TLS_BASE}`;
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'pcl-ldaps-'));
@@ -267,30 +298,41 @@ describe('LDAPS when a certificate is configured (through the configuration file
     writeFileSync(
       path.join(dir, 'portcullis.conf'),
       [
-        '# LDAPS for the test',
-        'PORTCULLIS_LDAP_LISTEN=127.0.0.1:0',
+        '# LDAPS, and plain LDAP where StartTLS must come before a bind, for the test',
+        'PORTCULLIS_LDAP_LISTEN="127.0.0.1:0, ldap://127.0.0.1:0"',
         `PORTCULLIS_LDAP_TLS_CERT=${path.join(dir, 'cert.pem')}`,
         `PORTCULLIS_LDAP_TLS_KEY=${path.join(dir, 'key.pem')}`,
-        'PORTCULLIS_LDAP_BASE_DN="dc=contoso,dc=com"',
+        'PORTCULLIS_LDAP_REQUIRE_TLS=true',
+        `PORTCULLIS_LDAP_BASE_DN="${TLS_BASE}"`,
         '',
       ].join('\n'),
     );
     db = await freshDatabase({ PORTCULLIS_ADMIN_PASSWORD: 'admin password 1' });
-    const ctx = createContext(db.config, { log: createLogger('silent') });
+    ctx = createContext(db.config, { log: createLogger('silent'), db: { pgPoolSize: 1 } });
     await migrate(ctx.db, ctx.dialect);
     await createUser(ctx, { upn: 'tls@contoso.com', password: 'tls password 1' });
-    await ctx.db.destroy();
+    matrix = await seedLegacyMatrix(ctx, 'starttls');
     server = await startServerProcess({
       ...db.env,
       PORTCULLIS_CONFIG: path.join(dir, 'portcullis.conf'),
     });
-    const m = await server.waitFor(/"tls":(true|false),"port":(\d+),"msg":"ldap listening"/);
-    assert.equal(m[1], 'true');
-    port = Number(m[2]);
+    const listening =
+      /"startTls":(true|false),"tls":(true|false),"port":(\d+),"msg":"ldap listening"/g;
+    await server.waitFor(new RegExp(`(${listening.source}[\\s\\S]*){2}`));
+    const [ldaps, plain] = [...server.output().matchAll(listening)];
+    assert.deepEqual(
+      [ldaps![1], ldaps![2], plain![1], plain![2]],
+      ['false', 'true', 'true', 'false'],
+      'the bare address is LDAPS; ldap:// offers StartTLS',
+    );
+    port = Number(ldaps![3]);
+    startTlsPort = Number(plain![3]);
   });
   after(async () => {
     await server?.stop();
+    await ctx?.db.destroy();
     await db?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('binds over TLS with the base DN from the configuration file', () => {
@@ -306,9 +348,50 @@ describe('LDAPS when a certificate is configured (through the configuration file
     assert.equal(whoami('ldaps', 'tls@contoso.com', 'tls password 1', ca).status, 0, 'bare UPN');
   });
 
-  it('speaks only TLS: a plain-text client and a client that does not trust the certificate fail', () => {
+  it('the LDAPS port speaks only TLS: a plain-text client and a client that does not trust the certificate fail', () => {
     assert.notEqual(whoami('ldap', 'tls@contoso.com', 'tls password 1').status, 0);
     const untrusted = whoami('ldaps', 'tls@contoso.com', 'tls password 1');
     assert.notEqual(untrusted.status, 0);
+  });
+
+  it('follows the MFA state × credential table over StartTLS on the plain port (ldapwhoami -ZZ)', async () => {
+    for (const c of matrix.cases) {
+      const dn = matrixDn(c.upn, matrix.apps[c.app]);
+      const r = onPlainPort(dn, c.secret, true);
+      assert.equal(r.status, c.accept ? 0 : 49, `${c.title}: ${r.stderr}`);
+      if (c.accept) assert.equal(r.stdout.trim(), `dn:${dn}`, c.title);
+    }
+    await matrix.assertLogged(ctx, 'ldap');
+  });
+
+  it('with PORTCULLIS_LDAP_REQUIRE_TLS refuses every bind in the clear with confidentialityRequired (13), unjudged; the same good credentials bind after StartTLS', async () => {
+    const logged = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('signin_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await logged();
+    for (const c of matrix.cases) {
+      const r = onPlainPort(matrixDn(c.upn, matrix.apps[c.app]), c.secret, false);
+      assert.equal(r.status, 13, `${c.title}: ${r.stderr}`);
+      assert.match(r.stderr, /Confidentiality required \(13\)/, c.title);
+    }
+    const bare = onPlainPort('tls@contoso.com', 'tls password 1', false);
+    assert.equal(bare.status, 13, 'a bare UPN too');
+    // Refused before the password is looked at: nothing judged, nothing in the sign-in log.
+    assert.equal(await logged(), before);
+    const good = matrix.cases.filter((c) => c.accept);
+    assert.ok(good.length >= 5);
+    for (const c of good) {
+      const dn = matrixDn(c.upn, matrix.apps[c.app]);
+      const r = onPlainPort(dn, c.secret, true);
+      assert.equal(r.status, 0, `${c.title}: ${r.stderr}`);
+      assert.equal(r.stdout.trim(), `dn:${dn}`);
+    }
+    assert.equal(onPlainPort('tls@contoso.com', 'tls password 1', true).status, 0, 'bare UPN');
   });
 });

@@ -12,6 +12,15 @@ import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
 import { authenticatorDevice } from '../helpers/authenticator-device.ts';
 import { freshDatabase, onPostgres, type TestDatabase } from '../helpers/db.ts';
+import {
+  type LegacyMatrix,
+  type LoggedEntry,
+  MATRIX_PASSWORD,
+  MATRIX_RADIUS_SECRETS,
+  MATRIX_TOTP_SECRET,
+  type MatrixCase,
+  seedLegacyMatrix,
+} from '../helpers/legacy-matrix.ts';
 import { hasRadclient, packetClient, radclient } from '../helpers/radius.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 import { authenticatorApp } from '../helpers/totp.ts';
@@ -22,6 +31,53 @@ const TOTP = 'JBSWY3DPEHPK3PXP';
 const RACER_TOTP = 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF';
 const COMBO_TOTP = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
 const PASSWORD = 'vpn mfa password 1';
+
+/**
+ * What each row of the MFA state × credential table (test/helpers/legacy-matrix.ts)
+ * gets from an application in mfa mode (README "RADIUS for VPNs"), written out
+ * here rather than taken from the code: app passwords are refused whoever holds
+ * them; a right account password signs a Disabled user in at once, challenges a
+ * user with a method for it (the table's users have an authenticator app), and
+ * refuses an Enabled user who has not registered one yet (registration needs
+ * the browser); wrong passwords, blocked and unknown users are refused.
+ */
+type MfaModeRow =
+  | { reply: 'Access-Accept' | 'Access-Reject'; reason: RegExp }
+  | { reply: 'Access-Challenge' };
+const APP_PASSWORD_REFUSED =
+  /^app passwords are not accepted here: the application asks for a second factor \(RADIUS MFA mode\)$/;
+const refused = (reason: RegExp): MfaModeRow => ({ reply: 'Access-Reject', reason });
+const CHALLENGE: MfaModeRow = { reply: 'Access-Challenge' };
+const MFA_MODE: Record<string, MfaModeRow> = {
+  'Disabled, account password': {
+    reply: 'Access-Accept',
+    reason: /^account password \(MFA Disabled for this user: no second factor asked\)$/,
+  },
+  'Disabled, app password': refused(APP_PASSWORD_REFUSED),
+  'Enabled before proof-up, account password': refused(
+    /^MFA required \(Enabled\), but the user has registered no verification method yet/,
+  ),
+  'Enabled before proof-up, app password': refused(APP_PASSWORD_REFUSED),
+  'Enabled after proof-up, account password': CHALLENGE,
+  'Enabled after proof-up, app password': refused(APP_PASSWORD_REFUSED),
+  'Enforced, account password': CHALLENGE,
+  'Enforced, app password': refused(APP_PASSWORD_REFUSED),
+  'Enforced, app password scoped to this application': refused(APP_PASSWORD_REFUSED),
+  'Enforced, app password scoped to another application': refused(APP_PASSWORD_REFUSED),
+  'Enforced, expired app password': refused(APP_PASSWORD_REFUSED),
+  'Enforced, wrong password': refused(/^wrong password$/),
+  'Disabled, wrong password': refused(/^wrong password$/),
+  'blocked, account password': refused(/^sign-in blocked by an administrator$/),
+  'blocked, app password': refused(/^sign-in blocked by an administrator$/),
+  'unknown user': refused(/^unknown user$/),
+};
+/** A challenged row is answered twice: once with the right code, once (after a new challenge) with a wrong one. */
+const CHALLENGED_LOG: LoggedEntry[] = [
+  { result: 'interrupted', reason: /^password right; Access-Challenge sent$/ },
+  { result: 'success', reason: /^multi-factor authentication completed$/ },
+  { result: 'interrupted', reason: /^password right; Access-Challenge sent$/ },
+  { result: 'failure', reason: /^wrong code$/ },
+];
 
 describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, {
   skip: requireTool(hasRadclient, 'radclient'),
@@ -38,6 +94,7 @@ describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'
   let recovery: string[];
   let appPassword: string;
   let device: Awaited<ReturnType<typeof authenticatorDevice>>;
+  let matrix: LegacyMatrix;
 
   const ask = (upn: string, password: string, extra: Record<string, string> = {}, timeout = 5) =>
     radclient(
@@ -141,6 +198,8 @@ describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'
     await user('new@contoso.com', 'Enabled');
     const pk = await user('passkey@contoso.com', 'Enforced');
     await addRegistration(ctx, pk, 'Passkey', { ok: true, secret: null, details: {} });
+
+    matrix = await seedLegacyMatrix(ctx, 'mfa', { radiusMode: 'mfa' });
 
     server = await startServerProcess(db.env);
     port = await server.frontPort('radius');
@@ -322,10 +381,54 @@ describe(`RADIUS MFA mode with radclient (${onPostgres ? 'PostgreSQL' : 'SQLite'
     assert.match(last.reason, /app passwords are not accepted here/);
   });
 
+  it('follows the MFA state × credential table in mfa mode: app passwords refused, Disabled users by password alone, a TOTP challenge for users with a method', async () => {
+    assert.deepEqual(
+      Object.keys(MFA_MODE).sort(),
+      matrix.cases.map((c) => c.title).sort(),
+      'an mfa-mode expectation for every row',
+    );
+    const ask = (c: MatrixCase, password: string, extra: Record<string, string> = {}) =>
+      radclient(port, MATRIX_RADIUS_SECRETS[c.app], {
+        'User-Name': c.upn,
+        'User-Password': password,
+        'NAS-Identifier': matrix.apps[c.app],
+        ...extra,
+      });
+    /** Each challenged user's authenticator app (a step is accepted once per user). */
+    const apps = new Map<string, () => string>();
+    for (const c of matrix.cases) {
+      const want = MFA_MODE[c.title]!;
+      const first = await ask(c, c.secret);
+      assert.equal(first.code, want.reply, `${c.title}: ${first.output}`);
+      if (want.reply !== 'Access-Challenge') continue;
+      assert.match(first.replyMessage ?? '', /code from your authenticator app/, c.title);
+      assert.ok(first.state, c.title);
+      if (!apps.has(c.upn)) apps.set(c.upn, authenticatorApp(MATRIX_TOTP_SECRET));
+      const code = apps.get(c.upn)!();
+      const right = await ask(c, code, { State: first.state });
+      assert.equal(right.code, 'Access-Accept', `${c.title}, right code: ${right.output}`);
+      const again = await ask(c, c.secret);
+      assert.equal(again.code, 'Access-Challenge', `${c.title}, again: ${again.output}`);
+      // Every digit changed: not this step's code (and another step's only by a one-in-a-million chance).
+      const wrong = code.replace(/\d/g, (d) => String((Number(d) + 5) % 10));
+      const refusedCode = await ask(c, wrong, { State: again.state! });
+      assert.equal(refusedCode.code, 'Access-Reject', `${c.title}, wrong code`);
+    }
+    assert.equal(apps.size, 2, 'Enabled after proof-up and Enforced were challenged');
+    await matrix.assertLogged(ctx, 'radius', (c) => {
+      const want = MFA_MODE[c.title]!;
+      if (want.reply === 'Access-Challenge') return CHALLENGED_LOG;
+      return [
+        { result: want.reply === 'Access-Accept' ? 'success' : 'failure', reason: want.reason },
+      ];
+    });
+  });
+
   it('never writes a password or code to the sign-in log', async () => {
     const all = await ctx.db.selectFrom('signin_log').selectAll().execute();
     const text = JSON.stringify(all);
     assert.ok(!text.includes(PASSWORD));
+    assert.ok(!text.includes(MATRIX_PASSWORD));
     assert.ok(!text.includes(recovery[0]!));
     assert.ok(!text.includes(appPassword));
   });

@@ -1,5 +1,6 @@
 // `portcullis serve` with PORTCULLIS_WORKERS=2: one set of listeners (HTTP,
-// LDAP, RADIUS) served by two processes; a worker killed with kill -9 is
+// LDAP, RADIUS) served by two processes, each judging the legacy MFA state ×
+// credential table as one process does; a worker killed with kill -9 is
 // replaced at once while the other keeps serving its connections; the
 // periodic jobs run on one worker and come back with its replacement; the
 // workers stop with the primary.
@@ -29,6 +30,12 @@ import { updateServiceSettings } from '../../src/services/settings.ts';
 import { setBlocked } from '../../src/services/user-admin.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import {
+  type LegacyMatrix,
+  MATRIX_PASSWORD,
+  type MatrixCase,
+  seedLegacyMatrix,
+} from '../helpers/legacy-matrix.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const BASE = 'dc=portcullis';
@@ -113,6 +120,47 @@ async function radiusAsk(port: number, app: string, password: string): Promise<s
   }
 }
 
+/**
+ * POST /legacy/v1/verify on a connection of its own (so the workers take turns),
+ * and which worker holds the server end of it once answered.
+ */
+function verifyOn(
+  port: number,
+  pids: number[],
+  app: string,
+  c: MatrixCase,
+): Promise<{ status: number; body: string; worker: number | undefined }> {
+  // Kept alive after the answer, so the worker still holds it when looked for; then closed.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return new Promise<{ status: number; body: string; worker: number | undefined }>(
+    (resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `/legacy/v1/verify?app=${app}`,
+          agent,
+          headers: {
+            authorization: `Basic ${Buffer.from(`${c.upn}:${c.secret}`).toString('base64')}`,
+          },
+        },
+        (res) => {
+          const local = req.socket!.localPort!;
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (body += d));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, body, worker: holderOf(port, local, pids) }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    },
+  ).finally(() => agent.destroy());
+}
+
 describe('serve with PORTCULLIS_WORKERS=2', () => {
   let db: TestDatabase;
   let ctx: AppContext;
@@ -121,6 +169,7 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
   let radiusPort: number;
   let app: string;
   let workers: number[];
+  let matrix: LegacyMatrix;
   const clients: Client[] = [];
 
   before(async () => {
@@ -140,6 +189,7 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
         radiusSecret: RADIUS_SECRET,
       })
     ).id;
+    matrix = await seedLegacyMatrix(ctx, 'workers');
     server = await startServerProcess({ ...db.env, PORTCULLIS_WORKERS: '2' });
     ldapPort = await server.frontPort('ldap');
     radiusPort = await server.frontPort('radius');
@@ -256,6 +306,23 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
     } finally {
       agent.destroy();
     }
+  });
+
+  it('follows the MFA state × credential table through HTTP verify, on both workers', async () => {
+    const answeredBy = new Set<number | undefined>();
+    for (const c of matrix.cases) {
+      const r = await verifyOn(server.port, workers, matrix.apps[c.app], c);
+      answeredBy.add(r.worker);
+      assert.equal(r.status, c.accept ? 200 : 401, `${c.title}: ${r.body}`);
+      if (c.accept) {
+        const body = JSON.parse(r.body) as { userPrincipalName: string; credential: string };
+        assert.equal(body.userPrincipalName, c.upn, c.title);
+        const credential = c.secret === MATRIX_PASSWORD ? 'password' : 'app password';
+        assert.equal(body.credential, credential, c.title);
+      }
+    }
+    assert.deepEqual(answeredBy, new Set(workers), 'each worker answered some rows');
+    await matrix.assertLogged(ctx, 'verify');
   });
 
   it('replaces a worker killed with kill -9 at once; the other keeps its connections', async () => {

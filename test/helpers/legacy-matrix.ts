@@ -1,6 +1,8 @@
 // The MFA-state × credential table of the legacy fronts (issue 4, Microsoft's
-// rules), seeded once and run against every front — HTTP verify, forward-auth,
-// LDAP and RADIUS — so the fronts cannot drift apart.
+// rules), seeded once and run against every front and mode (issue 20) — HTTP
+// verify (one process and two workers), forward-auth, LDAP (in the clear, over
+// StartTLS, search-then-bind) and RADIUS (app-password and mfa mode) — so the
+// fronts cannot drift apart.
 import assert from 'node:assert/strict';
 import type { AppContext } from '../../src/context.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
@@ -27,28 +29,65 @@ export interface MatrixCase {
   reason?: RegExp;
 }
 
-export interface LegacyMatrix {
-  apps: { main: string; other: string };
-  cases: MatrixCase[];
-  /** Asserts that every case left one sign-in log entry with its result, front and application. */
-  assertLogged(ctx: AppContext, front: string): Promise<void>;
+/** A sign-in log entry a case must leave. */
+export interface LoggedEntry {
+  result: 'success' | 'failure' | 'interrupted';
+  reason?: RegExp;
 }
 
-const TOTP = { ok: true as const, secret: 'JBSWY3DPEHPK3PXP', details: {} };
+export interface LegacyMatrix {
+  apps: { main: string; other: string };
+  /** The applications' LDAP service accounts (search-then-bind), when the seed asked for them. */
+  serviceAccounts: { main: ServiceAccount; other: ServiceAccount } | null;
+  cases: MatrixCase[];
+  /**
+   * Asserts that every case left its sign-in log entries (by default one, with
+   * the case's result and reason; `expect` names others, e.g. for RADIUS mfa
+   * mode) with the front and application — and that the table left no others.
+   */
+  assertLogged(
+    ctx: AppContext,
+    front: string,
+    expect?: (c: MatrixCase) => LoggedEntry[],
+  ): Promise<void>;
+}
+
+interface ServiceAccount {
+  dn: string;
+  secret: string;
+}
+
+/** The authenticator-app secret of the table's users with a registered method (Enabled after proof-up, Enforced). */
+export const MATRIX_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+const TOTP = { ok: true as const, secret: MATRIX_TOTP_SECRET, details: {} };
+
+export interface MatrixOptions {
+  /** Both applications' RADIUS mode (default `app-password`). */
+  radiusMode?: 'app-password' | 'mfa';
+  /** Give both applications an LDAP service account (search-then-bind). */
+  ldapServiceAccounts?: boolean;
+}
 
 /** Creates the users, applications and app passwords of the table (UPNs get `prefix`). */
-export async function seedLegacyMatrix(ctx: AppContext, prefix: string): Promise<LegacyMatrix> {
-  const apps = {
-    main: (
-      await createLegacyApp(ctx, { name: 'Matrix main', radiusSecret: MATRIX_RADIUS_SECRETS.main })
-    ).id,
-    other: (
-      await createLegacyApp(ctx, {
-        name: 'Matrix other',
-        radiusSecret: MATRIX_RADIUS_SECRETS.other,
-      })
-    ).id,
-  };
+export async function seedLegacyMatrix(
+  ctx: AppContext,
+  prefix: string,
+  opts: MatrixOptions = {},
+): Promise<LegacyMatrix> {
+  const app = (name: string, radiusSecret: string) =>
+    createLegacyApp(ctx, {
+      name,
+      radiusSecret,
+      ...(opts.radiusMode ? { radiusMode: opts.radiusMode } : {}),
+      ...(opts.ldapServiceAccounts ? { ldapServiceAccount: true } : {}),
+    });
+  const main = await app('Matrix main', MATRIX_RADIUS_SECRETS.main);
+  const other = await app('Matrix other', MATRIX_RADIUS_SECRETS.other);
+  const apps = { main: main.id, other: other.id };
+  const serviceAccounts =
+    main.ldapServiceAccount && other.ldapServiceAccount
+      ? { main: main.ldapServiceAccount, other: other.ldapServiceAccount }
+      : null;
   const upn = (name: string) => `${prefix}-${name}@matrix.example`;
   const user = async (
     name: string,
@@ -205,10 +244,15 @@ export async function seedLegacyMatrix(ctx: AppContext, prefix: string): Promise
     },
   ];
 
+  const byDefault = (c: MatrixCase): LoggedEntry[] => [
+    { result: c.accept ? 'success' : 'failure', ...(c.reason ? { reason: c.reason } : {}) },
+  ];
+
   return {
     apps,
+    serviceAccounts,
     cases,
-    async assertLogged(ctx, front) {
+    async assertLogged(ctx, front, expect = byDefault) {
       const rows = await ctx.db
         .selectFrom('signin_log')
         .select(['upn', 'result', 'reason', 'application'])
@@ -217,16 +261,23 @@ export async function seedLegacyMatrix(ctx: AppContext, prefix: string): Promise
         .execute();
       for (const c of cases) {
         const application = apps[c.app];
-        const hit = rows.findIndex(
-          (r) =>
-            r.upn.toLowerCase() === c.upn.toLowerCase() &&
-            r.application === application &&
-            r.result === (c.accept ? 'success' : 'failure') &&
-            (!c.reason || c.reason.test(r.reason)),
-        );
-        assert.ok(hit >= 0, `no ${front} log entry for "${c.title}"`);
-        rows.splice(hit, 1);
+        for (const e of expect(c)) {
+          const hit = rows.findIndex(
+            (r) =>
+              r.upn.toLowerCase() === c.upn.toLowerCase() &&
+              r.application === application &&
+              r.result === e.result &&
+              (!e.reason || e.reason.test(r.reason)),
+          );
+          assert.ok(
+            hit >= 0,
+            `no ${front} log entry ${e.result} ${e.reason ?? ''} for "${c.title}"`,
+          );
+          rows.splice(hit, 1);
+        }
       }
+      // A front that logged twice, or logged what it refused before looking (StartTLS required).
+      assert.deepEqual(rows, [], `${front} log entries the table did not make`);
     },
   };
 }
