@@ -318,13 +318,17 @@ export async function listApps(ctx: AppContext): Promise<ApplicationView[]> {
 
 /** An application by id; other processes' changes are seen within a second (ctx.cache). */
 export const findApp = (ctx: AppContext, id: string) =>
-  ctx.cache.get(`app:${id.slice(0, 64)}`, () =>
-    ctx.db
-      .selectFrom('applications')
-      .selectAll()
-      .where('id', '=', id.slice(0, 64))
-      .executeTakeFirst(),
-  );
+  // No application's id has control characters (a RADIUS NAS-Identifier may: PostgreSQL
+  // refuses a NUL in text, which made every such datagram a logged error).
+  printable(id) !== id
+    ? Promise.resolve(undefined)
+    : ctx.cache.get(`app:${id.slice(0, 64)}`, () =>
+        ctx.db
+          .selectFrom('applications')
+          .selectAll()
+          .where('id', '=', id.slice(0, 64))
+          .executeTakeFirst(),
+      );
 
 /** The RADIUS shared secret of an application (sealed at rest). */
 export const radiusSecretOf = (ctx: AppContext, app: ApplicationsTable) =>
