@@ -2,6 +2,7 @@
 // is a legacy application, named by the request's NAS-Identifier and holding
 // its own shared secret.
 
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import dgram from 'node:dgram';
 import radius from 'radius';
 import type { AppContext } from '../context.ts';
@@ -72,6 +73,8 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
   }
 
   async function handle(msg: Buffer, rinfo: dgram.RemoteInfo): Promise<Buffer | null> {
+    const authenticatorAt = messageAuthenticatorAt(msg);
+    if (authenticatorAt === null) return null;
     let bare: radius.RadiusPacket;
     try {
       bare = radius.decode_without_secret({ packet: msg });
@@ -97,6 +100,7 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
     let packet: radius.RadiusPacket;
     try {
       packet = radius.decode({ packet: msg, secret });
+      if (authenticatorAt >= 0 && !authentic(msg, authenticatorAt, secret)) throw new Error();
     } catch {
       ctx.log.warn(
         { client: rinfo.address, nas: appId },
@@ -104,10 +108,7 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
       );
       return null;
     }
-    if (
-      packet.attributes['Message-Authenticator'] === undefined &&
-      app.radius_message_authenticator === 1
-    ) {
+    if (authenticatorAt < 0 && app.radius_message_authenticator === 1) {
       ctx.log.warn(
         { client: rinfo.address, nas: appId },
         'RADIUS request without Message-Authenticator dropped',
@@ -173,6 +174,50 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
     port: socket.address().port,
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };
+}
+
+/** RFC 3579 §3.2: the Message-Authenticator attribute's type. */
+const MESSAGE_AUTHENTICATOR = 80;
+
+/**
+ * Where a packet's Message-Authenticator value starts: -1 when it has none,
+ * null when the packet is malformed — a Length outside 20…4096 or beyond what
+ * arrived (RFC 2865 §3), an attribute shorter than its own header or running
+ * past the Length (§5), a Message-Authenticator not 16 octets long or not the
+ * only one (RFC 3579 §3.2). The radius package reads all of these leniently.
+ */
+function messageAuthenticatorAt(msg: Buffer): number | null {
+  if (msg.length < 20) return null;
+  const length = msg.readUInt16BE(2);
+  if (length < 20 || length > 4096 || length > msg.length) return null;
+  let found = -1;
+  let at = 20;
+  while (at < length) {
+    const size = msg[at + 1];
+    if (size === undefined || size < 2 || at + size > length) return null;
+    if (msg[at] === MESSAGE_AUTHENTICATOR) {
+      if (size !== 18 || found >= 0) return null;
+      found = at + 2;
+    }
+    at += size;
+  }
+  return found;
+}
+
+/**
+ * RFC 3579 §3.2: the Message-Authenticator is HMAC-MD5, keyed by the shared
+ * secret, of the packet as received (up to its Length) with the value zeroed.
+ * Checked here on the bytes: the radius package compares it after encoding
+ * the attributes again (so a changed attribute length passes) and as UTF-8
+ * strings, in which octets that are not UTF-8 all read alike (so changed
+ * authenticators pass, and sixteen 0xff octets are taken for the right one
+ * about once in a few million packets, not once in 2^128).
+ */
+function authentic(msg: Buffer, valueAt: number, secret: string): boolean {
+  const packet = Buffer.from(msg.subarray(0, msg.readUInt16BE(2)));
+  packet.fill(0, valueAt, valueAt + 16);
+  const expected = createHmac('md5', secret).update(packet).digest();
+  return timingSafeEqual(expected, msg.subarray(valueAt, valueAt + 16));
 }
 
 /** The reply to a request in `mfa` mode (RFC 2865 §4.4: a challenge carries State and Reply-Message). */

@@ -1,6 +1,7 @@
 // Portcullis as an OpenID Connect provider: oidc-provider (the certified
 // implementation) configured over our storage, keys and applications. The
 // protocol is its work; who may sign in, and how, stays ours.
+import type { EventEmitter } from 'node:events';
 import Provider, {
   type AdapterPayload,
   type Configuration,
@@ -148,6 +149,18 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
   const provider = new Provider(ctx.config.publicUrl, configuration);
   // Behind a TLS-terminating proxy, trust its X-Forwarded-* for the public URL.
   provider.proxy = true;
+  // What no handler took, Koa prints to stderr as a stack trace: a client gone
+  // mid-request (a body cut short, the connection closed) is no fault of ours,
+  // anything else is; both go to the log instead.
+  // (Provider is a Koa application; its types list only its own events.)
+  (provider as unknown as EventEmitter).on(
+    'error',
+    (err: Error & { code?: string }, koa?: KoaContextWithOIDC) => {
+      if (koa?.req.socket?.destroyed)
+        ctx.log.debug({ err: err.message, code: err.code }, 'OpenID Connect: the client went away');
+      else ctx.log.error({ err: err.message, path: koa?.path }, 'OpenID Connect request failed');
+    },
+  );
   const cookie = sessionCookieName(ctx.config.publicUrl);
   /** Sessions being ended by a sign-out, by its request; each settles with its failure, if any. */
   const signingOut = new WeakMap<object, Promise<unknown>>();

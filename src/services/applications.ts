@@ -319,13 +319,17 @@ export async function listApps(ctx: AppContext): Promise<ApplicationView[]> {
 
 /** An application by id, as it stands when `cache` read its epoch (ctx.dataCache: at once everywhere). */
 export const findApp = (ctx: AppContext, id: string, cache: CacheView = ctx.dataCache) =>
-  cache.get(`app:${id.slice(0, 64)}`, () =>
-    ctx.db
-      .selectFrom('applications')
-      .selectAll()
-      .where('id', '=', id.slice(0, 64))
-      .executeTakeFirst(),
-  );
+  // No application's id has control characters (a RADIUS NAS-Identifier may: PostgreSQL
+  // refuses a NUL in text, which made every such datagram a logged error).
+  printable(id) !== id
+    ? Promise.resolve(undefined)
+    : cache.get(`app:${id.slice(0, 64)}`, () =>
+        ctx.db
+          .selectFrom('applications')
+          .selectAll()
+          .where('id', '=', id.slice(0, 64))
+          .executeTakeFirst(),
+      );
 
 /** The RADIUS shared secret of an application (sealed at rest). */
 export const radiusSecretOf = (ctx: AppContext, app: ApplicationsTable) =>

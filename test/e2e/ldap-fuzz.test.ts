@@ -4,7 +4,6 @@
 // process answers or closes each connection, never crashes, keeps its memory
 // bounded, and a good client on another connection keeps working throughout.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -14,16 +13,13 @@ import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
+import { berArb } from '../helpers/hostile.ts';
 import * as wire from '../helpers/ldap-wire.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+import { rss, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const BASE = 'dc=portcullis';
 const DAN = `uid=dan@contoso.com,ou=people,${BASE}`;
 const DAN_PASSWORD = 'dan password 1';
-
-/** Resident memory of a process, in bytes (Linux). */
-const rss = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
 /** Sends the bytes, half-closes, and waits until the server has closed (or 5 s pass). */
 function throwAt(port: number, bytes: Buffer): Promise<'closed' | 'open'> {
@@ -39,7 +35,7 @@ function throwAt(port: number, bytes: Buffer): Promise<'closed' | 'open'> {
   });
 }
 
-// --- what is thrown ---
+// --- what is thrown (test/helpers/hostile.ts) ---
 
 const valid = [
   wire.bind(1, DAN, DAN_PASSWORD),
@@ -56,61 +52,7 @@ const valid = [
   wire.abandon(4, 3),
   wire.unbind(5),
 ];
-const aValid = fc.constantFrom(...valid);
-
-const truncated = aValid.chain((m) =>
-  fc.integer({ min: 1, max: m.length - 1 }).map((n) => m.subarray(0, n)),
-);
-/** A length field of 1 to 4 octets claiming more than follows (up to 4 GiB). */
-const overLong = fc
-  .tuple(fc.integer({ min: 1, max: 4 }), fc.uint8Array({ maxLength: 64 }))
-  .map(([octets, tail]) => {
-    const len = Buffer.alloc(octets, 0xff);
-    return Buffer.concat([Buffer.from([0x30, 0x80 | octets]), len, tail]);
-  });
-const indefinite = aValid.map((m) =>
-  Buffer.concat([Buffer.from([0x30, 0x80]), m.subarray(2), Buffer.from([0, 0])]),
-);
-/** NOT filters nested `depth` deep inside a search (each two bytes of header). */
-const deep = fc.integer({ min: 30, max: 3000 }).map((depth) => {
-  let f = wire.tlv(0x87, Buffer.from('cn'));
-  for (let i = 0; i < depth; i++) f = wire.tlv(0xa2, f);
-  return wire.search(7, DAN, 2, f);
-});
-/** Deep nesting by indefinite lengths, which no length check alone stops. */
-const deepIndefinite = fc
-  .integer({ min: 10, max: 20000 })
-  .map((depth) =>
-    Buffer.concat([
-      Buffer.from([0x30, 0x84, 0, 0, 0x9c, 0x40]),
-      Buffer.alloc(depth * 2, Buffer.from([0xa0, 0x80])),
-    ]),
-  );
-const mutated = fc
-  .tuple(
-    aValid,
-    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
-  )
-  .map(([m, changes]) => {
-    const b = Buffer.from(m);
-    for (const [at, v] of changes) b[at % b.length] = v;
-    return b;
-  });
-const random = fc.uint8Array({ minLength: 1, maxLength: 512 }).map((a) => Buffer.from(a));
-const randomAfterValid = fc
-  .tuple(aValid, random)
-  .map(([m, r]) => Buffer.concat([wire.bind(1, DAN, 'wrong'), m, r]));
-
-const hostile = fc.oneof(
-  truncated,
-  overLong,
-  indefinite,
-  deep,
-  deepIndefinite,
-  mutated,
-  random,
-  randomAfterValid,
-);
+const hostile = berArb(valid, wire.bind(1, DAN, 'wrong'));
 
 describe('LDAP front under malformed BER (fuzz)', () => {
   let db: TestDatabase;

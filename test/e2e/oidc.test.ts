@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import * as client from 'openid-client';
@@ -300,6 +302,25 @@ describe('OpenID Connect code flow with PKCE through the Portcullis sign-in', ()
       redirect: 'manual',
     });
     assert.ok(res.status < 500, `status ${res.status}`);
+  });
+
+  it('writes no stack trace when a client goes away in the middle of a request', async () => {
+    // Koa (under oidc-provider) printed the socket's "Parse Error" to stderr, found by
+    // test/e2e/hostile-ports.test.ts: a body cut short, then the connection closed.
+    for (const path of ['/oidc/token', '/oidc/token/introspection']) {
+      const sock = net.connect(server.port, '127.0.0.1');
+      sock.on('error', () => {});
+      await once(sock, 'connect');
+      sock.end(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+          'Content-Length: 100\r\n\r\ngrant_type=',
+      );
+      sock.resume();
+      await once(sock, 'close');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    assert.doesNotMatch(server.output(), /Parse Error|^\s+at |OpenID Connect request failed/m);
+    assert.equal((await fetch(`${issuer}/.well-known/openid-configuration`)).status, 200);
   });
 
   it('an authorization code works once; reusing it fails and revokes what it gave', async () => {

@@ -14,6 +14,7 @@ import {
   MATRIX_RADIUS_SECRETS,
   seedLegacyMatrix,
 } from '../helpers/legacy-matrix.ts';
+import { packetClient } from '../helpers/radius.ts';
 import { requireTool, type ServerProcess, startServerProcess } from '../helpers/server.ts';
 
 const hasRadclient =
@@ -139,5 +140,65 @@ describe('RADIUS front with radclient', { skip: requireTool(hasRadclient, 'radcl
     assert.doesNotMatch(await radclient(port, attrs, 'wrong-secret-999999'), /Received Access-/);
     assert.doesNotMatch(await radclient(port, attrs, SECRET, false), /Received Access-/);
     assert.match(await radclient(port, attrs), /Received Access-Accept/);
+  });
+
+  it('drops a request whose Message-Authenticator or attribute length was changed', async () => {
+    // The radius package compared the authenticator as UTF-8 (octets that are not
+    // UTF-8 all read alike) and after encoding the attributes again (so a length
+    // running past the packet passed): both were answered, here with a right password.
+    const client = await packetClient(port, SECRET);
+    try {
+      // A new list each time: the radius package appends the Message-Authenticator to it.
+      const attrs = (): [string, string][] => [
+        ['User-Name', 'vpn@contoso.com'],
+        ['User-Password', pw.vpn!],
+        ['NAS-Identifier', vpn],
+      ];
+      /** The packet with one octet of its authenticator changed, reading the same as UTF-8. */
+      const alike = (packet: Buffer) => {
+        const at = packet.length - 16; // the Message-Authenticator is the last attribute
+        const value = packet.subarray(at);
+        for (let i = 0; i < 16; i++)
+          for (let x = 0x80; x <= 0xff; x++) {
+            const changed = Buffer.from(value);
+            changed[i] = x;
+            if (x !== value[i] && changed.toString() === value.toString())
+              return Buffer.concat([packet.subarray(0, at), changed]);
+          }
+        return null;
+      };
+      let forged: Buffer | null = null;
+      while (!forged) forged = alike(client.request(attrs()));
+      const overlong = client.request(attrs());
+      overlong[overlong.length - 17]! += 1; // its length: 19 octets, one more than there are
+      for (const packet of [forged, overlong]) {
+        client.send(packet);
+        assert.equal(await client.next(1000), null);
+      }
+      client.send(client.request(attrs()));
+      assert.equal((await client.next(5000))?.code, 'Access-Accept');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('drops a request naming a client with control characters, logging no error', async () => {
+    // PostgreSQL refuses a NUL in text: each such datagram was a logged error.
+    const client = await packetClient(port, SECRET);
+    try {
+      for (const nas of ['\u0000', `${vpn}\u0000`, 'a\u0001b']) {
+        client.send(
+          client.request([
+            ['User-Name', 'vpn@contoso.com'],
+            ['User-Password', pw.vpn!],
+            ['NAS-Identifier', nas],
+          ]),
+        );
+        assert.equal(await client.next(1000), null);
+      }
+      assert.doesNotMatch(server.output(), /"level":50/);
+    } finally {
+      await client.close();
+    }
   });
 });

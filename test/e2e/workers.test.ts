@@ -5,7 +5,6 @@
 // periodic jobs run on one worker and come back with its replacement; the
 // workers stop with the primary.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import http from 'node:http';
@@ -36,7 +35,7 @@ import {
   type MatrixCase,
   seedLegacyMatrix,
 } from '../helpers/legacy-matrix.ts';
-import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+import { type ServerProcess, startServerProcess, workersOf } from '../helpers/server.ts';
 
 const BASE = 'dc=portcullis';
 const UPN = 'wendy@contoso.com';
@@ -53,11 +52,6 @@ async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** The worker processes of a primary (its children). */
-const workersOf = (primary: number): number[] => {
-  const r = spawnSync('pgrep', ['-P', String(primary)], { encoding: 'utf8' });
-  return r.stdout.split('\n').filter(Boolean).map(Number).sort();
-};
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);

@@ -1,9 +1,12 @@
 // What a hostile client sends (issue 9), as fast-check arbitraries: strings
 // and bytes that break parsers, bodies of every kind (and OpenAPI-shaped ones
 // that pass validation), hostile headers, whole requests for any route and
-// caller, and the same as raw bytes on a socket. Used by test/http/fuzz.test.ts.
+// caller, and the same as raw bytes on a socket; and LDAP messages (BER)
+// broken every way a parser can be. Used by test/http/fuzz.test.ts,
+// test/e2e/ldap-fuzz.test.ts and test/e2e/hostile-ports.test.ts.
 import net from 'node:net';
 import fc from 'fast-check';
+import * as wire from './ldap-wire.ts';
 
 export const PASSWORD = 'correct horse battery';
 /** Body limits the fuzzed app runs with (small, so bodies over them are cheap to make). */
@@ -1069,4 +1072,70 @@ export function parseAnswer(
     }
   }
   return { status: Number(m[1]), headers, body: raw.slice(end + 4) };
+}
+
+// ---------------------------------------------------------------------------
+// LDAP messages (BER, X.690) an LDAP front must survive
+// ---------------------------------------------------------------------------
+
+/**
+ * Malformed BER built from `valid` messages: truncated ones, lengths longer
+ * than what follows or than any message may be (up to 4 GiB), indefinite
+ * lengths, filters nested thousands deep (by definite and by indefinite
+ * lengths, which no length check alone stops), valid messages with a few
+ * bytes changed, random bytes, and random bytes after `opener` and a valid
+ * message (a parser that got in step first).
+ */
+export function berArb(valid: readonly Buffer[], opener: Buffer): fc.Arbitrary<Buffer> {
+  const aValid = fc.constantFrom(...valid);
+  const truncated = aValid.chain((m) =>
+    fc.integer({ min: 1, max: m.length - 1 }).map((n) => m.subarray(0, n)),
+  );
+  const overLong = fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.uint8Array({ maxLength: 64 }))
+    .map(([octets, tail]) =>
+      Buffer.concat([Buffer.from([0x30, 0x80 | octets]), Buffer.alloc(octets, 0xff), tail]),
+    );
+  const indefinite = aValid.map((m) =>
+    Buffer.concat([Buffer.from([0x30, 0x80]), m.subarray(2), Buffer.from([0, 0])]),
+  );
+  /** NOT filters nested `depth` deep inside a search (each two bytes of header). */
+  const deep = fc.integer({ min: 30, max: 3000 }).map((depth) => {
+    let f = wire.tlv(0x87, Buffer.from('cn'));
+    for (let i = 0; i < depth; i++) f = wire.tlv(0xa2, f);
+    return wire.search(7, 'dc=example', 2, f);
+  });
+  const deepIndefinite = fc
+    .integer({ min: 10, max: 20000 })
+    .map((depth) =>
+      Buffer.concat([
+        Buffer.from([0x30, 0x84, 0, 0, 0x9c, 0x40]),
+        Buffer.alloc(depth * 2, Buffer.from([0xa0, 0x80])),
+      ]),
+    );
+  const mutated = fc
+    .tuple(
+      aValid,
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    )
+    .map(([m, changes]) => {
+      const b = Buffer.from(m);
+      for (const [at, v] of changes) b[at % b.length] = v;
+      return b;
+    });
+  const random = fc.uint8Array({ minLength: 1, maxLength: 512 }).map((a) => Buffer.from(a));
+  const randomAfterValid = fc.tuple(aValid, random).map(([m, r]) => Buffer.concat([opener, m, r]));
+  return fc.oneof(
+    truncated,
+    overLong,
+    indefinite,
+    deep,
+    deepIndefinite,
+    mutated,
+    random,
+    randomAfterValid,
+  );
 }

@@ -1,4 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { freePort } from './ports.ts';
 
 const bin = new URL('../../bin/portcullis.js', import.meta.url).pathname;
@@ -150,3 +151,17 @@ export function requireTool(present: boolean, name: string): string | false {
   console.log(`# skipping: ${name} is not installed (install it or run .ci/run)`);
   return `${name} not installed`;
 }
+
+/** The worker processes of a `serve` primary (its children), by process id. */
+export function workersOf(primary: number): number[] {
+  const r = spawnSync('pgrep', ['-P', String(primary)], { encoding: 'utf8' });
+  return r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** Resident memory of a process, in bytes (Linux). */
+export const rss = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
