@@ -59,7 +59,7 @@ export interface ContextOverrides {
 }
 
 export function createContext(config: Config, o: ContextOverrides = {}): AppContext {
-  const { db, dialect, counters } = openDatabase(config.databaseUrl, {
+  const { db, dialect, counters, cacheEpoch } = openDatabase(config.databaseUrl, {
     pgPoolSize: config.databasePoolSize,
     ...o.db,
   });
@@ -106,7 +106,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
     telephony,
     groupCommit: groupCommit(db, o.db?.writeTurns),
     cache: new TtlCache(1000),
-    dataCache: new EpochCache(() => readCacheEpoch(db)),
+    dataCache: new EpochCache(cacheEpoch ?? (() => readCacheEpoch(db))),
     get metrics() {
       metrics ??= createMetrics(() => ctx.hasher.stats());
       return metrics;

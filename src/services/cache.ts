@@ -42,7 +42,8 @@ export interface CacheView {
 export class EpochCache {
   private readonly entries = new Map<string, { epoch: number; value: Promise<unknown> }>();
   constructor(
-    private readonly readEpoch: () => Promise<number>,
+    /** Synchronous where the database allows (SQLite's reading connection): one await fewer per lookup. */
+    private readonly readEpoch: () => number | Promise<number>,
     private readonly max = 10_000,
   ) {}
 
@@ -52,8 +53,16 @@ export class EpochCache {
   }
 
   /** One lookup with an epoch of its own. */
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
-    return (await this.view()).get(key, load);
+  get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let epoch: number | Promise<number>;
+    try {
+      epoch = this.readEpoch();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return typeof epoch === 'number'
+      ? this.#get(epoch, key, load)
+      : epoch.then((n) => this.#get(n, key, load));
   }
 
   forget(key: string): void {
