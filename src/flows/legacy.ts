@@ -191,7 +191,8 @@ async function appPasswordInOneWrite(
   if (app && !(await mayUseApp(ctx, app, user.id))) return null;
   const settings = await getServiceSettings(ctx, o.cache);
   const keys = o.keys.map((k) => k.key);
-  const clear = settlements(o.keys).right[0];
+  const settle = settlements(o.keys);
+  const clear = settle.right[0];
   return ctx.groupCommit.run((db) =>
     inTransaction(db, async (trx) => {
       const limits = limitsStore(trx);
@@ -202,7 +203,7 @@ async function appPasswordInOneWrite(
       if (v.ok) await limits.clear(standing.failing.filter((k) => clear.includes(k)));
       else {
         await limits.reserve(o.keys, now);
-        await limits.settle(...settlements(o.keys).wrong);
+        await limits.settle(...settle.wrong);
       }
       const log = signinLogStore(trx);
       await recordSignin(

@@ -229,6 +229,18 @@ function radiusArb(app: string): fc.Arbitrary<Buffer> {
       ['NAS-Identifier', app],
     ]);
   const identifier = fc.integer({ min: 0, max: 255 });
+  /** Mallory's Access-Request for the application, under `secret`. */
+  const mallory = (id: number, secret: string, authenticator?: boolean) =>
+    accessRequest(
+      id,
+      [
+        ['User-Name', MALLORY],
+        ['User-Password', 'x'],
+        ['NAS-Identifier', app],
+      ],
+      secret,
+      authenticator,
+    );
   const withLength = (b: Buffer, n: number) => {
     const c = Buffer.from(b);
     c.writeUInt16BE(n & 0xffff, 2);
@@ -236,30 +248,9 @@ function radiusArb(app: string): fc.Arbitrary<Buffer> {
   };
   return fc.oneof(
     randomBytes(600),
-    identifier.map((id) =>
-      accessRequest(
-        id,
-        [
-          ['User-Name', MALLORY],
-          ['User-Password', 'x'],
-          ['NAS-Identifier', app],
-        ],
-        'not the secret',
-      ),
-    ),
+    identifier.map((id) => mallory(id, 'not the secret')),
     identifier.chain((id) => mutate(good(id))),
-    identifier.map((id) =>
-      accessRequest(
-        id,
-        [
-          ['User-Name', MALLORY],
-          ['User-Password', 'x'],
-          ['NAS-Identifier', app],
-        ],
-        RADIUS_SECRET,
-        false,
-      ),
-    ),
+    identifier.map((id) => mallory(id, RADIUS_SECRET, false)),
     fc
       .tuple(identifier, fc.constantFrom('nobody', '\u0000', `${app}\u0000`, 'x'.repeat(250), ''))
       .map(([id, nas]) =>

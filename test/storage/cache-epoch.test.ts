@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { recordSignin } from '../../src/flows/signin-log.ts';
 import { setAppAccess } from '../../src/services/app-access.ts';
 import {
   createAppPassword,
@@ -97,17 +98,13 @@ describe('the cache epoch', () => {
       [
         'a sign-in log entry',
         () =>
-          t.ctx.stores.signinLog.record({
-            id: 'cache-epoch-entry',
-            at: 1,
+          recordSignin(t.ctx, {
             upn: 'cache@contoso.com',
-            user_id: userId,
+            userId,
             result: 'success',
             reason: 'test',
             method: null,
-            client_ip: null,
-            user_agent: null,
-            application: null,
+            client: { ip: null, userAgent: null },
             front: 'verify',
           }),
       ],
