@@ -1,5 +1,6 @@
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { sql } from 'kysely';
 import type { Config } from './config/schema.ts';
 import { type AppContext, closeContext, createContext } from './context.ts';
@@ -10,6 +11,7 @@ import { startDirectorySchedule } from './directory/schedule.ts';
 import { type LdapFront, startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
 import { createApp } from './http/app.tsx';
+import { withVerifyListener } from './http/verify-listener.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startMailSender } from './mail/sender.ts';
 import { oidcHost } from './oidc/host.ts';
@@ -93,10 +95,17 @@ export async function startServer(
   // (which warns about the runtime on Node 20 as it loads).
   const { createOidcProvider } = await import('./oidc/provider.ts');
   const app = createApp(ctx, { oidc: await oidcHost(ctx, createOidcProvider) });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s),
-    );
+  const listener = await withVerifyListener(
+    ctx,
+    getRequestListener(app.fetch, { hostname: config.host }),
+  );
+  const server = createHttpServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   const radius = config.radiusListen ? await startRadiusFront(ctx, config.radiusListen) : null;

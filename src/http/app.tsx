@@ -4,12 +4,9 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
-import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import { readAsset } from '../assets.ts';
 import type { AppContext } from '../context.ts';
-import { isDatabaseUnavailable, isRefusedValue } from '../db/index.ts';
-import { AppError, isAppError, localMessage } from '../errors.ts';
+import { AppError, localMessage } from '../errors.ts';
 import { signinFlows } from '../flows/signin.ts';
 import { translator } from '../i18n/index.ts';
 import type { OidcHost } from '../oidc/host.ts';
@@ -21,6 +18,7 @@ import { getServiceSettings } from '../services/settings.ts';
 import { adminRoutes } from './admin/index.ts';
 import { createApi } from './api/index.ts';
 import type { HttpEnv } from './env.ts';
+import { recordRequest, toAppError } from './errors.ts';
 import { dropFlash, peekFlash } from './flash.ts';
 import { localeFromHeaders } from './locale.ts';
 import { ErrorPage } from './pages/steps.tsx';
@@ -38,6 +36,7 @@ import { securityInfoRoutes } from './routes/security-info.tsx';
 import { signinRoutes } from './routes/signin.tsx';
 import { telephonyRoutes } from './routes/telephony.ts';
 import { sameOriginOnly } from './same-origin.ts';
+import { securityHeaders } from './security-headers.ts';
 import { loadSession } from './session.ts';
 import { afterStaleForm } from './stale-form.ts';
 
@@ -51,31 +50,6 @@ const webauthnJs = readFileSync(
   new URL('../dist/bundle/index.umd.min.js', import.meta.resolve('@simplewebauthn/browser')),
   'utf8',
 );
-
-/** Maps anything thrown to an AppError; unexpected errors are logged and become a generic 500. */
-function toAppError(ctx: AppContext, e: unknown, path: string, clientGone = false): AppError {
-  if (isAppError(e)) return e;
-  // The client hung up before its request was read (ECONNRESET, which would
-  // pass for a lost database connection): no one to answer, nothing wrong here.
-  if (clientGone) {
-    ctx.log.debug({ path }, 'client went away');
-    return new AppError('invalid_request');
-  }
-  if (isDatabaseUnavailable(e)) {
-    ctx.log.warn({ path, err: (e as Error).message }, 'database unavailable');
-    return new AppError('service_unavailable', { retryAfter: 5 });
-  }
-  if (isRefusedValue(e)) {
-    ctx.log.info({ path, err: (e as Error).message }, 'database refused a value from the request');
-    return new AppError('invalid_request');
-  }
-  if (e instanceof HTTPException) {
-    if (e.status === 413) return new AppError('payload_too_large');
-    if (e.status < 500) return new AppError('invalid_request');
-  }
-  ctx.log.error({ path, err: e }, 'unexpected error');
-  return new AppError('internal_error');
-}
 
 /** The HTTP application: thin routes over the flows and services. */
 export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
@@ -118,43 +92,21 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     c.set('flows', flows);
     const started = performance.now();
     await next();
-    const ms = performance.now() - started;
-    // The route pattern, not the path: one series per route, whatever the ids in it.
-    const route = c.res.status === 404 ? 'unmatched' : c.req.routePath;
-    ctx.metrics.requestSeconds.observe(
-      { method: c.req.method, route, status: String(c.res.status) },
-      ms / 1000,
-    );
-    ctx.log.debug(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms) },
-      'request',
-    );
+    recordRequest(ctx, {
+      method: c.req.method,
+      path: c.req.path,
+      route: c.res.status === 404 ? 'unmatched' : c.req.routePath,
+      status: c.res.status,
+      ms: performance.now() - started,
+    });
   });
   app.use(localeFromHeaders);
   // form-action 'self' everywhere a form stays here. The sign-in pages are the
   // exception: a sign-in ends in a redirect to the application (an OpenID
   // Connect redirect URI, a forward-auth rd), and browsers apply form-action
   // to every redirect after a form is sent, so it would strand the user.
-  const headers = (formAction: boolean) =>
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-        ...(formAction ? { formAction: ["'self'"] } : {}),
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: ctx.config.publicUrl.startsWith('https:')
-        ? 'max-age=31536000; includeSubDomains'
-        : false,
-      xFrameOptions: 'DENY',
-      referrerPolicy: 'same-origin',
-    });
-  const staysHere = headers(true);
-  const leadsAway = headers(false);
+  const staysHere = securityHeaders(ctx, true);
+  const leadsAway = securityHeaders(ctx, false);
   const signinPath = (path: string) =>
     path === '/' || path.startsWith('/signin') || path.startsWith(`${OIDC_PREFIX}/interaction/`);
   app.use((c, next) => (signinPath(c.req.path) ? leadsAway(c, next) : staysHere(c, next)));

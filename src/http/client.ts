@@ -18,10 +18,19 @@ export function clientInfo(c: Context): ClientInfo {
     // In-process requests (tests) have no socket.
   }
   const proxies = (c as unknown as Context<HttpEnv>).var.ctx?.config.trustedProxies ?? '';
-  const languages = acceptLanguage(c.req.header('accept-language'));
+  return clientInfoOf(socket, (name) => c.req.header(name), proxies);
+}
+
+/** `clientInfo` from the connection's address and the request's headers (by lower-case name). */
+export function clientInfoOf(
+  socket: string | null,
+  header: (name: string) => string | undefined,
+  proxies: string,
+): ClientInfo {
+  const languages = acceptLanguage(header('accept-language'));
   return {
-    ip: clientAddress(socket, c.req.header('x-forwarded-for'), trustedProxies(proxies)),
-    userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+    ip: clientAddress(socket, header('x-forwarded-for'), trustedProxies(proxies)),
+    userAgent: header('user-agent')?.slice(0, 512) ?? null,
     ...(languages.length ? { language: negotiate(languages) } : {}),
   };
 }

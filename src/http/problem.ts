@@ -1,18 +1,33 @@
 import type { Context } from 'hono';
 import { type AppError, errorCodes } from '../errors.ts';
 
+/** An answer as data: written by Hono (`send`) or straight to Node's response. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 /** RFC 9457 problem details with our stable `code`. */
-export function problem(c: Context, e: AppError) {
-  if (e.retryAfter) c.header('Retry-After', String(e.retryAfter));
-  return c.body(
-    JSON.stringify({
+export function problemAnswer(e: AppError, headers: Record<string, string> = {}): Answer {
+  return {
+    status: e.status,
+    headers: {
+      ...headers,
+      'content-type': 'application/problem+json',
+      ...(e.retryAfter ? { 'retry-after': String(e.retryAfter) } : {}),
+    },
+    body: JSON.stringify({
       type: `urn:portcullis:error:${e.code}`,
       title: errorCodes[e.code].message,
       status: e.status,
       code: e.code,
       ...(e.detail ? { detail: e.detail } : {}),
     }),
-    e.status as 400,
-    { 'content-type': 'application/problem+json' },
-  );
+  };
 }
+
+/** An Answer through Hono. */
+export const send = (c: Context, a: Answer) => c.body(a.body, a.status as 200, a.headers);
+
+export const problem = (c: Context, e: AppError) => send(c, problemAnswer(e));

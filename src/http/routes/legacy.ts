@@ -1,11 +1,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { legacySignIn } from '../../flows/legacy.ts';
+import type { ClientInfo } from '../../flows/signin.ts';
 import { findApp } from '../../services/applications.ts';
 import { clientInfo } from '../client.ts';
 import type { HttpEnv } from '../env.ts';
-import { problem } from '../problem.ts';
+import { type Answer, problem, problemAnswer, send } from '../problem.ts';
 
 /** HTTP Basic credentials (RFC 7617), or null when absent or malformed. */
 export function basicCredentials(
@@ -19,14 +21,16 @@ export function basicCredentials(
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-const challenge = (c: Context<HttpEnv>, retryAfter?: number) => {
-  c.header('WWW-Authenticate', 'Basic realm="Portcullis", charset="UTF-8"');
-  if (retryAfter) {
-    c.header('Retry-After', String(retryAfter));
-    return problem(c, new AppError('too_many_attempts', { retryAfter }));
-  }
-  return problem(c, new AppError('invalid_credentials'));
-};
+/** A refused credential: asked again (RFC 7617), or told to wait. */
+const challengeAnswer = (retryAfter?: number) =>
+  problemAnswer(
+    retryAfter
+      ? new AppError('too_many_attempts', { retryAfter })
+      : new AppError('invalid_credentials'),
+    { 'www-authenticate': 'Basic realm="Portcullis", charset="UTF-8"' },
+  );
+const challenge = (c: Context<HttpEnv>, retryAfter?: number) =>
+  send(c, challengeAnswer(retryAfter));
 
 /**
  * The URL the proxy is deciding about: nginx sends X-Original-URL (our example
@@ -128,33 +132,51 @@ export const legacyRoutes = new Hono<HttpEnv>()
   /**
    * HTTP verify: for programs that can call a URL (Dovecot via Lua, Nextcloud,
    * custom code). Basic credentials in; 200 with the user's claims, or 401.
+   * Under Node, ../verify-listener.ts answers it before the web app.
    */
-  .post('/legacy/v1/verify', async (c) => {
-    const appId = c.req.query('app');
-    if (!appId)
-      return problem(
-        c,
-        new AppError('invalid_request', {
-          detail: 'Name the application: POST /legacy/v1/verify?app=ID.',
-        }),
-      );
-    const creds = basicCredentials(c.req.header('authorization'));
-    if (!creds) return challenge(c);
-    const result = await legacySignIn(c.var.ctx, {
-      username: creds.username,
-      secret: creds.password,
-      appId,
-      front: 'verify',
-      client: clientInfo(c),
-    });
-    if (!result.ok) return challenge(c, result.retryAfter);
-    const u = result.user;
-    return c.json({
+  .post('/legacy/v1/verify', async (c) =>
+    send(
+      c,
+      await verifyAnswer(c.var.ctx, {
+        appId: c.req.query('app'),
+        authorization: c.req.header('authorization'),
+        client: () => clientInfo(c),
+      }),
+    ),
+  );
+
+/** HTTP verify's answer: the claims of the user the Basic credentials name, or a challenge. */
+export async function verifyAnswer(
+  ctx: AppContext,
+  r: { appId: string | undefined; authorization: string | undefined; client: () => ClientInfo },
+): Promise<Answer> {
+  if (!r.appId)
+    return problemAnswer(
+      new AppError('invalid_request', {
+        detail: 'Name the application: POST /legacy/v1/verify?app=ID.',
+      }),
+    );
+  const creds = basicCredentials(r.authorization);
+  if (!creds) return challengeAnswer();
+  const result = await legacySignIn(ctx, {
+    username: creds.username,
+    secret: creds.password,
+    appId: r.appId,
+    front: 'verify',
+    client: r.client(),
+  });
+  if (!result.ok) return challengeAnswer(result.retryAfter);
+  const u = result.user;
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
       userPrincipalName: u.upn,
       displayName: u.display_name,
       mail: u.upn,
       preferredLanguage: u.preferred_language || null,
       credential: result.credential,
       application: result.application,
-    });
-  });
+    }),
+  };
+}
