@@ -59,7 +59,7 @@ export interface ContextOverrides {
 }
 
 export function createContext(config: Config, o: ContextOverrides = {}): AppContext {
-  const { db, dialect, counters, cacheEpoch } = openDatabase(config.databaseUrl, {
+  const { db, dialect, counters, cacheEpoch, writeNow } = openDatabase(config.databaseUrl, {
     pgPoolSize: config.databasePoolSize,
     ...o.db,
   });
@@ -104,7 +104,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       log,
     },
     telephony,
-    groupCommit: groupCommit(db, o.db?.writeTurns),
+    groupCommit: groupCommit(db, o.db?.writeTurns, writeNow),
     cache: new TtlCache(1000),
     dataCache: new EpochCache(cacheEpoch ?? (() => readCacheEpoch(db))),
     get metrics() {

@@ -1,9 +1,12 @@
 import type { Db } from './index.ts';
+import type { WriteNow } from './sqlite-dialect.ts';
 import type { WriteTurns } from './write-turns.ts';
 
 type Write = (db: Db) => Promise<unknown>;
+/** Through Kysely (`run`), or statements run at once (`runNow`). */
+type Work = { write: Write } | { now: (w: WriteNow) => unknown };
 interface Pending {
-  write: Write;
+  work: Work;
   result?: unknown;
   resolve: (value: unknown) => void;
   reject: (e: unknown) => void;
@@ -14,6 +17,13 @@ export interface GroupCommit {
   write(write: Write): Promise<void>;
   /** `write` that answers: resolves with what `work` returned, once it is committed. */
   run<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * SQLite: `work` inside the next shared transaction, its statements run at
+   * once on the writing connection (no trip through Kysely, src/db/prepared.ts
+   * `now`); resolves with what it returned, once committed. A throw undoes the
+   * whole of `work`. Absent on PostgreSQL.
+   */
+  runNow?: <T>(work: (w: WriteNow) => T) => Promise<T>;
 }
 
 /**
@@ -27,7 +37,7 @@ export interface GroupCommit {
  * for its turn, `turns`), and a lone write goes without BEGIN and COMMIT (on
  * PostgreSQL, two round trips fewer).
  */
-export function groupCommit(db: Db, turns?: WriteTurns): GroupCommit {
+export function groupCommit(db: Db, turns?: WriteTurns, writeNow?: WriteNow): GroupCommit {
   let queue: Pending[] = [];
   let scheduled = false;
   let flushing = false;
@@ -49,16 +59,17 @@ export function groupCommit(db: Db, turns?: WriteTurns): GroupCommit {
     try {
       if (batch.length === 1) {
         const p = batch[0]!;
-        await p.write(db).then(p.resolve, p.reject);
+        await alone(p).then(p.resolve, p.reject);
         return;
       }
       await db.transaction().execute(async (trx) => {
-        for (const p of batch) p.result = await p.write(trx);
+        for (const p of batch)
+          p.result = 'now' in p.work ? p.work.now(writeNow!) : await p.work.write(trx);
       });
       for (const p of batch) p.resolve(p.result);
     } catch {
       // One bad write must not take the others with it: each on its own.
-      for (const p of batch) await p.write(db).then(p.resolve, p.reject);
+      for (const p of batch) await alone(p).then(p.resolve, p.reject);
     } finally {
       turns?.give();
       flushing = false;
@@ -66,11 +77,20 @@ export function groupCommit(db: Db, turns?: WriteTurns): GroupCommit {
     }
   }
 
-  const run = <T>(work: (db: Db) => Promise<T>) =>
+  /** A write on its own: statements run at once still need a transaction of their own. */
+  const alone = ({ work }: Pending) =>
+    'now' in work ? db.transaction().execute(async () => work.now(writeNow!)) : work.write(db);
+
+  const queued = <T>(work: Work) =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ write: work, resolve: resolve as (v: unknown) => void, reject });
+      queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
       schedule();
     });
+  const run = <T>(write: (db: Db) => Promise<T>) => queued<T>({ write });
 
-  return { run, write: async (write) => void (await run(write)) };
+  return {
+    run,
+    write: async (write) => void (await run(write)),
+    ...(writeNow ? { runNow: <T>(now: (w: WriteNow) => T) => queued<T>({ now }) } : {}),
+  };
 }

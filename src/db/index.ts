@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
-import { SplitSqliteDialect } from './sqlite-dialect.ts';
+import { Connection, SplitSqliteDialect, type WriteNow } from './sqlite-dialect.ts';
 import type { WriteTurns } from './write-turns.ts';
 
 export type Db = Kysely<Database>;
@@ -32,6 +32,8 @@ export interface OpenedDatabase {
    * reads it, and the trip costs several times the read. Absent elsewhere.
    */
   cacheEpoch?: () => number;
+  /** SQLite: statements run at once inside a group commit (src/db/group-commit.ts `runNow`). */
+  writeNow?: WriteNow;
 }
 
 let pgModule: typeof pg | undefined;
@@ -123,10 +125,11 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
     checkpointer = startCheckpointer(file);
     sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   }
+  const writer = new Connection(sqlite);
   const db = new Kysely<Database>({
     dialect: new SplitSqliteDialect({
-      writer: sqlite,
-      ...(reader ? { reader } : {}),
+      writer,
+      ...(reader ? { reader: new Connection(reader) } : {}),
       onClose: () => void checkpointer?.stop(),
       ...(opts.writeTurns ? { turns: opts.writeTurns } : {}),
     }),
@@ -139,7 +142,13 @@ export function openDatabase(url: string, opts: OpenOptions = {}): OpenedDatabas
         return Number(epoch.get() ?? 0);
       }
     : undefined;
-  return { db, dialect: 'sqlite', counters: db, ...(cacheEpoch ? { cacheEpoch } : {}) };
+  return {
+    db,
+    dialect: 'sqlite',
+    counters: db,
+    writeNow: writer,
+    ...(cacheEpoch ? { cacheEpoch } : {}),
+  };
 }
 
 export { migrate } from './migrate.ts';

@@ -1,5 +1,17 @@
-import { type Compilable, createQueryId, type QueryResult, type RootOperationNode } from 'kysely';
+import {
+  type Compilable,
+  createQueryId,
+  DummyDriver,
+  Kysely,
+  type QueryResult,
+  type RootOperationNode,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
 import type { Db } from './index.ts';
+import type { Database } from './schema.ts';
+import type { WriteNow } from './sqlite-dialect.ts';
 
 /** Stands in for the i-th value of a prepared query; the real one is bound at each call. */
 export type Slot = (i: number) => never;
@@ -22,7 +34,7 @@ interface Compiled {
  */
 export function prepared<S extends string | number, R>(
   build: (db: Db, slot: Slot, shape: S) => Compilable<R>,
-): (db: Db, shape: S, values: readonly unknown[]) => Promise<QueryResult<R>> {
+): Prepared<S, R> {
   const byDialect = new WeakMap<object, Map<S, Compiled>>();
   const compile = (db: Db, shape: S): Compiled => {
     const slots = new Map<string, number>();
@@ -39,12 +51,16 @@ export function prepared<S extends string | number, R>(
     });
     return { sql: c.sql, query: c.query, positions };
   };
-  return async (db, shape, values) => {
+  const compiled = (db: Db, shape: S): Compiled => {
     const adapter = db.getExecutor().adapter;
     const shapes = byDialect.get(adapter) ?? new Map<S, Compiled>();
     byDialect.set(adapter, shapes);
     const c = shapes.get(shape) ?? compile(db, shape);
     shapes.set(shape, c);
+    return c;
+  };
+  const run: Prepared<S, R> = async (db, shape, values) => {
+    const c = compiled(db, shape);
     return db.executeQuery<R>({
       sql: c.sql,
       query: c.query,
@@ -52,4 +68,28 @@ export function prepared<S extends string | number, R>(
       parameters: c.positions.map((i) => values[i]),
     });
   };
+  run.now = (w, shape, values) => {
+    const c = compiled(sqliteCompiler, shape);
+    return w.query(
+      c.sql,
+      c.positions.map((i) => values[i]),
+    ) as R[];
+  };
+  return run;
 }
+
+export interface Prepared<S, R> {
+  (db: Db, shape: S, values: readonly unknown[]): Promise<QueryResult<R>>;
+  /** At once on SQLite's writing connection, inside a group commit (`runNow`): the rows. */
+  now(w: WriteNow, shape: S, values: readonly unknown[]): R[];
+}
+
+/** Compiles SQLite's text of a prepared query for `now`, which has no Kysely instance at hand. */
+const sqliteCompiler = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});

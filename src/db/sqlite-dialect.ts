@@ -24,9 +24,15 @@ import type { WriteTurns } from './write-turns.ts';
  * recently used go beyond `MAX_STATEMENTS`. A streamed query compiles its own
  * (a kept statement being iterated could not run again until read through).
  */
-class Connection {
+export class Connection implements WriteNow {
   readonly #statements = new Map<string, SQLite.Statement>();
   constructor(readonly db: SQLite.Database) {}
+  query(text: string, values: readonly unknown[]): unknown[] {
+    const stmt = this.statement(text);
+    if (stmt.reader) return stmt.all(values);
+    stmt.run(values);
+    return [];
+  }
   statement(text: string): SQLite.Statement {
     let stmt = this.#statements.get(text);
     if (stmt) this.#statements.delete(text);
@@ -40,6 +46,16 @@ class Connection {
   }
 }
 const MAX_STATEMENTS = 500;
+
+/**
+ * Statements run at once, without a trip through Kysely, on SQLite's writing
+ * connection — only inside a write transaction that holds it (a group
+ * commit's `runNow`, src/db/group-commit.ts), where they join its changes.
+ */
+export interface WriteNow {
+  /** Runs a statement: the rows it returns (none for a write). */
+  query(sql: string, values: readonly unknown[]): unknown[];
+}
 
 /** Runs a statement on one connection (what Kysely's own SqliteConnection does). */
 function run<R>(c: Connection, q: CompiledQuery, stmt = c.statement(q.sql)): QueryResult<R> {
@@ -110,8 +126,8 @@ class SplitSqliteDriver implements Driver {
   readonly #onClose: (() => void) | undefined;
 
   constructor(config: SplitSqliteConfig) {
-    this.#writer = new Connection(config.writer);
-    this.#reader = config.reader && new Connection(config.reader);
+    this.#writer = config.writer;
+    this.#reader = config.reader;
     this.#turns = config.turns;
     this.#onClose = config.onClose;
   }
@@ -194,9 +210,9 @@ class SplitSqliteDriver implements Driver {
 }
 
 interface SplitSqliteConfig {
-  writer: SQLite.Database;
+  writer: Connection;
   /** Absent for an in-memory database, which is one connection's alone. */
-  reader?: SQLite.Database;
+  reader?: Connection;
   /** Workers of one server sharing the file. */
   turns?: WriteTurns;
   /** Before the connections close (a background checkpointer stops). */

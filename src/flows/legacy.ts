@@ -6,20 +6,21 @@ import {
   appPasswordUseDue,
   markAppPasswordUsed,
   matchAppPassword,
-  stampAppPasswordUse,
+  stampAppPasswordUseNow,
 } from '../services/app-passwords.ts';
 import { findApp } from '../services/applications.ts';
-import type { CacheView } from '../services/cache.ts';
+import type { CacheView, EpochView } from '../services/cache.ts';
 import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
-import { limitsStore } from '../storage/limits.ts';
-import { signinLogStore } from '../storage/signin-log.ts';
+import { cacheEpochNow } from '../storage/cache-epoch.ts';
+import { limitsNow } from '../storage/limits.ts';
+import { recordSigninNow, signinLogStore } from '../storage/signin-log.ts';
 import type { LegacyAppPassword, LegacyUser, UserRow } from '../storage/users.ts';
 import { checkAccountPassword } from './account-password.ts';
 import { type Guarded, limiter, limitKeys, settlements } from './limits.ts';
 import { refusalReason } from './proofs.ts';
 import type { ClientInfo } from './signin.ts';
-import { recordSignin, type SigninEvent } from './signin-log.ts';
+import { recordSignin, type SigninEvent, signinEntry } from './signin-log.ts';
 
 export interface LegacyAttempt {
   username: string;
@@ -29,7 +30,7 @@ export interface LegacyAttempt {
   front: Front;
   client: ClientInfo;
   /** The front's own view of the cache, if it took one (to look the application up): one epoch read per request. */
-  cache?: CacheView;
+  cache?: EpochView;
 }
 
 export type LegacyResult =
@@ -93,11 +94,17 @@ async function signIn(ctx: AppContext, a: Attempt): Promise<FirstFactorResult> {
     limitKeys.legacyAccount(upn),
     limitKeys.legacyAddress(a.client.ip),
   ];
-  const cache = a.cache ?? (await ctx.dataCache.view());
-  if (ctx.dialect === 'sqlite' && !a.secondFactor) {
-    const judged = await appPasswordInOneWrite(ctx, a, { upn, appId, keys, entry, cache });
+  if (ctx.groupCommit.runNow && !a.secondFactor) {
+    const judged = await appPasswordInOneWrite(ctx, a, {
+      upn,
+      appId,
+      keys,
+      entry,
+      runNow: ctx.groupCommit.runNow,
+    });
     if (judged) return judged;
   }
+  const cache = a.cache ?? (await ctx.dataCache.view());
   // Reserve, then judge: the attempt counts as a failure before anything is checked.
   const r = await limiter(ctx).reserve(keys);
   if (!r.ok) {
@@ -166,57 +173,55 @@ function appPasswordVerdict(
  * read as a reservation would find them and, if open, the sign-in log entry,
  * the keys' fresh start and the last-used stamp commit together — no
  * reservation to write and settle, since no other guess can come between the
- * reading and the answer. The reads before it (the application, the user and
- * their app passwords, the settings) and the comparison tell the client
- * nothing: nothing is answered unless the limits are open under the lock, and
- * a right app password refused here (expired, for another application) is
- * counted as a failure as a reservation would be. Anything else — a secret
- * that is no app password, limits that refuse, an unknown or blocked user —
- * goes the usual way (null), which reserves before it judges. PostgreSQL's
- * writers run side by side: it always goes the usual way.
+ * reading and the answer. What it read before (the application, the user and
+ * their app passwords, the settings, from the cache as of the latest epoch
+ * this process knows, without reading it) holds only if the cache epoch,
+ * read again under the lock, has not moved since; and the comparison tells
+ * the client nothing, as nothing is answered here unless all of that holds.
+ * Everything else goes the usual way (null), which reserves before it judges:
+ * an epoch that moved, a secret that is no app password, a right one refused
+ * (expired, for another application), limits that refuse, an unknown or
+ * blocked user. PostgreSQL's writers run side by side: it always goes the
+ * usual way.
  */
 async function appPasswordInOneWrite(
   ctx: AppContext,
   a: Attempt,
-  o: { upn: string; appId: string | null; keys: Guarded[]; entry: Entry; cache: CacheView },
+  o: {
+    upn: string;
+    appId: string | null;
+    keys: Guarded[];
+    entry: Entry;
+    runNow: NonNullable<AppContext['groupCommit']['runNow']>;
+  },
 ): Promise<LegacyResult | null> {
-  const app = o.appId === null ? undefined : await findApp(ctx, o.appId, o.cache);
+  const cache = a.cache ?? ctx.dataCache.assumed();
+  const app = o.appId === null ? undefined : await findApp(ctx, o.appId, cache);
   if (o.appId !== null && (!app || !(JSON.parse(app.fronts) as string[]).includes(a.front)))
     return null;
-  const found = o.upn ? await legacyUser(ctx, o.cache, o.upn) : undefined;
+  const found = o.upn ? await legacyUser(ctx, cache, o.upn) : undefined;
   if (!found || found.user.blocked) return null;
   const { user, appPasswords } = found;
   const appPassword = matchAppPassword(ctx, appPasswords, a.secret);
   if (!appPassword) return null;
   if (app && !(await mayUseApp(ctx, app, user.id))) return null;
-  const settings = await getServiceSettings(ctx, o.cache);
+  const settings = await getServiceSettings(ctx, cache);
   const keys = o.keys.map((k) => k.key);
-  const settle = settlements(o.keys);
-  const clear = settle.right[0];
-  return ctx.groupCommit.run((db) =>
-    inTransaction(db, async (trx) => {
-      const limits = limitsStore(trx);
-      const now = ctx.clock.now();
-      const standing = await limits.standing(keys, now);
-      if (!standing.open) return null;
-      const v = appPasswordVerdict(appPassword, o.appId, settings, now);
-      if (v.ok) await limits.clear(standing.failing.filter((k) => clear.includes(k)));
-      else {
-        await limits.reserve(o.keys, now);
-        await limits.settle(...settle.wrong);
-      }
-      const log = signinLogStore(trx);
-      await recordSignin(
-        ctx,
-        o.entry(v.ok ? 'success' : 'failure', v.reason, user.id, 'app password'),
-        log,
-      );
-      if (!v.ok) return { ok: false };
-      if (appPasswordUseDue(appPassword, a.client.ip, now))
-        await stampAppPasswordUse(trx, appPassword, a.client.ip, now);
-      return { ok: true, user, credential: 'app password', application: o.appId };
-    }),
-  );
+  const clear = settlements(o.keys).right[0];
+  return o.runNow((w): LegacyResult | null => {
+    if (ctx.dataCache.saw(cacheEpochNow(w)) !== cache.epoch) return null;
+    const limits = limitsNow(w);
+    const now = ctx.clock.now();
+    const standing = limits.standing(keys, now);
+    if (!standing.open) return null;
+    const v = appPasswordVerdict(appPassword, o.appId, settings, now);
+    if (!v.ok) return null;
+    limits.clear(standing.failing.filter((k) => clear.includes(k)));
+    recordSigninNow(w, signinEntry(ctx, o.entry('success', v.reason, user.id, 'app password')));
+    if (appPasswordUseDue(appPassword, a.client.ip, now))
+      stampAppPasswordUseNow(w, appPassword, a.client.ip, now);
+    return { ok: true, user, credential: 'app password', application: o.appId };
+  });
 }
 
 /**
@@ -226,10 +231,6 @@ async function appPasswordInOneWrite(
  */
 const legacyUser = (ctx: AppContext, cache: CacheView, upn: string) =>
   cache.get(`legacy-user:${upn.toLowerCase()}`, () => ctx.stores.users.findWithAppPasswords(upn));
-
-/** `work` in a transaction: `db`'s own, or a new one (a group commit's lone write has none). */
-const inTransaction = <T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> =>
-  db.isTransaction ? work(db) : db.transaction().execute(work);
 
 type Refuse = (
   reason: string,

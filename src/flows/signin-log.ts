@@ -15,18 +15,21 @@ export interface SigninEvent {
   front?: string;
 }
 
-export async function recordSignin(
+export const recordSignin = (
   ctx: AppContext,
   e: SigninEvent,
   store: SigninLogStore = ctx.stores.signinLog,
-): Promise<void> {
+): Promise<void> => store.record(signinEntry(ctx, e));
+
+/** The log entry of `e`, counted in the metrics. */
+export function signinEntry(ctx: AppContext, e: SigninEvent): SigninLogRow {
   ctx.metrics.signins.inc({
     result: e.result,
     method: e.method ?? 'none',
     front: e.front ?? 'browser',
   });
   const at = ctx.clock.now();
-  await store.record({
+  return {
     id: uuidV7(at),
     at,
     upn: printable(e.upn).toLowerCase().slice(0, 256),
@@ -38,7 +41,7 @@ export async function recordSignin(
     user_agent: e.client.userAgent ? printable(e.client.userAgent).slice(0, 512) : null,
     application: e.client.application ?? null,
     front: e.front ?? 'browser',
-  });
+  };
 }
 
 export interface SigninView {

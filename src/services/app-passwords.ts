@@ -2,7 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import { hmacSha256 } from '../crypto/hash.ts';
 import type { Db } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import type { AppPasswordsTable } from '../db/schema.ts';
+import type { WriteNow } from '../db/sqlite-dialect.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, audit } from './audit.ts';
 import { getServiceSettings } from './settings.ts';
@@ -210,14 +212,29 @@ export async function stampAppPasswordUse(
   ip: string | null,
   now: number,
 ): Promise<void> {
-  await db
-    .updateTable('app_passwords')
-    .set({ last_used_at: now, last_used_ip: ip })
-    .where('id', '=', row.id)
-    .execute();
+  await stampQuery(db, 0, [now, ip, row.id]);
   row.last_used_at = now;
   row.last_used_ip = ip;
 }
+
+/** `stampAppPasswordUse` at once inside a SQLite group commit (`runNow`). */
+export function stampAppPasswordUseNow(
+  w: WriteNow,
+  row: Pick<AppPasswordsTable, 'id' | 'last_used_at' | 'last_used_ip'>,
+  ip: string | null,
+  now: number,
+): void {
+  stampQuery.now(w, 0, [now, ip, row.id]);
+  row.last_used_at = now;
+  row.last_used_ip = ip;
+}
+
+const stampQuery = prepared((db, slot) =>
+  db
+    .updateTable('app_passwords')
+    .set({ last_used_at: slot(0), last_used_ip: slot(1) })
+    .where('id', '=', slot(2)),
+);
 
 /** Stamps when and from where an app password was last used (through ctx.groupCommit). */
 export async function markAppPasswordUsed(

@@ -29,6 +29,11 @@ export interface CacheView {
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
+/** A view with the epoch it is good for. */
+export interface EpochView extends CacheView {
+  readonly epoch: number;
+}
+
 /**
  * A per-process cache of what every check reads (users with their app
  * passwords, applications, service settings), good while the database's cache
@@ -41,15 +46,37 @@ export interface CacheView {
  */
 export class EpochCache {
   private readonly entries = new Map<string, { epoch: number; value: Promise<unknown> }>();
+  /** The latest epoch this process has read. */
+  #known = 0;
   constructor(
     /** Synchronous where the database allows (SQLite's reading connection): one await fewer per lookup. */
     private readonly readEpoch: () => number | Promise<number>,
     private readonly max = 10_000,
   ) {}
 
-  async view(): Promise<CacheView> {
-    const epoch = await this.readEpoch();
-    return { get: (key, load) => this.#get(epoch, key, load) };
+  async view(): Promise<EpochView> {
+    return this.#viewAt(this.saw(await this.readEpoch()));
+  }
+
+  /**
+   * A view at the latest epoch this process has read, without reading it:
+   * only for work that reads the epoch again where its answer is decided
+   * (inside a write transaction) and starts over with `view()` unless it
+   * stood still (`saw(epoch) === view.epoch`). Entries it loads count as of
+   * that older epoch, so no other view takes them for fresher than they are.
+   */
+  assumed(): EpochView {
+    return this.#viewAt(this.#known);
+  }
+
+  /** Remembers an epoch read elsewhere (for `assumed`); returns it. */
+  saw(epoch: number): number {
+    if (epoch > this.#known) this.#known = epoch;
+    return epoch;
+  }
+
+  #viewAt(epoch: number): EpochView {
+    return { epoch, get: (key, load) => this.#get(epoch, key, load) };
   }
 
   /** One lookup with an epoch of its own. */
@@ -61,8 +88,8 @@ export class EpochCache {
       return Promise.reject(e);
     }
     return typeof epoch === 'number'
-      ? this.#get(epoch, key, load)
-      : epoch.then((n) => this.#get(n, key, load));
+      ? this.#get(this.saw(epoch), key, load)
+      : epoch.then((n) => this.#get(this.saw(n), key, load));
   }
 
   forget(key: string): void {

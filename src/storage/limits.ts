@@ -2,6 +2,7 @@ import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
 import type { LimitsTable } from '../db/schema.ts';
+import type { WriteNow } from '../db/sqlite-dialect.ts';
 import { DELAYS, delayAfter, delaySteps, type LimitRule } from '../policy/limits.ts';
 
 export interface LimitKey {
@@ -127,6 +128,35 @@ const clearQuery = prepared((db, slot, n: number) =>
     ),
 );
 
+type StandingRow = Pick<
+  LimitRow,
+  'key' | 'failures' | 'blocked_until' | 'lock_at' | 'reset_after' | 'last_at'
+>;
+
+/** `standing` from the keys' rows. */
+function judgeStanding(rows: StandingRow[], now: number): { open: boolean; failing: string[] } {
+  const fresh = (r: StandingRow) =>
+    r.reset_after !== null && Number(r.last_at) < now - Number(r.reset_after);
+  const open = rows.every(
+    (r) =>
+      fresh(r) ||
+      (Number(r.blocked_until) <= now && (r.lock_at === null || r.failures < r.lock_at)),
+  );
+  return { open, failing: rows.filter((r) => r.failures > 0).map((r) => r.key) };
+}
+
+/**
+ * `standing` and `clear` at once inside a SQLite group commit (`runNow`),
+ * where they hold until it commits.
+ */
+export const limitsNow = (w: WriteNow) => ({
+  standing: (keys: readonly string[], now: number) =>
+    judgeStanding(standingQuery.now(w, keys.length, keys), now),
+  clear(keys: readonly string[]): void {
+    if (keys.length > 0) clearQuery.now(w, keys.length, keys);
+  },
+});
+
 /**
  * Guessing limits (src/policy/limits.ts) in the database, so they hold across
  * nodes and restarts. A guess *reserves* its slot before it is judged: one
@@ -186,15 +216,7 @@ export const limitsStore = (db: Db) => ({
     keys: readonly string[],
     now: number,
   ): Promise<{ open: boolean; failing: string[] }> {
-    const { rows } = await standingQuery(db, keys.length, keys);
-    const fresh = (r: (typeof rows)[number]) =>
-      r.reset_after !== null && Number(r.last_at) < now - Number(r.reset_after);
-    const open = rows.every(
-      (r) =>
-        fresh(r) ||
-        (Number(r.blocked_until) <= now && (r.lock_at === null || r.failures < r.lock_at)),
-    );
-    return { open, failing: rows.filter((r) => r.failures > 0).map((r) => r.key) };
+    return judgeStanding((await standingQuery(db, keys.length, keys)).rows, now);
   },
 
   /** A success without a reservation (src/flows/legacy.ts): these keys start over. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
 import type { SigninLogTable } from '../db/schema.ts';
+import type { WriteNow } from '../db/sqlite-dialect.ts';
 
 export type SigninLogRow = SigninLogTable;
 
@@ -43,6 +44,14 @@ const insertEntry = prepared((db, slot) =>
     .insertInto('signin_log')
     .values(Object.fromEntries(COLUMNS.map((c, i) => [c, slot(i)])) as unknown as SigninLogRow),
 );
+
+/** An entry written at once inside a SQLite group commit (`runNow`). */
+export const recordSigninNow = (w: WriteNow, row: SigninLogRow): void =>
+  void insertEntry.now(
+    w,
+    0,
+    COLUMNS.map((c) => row[c]),
+  );
 
 export const signinLogStore = (db: Db) => ({
   async record(row: SigninLogRow): Promise<void> {

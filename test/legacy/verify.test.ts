@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { closeContext, createContext } from '../../src/context.ts';
+import { createLogger } from '../../src/log.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
 import { createLegacyApp } from '../../src/services/applications.ts';
 import { cliActor } from '../../src/services/audit.ts';
@@ -151,6 +153,30 @@ describe('HTTP verify front and the legacy credential rules', () => {
         headers: authorization ? { authorization } : {},
       });
       assert.equal(res.status, 401, String(authorization));
+    }
+  });
+
+  it('sees at the next check what another node changed, however warm this process’s cache', async () => {
+    // The one-write path (SQLite) takes the user and their app passwords from
+    // the cache without reading the epoch, and reads it under the write lock.
+    await t.addUser({ upn: 'warm@contoso.com' });
+    const id = await idOf('warm@contoso.com');
+    const kept = (await createAppPassword(t.ctx, id, { name: 'Kept' })).password;
+    const gone = (await createAppPassword(t.ctx, id, { name: 'Gone' })).password;
+    assert.equal((await verify('warm@contoso.com', gone)).status, 200);
+    assert.equal((await verify('warm@contoso.com', kept)).status, 200);
+    const other = createContext(t.database.config, {
+      log: createLogger('silent'),
+      db: { pgPoolSize: 1 },
+    });
+    try {
+      await other.db.deleteFrom('app_passwords').where('name', '=', 'Gone').execute();
+      assert.equal((await verify('warm@contoso.com', gone)).status, 401, 'deleted elsewhere');
+      assert.equal((await verify('warm@contoso.com', kept)).status, 200);
+      await other.db.updateTable('users').set({ blocked: 1 }).where('id', '=', id).execute();
+      assert.equal((await verify('warm@contoso.com', kept)).status, 401, 'blocked elsewhere');
+    } finally {
+      await closeContext(other);
     }
   });
 
