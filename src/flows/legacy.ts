@@ -1,5 +1,4 @@
 import type { AppContext } from '../context.ts';
-import type { Db } from '../db/index.ts';
 import type { Front } from '../db/schema.ts';
 import { mayUseApp } from '../services/app-access.ts';
 import {

@@ -37,7 +37,10 @@ describe('group commit with statements run at once (SQLite)', () => {
 
   it('commits both kinds of work queued together, each answering with its own result', async () => {
     const results = await Promise.all([
-      runNow((w) => (insert(w, 'a'), 'first')),
+      runNow((w) => {
+        insert(w, 'a');
+        return 'first';
+      }),
       commits.run(async (trx) => {
         await (trx as unknown as typeof db).insertInto('t').values({ name: 'b' }).execute();
         return 'second';
