@@ -20,6 +20,7 @@ import { ensureFirstAdmin, writeInitialPassword } from './services/bootstrap.ts'
 import { housekeeping } from './services/housekeeping.ts';
 import { getServiceSettings } from './services/settings.ts';
 import { undeliveredMethods, undeliveredWarning } from './services/telephony-notice.ts';
+import { moveSigninLog } from './storage/signin-log.ts';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -159,6 +160,9 @@ export function announceLdap(log: Logger, listeners: readonly LdapListener[]) {
     log.info({ startTls: l.startTls, tls: l.scheme === 'ldaps', port: l.port }, 'ldap listening');
 }
 
+/** How often the sign-in log's recent entries are moved (src/storage/signin-log.ts). */
+const SIGNIN_LOG_MOVE_MS = 1000;
+
 /**
  * Housekeeping every ten minutes and the directory sync's schedule, with the
  * start-up warnings an administrator should read once (before 'listening', so
@@ -175,6 +179,18 @@ async function startJobs(ctx: AppContext): Promise<() => Promise<void>> {
     );
   }, 10 * 60_000);
   cleanup.unref();
+  // The sign-in log's recent entries join its indexed part (migration 0023).
+  let moving: Promise<unknown> | null = null;
+  const moveLog = setInterval(() => {
+    moving ??= moveSigninLog(ctx.db, ctx.dialect)
+      .catch((e: unknown) =>
+        ctx.log.warn({ err: (e as Error).message }, 'moving the sign-in log failed'),
+      )
+      .finally(() => {
+        moving = null;
+      });
+  }, SIGNIN_LOG_MOVE_MS);
+  moveLog.unref();
   const undelivered = undeliveredMethods(config, (await getServiceSettings(ctx)).allowedMethods);
   if (undelivered.length > 0)
     ctx.log.warn({ methods: undelivered }, undeliveredWarning(undelivered));
@@ -184,6 +200,8 @@ async function startJobs(ctx: AppContext): Promise<() => Promise<void>> {
     );
   return async () => {
     clearInterval(cleanup);
+    clearInterval(moveLog);
+    await moving;
     await stopDirectorySync?.();
   };
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { IdTokenAlg } from '../services/signing-algs.ts';
 
 /**
@@ -10,7 +11,11 @@ export interface Database {
   totp_used_steps: TotpUsedStepsTable;
   sessions: SessionsTable;
   signin_flows: SigninFlowsTable;
+  /** A view of the two below (migration 0023): what every reader reads. */
   signin_log: SigninLogTable;
+  /** Entries as they are written, until moved (src/storage/signin-log.ts moveSigninLog). */
+  signin_log_recent: SigninLogRecentTable;
+  signin_log_kept: SigninLogTable;
   limits: LimitsTable;
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
@@ -259,6 +264,11 @@ export interface SigninLogTable {
   application: string | null;
   /** browser, verify, forward-auth, ldap, radius. */
   front: string | null;
+}
+
+export interface SigninLogRecentTable extends SigninLogTable {
+  /** Order of arrival. */
+  seq: Generated<number>;
 }
 
 export interface LimitsTable {

@@ -145,8 +145,8 @@ class SplitSqliteDriver implements Driver {
 
   async execute<R>(handle: Handle, q: CompiledQuery): Promise<QueryResult<R>> {
     if (handle.inTransaction) return run<R>(this.#writer, q);
-    const read = this.#reader?.statement(q.sql);
-    if (read?.readonly) return run<R>(this.#reader!, q, read);
+    const read = this.#readOnly(q.sql);
+    if (read) return run<R>(this.#reader!, q, read);
     // A write on its own: the turn, then the connection, for this one statement.
     await this.#turns?.take();
     try {
@@ -158,6 +158,23 @@ class SplitSqliteDriver implements Driver {
       }
     } finally {
       this.#turns?.give();
+    }
+  }
+
+  /**
+   * The reading connection's statement for `text` if it only reads. One the
+   * reader cannot compile goes to the writer, which says why if it cannot
+   * either: SQLite compiles against the schema it last loaded, and a reader
+   * that loaded it half-way through a migration (compiling one of its
+   * statements, to learn that it writes) can take a view for one without
+   * the trigger that lets it be written to.
+   */
+  #readOnly(text: string): SQLite.Statement | undefined {
+    try {
+      const stmt = this.#reader?.statement(text);
+      return stmt?.readonly ? stmt : undefined;
+    } catch {
+      return undefined;
     }
   }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
 import type { SigninLogTable } from '../db/schema.ts';
@@ -38,10 +39,10 @@ const COLUMNS = [
 const everyColumn: Record<Exclude<keyof SigninLogRow, (typeof COLUMNS)[number]>, never> = {};
 void everyColumn;
 
-/** Every sign-in writes one: compiled once (src/db/prepared.ts). */
+/** Every sign-in writes one, to the log's recent part (migration 0023): compiled once (src/db/prepared.ts). */
 const insertEntry = prepared((db, slot) =>
   db
-    .insertInto('signin_log')
+    .insertInto('signin_log_recent')
     .values(Object.fromEntries(COLUMNS.map((c, i) => [c, slot(i)])) as unknown as SigninLogRow),
 );
 
@@ -99,3 +100,48 @@ export const signinLogStore = (db: Db) => ({
 });
 
 export type SigninLogStore = ReturnType<typeof signinLogStore>;
+
+/** Entries one move takes at most: a short transaction, while checks wait to write. */
+export const MOVE_BATCH = 5000;
+
+/**
+ * Moves the log's recent entries into its kept part (migration 0023), the
+ * oldest first, in transactions of at most MOVE_BATCH; returns how many it
+ * moved. Readers see each entry in one part or the other, never both and
+ * never neither. On SQLite a move holds the write lock, so what it copies is
+ * what it deletes; on PostgreSQL the deleted rows are the rows copied, in one
+ * statement.
+ */
+export async function moveSigninLog(db: Db, dialect: 'sqlite' | 'postgres'): Promise<number> {
+  const list = COLUMNS.join(', ');
+  let moved = 0;
+  for (;;) {
+    const n = await db.transaction().execute(async (trx) => {
+      const first = await trx
+        .selectFrom('signin_log_recent')
+        .select((eb) => eb.fn.min('seq').as('seq'))
+        .executeTakeFirst();
+      if (first?.seq === null || first?.seq === undefined) return 0;
+      const upTo = Number(first.seq) + MOVE_BATCH - 1;
+      if (dialect === 'postgres') {
+        const r = await sql
+          .raw(
+            `with moved as (delete from signin_log_recent where seq <= ${upTo} returning ${list}) insert into signin_log_kept (${list}) select ${list} from moved`,
+          )
+          .execute(trx);
+        return Number(r.numAffectedRows ?? 0);
+      }
+      const r = await sql
+        .raw(
+          `insert into signin_log_kept (${list}) select ${list} from signin_log_recent where seq <= ${upTo} order by seq`,
+        )
+        .execute(trx);
+      await trx.deleteFrom('signin_log_recent').where('seq', '<=', upTo).execute();
+      return Number(r.numAffectedRows ?? 0);
+    });
+    moved += n;
+    if (n < MOVE_BATCH) return moved;
+    // Checks waiting to write go first (on SQLite nothing above yields to them).
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

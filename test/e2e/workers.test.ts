@@ -236,6 +236,25 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
     assert.equal(await radiusAsk(radiusPort, app, 'wrong password'), 'Access-Reject');
   });
 
+  it('moves the sign-in log’s recent entries into its indexed part by itself, every second', async () => {
+    const count = async (table: 'signin_log' | 'signin_log_recent') =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const all = await count('signin_log');
+    assert.ok(all >= 7, `the checks above are logged (${all})`);
+    const deadline = Date.now() + 5000;
+    while ((await count('signin_log_recent')) > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await count('signin_log_recent'), 0);
+    assert.ok((await count('signin_log')) >= all, 'nothing lost');
+  });
+
   it('shows /metrics of all the workers together, whichever worker is asked', async () => {
     /** The sum of a metric's samples whose labels include these. */
     const total = (text: string, name: string, labels: string[]) =>

@@ -30,6 +30,21 @@ describe('kept SQLite statements', () => {
     assert.deepEqual((await all())[0], { id: 1, name: 'a', note: 'n' });
   });
 
+  it('writes through a view whose trigger came after the reader last loaded the schema', async () => {
+    // Each statement below is first compiled on the reading connection (to
+    // learn whether it writes), so the reader loads the schema between them.
+    await sql`create table kept (x)`.execute(db);
+    await sql`create table recent (x)`.execute(db);
+    await sql`create view both_parts as select x from kept union all select x from recent`.execute(
+      db,
+    );
+    await sql`create trigger both_parts_insert instead of insert on both_parts begin insert into recent values (new.x); end`.execute(
+      db,
+    );
+    await sql`insert into both_parts (x) values (1)`.execute(db);
+    assert.deepEqual((await sql`select x from recent`.execute(db)).rows, [{ x: 1 }]);
+  });
+
   it('runs a text again while the same text is being streamed', async () => {
     const q = db.selectFrom('t').select('name').orderBy('id');
     const seen: string[] = [];

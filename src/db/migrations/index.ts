@@ -22,6 +22,7 @@ import * as m0019 from './0019_radius_mfa.ts';
 import * as m0020 from './0020_ldap_service_accounts.ts';
 import * as m0021 from './0021_id_token_alg.ts';
 import * as m0022 from './0022_cache_epoch.ts';
+import * as m0023 from './0023_signin_log_recent.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0020_ldap_service_accounts': m0020,
   '0021_id_token_alg': m0021,
   '0022_cache_epoch': m0022,
+  '0023_signin_log_recent': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

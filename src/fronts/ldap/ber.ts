@@ -168,7 +168,8 @@ export function readElements(bytes: Uint8Array): BerNode {
     }
     const valueEnd = i + length;
     if (valueEnd > end) bad('truncated element');
-    if (!(first & 0x20)) return [{ id, children: [], value: bytes.subarray(i, valueEnd) }, valueEnd];
+    if (!(first & 0x20))
+      return [{ id, children: [], value: bytes.subarray(i, valueEnd) }, valueEnd];
     const children: BerNode[] = [];
     while (i < valueEnd) {
       const [child, next] = read(i, valueEnd, depth + 1);
