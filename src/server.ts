@@ -4,7 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { sql } from 'kysely';
 import type { Config } from './config/schema.ts';
 import { type AppContext, closeContext, createContext } from './context.ts';
-import { migrate } from './db/index.ts';
+import { isDatabaseUnavailable, migrate } from './db/index.ts';
 import type { WriteTurns } from './db/write-turns.ts';
 import { directoryOf } from './directory/index.ts';
 import { startDirectorySchedule } from './directory/schedule.ts';
@@ -184,7 +184,13 @@ async function startJobs(ctx: AppContext): Promise<() => Promise<void>> {
   const moveLog = setInterval(() => {
     moving ??= moveSigninLog(ctx.db, ctx.dialect)
       .catch((e: unknown) =>
-        ctx.log.warn({ err: (e as Error).message }, 'moving the sign-in log failed'),
+        // A database that is away is said where requests meet it; this tries again in a second.
+        isDatabaseUnavailable(e)
+          ? ctx.log.debug(
+              { err: (e as Error).message },
+              'moving the sign-in log: database unavailable',
+            )
+          : ctx.log.warn({ err: (e as Error).message }, 'moving the sign-in log failed'),
       )
       .finally(() => {
         moving = null;

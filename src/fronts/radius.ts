@@ -73,16 +73,9 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
   }
 
   async function handle(msg: Buffer, rinfo: dgram.RemoteInfo): Promise<Buffer | null> {
-    const authenticatorAt = messageAuthenticatorAt(msg);
-    if (authenticatorAt === null) return null;
-    let bare: radius.RadiusPacket;
-    try {
-      bare = radius.decode_without_secret({ packet: msg });
-    } catch {
-      return null;
-    }
-    if (bare.code !== 'Access-Request') return null;
-    const appId = String(bare.attributes['NAS-Identifier'] ?? '');
+    const frame = readFrame(msg);
+    if (frame === null || frame.code !== ACCESS_REQUEST) return null;
+    const { authenticatorAt, nasIdentifier: appId } = frame;
     // One view of the cache for the shared secret and the check (src/services/cache.ts).
     const cache = await ctx.dataCache.view();
     const app = appId ? await findApp(ctx, appId, cache) : undefined;
@@ -176,32 +169,40 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
   };
 }
 
-/** RFC 3579 §3.2: the Message-Authenticator attribute's type. */
+/** RFC 2865 §4.1, §5.32; RFC 3579 §3.2: the codes and attribute types read before the secret is known. */
+const ACCESS_REQUEST = 1;
+const NAS_IDENTIFIER = 32;
 const MESSAGE_AUTHENTICATOR = 80;
 
 /**
- * Where a packet's Message-Authenticator value starts: -1 when it has none,
- * null when the packet is malformed — a Length outside 20…4096 or beyond what
- * arrived (RFC 2865 §3), an attribute shorter than its own header or running
- * past the Length (§5), a Message-Authenticator not 16 octets long or not the
- * only one (RFC 3579 §3.2). The radius package reads all of these leniently.
+ * What a packet says before its secret is known: its code, the first
+ * NAS-Identifier ('' if none: which application's secret to use) and where
+ * its Message-Authenticator value starts (-1 when it has none). Null when the
+ * packet is malformed — a Length outside 20…4096 or beyond what arrived (RFC
+ * 2865 §3), an attribute shorter than its own header or running past the
+ * Length (§5), a Message-Authenticator not 16 octets long or not the only one
+ * (RFC 3579 §3.2). The radius package reads all of these leniently.
  */
-function messageAuthenticatorAt(msg: Buffer): number | null {
+function readFrame(
+  msg: Buffer,
+): { code: number; nasIdentifier: string; authenticatorAt: number } | null {
   if (msg.length < 20) return null;
   const length = msg.readUInt16BE(2);
   if (length < 20 || length > 4096 || length > msg.length) return null;
-  let found = -1;
+  let authenticatorAt = -1;
+  let nasIdentifier: string | null = null;
   let at = 20;
   while (at < length) {
     const size = msg[at + 1];
     if (size === undefined || size < 2 || at + size > length) return null;
     if (msg[at] === MESSAGE_AUTHENTICATOR) {
-      if (size !== 18 || found >= 0) return null;
-      found = at + 2;
-    }
+      if (size !== 18 || authenticatorAt >= 0) return null;
+      authenticatorAt = at + 2;
+    } else if (msg[at] === NAS_IDENTIFIER && nasIdentifier === null)
+      nasIdentifier = msg.toString('utf8', at + 2, at + size);
     at += size;
   }
-  return found;
+  return { code: msg[0]!, nasIdentifier: nasIdentifier ?? '', authenticatorAt };
 }
 
 /**
