@@ -133,7 +133,7 @@ type StandingRow = Pick<
   'key' | 'failures' | 'blocked_until' | 'lock_at' | 'reset_after' | 'last_at'
 >;
 
-/** `standing` from the keys' rows. */
+/** `limitsNow(w).standing` from the keys' rows. */
 function judgeStanding(rows: StandingRow[], now: number): { open: boolean; failing: string[] } {
   const fresh = (r: StandingRow) =>
     r.reset_after !== null && Number(r.last_at) < now - Number(r.reset_after);
@@ -146,12 +146,19 @@ function judgeStanding(rows: StandingRow[], now: number): { open: boolean; faili
 }
 
 /**
- * `standing` and `clear` at once inside a SQLite group commit (`runNow`),
- * where they hold until it commits.
+ * What a success without a reservation needs (src/flows/legacy.ts), run at
+ * once inside a SQLite group commit (`runNow`), where the answers hold until
+ * it commits.
  */
 export const limitsNow = (w: WriteNow) => ({
+  /**
+   * Whether a reservation under every key would be counted at `now` (the
+   * condition of the reservation's upsert: no wait, no lock, or quiet long
+   * enough to start over), and which keys count failures.
+   */
   standing: (keys: readonly string[], now: number) =>
     judgeStanding(standingQuery.now(w, keys.length, keys), now),
+  /** These keys start over. */
   clear(keys: readonly string[]): void {
     if (keys.length > 0) clearQuery.now(w, keys.length, keys);
   },
@@ -204,24 +211,6 @@ export const limitsStore = (db: Db) => ({
     if (clear.length + release.length + keep.length === 0) return;
     const shape = `${clear.length},${release.length},${keep.length}`;
     await settleQuery(db, shape, [...clear, ...release, ...keep]);
-  },
-
-  /**
-   * Whether a reservation under every key would be counted at `now` (the
-   * condition of the reservation's upsert: no wait, no lock, or quiet long
-   * enough to start over), and which keys count failures. Only inside a
-   * write transaction does the answer hold until it is acted on.
-   */
-  async standing(
-    keys: readonly string[],
-    now: number,
-  ): Promise<{ open: boolean; failing: string[] }> {
-    return judgeStanding((await standingQuery(db, keys.length, keys)).rows, now);
-  },
-
-  /** A success without a reservation (src/flows/legacy.ts): these keys start over. */
-  async clear(keys: readonly string[]): Promise<void> {
-    if (keys.length > 0) await clearQuery(db, keys.length, keys);
   },
 
   /** The rows of these keys (absent: never failed), for telling how long to wait. */
