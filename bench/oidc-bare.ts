@@ -5,10 +5,12 @@
 // the code flow in bench/oidc-signin.ts makes) and prints, as one JSON line,
 // its port, its clients and those refresh tokens; it stops with its parent.
 //
-// Environment: BARE_CHAINS (16), BENCH_ID_TOKEN_ALG (ES256).
+// Environment: BARE_CHAINS (16), BENCH_ID_TOKEN_ALG (ES256), BARE_ADAPTER
+// (memory, or sqlite: the least a durable store costs — ./oidc-bare-sqlite.ts).
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { TTL } from '../src/oidc/paths.ts';
+import { sqliteAdapter } from './oidc-bare-sqlite.ts';
 
 const chains = Number(process.env.BARE_CHAINS ?? 16);
 const alg = process.env.BENCH_ID_TOKEN_ALG ?? 'ES256';
@@ -27,7 +29,9 @@ const server = createServer();
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as { port: number }).port;
 
+const durable = process.env.BARE_ADAPTER === 'sqlite';
 const provider = new Provider(`http://127.0.0.1:${port}`, {
+  ...(durable ? { adapter: sqliteAdapter() } : {}),
   clients: [
     {
       client_id: 'machine',

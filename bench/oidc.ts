@@ -151,46 +151,59 @@ portcullisTarget.agent.destroy();
 await stop();
 cleanup();
 
-// The same, against oidc-provider alone.
-const bareProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/oidc-bare.ts'], {
-  cwd: new URL('..', import.meta.url).pathname,
-  env: { ...process.env, BARE_CHAINS: String(concurrency), BENCH_ID_TOKEN_ALG: alg },
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const seed = JSON.parse(
-  await new Promise<string>((resolve, reject) => {
-    createInterface({ input: bareProcess.stdout! }).once('line', resolve);
-    bareProcess.once('exit', (code) => reject(new Error(`bare oidc-provider exited (${code})`)));
-  }),
-) as {
-  port: number;
-  clients: { machine: string; web: string; secret: string };
-  refreshTokens: string[];
-};
-const bareTarget: Target = {
-  port: seed.port,
-  agent: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
-};
-const bare = await grants(
-  bareTarget,
-  bareProcess.pid,
-  {
-    machine: seed.clients.machine,
-    machineSecret: seed.clients.secret,
-    web: seed.clients.web,
-    webSecret: seed.clients.secret,
-  },
-  seed.refreshTokens,
-);
-bareTarget.agent.destroy();
-bareProcess.kill('SIGTERM');
+// The same, against oidc-provider alone: with its in-memory adapter, and
+// with the least a durable store adds (bench/oidc-bare-sqlite.ts).
+async function bareRun(adapter: 'memory' | 'sqlite') {
+  const bareProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/oidc-bare.ts'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: {
+      ...process.env,
+      BARE_CHAINS: String(concurrency),
+      BENCH_ID_TOKEN_ALG: alg,
+      BARE_ADAPTER: adapter,
+    },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const seed = JSON.parse(
+    await new Promise<string>((resolve, reject) => {
+      createInterface({ input: bareProcess.stdout! }).once('line', resolve);
+      bareProcess.once('exit', (code) => reject(new Error(`bare oidc-provider exited (${code})`)));
+    }),
+  ) as {
+    port: number;
+    clients: { machine: string; web: string; secret: string };
+    refreshTokens: string[];
+  };
+  const bareTarget: Target = {
+    port: seed.port,
+    agent: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
+  };
+  const result = await grants(
+    bareTarget,
+    bareProcess.pid,
+    {
+      machine: seed.clients.machine,
+      machineSecret: seed.clients.secret,
+      web: seed.clients.web,
+      webSecret: seed.clients.secret,
+    },
+    seed.refreshTokens,
+  );
+  bareTarget.agent.destroy();
+  bareProcess.kill('SIGTERM');
+  return result;
+}
+const bare = await bareRun('memory');
+const durable = await bareRun('sqlite');
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 const rows: [string, string, Result][] = [
   ['refresh_token', 'Portcullis', portcullis.refresh],
   ['refresh_token', 'oidc-provider alone', bare.refresh],
+  ['refresh_token', 'alone, durable SQLite', durable.refresh],
   ['client_credentials', 'Portcullis', portcullis.credentials],
   ['client_credentials', 'oidc-provider alone', bare.credentials],
+  ['client_credentials', 'alone, durable SQLite', durable.credentials],
 ];
 const head = ['grant', 'server', 'per second', 'p50', 'p99', 'CPU/grant', 'cores used', 'failed'];
 const cells = rows.map(([grant, who, r]) => [
@@ -210,7 +223,7 @@ console.log(
   `machine:    ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, Node ${process.version}`,
 );
 console.log(
-  `database:   ${config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite (WAL)'}; oidc-provider alone: its in-memory adapter, one process`,
+  `database:   ${config.databaseUrl.startsWith('postgres') ? 'PostgreSQL' : 'SQLite (WAL)'}; oidc-provider alone: its in-memory adapter, one process; "alone, durable SQLite": the same with the least a durable store adds (bench/oidc-bare-sqlite.ts: one table, prepared statements, each write committed)`,
 );
 console.log(
   `parameters: ${concurrency} concurrent keep-alive clients (${concurrency} rotating refresh-token chains); ${seconds} s after ${WARMUP_MS / 1000} s warm-up; ID tokens signed with ${alg}; Portcullis workers: ${config.workers} (PORTCULLIS_WORKERS)\n`,
@@ -225,5 +238,13 @@ for (const [name, p, b] of [
 ] as const)
   console.log(
     `  ${name.padEnd(18)} ${(p.perSecond / b.perSecond).toFixed(2)} in grants per second, ${(b.cpuPerGrant / p.cpuPerGrant).toFixed(2)} in CPU per grant`,
+  );
+console.log('\nPortcullis ÷ oidc-provider with the least durable store:');
+for (const [name, p, d] of [
+  ['refresh_token', portcullis.refresh, durable.refresh],
+  ['client_credentials', portcullis.credentials, durable.credentials],
+] as const)
+  console.log(
+    `  ${name.padEnd(18)} ${(p.perSecond / d.perSecond).toFixed(2)} in grants per second, ${(d.cpuPerGrant / p.cpuPerGrant).toFixed(2)} in CPU per grant`,
   );
 process.exit(0);

@@ -1,6 +1,5 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import { sql } from 'kysely';
 import type { Config } from './config/schema.ts';
 import { type AppContext, closeContext, createContext } from './context.ts';
@@ -10,8 +9,7 @@ import { directoryOf } from './directory/index.ts';
 import { startDirectorySchedule } from './directory/schedule.ts';
 import { type LdapFront, startLdapFront } from './fronts/ldap.ts';
 import { startRadiusFront } from './fronts/radius.ts';
-import { createApp } from './http/app.tsx';
-import { withVerifyListener } from './http/verify-listener.ts';
+import { serverListener } from './http/listener.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startMailSender } from './mail/sender.ts';
 import { oidcHost } from './oidc/host.ts';
@@ -95,11 +93,10 @@ export async function startServer(
   // Loaded here, not at import: the command line never needs oidc-provider
   // (which warns about the runtime on Node 20 as it loads).
   const { createOidcProvider } = await import('./oidc/provider.ts');
-  const app = createApp(ctx, { oidc: await oidcHost(ctx, createOidcProvider) });
-  const listener = await withVerifyListener(
-    ctx,
-    getRequestListener(app.fetch, { hostname: config.host }),
-  );
+  const { listener } = await serverListener(ctx, {
+    oidc: await oidcHost(ctx, createOidcProvider),
+    hostname: config.host,
+  });
   const server = createHttpServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { IncomingMessage } from 'node:http';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
@@ -55,34 +54,6 @@ const webauthnJs = readFileSync(
 export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   const flows = signinFlows(ctx);
   const app = new Hono<HttpEnv>();
-  // The OpenID Connect protocol endpoints are oidc-provider's own (a Koa app):
-  // handed the raw Node request before any of our middleware reads it.
-  const oidc = opts.oidc;
-  if (oidc) {
-    // oidc-provider builds every URL it publishes from the request (Koa, with
-    // `proxy`): it is told the configured public URL, whatever a client or
-    // proxy sent, so discovery can be neither wrong nor poisoned.
-    const publicUrl = new URL(ctx.config.publicUrl);
-    const toProvider = async (c: Context<HttpEnv>) => {
-      const env = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
-      if (!env?.incoming || !env.outgoing) throw new AppError('not_found');
-      env.incoming.headers['x-forwarded-host'] = publicUrl.host;
-      env.incoming.headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
-      // It writes its own pages (errors, the sign-out question, form_post) to
-      // the Node response: our security headers (below) go there first. Those
-      // pages lead away like sign-in's (no form-action); for form_post it adds
-      // its inline script's hash to this script-src.
-      await leadsAway(c, async () => {});
-      for (const [name, value] of c.res.headers) env.outgoing.setHeader(name, value);
-      await (await oidc.current()).callback(env.incoming, env.outgoing);
-      return RESPONSE_ALREADY_SENT;
-    };
-    app.all('/.well-known/openid-configuration', toProvider);
-    // The interaction (who signs in, consent) is ours, further down.
-    app.all(`${OIDC_PREFIX}/*`, (c, next) =>
-      c.req.path.startsWith(`${OIDC_PREFIX}/interaction/`) ? next() : toProvider(c),
-    );
-  }
   const isScim = (path: string) => path === SCIM_PREFIX || path.startsWith(`${SCIM_PREFIX}/`);
   const isApi = (path: string) =>
     path.startsWith('/api/') || path.startsWith('/legacy/') || isScim(path);

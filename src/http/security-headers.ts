@@ -28,13 +28,16 @@ export const securityHeaders = (ctx: AppContext, formAction: boolean) =>
   });
 
 /**
- * The headers `securityHeaders(ctx, true)` sets, once, for answers written
- * without the web app (./verify-listener.ts): the same middleware run on an
- * empty answer, so the two can never differ.
+ * The headers `securityHeaders(ctx, formAction)` sets, once, for answers
+ * written without the web app (./verify-listener.ts, ./oidc-listener.ts): the
+ * same middleware run on an empty answer, so the two can never differ.
  */
-export async function fixedSecurityHeaders(ctx: AppContext): Promise<[string, string][]> {
+export async function fixedSecurityHeaders(
+  ctx: AppContext,
+  formAction: boolean,
+): Promise<[string, string][]> {
   const res = await new Hono()
-    .use(securityHeaders(ctx, true))
+    .use(securityHeaders(ctx, formAction))
     .get('/', (c) => c.body(null, 204))
     .request('/');
   return [...res.headers];

@@ -18,7 +18,7 @@ import { fixedSecurityHeaders } from './security-headers.ts';
 
 export const VERIFY_PATH = '/legacy/v1/verify';
 
-type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+export type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * Node's request listener: HTTP verify here, everything else to `app`.
@@ -27,7 +27,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * User-Agent only), so both ways judge the same request alike.
  */
 export async function withVerifyListener(ctx: AppContext, app: Listener): Promise<Listener> {
-  const security = await fixedSecurityHeaders(ctx);
+  const security = await fixedSecurityHeaders(ctx, true);
   const write = (res: ServerResponse, a: Answer) => {
     for (const [name, value] of security) res.setHeader(name, value);
     for (const [name, value] of Object.entries(a.headers)) res.setHeader(name, value);

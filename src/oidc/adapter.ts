@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
-import { prepared } from '../db/prepared.ts';
+import { type Prepared, prepared } from '../db/prepared.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
@@ -31,6 +31,25 @@ const upsertQuery = prepared((db, slot) => {
       }),
     );
 });
+/** A live record by one of its keys (compiled once per key). */
+const liveQuery = prepared((db, slot, by: 'id' | 'uid' | 'user_code') =>
+  db
+    .selectFrom('oidc_payloads')
+    .select(['payload', 'consumed_at'])
+    .where('model', '=', slot(0))
+    .where(by, '=', slot(1))
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', slot(2))])),
+);
+/** Marks a record used unless it already is: a row back only for the one consumer that did. */
+const consumeQuery = prepared((db, slot) =>
+  db
+    .updateTable('oidc_payloads')
+    .set({ consumed_at: slot(0) })
+    .where('model', '=', slot(1))
+    .where('id', '=', slot(2))
+    .where('consumed_at', 'is', null)
+    .returning('id'),
+);
 /** PostgreSQL text holds no NUL: an id with one (from a request) names nothing, and is not asked for. */
 export const nameable = (id: string) => !id.includes('\u0000');
 
@@ -43,14 +62,18 @@ export const nameable = (id: string) => !id.includes('\u0000');
  * its own are stored.
  */
 export function oidcAdapter(ctx: AppContext) {
-  const { db, clock } = ctx;
-  const write = ctx.groupCommit.write;
-  const live = (model: string) =>
-    db
-      .selectFrom('oidc_payloads')
-      .select(['payload', 'consumed_at'])
-      .where('model', '=', model)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', clock.now())]));
+  const { db, clock, groupCommit } = ctx;
+  const write = groupCommit.write;
+  /**
+   * A prepared write in the next group commit: on SQLite run at once on the
+   * writing connection (no trip through Kysely per statement), else queued.
+   */
+  const commit = <R>(query: Prepared<number, R>, values: readonly unknown[]): Promise<R[]> =>
+    groupCommit.runNow
+      ? groupCommit.runNow((w) => query.now(w, 0, values))
+      : groupCommit.run(async (trx) => (await query(trx, 0, values)).rows);
+  const live = async (model: string, by: 'id' | 'uid' | 'user_code', key: string) =>
+    (await liveQuery(db, by, [model, key, clock.now()])).rows[0];
   const toPayload = (r: { payload: string; consumed_at: number | null } | undefined) =>
     r
       ? ({
@@ -70,32 +93,30 @@ export function oidcAdapter(ctx: AppContext) {
         user_code: payload.userCode ?? null,
         expires_at: expiresIn ? clock.now() + expiresIn * 1000 : null,
       };
-      await write((db) =>
-        upsertQuery(db, 0, [
-          this.name,
-          id,
-          row.payload,
-          row.grant_id,
-          row.uid,
-          row.user_code,
-          row.expires_at,
-        ]),
-      );
+      await commit(upsertQuery, [
+        this.name,
+        id,
+        row.payload,
+        row.grant_id,
+        row.uid,
+        row.user_code,
+        row.expires_at,
+      ]);
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (!nameable(id)) return undefined;
-      return toPayload(await live(this.name).where('id', '=', id).executeTakeFirst());
+      return toPayload(await live(this.name, 'id', id));
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
       if (!nameable(uid)) return undefined;
-      return toPayload(await live(this.name).where('uid', '=', uid).executeTakeFirst());
+      return toPayload(await live(this.name, 'uid', uid));
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
       if (!nameable(userCode)) return undefined;
-      return toPayload(await live(this.name).where('user_code', '=', userCode).executeTakeFirst());
+      return toPayload(await live(this.name, 'user_code', userCode));
     }
 
     /**
@@ -105,16 +126,7 @@ export function oidcAdapter(ctx: AppContext) {
      * winner is still issuing are dead on arrival.
      */
     async consume(id: string): Promise<void> {
-      const r = await ctx.groupCommit.run((db) =>
-        db
-          .updateTable('oidc_payloads')
-          .set({ consumed_at: clock.now() })
-          .where('model', '=', this.name)
-          .where('id', '=', id)
-          .where('consumed_at', 'is', null)
-          .executeTakeFirst(),
-      );
-      if (Number(r.numUpdatedRows) === 1) return;
+      if ((await commit(consumeQuery, [clock.now(), this.name, id])).length === 1) return;
       const row = await db
         .selectFrom('oidc_payloads')
         .select('grant_id')

@@ -1,0 +1,17 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+const f = '/tmp/mbe.db'; for (const s of ['', '-wal', '-shm']) fs.rmSync(f + s, { force: true });
+const w = new Database(f); w.pragma('journal_mode = WAL'); w.pragma('synchronous = NORMAL');
+w.exec('create table e(id integer primary key, n integer); insert into e values (1, 0); create table t(a integer primary key, b text)');
+for (let i = 0; i < 20000; i++) w.prepare('insert into t(b) values (?)').run('x'.repeat(100));
+const r = new Database(f, { readonly: true });
+const q = r.prepare('select n from e where id = 1').pluck();
+const dv = w.prepare('pragma data_version').pluck();
+const qw = w.prepare('select n from e where id = 1').pluck();
+const ins = w.prepare('insert into t(b) values (?)');
+const N = 20000;
+let t = performance.now(); for (let i = 0; i < N; i++) q.get(); console.log('reader no writes', ((performance.now() - t) * 1000 / N).toFixed(2), 'µs');
+t = performance.now(); for (let i = 0; i < N; i++) { ins.run('y'); } const base = performance.now() - t;
+t = performance.now(); for (let i = 0; i < N; i++) { ins.run('y'); q.get(); } console.log('reader after each write', (((performance.now() - t) - base) * 1000 / N).toFixed(2), 'µs');
+t = performance.now(); for (let i = 0; i < N; i++) { ins.run('y'); dv.get(); } console.log('writer data_version after write', (((performance.now() - t) - base) * 1000 / N).toFixed(2), 'µs');
+t = performance.now(); for (let i = 0; i < N; i++) { ins.run('y'); qw.get(); } console.log('writer select after write', (((performance.now() - t) - base) * 1000 / N).toFixed(2), 'µs');
