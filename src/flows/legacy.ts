@@ -28,7 +28,12 @@ export interface LegacyAttempt {
   appId: string | null;
   front: Front;
   client: ClientInfo;
-  /** The front's own view of the cache, if it took one (to look the application up): one epoch read per request. */
+  /**
+   * The front's own view of the cache, if it took one (to look the
+   * application up), which may be `assumed` (not read): the check then either
+   * judges under exactly its epoch — confirmed under the write lock, or read
+   * again — or throws StaleView before it writes anything.
+   */
   cache?: EpochView;
 }
 
@@ -103,7 +108,7 @@ async function signIn(ctx: AppContext, a: Attempt): Promise<FirstFactorResult> {
     });
     if (judged) return judged;
   }
-  const cache = a.cache ?? (await ctx.dataCache.view());
+  const cache = a.cache ? await ctx.dataCache.confirm(a.cache) : await ctx.dataCache.view();
   // Reserve, then judge: the attempt counts as a failure before anything is checked.
   const r = await limiter(ctx).reserve(keys);
   if (!r.ok) {

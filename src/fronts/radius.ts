@@ -12,6 +12,7 @@ import { isAppError } from '../errors.ts';
 import { legacySignIn } from '../flows/legacy.ts';
 import { type RadiusAnswer, radiusMfa } from '../flows/radius-mfa.ts';
 import { findApp, radiusSecretOf } from '../services/applications.ts';
+import { type EpochView, StaleView } from '../services/cache.ts';
 import { radiusStore } from '../storage/radius.ts';
 import { parseListen } from './listen.ts';
 
@@ -72,43 +73,66 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
     return reply;
   }
 
+  /** Each application's shared secret, opened once per cached row. */
+  const secrets = new WeakMap<ApplicationsTable, string | null>();
+  const secretOf = (app: ApplicationsTable) => {
+    let secret = secrets.get(app);
+    if (secret === undefined) secrets.set(app, (secret = radiusSecretOf(ctx, app)));
+    return secret;
+  };
+
+  /**
+   * A request, judged first under the cache as this process last saw it
+   * (`assumed`: no read of the epoch). The answer rests on that view only once
+   * it is confirmed: under the write lock for a right app password, by
+   * reading the epoch again otherwise (and before a request is dropped). A
+   * view that no longer holds starts the request over with a fresh one.
+   */
   async function handle(msg: Buffer, rinfo: dgram.RemoteInfo): Promise<Buffer | null> {
     const frame = readFrame(msg);
     if (frame === null || frame.code !== ACCESS_REQUEST) return null;
-    const { authenticatorAt, nasIdentifier: appId } = frame;
-    // One view of the cache for the shared secret and the check (src/services/cache.ts).
-    const cache = await ctx.dataCache.view();
+    for (let tries = 1; ; tries++) {
+      const cache = tries === 1 ? ctx.dataCache.assumed() : await ctx.dataCache.view();
+      try {
+        return await judge(msg, rinfo, frame, cache, tries === 1);
+      } catch (e) {
+        if (!(e instanceof StaleView) || tries === 3) throw e;
+      }
+    }
+  }
+
+  async function judge(
+    msg: Buffer,
+    rinfo: dgram.RemoteInfo,
+    { authenticatorAt, nasIdentifier: appId }: Frame,
+    cache: EpochView,
+    assumed: boolean,
+  ): Promise<Buffer | null> {
+    /** Drops the request, once what it rests on is confirmed. */
+    const drop = async (log: Record<string, unknown>, message: string) => {
+      if (assumed) await ctx.dataCache.confirm(cache);
+      ctx.log.warn({ client: rinfo.address, ...log }, message);
+      return null;
+    };
     const app = appId ? await findApp(ctx, appId, cache) : undefined;
     const secret =
-      app && (JSON.parse(app.fronts) as string[]).includes('radius')
-        ? radiusSecretOf(ctx, app)
-        : null;
-    if (!app || !secret) {
-      ctx.log.warn(
-        { client: rinfo.address, nas: appId.slice(0, 64) },
-        'RADIUS request from an unknown client dropped',
-      );
-      return null;
-    }
+      app && (JSON.parse(app.fronts) as string[]).includes('radius') ? secretOf(app) : null;
+    if (!app || !secret)
+      return drop({ nas: appId.slice(0, 64) }, 'RADIUS request from an unknown client dropped');
     let packet: radius.RadiusPacket;
     try {
       if (authenticatorAt >= 0 && !authentic(msg, authenticatorAt, secret)) throw new Error();
       packet = withUserPassword(radius.decode_without_secret({ packet: msg }), msg, secret);
     } catch {
-      ctx.log.warn(
-        { client: rinfo.address, nas: appId },
+      return drop(
+        { nas: appId },
         'RADIUS request with a bad Message-Authenticator or secret dropped',
       );
-      return null;
     }
-    if (authenticatorAt < 0 && app.radius_message_authenticator === 1) {
-      ctx.log.warn(
-        { client: rinfo.address, nas: appId },
-        'RADIUS request without Message-Authenticator dropped',
-      );
-      return null;
-    }
+    if (authenticatorAt < 0 && app.radius_message_authenticator === 1)
+      return drop({ nas: appId }, 'RADIUS request without Message-Authenticator dropped');
     if (app.radius_mode === 'mfa') {
+      if (assumed) await ctx.dataCache.confirm(cache);
       const state = packet.attributes.State;
       return once(msg, rinfo, app, async () =>
         encode(
@@ -183,9 +207,13 @@ const MESSAGE_AUTHENTICATOR = 80;
  * Length (§5), a Message-Authenticator not 16 octets long or not the only one
  * (RFC 3579 §3.2). The radius package reads all of these leniently.
  */
-function readFrame(
-  msg: Buffer,
-): { code: number; nasIdentifier: string; authenticatorAt: number } | null {
+interface Frame {
+  code: number;
+  nasIdentifier: string;
+  authenticatorAt: number;
+}
+
+function readFrame(msg: Buffer): Frame | null {
   if (msg.length < 20) return null;
   const length = msg.readUInt16BE(2);
   if (length < 20 || length > 4096 || length > msg.length) return null;

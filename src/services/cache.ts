@@ -29,6 +29,13 @@ export interface CacheView {
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
+/** A view that no longer holds: the check must start over with a fresh one, having written nothing. */
+export class StaleView extends Error {
+  constructor() {
+    super('the cache epoch moved during the check');
+  }
+}
+
 /** A view with the epoch it is good for. */
 export interface EpochView extends CacheView {
   readonly epoch: number;
@@ -67,6 +74,16 @@ export class EpochCache {
    */
   assumed(): EpochView {
     return this.#viewAt(this.#known);
+  }
+
+  /**
+   * `view` itself once the epoch, read now, is still the one it is good for
+   * (an `assumed` view confirmed before anything rests on it); a StaleView
+   * error when it has moved.
+   */
+  async confirm(view: EpochView): Promise<EpochView> {
+    if (this.saw(await this.readEpoch()) !== view.epoch) throw new StaleView();
+    return view;
   }
 
   /** Remembers an epoch read elsewhere (for `assumed`); returns it. */

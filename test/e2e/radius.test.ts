@@ -5,7 +5,7 @@ import { type AppContext, createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
-import { createLegacyApp } from '../../src/services/applications.ts';
+import { createLegacyApp, deleteApp, updateLegacyApp } from '../../src/services/applications.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -140,6 +140,39 @@ describe('RADIUS front with radclient', { skip: requireTool(hasRadclient, 'radcl
     assert.doesNotMatch(await radclient(port, attrs, 'wrong-secret-999999'), /Received Access-/);
     assert.doesNotMatch(await radclient(port, attrs, SECRET, false), /Received Access-/);
     assert.match(await radclient(port, attrs), /Received Access-Accept/);
+  });
+
+  it('sees at the next request what another node changed, however warm its cache', async () => {
+    // This process is "another node": the server's cache knows these applications well.
+    const secret = 'gate-shared-secret-0123';
+    const gate = (await createLegacyApp(ctx, { name: 'Gate', radiusSecret: secret })).id;
+    const door = (await createLegacyApp(ctx, { name: 'Door', radiusSecret: secret })).id;
+    const enf = await ctx.stores.users.findByUpn('vpn@contoso.com');
+    const password = {
+      gate: (await createAppPassword(ctx, enf!.id, { name: 'Gate', scopes: [gate] })).password,
+      door: (await createAppPassword(ctx, enf!.id, { name: 'Door', scopes: [door] })).password,
+    };
+    const ask = (app: 'gate' | 'door') =>
+      radclient(
+        port,
+        {
+          'User-Name': 'vpn@contoso.com',
+          'User-Password': password[app],
+          'NAS-Identifier': app === 'gate' ? gate : door,
+        },
+        secret,
+      );
+    // Warm on every worker (they share the port).
+    for (let i = 0; i < 6; i++) {
+      assert.match(await ask('gate'), /Received Access-Accept/);
+      assert.match(await ask('door'), /Received Access-Accept/);
+    }
+    // An application deleted: its requests are dropped as an unknown client's.
+    await deleteApp(ctx, gate);
+    for (let i = 0; i < 4; i++) assert.doesNotMatch(await ask('gate'), /Received Access-/);
+    // An application moved to mfa mode: app passwords are refused there.
+    await updateLegacyApp(ctx, door, { radiusMode: 'mfa' });
+    for (let i = 0; i < 4; i++) assert.match(await ask('door'), /Received Access-Reject/);
   });
 
   it('drops a request whose Message-Authenticator or attribute length was changed', async () => {
