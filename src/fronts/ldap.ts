@@ -147,6 +147,33 @@ function readTls(tls: NonNullable<LdapFrontOptions['tls']>) {
   return { cert: read(tls.certFile, 'certificate'), key: read(tls.keyFile, 'key') };
 }
 
+type BindName =
+  | 'syntax'
+  | { service: string; dn: string }
+  | { who: { upn: string; appId: string | null } | null; dn: string };
+/** At most this many names are kept, none longer than this (a client chooses them). */
+const BIND_NAMES_KEPT = 10_000;
+const BIND_NAME_KEPT_CHARS = 512;
+
+/** A bind name read: a bare UPN is the DN without an application. */
+function readBindName(name: string, base: Dn, baseDn: string): BindName {
+  if (!name.includes('=') && name.includes('@'))
+    return {
+      who: { upn: name, appId: null },
+      dn: `uid=${escapeDnValue(name)},ou=people,${baseDn}`,
+    };
+  let parsed: Dn;
+  try {
+    parsed = parseDn(name);
+  } catch (e) {
+    if (e instanceof DnSyntaxError) return 'syntax';
+    throw e;
+  }
+  const service = namesService(parsed, base);
+  if (service !== null) return { service, dn: formatDn(parsed) };
+  return { who: namesUser(parsed, base), dn: formatDn(parsed) };
+}
+
 const refuse = (code: number, message?: string): LdapResult => ({
   code,
   ...(message ? { message } : {}),
@@ -166,6 +193,21 @@ export function ldapHandlers(
   o: { baseDn: string; requireTls: boolean },
 ): LdapHandlers<Bound> {
   const base = parseDn(o.baseDn);
+  /**
+   * What a bind name says (./dn.ts, namesService, namesUser): the same few
+   * names bind over and over (every mail client of a user, every service
+   * account), so each is read once — a pure function of the name.
+   */
+  const bindNames = new Map<string, BindName>();
+  const bindName = (name: string): BindName => {
+    let named = bindNames.get(name);
+    if (named) return named;
+    named = readBindName(name, base, o.baseDn);
+    if (name.length > BIND_NAME_KEPT_CHARS) return named;
+    if (bindNames.size >= BIND_NAMES_KEPT) bindNames.delete(bindNames.keys().next().value!);
+    bindNames.set(name, named);
+    return named;
+  };
 
   /** The user's entry, as far as a bound user may read it (null: blocked or gone). */
   async function ownEntry(upn: string, dn: string): Promise<LdapEntry | null> {
@@ -289,25 +331,10 @@ export function ldapHandlers(
           ResultCode.inappropriateAuthentication,
           'Anonymous and unauthenticated binds are not allowed: bind with a name and a password.',
         );
-      // A bare UPN is the DN without an application.
-      let who: { upn: string; appId: string | null } | null;
-      let dn: string;
-      if (!name.includes('=') && name.includes('@')) {
-        who = { upn: name, appId: null };
-        dn = `uid=${escapeDnValue(name)},ou=people,${o.baseDn}`;
-      } else {
-        let parsed: Dn;
-        try {
-          parsed = parseDn(name);
-        } catch (e) {
-          if (e instanceof DnSyntaxError) return refuse(ResultCode.invalidDNSyntax);
-          throw e;
-        }
-        const service = namesService(parsed, base);
-        if (service !== null) return serviceBind(session, service, password, formatDn(parsed));
-        who = namesUser(parsed, base);
-        dn = formatDn(parsed);
-      }
+      const named = bindName(name);
+      if (named === 'syntax') return refuse(ResultCode.invalidDNSyntax);
+      if ('service' in named) return serviceBind(session, named.service, password, named.dn);
+      const { who, dn } = named;
       if (!who) return refuse(ResultCode.invalidCredentials);
       try {
         const result = await legacySignIn(ctx, {
