@@ -76,8 +76,10 @@ export async function startRadiusFront(ctx: AppContext, listen: string): Promise
   /** Each application's shared secret, opened once per cached row. */
   const secrets = new WeakMap<ApplicationsTable, string | null>();
   const secretOf = (app: ApplicationsTable) => {
-    let secret = secrets.get(app);
-    if (secret === undefined) secrets.set(app, (secret = radiusSecretOf(ctx, app)));
+    const kept = secrets.get(app);
+    if (kept !== undefined) return kept;
+    const secret = radiusSecretOf(ctx, app);
+    secrets.set(app, secret);
     return secret;
   };
 
