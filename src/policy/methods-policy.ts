@@ -1,0 +1,149 @@
+// The authentication methods policy (issue 21), as Microsoft Entra has had it
+// since per-user MFA's methods list was retired: each method enabled for all
+// users or for chosen groups (members of an excluded group never), with a
+// few options of its own. It replaces the organisation-wide list of allowed
+// methods (`allowedMethods` in the service settings); `fromAllowedMethods`
+// turns that list into the policy that allows exactly the same, so nothing
+// changes for an organisation when it moves over. Pure: no queries — the
+// caller gives the user's groups.
+import { z } from 'zod';
+import type { MethodType } from '../methods/catalogue.ts';
+
+/** The phones a voice call may ring (the original's three kinds of call). */
+export const VOICE_PHONES = {
+  mobile: 'TwoWayVoiceMobile',
+  alternateMobile: 'TwoWayVoiceAlternateMobile',
+  office: 'TwoWayVoiceOffice',
+} as const satisfies Record<string, MethodType>;
+export type VoicePhone = keyof typeof VOICE_PHONES;
+
+/** The methods of the policy, and the MethodTypes each covers. */
+export const POLICY_METHODS = {
+  authenticator: ['PhoneAppNotification'],
+  totp: ['PhoneAppOTP'],
+  sms: ['OneWaySMS'],
+  voice: Object.values(VOICE_PHONES),
+  passkey: ['Passkey'],
+  recoveryCodes: ['RecoveryCode'],
+  // Not a registered method: a pass an administrator issues (no MethodType).
+  temporaryAccessPass: [],
+} as const satisfies Record<string, readonly MethodType[]>;
+export type PolicyMethod = keyof typeof POLICY_METHODS;
+export const policyMethods = Object.keys(POLICY_METHODS) as PolicyMethod[];
+
+const GROUP_ID = z.string().min(1).max(64);
+/** Who a method is for: everyone, or members of the included groups, never of the excluded. */
+const targets = {
+  enabled: z.boolean(),
+  include: z.union([z.literal('all'), z.array(GROUP_ID).max(100, 'Include at most 100 groups.')]),
+  exclude: z.array(GROUP_ID).max(100, 'Exclude at most 100 groups.'),
+};
+const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const MethodsPolicySchema = z
+  .object({
+    authenticator: z.object(targets).strict(),
+    totp: z.object(targets).strict(),
+    sms: z
+      .object({
+        ...targets,
+        /** Texts are offered at sign-in; off: the number is kept for recovery only. */
+        useForSignIn: z.boolean(),
+      })
+      .strict(),
+    voice: z
+      .object({
+        ...targets,
+        phones: z
+          .array(z.enum(Object.keys(VOICE_PHONES) as [VoicePhone, ...VoicePhone[]]))
+          .min(1, 'Allow calls to at least one kind of phone, or turn calls off.'),
+      })
+      .strict(),
+    passkey: z
+      .object({
+        ...targets,
+        /** Only passkeys whose make and model the authenticator attests to. */
+        attestationRequired: z.boolean(),
+        /** Only these makes and models (AAGUIDs, lower case); empty: any. */
+        allowedAaguids: z
+          .array(
+            z
+              .string()
+              .transform((s) => s.trim().toLowerCase())
+              .refine((s) => AAGUID.test(s), 'An AAGUID is written 8-4-4-4-12 hexadecimal digits.'),
+          )
+          .max(200, 'Allow at most 200 authenticator models.'),
+      })
+      .strict(),
+    recoveryCodes: z.object(targets).strict(),
+    temporaryAccessPass: z.object(targets).strict(),
+  })
+  .strict();
+export type MethodsPolicy = z.infer<typeof MethodsPolicySchema>;
+
+const everyone = { enabled: true, include: 'all' as const, exclude: [] };
+const no_one = { enabled: false, include: 'all' as const, exclude: [] };
+
+/**
+ * The policy that allows exactly what the old organisation-wide list allowed
+ * (for everyone); a Temporary Access Pass, which the list did not know, off.
+ */
+export function fromAllowedMethods(allowed: readonly string[]): MethodsPolicy {
+  const has = (m: MethodType) => allowed.includes(m);
+  const any = (ms: readonly MethodType[]) => ms.some(has);
+  const phones = (Object.keys(VOICE_PHONES) as VoicePhone[]).filter((p) => has(VOICE_PHONES[p]));
+  return {
+    authenticator: any(POLICY_METHODS.authenticator) ? everyone : no_one,
+    totp: any(POLICY_METHODS.totp) ? everyone : no_one,
+    sms: { ...(any(POLICY_METHODS.sms) ? everyone : no_one), useForSignIn: true },
+    // Off, calls still name a phone kind (the schema asks for one): the mobile, as by default.
+    voice: { ...(phones.length ? everyone : no_one), phones: phones.length ? phones : ['mobile'] },
+    passkey: {
+      ...(any(POLICY_METHODS.passkey) ? everyone : no_one),
+      attestationRequired: false,
+      allowedAaguids: [],
+    },
+    recoveryCodes: any(POLICY_METHODS.recoveryCodes) ? everyone : no_one,
+    temporaryAccessPass: no_one,
+  };
+}
+
+/** Whether a method is for a user in these groups. */
+export function isFor(
+  policy: MethodsPolicy,
+  method: PolicyMethod,
+  groups: ReadonlySet<string>,
+): boolean {
+  const p = policy[method];
+  if (!p.enabled || p.exclude.some((g) => groups.has(g))) return false;
+  return p.include === 'all' || p.include.some((g) => groups.has(g));
+}
+
+/**
+ * The MethodTypes a user in these groups may register (`register`) or use to
+ * sign in (`signin`: texts only where they are for sign-in).
+ */
+export function methodTypesFor(
+  policy: MethodsPolicy,
+  groups: ReadonlySet<string>,
+  purpose: 'register' | 'signin',
+): MethodType[] {
+  return policyMethods.flatMap((m): MethodType[] => {
+    if (!isFor(policy, m, groups)) return [];
+    if (m === 'voice') return policy.voice.phones.map((p) => VOICE_PHONES[p]);
+    if (m === 'sms' && purpose === 'signin' && !policy.sms.useForSignIn) return [];
+    return [...POLICY_METHODS[m]];
+  });
+}
+
+/** The groups a policy names (to check that they exist, and to show their names). */
+export function groupsNamed(policy: MethodsPolicy): string[] {
+  return [
+    ...new Set(
+      policyMethods.flatMap((m) => {
+        const p = policy[m];
+        return [...(p.include === 'all' ? [] : p.include), ...p.exclude];
+      }),
+    ),
+  ];
+}

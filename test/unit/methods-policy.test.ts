@@ -1,0 +1,108 @@
+// The authentication methods policy (src/policy/methods-policy.ts): the old
+// organisation-wide list becomes a policy that allows exactly the same, for
+// every subset of methods; groups include and exclude (exclusion wins);
+// texts can be kept for recovery only; the schema refuses what makes no
+// sense with a message an administrator can act on.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { methodTypes } from '../../src/methods/catalogue.ts';
+import {
+  fromAllowedMethods,
+  groupsNamed,
+  isFor,
+  type MethodsPolicy,
+  MethodsPolicySchema,
+  methodTypesFor,
+} from '../../src/policy/methods-policy.ts';
+
+const none = new Set<string>();
+const sorted = (l: readonly string[]) => [...l].sort();
+
+describe('authentication methods policy', () => {
+  it('allows exactly what the old list allowed, for every list of methods', () => {
+    // All 2^9 subsets of the catalogue.
+    for (let mask = 0; mask < 1 << methodTypes.length; mask++) {
+      const allowed = methodTypes.filter((_, i) => mask & (1 << i));
+      const policy = fromAllowedMethods(allowed);
+      assert.ok(MethodsPolicySchema.safeParse(policy).success, allowed.join());
+      for (const groups of [none, new Set(['g1'])])
+        for (const purpose of ['register', 'signin'] as const)
+          assert.deepEqual(
+            sorted(methodTypesFor(policy, groups, purpose)),
+            sorted(allowed),
+            `${allowed.join()} (${purpose})`,
+          );
+      assert.equal(isFor(policy, 'temporaryAccessPass', none), false);
+    }
+  });
+
+  const policy = (change: Partial<MethodsPolicy>): MethodsPolicy => ({
+    ...fromAllowedMethods(methodTypes),
+    ...change,
+  });
+
+  it('gives a method to members of its groups only, and never to members of an excluded group', () => {
+    const p = policy({
+      passkey: {
+        enabled: true,
+        include: ['engineering', 'sales'],
+        exclude: ['contractors'],
+        attestationRequired: false,
+        allowedAaguids: [],
+      },
+    });
+    assert.equal(isFor(p, 'passkey', none), false);
+    assert.equal(isFor(p, 'passkey', new Set(['sales'])), true);
+    assert.equal(isFor(p, 'passkey', new Set(['engineering', 'contractors'])), false);
+    assert.ok(methodTypesFor(p, new Set(['sales']), 'register').includes('Passkey'));
+    assert.ok(!methodTypesFor(p, new Set(['finance']), 'register').includes('Passkey'));
+    // Exclusion applies to "all" too; a disabled method is for no one.
+    const q = policy({ totp: { enabled: true, include: 'all', exclude: ['kiosk'] } });
+    assert.equal(isFor(q, 'totp', new Set(['kiosk'])), false);
+    assert.equal(isFor(q, 'totp', none), true);
+    const off = policy({ totp: { enabled: false, include: ['kiosk'], exclude: [] } });
+    assert.equal(isFor(off, 'totp', new Set(['kiosk'])), false);
+    assert.deepEqual(groupsNamed(p), ['engineering', 'sales', 'contractors']);
+  });
+
+  it('keeps texts for recovery only when they are not for sign-in', () => {
+    const p = policy({ sms: { enabled: true, include: 'all', exclude: [], useForSignIn: false } });
+    assert.ok(methodTypesFor(p, none, 'register').includes('OneWaySMS'));
+    assert.ok(!methodTypesFor(p, none, 'signin').includes('OneWaySMS'));
+  });
+
+  it('rings only the phones calls are allowed to', () => {
+    const p = policy({ voice: { enabled: true, include: 'all', exclude: [], phones: ['office'] } });
+    const types = methodTypesFor(p, none, 'signin');
+    assert.ok(types.includes('TwoWayVoiceOffice'));
+    assert.ok(!types.includes('TwoWayVoiceMobile'));
+    assert.ok(!types.includes('TwoWayVoiceAlternateMobile'));
+  });
+
+  it('refuses a policy that makes no sense, saying why', () => {
+    const base = fromAllowedMethods(methodTypes);
+    const problem = (p: unknown) => {
+      const r = MethodsPolicySchema.safeParse(p);
+      assert.equal(r.success, false);
+      return r.error!.issues[0]!.message;
+    };
+    assert.match(
+      problem({ ...base, voice: { ...base.voice, phones: [] } }),
+      /at least one kind of phone/,
+    );
+    assert.match(
+      problem({ ...base, passkey: { ...base.passkey, allowedAaguids: ['not-an-aaguid'] } }),
+      /8-4-4-4-12/,
+    );
+    problem({ ...base, totp: { ...base.totp, include: 'some' } });
+    problem({ ...base, fido: base.passkey });
+    const { sms: _, ...withoutSms } = base;
+    problem(withoutSms);
+    // AAGUIDs are kept in one spelling.
+    const ok = MethodsPolicySchema.parse({
+      ...base,
+      passkey: { ...base.passkey, allowedAaguids: [' EE882879-721C-4913-9775-3DFCCE97072A '] },
+    });
+    assert.deepEqual(ok.passkey.allowedAaguids, ['ee882879-721c-4913-9775-3dfcce97072a']);
+  });
+});
