@@ -6,8 +6,8 @@ import { AppError } from '../errors.ts';
 import type { Translate } from '../i18n/index.ts';
 import { findMethod, worksAlone } from '../methods/index.ts';
 import type { AuthMethod, Input, Registration } from '../methods/types.ts';
+import { methodTypesForUser } from '../services/methods-policy.ts';
 import { loadRegistrations } from '../services/registrations.ts';
-import { getServiceSettings } from '../services/settings.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Enrolling, enrolment } from './enrolment.ts';
@@ -26,7 +26,7 @@ export function addMethodFlows(ctx: AppContext) {
   const enrolling = async (user: UserRow, flow: FlowRow): Promise<Enrolling> => ({
     user,
     flow,
-    allowedMethods: (await getServiceSettings(ctx)).allowedMethods,
+    allowedMethods: await methodTypesForUser(ctx, user.id, 'register'),
     registrations: await loadRegistrations(ctx, user.id),
   });
 
@@ -42,7 +42,7 @@ export function addMethodFlows(ctx: AppContext) {
   return {
     /** Starts adding a method the organisation allows. */
     async begin(user: UserRow, methodId: string, client: ClientInfo): Promise<AddMethodState> {
-      const { allowedMethods } = await getServiceSettings(ctx);
+      const allowedMethods = await methodTypesForUser(ctx, user.id, 'register');
       const method = allowedMethods.includes(methodId) ? findMethod(methodId) : undefined;
       // A backup method (recovery codes) only beside one that works on its own.
       const alone =

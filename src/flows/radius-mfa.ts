@@ -11,8 +11,8 @@ import { isAppError } from '../errors.ts';
 import { negotiate, translator } from '../i18n/index.ts';
 import { findMethod, methods, worksAlone } from '../methods/index.ts';
 import type { Attempt, AuthMethod, Registration, VerifyResult } from '../methods/types.ts';
+import { methodTypesForUser } from '../services/methods-policy.ts';
 import { loadRegistrations } from '../services/registrations.ts';
-import { getServiceSettings } from '../services/settings.ts';
 import { printable } from '../services/validation.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import { radiusStore } from '../storage/radius.ts';
@@ -102,7 +102,7 @@ export function radiusMfa(ctx: AppContext) {
   }
 
   async function usable(user: UserRow) {
-    const { allowedMethods } = await getServiceSettings(ctx);
+    const allowedMethods = await methodTypesForUser(ctx, user.id, 'signin');
     const all = await loadRegistrations(ctx, user.id);
     return {
       all,

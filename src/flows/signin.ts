@@ -12,8 +12,10 @@ import type {
 } from '../methods/types.ts';
 import { ipRanges } from '../net/cidr.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
+import { methodTypesFor } from '../policy/methods-policy.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
 import { audit } from '../services/audit.ts';
+import { getMethodsPolicy, methodTypesForUser } from '../services/methods-policy.ts';
 import { notifyPasswordChange } from '../services/notices.ts';
 import { loadRegistrations } from '../services/registrations.ts';
 import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
@@ -45,8 +47,10 @@ export interface FlowState {
   methodUser: MethodUser;
   factors: CompletedFactor[];
   registrations: Registration[];
-  /** MethodTypes the organisation allows (service settings). */
+  /** MethodTypes the user may sign in with (the authentication methods policy). */
   allowedMethods: string[];
+  /** MethodTypes the user may register (the policy: texts kept for recovery only are here). */
+  enrollableMethods: string[];
   settings: ServiceSettings;
   next: NextStep;
   /** A method's message for the user, shown once the sign-in finishes (not stored). */
@@ -97,7 +101,7 @@ export function signinFlows(ctx: AppContext) {
       registered: s.registrations.map((r) => r.methodType).filter((id) => findMethod(id)),
       allowed: methods.filter(usable).map((m) => m.id),
       enrollable: methods
-        .filter((m) => usable(m) && m.enrol && m.standalone !== false)
+        .filter((m) => s.enrollableMethods.includes(m.id) && m.enrol && m.standalone !== false)
         .map((m) => m.id),
       factors: s.factors,
       applicationRequiresMfa: s.flow.require_mfa === 1,
@@ -115,10 +119,15 @@ export function signinFlows(ctx: AppContext) {
 
   /** What the organisation's settings and the user's registrations add to a flow. */
   async function surroundings(userId: string) {
-    const settings = await getServiceSettings(ctx);
+    const [settings, allowedMethods, enrollableMethods] = await Promise.all([
+      getServiceSettings(ctx),
+      methodTypesForUser(ctx, userId, 'signin'),
+      methodTypesForUser(ctx, userId, 'register'),
+    ]);
     return {
       settings,
-      allowedMethods: settings.allowedMethods,
+      allowedMethods,
+      enrollableMethods,
       registrations: await loadRegistrations(ctx, userId),
     };
   }
@@ -302,12 +311,15 @@ export function signinFlows(ctx: AppContext) {
       client: ClientInfo,
       returnTo: string | null = null,
     ): Promise<FlowState> {
-      const settings = await getServiceSettings(ctx);
+      const [settings, policy] = await Promise.all([
+        getServiceSettings(ctx),
+        getMethodsPolicy(ctx),
+      ]);
       const method = findMethod(methodId);
       if (
         !settings.passwordlessSignin ||
         !method?.passwordless ||
-        !settings.allowedMethods.includes(method.id)
+        !methodTypesFor(policy, 'anyone', 'signin').includes(method.id)
       )
         throw new AppError('invalid_request', {
           detail: 'Sign-in without a password is not available: use your password.',
@@ -348,6 +360,10 @@ export function signinFlows(ctx: AppContext) {
         await fail('sign-in blocked by an administrator', user);
         throw new AppError('invalid_credentials');
       }
+      if (!(await methodTypesForUser(ctx, user.id, 'signin')).includes(method.id)) {
+        await fail(`passwordless: ${method.id} is not for this user (methods policy)`, user);
+        throw new AppError('invalid_credentials');
+      }
       const now = clock.now();
       await stores.methods.touch(result.registrationId, now);
       const factors = result.factors.map((f) => ({ method: method.id, ...f, at: now }));
@@ -380,7 +396,7 @@ export function signinFlows(ctx: AppContext) {
       const method = s.next.offer.includes(methodId) ? findMethod(methodId) : undefined;
       if (!method?.enrol)
         throw new AppError('invalid_request', { detail: 'Choose one of the offered methods.' });
-      const sealed = await enrol.begin(s, method);
+      const sealed = await enrol.begin({ ...s, allowedMethods: s.enrollableMethods }, method);
       return evaluate({ ...s, flow: { ...s.flow, pending_sealed: sealed } });
     },
 
@@ -404,7 +420,12 @@ export function signinFlows(ctx: AppContext) {
       const s = await load(flowId);
       if (s.next.kind !== 'proofup')
         throw new AppError('conflict', { detail: 'Choose a method to register first.' });
-      const step = await enrol.complete(s, input, t, 'proof-up');
+      const step = await enrol.complete(
+        { ...s, allowedMethods: s.enrollableMethods },
+        input,
+        t,
+        'proof-up',
+      );
       if (step.ok === 'continue')
         return evaluate({ ...s, flow: { ...s.flow, pending_sealed: step.sealed } });
       // Microsoft: completing registration moves an Enabled user to Enforced (audited).

@@ -2,8 +2,8 @@
 // share: who is signed in, and the rule that a change to how they sign in
 // needs a second factor proved within the last few minutes.
 import type { Context } from 'hono';
+import { methodTypesForUser } from '../services/methods-policy.ts';
 import { loadRegistrations } from '../services/registrations.ts';
-import { getServiceSettings } from '../services/settings.ts';
 import type { UserRow } from '../storage/users.ts';
 import { clientInfo } from './client.ts';
 import type { HttpEnv } from './env.ts';
@@ -40,7 +40,7 @@ export async function askFreshSecondFactor(
   const session = c.var.session!;
   const now = ctx.clock.now();
   if (session.mfa_at !== null && now - session.mfa_at < FRESH_MFA_MS) return null;
-  const { allowedMethods } = await getServiceSettings(ctx);
+  const allowedMethods = await methodTypesForUser(ctx, user.id, 'signin');
   const usable = (await loadRegistrations(ctx, user.id)).some((r) =>
     allowedMethods.includes(r.methodType),
   );

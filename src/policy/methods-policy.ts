@@ -121,15 +121,16 @@ export function isFor(
 
 /**
  * The MethodTypes a user in these groups may register (`register`) or use to
- * sign in (`signin`: texts only where they are for sign-in).
+ * sign in (`signin`: texts only where they are for sign-in); with `anyone`,
+ * those some user may (before a user is known: the sign-in page's offers).
  */
 export function methodTypesFor(
   policy: MethodsPolicy,
-  groups: ReadonlySet<string>,
+  groups: ReadonlySet<string> | 'anyone',
   purpose: 'register' | 'signin',
-): MethodType[] {
+): string[] {
   return policyMethods.flatMap((m): MethodType[] => {
-    if (!isFor(policy, m, groups)) return [];
+    if (groups === 'anyone' ? !policy[m].enabled : !isFor(policy, m, groups)) return [];
     if (m === 'voice') return policy.voice.phones.map((p) => VOICE_PHONES[p]);
     if (m === 'sms' && purpose === 'signin' && !policy.sms.useForSignIn) return [];
     return [...POLICY_METHODS[m]];

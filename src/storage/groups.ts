@@ -105,6 +105,16 @@ export const groupsStore = (db: Db) => ({
     return rows.map((r) => r.user_id);
   },
 
+  /** The groups a user is a member of, by id. */
+  async groupIdsOf(userId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('group_members')
+      .select('group_id')
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((r) => r.group_id);
+  },
+
   /** Adds members (already there: nothing happens); returns the ids newly added. */
   async addMembers(groupId: string, userIds: readonly string[], at: number): Promise<string[]> {
     const present = new Set(await this.memberIdsAmong(groupId, userIds));

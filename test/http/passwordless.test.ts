@@ -6,6 +6,10 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { translator } from '../../src/i18n/index.ts';
 import { methods } from '../../src/methods/index.ts';
 import { passkeyMethod, relyingParty } from '../../src/methods/passkey/index.ts';
+import { fromAllowedMethods } from '../../src/policy/methods-policy.ts';
+import { cliActor } from '../../src/services/audit.ts';
+import { createGroup } from '../../src/services/groups.ts';
+import { setMethodsPolicy } from '../../src/services/methods-policy.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { updateServiceSettings } from '../../src/services/settings.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -224,6 +228,33 @@ describe('passwordless sign-in with a passkey', () => {
     await t.ctx.db.deleteFrom('auth_methods').where('user_id', '=', other.user.id).execute();
     assert.equal((await withPasskey(other.auth)).res.status, 401);
     assert.equal((await lastLog()).reason, 'passwordless: passkey not registered');
+  });
+
+  it('signs in only users whose groups the methods policy gives passkeys to', async () => {
+    const member = await userWithPasskey('member@contoso.com');
+    const outsider = await userWithPasskey('outsider@contoso.com');
+    const group = await createGroup(t.ctx, cliActor(), {
+      displayName: 'Passkey people',
+      members: ['member@contoso.com'],
+    });
+    const all = fromAllowedMethods(methods.map((m) => m.id));
+    await setMethodsPolicy(t.ctx, { ...all, passkey: { ...all.passkey, include: [group.id] } });
+    try {
+      // Offered (someone may), but only a member gets in.
+      assert.equal((await withPasskey(member.auth)).res.status, 303);
+      const { res } = await withPasskey(outsider.auth);
+      assert.equal(res.status, 401);
+      assert.match(textOf(await res.text()), new RegExp(GENERIC));
+      assert.equal(
+        (await lastLog()).reason,
+        'passwordless: Passkey is not for this user (methods policy)',
+      );
+      // For no one: not offered at all.
+      await setMethodsPolicy(t.ctx, { ...all, passkey: { ...all.passkey, enabled: false } });
+      assert.equal(await passkeyForm(client()), null);
+    } finally {
+      await setMethodsPolicy(t.ctx, all);
+    }
   });
 
   it('flags and refuses a passkey whose counter goes backwards', async () => {

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { type AppError, isAppError, localMessage } from '../../errors.ts';
+import { methodTypesForUser } from '../../services/methods-policy.ts';
 import { changeOwnPassword } from '../../services/password-change.ts';
 import { loadRegistrations } from '../../services/registrations.ts';
-import { getServiceSettings } from '../../services/settings.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../services/validation.ts';
 import type { UserRow } from '../../storage/users.ts';
 import { clientInfo } from '../client.ts';
@@ -101,7 +101,7 @@ function show(c: C, extra: { notices?: string[]; error?: AppError; managed?: boo
  */
 async function askSecondFactor(c: C, user: UserRow): Promise<Response | null> {
   const { ctx } = c.var;
-  const { allowedMethods } = await getServiceSettings(ctx);
+  const allowedMethods = await methodTypesForUser(ctx, user.id, 'signin');
   const usable = (await loadRegistrations(ctx, user.id)).some((r) =>
     allowedMethods.includes(r.methodType),
   );

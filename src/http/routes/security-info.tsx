@@ -9,6 +9,7 @@ import { addMethodFlows } from '../../flows/add-method.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { findMethod, methods, worksAlone } from '../../methods/index.ts';
 import { listAppPasswords } from '../../services/app-passwords.ts';
+import { methodTypesForUser } from '../../services/methods-policy.ts';
 import { deleteOwnMethod, recentSignins } from '../../services/my-security.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import {
@@ -52,13 +53,16 @@ const label = (c: C, type: string) => {
 async function overview(c: C, user: UserRow, error?: AppError) {
   const { ctx, t, locale } = c.var;
   const csrf = c.var.session!.csrf_token;
-  const settings = await getServiceSettings(ctx);
+  const [settings, enrollable] = await Promise.all([
+    getServiceSettings(ctx),
+    methodTypesForUser(ctx, user.id, 'register'),
+  ]);
   const rows = (await ctx.stores.methods.listForUser(user.id)).map((m) => methodView(null, m));
   // A backup method (recovery codes) only beside one that works on its own.
   const addable = methods.filter(
     (m) =>
       m.enrol &&
-      settings.allowedMethods.includes(m.id) &&
+      enrollable.includes(m.id) &&
       (m.standalone !== false || rows.some((r) => worksAlone(r.methodType))),
   );
   const [appPasswords, devices, signins] = await Promise.all([

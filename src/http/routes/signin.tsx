@@ -4,6 +4,8 @@ import type { Child } from 'hono/jsx';
 import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { FlowState } from '../../flows/signin.ts';
 import { findMethod, methods } from '../../methods/index.ts';
+import { methodTypesFor } from '../../policy/methods-policy.ts';
+import { getMethodsPolicy } from '../../services/methods-policy.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { clientInfo } from '../client.ts';
 import { deviceCookie, rememberThisDevice } from '../device.ts';
@@ -53,7 +55,9 @@ async function passwordlessParts(c: C, returnTo: string | null): Promise<Child[]
   const { ctx } = c.var;
   const settings = await getServiceSettings(ctx);
   if (!settings.passwordlessSignin) return [];
-  const offered = methods.filter((m) => m.passwordless && settings.allowedMethods.includes(m.id));
+  // No one is known yet: what the methods policy enables for someone.
+  const enabled = methodTypesFor(await getMethodsPolicy(ctx), 'anyone', 'signin');
+  const offered = methods.filter((m) => m.passwordless && enabled.includes(m.id));
   return Promise.all(
     offered.map((m) => {
       const q = new URLSearchParams({ method: m.id, ...(returnTo ? { rd: returnTo } : {}) });

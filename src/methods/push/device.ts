@@ -7,6 +7,7 @@ import { recordSignin } from '../../flows/signin-log.ts';
 import { negotiate, translator, userLocale } from '../../i18n/index.ts';
 import { placeOf } from '../../net/places.ts';
 import { reportFraud } from '../../services/fraud.ts';
+import { methodTypesForUser } from '../../services/methods-policy.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { TOTP_PERIOD_SECONDS } from '../totp/codes.ts';
 import {
@@ -54,7 +55,7 @@ export async function activateDevice(
   );
   if (!userId) return null;
   const user = await ctx.stores.users.findById(userId);
-  const { allowedMethods } = await getServiceSettings(ctx);
+  const allowedMethods = user ? await methodTypesForUser(ctx, user.id, 'register') : [];
   const totp = allowedMethods.includes(APP_OTP_ID)
     ? {
         secret: activationTotpSecret(mc.hmacKey, normalised),

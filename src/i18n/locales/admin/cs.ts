@@ -685,6 +685,7 @@ export default {
   'admin.auditAction.password_reset': 'Heslo resetováno',
   'admin.auditAction.password_set': 'Heslo nastaveno',
   'admin.auditAction.settings_changed': 'Nastavení služby změněno',
+  'admin.auditAction.methods_policy_changed': 'Zásady metod ověřování změněny',
   'admin.auditAction.signing_keys_rotated': 'Podpisové klíče obměněny',
   'admin.auditAction.user_created': 'Uživatel vytvořen',
   'admin.auditAction.user_deleted': 'Uživatel odstraněn',

@@ -683,6 +683,7 @@ export default {
   'admin.auditAction.password_reset': 'Kennwort zurückgesetzt',
   'admin.auditAction.password_set': 'Kennwort festgelegt',
   'admin.auditAction.settings_changed': 'Diensteinstellungen geändert',
+  'admin.auditAction.methods_policy_changed': 'Richtlinie für Authentifizierungsmethoden geändert',
   'admin.auditAction.signing_keys_rotated': 'Signaturschlüssel rotiert',
   'admin.auditAction.user_created': 'Benutzer erstellt',
   'admin.auditAction.user_deleted': 'Benutzer gelöscht',

@@ -666,6 +666,7 @@ export default {
   'admin.auditAction.password_reset': 'Password reset',
   'admin.auditAction.password_set': 'Password set',
   'admin.auditAction.settings_changed': 'Service settings changed',
+  'admin.auditAction.methods_policy_changed': 'Authentication methods policy changed',
   'admin.auditAction.signing_keys_rotated': 'Signing keys rotated',
   'admin.auditAction.user_created': 'User created',
   'admin.auditAction.user_deleted': 'User deleted',

@@ -687,6 +687,7 @@ export default {
   'admin.auditAction.password_reset': 'Contraseña restablecida',
   'admin.auditAction.password_set': 'Contraseña establecida',
   'admin.auditAction.settings_changed': 'Configuración del servicio modificada',
+  'admin.auditAction.methods_policy_changed': 'Directiva de métodos de autenticación modificada',
   'admin.auditAction.signing_keys_rotated': 'Claves de firma rotadas',
   'admin.auditAction.user_created': 'Usuario creado',
   'admin.auditAction.user_deleted': 'Usuario eliminado',

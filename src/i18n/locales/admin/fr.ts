@@ -689,6 +689,7 @@ export default {
   'admin.auditAction.password_reset': 'Mot de passe réinitialisé',
   'admin.auditAction.password_set': 'Mot de passe défini',
   'admin.auditAction.settings_changed': 'Paramètres du service modifiés',
+  'admin.auditAction.methods_policy_changed': "Stratégie des méthodes d'authentification modifiée",
   'admin.auditAction.signing_keys_rotated': 'Clés de signature renouvelées',
   'admin.auditAction.user_created': 'Utilisateur créé',
   'admin.auditAction.user_deleted': 'Utilisateur supprimé',

@@ -688,6 +688,7 @@ export default {
   'admin.auditAction.password_reset': 'Heslo resetované',
   'admin.auditAction.password_set': 'Heslo nastavené',
   'admin.auditAction.settings_changed': 'Nastavenia služby zmenené',
+  'admin.auditAction.methods_policy_changed': 'Politika metód overovania zmenená',
   'admin.auditAction.signing_keys_rotated': 'Podpisové kľúče vymenené',
   'admin.auditAction.user_created': 'Používateľ vytvorený',
   'admin.auditAction.user_deleted': 'Používateľ odstránený',

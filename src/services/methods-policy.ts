@@ -1,0 +1,95 @@
+// The authentication methods policy as the service keeps it (the model:
+// src/policy/methods-policy.ts). Until an administrator saves one, the
+// policy is the one the organisation-wide list of allowed methods
+// (`allowedMethods`) makes, so nothing changes for an organisation that has
+// not touched it. Kept in the settings table: a change moves the cache epoch
+// (migration 0022) like any setting, and so does a change of group members.
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import {
+  fromAllowedMethods,
+  groupsNamed,
+  type MethodsPolicy,
+  MethodsPolicySchema,
+  methodTypesFor,
+} from '../policy/methods-policy.ts';
+import { groupsStore } from '../storage/groups.ts';
+import { settingsStore } from '../storage/settings.ts';
+import { type Actor, audit } from './audit.ts';
+import type { CacheView } from './cache.ts';
+import { getServiceSettings } from './settings.ts';
+
+const KEY = 'methodsPolicy';
+
+/** The policy, as it stands when `cache` read its epoch. */
+export function getMethodsPolicy(
+  ctx: AppContext,
+  cache: CacheView = ctx.dataCache,
+): Promise<MethodsPolicy> {
+  return cache.get('methods-policy', async () => {
+    const stored = await ctx.stores.settings.get(KEY);
+    if (stored !== undefined) return MethodsPolicySchema.parse(stored);
+    return fromAllowedMethods((await getServiceSettings(ctx, cache)).allowedMethods);
+  });
+}
+
+/** The groups a user is a member of, by id. */
+const groupsOf = (ctx: AppContext, userId: string, cache: CacheView) =>
+  cache.get(
+    `user-groups:${userId}`,
+    async () => new Set(await groupsStore(ctx.db).groupIdsOf(userId)),
+  );
+
+/**
+ * The MethodTypes a user may register (`register`) or sign in with
+ * (`signin`), as the policy gives them to the user's groups.
+ */
+export async function methodTypesForUser(
+  ctx: AppContext,
+  userId: string,
+  purpose: 'register' | 'signin',
+  cache: CacheView = ctx.dataCache,
+): Promise<string[]> {
+  const [policy, groups] = await Promise.all([
+    getMethodsPolicy(ctx, cache),
+    groupsOf(ctx, userId, cache),
+  ]);
+  return methodTypesFor(policy, groups, purpose);
+}
+
+/**
+ * Replaces the policy (all or nothing), after checking that every group it
+ * names exists; audited with the methods that changed.
+ */
+export async function setMethodsPolicy(
+  ctx: AppContext,
+  input: unknown,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+): Promise<MethodsPolicy> {
+  const parsed = MethodsPolicySchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('invalid_request', {
+      detail: `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid policy'}`,
+    });
+  }
+  const policy = parsed.data;
+  const before = await getMethodsPolicy(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const groups = groupsStore(trx);
+    for (const id of groupsNamed(policy))
+      if (!(await groups.findById(id)))
+        throw new AppError('invalid_request', { detail: `There is no group with the id ${id}.` });
+    await settingsStore(trx).set(KEY, policy, ctx.clock.now());
+    const changed = (Object.keys(policy) as (keyof MethodsPolicy)[]).filter(
+      (m) => JSON.stringify(before[m]) !== JSON.stringify(policy[m]),
+    );
+    if (changed.length > 0)
+      await audit(ctx, trx, actor, {
+        action: 'methods_policy_changed',
+        detail: Object.fromEntries(changed.map((m) => [m, { from: before[m], to: policy[m] }])),
+      });
+  });
+  ctx.dataCache.forget('methods-policy');
+  return policy;
+}
