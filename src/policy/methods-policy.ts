@@ -82,31 +82,47 @@ export const MethodsPolicySchema = z
 export type MethodsPolicy = z.infer<typeof MethodsPolicySchema>;
 
 const everyone = { enabled: true, include: 'all' as const, exclude: [] };
-const no_one = { enabled: false, include: 'all' as const, exclude: [] };
+
+/** Every method for everyone with its default options; a Temporary Access Pass off. */
+const DEFAULT_POLICY: MethodsPolicy = {
+  authenticator: everyone,
+  totp: everyone,
+  sms: { ...everyone, useForSignIn: true },
+  voice: { ...everyone, phones: ['mobile', 'alternateMobile', 'office'] },
+  passkey: { ...everyone, attestationRequired: false, allowedAaguids: [] },
+  recoveryCodes: everyone,
+  temporaryAccessPass: { ...everyone, enabled: false },
+};
+
+/**
+ * `policy` with the methods of an old-style list of allowed MethodTypes
+ * enabled and the others disabled (whom each is for, and its options, kept;
+ * calls ring the kinds of phone listed). How a script that still sets
+ * `allowedMethods` changes the policy.
+ */
+export function withAllowedMethods(
+  policy: MethodsPolicy,
+  allowed: readonly string[],
+): MethodsPolicy {
+  const has = (m: MethodType) => allowed.includes(m);
+  const phones = (Object.keys(VOICE_PHONES) as VoicePhone[]).filter((p) => has(VOICE_PHONES[p]));
+  const next = { ...policy };
+  for (const m of policyMethods) {
+    // A Temporary Access Pass is no method a list could name: it stays as it is.
+    if (m === 'temporaryAccessPass') continue;
+    next[m] = { ...policy[m], enabled: POLICY_METHODS[m].some(has) } as never;
+  }
+  // Off, calls still name a phone kind (the schema asks for one): those they had.
+  if (phones.length) next.voice = { ...next.voice, phones };
+  return next;
+}
 
 /**
  * The policy that allows exactly what the old organisation-wide list allowed
  * (for everyone); a Temporary Access Pass, which the list did not know, off.
  */
-export function fromAllowedMethods(allowed: readonly string[]): MethodsPolicy {
-  const has = (m: MethodType) => allowed.includes(m);
-  const any = (ms: readonly MethodType[]) => ms.some(has);
-  const phones = (Object.keys(VOICE_PHONES) as VoicePhone[]).filter((p) => has(VOICE_PHONES[p]));
-  return {
-    authenticator: any(POLICY_METHODS.authenticator) ? everyone : no_one,
-    totp: any(POLICY_METHODS.totp) ? everyone : no_one,
-    sms: { ...(any(POLICY_METHODS.sms) ? everyone : no_one), useForSignIn: true },
-    // Off, calls still name a phone kind (the schema asks for one): the mobile, as by default.
-    voice: { ...(phones.length ? everyone : no_one), phones: phones.length ? phones : ['mobile'] },
-    passkey: {
-      ...(any(POLICY_METHODS.passkey) ? everyone : no_one),
-      attestationRequired: false,
-      allowedAaguids: [],
-    },
-    recoveryCodes: any(POLICY_METHODS.recoveryCodes) ? everyone : no_one,
-    temporaryAccessPass: no_one,
-  };
-}
+export const fromAllowedMethods = (allowed: readonly string[]): MethodsPolicy =>
+  withAllowedMethods(DEFAULT_POLICY, allowed);
 
 /** Whether a method is for a user in these groups. */
 export function isFor(

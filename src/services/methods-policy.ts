@@ -17,9 +17,7 @@ import { groupsStore } from '../storage/groups.ts';
 import { settingsStore } from '../storage/settings.ts';
 import { type Actor, audit } from './audit.ts';
 import type { CacheView } from './cache.ts';
-import { getServiceSettings } from './settings.ts';
-
-const KEY = 'methodsPolicy';
+import { getServiceSettings, METHODS_POLICY_KEY, serviceSettingsIn } from './settings.ts';
 
 /** The policy, as it stands when `cache` read its epoch. */
 export function getMethodsPolicy(
@@ -27,7 +25,7 @@ export function getMethodsPolicy(
   cache: CacheView = ctx.dataCache,
 ): Promise<MethodsPolicy> {
   return cache.get('methods-policy', async () => {
-    const stored = await ctx.stores.settings.get(KEY);
+    const stored = await ctx.stores.settings.get(METHODS_POLICY_KEY);
     if (stored !== undefined) return MethodsPolicySchema.parse(stored);
     return fromAllowedMethods((await getServiceSettings(ctx, cache)).allowedMethods);
   });
@@ -74,13 +72,19 @@ export async function setMethodsPolicy(
     });
   }
   const policy = parsed.data;
-  const before = await getMethodsPolicy(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    // Read inside the transaction (locked on PostgreSQL), as a settings change does.
+    let q = trx.selectFrom('settings').select('value').where('key', '=', METHODS_POLICY_KEY);
+    if (ctx.dialect === 'postgres') q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    const before = row
+      ? MethodsPolicySchema.parse(JSON.parse(row.value))
+      : fromAllowedMethods((await serviceSettingsIn(ctx, trx)).allowedMethods);
     const groups = groupsStore(trx);
     for (const id of groupsNamed(policy))
       if (!(await groups.findById(id)))
         throw new AppError('invalid_request', { detail: `There is no group with the id ${id}.` });
-    await settingsStore(trx).set(KEY, policy, ctx.clock.now());
+    await settingsStore(trx).set(METHODS_POLICY_KEY, policy, ctx.clock.now());
     const changed = (Object.keys(policy) as (keyof MethodsPolicy)[]).filter(
       (m) => JSON.stringify(before[m]) !== JSON.stringify(policy[m]),
     );
@@ -91,5 +95,6 @@ export async function setMethodsPolicy(
       });
   });
   ctx.dataCache.forget('methods-policy');
+  ctx.dataCache.forget('settings');
   return policy;
 }

@@ -5,6 +5,11 @@ import { AppError } from '../errors.ts';
 import { methodTypes } from '../methods/catalogue.ts';
 import { parseCidr } from '../net/cidr.ts';
 import { type NamedLocation, namedLocationText, parseNamedLocation } from '../net/places.ts';
+import {
+  MethodsPolicySchema,
+  methodTypesFor,
+  withAllowedMethods,
+} from '../policy/methods-policy.ts';
 import { settingsStore } from '../storage/settings.ts';
 import { type Actor, audit } from './audit.ts';
 import { isHelpUrl, LOGO_MAX_DATA_URL, parseLogo, printableText } from './branding.ts';
@@ -205,24 +210,37 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   logo: '',
 });
 
+/** Where the authentication methods policy is kept (src/services/methods-policy.ts). */
+export const METHODS_POLICY_KEY = 'methodsPolicy';
+
+/**
+ * The settings from what is stored. Once an authentication methods policy is
+ * saved, `allowedMethods` is what it enables for someone (the old list, kept
+ * for scripts: setting it enables and disables the policy's methods).
+ */
+async function storedSettings(ctx: AppContext, db: Db): Promise<ServiceSettings> {
+  const store = settingsStore(db);
+  const [stored, policy] = await Promise.all([
+    store.get('service') as Promise<Partial<ServiceSettings> | undefined>,
+    store.get(METHODS_POLICY_KEY),
+  ]);
+  const settings = { ...defaults(ctx), ...stored };
+  if (policy === undefined) return settings;
+  const allowed = methodTypesFor(MethodsPolicySchema.parse(policy), 'anyone', 'register');
+  return { ...settings, allowedMethods: allowed };
+}
+
 /** The settings, as they stand when `cache` read its epoch (ctx.dataCache: at once everywhere). */
 export function getServiceSettings(
   ctx: AppContext,
   cache: CacheView = ctx.dataCache,
 ): Promise<ServiceSettings> {
-  return cache.get('settings', async () => {
-    const stored = (await ctx.stores.settings.get('service')) as
-      | Partial<ServiceSettings>
-      | undefined;
-    return { ...defaults(ctx), ...stored };
-  });
+  return cache.get('settings', () => storedSettings(ctx, ctx.db));
 }
 
 /** The settings as a transaction sees them (uncached: a read on ctx.db would wait for the transaction on SQLite). */
-export async function serviceSettingsIn(ctx: AppContext, trx: Db): Promise<ServiceSettings> {
-  const stored = (await settingsStore(trx).get('service')) as Partial<ServiceSettings> | undefined;
-  return { ...defaults(ctx), ...stored };
-}
+export const serviceSettingsIn = (ctx: AppContext, trx: Db): Promise<ServiceSettings> =>
+  storedSettings(ctx, trx);
 
 /** Validates and applies a change (all or nothing); audited with what changed. */
 export async function updateServiceSettings(
@@ -254,18 +272,35 @@ export async function updateServiceSettings(
   const next = await ctx.db.transaction().execute(async (trx) => {
     // Read inside the transaction (locked on PostgreSQL): two admins changing
     // different settings at once both keep their change.
-    let q = trx.selectFrom('settings').select('value').where('key', '=', 'service');
+    let q = trx
+      .selectFrom('settings')
+      .select(['key', 'value'])
+      .where('key', 'in', ['service', METHODS_POLICY_KEY]);
     if (ctx.dialect === 'postgres') q = q.forUpdate();
-    const row = await q.executeTakeFirst();
-    const before: ServiceSettings = {
-      ...defaults(ctx),
-      ...(row ? (JSON.parse(row.value) as Partial<ServiceSettings>) : {}),
+    const rows = await q.execute();
+    const value = (key: string) => {
+      const row = rows.find((r) => r.key === key);
+      return row ? (JSON.parse(row.value) as unknown) : undefined;
     };
+    const stored = { ...defaults(ctx), ...(value('service') as Partial<ServiceSettings>) };
+    const storedPolicy = value(METHODS_POLICY_KEY);
+    const policy = storedPolicy === undefined ? null : MethodsPolicySchema.parse(storedPolicy);
+    const before: ServiceSettings = policy
+      ? { ...stored, allowedMethods: methodTypesFor(policy, 'anyone', 'register') }
+      : stored;
     const after = { ...before, ...change };
     const changed = (Object.keys(change) as (keyof ServiceSettings)[]).filter(
       (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
     );
-    await settingsStore(trx).set('service', after, ctx.clock.now());
+    const now = ctx.clock.now();
+    await settingsStore(trx).set('service', after, now);
+    // A saved policy holds the methods: the list enables and disables them there.
+    if (policy && change.allowedMethods)
+      await settingsStore(trx).set(
+        METHODS_POLICY_KEY,
+        withAllowedMethods(policy, change.allowedMethods),
+        now,
+      );
     if (changed.length > 0)
       await audit(ctx, trx, actor, {
         action: 'settings_changed',
@@ -274,5 +309,6 @@ export async function updateServiceSettings(
     return after;
   });
   ctx.dataCache.forget('settings');
+  ctx.dataCache.forget('methods-policy');
   return next;
 }

@@ -17,7 +17,7 @@ import {
   methodTypesForUser,
   setMethodsPolicy,
 } from '../../src/services/methods-policy.ts';
-import { updateServiceSettings } from '../../src/services/settings.ts';
+import { getServiceSettings, updateServiceSettings } from '../../src/services/settings.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 describe('authentication methods policy (service)', () => {
@@ -104,6 +104,26 @@ describe('authentication methods policy (service)', () => {
     >;
     assert.deepEqual(Object.keys(detail), ['passkey']);
     assert.equal(detail.passkey!.to.include, 'all');
+  });
+
+  it('keeps the old list working for scripts: it reads and sets which methods are on', async () => {
+    await setMethodsPolicy(t.ctx, withPasskeyFor([engineering]), actor);
+    await updateServiceSettings(t.ctx, { allowedMethods: ['PhoneAppOTP'] });
+    let policy = await getMethodsPolicy(t.ctx);
+    assert.equal(policy.passkey.enabled, false);
+    assert.equal(policy.totp.enabled, true);
+    assert.deepEqual((await getServiceSettings(t.ctx)).allowedMethods, ['PhoneAppOTP']);
+    assert.deepEqual(await methodTypesForUser(t.ctx, ann, 'signin'), ['PhoneAppOTP']);
+    await updateServiceSettings(t.ctx, { allowedMethods: ['PhoneAppOTP', 'Passkey'] });
+    policy = await getMethodsPolicy(t.ctx);
+    assert.deepEqual(policy.passkey.include, [engineering], 'whom it is for is kept');
+    assert.ok((await methodTypesForUser(t.ctx, ann, 'signin')).includes('Passkey'));
+    assert.ok(!(await methodTypesForUser(t.ctx, bob, 'signin')).includes('Passkey'));
+    // A policy that enables a method for some group lists it (someone may use it).
+    assert.deepEqual((await getServiceSettings(t.ctx)).allowedMethods.sort(), [
+      'Passkey',
+      'PhoneAppOTP',
+    ]);
   });
 
   it('offers at proof-up only what the user’s groups may register', async () => {

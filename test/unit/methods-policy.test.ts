@@ -13,6 +13,7 @@ import {
   type MethodsPolicy,
   MethodsPolicySchema,
   methodTypesFor,
+  withAllowedMethods,
 } from '../../src/policy/methods-policy.ts';
 
 const none = new Set<string>();
@@ -77,6 +78,29 @@ describe('authentication methods policy', () => {
     assert.ok(types.includes('TwoWayVoiceOffice'));
     assert.ok(!types.includes('TwoWayVoiceMobile'));
     assert.ok(!types.includes('TwoWayVoiceAlternateMobile'));
+  });
+
+  it('takes an old-style list as which methods are on, keeping whom each is for and its options', () => {
+    const p = policy({
+      passkey: {
+        enabled: true,
+        include: ['engineering'],
+        exclude: [],
+        attestationRequired: true,
+        allowedAaguids: [],
+      },
+      temporaryAccessPass: { enabled: true, include: 'all', exclude: [] },
+    });
+    const q = withAllowedMethods(p, ['Passkey', 'TwoWayVoiceOffice']);
+    assert.deepEqual(q.passkey, p.passkey);
+    assert.equal(q.totp.enabled, false);
+    assert.deepEqual(q.voice.phones, ['office']);
+    assert.equal(q.voice.enabled, true);
+    assert.equal(q.temporaryAccessPass.enabled, true, 'a list cannot name a pass');
+    const r = withAllowedMethods(q, ['PhoneAppOTP']);
+    assert.equal(r.voice.enabled, false);
+    assert.deepEqual(r.voice.phones, ['office'], 'off, calls keep the phones they had');
+    assert.deepEqual(withAllowedMethods(r, ['Passkey']).passkey, p.passkey);
   });
 
   it('refuses a policy that makes no sense, saying why', () => {
