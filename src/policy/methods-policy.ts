@@ -31,7 +31,8 @@ export const POLICY_METHODS = {
 export type PolicyMethod = keyof typeof POLICY_METHODS;
 export const policyMethods = Object.keys(POLICY_METHODS) as PolicyMethod[];
 
-const GROUP_ID = z.string().min(1).max(64);
+/** A group, by id or by name (kept as its id). */
+const GROUP_ID = z.string().trim().min(1).max(256);
 /** Who a method is for: everyone, or members of the included groups, never of the excluded. */
 const targets = {
   enabled: z.boolean(),

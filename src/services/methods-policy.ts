@@ -12,6 +12,8 @@ import {
   type MethodsPolicy,
   MethodsPolicySchema,
   methodTypesFor,
+  type PolicyMethod,
+  policyMethods,
 } from '../policy/methods-policy.ts';
 import { groupsStore } from '../storage/groups.ts';
 import { settingsStore } from '../storage/settings.ts';
@@ -29,6 +31,25 @@ export function getMethodsPolicy(
     if (stored !== undefined) return MethodsPolicySchema.parse(stored);
     return fromAllowedMethods((await getServiceSettings(ctx, cache)).allowedMethods);
   });
+}
+
+/**
+ * Changes one method's entry (what is not named stays): `enabled`, `include`
+ * ('all' or groups), `exclude`, and the method's own options.
+ */
+export async function changeMethodPolicy(
+  ctx: AppContext,
+  method: string,
+  patch: Record<string, unknown>,
+  actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
+): Promise<MethodsPolicy> {
+  if (!(policyMethods as string[]).includes(method))
+    throw new AppError('not_found', {
+      detail: `There is no method "${method.slice(0, 40)}" in the policy: use ${policyMethods.join(', ')}.`,
+    });
+  const policy = await getMethodsPolicy(ctx);
+  const m = method as PolicyMethod;
+  return setMethodsPolicy(ctx, { ...policy, [m]: { ...policy[m], ...patch } }, actor);
 }
 
 /** The groups a user is a member of, by id. */
@@ -80,10 +101,23 @@ export async function setMethodsPolicy(
     const before = row
       ? MethodsPolicySchema.parse(JSON.parse(row.value))
       : fromAllowedMethods((await serviceSettingsIn(ctx, trx)).allowedMethods);
+    // Groups may be named by id or by name; the policy keeps ids.
     const groups = groupsStore(trx);
-    for (const id of groupsNamed(policy))
-      if (!(await groups.findById(id)))
-        throw new AppError('invalid_request', { detail: `There is no group with the id ${id}.` });
+    const ids = new Map<string, string>();
+    for (const ref of groupsNamed(policy)) {
+      const g = (await groups.findById(ref)) ?? (await groups.findByName(ref));
+      if (!g) throw new AppError('invalid_request', { detail: `There is no group "${ref}".` });
+      ids.set(ref, g.id);
+    }
+    const id = (ref: string) => ids.get(ref)!;
+    for (const m of policyMethods) {
+      const p = policy[m];
+      policy[m] = {
+        ...p,
+        include: p.include === 'all' ? 'all' : [...new Set(p.include.map(id))],
+        exclude: [...new Set(p.exclude.map(id))],
+      } as never;
+    }
     await settingsStore(trx).set(METHODS_POLICY_KEY, policy, ctx.clock.now());
     const changed = (Object.keys(policy) as (keyof MethodsPolicy)[]).filter(
       (m) => JSON.stringify(before[m]) !== JSON.stringify(policy[m]),

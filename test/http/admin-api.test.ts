@@ -12,6 +12,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { sha256 } from '../../src/crypto/hash.ts';
 import { recordSignin, type SigninView } from '../../src/flows/signin-log.ts';
 import { createApi } from '../../src/http/api/index.ts';
+import { methodTypes } from '../../src/methods/catalogue.ts';
+import { fromAllowedMethods, type MethodsPolicy } from '../../src/policy/methods-policy.ts';
 import { type ApiTokenView, createApiToken } from '../../src/services/api-tokens.ts';
 import { type AppPasswordView, createAppPassword } from '../../src/services/app-passwords.ts';
 import {
@@ -344,6 +346,7 @@ const readRequests = (w: World): RouteRequest[] => [
   { method: 'GET', route: '/mail', path: '/mail', status: 200 },
   { method: 'GET', route: '/groups/{group}', path: '/groups/Staff', status: 200 },
   { method: 'GET', route: '/groups/{group}/members', path: '/groups/Staff/members', status: 200 },
+  { method: 'GET', route: '/methods-policy', path: '/methods-policy', status: 200 },
 ];
 
 /**
@@ -411,6 +414,20 @@ const changeRequests = (w: World): RouteRequest[] => [
     route: '/settings',
     path: '/settings',
     body: { rememberDevicesDays: 30 },
+    status: 200,
+  },
+  {
+    method: 'PUT',
+    route: '/methods-policy',
+    path: '/methods-policy',
+    body: fromAllowedMethods(methodTypes),
+    status: 200,
+  },
+  {
+    method: 'PATCH',
+    route: '/methods-policy/{method}',
+    path: '/methods-policy/passkey',
+    body: { include: ['Staff'] },
     status: 200,
   },
   { method: 'POST', route: '/tokens', path: '/tokens', body: { name: 'new token' }, status: 201 },
@@ -2508,5 +2525,50 @@ describe('admin API: guard rails', () => {
       body: '{"displayName": ',
     });
     assert.equal(res.status, 400);
+  });
+});
+
+describe('admin API: authentication methods policy', () => {
+  const h = useTestApp();
+
+  it('reads the policy the allowed methods make, and changes one method by group name', async () => {
+    const engineering = (await createGroup(h.t.ctx, cliActor(), { displayName: 'Engineering' })).id;
+    const start = await ok<MethodsPolicy>(h.call('GET', '/methods-policy'));
+    assert.deepEqual(start, fromAllowedMethods(methodTypes));
+    const changed = await ok<MethodsPolicy>(
+      h.call('PATCH', '/methods-policy/passkey', {
+        include: ['Engineering'],
+        allowedAaguids: ['EE882879-721C-4913-9775-3DFCCE97072A'],
+      }),
+    );
+    assert.deepEqual(changed.passkey.include, [engineering], 'kept by id');
+    assert.deepEqual(changed.passkey.allowedAaguids, ['ee882879-721c-4913-9775-3dfcce97072a']);
+    assert.deepEqual(changed.totp, start.totp, 'other methods as they were');
+    assert.deepEqual(await ok(h.call('GET', '/methods-policy')), changed);
+    // A whole policy back, as GET gave it.
+    assert.deepEqual(await ok(h.call('PUT', '/methods-policy', start)), start);
+  });
+
+  it('refuses what makes no sense, saying why, and changes nothing', async () => {
+    const before = await ok<MethodsPolicy>(h.call('GET', '/methods-policy'));
+    const p = await problem(
+      h.call('PATCH', '/methods-policy/sms', { include: ['Nobody here'] }),
+      400,
+      'invalid_request',
+    );
+    assert.match(p.detail ?? '', /Nobody here/);
+    await problem(h.call('PATCH', '/methods-policy/fido', { enabled: true }), 404, 'not_found');
+    await problem(h.call('PATCH', '/methods-policy/voice', { phones: [] }), 400, 'invalid_request');
+    await problem(
+      h.call('PATCH', '/methods-policy/totp', { colour: 'red' }),
+      400,
+      'invalid_request',
+    );
+    await problem(
+      h.call('PUT', '/methods-policy', { ...before, totp: undefined }),
+      400,
+      'invalid_request',
+    );
+    assert.deepEqual(await ok(h.call('GET', '/methods-policy')), before);
   });
 });

@@ -10,6 +10,7 @@ import { directoryApi } from './directory.ts';
 import { groupsApi } from './groups.ts';
 import { logsApi } from './logs.ts';
 import { mailApi } from './mail.ts';
+import { methodsPolicyApi } from './methods-policy.ts';
 import { settingsApi } from './settings.ts';
 import { tokensApi } from './tokens.ts';
 import { userImportApi } from './user-import.ts';
@@ -49,6 +50,7 @@ export function createApi() {
   api.route('/', usersApi);
   api.route('/', userSettingsApi);
   api.route('/', settingsApi);
+  api.route('/', methodsPolicyApi);
   api.route('/', logsApi);
   api.route('/', tokensApi);
   api.route('/', applicationsApi);
