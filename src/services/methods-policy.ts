@@ -93,6 +93,12 @@ export async function setMethodsPolicy(
     });
   }
   const policy = parsed.data;
+  // Kept in the model; registration does not check them yet, so they cannot be set.
+  if (policy.passkey.attestationRequired || policy.passkey.allowedAaguids.length > 0)
+    throw new AppError('invalid_request', {
+      detail:
+        'passkey: restricting passkeys by attestation or authenticator model (AAGUID) is not available yet.',
+    });
   await ctx.db.transaction().execute(async (trx) => {
     // Read inside the transaction (locked on PostgreSQL), as a settings change does.
     let q = trx.selectFrom('settings').select('value').where('key', '=', METHODS_POLICY_KEY);
