@@ -12,6 +12,8 @@ import type { MfaState } from '../src/db/schema.ts';
 import { createLogger } from '../src/log.ts';
 import { createAppPassword } from '../src/services/app-passwords.ts';
 import { createLegacyApp } from '../src/services/applications.ts';
+import { cliActor } from '../src/services/audit.ts';
+import { createGroup } from '../src/services/groups.ts';
 import { addRegistration } from '../src/services/registrations.ts';
 import { getServiceSettings } from '../src/services/settings.ts';
 import { createUser } from '../src/services/users.ts';
@@ -1019,6 +1021,67 @@ function suite(mode: Mode): void {
         await cli(['user', 'delete', `nobody-${mode}@contoso.com`]),
         /--yes/,
         'user delete without --yes',
+      );
+    });
+
+    it('methods-policy show and set: on, off, for groups by name, options; mistakes refused', async () => {
+      const group = `Engineers ${mode}`;
+      await withCtx((ctx) => createGroup(ctx, cliActor(), { displayName: group }));
+      const shown = ok(await cli(['methods-policy', 'show']), 'methods-policy show');
+      assert.match(shown, /^Method\s+State\s+For\s+Excluded\s+Options$/m);
+      assert.match(shown, /^passkey\s+Enabled\s+All users\s+attestationRequired=false/m);
+      assert.match(shown, /^temporaryAccessPass\s+Disabled\s+All users/m);
+      const set = ok(
+        await cli([
+          'methods-policy',
+          'set',
+          'passkey',
+          '--for',
+          group,
+          '--option',
+          'attestationRequired=off',
+        ]),
+        'set passkey',
+      );
+      assert.match(set, new RegExp(`^passkey\\s+Enabled\\s+${group}\\s`, 'm'), set);
+      ok(await cli(['methods-policy', 'set', 'sms', '--off']), 'set sms --off');
+      ok(await cli(['methods-policy', 'set', 'voice', '--option', 'phones=mobile,office']));
+      const json = JSON.parse(ok(await cli(['methods-policy', 'show', '--json'])));
+      assert.equal(json.sms.enabled, false);
+      assert.deepEqual(json.voice.phones, ['mobile', 'office']);
+      assert.equal(json.passkey.include.length, 1, 'kept by id');
+      assert.notEqual(json.passkey.include[0], group);
+      // The old list follows: texts off, calls to the alternate phone off.
+      const allowed = JSON.parse(ok(await cli(['settings', 'get', 'allowedMethods', '--json'])));
+      assert.ok(!allowed.includes('OneWaySMS') && !allowed.includes('TwoWayVoiceAlternateMobile'));
+      assert.ok(allowed.includes('Passkey'));
+      assertFails(
+        await cli(['methods-policy', 'set', 'passkey', '--for', 'No such group']),
+        /No such group/,
+        'an unknown group',
+      );
+      assertFails(
+        await cli(['methods-policy', 'set', 'fido', '--on']),
+        /no method "fido"/,
+        'an unknown method',
+      );
+      assertFails(
+        await cli(['methods-policy', 'set', 'totp', '--option', 'colour=red']),
+        /Unknown option/,
+        'an unknown option',
+      );
+      assertFails(await cli(['methods-policy', 'set', 'totp']), /Say what to change/, 'nothing');
+      // Back as it was: every method on for everyone (other tests read the list).
+      for (const m of ['passkey', 'sms'])
+        ok(await cli(['methods-policy', 'set', m, '--on', '--for', 'all']));
+      ok(
+        await cli([
+          'methods-policy',
+          'set',
+          'voice',
+          '--option',
+          'phones=mobile,alternateMobile,office',
+        ]),
       );
     });
 

@@ -8,6 +8,7 @@ import type { DirectoryStatus, DirectoryTest, SyncReport } from '../directory/ad
 import type { SyncProgress } from '../directory/sync.ts';
 import type { SigninView } from '../flows/signin-log.ts';
 import type { MailView } from '../mail/mailbox.ts';
+import type { MethodsPolicy } from '../policy/methods-policy.ts';
 import type { ApiTokenView, TokenScope } from '../services/api-tokens.ts';
 import type { AppAccess } from '../services/app-access.ts';
 import type { AppPasswordView } from '../services/app-passwords.ts';
@@ -58,6 +59,9 @@ export interface Admin {
   userAction(action: UserAction, upns: string[]): Promise<UserActionResult[]>;
   settings(): Promise<ServiceSettings>;
   changeSettings(patch: Record<string, unknown>): Promise<ServiceSettings>;
+  methodsPolicy(): Promise<MethodsPolicy>;
+  /** One method's entry changed (groups by id or name); the whole policy after. */
+  changeMethodPolicy(method: string, patch: Record<string, unknown>): Promise<MethodsPolicy>;
   signins(q: SigninQuery): Promise<Page<SigninView>>;
   audit(q: AuditQuery): Promise<Page<AuditView>>;
   createToken(input: {

@@ -28,6 +28,7 @@ import {
   newLdapServiceAccount,
 } from '../services/ldap-service-accounts.ts';
 import { listAudit, listSignins } from '../services/logs.ts';
+import { changeMethodPolicy, getMethodsPolicy } from '../services/methods-policy.ts';
 import { getServiceSettings, updateServiceSettings } from '../services/settings.ts';
 import { deleteUser, resetPassword, setMfaState, updateUser } from '../services/user-admin.ts';
 import {
@@ -87,6 +88,8 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     userAction: (action, upns) => actions[action](ctx, actor, upns),
     settings: () => getServiceSettings(ctx),
     changeSettings: (patch) => updateServiceSettings(ctx, patch, actor),
+    methodsPolicy: () => getMethodsPolicy(ctx),
+    changeMethodPolicy: (method, patch) => changeMethodPolicy(ctx, method, patch, actor),
     signins: (q) => listSignins(ctx, q),
     audit: (q) => listAudit(ctx, q),
     createToken: (input) =>

@@ -126,6 +126,9 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       ).results,
     settings: () => call('GET', '/settings'),
     changeSettings: (patch) => call('PATCH', '/settings', patch),
+    methodsPolicy: () => call('GET', '/methods-policy'),
+    changeMethodPolicy: (method, patch) =>
+      call('PATCH', `/methods-policy/${encodeURIComponent(method)}`, patch),
     signins: (q) => call('GET', `/signins${qs(q)}`),
     audit: (q) => call('GET', `/audit${qs(q)}`),
     createToken: (input) => call('POST', '/tokens', input),

@@ -7,7 +7,7 @@
 // changes for an organisation when it moves over. Pure: no queries — the
 // caller gives the user's groups.
 import { z } from 'zod';
-import type { MethodType } from '../methods/catalogue.ts';
+import { type MethodType, methodTypes } from '../methods/catalogue.ts';
 
 /** The phones a voice call may ring (the original's three kinds of call). */
 export const VOICE_PHONES = {
@@ -146,12 +146,16 @@ export function methodTypesFor(
   groups: ReadonlySet<string> | 'anyone',
   purpose: 'register' | 'signin',
 ): string[] {
-  return policyMethods.flatMap((m): MethodType[] => {
-    if (groups === 'anyone' ? !policy[m].enabled : !isFor(policy, m, groups)) return [];
-    if (m === 'voice') return policy.voice.phones.map((p) => VOICE_PHONES[p]);
-    if (m === 'sms' && purpose === 'signin' && !policy.sms.useForSignIn) return [];
-    return [...POLICY_METHODS[m]];
-  });
+  const types = new Set(
+    policyMethods.flatMap((m): string[] => {
+      if (groups === 'anyone' ? !policy[m].enabled : !isFor(policy, m, groups)) return [];
+      if (m === 'voice') return policy.voice.phones.map((p) => VOICE_PHONES[p]);
+      if (m === 'sms' && purpose === 'signin' && !policy.sms.useForSignIn) return [];
+      return [...POLICY_METHODS[m]];
+    }),
+  );
+  // In the catalogue's order, as the old list was (pages and scripts show it).
+  return methodTypes.filter((t) => types.has(t));
 }
 
 /** The groups a policy names (to check that they exist, and to show their names). */
