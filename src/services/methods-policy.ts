@@ -19,7 +19,12 @@ import { groupsStore } from '../storage/groups.ts';
 import { settingsStore } from '../storage/settings.ts';
 import { type Actor, audit } from './audit.ts';
 import type { CacheView } from './cache.ts';
-import { getServiceSettings, METHODS_POLICY_KEY, serviceSettingsIn } from './settings.ts';
+import {
+  getServiceSettings,
+  lockSettings,
+  METHODS_POLICY_KEY,
+  serviceSettingsIn,
+} from './settings.ts';
 
 /** The policy, as it stands when `cache` read its epoch. */
 export function getMethodsPolicy(
@@ -35,7 +40,9 @@ export function getMethodsPolicy(
 
 /**
  * Changes one method's entry (what is not named stays): `enabled`, `include`
- * ('all' or groups), `exclude`, and the method's own options.
+ * ('all' or groups), `exclude`, and the method's own options. Merged with the
+ * policy as it stands under the lock, so two changes to different methods at
+ * once both hold.
  */
 export async function changeMethodPolicy(
   ctx: AppContext,
@@ -47,9 +54,8 @@ export async function changeMethodPolicy(
     throw new AppError('not_found', {
       detail: `There is no method "${method.slice(0, 40)}" in the policy: use ${policyMethods.join(', ')}.`,
     });
-  const policy = await getMethodsPolicy(ctx);
   const m = method as PolicyMethod;
-  return setMethodsPolicy(ctx, { ...policy, [m]: { ...policy[m], ...patch } }, actor);
+  return changePolicy(ctx, (before) => ({ ...before, [m]: { ...before[m], ...patch } }), actor);
 }
 
 /** The groups a user is a member of, by id. */
@@ -80,11 +86,14 @@ export async function methodTypesForUser(
  * Replaces the policy (all or nothing), after checking that every group it
  * names exists; audited with the methods that changed.
  */
-export async function setMethodsPolicy(
+export const setMethodsPolicy = (
   ctx: AppContext,
   input: unknown,
   actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
-): Promise<MethodsPolicy> {
+): Promise<MethodsPolicy> => changePolicy(ctx, () => input, actor);
+
+/** A valid policy from `input`, or the error that says what is wrong with it. */
+function parsePolicy(input: unknown): MethodsPolicy {
   const parsed = MethodsPolicySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -99,14 +108,30 @@ export async function setMethodsPolicy(
       detail:
         'passkey: restricting passkeys by attestation or authenticator model (AAGUID) is not available yet.',
     });
-  await ctx.db.transaction().execute(async (trx) => {
-    // Read inside the transaction (locked on PostgreSQL), as a settings change does.
-    let q = trx.selectFrom('settings').select('value').where('key', '=', METHODS_POLICY_KEY);
-    if (ctx.dialect === 'postgres') q = q.forUpdate();
-    const row = await q.executeTakeFirst();
+  return policy;
+}
+
+/**
+ * The policy `next` makes of the one stored, read in the writing transaction
+ * under the settings' lock (lockSettings).
+ */
+async function changePolicy(
+  ctx: AppContext,
+  next: (before: MethodsPolicy) => unknown,
+  actor: Pick<Actor, 'name' | 'ip'>,
+): Promise<MethodsPolicy> {
+  const policy = await ctx.db.transaction().execute(async (trx) => {
+    // One at a time with settings changes too: a change of allowedMethods at the same time waits.
+    await lockSettings(ctx, trx);
+    const row = await trx
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', METHODS_POLICY_KEY)
+      .executeTakeFirst();
     const before = row
       ? MethodsPolicySchema.parse(JSON.parse(row.value))
       : fromAllowedMethods((await serviceSettingsIn(ctx, trx)).allowedMethods);
+    const policy = parsePolicy(next(before));
     // Groups may be named by id or by name; the policy keeps ids.
     const groups = groupsStore(trx);
     const ids = new Map<string, string>();
@@ -133,6 +158,7 @@ export async function setMethodsPolicy(
         action: 'methods_policy_changed',
         detail: Object.fromEntries(changed.map((m) => [m, { from: before[m], to: policy[m] }])),
       });
+    return policy;
   });
   ctx.dataCache.forget('methods-policy');
   ctx.dataCache.forget('settings');

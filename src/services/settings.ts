@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
@@ -210,6 +211,17 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   logo: '',
 });
 
+/**
+ * Makes changes to the settings and the methods policy one at a time, in the
+ * changing transaction: on PostgreSQL a transaction-scoped advisory lock
+ * (the rows to lock may not exist yet: the first change of each); SQLite
+ * writes one transaction at a time anyway.
+ */
+export async function lockSettings(ctx: AppContext, trx: Db): Promise<void> {
+  if (ctx.dialect === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtext('portcullis.settings'))`.execute(trx);
+}
+
 /** Where the authentication methods policy is kept (src/services/methods-policy.ts). */
 export const METHODS_POLICY_KEY = 'methodsPolicy';
 
@@ -272,12 +284,12 @@ export async function updateServiceSettings(
   const next = await ctx.db.transaction().execute(async (trx) => {
     // Read inside the transaction (locked on PostgreSQL): two admins changing
     // different settings at once both keep their change.
-    let q = trx
+    await lockSettings(ctx, trx);
+    const rows = await trx
       .selectFrom('settings')
       .select(['key', 'value'])
-      .where('key', 'in', ['service', METHODS_POLICY_KEY]);
-    if (ctx.dialect === 'postgres') q = q.forUpdate();
-    const rows = await q.execute();
+      .where('key', 'in', ['service', METHODS_POLICY_KEY])
+      .execute();
     const value = (key: string) => {
       const row = rows.find((r) => r.key === key);
       return row ? (JSON.parse(row.value) as unknown) : undefined;

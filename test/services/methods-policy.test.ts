@@ -13,6 +13,7 @@ import { fromAllowedMethods, type MethodsPolicy } from '../../src/policy/methods
 import { cliActor } from '../../src/services/audit.ts';
 import { changeMembers, createGroup, requireGroup } from '../../src/services/groups.ts';
 import {
+  changeMethodPolicy,
   getMethodsPolicy,
   methodTypesForUser,
   setMethodsPolicy,
@@ -124,6 +125,32 @@ describe('authentication methods policy (service)', () => {
       'Passkey',
       'PhoneAppOTP',
     ]);
+  });
+
+  it('keeps every change when several are made at once, to the policy and to the old list', async () => {
+    const all = fromAllowedMethods(methodTypes);
+    await setMethodsPolicy(t.ctx, all, actor);
+    await Promise.all([
+      changeMethodPolicy(t.ctx, 'sms', { useForSignIn: false }, actor),
+      changeMethodPolicy(t.ctx, 'voice', { phones: ['office'] }, actor),
+      changeMethodPolicy(t.ctx, 'totp', { exclude: [engineering] }, actor),
+      changeMethodPolicy(t.ctx, 'passkey', { include: [engineering] }, actor),
+      changeMethodPolicy(t.ctx, 'authenticator', { exclude: ['Engineering'] }, actor),
+      // Calls to the office phone only, as the voice change says: either order agrees.
+      updateServiceSettings(t.ctx, {
+        allowedMethods: methodTypes.filter(
+          (m) => !['RecoveryCode', 'TwoWayVoiceMobile', 'TwoWayVoiceAlternateMobile'].includes(m),
+        ),
+      }),
+    ]);
+    const p = await getMethodsPolicy(t.ctx);
+    assert.equal(p.sms.useForSignIn, false);
+    assert.deepEqual(p.voice.phones, ['office']);
+    assert.deepEqual(p.totp.exclude, [engineering]);
+    assert.deepEqual(p.passkey.include, [engineering]);
+    assert.deepEqual(p.authenticator.exclude, [engineering]);
+    assert.equal(p.recoveryCodes.enabled, false);
+    await setMethodsPolicy(t.ctx, all, actor);
   });
 
   it('offers at proof-up only what the user’s groups may register', async () => {
