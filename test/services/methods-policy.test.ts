@@ -7,7 +7,9 @@
 // what the user's groups may register.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { type AppContext, closeContext, createContext } from '../../src/context.ts';
 import { signinFlows } from '../../src/flows/signin.ts';
+import { createLogger } from '../../src/log.ts';
 import { methodTypes } from '../../src/methods/catalogue.ts';
 import { fromAllowedMethods, type MethodsPolicy } from '../../src/policy/methods-policy.ts';
 import { cliActor } from '../../src/services/audit.ts';
@@ -20,6 +22,7 @@ import {
 } from '../../src/services/methods-policy.ts';
 import { getServiceSettings, updateServiceSettings } from '../../src/services/settings.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { onPostgres } from '../helpers/db.ts';
 
 describe('authentication methods policy (service)', () => {
   let t: TestApp;
@@ -127,22 +130,40 @@ describe('authentication methods policy (service)', () => {
     ]);
   });
 
-  it('keeps every change when several are made at once, to the policy and to the old list', async () => {
+  it('keeps every change when several nodes make one at once, to the policy and to the old list', async () => {
     const all = fromAllowedMethods(methodTypes);
     await setMethodsPolicy(t.ctx, all, actor);
-    await Promise.all([
-      changeMethodPolicy(t.ctx, 'sms', { useForSignIn: false }, actor),
-      changeMethodPolicy(t.ctx, 'voice', { phones: ['office'] }, actor),
-      changeMethodPolicy(t.ctx, 'totp', { exclude: [engineering] }, actor),
-      changeMethodPolicy(t.ctx, 'passkey', { include: [engineering] }, actor),
-      changeMethodPolicy(t.ctx, 'authenticator', { exclude: ['Engineering'] }, actor),
-      // Calls to the office phone only, as the voice change says: either order agrees.
-      updateServiceSettings(t.ctx, {
-        allowedMethods: methodTypes.filter(
-          (m) => !['RecoveryCode', 'TwoWayVoiceMobile', 'TwoWayVoiceAlternateMobile'].includes(m),
-        ),
-      }),
-    ]);
+    // On PostgreSQL each change from a node of its own (one process runs its
+    // transactions in turn). SQLite writes one transaction at a time, and a
+    // second context in this process would wait for the lock on the event loop.
+    const nodes = Array.from({ length: 6 }, () =>
+      onPostgres ? createContext(t.database.config, { log: createLogger('silent') }) : t.ctx,
+    );
+    try {
+      const [a, b, c, d, e, f] = nodes as [
+        AppContext,
+        AppContext,
+        AppContext,
+        AppContext,
+        AppContext,
+        AppContext,
+      ];
+      await Promise.all([
+        changeMethodPolicy(a, 'sms', { useForSignIn: false }, actor),
+        changeMethodPolicy(b, 'voice', { phones: ['office'] }, actor),
+        changeMethodPolicy(c, 'totp', { exclude: [engineering] }, actor),
+        changeMethodPolicy(d, 'passkey', { include: [engineering] }, actor),
+        changeMethodPolicy(e, 'authenticator', { exclude: ['Engineering'] }, actor),
+        // Calls to the office phone only, as the voice change says: either order agrees.
+        updateServiceSettings(f, {
+          allowedMethods: methodTypes.filter(
+            (m) => !['RecoveryCode', 'TwoWayVoiceMobile', 'TwoWayVoiceAlternateMobile'].includes(m),
+          ),
+        }),
+      ]);
+    } finally {
+      if (onPostgres) await Promise.all(nodes.map(closeContext));
+    }
     const p = await getMethodsPolicy(t.ctx);
     assert.equal(p.sms.useForSignIn, false);
     assert.deepEqual(p.voice.phones, ['office']);
