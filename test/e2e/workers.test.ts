@@ -367,6 +367,13 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
       return now.length === 2 && !now.includes(victim) ? now : undefined;
     });
     assert.ok(replaced.includes(survivor));
+    // The replacement may say it serves before it logs taking the jobs.
+    const jobsLines = () => [
+      ...server.output().matchAll(/"pid":(\d+),"msg":"housekeeping and directory/g),
+    ];
+    const jobs = await until('the replacement to take the jobs', () =>
+      jobsLines().length >= 2 ? jobsLines() : undefined,
+    );
     await until('the replacement to serve', () =>
       /"msg":"worker serving"/.test(server.output()) ? true : undefined,
     );
@@ -374,7 +381,6 @@ describe('serve with PORTCULLIS_WORKERS=2', () => {
       server.output(),
       /"worker":1,"pid":\d+,"exitCode":null,"signal":"SIGKILL","msg":"worker died/,
     );
-    const jobs = [...server.output().matchAll(/"pid":(\d+),"msg":"housekeeping and directory/g)];
     assert.equal(jobs.length, 2);
     assert.notEqual(Number(jobs[1]![1]), victim);
     assert.ok(replaced.includes(Number(jobs[1]![1])), 'the jobs run in the replacement');
