@@ -41,45 +41,51 @@ const targets = {
 };
 const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export const MethodsPolicySchema = z
-  .object({
-    authenticator: z.object(targets).strict(),
-    totp: z.object(targets).strict(),
-    sms: z
-      .object({
-        ...targets,
-        /** Texts are offered at sign-in; off: the number is kept for recovery only. */
-        useForSignIn: z.boolean(),
-      })
-      .strict(),
-    voice: z
-      .object({
-        ...targets,
-        phones: z
-          .array(z.enum(Object.keys(VOICE_PHONES) as [VoicePhone, ...VoicePhone[]]))
-          .min(1, 'Allow calls to at least one kind of phone, or turn calls off.'),
-      })
-      .strict(),
-    passkey: z
-      .object({
-        ...targets,
-        /** Only passkeys whose make and model the authenticator attests to. */
-        attestationRequired: z.boolean(),
-        /** Only these makes and models (AAGUIDs, lower case); empty: any. */
-        allowedAaguids: z
-          .array(
-            z
-              .string()
-              .transform((s) => s.trim().toLowerCase())
-              .refine((s) => AAGUID.test(s), 'An AAGUID is written 8-4-4-4-12 hexadecimal digits.'),
-          )
-          .max(200, 'Allow at most 200 authenticator models.'),
-      })
-      .strict(),
-    recoveryCodes: z.object(targets).strict(),
-    temporaryAccessPass: z.object(targets).strict(),
-  })
-  .strict();
+/**
+ * The policy's schema: strict for what an administrator sends (an unknown
+ * method or option is a mistake to point out); for what is stored, unknown
+ * keys are dropped, so a node reading a policy saved by a newer one (with a
+ * method or option it does not know yet) keeps working during an upgrade.
+ */
+function policySchema(strict: boolean) {
+  const shut = <S extends z.ZodRawShape>(shape: S) =>
+    strict ? z.object(shape).strict() : z.object(shape);
+  return shut({
+    authenticator: shut(targets),
+    totp: shut(targets),
+    sms: shut({
+      ...targets,
+      /** Texts are offered at sign-in; off: the number is kept for recovery only. */
+      useForSignIn: z.boolean(),
+    }),
+    voice: shut({
+      ...targets,
+      phones: z
+        .array(z.enum(Object.keys(VOICE_PHONES) as [VoicePhone, ...VoicePhone[]]))
+        .min(1, 'Allow calls to at least one kind of phone, or turn calls off.'),
+    }),
+    passkey: shut({
+      ...targets,
+      /** Only passkeys whose make and model the authenticator attests to. */
+      attestationRequired: z.boolean(),
+      /** Only these makes and models (AAGUIDs, lower case); empty: any. */
+      allowedAaguids: z
+        .array(
+          z
+            .string()
+            .transform((s) => s.trim().toLowerCase())
+            .refine((s) => AAGUID.test(s), 'An AAGUID is written 8-4-4-4-12 hexadecimal digits.'),
+        )
+        .max(200, 'Allow at most 200 authenticator models.'),
+    }),
+    recoveryCodes: shut(targets),
+    temporaryAccessPass: shut(targets),
+  });
+}
+/** What an administrator sends (the API, the command line). */
+export const MethodsPolicySchema = policySchema(true);
+/** What is stored, as read back (unknown keys dropped). */
+export const StoredMethodsPolicySchema = policySchema(false);
 export type MethodsPolicy = z.infer<typeof MethodsPolicySchema>;
 
 const everyone = { enabled: true, include: 'all' as const, exclude: [] };

@@ -14,6 +14,7 @@ import {
   methodTypesFor,
   type PolicyMethod,
   policyMethods,
+  StoredMethodsPolicySchema,
 } from '../policy/methods-policy.ts';
 import { groupsStore } from '../storage/groups.ts';
 import { settingsStore } from '../storage/settings.ts';
@@ -33,7 +34,7 @@ export function getMethodsPolicy(
 ): Promise<MethodsPolicy> {
   return cache.get('methods-policy', async () => {
     const stored = await ctx.stores.settings.get(METHODS_POLICY_KEY);
-    if (stored !== undefined) return MethodsPolicySchema.parse(stored);
+    if (stored !== undefined) return StoredMethodsPolicySchema.parse(stored);
     return fromAllowedMethods((await getServiceSettings(ctx, cache)).allowedMethods);
   });
 }
@@ -129,7 +130,7 @@ async function changePolicy(
       .where('key', '=', METHODS_POLICY_KEY)
       .executeTakeFirst();
     const before = row
-      ? MethodsPolicySchema.parse(JSON.parse(row.value))
+      ? StoredMethodsPolicySchema.parse(JSON.parse(row.value))
       : fromAllowedMethods((await serviceSettingsIn(ctx, trx)).allowedMethods);
     const policy = parsePolicy(next(before));
     // Groups may be named by id or by name; the policy keeps ids.

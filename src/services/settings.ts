@@ -7,8 +7,8 @@ import { methodTypes } from '../methods/catalogue.ts';
 import { parseCidr } from '../net/cidr.ts';
 import { type NamedLocation, namedLocationText, parseNamedLocation } from '../net/places.ts';
 import {
-  MethodsPolicySchema,
   methodTypesFor,
+  StoredMethodsPolicySchema,
   withAllowedMethods,
 } from '../policy/methods-policy.ts';
 import { settingsStore } from '../storage/settings.ts';
@@ -238,7 +238,7 @@ async function storedSettings(ctx: AppContext, db: Db): Promise<ServiceSettings>
   ]);
   const settings = { ...defaults(ctx), ...stored };
   if (policy === undefined) return settings;
-  const allowed = methodTypesFor(MethodsPolicySchema.parse(policy), 'anyone', 'register');
+  const allowed = methodTypesFor(StoredMethodsPolicySchema.parse(policy), 'anyone', 'register');
   return { ...settings, allowedMethods: allowed };
 }
 
@@ -296,7 +296,8 @@ export async function updateServiceSettings(
     };
     const stored = { ...defaults(ctx), ...(value('service') as Partial<ServiceSettings>) };
     const storedPolicy = value(METHODS_POLICY_KEY);
-    const policy = storedPolicy === undefined ? null : MethodsPolicySchema.parse(storedPolicy);
+    const policy =
+      storedPolicy === undefined ? null : StoredMethodsPolicySchema.parse(storedPolicy);
     const before: ServiceSettings = policy
       ? { ...stored, allowedMethods: methodTypesFor(policy, 'anyone', 'register') }
       : stored;

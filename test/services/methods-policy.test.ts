@@ -174,6 +174,27 @@ describe('authentication methods policy (service)', () => {
     await setMethodsPolicy(t.ctx, all, actor);
   });
 
+  it('reads a policy a newer version saved (a method and an option it does not know) and keeps working', async () => {
+    const all = fromAllowedMethods(methodTypes);
+    const newer = {
+      ...all,
+      smartCard: { enabled: true, include: 'all', exclude: [] },
+      totp: { ...all.totp, digits: 8 },
+    };
+    await t.ctx.stores.settings.set('methodsPolicy', newer, t.ctx.clock.now());
+    t.ctx.dataCache.forget('methods-policy');
+    t.ctx.dataCache.forget('settings');
+    assert.deepEqual(await getMethodsPolicy(t.ctx), all, 'what it does not know is left out');
+    assert.ok((await methodTypesForUser(t.ctx, ann, 'signin')).includes('PhoneAppOTP'));
+    assert.ok((await getServiceSettings(t.ctx)).allowedMethods.includes('PhoneAppOTP'));
+    // What an administrator sends is still held to this version's schema.
+    await assert.rejects(
+      setMethodsPolicy(t.ctx, newer, actor),
+      /invalid_request|Unrecognized|smartCard/,
+    );
+    await setMethodsPolicy(t.ctx, all, actor);
+  });
+
   it('offers at proof-up only what the user’s groups may register', async () => {
     const all = fromAllowedMethods(methodTypes);
     const onlyEngineering = { enabled: true, include: [engineering], exclude: [] };
