@@ -50,7 +50,9 @@ export async function withOidcListener(
     } catch (e) {
       // Only the provider's host can fail here (the database away while it
       // checks the signing keys): oidc-provider answers its own errors.
-      const a = problemAnswer(toAppError(ctx, e, req.url ?? '', req.destroyed));
+      // The path only: the query may hold a login_hint or an id_token_hint.
+      const path = (req.url ?? '').split('?', 1)[0]!;
+      const a = problemAnswer(toAppError(ctx, e, path, req.destroyed));
       if (res.headersSent) return void res.destroy();
       for (const [name, value] of Object.entries(a.headers)) res.setHeader(name, value);
       res.writeHead(a.status).end(a.body);

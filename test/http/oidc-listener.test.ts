@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
 import { isProviderUrl, withOidcListener } from '../../src/http/oidc-listener.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -67,6 +68,22 @@ describe('OpenID Connect endpoints on Node’s own request', () => {
     assert.equal(JSON.parse(got.body).code, 'service_unavailable');
     assert.equal(got.headers.get('x-frame-options'), 'DENY');
     assert.match(got.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+  });
+
+  it('logs the path of a failed request, never its query (it may hold a token or a hint)', async () => {
+    const logged: string[] = [];
+    const log = t.ctx.log;
+    t.ctx.log = pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) });
+    try {
+      const got = await get('/oidc/session/end?id_token_hint=eyJsecret.token.here&login_hint=ann');
+      assert.equal(got.status, 503);
+    } finally {
+      t.ctx.log = log;
+    }
+    const line = logged.find((l) => l.includes('database unavailable'));
+    assert.ok(line, logged.join('\n'));
+    assert.equal(JSON.parse(line).path, '/oidc/session/end');
+    assert.doesNotMatch(logged.join('\n'), /eyJsecret|login_hint|ann/);
   });
 
   it('leaves the interaction pages and the rest to the web app', async () => {
