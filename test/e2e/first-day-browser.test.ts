@@ -37,6 +37,7 @@ describe('a first day in headless Chromium: language, Back, second tabs, reloads
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   const heading = (page: Page) => page.locator('h1').textContent();
+  // biome-ignore lint/performance/useDomNodeTextContent: what a person sees (hidden text excluded) is the point
   const bodyText = (page: Page) => page.locator('body').innerText();
 
   async function person(upn: string, secret: string) {
