@@ -15,7 +15,11 @@ import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { methodTypesFor } from '../policy/methods-policy.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
 import { audit } from '../services/audit.ts';
-import { getMethodsPolicy, methodTypesForUser } from '../services/methods-policy.ts';
+import {
+  getMethodsPolicy,
+  methodTypesForUser,
+  userMethodTypes,
+} from '../services/methods-policy.ts';
 import { notifyPasswordChange } from '../services/notices.ts';
 import { loadRegistrations } from '../services/registrations.ts';
 import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
@@ -119,15 +123,14 @@ export function signinFlows(ctx: AppContext) {
 
   /** What the organisation's settings and the user's registrations add to a flow. */
   async function surroundings(userId: string) {
-    const [settings, allowedMethods, enrollableMethods] = await Promise.all([
+    const [settings, methods] = await Promise.all([
       getServiceSettings(ctx),
-      methodTypesForUser(ctx, userId, 'signin'),
-      methodTypesForUser(ctx, userId, 'register'),
+      userMethodTypes(ctx, userId),
     ]);
     return {
       settings,
-      allowedMethods,
-      enrollableMethods,
+      allowedMethods: methods.signin,
+      enrollableMethods: methods.register,
       registrations: await loadRegistrations(ctx, userId),
     };
   }

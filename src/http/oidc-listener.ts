@@ -9,7 +9,7 @@ import type { AppContext } from '../context.ts';
 import type { OidcHost } from '../oidc/host.ts';
 import { OIDC_PREFIX } from '../oidc/paths.ts';
 import { toAppError } from './errors.ts';
-import { problemAnswer } from './problem.ts';
+import { problemAnswer, writeAnswer } from './problem.ts';
 import { fixedSecurityHeaders } from './security-headers.ts';
 import type { Listener } from './verify-listener.ts';
 
@@ -54,8 +54,7 @@ export async function withOidcListener(
       const path = (req.url ?? '').split('?', 1)[0]!;
       const a = problemAnswer(toAppError(ctx, e, path, req.destroyed));
       if (res.headersSent) return void res.destroy();
-      for (const [name, value] of Object.entries(a.headers)) res.setHeader(name, value);
-      res.writeHead(a.status).end(a.body);
+      writeAnswer(res, a);
     }
   };
   return (req, res) => (isProviderUrl(req.url ?? '') ? void handle(req, res) : app(req, res));

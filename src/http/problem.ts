@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { type AppError, errorCodes } from '../errors.ts';
 
@@ -25,6 +26,13 @@ export function problemAnswer(e: AppError, headers: Record<string, string> = {})
       ...(e.detail ? { detail: e.detail } : {}),
     }),
   };
+}
+
+/** An Answer straight to Node's response (after any headers already set on it). */
+export function writeAnswer(res: ServerResponse, a: Answer): void {
+  for (const [name, value] of Object.entries(a.headers)) res.setHeader(name, value);
+  res.setHeader('content-length', Buffer.byteLength(a.body));
+  res.writeHead(a.status).end(a.body);
 }
 
 /** An Answer through Hono. */

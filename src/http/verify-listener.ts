@@ -12,7 +12,7 @@ import { getQueryParam } from 'hono/utils/url';
 import type { AppContext } from '../context.ts';
 import { clientInfoOf } from './client.ts';
 import { recordRequest, toAppError } from './errors.ts';
-import { type Answer, problemAnswer } from './problem.ts';
+import { type Answer, problemAnswer, writeAnswer } from './problem.ts';
 import { verifyAnswer } from './routes/legacy.ts';
 import { fixedSecurityHeaders } from './security-headers.ts';
 
@@ -30,10 +30,7 @@ export async function withVerifyListener(ctx: AppContext, app: Listener): Promis
   const security = await fixedSecurityHeaders(ctx, true);
   const write = (res: ServerResponse, a: Answer) => {
     for (const [name, value] of security) res.setHeader(name, value);
-    for (const [name, value] of Object.entries(a.headers)) res.setHeader(name, value);
-    res.setHeader('content-length', Buffer.byteLength(a.body));
-    res.writeHead(a.status);
-    res.end(a.body);
+    writeAnswer(res, a);
   };
   return (req, res) => {
     const url = req.url ?? '';

@@ -23,6 +23,21 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * What changed between two versions of a record, as an audit entry's detail:
+ * each of `keys` whose value differs, with its value before and after; null
+ * when nothing did (there is nothing to audit).
+ */
+export function changesBetween<T extends object>(
+  before: T,
+  after: T,
+  keys: (keyof T)[],
+): Record<string, { from: unknown; to: unknown }> | null {
+  const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  if (changed.length === 0) return null;
+  return Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }]));
+}
+
 /** Records audit entries inside the caller's transaction (`db` may be one). */
 export async function audit(
   ctx: AppContext,

@@ -18,7 +18,7 @@ import {
 } from '../policy/methods-policy.ts';
 import { groupsStore } from '../storage/groups.ts';
 import { settingsStore } from '../storage/settings.ts';
-import { type Actor, audit } from './audit.ts';
+import { type Actor, audit, changesBetween } from './audit.ts';
 import type { CacheView } from './cache.ts';
 import {
   getServiceSettings,
@@ -70,17 +70,27 @@ const groupsOf = (ctx: AppContext, userId: string, cache: CacheView) =>
  * The MethodTypes a user may register (`register`) or sign in with
  * (`signin`), as the policy gives them to the user's groups.
  */
-export async function methodTypesForUser(
+export const methodTypesForUser = (
   ctx: AppContext,
   userId: string,
   purpose: 'register' | 'signin',
   cache: CacheView = ctx.dataCache,
-): Promise<string[]> {
+): Promise<string[]> => userMethodTypes(ctx, userId, cache).then((m) => m[purpose]);
+
+/** Both of `methodTypesForUser`'s lists, from one read of the policy and the user's groups. */
+export async function userMethodTypes(
+  ctx: AppContext,
+  userId: string,
+  cache: CacheView = ctx.dataCache,
+): Promise<{ signin: string[]; register: string[] }> {
   const [policy, groups] = await Promise.all([
     getMethodsPolicy(ctx, cache),
     groupsOf(ctx, userId, cache),
   ]);
-  return methodTypesFor(policy, groups, purpose);
+  return {
+    signin: methodTypesFor(policy, groups, 'signin'),
+    register: methodTypesFor(policy, groups, 'register'),
+  };
 }
 
 /**
@@ -151,14 +161,8 @@ async function changePolicy(
       } as never;
     }
     await settingsStore(trx).set(METHODS_POLICY_KEY, policy, ctx.clock.now());
-    const changed = (Object.keys(policy) as (keyof MethodsPolicy)[]).filter(
-      (m) => JSON.stringify(before[m]) !== JSON.stringify(policy[m]),
-    );
-    if (changed.length > 0)
-      await audit(ctx, trx, actor, {
-        action: 'methods_policy_changed',
-        detail: Object.fromEntries(changed.map((m) => [m, { from: before[m], to: policy[m] }])),
-      });
+    const detail = changesBetween(before, policy, Object.keys(policy) as (keyof MethodsPolicy)[]);
+    if (detail) await audit(ctx, trx, actor, { action: 'methods_policy_changed', detail });
     return policy;
   });
   ctx.dataCache.forget('methods-policy');

@@ -12,7 +12,7 @@ import {
   withAllowedMethods,
 } from '../policy/methods-policy.ts';
 import { settingsStore } from '../storage/settings.ts';
-import { type Actor, audit } from './audit.ts';
+import { type Actor, audit, changesBetween } from './audit.ts';
 import { isHelpUrl, LOGO_MAX_DATA_URL, parseLogo, printableText } from './branding.ts';
 import type { CacheView } from './cache.ts';
 
@@ -302,9 +302,6 @@ export async function updateServiceSettings(
       ? { ...stored, allowedMethods: methodTypesFor(policy, 'anyone', 'register') }
       : stored;
     const after = { ...before, ...change };
-    const changed = (Object.keys(change) as (keyof ServiceSettings)[]).filter(
-      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
-    );
     const now = ctx.clock.now();
     await settingsStore(trx).set('service', after, now);
     // A saved policy holds the methods: the list enables and disables them there.
@@ -314,11 +311,8 @@ export async function updateServiceSettings(
         withAllowedMethods(policy, change.allowedMethods),
         now,
       );
-    if (changed.length > 0)
-      await audit(ctx, trx, actor, {
-        action: 'settings_changed',
-        detail: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])),
-      });
+    const detail = changesBetween(before, after, Object.keys(change) as (keyof ServiceSettings)[]);
+    if (detail) await audit(ctx, trx, actor, { action: 'settings_changed', detail });
     return after;
   });
   ctx.dataCache.forget('settings');
