@@ -15,6 +15,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { issuerOf } from './services/branding.ts';
 import { EpochCache, TtlCache } from './services/cache.ts';
 import { getServiceSettings } from './services/settings.ts';
+import { getMethodsPolicy } from './services/methods-policy.ts';
 import { readCacheEpoch } from './storage/cache-epoch.ts';
 import { createStores, type Stores } from './storage/index.ts';
 import { limitsStore } from './storage/limits.ts';
@@ -101,6 +102,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       config,
       limits: () => getServiceSettings(ctx),
       issuer: async () => issuerOf(await getServiceSettings(ctx)),
+      passkeyOptions: async () => (await getMethodsPolicy(ctx)).passkey,
       log,
     },
     telephony,

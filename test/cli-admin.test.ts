@@ -1046,7 +1046,17 @@ function suite(mode: Mode): void {
       assert.match(set, new RegExp(`^passkey\\s+Enabled\\s+${group}\\s`, 'm'), set);
       ok(await cli(['methods-policy', 'set', 'sms', '--off']), 'set sms --off');
       ok(await cli(['methods-policy', 'set', 'voice', '--option', 'phones=mobile,office']));
+      ok(
+        await cli([
+          'methods-policy',
+          'set',
+          'passkey',
+          '--option',
+          'allowedAaguids=EE882879-721C-4913-9775-3DFCCE97072A',
+        ]),
+      );
       const json = JSON.parse(ok(await cli(['methods-policy', 'show', '--json'])));
+      assert.deepEqual(json.passkey.allowedAaguids, ['ee882879-721c-4913-9775-3dfcce97072a']);
       assert.equal(json.sms.enabled, false);
       assert.deepEqual(json.voice.phones, ['mobile', 'office']);
       assert.equal(json.passkey.include.length, 1, 'kept by id');
@@ -1074,6 +1084,7 @@ function suite(mode: Mode): void {
       // Back as it was: every method on for everyone (other tests read the list).
       for (const m of ['passkey', 'sms'])
         ok(await cli(['methods-policy', 'set', m, '--on', '--for', 'all']));
+      ok(await cli(['methods-policy', 'set', 'passkey', '--option', 'allowedAaguids=']));
       ok(
         await cli([
           'methods-policy',

@@ -512,6 +512,12 @@ export interface PasskeysTable {
   counter: number;
   /** JSON array of transports the authenticator reported. */
   transports: string;
+  /**
+   * The authenticator's model as it stated it at registration (lower case;
+   * all zeros when the browser blanked it); null for passkeys registered
+   * before it was kept.
+   */
+  aaguid: string | null;
   name: string;
   created_at: number;
   last_used_at: number | null;

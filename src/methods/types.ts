@@ -47,6 +47,13 @@ export interface MethodContext {
   limits(): Promise<MethodLimits>;
   /** Shown in authenticator apps and said in texts and calls. */
   issuer(): Promise<string>;
+  /** The methods policy's passkey options (which makes and models may be registered). */
+  passkeyOptions(): Promise<PasskeyOptions>;
+}
+
+export interface PasskeyOptions {
+  /** The AAGUIDs (lower case) of the authenticator models allowed; empty: any. */
+  allowedAaguids: readonly string[];
 }
 
 export interface MethodUser {

@@ -113,11 +113,10 @@ function parsePolicy(input: unknown): MethodsPolicy {
     });
   }
   const policy = parsed.data;
-  // Kept in the model; registration does not check them yet, so they cannot be set.
-  if (policy.passkey.attestationRequired || policy.passkey.allowedAaguids.length > 0)
+  // Kept in the model; registration does not verify attestation yet, so it cannot be asked for.
+  if (policy.passkey.attestationRequired)
     throw new AppError('invalid_request', {
-      detail:
-        'passkey: restricting passkeys by attestation or authenticator model (AAGUID) is not available yet.',
+      detail: 'passkey: requiring attestation is not available yet.',
     });
   return policy;
 }

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
+import { changeMethodPolicy } from '../../src/services/methods-policy.ts';
 import { updateServiceSettings } from '../../src/services/settings.ts';
 import { createUser } from '../../src/services/users.ts';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
@@ -25,7 +26,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await page.goto(origin);
     await page.getByLabel('Username').fill(upn);
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   async function withAuthenticator(context: BrowserContext, page: Page) {
@@ -54,6 +55,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await migrate(ctx.db, ctx.dialect);
     await createUser(ctx, { upn: 'pia@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     await createUser(ctx, { upn: 'quin@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
+    await createUser(ctx, { upn: 'rae@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     await ctx.db.destroy();
     server = await startServerProcess(db.env);
     browser = await launchChromium();
@@ -189,6 +191,56 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     assert.match((await page.locator('table').first().textContent()) ?? '', /Passkey \(default\)/);
     assert.equal(await page.getByRole('button', { name: 'Use passkey' }).count(), 0);
     await context.close();
+  });
+
+  it('registers and accepts only the authenticator models the methods policy allows', async () => {
+    /** Chromium's virtual authenticator states this model (device/fido/virtual_ctap2_device.cc). */
+    const VIRTUAL = '01020304-0506-0708-0102-030405060708';
+    const YUBIKEY_5 = 'ee882879-721c-4913-9775-3dfcce97072a';
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    const allow = (allowedAaguids: string[]) =>
+      changeMethodPolicy(ctx, 'passkey', { allowedAaguids });
+    try {
+      await allow([YUBIKEY_5]);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const { cdp, authenticatorId } = await withAuthenticator(context, page);
+      await signIn(page, 'rae@contoso.com');
+      await page.getByLabel(/^Passkey/).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
+      await page.getByRole('button', { name: 'Create passkey' }).click();
+      await page.getByText("doesn't allow this make or model of passkey").waitFor();
+      const stored = () =>
+        ctx.db
+          .selectFrom('passkeys')
+          .innerJoin('users', 'users.id', 'passkeys.user_id')
+          .select('passkeys.aaguid')
+          .where('users.upn', '=', 'rae@contoso.com')
+          .execute();
+      assert.deepEqual(await stored(), [], 'nothing registered');
+
+      // Allowed: the same authenticator registers, and its model is kept.
+      await allow([YUBIKEY_5, VIRTUAL.toUpperCase()]);
+      await cdp.send('WebAuthn.clearCredentials', { authenticatorId });
+      await page.waitForLoadState('load');
+      await page.getByRole('button', { name: 'Create passkey' }).click();
+      await page.getByRole('link', { name: 'Done' }).click();
+      assert.deepEqual(await stored(), [{ aaguid: VIRTUAL }]);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+
+      // No longer allowed: the passkey registered is refused at sign-in, saying why.
+      await allow([YUBIKEY_5]);
+      await signIn(page, 'rae@contoso.com');
+      await page.waitForLoadState('load');
+      await page.getByRole('button', { name: 'Use passkey' }).click();
+      await page.getByText("doesn't allow this make or model of passkey").waitFor();
+      assert.equal(await page.getByRole('heading', { name: /Signed in|My account/ }).count(), 0);
+      await context.close();
+    } finally {
+      await allow([]);
+      await ctx.db.destroy();
+    }
   });
 
   it('serves the scripts under the CSP, and the options as a JSON data block', async () => {

@@ -2554,14 +2554,17 @@ describe('admin API: authentication methods policy', () => {
     );
     assert.match(p.detail ?? '', /Nobody here/);
     await problem(h.call('PATCH', '/methods-policy/fido', { enabled: true }), 404, 'not_found');
-    const aaguid = await problem(
-      h.call('PATCH', '/methods-policy/passkey', {
-        allowedAaguids: ['ee882879-721c-4913-9775-3dfcce97072a'],
-      }),
+    const attestation = await problem(
+      h.call('PATCH', '/methods-policy/passkey', { attestationRequired: true }),
       400,
       'invalid_request',
     );
-    assert.match(aaguid.detail ?? '', /not available yet/);
+    assert.match(attestation.detail ?? '', /not available yet/);
+    await problem(
+      h.call('PATCH', '/methods-policy/passkey', { allowedAaguids: ['yubikey'] }),
+      400,
+      'invalid_request',
+    );
     await problem(h.call('PATCH', '/methods-policy/voice', { phones: [] }), 400, 'invalid_request');
     await problem(
       h.call('PATCH', '/methods-policy/totp', { colour: 'red' }),

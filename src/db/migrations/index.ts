@@ -23,6 +23,7 @@ import * as m0020 from './0020_ldap_service_accounts.ts';
 import * as m0021 from './0021_id_token_alg.ts';
 import * as m0022 from './0022_cache_epoch.ts';
 import * as m0023 from './0023_signin_log_recent.ts';
+import * as m0024 from './0024_passkey_aaguid.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0021_id_token_alg': m0021,
   '0022_cache_epoch': m0022,
   '0023_signin_log_recent': m0023,
+  '0024_passkey_aaguid': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

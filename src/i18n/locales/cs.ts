@@ -122,6 +122,8 @@ export default {
     'Vytvořte přístupový klíč na tomto zařízení nebo na bezpečnostním klíči. Prohlížeč vás požádá o potvrzení.',
   'passkey.name': 'Název přístupového klíče',
   'passkey.create': 'Vytvořit přístupový klíč',
+  'passkey.modelNotAllowed':
+    'Vaše organizace tuto značku ani model přístupového klíče nepovoluje. Použijte jiný bezpečnostní klíč nebo zařízení, nebo zvolte jinou metodu.',
   'passkey.notCreated': 'Přístupový klíč nebyl vytvořen. Zkuste to znovu nebo zvolte jinou metodu.',
   'passkey.verifyIntro':
     'Potvrďte svou totožnost přístupovým klíčem. Prohlížeč vás požádá o potvrzení.',

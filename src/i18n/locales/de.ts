@@ -128,6 +128,8 @@ export default {
     'Erstellen Sie einen Passkey auf diesem Gerät oder auf einem Sicherheitsschlüssel. Ihr Browser fragt Sie nach einer Bestätigung.',
   'passkey.name': 'Name des Passkeys',
   'passkey.create': 'Passkey erstellen',
+  'passkey.modelNotAllowed':
+    'Ihre Organisation lässt diesen Hersteller oder dieses Modell von Passkey nicht zu. Verwenden Sie einen anderen Sicherheitsschlüssel oder ein anderes Gerät, oder wählen Sie eine andere Methode.',
   'passkey.notCreated':
     'Es wurde kein Passkey erstellt. Versuchen Sie es erneut oder wählen Sie eine andere Methode.',
   'passkey.verifyIntro':

@@ -119,6 +119,8 @@ export default {
     'Create a passkey on this device or on a security key. Your browser will ask you to confirm.',
   'passkey.name': 'Name of the passkey',
   'passkey.create': 'Create passkey',
+  'passkey.modelNotAllowed':
+    "Your organisation doesn't allow this make or model of passkey. Use another security key or device, or choose another method.",
   'passkey.notCreated': 'No passkey was created. Try again, or choose another method.',
   'passkey.verifyIntro':
     'Use your passkey to confirm it is you. Your browser will ask you to confirm.',

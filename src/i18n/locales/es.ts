@@ -128,6 +128,8 @@ export default {
     'Cree una llave de acceso en este dispositivo o en una llave de seguridad. Su navegador le pedirá que confirme.',
   'passkey.name': 'Nombre de la llave de acceso',
   'passkey.create': 'Crear llave de acceso',
+  'passkey.modelNotAllowed':
+    'Su organización no permite esta marca o modelo de llave de acceso. Use otra llave de seguridad u otro dispositivo, o elija otro método.',
   'passkey.notCreated':
     'No se creó ninguna llave de acceso. Inténtelo de nuevo o elija otro método.',
   'passkey.verifyIntro':

@@ -128,6 +128,8 @@ export default {
     'Créez une clé d’accès sur cet appareil ou sur une clé de sécurité. Votre navigateur vous demandera de confirmer.',
   'passkey.name': 'Nom de la clé d’accès',
   'passkey.create': 'Créer une clé d’accès',
+  'passkey.modelNotAllowed':
+    'Votre organisation n’autorise pas cette marque ou ce modèle de clé d’accès. Utilisez une autre clé de sécurité ou un autre appareil, ou choisissez une autre méthode.',
   'passkey.notCreated':
     'Aucune clé d’accès n’a été créée. Réessayez ou choisissez une autre méthode.',
   'passkey.verifyIntro':

@@ -122,6 +122,8 @@ export default {
     'Vytvorte prístupový kľúč v tomto zariadení alebo na bezpečnostnom kľúči. Prehliadač vás požiada o potvrdenie.',
   'passkey.name': 'Názov prístupového kľúča',
   'passkey.create': 'Vytvoriť prístupový kľúč',
+  'passkey.modelNotAllowed':
+    'Vaša organizácia túto značku ani model prístupového kľúča nepovoľuje. Použite iný bezpečnostný kľúč alebo zariadenie, alebo zvoľte inú metódu.',
   'passkey.notCreated': 'Prístupový kľúč nebol vytvorený. Skúste to znova alebo zvoľte inú metódu.',
   'passkey.verifyIntro':
     'Potvrďte svoju totožnosť prístupovým kľúčom. Prehliadač vás požiada o potvrdenie.',

@@ -9,6 +9,7 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import { methodInfo } from '../catalogue.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { AuthMethod, Failure, MethodContext } from '../types.ts';
 import { signChallenge, signedChallengeExpiry } from './signed-challenge.ts';
 import { type PasskeyRow, passkeysStore } from './store.ts';
@@ -76,7 +77,9 @@ export const passkeyMethod = {
         userName: user.upn,
         userDisplayName: user.displayName,
         timeout: TIMEOUT_MS,
-        attestationType: 'none',
+        // Browsers blank the authenticator's model (AAGUID) unless attestation
+        // is asked for: asked for where the policy allows only some models.
+        attestationType: (await ctx.passkeyOptions()).allowedAaguids.length ? 'direct' : 'none',
         // WebAuthn §5.4.3: the same authenticator is not registered twice.
         excludeCredentials: existing.map((p) => ({
           id: p.credential_id,
@@ -108,7 +111,11 @@ export const passkeyMethod = {
         return { ok: false, reason: 'invalid' };
       }
       if (!verified.verified) return { ok: false, reason: 'invalid' };
-      const { credential } = verified.registrationInfo;
+      const { credential, aaguid } = verified.registrationInfo;
+      // The model as the authenticator states it (not attested to: see the README).
+      const { allowedAaguids } = await ctx.passkeyOptions();
+      if (allowedAaguids.length && !allowedAaguids.includes(aaguid.toLowerCase()))
+        return { ok: 'retry', message: t('passkey.modelNotAllowed') };
       const name = (input.name ?? '').trim().slice(0, MAX_NAME) || state.name;
       const added = await passkeysStore(ctx.db).add({
         credential_id: credential.id,
@@ -116,6 +123,7 @@ export const passkeyMethod = {
         public_key: Buffer.from(credential.publicKey).toString('base64url'),
         counter: credential.counter,
         transports: JSON.stringify(credential.transports ?? []),
+        aaguid: aaguid.toLowerCase(),
         name,
         created_at: ctx.clock.now(),
         last_used_at: null,
@@ -151,7 +159,7 @@ export const passkeyMethod = {
     return VerifyView({ options, form });
   },
 
-  async verify(ctx, user, reg, input, attempt) {
+  async verify(ctx, user, reg, input, attempt, t) {
     const response = parseResponse(input.response, 'authentication');
     const challenge = response && clientChallenge(response);
     const id = credentialIdOf(reg.details);
@@ -170,6 +178,7 @@ export const passkeyMethod = {
       userVerification: false,
       user,
       ip: attempt.clientIp,
+      t,
     });
     return checked.ok ? { ok: true } : checked;
   },
@@ -267,7 +276,12 @@ async function checkAssertion(
   passkey: PasskeyRow,
   response: AuthenticationResponseJSON,
   challenge: string,
-  opts: { userVerification: boolean; user: { id: string; upn: string }; ip: string | null },
+  opts: {
+    userVerification: boolean;
+    user: { id: string; upn: string };
+    ip: string | null;
+    t?: Translate;
+  },
 ): Promise<{ ok: true } | Failure> {
   const { rpID, origin } = relyingParty(ctx);
   const stored = Number(passkey.counter);
@@ -292,6 +306,16 @@ async function checkAssertion(
   } catch {
     return { ok: false, reason: 'invalid' };
   }
+  // A model the policy no longer allows is refused, as at registration (its
+  // holder, having just signed, is told why; one of unknown model is refused too).
+  const { allowedAaguids } = await ctx.passkeyOptions();
+  if (allowedAaguids.length && !allowedAaguids.includes(passkey.aaguid ?? ''))
+    return {
+      ok: false,
+      reason: 'invalid',
+      detail: 'passkey model not allowed by the methods policy',
+      ...(opts.t ? { message: opts.t('passkey.modelNotAllowed') } : {}),
+    };
   const store = passkeysStore(ctx.db);
   const now = ctx.clock.now();
   // WebAuthn §6.1.1: a signature counter that does not grow (where either is
