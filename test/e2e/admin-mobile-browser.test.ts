@@ -380,29 +380,38 @@ describe('admin portal on a 390×844 phone screen: every page fits, nothing touc
     );
   });
 
-  it('service settings: fits, each heading stands above its first field, each field’s name above its box', async () => {
-    await open('settings', '/admin/settings');
-    const misplaced = await page.evaluate(() =>
-      [...document.querySelectorAll('form.settings fieldset')].flatMap((f) => {
-        const legend = f.querySelector('legend')!.getBoundingClientRect();
-        const label = f.querySelector('label')!.getBoundingClientRect();
-        return legend.bottom <= label.top ? [] : [f.querySelector('legend')!.textContent];
-      }),
-    );
-    assert.deepEqual(misplaced, [], 'settings: these headings are not above their first label');
-    // A number or a list is typed under its name, not beside the name's last words.
-    const beside = await page.evaluate(() =>
-      [...document.querySelectorAll('form.settings label:not(.choice)')].flatMap((l) => {
-        const text = document.createRange();
-        text.selectNodeContents(l);
-        text.setEndBefore(l.querySelector('input, textarea')!);
-        const box = l.querySelector('input, textarea')!.getBoundingClientRect();
-        return box.top >= text.getBoundingClientRect().bottom - 1
-          ? []
-          : [(l.textContent ?? '').trim().slice(0, 40)];
-      }),
-    );
-    assert.deepEqual(beside, [], 'settings: these fields sit beside their names');
+  it('service settings and a method of the methods policy: fit, each heading stands above its first field, each field’s name above its box', async () => {
+    for (const [name, path] of [
+      ['settings', '/admin/settings'],
+      ['methods-policy', '/admin/methods-policy'],
+      ['methods-policy-voice', '/admin/methods-policy/voice'],
+    ] as const) {
+      await open(name, path);
+      const misplaced = await page.evaluate(() =>
+        [...document.querySelectorAll('form.settings fieldset')].flatMap((f) => {
+          const legend = f.querySelector('legend')!.getBoundingClientRect();
+          const first = f.querySelector('label, p');
+          if (!first) return [];
+          return legend.bottom <= first.getBoundingClientRect().top
+            ? []
+            : [f.querySelector('legend')!.textContent];
+        }),
+      );
+      assert.deepEqual(misplaced, [], `${name}: these headings are not above their first label`);
+      // A number or a list is typed under its name, not beside the name's last words.
+      const beside = await page.evaluate(() =>
+        [...document.querySelectorAll('form.settings label:not(.choice)')].flatMap((l) => {
+          const text = document.createRange();
+          text.selectNodeContents(l);
+          text.setEndBefore(l.querySelector('input, textarea')!);
+          const box = l.querySelector('input, textarea')!.getBoundingClientRect();
+          return box.top >= text.getBoundingClientRect().bottom - 1
+            ? []
+            : [(l.textContent ?? '').trim().slice(0, 40)];
+        }),
+      );
+      assert.deepEqual(beside, [], `${name}: these fields sit beside their names`);
+    }
   });
 
   it('service settings → branding: fits', async () => {

@@ -62,13 +62,15 @@ export class FormClient {
 
   async post(
     path: string,
-    fields: Record<string, string>,
+    fields: Record<string, string | string[]>,
     opts: { csrf?: boolean } = {},
   ): Promise<Response> {
-    const body = new URLSearchParams({
-      ...(opts.csrf === false ? {} : { _csrf: this.csrf }),
-      ...fields,
-    });
+    // A list is a field repeated (checkboxes of one name).
+    const body = new URLSearchParams(
+      Object.entries({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...fields }).flatMap(
+        ([k, v]) => (Array.isArray(v) ? v : [v]).map((one) => [k, one]),
+      ),
+    );
     const res = await this.fetcher(
       new Request(this.base + path, {
         method: 'POST',
@@ -86,7 +88,7 @@ export class FormClient {
   /** POSTs a form and follows the redirect, returning the resulting page. */
   async submit(
     path: string,
-    fields: Record<string, string>,
+    fields: Record<string, string | string[]>,
   ): Promise<{ res: Response; html: string }> {
     const res = await this.post(path, fields);
     if (res.status >= 300 && res.status < 400) return this.page(res.headers.get('location')!);

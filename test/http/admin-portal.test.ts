@@ -58,6 +58,7 @@ describe('admin portal', () => {
       '/admin/users',
       '/admin/users/root@contoso.com',
       '/admin/settings',
+      '/admin/methods-policy',
       '/admin/logs/audit',
     ]) {
       const { res: r, html } = await norm.page(path);
@@ -194,7 +195,7 @@ describe('admin portal', () => {
     const text = textOf(users.html);
     assert.match(
       text,
-      /Benutzer Gruppen Massenaktualisierung Diensteinstellungen Anmeldungen Überwachungsprotokoll API-Token Anwendungen Verzeichnis/,
+      /Benutzer Gruppen Massenaktualisierung Diensteinstellungen Authentifizierungsmethoden Anmeldungen Überwachungsprotokoll API-Token Anwendungen Verzeichnis/,
       'the navigation',
     );
     assert.match(text, /Anzeigename Benutzername MFA-Status Standardmethode Letzte Anmeldung/);
@@ -366,7 +367,6 @@ describe('admin portal', () => {
     const page = await admin.page('/admin/settings');
     assert.deepEqual(unlabelled(page.html), []);
     const base = {
-      allowedMethods: 'PhoneAppOTP',
       appPasswordsAllowed: 'on',
       rememberDevicesEnabled: 'on',
       rememberDevicesDays: '30',
@@ -419,6 +419,98 @@ describe('admin portal', () => {
     }
     const after = (await t.ctx.stores.settings.get('service')) as Record<string, unknown>;
     assert.deepEqual(after, s, 'nothing changed');
+  });
+
+  it('methods policy: each method for all users or chosen groups, with its options; a mistake is explained and nothing is saved', async () => {
+    const { createGroup } = await import('../../src/services/groups.ts');
+    const { getMethodsPolicy } = await import('../../src/services/methods-policy.ts');
+    const { getServiceSettings } = await import('../../src/services/settings.ts');
+    const system = { name: 'system', ip: null };
+    const engineering = await createGroup(t.ctx, system, { displayName: 'Engineering' });
+    await createGroup(t.ctx, system, { displayName: 'Contractors' });
+    const allowedBefore = (await getServiceSettings(t.ctx)).allowedMethods;
+    // The settings page points here instead of listing methods; saving it changes none.
+    const settings = await admin.page('/admin/settings');
+    assert.match(settings.html, /href="\/admin\/methods-policy"/);
+    assert.doesNotMatch(settings.html, /name="allowedMethods"/);
+
+    const list = await admin.page('/admin/methods-policy');
+    assert.equal(list.res.status, 200);
+    const rows = textOf(list.html);
+    for (const name of ['Text messages (SMS)', 'Passkeys', 'Temporary Access Pass'])
+      assert.match(rows, new RegExp(name.replace(/[()]/g, '\\$&')), name);
+    const form = await admin.page('/admin/methods-policy/passkey');
+    assert.deepEqual(unlabelled(form.html), []);
+    for (const m of ['sms', 'voice']) {
+      const f = await admin.page(`/admin/methods-policy/${m}`);
+      assert.deepEqual(unlabelled(f.html), [], m);
+    }
+
+    const saved = await admin.submit('/admin/methods-policy/passkey', {
+      enabled: 'on',
+      target: 'groups',
+      include: 'Engineering\r\n',
+      exclude: 'Contractors',
+      allowedAaguids: 'EE882879-721C-4913-9775-3DFCCE97072A',
+    });
+    assert.match(textOf(saved.html), /Saved/);
+    let policy = await getMethodsPolicy(t.ctx);
+    assert.deepEqual(policy.passkey.include, [engineering.id], 'kept by id');
+    assert.equal(policy.passkey.exclude.length, 1);
+    assert.deepEqual(policy.passkey.allowedAaguids, ['ee882879-721c-4913-9775-3dfcce97072a']);
+    const row = /<tr id="method-passkey">[\s\S]*?<\/tr>/.exec(saved.html)![0];
+    assert.match(textOf(row), /Passkeys On Engineering Contractors 1 authenticator model/);
+    // The form shows the groups by name.
+    assert.match(
+      (await admin.page('/admin/methods-policy/passkey')).html,
+      />Engineering<\/textarea>/,
+    );
+
+    // Texts for recovery only; calls to the mobile phone only.
+    await admin.submit('/admin/methods-policy/sms', { enabled: 'on', target: 'all' });
+    await admin.submit('/admin/methods-policy/voice', {
+      enabled: 'on',
+      target: 'all',
+      phones: 'mobile',
+    });
+    policy = await getMethodsPolicy(t.ctx);
+    assert.equal(policy.sms.useForSignIn, false);
+    assert.deepEqual(policy.voice.phones, ['mobile']);
+
+    for (const [method, fields, why] of [
+      [
+        'passkey',
+        { enabled: 'on', target: 'groups', include: 'Nobody here' },
+        /no group "Nobody here"/,
+      ],
+      ['voice', { enabled: 'on', target: 'all' }, /at least one kind of phone/],
+      ['passkey', { enabled: 'on', target: 'all', allowedAaguids: 'yubikey' }, /8-4-4-4-12/],
+    ] as const) {
+      const bad = await admin.submit(`/admin/methods-policy/${method}`, fields);
+      assert.equal(bad.res.status, 400, method);
+      assert.match(textOf(bad.html), /Not saved/);
+      assert.match(textOf(bad.html), why);
+    }
+    assert.deepEqual(await getMethodsPolicy(t.ctx), policy, 'nothing changed');
+    assert.equal((await admin.page('/admin/methods-policy/fido')).res.status, 404);
+    const audit = textOf(
+      (await admin.page('/admin/logs/audit?action=methods_policy_changed')).html,
+    );
+    assert.match(audit, /Authentication methods policy changed/);
+
+    // Back as it was, for the other tests.
+    await admin.submit('/admin/methods-policy/passkey', { enabled: 'on', target: 'all' });
+    await admin.submit('/admin/methods-policy/sms', {
+      enabled: 'on',
+      target: 'all',
+      useForSignIn: 'on',
+    });
+    await admin.submit('/admin/methods-policy/voice', {
+      enabled: 'on',
+      target: 'all',
+      phones: ['mobile', 'alternateMobile', 'office'],
+    });
+    assert.deepEqual((await getServiceSettings(t.ctx)).allowedMethods, allowedBefore);
   });
 
   it('logs: sign-ins and audit events with filters and a CSV export', async () => {

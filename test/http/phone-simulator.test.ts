@@ -288,15 +288,10 @@ describe('phone simulator: a signed-in administrator blocked since', () => {
   });
 });
 
-describe('service settings say when texts and calls go nowhere', () => {
-  const PHONE_METHODS = [
-    'OneWaySMS',
-    'TwoWayVoiceMobile',
-    'TwoWayVoiceAlternateMobile',
-    'TwoWayVoiceOffice',
-  ];
+describe('the methods policy page says when texts and calls go nowhere', () => {
+  const PHONE_METHODS = ['sms', 'voice'];
 
-  /** The settings page as a signed-in administrator sees it (optionally in another language). */
+  /** The methods policy page as a signed-in administrator sees it (optionally in another language). */
   async function settingsPage(t: TestApp, lang?: string) {
     await t.addUser({ upn: 'root@contoso.com', isAdmin: true });
     const b = new FormClient((req) => {
@@ -305,17 +300,13 @@ describe('service settings say when texts and calls go nowhere', () => {
     });
     await b.page('/');
     await b.submit('/signin', { username: 'root@contoso.com', password: PASSWORD });
-    const { res, html } = await b.page('/admin/settings');
+    const { res, html } = await b.page('/admin/methods-policy');
     assert.equal(res.status, 200);
     return html;
   }
-  /** The label of one method's checkbox. */
+  /** The row of one method of the policy. */
   const labelOf = (html: string, id: string) =>
-    textOf(
-      new RegExp(`<label class="choice"><input[^>]*value="${id}"[^>]*/?>[\\s\\S]*?</label>`).exec(
-        html,
-      )![0],
-    );
+    textOf(new RegExp(`<tr id="method-${id}">[\\s\\S]*?</tr>`).exec(html)![0]);
 
   it('outbox (the default): a warning where methods are allowed, and each phone method marked', async () => {
     const t = await createTestApp();
@@ -329,10 +320,12 @@ describe('service settings say when texts and calls go nowhere', () => {
       assert.match(text, /PORTCULLIS_PHONE_SIMULATOR=true/, 'how to turn the simulator on');
       assert.match(text, /PORTCULLIS_TELEPHONY=webhook with PORTCULLIS_WEBHOOK_URL/);
       assert.match(text, /PORTCULLIS_TELEPHONY=twilio/);
-      const fieldset = /<legend>Verification options[\s\S]*?<\/fieldset>/.exec(html)![0];
-      assert.ok(fieldset.includes('class="warning"'), 'beside the methods it is about');
+      assert.ok(
+        html.indexOf('class="warning"') < html.indexOf('<table'),
+        'above the methods it is about',
+      );
       for (const id of PHONE_METHODS) assert.match(labelOf(html, id), /not delivered/, id);
-      for (const id of ['PhoneAppOTP', 'Passkey', 'PhoneAppNotification'])
+      for (const id of ['totp', 'passkey', 'authenticator'])
         assert.doesNotMatch(labelOf(html, id), /not delivered/, id);
     } finally {
       await t.close();
@@ -347,7 +340,7 @@ describe('service settings say when texts and calls go nowhere', () => {
       const text = textOf(html);
       assert.match(text, /SMS und Anrufe werden nicht zugestellt/);
       assert.match(text, /Der Telefonsimulator ist eingeschaltet/);
-      assert.match(labelOf(html, 'OneWaySMS'), /nicht zugestellt/);
+      assert.match(labelOf(html, 'sms'), /nicht zugestellt/);
     } finally {
       await t.close();
     }

@@ -9,6 +9,7 @@ import { adminDirectoryRoutes } from './directory.tsx';
 import { adminGroupRoutes } from './groups.tsx';
 import { requireAdminPage } from './guard.ts';
 import { adminLogRoutes } from './logs.tsx';
+import { adminMethodsPolicyRoutes } from './methods-policy.tsx';
 import { adminSettingsRoutes } from './settings.tsx';
 import { adminTokenRoutes } from './tokens.tsx';
 import { adminUserFormRoutes } from './user-forms.tsx';
@@ -26,6 +27,7 @@ export const adminRoutes = new Hono<HttpEnv>()
   .route('/', adminBulkRoutes)
   .route('/', adminBrandingRoutes)
   .route('/', adminSettingsRoutes)
+  .route('/', adminMethodsPolicyRoutes)
   .route('/', adminLogRoutes)
   .route('/', adminTokenRoutes)
   .route('/', adminAppRoutes)

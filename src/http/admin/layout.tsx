@@ -15,6 +15,7 @@ const NAV: [string, MessageKey][] = [
   ['/admin/groups', 'admin.nav.groups'],
   ['/admin/bulk', 'admin.nav.bulk'],
   ['/admin/settings', 'admin.nav.settings'],
+  ['/admin/methods-policy', 'admin.nav.methodsPolicy'],
   ['/admin/logs/signins', 'admin.nav.signins'],
   ['/admin/logs/audit', 'admin.nav.audit'],
   ['/admin/tokens', 'admin.nav.tokens'],

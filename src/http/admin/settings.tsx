@@ -2,18 +2,16 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { catalogue } from '../../methods/catalogue.ts';
 import {
   getServiceSettings,
   type ServiceSettings,
   updateServiceSettings,
 } from '../../services/settings.ts';
-import { undeliveredMethods } from '../../services/telephony-notice.ts';
 import type { HttpEnv } from '../env.ts';
 import { type Form, readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
-import { methodLabel } from './i18n.tsx';
+import { rich } from './i18n.tsx';
 import { adminPage, Notice } from './layout.tsx';
 
 type C = Context<HttpEnv>;
@@ -33,26 +31,8 @@ const NUMBERS = [
 type NumberSetting = (typeof NUMBERS)[number][0];
 const numberLabel = (k: NumberSetting) => `admin.settings.number.${k}` as const;
 
-/** Under the outbox provider no text or call reaches a phone: said where the phone methods are allowed. */
-function OutboxWarning({ c }: { c: C }) {
-  const { t, ctx } = c.var;
-  return (
-    <div class="warning" role="note" id="telephony-outbox">
-      <p>
-        <strong>{t('admin.outbox.title')}</strong>
-      </p>
-      <p>{t('admin.outbox.body')}</p>
-      <p>
-        {t(ctx.config.phoneSimulator ? 'admin.outbox.simulatorOn' : 'admin.outbox.simulatorOff')}
-      </p>
-      <p>{t('admin.outbox.configure')}</p>
-    </div>
-  );
-}
-
 function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }) {
   const { t } = c.var;
-  const undelivered = undeliveredMethods(c.var.ctx.config);
   const num = (k: NumberSetting, min: number, max: number) => (
     <label>
       {t(numberLabel(k))}
@@ -64,21 +44,11 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
       <Csrf token={csrf} />
       <fieldset>
         <legend>{t('admin.settings.methods')}</legend>
-        {undelivered.length > 0 ? <OutboxWarning c={c} /> : null}
-        {catalogue.map((m) => (
-          <label class="choice">
-            <input
-              type="checkbox"
-              name="allowedMethods"
-              value={m.id}
-              checked={s.allowedMethods.includes(m.id)}
-            />
-            {methodLabel(t, m.id)} <span class="muted">({m.id})</span>
-            {undelivered.includes(m.id) ? (
-              <span class="tag tag-warn">{t('admin.outbox.tag')}</span>
-            ) : null}
-          </label>
-        ))}
+        <p>
+          {rich(t, 'admin.settings.methodsMoved', {
+            link: <a href="/admin/methods-policy">{t('admin.nav.methodsPolicy')}</a>,
+          })}
+        </p>
       </fieldset>
       <fieldset>
         <legend>{t('admin.common.appPasswords')}</legend>
@@ -211,7 +181,6 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
 /** The form as a settings change, with a clear message for what is not a number. */
 function patchFrom(form: Form, t: Translate): Record<string, unknown> {
   const patch: Record<string, unknown> = {
-    allowedMethods: form.all('allowedMethods'),
     appPasswordsAllowed: form.fields.appPasswordsAllowed === 'on',
     rememberDevicesEnabled: form.fields.rememberDevicesEnabled === 'on',
     passwordChangeRevokesAppPasswords: form.fields.passwordChangeRevokesAppPasswords === 'on',

@@ -8,8 +8,8 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
-import { methodInfo } from '../catalogue.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { methodInfo } from '../catalogue.ts';
 import type { AuthMethod, Failure, MethodContext } from '../types.ts';
 import { signChallenge, signedChallengeExpiry } from './signed-challenge.ts';
 import { type PasskeyRow, passkeysStore } from './store.ts';

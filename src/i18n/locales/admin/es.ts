@@ -12,6 +12,7 @@ export default {
   'admin.nav.groups': 'Grupos',
   'admin.nav.bulk': 'Actualización masiva',
   'admin.nav.settings': 'Configuración del servicio',
+  'admin.nav.methodsPolicy': 'Métodos de autenticación',
   'admin.nav.signins': 'Inicios de sesión',
   'admin.nav.audit': 'Registro de auditoría',
   'admin.nav.tokens': 'Tokens de API',
@@ -389,6 +390,45 @@ export default {
   'admin.settings.saved': 'Configuración guardada.',
   'admin.settings.notSaved': 'No se ha guardado: {reason}',
   'admin.settings.wholeNumber': '{field}: indique un número entero.',
+  // The authentication methods policy.
+  'admin.settings.methodsMoved': 'Qué métodos se pueden usar, y quién, se establece en {link}.',
+  'admin.methodsPolicy.intro':
+    'Los métodos de verificación que las personas pueden registrar y usar: cada uno para todos los usuarios o para los miembros de grupos elegidos, nunca para los miembros de un grupo excluido. Un método desactivado no se ofrece ni se acepta.',
+  'admin.methodsPolicy.caption': 'Métodos y quién puede usarlos',
+  'admin.methodsPolicy.method': 'Método',
+  'admin.methodsPolicy.state': 'Estado',
+  'admin.methodsPolicy.target': 'Para',
+  'admin.methodsPolicy.excluded': 'Excluidos',
+  'admin.methodsPolicy.options': 'Opciones',
+  'admin.methodsPolicy.on': 'Activado',
+  'admin.methodsPolicy.off': 'Desactivado',
+  'admin.methodsPolicy.allUsers': 'Todos los usuarios',
+  'admin.methodsPolicy.selected': 'Miembros de estos grupos',
+  'admin.methodsPolicy.includeHelp':
+    'Grupos, un nombre por línea (si no es para todos los usuarios)',
+  'admin.methodsPolicy.excludeHelp':
+    'Nunca para los miembros de estos grupos (un nombre por línea)',
+  'admin.methodsPolicy.enabled': 'Activar {method}',
+  'admin.methodsPolicy.useForSignIn':
+    'Ofrecer SMS para iniciar sesión (desactivado: aún se puede registrar un número, solo para recuperación)',
+  'admin.methodsPolicy.smsSignIn': 'Para iniciar sesión',
+  'admin.methodsPolicy.smsRecovery': 'Solo para recuperación',
+  'admin.methodsPolicy.phones': 'Las llamadas pueden sonar en',
+  'admin.methodsPolicy.phone.mobile': 'Teléfono móvil',
+  'admin.methodsPolicy.phone.alternateMobile': 'Teléfono móvil alternativo',
+  'admin.methodsPolicy.phone.office': 'Teléfono de oficina',
+  'admin.methodsPolicy.aaguids':
+    'Modelos de autenticador permitidos (AAGUID, uno por línea; vacío: cualquier modelo)',
+  'admin.methodsPolicy.models':
+    '{n, plural, one {# modelo de autenticador} other {# modelos de autenticador}}',
+  'admin.methodsPolicy.method.authenticator':
+    'Notificaciones en la aplicación (Portcullis Authenticator)',
+  'admin.methodsPolicy.method.totp': 'Códigos de una aplicación de autenticación (TOTP)',
+  'admin.methodsPolicy.method.sms': 'SMS',
+  'admin.methodsPolicy.method.voice': 'Llamadas de voz',
+  'admin.methodsPolicy.method.passkey': 'Llaves de acceso',
+  'admin.methodsPolicy.method.recoveryCodes': 'Códigos de recuperación',
+  'admin.methodsPolicy.method.temporaryAccessPass': 'Pase de acceso temporal',
   'admin.settings.methods': 'Opciones de verificación: métodos que pueden usar los usuarios',
   'admin.settings.appPasswordsAllowed':
     'Permitir que los usuarios creen contraseñas de aplicación para iniciar sesión en programas que no admiten MFA',

@@ -12,6 +12,7 @@ export default {
   'admin.nav.groups': 'Groupes',
   'admin.nav.bulk': 'Mise à jour en bloc',
   'admin.nav.settings': 'Paramètres du service',
+  'admin.nav.methodsPolicy': 'Méthodes d’authentification',
   'admin.nav.signins': 'Connexions',
   'admin.nav.audit': 'Journal d’audit',
   'admin.nav.tokens': 'Jetons d’API',
@@ -388,6 +389,44 @@ export default {
   'admin.settings.saved': 'Paramètres enregistrés.',
   'admin.settings.notSaved': 'Non enregistré : {reason}',
   'admin.settings.wholeNumber': '{field} : indiquez un nombre entier.',
+  // The authentication methods policy.
+  'admin.settings.methodsMoved': 'Les méthodes utilisables, et par qui, se règlent dans {link}.',
+  'admin.methodsPolicy.intro':
+    'Les méthodes de vérification que les personnes peuvent enregistrer et utiliser : chacune pour tous les utilisateurs ou pour les membres de groupes choisis, jamais pour les membres d’un groupe exclu. Une méthode désactivée n’est ni proposée ni acceptée.',
+  'admin.methodsPolicy.caption': 'Méthodes et qui peut les utiliser',
+  'admin.methodsPolicy.method': 'Méthode',
+  'admin.methodsPolicy.state': 'État',
+  'admin.methodsPolicy.target': 'Pour',
+  'admin.methodsPolicy.excluded': 'Exclus',
+  'admin.methodsPolicy.options': 'Options',
+  'admin.methodsPolicy.on': 'Activée',
+  'admin.methodsPolicy.off': 'Désactivée',
+  'admin.methodsPolicy.allUsers': 'Tous les utilisateurs',
+  'admin.methodsPolicy.selected': 'Membres de ces groupes',
+  'admin.methodsPolicy.includeHelp':
+    'Groupes, un nom par ligne (si ce n’est pas pour tous les utilisateurs)',
+  'admin.methodsPolicy.excludeHelp': 'Jamais pour les membres de ces groupes (un nom par ligne)',
+  'admin.methodsPolicy.enabled': 'Activer {method}',
+  'admin.methodsPolicy.useForSignIn':
+    'Proposer les SMS pour se connecter (désactivé : un numéro peut encore être enregistré, pour la récupération seulement)',
+  'admin.methodsPolicy.smsSignIn': 'Pour la connexion',
+  'admin.methodsPolicy.smsRecovery': 'Pour la récupération seulement',
+  'admin.methodsPolicy.phones': 'Les appels peuvent sonner sur',
+  'admin.methodsPolicy.phone.mobile': 'Téléphone mobile',
+  'admin.methodsPolicy.phone.alternateMobile': 'Autre téléphone mobile',
+  'admin.methodsPolicy.phone.office': 'Téléphone de bureau',
+  'admin.methodsPolicy.aaguids':
+    'Modèles d’authentificateur autorisés (AAGUID, un par ligne ; vide : tout modèle)',
+  'admin.methodsPolicy.models':
+    '{n, plural, one {# modèle d’authentificateur} other {# modèles d’authentificateur}}',
+  'admin.methodsPolicy.method.authenticator':
+    'Notifications dans l’application (Portcullis Authenticator)',
+  'admin.methodsPolicy.method.totp': 'Codes d’une application d’authentification (TOTP)',
+  'admin.methodsPolicy.method.sms': 'SMS',
+  'admin.methodsPolicy.method.voice': 'Appels vocaux',
+  'admin.methodsPolicy.method.passkey': 'Clés d’accès',
+  'admin.methodsPolicy.method.recoveryCodes': 'Codes de récupération',
+  'admin.methodsPolicy.method.temporaryAccessPass': 'Passe d’accès temporaire',
   'admin.settings.methods':
     'Options de vérification : méthodes que les utilisateurs peuvent utiliser',
   'admin.settings.appPasswordsAllowed':
