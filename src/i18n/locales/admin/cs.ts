@@ -421,7 +421,7 @@ export default {
   'admin.methodsPolicy.aaguids':
     'Povolené modely autentizátorů (AAGUID, jeden na řádek; prázdné: jakýkoli model)',
   'admin.methodsPolicy.models':
-    '{n, plural, one {# model autentizátoru} few {# modely autentizátorů} other {# modelů autentizátorů}}',
+    '{n, plural, one {# model autentizátoru} few {# modely autentizátorů} many {# modelu autentizátoru} other {# modelů autentizátorů}}',
   'admin.methodsPolicy.method.authenticator': 'Oznámení v aplikaci (Portcullis Authenticator)',
   'admin.methodsPolicy.method.totp': 'Kódy z ověřovací aplikace (TOTP)',
   'admin.methodsPolicy.method.sms': 'SMS',

@@ -423,7 +423,7 @@ export default {
   'admin.methodsPolicy.aaguids':
     'Povolené modely autentifikátorov (AAGUID, jeden na riadok; prázdne: akýkoľvek model)',
   'admin.methodsPolicy.models':
-    '{n, plural, one {# model autentifikátora} few {# modely autentifikátorov} other {# modelov autentifikátorov}}',
+    '{n, plural, one {# model autentifikátora} few {# modely autentifikátorov} many {# modelu autentifikátora} other {# modelov autentifikátorov}}',
   'admin.methodsPolicy.method.authenticator': 'Oznámenia v aplikácii (Portcullis Authenticator)',
   'admin.methodsPolicy.method.totp': 'Kódy z overovacej aplikácie (TOTP)',
   'admin.methodsPolicy.method.sms': 'SMS',
