@@ -39,6 +39,14 @@ const targets = {
   include: z.union([z.literal('all'), z.array(GROUP_ID).max(100, 'Include at most 100 groups.')]),
   exclude: z.array(GROUP_ID).max(100, 'Exclude at most 100 groups.'),
 };
+/** A Temporary Access Pass lives 10 minutes to 30 days, and has 8 to 48 characters. */
+export const TAP_LIFETIME = { min: 10, max: 30 * 24 * 60 };
+export const TAP_LENGTH = { min: 8, max: 48 };
+const LIFETIME = z
+  .number()
+  .int()
+  .min(TAP_LIFETIME.min, 'A pass lives 10 minutes to 30 days (43200 minutes).')
+  .max(TAP_LIFETIME.max, 'A pass lives 10 minutes to 30 days (43200 minutes).');
 const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -79,7 +87,25 @@ function policySchema(strict: boolean) {
         .max(200, 'Allow at most 200 authenticator models.'),
     }),
     recoveryCodes: shut(targets),
-    temporaryAccessPass: shut(targets),
+    temporaryAccessPass: shut({
+      ...targets,
+      // Defaults for what an administrator does not say when issuing a pass
+      // (a policy saved before these options had none).
+      defaultLifetimeMinutes: LIFETIME.default(60),
+      /** The longest lifetime a pass may be given. */
+      maxLifetimeMinutes: LIFETIME.default(480),
+      defaultLength: z
+        .number()
+        .int()
+        .min(TAP_LENGTH.min, `A pass has ${TAP_LENGTH.min} to ${TAP_LENGTH.max} characters.`)
+        .max(TAP_LENGTH.max, `A pass has ${TAP_LENGTH.min} to ${TAP_LENGTH.max} characters.`)
+        .default(8),
+      /** Every pass is good for one sign-in only. */
+      oneTimeOnly: z.boolean().default(false),
+    }).refine((p) => p.defaultLifetimeMinutes <= p.maxLifetimeMinutes, {
+      message: 'The default lifetime is longer than the longest allowed.',
+      path: ['defaultLifetimeMinutes'],
+    }),
   });
 }
 /** What an administrator sends (the API, the command line). */
@@ -98,7 +124,14 @@ const DEFAULT_POLICY: MethodsPolicy = {
   voice: { ...everyone, phones: ['mobile', 'alternateMobile', 'office'] },
   passkey: { ...everyone, attestationRequired: false, allowedAaguids: [] },
   recoveryCodes: everyone,
-  temporaryAccessPass: { ...everyone, enabled: false },
+  temporaryAccessPass: {
+    ...everyone,
+    enabled: false,
+    defaultLifetimeMinutes: 60,
+    maxLifetimeMinutes: 480,
+    defaultLength: 8,
+    oneTimeOnly: false,
+  },
 };
 
 /**

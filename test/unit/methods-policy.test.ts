@@ -13,6 +13,7 @@ import {
   type MethodsPolicy,
   MethodsPolicySchema,
   methodTypesFor,
+  StoredMethodsPolicySchema,
   withAllowedMethods,
 } from '../../src/policy/methods-policy.ts';
 
@@ -89,7 +90,15 @@ describe('authentication methods policy', () => {
         attestationRequired: true,
         allowedAaguids: [],
       },
-      temporaryAccessPass: { enabled: true, include: 'all', exclude: [] },
+      temporaryAccessPass: {
+        enabled: true,
+        include: 'all',
+        exclude: [],
+        defaultLifetimeMinutes: 60,
+        maxLifetimeMinutes: 480,
+        defaultLength: 8,
+        oneTimeOnly: false,
+      },
     });
     const q = withAllowedMethods(p, ['Passkey', 'TwoWayVoiceOffice']);
     assert.deepEqual(q.passkey, p.passkey);
@@ -128,5 +137,31 @@ describe('authentication methods policy', () => {
       passkey: { ...base.passkey, allowedAaguids: [' EE882879-721C-4913-9775-3DFCCE97072A '] },
     });
     assert.deepEqual(ok.passkey.allowedAaguids, ['ee882879-721c-4913-9775-3dfcce97072a']);
+    // A Temporary Access Pass: lifetimes of 10 minutes to 30 days, 8 to 48 characters,
+    // the default no longer than the longest.
+    const tap = (change: Record<string, unknown>) =>
+      problem({ ...base, temporaryAccessPass: { ...base.temporaryAccessPass, ...change } });
+    assert.match(tap({ maxLifetimeMinutes: 9 }), /10 minutes to 30 days/);
+    assert.match(tap({ maxLifetimeMinutes: 43201 }), /10 minutes to 30 days/);
+    assert.match(tap({ defaultLength: 7 }), /8 to 48 characters/);
+    assert.match(tap({ defaultLength: 49 }), /8 to 48 characters/);
+    assert.match(
+      tap({ defaultLifetimeMinutes: 600, maxLifetimeMinutes: 480 }),
+      /longer than the longest/,
+    );
+  });
+
+  it('reads a policy saved before the pass had options with their defaults', () => {
+    const { temporaryAccessPass, ...rest } = fromAllowedMethods(methodTypes);
+    const { enabled, include, exclude } = temporaryAccessPass;
+    const read = StoredMethodsPolicySchema.parse({
+      ...rest,
+      temporaryAccessPass: { enabled, include, exclude },
+    });
+    assert.deepEqual(read.temporaryAccessPass, temporaryAccessPass);
+    assert.deepEqual(
+      [read.temporaryAccessPass.defaultLifetimeMinutes, read.temporaryAccessPass.defaultLength],
+      [60, 8],
+    );
   });
 });

@@ -66,6 +66,11 @@ function parseOption(raw: string, entry: Record<string, unknown>): [string, unkn
     if (['false', 'off', 'no', '0'].includes(value.toLowerCase())) return [key, false];
     throw new AppError('invalid_request', { detail: `${key} is on or off.` });
   }
+  if (typeof current === 'number') {
+    if (!/^\d{1,9}$/.test(value))
+      throw new AppError('invalid_request', { detail: `${key} is a whole number.` });
+    return [key, Number(value)];
+  }
   return [key, Array.isArray(current) ? groupList(value) : value];
 }
 
