@@ -18,6 +18,10 @@ import type { GroupPage, GroupPatch, GroupView, MemberPage } from '../services/g
 import type { NewLdapServiceAccount } from '../services/ldap-service-accounts.ts';
 import type { AuditQuery, AuditView, Page, SigninQuery } from '../services/logs.ts';
 import type { ServiceSettings } from '../services/settings.ts';
+import type {
+  NewTemporaryAccessPass,
+  TemporaryAccessPassView,
+} from '../services/temporary-access-pass.ts';
 import type { UserPatch } from '../services/user-admin.ts';
 import type { ProfileFields } from '../services/user-fields.ts';
 import type { ImportResult } from '../services/user-import.ts';
@@ -59,6 +63,13 @@ export interface Admin {
   userAction(action: UserAction, upns: string[]): Promise<UserActionResult[]>;
   settings(): Promise<ServiceSettings>;
   changeSettings(patch: Record<string, unknown>): Promise<ServiceSettings>;
+  issuePass(
+    upn: string,
+    input: NewTemporaryAccessPass,
+  ): Promise<TemporaryAccessPassView & { temporaryAccessPass: string }>;
+  /** The user's Temporary Access Pass; null if there is none. */
+  pass(upn: string): Promise<TemporaryAccessPassView | null>;
+  revokePass(upn: string): Promise<void>;
   methodsPolicy(): Promise<MethodsPolicy>;
   /** One method's entry changed (groups by id or name); the whole policy after. */
   changeMethodPolicy(method: string, patch: Record<string, unknown>): Promise<MethodsPolicy>;

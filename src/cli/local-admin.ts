@@ -30,6 +30,11 @@ import {
 import { listAudit, listSignins } from '../services/logs.ts';
 import { changeMethodPolicy, getMethodsPolicy } from '../services/methods-policy.ts';
 import { getServiceSettings, updateServiceSettings } from '../services/settings.ts';
+import {
+  issueTemporaryAccessPass,
+  revokeTemporaryAccessPass,
+  temporaryAccessPassOf,
+} from '../services/temporary-access-pass.ts';
 import { deleteUser, resetPassword, setMfaState, updateUser } from '../services/user-admin.ts';
 import {
   deleteAppPasswordsOf,
@@ -88,6 +93,9 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     userAction: (action, upns) => actions[action](ctx, actor, upns),
     settings: () => getServiceSettings(ctx),
     changeSettings: (patch) => updateServiceSettings(ctx, patch, actor),
+    issuePass: (upn, input) => issueTemporaryAccessPass(ctx, actor, upn, input),
+    pass: (upn) => temporaryAccessPassOf(ctx, upn),
+    revokePass: (upn) => revokeTemporaryAccessPass(ctx, actor, upn),
     methodsPolicy: () => getMethodsPolicy(ctx),
     changeMethodPolicy: (method, patch) => changeMethodPolicy(ctx, method, patch, actor),
     signins: (q) => listSignins(ctx, q),

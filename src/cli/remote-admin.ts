@@ -1,5 +1,5 @@
 // The command line's admin on a running instance: its admin REST API, with a token.
-import { AppError, type ErrorCode, errorCodes } from '../errors.ts';
+import { AppError, type ErrorCode, errorCodes, isAppError } from '../errors.ts';
 import type { ApiTokenView } from '../services/api-tokens.ts';
 import type { AppPasswordView } from '../services/app-passwords.ts';
 import type { ApplicationView } from '../services/applications.ts';
@@ -126,6 +126,19 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       ).results,
     settings: () => call('GET', '/settings'),
     changeSettings: (patch) => call('PATCH', '/settings', patch),
+    issuePass: (upn, input) => call('POST', `${u(upn)}/temporary-access-pass`, input),
+    pass: async (upn) => {
+      try {
+        return await call('GET', `${u(upn)}/temporary-access-pass`);
+      } catch (e) {
+        // No pass is an answer here, not an error; an unknown user still is.
+        if (isAppError(e) && e.code === 'not_found') return null;
+        throw e;
+      }
+    },
+    revokePass: async (upn) => {
+      await call('DELETE', `${u(upn)}/temporary-access-pass`);
+    },
     methodsPolicy: () => call('GET', '/methods-policy'),
     changeMethodPolicy: (method, patch) =>
       call('PATCH', `/methods-policy/${encodeURIComponent(method)}`, patch),

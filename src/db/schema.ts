@@ -46,6 +46,7 @@ export interface Database {
   radius_states: RadiusStatesTable;
   radius_requests: RadiusRequestsTable;
   cache_epoch: CacheEpochTable;
+  temporary_access_passes: TemporaryAccessPassesTable;
 }
 
 export type GroupSource = 'local' | 'scim' | 'directory';
@@ -523,6 +524,23 @@ export interface PasskeysTable {
   last_used_at: number | null;
   /** When the counter went backwards (a possible clone); the passkey is refused from then on. */
   flagged_at: number | null;
+}
+
+/** A user's Temporary Access Pass (at most one): only its HMAC is kept. */
+export interface TemporaryAccessPassesTable {
+  user_id: string;
+  /** The pass's own id (APIs name it; a new pass has a new one). */
+  id: string;
+  /** HMAC-SHA256 of the pass under the credential HMAC key, base64url. */
+  pass_hash: string;
+  created_at: number;
+  /** Who issued it: an administrator's UPN, `token <name>` or `cli`. */
+  created_by: string;
+  expires_at: number;
+  /** 1: good for one sign-in; 0: for any number until it expires. */
+  one_time: number;
+  /** When it was last used to sign in (a one-time pass: spent). */
+  used_at: number | null;
 }
 
 export interface PasskeyChallengesTable {

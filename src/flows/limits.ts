@@ -27,6 +27,8 @@ const address = (kind: string, ip: string | null, rule: LimitRule): Guarded => (
 export const limitKeys = {
   /** The account's password on browser pages (sign-in, password change). */
   password: (upn: string) => account('password', upn.toLowerCase(), upn, RULES.account),
+  /** The account's Temporary Access Pass (a guessed secret like the password, counted apart). */
+  temporaryAccessPass: (upn: string) => account('tap', upn.toLowerCase(), upn, RULES.account),
   /** The account's second factors, in every attempt and registration. */
   codes: (user: { id: string; upn: string }) => account('code', user.id, user.upn, RULES.account),
   /** One sign-in attempt or registration: its wrong codes end it. */

@@ -24,6 +24,7 @@ import { notifyPasswordChange } from '../services/notices.ts';
 import { loadRegistrations } from '../services/registrations.ts';
 import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
 import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
+import { useTemporaryAccessPass } from '../services/temporary-access-pass.ts';
 import { checkNewPassword, printable } from '../services/validation.ts';
 import type { FlowRow } from '../storage/flows.ts';
 import { createStores } from '../storage/index.ts';
@@ -80,6 +81,9 @@ const passwordFactor = (at: number): CompletedFactor => ({
   amr: ['pwd'],
   at,
 });
+
+/** The sign-in log's and the factors' name for a Temporary Access Pass (no registered method). */
+export const TEMPORARY_ACCESS_PASS = 'TemporaryAccessPass';
 
 const MAX_UPN_INPUT = 256;
 const MAX_PASSWORD_INPUT = 1024;
@@ -191,6 +195,7 @@ export function signinFlows(ctx: AppContext) {
   /** Why a finished sign-in needed no more, for the sign-in log. */
   function outcome(s: FlowState): string {
     const second = s.factors.find((f) => f.factor !== 'knowledge');
+    if (s.factors.some((f) => f.method === TEMPORARY_ACCESS_PASS)) return 'Temporary Access Pass';
     if (!s.factors.some((f) => f.method === 'password')) return 'passwordless sign-in';
     if (second?.method === REMEMBERED_DEVICE) return 'MFA skipped: remembered device';
     if (second) return 'multi-factor authentication completed';
@@ -301,6 +306,75 @@ export function signinFlows(ctx: AppContext) {
         throw new AppError('invalid_credentials');
       }
       return create(user, [passwordFactor(clock.now())], client, returnTo, { stepUp: false });
+    },
+
+    /**
+     * First step with a Temporary Access Pass instead of the password: it
+     * stands for both factors (as in Microsoft Entra), so the user can
+     * register methods with nothing else. Guesses are limited like passwords
+     * (reserve, then judge); any failure gets the one generic error.
+     */
+    async startWithPass(
+      upnInput: string,
+      pass: string,
+      client: ClientInfo,
+      returnTo: string | null = null,
+    ): Promise<FlowState> {
+      const upn = printable(upnInput.trim()).slice(0, MAX_UPN_INPUT);
+      const fail = (reason: string, userId: string | null) =>
+        recordSignin(ctx, {
+          upn,
+          userId,
+          result: 'failure',
+          reason,
+          method: TEMPORARY_ACCESS_PASS,
+          client,
+        });
+      const r = await limits.reserve([
+        limitKeys.temporaryAccessPass(upn),
+        limitKeys.address(client.ip),
+      ]);
+      if (!r.ok) {
+        await fail(refusalReason(r, 'Temporary Access Passes'), null);
+        throw refused(r, 'passwords');
+      }
+      let user: UserRow | undefined;
+      let used: Awaited<ReturnType<typeof useTemporaryAccessPass>>;
+      try {
+        user = upn ? await stores.users.findByUpn(upn) : undefined;
+        used =
+          user && pass.length <= MAX_PASSWORD_INPUT
+            ? await useTemporaryAccessPass(ctx, user, pass, client.ip)
+            : { ok: false, why: 'wrong' };
+      } catch (e) {
+        await r.void();
+        throw e;
+      }
+      if (!user || !used.ok) {
+        await r.wrong();
+        await fail(
+          user && !used.ok ? `Temporary Access Pass: ${used.why}` : 'unknown user',
+          user?.id ?? null,
+        );
+        throw new AppError('invalid_credentials');
+      }
+      await r.right();
+      if (user.blocked) {
+        await fail('sign-in blocked by an administrator', user.id);
+        throw new AppError('invalid_credentials');
+      }
+      const now = clock.now();
+      const factors: CompletedFactor[] = [
+        {
+          method: TEMPORARY_ACCESS_PASS,
+          factor: 'knowledge',
+          amr: ['tap'],
+          at: now,
+          temporary: true,
+        },
+        { method: TEMPORARY_ACCESS_PASS, factor: 'possession', amr: [], at: now, temporary: true },
+      ];
+      return create(user, factors, client, returnTo, { stepUp: false });
     },
 
     /**

@@ -10,6 +10,11 @@ export interface CompletedFactor {
   at: number;
   /** The method was registered in this sign-in (proof-up). */
   enrolled?: boolean;
+  /**
+   * A stand-in an administrator issued (a Temporary Access Pass): it counts as
+   * multi-factor, but a user who must use MFA and has no method registers one.
+   */
+  temporary?: boolean;
 }
 
 export interface PolicyInput {
@@ -80,8 +85,15 @@ function mfaStep(p: PolicyInput): NextStep {
   if (!p.factors.some((f) => f.factor === 'knowledge')) return { kind: 'password' };
   const userRequires = requiresMfa(p.mfaState) && !p.trustedNetwork;
   if (!userRequires && !p.applicationRequiresMfa) return { kind: 'done' };
-  if (p.factors.some((f) => f.factor !== 'knowledge')) return { kind: 'done' };
   const usable = p.registered.filter((m) => p.allowed.includes(m));
+  const beyond = p.factors.filter((f) => f.factor !== 'knowledge');
+  if (beyond.length > 0) {
+    // Only a stand-in, for a user who must use MFA and has nothing to use: register now.
+    const onlyTemporary = beyond.every((f) => f.temporary);
+    if (onlyTemporary && userRequires && usable.length === 0 && p.enrollable.length > 0)
+      return { kind: 'proofup', offer: p.enrollable };
+    return { kind: 'done' };
+  }
   if (usable.length > 0) return { kind: 'verify', usable };
   const left = graceDaysLeft(p);
   if (left > 0 && p.grace?.postponed) return { kind: 'done' };

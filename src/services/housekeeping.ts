@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { methods } from '../methods/index.ts';
 import { radiusStore } from '../storage/radius.ts';
+import { sweepTemporaryAccessPasses } from './temporary-access-pass.ts';
 
 const HOUR = 3_600_000;
 
@@ -9,7 +10,8 @@ const HOUR = 3_600_000;
  * ended or expired an hour ago, throttle counters past their quiet period, and
  * used TOTP steps older than a day (a step that old is outside the ±1 window
  * anyway, so forgetting it cannot let a code be used twice), expired OpenID
- * Connect records, remembered devices and RADIUS States; and each method's own state that no
+ * Connect records, remembered devices, RADIUS States and Temporary Access
+ * Passes; and each method's own state that no
  * registration uses any more.
  */
 export async function housekeeping(ctx: AppContext): Promise<void> {
@@ -30,5 +32,7 @@ export async function housekeeping(ctx: AppContext): Promise<void> {
   await ctx.db.deleteFrom('remembered_devices').where('expires_at', '<', now).execute();
   // RADIUS challenges and answered requests past their life.
   await radiusStore(ctx.db).sweep(now);
+  // Temporary Access Passes past their lifetime, each audited as expired.
+  await sweepTemporaryAccessPasses(ctx);
   for (const m of methods) await m.sweep?.(ctx.methodContext);
 }

@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import {
   fromAllowedMethods,
   groupsNamed,
+  isFor,
   type MethodsPolicy,
   MethodsPolicySchema,
   methodTypesFor,
@@ -65,6 +66,20 @@ const groupsOf = (ctx: AppContext, userId: string, cache: CacheView) =>
     `user-groups:${userId}`,
     async () => new Set(await groupsStore(ctx.db).groupIdsOf(userId)),
   );
+
+/** Whether the policy gives the user this method (one not registered, such as a Temporary Access Pass). */
+export async function methodIsForUser(
+  ctx: AppContext,
+  userId: string,
+  method: PolicyMethod,
+  cache: CacheView = ctx.dataCache,
+): Promise<boolean> {
+  const [policy, groups] = await Promise.all([
+    getMethodsPolicy(ctx, cache),
+    groupsOf(ctx, userId, cache),
+  ]);
+  return isFor(policy, method, groups);
+}
 
 /**
  * The MethodTypes a user may register (`register`) or sign in with

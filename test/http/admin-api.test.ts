@@ -25,8 +25,10 @@ import { cliActor } from '../../src/services/audit.ts';
 import type { BulkResult } from '../../src/services/bulk-mfa.ts';
 import { createGroup } from '../../src/services/groups.ts';
 import type { AuditView } from '../../src/services/logs.ts';
+import { changeMethodPolicy } from '../../src/services/methods-policy.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import type { ServiceSettings } from '../../src/services/settings.ts';
+import { issueTemporaryAccessPass } from '../../src/services/temporary-access-pass.ts';
 import type { ProfileFields } from '../../src/services/user-fields.ts';
 import type { MethodView, NewUser, UserView } from '../../src/services/users.ts';
 import type { UserRow } from '../../src/storage/users.ts';
@@ -314,10 +316,19 @@ async function seedWorld(t: TestApp): Promise<World> {
   const clientId = (await createOidcApp(t.ctx, { name: 'Reports', machine: true })).application.id;
   await createGroup(t.ctx, cliActor(), { displayName: 'Staff', members: ['ulla@contoso.com'] });
   await createGroup(t.ctx, cliActor(), { displayName: 'Spare group' });
+  // nora holds a Temporary Access Pass (to read); ulla's is issued and revoked.
+  await changeMethodPolicy(t.ctx, 'temporaryAccessPass', { enabled: true });
+  await issueTemporaryAccessPass(t.ctx, cliActor(), 'nora@contoso.com');
   return { ulla, methodIds, appPasswordId, spareTokenId, spareAppId, clientId };
 }
 
 const U = '/users/ulla@contoso.com';
+
+/** `policy` with Temporary Access Passes on for everyone. */
+const withPasses = (policy: MethodsPolicy): MethodsPolicy => ({
+  ...policy,
+  temporaryAccessPass: { ...policy.temporaryAccessPass, enabled: true },
+});
 
 /** A GET of every reading route (and the CSV forms of the logs). */
 const readRequests = (w: World): RouteRequest[] => [
@@ -347,6 +358,12 @@ const readRequests = (w: World): RouteRequest[] => [
   { method: 'GET', route: '/groups/{group}', path: '/groups/Staff', status: 200 },
   { method: 'GET', route: '/groups/{group}/members', path: '/groups/Staff/members', status: 200 },
   { method: 'GET', route: '/methods-policy', path: '/methods-policy', status: 200 },
+  {
+    method: 'GET',
+    route: '/users/{upn}/temporary-access-pass',
+    path: '/users/nora@contoso.com/temporary-access-pass',
+    status: 200,
+  },
 ];
 
 /**
@@ -420,7 +437,20 @@ const changeRequests = (w: World): RouteRequest[] => [
     method: 'PUT',
     route: '/methods-policy',
     path: '/methods-policy',
-    body: fromAllowedMethods(methodTypes),
+    body: withPasses(fromAllowedMethods(methodTypes)),
+    status: 200,
+  },
+  {
+    method: 'POST',
+    route: '/users/{upn}/temporary-access-pass',
+    path: `${U}/temporary-access-pass`,
+    body: { lifetimeMinutes: 60, oneTime: true },
+    status: 201,
+  },
+  {
+    method: 'DELETE',
+    route: '/users/{upn}/temporary-access-pass',
+    path: `${U}/temporary-access-pass`,
     status: 200,
   },
   {
@@ -2577,5 +2607,52 @@ describe('admin API: authentication methods policy', () => {
       'invalid_request',
     );
     assert.deepEqual(await ok(h.call('GET', '/methods-policy')), before);
+  });
+});
+
+describe('admin API: Temporary Access Pass', () => {
+  const h = useTestApp();
+  const P = '/users/tess@contoso.com/temporary-access-pass';
+
+  it('issues a pass shown once, reads it without the pass, revokes it; mistakes are 400 or 404', async () => {
+    await addUser(h.t, 'tess@contoso.com', { mfaState: 'Enforced' });
+    const off = await problem(h.call('POST', P, {}), 400, 'invalid_request');
+    assert.match(off.detail ?? '', /methods policy does not give/);
+    await ok(h.call('PATCH', '/methods-policy/temporaryAccessPass', { enabled: true }));
+    const issued = await ok<{ temporaryAccessPass: string; id: string; oneTime: boolean }>(
+      h.call('POST', P, { lifetimeMinutes: 120, oneTime: true, length: 12 }),
+      201,
+    );
+    assert.equal(issued.temporaryAccessPass.length, 12);
+    assert.equal(issued.oneTime, true);
+    const read = await ok<Record<string, unknown>>(h.call('GET', P));
+    assert.equal(read.id, issued.id);
+    assert.equal(read.lifetimeMinutes, 120);
+    assert.equal(read.state, 'active');
+    assert.ok(
+      !('temporaryAccessPass' in read) &&
+        !JSON.stringify(read).includes(issued.temporaryAccessPass),
+    );
+    await problem(h.call('POST', P, { lifetimeMinutes: 5 }), 400, 'invalid_request');
+    await problem(h.call('POST', P, { colour: 'red' }), 400, 'invalid_request');
+    await problem(h.call('POST', P, {}, bearer(h.readToken)), 403, 'forbidden');
+    await problem(
+      h.call('POST', '/users/nobody@contoso.com/temporary-access-pass', {}),
+      404,
+      'user_not_found',
+    );
+    await ok(h.call('DELETE', P));
+    await problem(h.call('GET', P), 404, 'not_found');
+    await problem(h.call('DELETE', P), 404, 'not_found');
+    const actions = (
+      await h.t.ctx.db.selectFrom('audit_log').select(['action', 'actor']).execute()
+    ).filter((a) => a.action.startsWith('tap_'));
+    assert.deepEqual(
+      actions.map((a) => [a.action, a.actor]),
+      [
+        ['tap_created', 'token ops'],
+        ['tap_revoked', 'token ops'],
+      ],
+    );
   });
 });

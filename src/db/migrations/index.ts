@@ -24,6 +24,7 @@ import * as m0021 from './0021_id_token_alg.ts';
 import * as m0022 from './0022_cache_epoch.ts';
 import * as m0023 from './0023_signin_log_recent.ts';
 import * as m0024 from './0024_passkey_aaguid.ts';
+import * as m0025 from './0025_temporary_access_passes.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0022_cache_epoch': m0022,
   '0023_signin_log_recent': m0023,
   '0024_passkey_aaguid': m0024,
+  '0025_temporary_access_passes': m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

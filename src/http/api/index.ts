@@ -12,6 +12,7 @@ import { logsApi } from './logs.ts';
 import { mailApi } from './mail.ts';
 import { methodsPolicyApi } from './methods-policy.ts';
 import { settingsApi } from './settings.ts';
+import { temporaryAccessPassApi } from './temporary-access-pass.ts';
 import { tokensApi } from './tokens.ts';
 import { userImportApi } from './user-import.ts';
 import { userSettingsApi } from './user-settings.ts';
@@ -51,6 +52,7 @@ export function createApi() {
   api.route('/', userSettingsApi);
   api.route('/', settingsApi);
   api.route('/', methodsPolicyApi);
+  api.route('/', temporaryAccessPassApi);
   api.route('/', logsApi);
   api.route('/', tokensApi);
   api.route('/', applicationsApi);

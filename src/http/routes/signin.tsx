@@ -14,7 +14,7 @@ import { readForm } from '../form.ts';
 import { useUserLocale } from '../locale.ts';
 import { AccountPage } from '../pages/account.tsx';
 import { Csrf, Layout, methodText } from '../pages/layout.tsx';
-import { SigninPage } from '../pages/signin.tsx';
+import { PassSigninPage, SigninPage } from '../pages/signin.tsx';
 import {
   ChangePasswordPage,
   EnrolPage,
@@ -70,6 +70,30 @@ async function passwordlessParts(c: C, returnTo: string | null): Promise<Child[]
   );
 }
 
+/** Whether the methods policy gives anyone Temporary Access Passes (the sign-in page offers them). */
+const passesOffered = async (c: C) =>
+  (await getMethodsPolicy(c.var.ctx)).temporaryAccessPass.enabled;
+
+const withReturn = (path: string, returnTo: string | null) =>
+  returnTo ? `${path}?${new URLSearchParams({ rd: returnTo })}` : path;
+
+async function showPassSignin(
+  c: C,
+  opts: { error?: AppError; username?: string; returnTo: string | null },
+) {
+  if (opts.error) withRetryAfter(c, opts.error);
+  return c.html(
+    <PassSigninPage
+      {...page(c)}
+      csrfToken={formToken(c)}
+      action={withReturn('/signin/pass', opts.returnTo)}
+      back={withReturn('/', opts.returnTo)}
+      username={opts.username}
+      error={opts.error && localMessage(opts.error, c.var.t)}
+    />,
+  );
+}
+
 async function showSignin(
   c: C,
   opts: { error?: AppError; username?: string; returnTo?: string | null } = {},
@@ -84,6 +108,7 @@ async function showSignin(
       returnTo={returnTo}
       error={opts.error && localMessage(opts.error, c.var.t)}
       alternatives={await passwordlessParts(c, returnTo)}
+      passHref={(await passesOffered(c)) ? withReturn('/signin/pass', returnTo) : undefined}
     />,
   );
 }
@@ -312,6 +337,36 @@ export const signinRoutes = new Hono<HttpEnv>()
       ) {
         return showSignin(c, { error: e, username, returnTo });
       }
+      throw e;
+    }
+  })
+
+  // A Temporary Access Pass instead of the password (onboarding, a lost phone).
+  .get('/signin/pass', async (c) => {
+    const returnTo = safeReturnTo(c.var.ctx.config, c.req.query('rd'));
+    if (!(await passesOffered(c))) return c.redirect(withReturn('/', returnTo), 303);
+    return showPassSignin(c, { returnTo });
+  })
+  .post('/signin/pass', async (c) => {
+    const form = await readForm(c);
+    const username = (form.username ?? '').slice(0, 256);
+    const returnTo = safeReturnTo(c.var.ctx.config, c.req.query('rd'));
+    try {
+      checkCsrf(c, form._csrf);
+      const s = await c.var.flows.startWithPass(username, form.pass ?? '', clientInfo(c), returnTo);
+      return await advance(c, s);
+    } catch (e) {
+      if (isAppError(e) && e.code === 'csrf_failed') {
+        const current = afterStaleForm(c, e);
+        if (current) return current;
+      }
+      if (
+        isAppError(e) &&
+        ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'service_unavailable'].includes(
+          e.code,
+        )
+      )
+        return showPassSignin(c, { error: e, username, returnTo });
       throw e;
     }
   })

@@ -14,6 +14,12 @@ export default {
   'signin.usernamePlaceholder': 'nekdo@example.com',
   'signin.password': 'Heslo',
   'signin.submit': 'Přihlásit se',
+  'signin.usePass': 'Přihlásit se dočasným přístupovým kódem',
+  'signin.passTitle': 'Přihlášení dočasným přístupovým kódem',
+  'signin.passIntro':
+    'Správce vám dal dočasný přístupový kód: zadejte ho místo hesla. Potom si můžete nastavit metody ověření.',
+  'signin.passLabel': 'Dočasný přístupový kód',
+  'signin.withPassword': 'Přihlásit se raději heslem',
   'signin.differentUser': 'Přihlásit se jako jiný uživatel',
 
   'account.title': 'Můj účet',

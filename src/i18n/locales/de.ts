@@ -14,6 +14,12 @@ export default {
   'signin.usernamePlaceholder': 'jemand@example.com',
   'signin.password': 'Kennwort',
   'signin.submit': 'Anmelden',
+  'signin.usePass': 'Mit einem befristeten Zugriffspass anmelden',
+  'signin.passTitle': 'Mit einem befristeten Zugriffspass anmelden',
+  'signin.passIntro':
+    'Ihr Administrator hat Ihnen einen befristeten Zugriffspass gegeben: Geben Sie ihn statt Ihres Kennworts ein. Danach können Sie Ihre Überprüfungsmethoden einrichten.',
+  'signin.passLabel': 'Befristeter Zugriffspass',
+  'signin.withPassword': 'Stattdessen mit Ihrem Kennwort anmelden',
   'signin.differentUser': 'Als anderer Benutzer anmelden',
 
   'account.title': 'Mein Konto',

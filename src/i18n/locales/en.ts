@@ -14,6 +14,12 @@ export default {
   'signin.usernamePlaceholder': 'someone@example.com',
   'signin.password': 'Password',
   'signin.submit': 'Sign in',
+  'signin.usePass': 'Sign in with a Temporary Access Pass',
+  'signin.passTitle': 'Sign in with a Temporary Access Pass',
+  'signin.passIntro':
+    'Your administrator gave you a Temporary Access Pass: enter it instead of your password. You can then set up your verification methods.',
+  'signin.passLabel': 'Temporary Access Pass',
+  'signin.withPassword': 'Sign in with your password instead',
   'signin.differentUser': 'Sign in as a different user',
 
   'account.title': 'My account',

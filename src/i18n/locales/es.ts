@@ -14,6 +14,12 @@ export default {
   'signin.usernamePlaceholder': 'alguien@example.com',
   'signin.password': 'Contraseña',
   'signin.submit': 'Iniciar sesión',
+  'signin.usePass': 'Iniciar sesión con un pase de acceso temporal',
+  'signin.passTitle': 'Iniciar sesión con un pase de acceso temporal',
+  'signin.passIntro':
+    'Su administrador le dio un pase de acceso temporal: escríbalo en lugar de su contraseña. Después podrá configurar sus métodos de verificación.',
+  'signin.passLabel': 'Pase de acceso temporal',
+  'signin.withPassword': 'Iniciar sesión con su contraseña',
   'signin.differentUser': 'Iniciar sesión con otro usuario',
 
   'account.title': 'Mi cuenta',

@@ -14,6 +14,12 @@ export default {
   'signin.usernamePlaceholder': 'nom@example.com',
   'signin.password': 'Mot de passe',
   'signin.submit': 'Se connecter',
+  'signin.usePass': 'Se connecter avec un passe d’accès temporaire',
+  'signin.passTitle': 'Se connecter avec un passe d’accès temporaire',
+  'signin.passIntro':
+    'Votre administrateur vous a donné un passe d’accès temporaire : saisissez-le à la place de votre mot de passe. Vous pourrez ensuite configurer vos méthodes de vérification.',
+  'signin.passLabel': 'Passe d’accès temporaire',
+  'signin.withPassword': 'Se connecter plutôt avec votre mot de passe',
   'signin.differentUser': 'Se connecter en tant qu’autre utilisateur',
 
   'account.title': 'Mon compte',

@@ -14,6 +14,12 @@ export default {
   'signin.usernamePlaceholder': 'niekto@example.com',
   'signin.password': 'Heslo',
   'signin.submit': 'Prihlásiť sa',
+  'signin.usePass': 'Prihlásiť sa dočasným prístupovým kódom',
+  'signin.passTitle': 'Prihlásenie dočasným prístupovým kódom',
+  'signin.passIntro':
+    'Správca vám dal dočasný prístupový kód: zadajte ho namiesto hesla. Potom si môžete nastaviť metódy overenia.',
+  'signin.passLabel': 'Dočasný prístupový kód',
+  'signin.withPassword': 'Prihlásiť sa radšej heslom',
   'signin.differentUser': 'Prihlásiť sa ako iný používateľ',
 
   'account.title': 'Moje konto',
