@@ -1024,6 +1024,55 @@ function suite(mode: Mode): void {
       );
     });
 
+    it('tap create, show and revoke: the pass printed once and never shown again; mistakes refused', async () => {
+      const upn = `tap-${mode}@contoso.com`;
+      await seed({ upn, mfaState: 'Enforced' });
+      assertFails(await cli(['tap', 'create', upn]), /methods policy does not give/, 'policy off');
+      ok(await cli(['methods-policy', 'set', 'temporaryAccessPass', '--on']));
+      const created = JSON.parse(
+        ok(
+          await cli([
+            'tap',
+            'create',
+            upn,
+            '--lifetime',
+            '2h',
+            '--one-time',
+            '--length',
+            '10',
+            '--json',
+          ]),
+        ),
+      );
+      assert.equal(created.temporaryAccessPass.length, 10);
+      assert.equal(created.lifetimeMinutes, 120);
+      assert.equal(created.oneTime, true);
+      const human = ok(await cli(['tap', 'create', upn, '--lifetime', '90']));
+      assert.match(human, /^[A-Za-z2-9]{8}\n\(Temporary Access Pass for .*: shown only now\./);
+      const shown = ok(await cli(['tap', 'show', upn]));
+      assert.match(shown, new RegExp(`^${upn}\\s+active\\s+\\S+\\s+no\\s`, 'm'));
+      assert.doesNotMatch(shown, new RegExp(human.split('\n')[0]!));
+      assertFails(
+        await cli(['tap', 'create', upn, '--lifetime', 'soon']),
+        /--lifetime: give minutes/,
+        'bad lifetime',
+      );
+      assertFails(
+        await cli(['tap', 'create', upn, '--lifetime', '9m']),
+        /10 to 480 minutes/,
+        'too short',
+      );
+      ok(await cli(['tap', 'revoke', upn]));
+      assert.match(ok(await cli(['tap', 'show', upn])), /has no Temporary Access Pass/);
+      assertFails(await cli(['tap', 'revoke', upn]), /has no Temporary Access Pass/, 'twice');
+      assertFails(
+        await cli(['tap', 'show', `nobody-${mode}@contoso.com`]),
+        /No user has/,
+        'unknown user',
+      );
+      ok(await cli(['methods-policy', 'set', 'temporaryAccessPass', '--off']));
+    });
+
     it('methods-policy show and set: on, off, for groups by name, options; mistakes refused', async () => {
       const group = `Engineers ${mode}`;
       await withCtx((ctx) => createGroup(ctx, cliActor(), { displayName: group }));

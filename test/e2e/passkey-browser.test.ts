@@ -5,8 +5,10 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
+import { cliActor } from '../../src/services/audit.ts';
 import { changeMethodPolicy } from '../../src/services/methods-policy.ts';
 import { updateServiceSettings } from '../../src/services/settings.ts';
+import { issueTemporaryAccessPass } from '../../src/services/temporary-access-pass.ts';
 import { createUser } from '../../src/services/users.ts';
 import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -56,6 +58,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await createUser(ctx, { upn: 'pia@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     await createUser(ctx, { upn: 'quin@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     await createUser(ctx, { upn: 'rae@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
+    await createUser(ctx, { upn: 'tia@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     await ctx.db.destroy();
     server = await startServerProcess(db.env);
     browser = await launchChromium();
@@ -241,6 +244,53 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       await allow([]);
       await ctx.db.destroy();
     }
+  });
+
+  it('onboards with a Temporary Access Pass alone: the pass, a passkey registered, then signed in with it', async () => {
+    const ctx = createContext(db.config, { log: createLogger('silent') });
+    let pass: string;
+    try {
+      await changeMethodPolicy(ctx, 'temporaryAccessPass', { enabled: true });
+      pass = (await issueTemporaryAccessPass(ctx, cliActor(), 'tia@contoso.com', { oneTime: true }))
+        .temporaryAccessPass;
+    } finally {
+      await ctx.db.destroy();
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const { cdp, authenticatorId } = await withAuthenticator(context, page);
+    const link = page.getByRole('link', { name: 'Sign in with a Temporary Access Pass' });
+    // The server reads the policy again within a second.
+    for (let i = 0; i < 20 && (await link.count()) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      await page.goto(origin);
+    }
+    await link.click();
+    await page.getByLabel('Username').fill('tia@contoso.com');
+    await page.getByLabel('Temporary Access Pass').fill(pass);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // No other method: straight to registering one, with nothing more asked.
+    await page.getByRole('heading', { name: 'More information required' }).waitFor();
+    await page.getByLabel(/^Passkey/).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
+    await page.getByRole('button', { name: 'Create passkey' }).click();
+    await page.getByRole('link', { name: 'Done' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    assert.equal((await credentials(cdp, authenticatorId)).length, 1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // The pass was for one sign-in; the passkey now does the second step.
+    await page.goto(`${origin}/signin/pass`);
+    await page.getByLabel('Username').fill('tia@contoso.com');
+    await page.getByLabel('Temporary Access Pass').fill(pass);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Your account or password is incorrect.').waitFor();
+    await signIn(page, 'tia@contoso.com');
+    await page.waitForLoadState('load');
+    await page.getByRole('button', { name: 'Use passkey' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await context.close();
   });
 
   it('serves the scripts under the CSP, and the options as a JSON data block', async () => {

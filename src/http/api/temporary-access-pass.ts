@@ -37,9 +37,20 @@ const create = route({
   params: UpnParam,
   body: z
     .object({
-      lifetimeMinutes: z.number().int().min(TAP_LIFETIME.min).max(TAP_LIFETIME.max).optional(),
+      // Bounds checked by the service, which names them (the policy's longest lifetime).
+      lifetimeMinutes: z
+        .number()
+        .int()
+        .optional()
+        .openapi({
+          description: `${TAP_LIFETIME.min} minutes to the methods policy's longest (at most ${TAP_LIFETIME.max})`,
+        }),
       oneTime: z.boolean().optional(),
-      length: z.number().int().min(TAP_LENGTH.min).max(TAP_LENGTH.max).optional(),
+      length: z
+        .number()
+        .int()
+        .optional()
+        .openapi({ description: `${TAP_LENGTH.min} to ${TAP_LENGTH.max} characters` }),
     })
     .strict(),
   response: PassSchema.extend({ temporaryAccessPass: z.string() }),
