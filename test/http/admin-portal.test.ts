@@ -324,6 +324,52 @@ describe('admin portal', () => {
     );
   });
 
+  it('Temporary Access Pass: issued after confirming, shown once, then revoked; none where the policy gives none', async () => {
+    const { changeMethodPolicy } = await import('../../src/services/methods-policy.ts');
+    const { temporaryAccessPassOf } = await import('../../src/services/temporary-access-pass.ts');
+    const before = await admin.page('/admin/users/p06@fabrikam.com');
+    assert.match(textOf(before.html), /doesn't give this user Temporary Access Passes/);
+    assert.doesNotMatch(before.html, /action="[^"]*\/pass"/, 'no form to issue one');
+    await changeMethodPolicy(t.ctx, 'temporaryAccessPass', { enabled: true });
+    const page = await admin.page('/admin/users/p06@fabrikam.com');
+    assert.deepEqual(unlabelled(page.html), []);
+    assert.match(page.html, /<option value="60" selected="">1 hour<\/option>/, 'the policy’s default');
+    assert.doesNotMatch(page.html, /<option value="1440"/, 'nothing beyond the longest (8 hours)');
+    const ask = await admin.submit('/admin/users/p06@fabrikam.com/pass', {
+      lifetime: '480',
+      oneTime: 'on',
+    });
+    assert.match(textOf(ask.html), /lets Person 6 sign in and register verification methods/);
+    assert.equal(
+      await temporaryAccessPassOf(t.ctx, 'p06@fabrikam.com'),
+      null,
+      'not before confirming',
+    );
+    const done = await admin.submit('/admin/users/p06@fabrikam.com/pass', {
+      lifetime: '480',
+      oneTime: 'on',
+      confirm: 'yes',
+    });
+    const pass = /id="pass-value">([^<]+)</.exec(done.html)?.[1];
+    assert.ok(pass && pass.length === 8, done.html.slice(0, 200));
+    assert.equal(done.res.headers.get('cache-control'), 'no-store', 'never cached');
+    const stored = (await temporaryAccessPassOf(t.ctx, 'p06@fabrikam.com'))!;
+    assert.equal(stored.lifetimeMinutes, 480);
+    assert.equal(stored.oneTime, true);
+    const after = await admin.page('/admin/users/p06@fabrikam.com');
+    assert.doesNotMatch(after.html, new RegExp(pass), 'shown once');
+    assert.match(textOf(after.html), /A one-time pass is active until/);
+    await admin.submit('/admin/users/p06@fabrikam.com/pass/revoke', {});
+    const revoked = await admin.submit('/admin/users/p06@fabrikam.com/pass/revoke', {
+      confirm: 'yes',
+    });
+    assert.match(textOf(revoked.html), /The pass was revoked/);
+    assert.equal(await temporaryAccessPassOf(t.ctx, 'p06@fabrikam.com'), null);
+    const audit = textOf((await admin.page('/admin/logs/audit?action=tap_created')).html);
+    assert.match(audit, /Temporary Access Pass created/);
+    await changeMethodPolicy(t.ctx, 'temporaryAccessPass', { enabled: false });
+  });
+
   it('manage user settings: require re-registration removes the methods after confirming', async () => {
     const id = await idOf('p04@fabrikam.com');
     await addRegistration(t.ctx, id, 'PhoneAppOTP', {

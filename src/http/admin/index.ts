@@ -14,6 +14,7 @@ import { adminSettingsRoutes } from './settings.tsx';
 import { adminTokenRoutes } from './tokens.tsx';
 import { adminUserFormRoutes } from './user-forms.tsx';
 import { adminUserImportRoutes } from './user-import.tsx';
+import { adminUserPassRoutes } from './user-pass.tsx';
 import { adminUserRoutes } from './users.tsx';
 
 export const adminRoutes = new Hono<HttpEnv>()
@@ -22,6 +23,7 @@ export const adminRoutes = new Hono<HttpEnv>()
   // Before /admin/users/:upn: new and import are not user names.
   .route('/', adminUserFormRoutes)
   .route('/', adminUserImportRoutes)
+  .route('/', adminUserPassRoutes)
   .route('/', adminUserRoutes)
   .route('/', adminGroupRoutes)
   .route('/', adminBulkRoutes)

@@ -28,6 +28,7 @@ import { checkCsrf } from '../session.ts';
 import { appNames } from './audit-words.tsx';
 import { frontLabel, methodLabel, rich, stateLabel } from './i18n.tsx';
 import { adminPage, Confirm, Notice, redirectShowingOnce, time } from './layout.tsx';
+import { PassSection } from './user-pass.tsx';
 
 type C = Context<HttpEnv>;
 const PAGE_SIZE = 50;
@@ -35,7 +36,7 @@ const PAGE_SIZES = [50, 100, 200, 500];
 /** The most users one action may name (selected, or every match). */
 const MAX_ACTION_USERS = 50_000;
 
-const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
+export const userHref = (upn: string) => `/admin/users/${encodeURIComponent(upn)}`;
 
 const layout = (c: C, title: string, children: unknown, section = '/admin/users') =>
   adminPage(c, section, title, children);
@@ -338,6 +339,7 @@ const USER_DONE = {
   'delete-app-passwords': 'admin.user.done.deleteAppPasswords',
   'restore-remembered-devices': 'admin.user.done.restoreRememberedDevices',
   'unlock-signin': 'admin.user.done.unlockSignin',
+  'pass-revoked': 'admin.pass.revoked',
   saved: 'admin.common.saved',
 } as const;
 
@@ -550,6 +552,8 @@ async function userPage(c: C, upn: string, extra?: unknown) {
         )}
       </section>
 
+      <PassSection c={c} user={user} />
+
       <section aria-labelledby="app-passwords">
         <h2 id="app-passwords">{t('admin.common.appPasswords')}</h2>
         <AppPasswordTable t={t} apps={apps} items={appPasswords} />
@@ -701,7 +705,7 @@ export const SigninTable = ({
   );
 
 /** A per-user action: confirm first (unless `confirm=yes`), then do it and go back to the user page. */
-async function userAction(
+export async function userAction(
   c: C,
   opts: {
     what: (user: UserView) => unknown;

@@ -392,6 +392,35 @@ export default {
   'admin.settings.saved': 'Nastavení bylo uloženo.',
   'admin.settings.notSaved': 'Neuloženo: {reason}',
   'admin.settings.wholeNumber': '{field}: zadejte celé číslo.',
+  // A user's Temporary Access Pass.
+  'admin.pass.title': 'Dočasný přístupový kód',
+  'admin.pass.none':
+    'Žádný kód. S kódem se uživatel přihlásí a zaregistruje metody bez jakékoli jiné metody (první den, ztracený telefon).',
+  'admin.pass.notForUser': 'Zásady metod tomuto uživateli dočasné přístupové kódy nedávají.',
+  'admin.pass.active': 'Kód platí do {expires}.',
+  'admin.pass.activeOnce': 'Jednorázový kód platí do {expires}.',
+  'admin.pass.used': 'Jednorázový kód byl použit: už nepřihlásí.',
+  'admin.pass.expired': 'Platnost kódu vypršela.',
+  'admin.pass.revoke': 'Zrušit kód',
+  'admin.pass.lifetime': 'Platnost',
+  'admin.pass.oneTime': 'Jen pro jedno přihlášení',
+  'admin.pass.create': 'Vytvořit kód',
+  'admin.pass.replace': 'Vytvořit nový kód (nahradí tento)',
+  'admin.pass.createExplain':
+    'S dočasným přístupovým kódem se {name} přihlásí a zaregistruje metody ověření bez jakékoli jiné metody. Nahradí dřívější kód a zobrazí se jen jednou.',
+  'admin.pass.createConfirm': 'Vytvořit kód',
+  'admin.pass.revokeExplain': 'Dočasný přístupový kód uživatele {name} už nepřihlásí.',
+  'admin.pass.revokeConfirm': 'Zrušit',
+  'admin.pass.revoked': 'Kód byl zrušen.',
+  'admin.pass.shownTitle': 'Dočasný přístupový kód pro {upn}',
+  'admin.pass.shownAdvice':
+    'Předejte ho uživateli sami (osobně nebo telefonem): zobrazuje se jen teď. Přihlašuje, dokud nevyprší.',
+  'admin.pass.shownAdviceOnce':
+    'Předejte ho uživateli sami (osobně nebo telefonem): zobrazuje se jen teď a platí pro jedno přihlášení.',
+  'admin.pass.minutes':
+    '{n, plural, one {# minuta} few {# minuty} many {# minuty} other {# minut}}',
+  'admin.pass.hours': '{n, plural, one {# hodina} few {# hodiny} many {# hodiny} other {# hodin}}',
+  'admin.pass.days': '{n, plural, one {# den} few {# dny} many {# dne} other {# dní}}',
   // The authentication methods policy.
   'admin.settings.methodsMoved': 'Které metody kdo smí používat, se nastavuje v části {link}.',
   'admin.methodsPolicy.intro':
@@ -723,6 +752,10 @@ export default {
   'admin.auditAction.password_reset': 'Heslo resetováno',
   'admin.auditAction.password_set': 'Heslo nastaveno',
   'admin.auditAction.settings_changed': 'Nastavení služby změněno',
+  'admin.auditAction.tap_created': 'Dočasný přístupový kód vytvořen',
+  'admin.auditAction.tap_revoked': 'Dočasný přístupový kód zrušen',
+  'admin.auditAction.tap_used': 'Přihlášení dočasným přístupovým kódem',
+  'admin.auditAction.tap_expired': 'Dočasnému přístupovému kódu vypršela platnost',
   'admin.auditAction.methods_policy_changed': 'Zásady metod ověřování změněny',
   'admin.auditAction.signing_keys_rotated': 'Podpisové klíče obměněny',
   'admin.auditAction.user_created': 'Uživatel vytvořen',

@@ -387,6 +387,35 @@ export default {
   'admin.settings.saved': 'Einstellungen gespeichert.',
   'admin.settings.notSaved': 'Nicht gespeichert: {reason}',
   'admin.settings.wholeNumber': '{field}: Geben Sie eine ganze Zahl ein.',
+  // A user's Temporary Access Pass.
+  'admin.pass.title': 'Befristeter Zugriffspass',
+  'admin.pass.none':
+    'Kein Pass. Mit einem Pass meldet sich der Benutzer an und registriert Methoden ohne eine andere Methode (erster Tag, verlorenes Telefon).',
+  'admin.pass.notForUser':
+    'Die Methodenrichtlinie gibt diesem Benutzer keine befristeten Zugriffspässe.',
+  'admin.pass.active': 'Ein Pass ist gültig bis {expires}.',
+  'admin.pass.activeOnce': 'Ein einmaliger Pass ist gültig bis {expires}.',
+  'admin.pass.used': 'Der einmalige Pass wurde verwendet: Er meldet nicht mehr an.',
+  'admin.pass.expired': 'Der Pass ist abgelaufen.',
+  'admin.pass.revoke': 'Pass widerrufen',
+  'admin.pass.lifetime': 'Gültigkeit',
+  'admin.pass.oneTime': 'Nur für eine Anmeldung',
+  'admin.pass.create': 'Pass erstellen',
+  'admin.pass.replace': 'Neuen Pass erstellen (ersetzt diesen)',
+  'admin.pass.createExplain':
+    'Mit einem befristeten Zugriffspass meldet sich {name} an und registriert Überprüfungsmethoden ohne eine andere Methode. Er ersetzt einen früheren Pass und wird nur einmal angezeigt.',
+  'admin.pass.createConfirm': 'Pass erstellen',
+  'admin.pass.revokeExplain': 'Der befristete Zugriffspass von {name} meldet nicht mehr an.',
+  'admin.pass.revokeConfirm': 'Widerrufen',
+  'admin.pass.revoked': 'Der Pass wurde widerrufen.',
+  'admin.pass.shownTitle': 'Befristeter Zugriffspass für {upn}',
+  'admin.pass.shownAdvice':
+    'Geben Sie ihn dem Benutzer selbst (persönlich oder telefonisch): Er wird nur jetzt angezeigt. Er meldet an, bis er abläuft.',
+  'admin.pass.shownAdviceOnce':
+    'Geben Sie ihn dem Benutzer selbst (persönlich oder telefonisch): Er wird nur jetzt angezeigt und gilt für eine Anmeldung.',
+  'admin.pass.minutes': '{n, plural, one {# Minute} other {# Minuten}}',
+  'admin.pass.hours': '{n, plural, one {# Stunde} other {# Stunden}}',
+  'admin.pass.days': '{n, plural, one {# Tag} other {# Tage}}',
   // The authentication methods policy.
   'admin.settings.methodsMoved': 'Welche Methoden wer verwenden darf, legen Sie unter {link} fest.',
   'admin.methodsPolicy.intro':
@@ -721,6 +750,10 @@ export default {
   'admin.auditAction.password_reset': 'Kennwort zurückgesetzt',
   'admin.auditAction.password_set': 'Kennwort festgelegt',
   'admin.auditAction.settings_changed': 'Diensteinstellungen geändert',
+  'admin.auditAction.tap_created': 'Befristeter Zugriffspass erstellt',
+  'admin.auditAction.tap_revoked': 'Befristeter Zugriffspass widerrufen',
+  'admin.auditAction.tap_used': 'Mit befristetem Zugriffspass angemeldet',
+  'admin.auditAction.tap_expired': 'Befristeter Zugriffspass abgelaufen',
   'admin.auditAction.methods_policy_changed': 'Richtlinie für Authentifizierungsmethoden geändert',
   'admin.auditAction.signing_keys_rotated': 'Signaturschlüssel rotiert',
   'admin.auditAction.user_created': 'Benutzer erstellt',

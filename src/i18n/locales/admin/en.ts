@@ -380,6 +380,34 @@ export default {
   'admin.settings.saved': 'Settings saved.',
   'admin.settings.notSaved': 'Not saved: {reason}',
   'admin.settings.wholeNumber': '{field}: give a whole number.',
+  // A user's Temporary Access Pass.
+  'admin.pass.title': 'Temporary Access Pass',
+  'admin.pass.none':
+    'No pass. A pass lets the user sign in and register methods without any other method (first day, lost phone).',
+  'admin.pass.notForUser': "The methods policy doesn't give this user Temporary Access Passes.",
+  'admin.pass.active': 'A pass is active until {expires}.',
+  'admin.pass.activeOnce': 'A one-time pass is active until {expires}.',
+  'admin.pass.used': 'The one-time pass was used: it signs in no more.',
+  'admin.pass.expired': 'The pass has expired.',
+  'admin.pass.revoke': 'Revoke the pass',
+  'admin.pass.lifetime': 'Lifetime',
+  'admin.pass.oneTime': 'Good for one sign-in only',
+  'admin.pass.create': 'Create a pass',
+  'admin.pass.replace': 'Create a new pass (replaces this one)',
+  'admin.pass.createExplain':
+    'A Temporary Access Pass lets {name} sign in and register verification methods without any other method. It replaces any earlier pass, and is shown only once.',
+  'admin.pass.createConfirm': 'Create the pass',
+  'admin.pass.revokeExplain': 'The Temporary Access Pass of {name} will sign in no more.',
+  'admin.pass.revokeConfirm': 'Revoke',
+  'admin.pass.revoked': 'The pass was revoked.',
+  'admin.pass.shownTitle': 'Temporary Access Pass for {upn}',
+  'admin.pass.shownAdvice':
+    'Give it to the user yourself (in person or by phone): it is shown only now. It signs in until it expires.',
+  'admin.pass.shownAdviceOnce':
+    'Give it to the user yourself (in person or by phone): it is shown only now, and is good for one sign-in.',
+  'admin.pass.minutes': '{n, plural, one {# minute} other {# minutes}}',
+  'admin.pass.hours': '{n, plural, one {# hour} other {# hours}}',
+  'admin.pass.days': '{n, plural, one {# day} other {# days}}',
   // The authentication methods policy.
   'admin.settings.methodsMoved': 'Which methods people may use, and who, is set in {link}.',
   'admin.methodsPolicy.intro':
@@ -704,6 +732,10 @@ export default {
   'admin.auditAction.password_reset': 'Password reset',
   'admin.auditAction.password_set': 'Password set',
   'admin.auditAction.settings_changed': 'Service settings changed',
+  'admin.auditAction.tap_created': 'Temporary Access Pass created',
+  'admin.auditAction.tap_revoked': 'Temporary Access Pass revoked',
+  'admin.auditAction.tap_used': 'Signed in with a Temporary Access Pass',
+  'admin.auditAction.tap_expired': 'Temporary Access Pass expired',
   'admin.auditAction.methods_policy_changed': 'Authentication methods policy changed',
   'admin.auditAction.signing_keys_rotated': 'Signing keys rotated',
   'admin.auditAction.user_created': 'User created',

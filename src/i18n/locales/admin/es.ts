@@ -390,6 +390,34 @@ export default {
   'admin.settings.saved': 'Configuración guardada.',
   'admin.settings.notSaved': 'No se ha guardado: {reason}',
   'admin.settings.wholeNumber': '{field}: indique un número entero.',
+  // A user's Temporary Access Pass.
+  'admin.pass.title': 'Pase de acceso temporal',
+  'admin.pass.none':
+    'Sin pase. Un pase permite al usuario iniciar sesión y registrar métodos sin ningún otro método (primer día, teléfono perdido).',
+  'admin.pass.notForUser': 'La directiva de métodos no da pases de acceso temporal a este usuario.',
+  'admin.pass.active': 'Un pase está activo hasta {expires}.',
+  'admin.pass.activeOnce': 'Un pase de un solo uso está activo hasta {expires}.',
+  'admin.pass.used': 'El pase de un solo uso se utilizó: ya no inicia sesión.',
+  'admin.pass.expired': 'El pase ha caducado.',
+  'admin.pass.revoke': 'Revocar el pase',
+  'admin.pass.lifetime': 'Validez',
+  'admin.pass.oneTime': 'Solo para un inicio de sesión',
+  'admin.pass.create': 'Crear un pase',
+  'admin.pass.replace': 'Crear un pase nuevo (sustituye a este)',
+  'admin.pass.createExplain':
+    'Un pase de acceso temporal permite a {name} iniciar sesión y registrar métodos de verificación sin ningún otro método. Sustituye a cualquier pase anterior y solo se muestra una vez.',
+  'admin.pass.createConfirm': 'Crear el pase',
+  'admin.pass.revokeExplain': 'El pase de acceso temporal de {name} ya no iniciará sesión.',
+  'admin.pass.revokeConfirm': 'Revocar',
+  'admin.pass.revoked': 'Se revocó el pase.',
+  'admin.pass.shownTitle': 'Pase de acceso temporal para {upn}',
+  'admin.pass.shownAdvice':
+    'Entrégueselo usted mismo al usuario (en persona o por teléfono): solo se muestra ahora. Inicia sesión hasta que caduque.',
+  'admin.pass.shownAdviceOnce':
+    'Entrégueselo usted mismo al usuario (en persona o por teléfono): solo se muestra ahora y vale para un inicio de sesión.',
+  'admin.pass.minutes': '{n, plural, one {# minuto} other {# minutos}}',
+  'admin.pass.hours': '{n, plural, one {# hora} other {# horas}}',
+  'admin.pass.days': '{n, plural, one {# día} other {# días}}',
   // The authentication methods policy.
   'admin.settings.methodsMoved': 'Qué métodos se pueden usar, y quién, se establece en {link}.',
   'admin.methodsPolicy.intro':
@@ -727,6 +755,10 @@ export default {
   'admin.auditAction.password_reset': 'Contraseña restablecida',
   'admin.auditAction.password_set': 'Contraseña establecida',
   'admin.auditAction.settings_changed': 'Configuración del servicio modificada',
+  'admin.auditAction.tap_created': 'Pase de acceso temporal creado',
+  'admin.auditAction.tap_revoked': 'Pase de acceso temporal revocado',
+  'admin.auditAction.tap_used': 'Inicio de sesión con un pase de acceso temporal',
+  'admin.auditAction.tap_expired': 'Pase de acceso temporal caducado',
   'admin.auditAction.methods_policy_changed': 'Directiva de métodos de autenticación modificada',
   'admin.auditAction.signing_keys_rotated': 'Claves de firma rotadas',
   'admin.auditAction.user_created': 'Usuario creado',

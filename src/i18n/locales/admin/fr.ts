@@ -389,6 +389,35 @@ export default {
   'admin.settings.saved': 'Paramètres enregistrés.',
   'admin.settings.notSaved': 'Non enregistré : {reason}',
   'admin.settings.wholeNumber': '{field} : indiquez un nombre entier.',
+  // A user's Temporary Access Pass.
+  'admin.pass.title': 'Passe d’accès temporaire',
+  'admin.pass.none':
+    'Aucun passe. Un passe permet à l’utilisateur de se connecter et d’enregistrer des méthodes sans autre méthode (premier jour, téléphone perdu).',
+  'admin.pass.notForUser':
+    'La stratégie des méthodes ne donne pas de passe d’accès temporaire à cet utilisateur.',
+  'admin.pass.active': 'Un passe est actif jusqu’au {expires}.',
+  'admin.pass.activeOnce': 'Un passe à usage unique est actif jusqu’au {expires}.',
+  'admin.pass.used': 'Le passe à usage unique a été utilisé : il ne connecte plus.',
+  'admin.pass.expired': 'Le passe a expiré.',
+  'admin.pass.revoke': 'Révoquer le passe',
+  'admin.pass.lifetime': 'Durée de validité',
+  'admin.pass.oneTime': 'Pour une seule connexion',
+  'admin.pass.create': 'Créer un passe',
+  'admin.pass.replace': 'Créer un nouveau passe (remplace celui-ci)',
+  'admin.pass.createExplain':
+    'Un passe d’accès temporaire permet à {name} de se connecter et d’enregistrer des méthodes de vérification sans autre méthode. Il remplace tout passe précédent et n’est affiché qu’une fois.',
+  'admin.pass.createConfirm': 'Créer le passe',
+  'admin.pass.revokeExplain': 'Le passe d’accès temporaire de {name} ne connectera plus.',
+  'admin.pass.revokeConfirm': 'Révoquer',
+  'admin.pass.revoked': 'Le passe a été révoqué.',
+  'admin.pass.shownTitle': 'Passe d’accès temporaire pour {upn}',
+  'admin.pass.shownAdvice':
+    'Remettez-le vous-même à l’utilisateur (en personne ou par téléphone) : il n’est affiché que maintenant. Il connecte jusqu’à son expiration.',
+  'admin.pass.shownAdviceOnce':
+    'Remettez-le vous-même à l’utilisateur (en personne ou par téléphone) : il n’est affiché que maintenant et vaut pour une connexion.',
+  'admin.pass.minutes': '{n, plural, one {# minute} other {# minutes}}',
+  'admin.pass.hours': '{n, plural, one {# heure} other {# heures}}',
+  'admin.pass.days': '{n, plural, one {# jour} other {# jours}}',
   // The authentication methods policy.
   'admin.settings.methodsMoved': 'Les méthodes utilisables, et par qui, se règlent dans {link}.',
   'admin.methodsPolicy.intro':
@@ -728,6 +757,10 @@ export default {
   'admin.auditAction.password_reset': 'Mot de passe réinitialisé',
   'admin.auditAction.password_set': 'Mot de passe défini',
   'admin.auditAction.settings_changed': 'Paramètres du service modifiés',
+  'admin.auditAction.tap_created': 'Passe d’accès temporaire créé',
+  'admin.auditAction.tap_revoked': 'Passe d’accès temporaire révoqué',
+  'admin.auditAction.tap_used': 'Connexion avec un passe d’accès temporaire',
+  'admin.auditAction.tap_expired': 'Passe d’accès temporaire expiré',
   'admin.auditAction.methods_policy_changed': "Stratégie des méthodes d'authentification modifiée",
   'admin.auditAction.signing_keys_rotated': 'Clés de signature renouvelées',
   'admin.auditAction.user_created': 'Utilisateur créé',

@@ -394,6 +394,35 @@ export default {
   'admin.settings.saved': 'Nastavenia boli uložené.',
   'admin.settings.notSaved': 'Neuložené: {reason}',
   'admin.settings.wholeNumber': '{field}: zadajte celé číslo.',
+  // A user's Temporary Access Pass.
+  'admin.pass.title': 'Dočasný prístupový kód',
+  'admin.pass.none':
+    'Žiadny kód. S kódom sa používateľ prihlási a zaregistruje metódy bez akejkoľvek inej metódy (prvý deň, stratený telefón).',
+  'admin.pass.notForUser': 'Zásady metód tomuto používateľovi dočasné prístupové kódy nedávajú.',
+  'admin.pass.active': 'Kód platí do {expires}.',
+  'admin.pass.activeOnce': 'Jednorazový kód platí do {expires}.',
+  'admin.pass.used': 'Jednorazový kód bol použitý: už neprihlási.',
+  'admin.pass.expired': 'Platnosť kódu vypršala.',
+  'admin.pass.revoke': 'Zrušiť kód',
+  'admin.pass.lifetime': 'Platnosť',
+  'admin.pass.oneTime': 'Len na jedno prihlásenie',
+  'admin.pass.create': 'Vytvoriť kód',
+  'admin.pass.replace': 'Vytvoriť nový kód (nahradí tento)',
+  'admin.pass.createExplain':
+    'S dočasným prístupovým kódom sa {name} prihlási a zaregistruje metódy overenia bez akejkoľvek inej metódy. Nahradí skorší kód a zobrazí sa len raz.',
+  'admin.pass.createConfirm': 'Vytvoriť kód',
+  'admin.pass.revokeExplain': 'Dočasný prístupový kód používateľa {name} už neprihlási.',
+  'admin.pass.revokeConfirm': 'Zrušiť',
+  'admin.pass.revoked': 'Kód bol zrušený.',
+  'admin.pass.shownTitle': 'Dočasný prístupový kód pre {upn}',
+  'admin.pass.shownAdvice':
+    'Odovzdajte ho používateľovi sami (osobne alebo telefonicky): zobrazuje sa len teraz. Prihlasuje, kým nevyprší.',
+  'admin.pass.shownAdviceOnce':
+    'Odovzdajte ho používateľovi sami (osobne alebo telefonicky): zobrazuje sa len teraz a platí na jedno prihlásenie.',
+  'admin.pass.minutes':
+    '{n, plural, one {# minúta} few {# minúty} many {# minúty} other {# minút}}',
+  'admin.pass.hours': '{n, plural, one {# hodina} few {# hodiny} many {# hodiny} other {# hodín}}',
+  'admin.pass.days': '{n, plural, one {# deň} few {# dni} many {# dňa} other {# dní}}',
   // The authentication methods policy.
   'admin.settings.methodsMoved': 'Ktoré metódy kto smie používať, sa nastavuje v časti {link}.',
   'admin.methodsPolicy.intro':
@@ -726,6 +755,10 @@ export default {
   'admin.auditAction.password_reset': 'Heslo resetované',
   'admin.auditAction.password_set': 'Heslo nastavené',
   'admin.auditAction.settings_changed': 'Nastavenia služby zmenené',
+  'admin.auditAction.tap_created': 'Dočasný prístupový kód vytvorený',
+  'admin.auditAction.tap_revoked': 'Dočasný prístupový kód zrušený',
+  'admin.auditAction.tap_used': 'Prihlásenie dočasným prístupovým kódom',
+  'admin.auditAction.tap_expired': 'Dočasnému prístupovému kódu vypršala platnosť',
   'admin.auditAction.methods_policy_changed': 'Politika metód overovania zmenená',
   'admin.auditAction.signing_keys_rotated': 'Podpisové kľúče vymenené',
   'admin.auditAction.user_created': 'Používateľ vytvorený',
