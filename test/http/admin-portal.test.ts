@@ -333,7 +333,11 @@ describe('admin portal', () => {
     await changeMethodPolicy(t.ctx, 'temporaryAccessPass', { enabled: true });
     const page = await admin.page('/admin/users/p06@fabrikam.com');
     assert.deepEqual(unlabelled(page.html), []);
-    assert.match(page.html, /<option value="60" selected="">1 hour<\/option>/, 'the policy’s default');
+    assert.match(
+      page.html,
+      /<option value="60" selected="">1 hour<\/option>/,
+      'the policy’s default',
+    );
     assert.doesNotMatch(page.html, /<option value="1440"/, 'nothing beyond the longest (8 hours)');
     const ask = await admin.submit('/admin/users/p06@fabrikam.com/pass', {
       lifetime: '480',
