@@ -14,6 +14,7 @@ import { ipRanges } from '../net/cidr.ts';
 import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { methodTypesFor } from '../policy/methods-policy.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
+import { firstToOffer } from '../policy/preferred-method.ts';
 import { audit } from '../services/audit.ts';
 import {
   getMethodsPolicy,
@@ -185,7 +186,7 @@ export function signinFlows(ctx: AppContext) {
     const candidates = s.registrations.filter((r) => usable.includes(r.methodType));
     const reg = registrationId
       ? candidates.find((r) => r.id === registrationId)
-      : (candidates.find((r) => r.isDefault) ?? candidates[0]);
+      : firstToOffer(candidates, s.settings.systemPreferredMfa);
     const method = reg && findMethod(reg.methodType);
     if (!reg || !method)
       throw new AppError('invalid_request', { detail: 'Choose one of your verification methods.' });

@@ -47,6 +47,13 @@ export interface ServiceSettings {
    * verification (PIN or biometric) makes it two factors.
    */
   passwordlessSignin: boolean;
+  /**
+   * System-preferred MFA: sign-in asks first for the strongest method the user
+   * has (passkey, app notification, app code, text or call), not their
+   * default; they can still choose another. On for new installations; an
+   * installation that had users before it came keeps its users' defaults.
+   */
+  systemPreferredMfa: boolean;
   /** MFA fatigue: after this many denied or unanswered app notifications in the window, they pause. */
   pushFatigueLimit: number;
   pushFatigueMinutes: number;
@@ -130,6 +137,7 @@ export const SettingsPatchSchema = z
       .max(90, 'Allow postponing registration for 0 to 90 days.'),
     passwordChangeRevokesAppPasswords: z.boolean(),
     passwordlessSignin: z.boolean(),
+    systemPreferredMfa: z.boolean(),
     pushFatigueLimit: z
       .number()
       .int()
@@ -193,6 +201,7 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   proofupGraceDays: 0,
   passwordChangeRevokesAppPasswords: false,
   passwordlessSignin: false,
+  systemPreferredMfa: true,
   pushFatigueLimit: 3,
   pushFatigueMinutes: 15,
   fraudAlertEnabled: true,

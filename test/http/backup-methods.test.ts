@@ -225,4 +225,35 @@ describe(`backup methods are never all that is left (${onPostgres ? 'PostgreSQL'
       );
     }
   });
+  it('asks first for the strongest method the user has (system-preferred MFA), or for the default when it is off', async () => {
+    const { updateServiceSettings } = await import('../../src/services/settings.ts');
+    // A text-message number first (the default), then an authenticator app.
+    await userWith('sy@contoso.com', ['OneWaySMS', 'PhoneAppOTP']);
+    const texts = async () =>
+      (await t.ctx.db.selectFrom('outbox').select('id').where('kind', '=', 'sms').execute()).length;
+    const before = await texts();
+    const verifyPage = async () => {
+      const b = client();
+      await b.page('/');
+      await b.submit('/signin', { username: 'sy@contoso.com', password: PASSWORD });
+      return b.lastHtml;
+    };
+    const on = await verifyPage();
+    assert.match(on, /name="code"[^>]*autocomplete="one-time-code"/);
+    assert.match(
+      textOf(on),
+      /Use a different verification option Text/,
+      'the app code first; the text message still offered',
+    );
+    assert.equal(await texts(), before, 'no text sent unasked');
+    await updateServiceSettings(t.ctx, { systemPreferredMfa: false });
+    try {
+      const off = await verifyPage();
+      assert.equal(await texts(), before + 1, 'the default (a text) asked for first');
+      assert.match(textOf(off), /We sent a text message with a code/);
+      assert.match(textOf(off), /Use a different verification option Authenticator app/);
+    } finally {
+      await updateServiceSettings(t.ctx, { systemPreferredMfa: true });
+    }
+  });
 });

@@ -25,6 +25,7 @@ import * as m0022 from './0022_cache_epoch.ts';
 import * as m0023 from './0023_signin_log_recent.ts';
 import * as m0024 from './0024_passkey_aaguid.ts';
 import * as m0025 from './0025_temporary_access_passes.ts';
+import * as m0026 from './0026_system_preferred_mfa.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0023_signin_log_recent': m0023,
   '0024_passkey_aaguid': m0024,
   '0025_temporary_access_passes': m0025,
+  '0026_system_preferred_mfa': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -49,6 +49,15 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
             link: <a href="/admin/methods-policy">{t('admin.nav.methodsPolicy')}</a>,
           })}
         </p>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="systemPreferredMfa"
+            value="on"
+            checked={s.systemPreferredMfa}
+          />
+          {t('admin.settings.systemPreferredMfa')}
+        </label>
       </fieldset>
       <fieldset>
         <legend>{t('admin.common.appPasswords')}</legend>
@@ -187,6 +196,7 @@ function patchFrom(form: Form, t: Translate): Record<string, unknown> {
     fraudAlertEnabled: form.fields.fraudAlertEnabled === 'on',
     blockOnFraud: form.fields.blockOnFraud === 'on',
     passwordlessSignin: form.fields.passwordlessSignin === 'on',
+    systemPreferredMfa: form.fields.systemPreferredMfa === 'on',
     mailOnMethodChange: form.fields.mailOnMethodChange === 'on',
     mailOnAppPassword: form.fields.mailOnAppPassword === 'on',
     mailOnPasswordChange: form.fields.mailOnPasswordChange === 'on',

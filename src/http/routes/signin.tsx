@@ -5,6 +5,7 @@ import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { FlowState } from '../../flows/signin.ts';
 import { findMethod, methods } from '../../methods/index.ts';
 import { methodTypesFor } from '../../policy/methods-policy.ts';
+import { firstToOffer } from '../../policy/preferred-method.ts';
 import { getMethodsPolicy } from '../../services/methods-policy.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { clientInfo } from '../client.ts';
@@ -202,7 +203,8 @@ async function renderStep(
       const usable = s.next.usable;
       const regs = s.registrations.filter((r) => usable.includes(r.methodType));
       const reg =
-        regs.find((r) => r.id === opts.methodId) ?? regs.find((r) => r.isDefault) ?? regs[0]!;
+        regs.find((r) => r.id === opts.methodId) ??
+        firstToOffer(regs, s.settings.systemPreferredMfa)!;
       const method = findMethod(reg.methodType)!;
       let message = error;
       try {

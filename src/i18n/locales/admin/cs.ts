@@ -458,6 +458,8 @@ export default {
   'admin.methodsPolicy.method.passkey': 'Přístupové klíče',
   'admin.methodsPolicy.method.recoveryCodes': 'Kódy pro obnovení',
   'admin.methodsPolicy.method.temporaryAccessPass': 'Dočasný přístupový kód',
+  'admin.settings.systemPreferredMfa':
+    'Nejdřív žádat nejsilnější metodu, kterou uživatel má (přístupový klíč, oznámení, kód z aplikace, pak SMS nebo hovor), ne jeho výchozí (systémem preferované MFA); jinou si může zvolit',
   'admin.settings.methods': 'Možnosti ověření: metody, které mohou uživatelé používat',
   'admin.settings.appPasswordsAllowed':
     'Povolit uživatelům vytvářet hesla aplikací pro přihlášení do programů, které nepodporují MFA',

@@ -453,6 +453,8 @@ export default {
   'admin.methodsPolicy.method.passkey': 'Passkeys',
   'admin.methodsPolicy.method.recoveryCodes': 'Wiederherstellungscodes',
   'admin.methodsPolicy.method.temporaryAccessPass': 'Befristeter Zugriffspass',
+  'admin.settings.systemPreferredMfa':
+    'Zuerst nach der stärksten Methode jedes Benutzers fragen (Passkey, App-Benachrichtigung, App-Code, dann SMS oder Anruf), nicht nach seiner Standardmethode (systembevorzugte MFA); eine andere bleibt wählbar',
   'admin.settings.methods': 'Überprüfungsoptionen: Methoden, die Benutzer verwenden dürfen',
   'admin.settings.appPasswordsAllowed':
     'Benutzern erlauben, App-Kennwörter für Programme zu erstellen, die keine MFA unterstützen',

@@ -445,6 +445,8 @@ export default {
   'admin.methodsPolicy.method.passkey': 'Passkeys',
   'admin.methodsPolicy.method.recoveryCodes': 'Recovery codes',
   'admin.methodsPolicy.method.temporaryAccessPass': 'Temporary Access Pass',
+  'admin.settings.systemPreferredMfa':
+    'Ask first for the strongest method each user has (passkey, app notification, app code, then text or call), not their default (system-preferred MFA); they can still choose another',
   'admin.settings.methods': 'Verification options: methods users may use',
   'admin.settings.appPasswordsAllowed':
     'Allow users to create app passwords to sign in to programs that cannot do MFA',

@@ -457,6 +457,8 @@ export default {
   'admin.methodsPolicy.method.passkey': 'Llaves de acceso',
   'admin.methodsPolicy.method.recoveryCodes': 'Códigos de recuperación',
   'admin.methodsPolicy.method.temporaryAccessPass': 'Pase de acceso temporal',
+  'admin.settings.systemPreferredMfa':
+    'Pedir primero el método más seguro de cada usuario (llave de acceso, notificación, código de aplicación, luego SMS o llamada), no su método predeterminado (MFA preferida por el sistema); puede elegir otro',
   'admin.settings.methods': 'Opciones de verificación: métodos que pueden usar los usuarios',
   'admin.settings.appPasswordsAllowed':
     'Permitir que los usuarios creen contraseñas de aplicación para iniciar sesión en programas que no admiten MFA',

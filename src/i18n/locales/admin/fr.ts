@@ -456,6 +456,8 @@ export default {
   'admin.methodsPolicy.method.passkey': 'Clés d’accès',
   'admin.methodsPolicy.method.recoveryCodes': 'Codes de récupération',
   'admin.methodsPolicy.method.temporaryAccessPass': 'Passe d’accès temporaire',
+  'admin.settings.systemPreferredMfa':
+    'Demander d’abord la méthode la plus forte de chaque utilisateur (clé d’accès, notification, code d’application, puis SMS ou appel), pas sa méthode par défaut (MFA préférée par le système) ; il peut toujours en choisir une autre',
   'admin.settings.methods':
     'Options de vérification : méthodes que les utilisateurs peuvent utiliser',
   'admin.settings.appPasswordsAllowed':

@@ -460,6 +460,8 @@ export default {
   'admin.methodsPolicy.method.passkey': 'Prístupové kľúče',
   'admin.methodsPolicy.method.recoveryCodes': 'Kódy na obnovenie',
   'admin.methodsPolicy.method.temporaryAccessPass': 'Dočasný prístupový kód',
+  'admin.settings.systemPreferredMfa':
+    'Najprv žiadať najsilnejšiu metódu, ktorú používateľ má (prístupový kľúč, oznámenie, kód z aplikácie, potom SMS alebo hovor), nie jeho predvolenú (systémom preferované MFA); inú si môže zvoliť',
   'admin.settings.methods': 'Možnosti overenia: metódy, ktoré môžu používatelia používať',
   'admin.settings.appPasswordsAllowed':
     'Povoliť používateľom vytvárať heslá aplikácií na prihlásenie do programov, ktoré nepodporujú MFA',
