@@ -7,6 +7,7 @@ import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { cliActor } from '../../src/services/audit.ts';
 import { changeMethodPolicy } from '../../src/services/methods-policy.ts';
+import { addRegistration } from '../../src/services/registrations.ts';
 import { updateServiceSettings } from '../../src/services/settings.ts';
 import { issueTemporaryAccessPass } from '../../src/services/temporary-access-pass.ts';
 import { createUser } from '../../src/services/users.ts';
@@ -14,8 +15,10 @@ import { launchChromium, skipChromium } from '../helpers/chromium.ts';
 import { freshDatabase, type TestDatabase } from '../helpers/db.ts';
 import { freePort } from '../helpers/ports.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
+import { codeAt } from '../helpers/totp.ts';
 
 const PASSWORD = 'Passkey password 1';
+const SID_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
   let db: TestDatabase;
@@ -59,6 +62,14 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await createUser(ctx, { upn: 'quin@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     await createUser(ctx, { upn: 'rae@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     await createUser(ctx, { upn: 'tia@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
+    // Sid has an authenticator app (his default) from before; he adds a passkey.
+    await createUser(ctx, { upn: 'sid@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
+    const sid = (await ctx.stores.users.findByUpn('sid@contoso.com'))!;
+    await addRegistration(ctx, sid.id, 'PhoneAppOTP', {
+      ok: true,
+      secret: SID_SECRET,
+      details: {},
+    });
     await ctx.db.destroy();
     server = await startServerProcess(db.env);
     browser = await launchChromium();
@@ -288,6 +299,38 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await page.getByText('Your account or password is incorrect.').waitFor();
     await signIn(page, 'tia@contoso.com');
     await page.waitForLoadState('load');
+    await page.getByRole('button', { name: 'Use passkey' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await context.close();
+  });
+
+  it('asks first for the passkey a user added, not the authenticator app that is his default (system-preferred MFA); the app is still offered', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await withAuthenticator(context, page);
+    const code = () => codeAt(SID_SECRET, Date.now());
+    await signIn(page, 'sid@contoso.com');
+    await page.getByLabel('Code').fill(code());
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByRole('link', { name: 'Security info' }).click();
+    await page.getByLabel('Method to add').selectOption({ label: 'Passkey' });
+    await page.getByRole('button', { name: 'Add method' }).click();
+    await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
+    await page.getByRole('button', { name: 'Create passkey' }).click();
+    await page.getByText('The method was added.').waitFor();
+    assert.match((await page.textContent('table')) ?? '', /Authenticator app \(default\)/);
+    await page.goto(origin);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await signIn(page, 'sid@contoso.com');
+    await page.getByRole('heading', { name: 'Verify your identity' }).waitFor();
+    await page.waitForLoadState('load');
+    assert.equal(await page.getByLabel('Code').count(), 0, 'not the code first');
+    // The default is one click away.
+    await page.getByText('Use a different verification option').click();
+    assert.ok(await page.getByRole('link', { name: /Authenticator app/ }).isVisible());
     await page.getByRole('button', { name: 'Use passkey' }).click();
     await page.getByRole('heading', { name: 'My account' }).waitFor();
     await context.close();
