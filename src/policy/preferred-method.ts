@@ -1,24 +1,25 @@
 // System-preferred MFA (issue 21, item 4): sign-in starts with the strongest
 // method the user has registered, not the one they made their default —
 // passkey, then an app notification, then a code from an app, then a text or
-// a call — so a user who added a passkey uses it without changing any
+// a call (whichever is the default) — so a user who added a passkey uses it without changing any
 // setting. The user can still choose another. Off, the default comes first,
 // as per-user MFA always did. Pure: the caller gives the registrations.
 import type { MethodType } from '../methods/catalogue.ts';
 
-/** Strongest first; what is not listed (recovery codes) comes after. */
-const STRENGTH: readonly MethodType[] = [
-  'Passkey',
-  'PhoneAppNotification',
-  'PhoneAppOTP',
-  'OneWaySMS',
-  'TwoWayVoiceMobile',
-  'TwoWayVoiceAlternateMobile',
-  'TwoWayVoiceOffice',
+/**
+ * Strongest first, as Microsoft ranks them; texts and calls are one rank
+ * (telephony), so the user's default decides between them. What is not
+ * listed (recovery codes) comes after.
+ */
+const STRENGTH: readonly (readonly MethodType[])[] = [
+  ['Passkey'],
+  ['PhoneAppNotification'],
+  ['PhoneAppOTP'],
+  ['OneWaySMS', 'TwoWayVoiceMobile', 'TwoWayVoiceAlternateMobile', 'TwoWayVoiceOffice'],
 ];
 
 const rank = (type: string) => {
-  const i = (STRENGTH as readonly string[]).indexOf(type);
+  const i = STRENGTH.findIndex((r) => (r as readonly string[]).includes(type));
   return i === -1 ? STRENGTH.length : i;
 };
 

@@ -1584,8 +1584,10 @@ describe('admin API: service settings', () => {
       'sendLimitPerAddress',
       'sendLimitPerNumber',
       'sendLimitPerUser',
+      'systemPreferredMfa',
       'trustedIps',
     ]);
+    assert.equal(s.systemPreferredMfa, true, 'system-preferred MFA on for a new installation');
     assert.ok(s.allowedMethods.includes('PhoneAppOTP'));
     assert.ok(s.allowedMethods.includes('OneWaySMS'));
     assert.equal(s.rememberDevicesDays, 14);

@@ -16,7 +16,13 @@ describe('system-preferred MFA', () => {
     assert.equal(firstToOffer([sms, otp, push, passkey, recovery], true), passkey);
     assert.equal(firstToOffer([sms, otp, push, recovery], true), push);
     assert.equal(firstToOffer([recovery, sms, otp], true), otp);
-    assert.equal(firstToOffer([recovery, reg('TwoWayVoiceOffice'), sms], true), sms);
+    // Texts and calls are one rank: the default decides, else the first.
+    const call = reg('TwoWayVoiceMobile', true);
+    assert.equal(firstToOffer([recovery, reg('OneWaySMS'), call], true), call);
+    assert.equal(
+      firstToOffer([recovery, reg('TwoWayVoiceOffice'), reg('OneWaySMS')], true)?.methodType,
+      'TwoWayVoiceOffice',
+    );
     assert.equal(firstToOffer([recovery], true), recovery);
     assert.equal(firstToOffer([], true), undefined);
   });
