@@ -343,13 +343,20 @@ export function signinFlows(ctx: AppContext) {
       let used: Awaited<ReturnType<typeof useTemporaryAccessPass>>;
       try {
         user = upn ? await stores.users.findByUpn(upn) : undefined;
-        used =
-          user && pass.length <= MAX_PASSWORD_INPUT
-            ? await useTemporaryAccessPass(ctx, user, pass, client.ip)
-            : { ok: false, why: 'wrong' };
+        used = await useTemporaryAccessPass(
+          ctx,
+          user,
+          pass.length <= MAX_PASSWORD_INPUT ? pass : '',
+          client.ip,
+        );
       } catch (e) {
         await r.void();
         throw e;
+      }
+      if (user && !used.ok && used.why === 'blocked') {
+        await r.right(); // the pass was right; the block decides
+        await fail('sign-in blocked by an administrator', user.id);
+        throw new AppError('invalid_credentials');
       }
       if (!user || !used.ok) {
         await r.wrong();

@@ -68,6 +68,9 @@ function viewOf(
   };
 }
 
+/** No user has this id: an unknown user's lookup costs what a known one's does. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
 const hashOf = (ctx: AppContext, pass: string) => hmacSha256(ctx.methodContext.hmacKey, pass);
 
 function whole(value: number | undefined, name: string, min: number, max: number, unit: string) {
@@ -169,7 +172,7 @@ export async function revokeTemporaryAccessPass(
 }
 
 /** Why a pass did not sign a user in, for the sign-in log (the user is told only "wrong"). */
-export type PassRefusal = 'none' | 'wrong' | 'expired' | 'used' | 'not allowed';
+export type PassRefusal = 'none' | 'wrong' | 'expired' | 'used' | 'not allowed' | 'blocked';
 
 /**
  * Signs in with the user's pass: right, unexpired, unspent, and the policy
@@ -177,18 +180,20 @@ export type PassRefusal = 'none' | 'wrong' | 'expired' | 'used' | 'not allowed';
  */
 export async function useTemporaryAccessPass(
   ctx: AppContext,
-  user: UserRow,
+  user: UserRow | undefined,
   pass: string,
   ip: string | null,
 ): Promise<{ ok: true; id: string } | { ok: false; why: PassRefusal }> {
   const store = temporaryAccessPassesStore(ctx.db);
-  const row = await store.find(user.id);
-  // Compared in constant time, and compared even without a pass to compare with.
+  // The same work whether or not the user exists, has a pass, or typed it right.
+  const row = await store.find(user?.id ?? NO_USER);
   const right = safeEqual(hashOf(ctx, pass), row?.pass_hash ?? hashOf(ctx, '\u0000'));
-  if (!row) return { ok: false, why: 'none' };
+  if (!user || !row) return { ok: false, why: 'none' };
   if (!right) return { ok: false, why: 'wrong' };
   const now = ctx.clock.now();
   if (Number(row.expires_at) <= now) return { ok: false, why: 'expired' };
+  // A blocked user's one-time pass is not spent on a sign-in that cannot happen.
+  if (user.blocked) return { ok: false, why: 'blocked' };
   if (!(await methodIsForUser(ctx, user.id, 'temporaryAccessPass')))
     return { ok: false, why: 'not allowed' };
   if (!(await store.use(user.id, row.id, now))) return { ok: false, why: 'used' };

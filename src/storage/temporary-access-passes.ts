@@ -16,10 +16,14 @@ export const temporaryAccessPassesStore = (db: Db) => ({
       .where('user_id', '=', userId)
       .executeTakeFirst(),
 
-  /** Stores a new pass, replacing the user's earlier one. */
+  /** Stores a new pass, replacing the user's earlier one (one statement: two at once, the last wins). */
   async put(row: TemporaryAccessPassRow): Promise<void> {
-    await db.deleteFrom('temporary_access_passes').where('user_id', '=', row.user_id).execute();
-    await db.insertInto('temporary_access_passes').values(row).execute();
+    const { user_id: _, ...rest } = row;
+    await db
+      .insertInto('temporary_access_passes')
+      .values(row)
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(rest))
+      .execute();
   },
 
   /**

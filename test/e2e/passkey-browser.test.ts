@@ -250,6 +250,10 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       await page.getByRole('button', { name: 'Use passkey' }).click();
       await page.getByText("doesn't allow this make or model of passkey").waitFor();
       assert.equal(await page.getByRole('heading', { name: /Signed in|My account/ }).count(), 0);
+      // The right key of a model no longer allowed: not counted as a wrong guess.
+      const rae = (await ctx.stores.users.findByUpn('rae@contoso.com'))!;
+      const [codes] = await ctx.stores.limits.find([`code:${rae.id}`]);
+      assert.equal(codes?.failures ?? 0, 0);
       await context.close();
     } finally {
       await allow([]);

@@ -186,6 +186,35 @@ describe('Temporary Access Pass', () => {
     assert.ok(expired.some((e) => e.detail?.includes(q.id)));
   });
 
+  it('takes a pass pasted with spaces around it; a blocked user is refused without spending it', async () => {
+    await t.addUser({ upn: 'paste@contoso.com', mfaState: 'Enforced' });
+    const p = await issue('paste@contoso.com');
+    assert.equal(
+      (await withPass('paste@contoso.com', ` ${p.temporaryAccessPass}\t`)).res.status,
+      303,
+    );
+    await t.addUser({ upn: 'held@contoso.com', mfaState: 'Enforced' });
+    const q = await issue('held@contoso.com', { oneTime: true });
+    await t.ctx.db
+      .updateTable('users')
+      .set({ blocked: 1 })
+      .where('upn', '=', 'held@contoso.com')
+      .execute();
+    assert.equal((await withPass('held@contoso.com', q.temporaryAccessPass)).res.status, 401);
+    assert.equal((await lastLog('held@contoso.com')).reason, 'sign-in blocked by an administrator');
+    assert.equal(
+      (await temporaryAccessPassOf(t.ctx, 'held@contoso.com'))?.state,
+      'active',
+      'not spent',
+    );
+    await t.ctx.db
+      .updateTable('users')
+      .set({ blocked: 0 })
+      .where('upn', '=', 'held@contoso.com')
+      .execute();
+    assert.equal((await withPass('held@contoso.com', q.temporaryAccessPass)).res.status, 303);
+  });
+
   it('signs in once with a one-time pass sent from many browsers at once', async () => {
     const { temporaryAccessPass } = await issue('race@contoso.com', { oneTime: true });
     const browsers = await Promise.all(

@@ -355,7 +355,9 @@ export const signinRoutes = new Hono<HttpEnv>()
     const returnTo = safeReturnTo(c.var.ctx.config, c.req.query('rd'));
     try {
       checkCsrf(c, form._csrf);
-      const s = await c.var.flows.startWithPass(username, form.pass ?? '', clientInfo(c), returnTo);
+      // Trimmed: a pass copied with a space around it (none is inside one).
+      const pass = (form.pass ?? '').trim();
+      const s = await c.var.flows.startWithPass(username, pass, clientInfo(c), returnTo);
       return await advance(c, s);
     } catch (e) {
       if (isAppError(e) && e.code === 'csrf_failed') {

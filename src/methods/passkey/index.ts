@@ -180,7 +180,7 @@ export const passkeyMethod = {
       ip: attempt.clientIp,
       t,
     });
-    return checked.ok ? { ok: true } : checked;
+    return checked.ok === true ? { ok: true } : checked;
   },
 
   passwordless: {
@@ -233,7 +233,14 @@ export const passkeyMethod = {
         user,
         ip: client.ip,
       });
-      if (!checked.ok) return checked;
+      if (checked.ok !== true)
+        return checked.ok === false
+          ? checked
+          : {
+              ok: false,
+              reason: 'invalid',
+              detail: 'passkey model not allowed by the methods policy',
+            };
       return {
         ok: true,
         userId: user.id,
@@ -282,7 +289,7 @@ async function checkAssertion(
     ip: string | null;
     t?: Translate;
   },
-): Promise<{ ok: true } | Failure> {
+): Promise<{ ok: true } | Failure | { ok: 'retry'; message: string }> {
   const { rpID, origin } = relyingParty(ctx);
   const stored = Number(passkey.counter);
   let newCounter: number;
@@ -306,16 +313,14 @@ async function checkAssertion(
   } catch {
     return { ok: false, reason: 'invalid' };
   }
-  // A model the policy no longer allows is refused, as at registration (its
-  // holder, having just signed, is told why; one of unknown model is refused too).
+  // A model the policy no longer allows is refused, as at registration (one of
+  // unknown model too). Its holder has just signed: told why, and not counted
+  // as a wrong guess (it is the right key, of a model no longer allowed).
   const { allowedAaguids } = await ctx.passkeyOptions();
   if (allowedAaguids.length && !allowedAaguids.includes(passkey.aaguid ?? ''))
-    return {
-      ok: false,
-      reason: 'invalid',
-      detail: 'passkey model not allowed by the methods policy',
-      ...(opts.t ? { message: opts.t('passkey.modelNotAllowed') } : {}),
-    };
+    return opts.t
+      ? { ok: 'retry', message: opts.t('passkey.modelNotAllowed') }
+      : { ok: false, reason: 'invalid', detail: 'passkey model not allowed by the methods policy' };
   const store = passkeysStore(ctx.db);
   const now = ctx.clock.now();
   // WebAuthn §6.1.1: a signature counter that does not grow (where either is
