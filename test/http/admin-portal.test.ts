@@ -542,6 +542,41 @@ describe('admin portal', () => {
       assert.match(textOf(bad.html), why);
     }
     assert.deepEqual(await getMethodsPolicy(t.ctx), policy, 'nothing changed');
+    // A Temporary Access Pass's options: set together, so the default may follow a lower longest.
+    const passPage = await admin.page('/admin/methods-policy/temporaryAccessPass');
+    assert.deepEqual(unlabelled(passPage.html), []);
+    const passForm = {
+      enabled: 'on',
+      target: 'all',
+      defaultLifetimeMinutes: '30',
+      maxLifetimeMinutes: '120',
+      defaultLength: '12',
+      oneTimeOnly: 'on',
+    };
+    const bad = await admin.submit('/admin/methods-policy/temporaryAccessPass', {
+      ...passForm,
+      maxLifetimeMinutes: '5',
+    });
+    assert.equal(bad.res.status, 400);
+    assert.match(textOf(bad.html), /10 minutes to 30 days/);
+    assert.match(bad.html, /name="maxLifetimeMinutes" value="5"/, 'what was typed, shown again');
+    const passSaved = await admin.submit('/admin/methods-policy/temporaryAccessPass', passForm);
+    assert.match(
+      textOf(/<tr id="method-temporaryAccessPass">[\s\S]*?<\/tr>/.exec(passSaved.html)![0]),
+      /30 min by default, 120 min at most; 12 characters; one sign-in each/,
+    );
+    const pass = (await getMethodsPolicy(t.ctx)).temporaryAccessPass;
+    assert.deepEqual(
+      [pass.defaultLifetimeMinutes, pass.maxLifetimeMinutes, pass.defaultLength, pass.oneTimeOnly],
+      [30, 120, 12, true],
+    );
+    await admin.submit('/admin/methods-policy/temporaryAccessPass', {
+      target: 'all',
+      defaultLifetimeMinutes: '60',
+      maxLifetimeMinutes: '480',
+      defaultLength: '8',
+    });
+    policy = await getMethodsPolicy(t.ctx);
     assert.equal((await admin.page('/admin/methods-policy/fido')).res.status, 404);
     const audit = textOf(
       (await admin.page('/admin/logs/audit?action=methods_policy_changed')).html,

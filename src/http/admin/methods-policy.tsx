@@ -55,6 +55,17 @@ function options(t: Translate, m: PolicyMethod, policy: MethodsPolicy): string {
     );
   if (m === 'voice')
     return policy.voice.phones.map((p) => t(`admin.methodsPolicy.phone.${p}`)).join(', ');
+  if (m === 'temporaryAccessPass') {
+    const p = policy.temporaryAccessPass;
+    return t(
+      p.oneTimeOnly ? 'admin.methodsPolicy.passSummaryOnce' : 'admin.methodsPolicy.passSummary',
+      {
+        default: p.defaultLifetimeMinutes,
+        longest: p.maxLifetimeMinutes,
+        length: p.defaultLength,
+      },
+    );
+  }
   if (m === 'passkey' && policy.passkey.allowedAaguids.length)
     return t('admin.methodsPolicy.models', { n: policy.passkey.allowedAaguids.length });
   return '';
@@ -127,7 +138,16 @@ interface Shown {
   useForSignIn?: boolean;
   phones?: string[];
   allowedAaguids?: string;
+  /** A Temporary Access Pass's options, as typed (numbers are checked by the service). */
+  pass?: {
+    defaultLifetimeMinutes: string;
+    maxLifetimeMinutes: string;
+    defaultLength: string;
+    oneTimeOnly: boolean;
+  };
 }
+
+const PASS_NUMBERS = ['defaultLifetimeMinutes', 'maxLifetimeMinutes', 'defaultLength'] as const;
 
 async function shownFrom(c: C, m: PolicyMethod, policy: MethodsPolicy): Promise<Shown> {
   const names = await groupNames(c, policy);
@@ -141,6 +161,16 @@ async function shownFrom(c: C, m: PolicyMethod, policy: MethodsPolicy): Promise<
     ...(m === 'sms' ? { useForSignIn: policy.sms.useForSignIn } : {}),
     ...(m === 'voice' ? { phones: policy.voice.phones } : {}),
     ...(m === 'passkey' ? { allowedAaguids: policy.passkey.allowedAaguids.join('\n') } : {}),
+    ...(m === 'temporaryAccessPass'
+      ? {
+          pass: {
+            defaultLifetimeMinutes: String(policy.temporaryAccessPass.defaultLifetimeMinutes),
+            maxLifetimeMinutes: String(policy.temporaryAccessPass.maxLifetimeMinutes),
+            defaultLength: String(policy.temporaryAccessPass.defaultLength),
+            oneTimeOnly: policy.temporaryAccessPass.oneTimeOnly,
+          },
+        }
+      : {}),
   };
 }
 
@@ -160,6 +190,16 @@ function shownFromForm(m: PolicyMethod, form: Form): Shown {
     ...(m === 'sms' ? { useForSignIn: f.useForSignIn === 'on' } : {}),
     ...(m === 'voice' ? { phones: form.all('phones') } : {}),
     ...(m === 'passkey' ? { allowedAaguids: f.allowedAaguids ?? '' } : {}),
+    ...(m === 'temporaryAccessPass'
+      ? {
+          pass: {
+            defaultLifetimeMinutes: (f.defaultLifetimeMinutes ?? '').trim(),
+            maxLifetimeMinutes: (f.maxLifetimeMinutes ?? '').trim(),
+            defaultLength: (f.defaultLength ?? '').trim(),
+            oneTimeOnly: f.oneTimeOnly === 'on',
+          },
+        }
+      : {}),
   };
 }
 
@@ -172,6 +212,18 @@ function patchOf(m: PolicyMethod, s: Shown): Record<string, unknown> {
     ...(m === 'sms' ? { useForSignIn: s.useForSignIn } : {}),
     ...(m === 'voice' ? { phones: s.phones } : {}),
     ...(m === 'passkey' ? { allowedAaguids: lines(s.allowedAaguids) } : {}),
+    ...(s.pass
+      ? {
+          // Not a whole number: sent as typed, for the service to refuse, naming the bounds.
+          ...Object.fromEntries(
+            PASS_NUMBERS.map((k) => [
+              k,
+              /^\d{1,6}$/.test(s.pass![k]) ? Number(s.pass![k]) : s.pass![k],
+            ]),
+          ),
+          oneTimeOnly: s.pass.oneTimeOnly,
+        }
+      : {}),
   };
 }
 
@@ -231,6 +283,21 @@ function MethodForm({ c, m, s }: { c: C; m: PolicyMethod; s: Shown }) {
             {s.allowedAaguids}
           </textarea>
         </label>
+      ) : null}
+      {s.pass ? (
+        <fieldset>
+          <legend>{t('admin.methodsPolicy.passOptions')}</legend>
+          {PASS_NUMBERS.map((k) => (
+            <label>
+              {t(`admin.methodsPolicy.pass.${k}`)}
+              <input type="number" name={k} value={s.pass![k]} required />
+            </label>
+          ))}
+          <label class="choice">
+            <input type="checkbox" name="oneTimeOnly" value="on" checked={s.pass.oneTimeOnly} />
+            {t('admin.methodsPolicy.pass.oneTimeOnly')}
+          </label>
+        </fieldset>
       ) : null}
       <button type="submit">{t('admin.common.save')}</button>
     </form>

@@ -460,6 +460,16 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Dočasný přístupový kód',
   'admin.settings.systemPreferredMfa':
     'Nejdřív žádat nejsilnější metodu, kterou uživatel má (přístupový klíč, oznámení, kód z aplikace, pak SMS nebo hovor), ne jeho výchozí (systémem preferované MFA); jinou si může zvolit',
+  'admin.methodsPolicy.passOptions': 'Kódy',
+  'admin.methodsPolicy.pass.defaultLifetimeMinutes':
+    'Platnost kódu, pokud správce nezvolí jinou (minuty)',
+  'admin.methodsPolicy.pass.maxLifetimeMinutes':
+    'Nejdelší platnost (minuty; nejvýše 43200, 30 dní)',
+  'admin.methodsPolicy.pass.defaultLength': 'Počet znaků kódu (8 až 48)',
+  'admin.methodsPolicy.pass.oneTimeOnly': 'Každý kód platí jen pro jedno přihlášení',
+  'admin.methodsPolicy.passSummary': 'výchozí {default} min, nejvýše {longest} min; {length} znaků',
+  'admin.methodsPolicy.passSummaryOnce':
+    'výchozí {default} min, nejvýše {longest} min; {length} znaků; každý na jedno přihlášení',
   'admin.settings.methods': 'Možnosti ověření: metody, které mohou uživatelé používat',
   'admin.settings.appPasswordsAllowed':
     'Povolit uživatelům vytvářet hesla aplikací pro přihlášení do programů, které nepodporují MFA',

@@ -455,6 +455,17 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Befristeter Zugriffspass',
   'admin.settings.systemPreferredMfa':
     'Zuerst nach der stärksten Methode jedes Benutzers fragen (Passkey, App-Benachrichtigung, App-Code, dann SMS oder Anruf), nicht nach seiner Standardmethode (systembevorzugte MFA); eine andere bleibt wählbar',
+  'admin.methodsPolicy.passOptions': 'Pässe',
+  'admin.methodsPolicy.pass.defaultLifetimeMinutes':
+    'Gültigkeit eines Passes, wenn der Administrator nichts wählt (Minuten)',
+  'admin.methodsPolicy.pass.maxLifetimeMinutes':
+    'Längste Gültigkeit (Minuten; höchstens 43200, 30 Tage)',
+  'admin.methodsPolicy.pass.defaultLength': 'Zeichen eines Passes (8 bis 48)',
+  'admin.methodsPolicy.pass.oneTimeOnly': 'Jeder Pass gilt nur für eine Anmeldung',
+  'admin.methodsPolicy.passSummary':
+    'standardmäßig {default} Min., höchstens {longest} Min.; {length} Zeichen',
+  'admin.methodsPolicy.passSummaryOnce':
+    'standardmäßig {default} Min., höchstens {longest} Min.; {length} Zeichen; je eine Anmeldung',
   'admin.settings.methods': 'Überprüfungsoptionen: Methoden, die Benutzer verwenden dürfen',
   'admin.settings.appPasswordsAllowed':
     'Benutzern erlauben, App-Kennwörter für Programme zu erstellen, die keine MFA unterstützen',

@@ -447,6 +447,17 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Temporary Access Pass',
   'admin.settings.systemPreferredMfa':
     'Ask first for the strongest method each user has (passkey, app notification, app code, then text or call), not their default (system-preferred MFA); they can still choose another',
+  'admin.methodsPolicy.passOptions': 'Passes',
+  'admin.methodsPolicy.pass.defaultLifetimeMinutes':
+    'Lifetime of a pass, unless the administrator chooses (minutes)',
+  'admin.methodsPolicy.pass.maxLifetimeMinutes':
+    'Longest lifetime (minutes; at most 43200, 30 days)',
+  'admin.methodsPolicy.pass.defaultLength': 'Characters in a pass (8 to 48)',
+  'admin.methodsPolicy.pass.oneTimeOnly': 'Every pass is good for one sign-in only',
+  'admin.methodsPolicy.passSummary':
+    '{default} min by default, {longest} min at most; {length} characters',
+  'admin.methodsPolicy.passSummaryOnce':
+    '{default} min by default, {longest} min at most; {length} characters; one sign-in each',
   'admin.settings.methods': 'Verification options: methods users may use',
   'admin.settings.appPasswordsAllowed':
     'Allow users to create app passwords to sign in to programs that cannot do MFA',

@@ -459,6 +459,17 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Pase de acceso temporal',
   'admin.settings.systemPreferredMfa':
     'Pedir primero el método más seguro de cada usuario (llave de acceso, notificación, código de aplicación, luego SMS o llamada), no su método predeterminado (MFA preferida por el sistema); puede elegir otro',
+  'admin.methodsPolicy.passOptions': 'Pases',
+  'admin.methodsPolicy.pass.defaultLifetimeMinutes':
+    'Validez de un pase si el administrador no elige otra (minutos)',
+  'admin.methodsPolicy.pass.maxLifetimeMinutes':
+    'Validez más larga (minutos; como máximo 43200, 30 días)',
+  'admin.methodsPolicy.pass.defaultLength': 'Caracteres de un pase (8 a 48)',
+  'admin.methodsPolicy.pass.oneTimeOnly': 'Cada pase vale solo para un inicio de sesión',
+  'admin.methodsPolicy.passSummary':
+    '{default} min por defecto, {longest} min como máximo; {length} caracteres',
+  'admin.methodsPolicy.passSummaryOnce':
+    '{default} min por defecto, {longest} min como máximo; {length} caracteres; un inicio de sesión cada uno',
   'admin.settings.methods': 'Opciones de verificación: métodos que pueden usar los usuarios',
   'admin.settings.appPasswordsAllowed':
     'Permitir que los usuarios creen contraseñas de aplicación para iniciar sesión en programas que no admiten MFA',

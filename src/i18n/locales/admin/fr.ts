@@ -458,6 +458,17 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Passe d’accès temporaire',
   'admin.settings.systemPreferredMfa':
     'Demander d’abord la méthode la plus forte de chaque utilisateur (clé d’accès, notification, code d’application, puis SMS ou appel), pas sa méthode par défaut (MFA préférée par le système) ; il peut toujours en choisir une autre',
+  'admin.methodsPolicy.passOptions': 'Passes',
+  'admin.methodsPolicy.pass.defaultLifetimeMinutes':
+    'Durée d’un passe si l’administrateur n’en choisit pas (minutes)',
+  'admin.methodsPolicy.pass.maxLifetimeMinutes':
+    'Durée la plus longue (minutes ; au plus 43200, 30 jours)',
+  'admin.methodsPolicy.pass.defaultLength': 'Caractères d’un passe (8 à 48)',
+  'admin.methodsPolicy.pass.oneTimeOnly': 'Chaque passe ne vaut que pour une connexion',
+  'admin.methodsPolicy.passSummary':
+    '{default} min par défaut, {longest} min au plus ; {length} caractères',
+  'admin.methodsPolicy.passSummaryOnce':
+    '{default} min par défaut, {longest} min au plus ; {length} caractères ; une connexion chacun',
   'admin.settings.methods':
     'Options de vérification : méthodes que les utilisateurs peuvent utiliser',
   'admin.settings.appPasswordsAllowed':

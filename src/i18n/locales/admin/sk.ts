@@ -462,6 +462,16 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Dočasný prístupový kód',
   'admin.settings.systemPreferredMfa':
     'Najprv žiadať najsilnejšiu metódu, ktorú používateľ má (prístupový kľúč, oznámenie, kód z aplikácie, potom SMS alebo hovor), nie jeho predvolenú (systémom preferované MFA); inú si môže zvoliť',
+  'admin.methodsPolicy.passOptions': 'Kódy',
+  'admin.methodsPolicy.pass.defaultLifetimeMinutes':
+    'Platnosť kódu, ak správca nezvolí inú (minúty)',
+  'admin.methodsPolicy.pass.maxLifetimeMinutes':
+    'Najdlhšia platnosť (minúty; najviac 43200, 30 dní)',
+  'admin.methodsPolicy.pass.defaultLength': 'Počet znakov kódu (8 až 48)',
+  'admin.methodsPolicy.pass.oneTimeOnly': 'Každý kód platí len na jedno prihlásenie',
+  'admin.methodsPolicy.passSummary': 'predvolene {default} min, najviac {longest} min; {length} znakov',
+  'admin.methodsPolicy.passSummaryOnce':
+    'predvolene {default} min, najviac {longest} min; {length} znakov; každý na jedno prihlásenie',
   'admin.settings.methods': 'Možnosti overenia: metódy, ktoré môžu používatelia používať',
   'admin.settings.appPasswordsAllowed':
     'Povoliť používateľom vytvárať heslá aplikácií na prihlásenie do programov, ktoré nepodporujú MFA',
