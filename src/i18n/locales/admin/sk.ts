@@ -469,7 +469,8 @@ export default {
     'Najdlhšia platnosť (minúty; najviac 43200, 30 dní)',
   'admin.methodsPolicy.pass.defaultLength': 'Počet znakov kódu (8 až 48)',
   'admin.methodsPolicy.pass.oneTimeOnly': 'Každý kód platí len na jedno prihlásenie',
-  'admin.methodsPolicy.passSummary': 'predvolene {default} min, najviac {longest} min; {length} znakov',
+  'admin.methodsPolicy.passSummary':
+    'predvolene {default} min, najviac {longest} min; {length} znakov',
   'admin.methodsPolicy.passSummaryOnce':
     'predvolene {default} min, najviac {longest} min; {length} znakov; každý na jedno prihlásenie',
   'admin.settings.methods': 'Možnosti overenia: metódy, ktoré môžu používatelia používať',
