@@ -280,6 +280,36 @@ async function step(
 /** `path` with the query of `url` (rd, login_hint, prompt go along). */
 const withQuery = (path: string, url: string) => `${path}${new URL(url).search}`;
 
+/**
+ * A first step of sign-in (password, pass, passkey): CSRF checked, the flow
+ * started and advanced; a wrong credential, a limit, a stale form or an
+ * unavailable service shows the page again (`again`) with the message.
+ */
+async function firstStep(
+  c: C,
+  csrf: string | undefined,
+  start: () => Promise<FlowState>,
+  again: (e: AppError) => Response | Promise<Response>,
+  shown: readonly string[] = [
+    'invalid_credentials',
+    'too_many_attempts',
+    'csrf_failed',
+    'service_unavailable',
+  ],
+) {
+  try {
+    checkCsrf(c, csrf);
+    return await advance(c, await start());
+  } catch (e) {
+    if (isAppError(e) && e.code === 'csrf_failed') {
+      const current = afterStaleForm(c, e);
+      if (current) return current;
+    }
+    if (isAppError(e) && shown.includes(e.code)) return again(e);
+    throw e;
+  }
+}
+
 export const signinRoutes = new Hono<HttpEnv>()
   .get('/', async (c) => {
     const { ctx } = c.var;
@@ -321,26 +351,13 @@ export const signinRoutes = new Hono<HttpEnv>()
     const form = await readForm(c);
     const username = (form.username ?? '').slice(0, 256);
     const returnTo = safeReturnTo(c.var.ctx.config, form.rd);
-    try {
-      checkCsrf(c, form._csrf);
-      const client = { ...clientInfo(c), deviceToken: deviceCookie(c) };
-      const s = await c.var.flows.start(username, form.password ?? '', client, returnTo);
-      return await advance(c, s);
-    } catch (e) {
-      if (isAppError(e) && e.code === 'csrf_failed') {
-        const current = afterStaleForm(c, e);
-        if (current) return current;
-      }
-      if (
-        isAppError(e) &&
-        ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'service_unavailable'].includes(
-          e.code,
-        )
-      ) {
-        return showSignin(c, { error: e, username, returnTo });
-      }
-      throw e;
-    }
+    const client = { ...clientInfo(c), deviceToken: deviceCookie(c) };
+    return firstStep(
+      c,
+      form._csrf,
+      () => c.var.flows.start(username, form.password ?? '', client, returnTo),
+      (error) => showSignin(c, { error, username, returnTo }),
+    );
   })
 
   // A Temporary Access Pass instead of the password (onboarding, a lost phone).
@@ -353,55 +370,28 @@ export const signinRoutes = new Hono<HttpEnv>()
     const form = await readForm(c);
     const username = (form.username ?? '').slice(0, 256);
     const returnTo = safeReturnTo(c.var.ctx.config, c.req.query('rd'));
-    try {
-      checkCsrf(c, form._csrf);
-      // Trimmed: a pass copied with a space around it (none is inside one).
-      const pass = (form.pass ?? '').trim();
-      const s = await c.var.flows.startWithPass(username, pass, clientInfo(c), returnTo);
-      return await advance(c, s);
-    } catch (e) {
-      if (isAppError(e) && e.code === 'csrf_failed') {
-        const current = afterStaleForm(c, e);
-        if (current) return current;
-      }
-      if (
-        isAppError(e) &&
-        ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'service_unavailable'].includes(
-          e.code,
-        )
-      )
-        return showPassSignin(c, { error: e, username, returnTo });
-      throw e;
-    }
+    // Trimmed: a pass copied with a space around it (none is inside one).
+    const pass = (form.pass ?? '').trim();
+    return firstStep(
+      c,
+      form._csrf,
+      () => c.var.flows.startWithPass(username, pass, clientInfo(c), returnTo),
+      (error) => showPassSignin(c, { error, username, returnTo }),
+    );
   })
 
   // "Sign in with a passkey": the proof names the user; no password is asked.
   .post('/signin/passwordless', async (c) => {
     const form = await readForm(c);
     const returnTo = safeReturnTo(c.var.ctx.config, c.req.query('rd'));
-    try {
-      checkCsrf(c, form._csrf);
-      const s = await c.var.flows.startPasswordless(
-        c.req.query('method') ?? '',
-        form,
-        clientInfo(c),
-        returnTo,
-      );
-      return await advance(c, s);
-    } catch (e) {
-      if (isAppError(e) && e.code === 'csrf_failed') {
-        const current = afterStaleForm(c, e);
-        if (current) return current;
-      }
-      if (
-        isAppError(e) &&
-        ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'invalid_request'].includes(
-          e.code,
-        )
-      )
-        return showSignin(c, { error: e, returnTo });
-      throw e;
-    }
+    return firstStep(
+      c,
+      form._csrf,
+      () =>
+        c.var.flows.startPasswordless(c.req.query('method') ?? '', form, clientInfo(c), returnTo),
+      (error) => showSignin(c, { error, returnTo }),
+      ['invalid_credentials', 'too_many_attempts', 'csrf_failed', 'invalid_request'],
+    );
   })
 
   .get('/signin/step', async (c) => {
