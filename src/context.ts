@@ -10,6 +10,7 @@ import { type Db, type Dialect, type OpenOptions, openDatabase } from './db/inde
 import { createTelephony } from './delivery/index.ts';
 import type { Telephony } from './delivery/types.ts';
 import { createLogger, type Logger } from './log.ts';
+import { readAttestationRoots } from './methods/passkey/attestation.ts';
 import type { MethodContext } from './methods/types.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { issuerOf } from './services/branding.ts';
@@ -70,6 +71,10 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
   const random = o.random ?? cryptoRandom;
   const telephony = o.telephony ?? createTelephony(config, db, clock);
   const log = o.log ?? createLogger(config.logLevel);
+  // Read once: loadConfig has checked the file.
+  const attestationRoots = config.passkeyAttestationRoots
+    ? readAttestationRoots(config.passkeyAttestationRoots)
+    : [];
   let metrics: Metrics | undefined;
   const ctx: AppContext = {
     config,
@@ -102,7 +107,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
       config,
       limits: () => getServiceSettings(ctx),
       issuer: async () => issuerOf(await getServiceSettings(ctx)),
-      passkeyOptions: async () => (await getMethodsPolicy(ctx)).passkey,
+      passkeyOptions: async () => ({ ...(await getMethodsPolicy(ctx)).passkey, attestationRoots }),
       log,
     },
     telephony,

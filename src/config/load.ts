@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { readAttestationRoots } from '../methods/passkey/attestation.ts';
 import { CONFIG_FILE_ENV, ConfigError } from './error.ts';
 import { type Config, type ConfigEntry, configSchema } from './schema.ts';
 
@@ -83,6 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       'PORTCULLIS_DIRECTORY_BIND_DN needs a password: PORTCULLIS_DIRECTORY_BIND_PASSWORD or PORTCULLIS_DIRECTORY_BIND_PASSWORD_FILE',
     );
+  if (config.passkeyAttestationRoots) {
+    try {
+      readAttestationRoots(config.passkeyAttestationRoots);
+    } catch (e) {
+      problems.push(`PORTCULLIS_PASSKEY_ATTESTATION_ROOTS: ${(e as Error).message}`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   config.dataDir = path.resolve(config.dataDir);
   config.publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');

@@ -291,6 +291,13 @@ export const configSchema = {
     default: 'required' as const,
     schema: z.enum(['required', 'opportunistic']),
   }),
+  passkeyAttestationRoots: entry<string | undefined>({
+    env: 'PORTCULLIS_PASSKEY_ATTESTATION_ROOTS',
+    description:
+      "PEM file of the root certificates of the passkey makers the organisation trusts (those the makers publish, or the FIDO Metadata Service's). Needed by the methods policy's passkey option `attestationRequired`: a new passkey must then prove its make and model with a chain to one of these roots. Give every node the same file.",
+    default: undefined,
+    schema: z.string().min(1).optional(),
+  }),
   mailCaFile: entry<string | undefined>({
     env: 'PORTCULLIS_MAIL_CA_FILE',
     description:

@@ -54,6 +54,10 @@ export interface MethodContext {
 export interface PasskeyOptions {
   /** The AAGUIDs (lower case) of the authenticator models allowed; empty: any. */
   allowedAaguids: readonly string[];
+  /** Whether a new passkey must prove its model with a chain to one of `attestationRoots`. */
+  attestationRequired: boolean;
+  /** This node's trusted roots (PEM), from PORTCULLIS_PASSKEY_ATTESTATION_ROOTS. */
+  attestationRoots: readonly string[];
 }
 
 export interface MethodUser {

@@ -119,7 +119,7 @@ export const setMethodsPolicy = (
 ): Promise<MethodsPolicy> => changePolicy(ctx, () => input, actor);
 
 /** A valid policy from `input`, or the error that says what is wrong with it. */
-function parsePolicy(input: unknown): MethodsPolicy {
+function parsePolicy(input: unknown, withRoots: boolean): MethodsPolicy {
   const parsed = MethodsPolicySchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -128,10 +128,11 @@ function parsePolicy(input: unknown): MethodsPolicy {
     });
   }
   const policy = parsed.data;
-  // Kept in the model; registration does not verify attestation yet, so it cannot be asked for.
-  if (policy.passkey.attestationRequired)
+  // Without roots no passkey could prove its model, and none could be registered.
+  if (policy.passkey.attestationRequired && !withRoots)
     throw new AppError('invalid_request', {
-      detail: 'passkey: requiring attestation is not available yet.',
+      detail:
+        'passkey: requiring attestation needs the roots of the makers you trust: set PORTCULLIS_PASSKEY_ATTESTATION_ROOTS on every node first.',
     });
   return policy;
 }
@@ -156,7 +157,7 @@ async function changePolicy(
     const before = row
       ? StoredMethodsPolicySchema.parse(JSON.parse(row.value))
       : fromAllowedMethods((await serviceSettingsIn(ctx, trx)).allowedMethods);
-    const policy = parsePolicy(next(before));
+    const policy = parsePolicy(next(before), Boolean(ctx.config.passkeyAttestationRoots));
     // Groups may be named by id or by name; the policy keeps ids.
     const groups = groupsStore(trx);
     const ids = new Map<string, string>();

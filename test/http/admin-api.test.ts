@@ -2591,7 +2591,7 @@ describe('admin API: authentication methods policy', () => {
       400,
       'invalid_request',
     );
-    assert.match(attestation.detail ?? '', /not available yet/);
+    assert.match(attestation.detail ?? '', /PORTCULLIS_PASSKEY_ATTESTATION_ROOTS/);
     await problem(
       h.call('PATCH', '/methods-policy/passkey', { allowedAaguids: ['yubikey'] }),
       400,

@@ -535,6 +535,12 @@ describe('admin portal', () => {
       ],
       ['voice', { enabled: 'on', target: 'all' }, /at least one kind of phone/],
       ['passkey', { enabled: 'on', target: 'all', allowedAaguids: 'yubikey' }, /8-4-4-4-12/],
+      // This app has no roots to check attestations against.
+      [
+        'passkey',
+        { enabled: 'on', target: 'all', attestationRequired: 'on' },
+        /PORTCULLIS_PASSKEY_ATTESTATION_ROOTS/,
+      ],
     ] as const) {
       const bad = await admin.submit(`/admin/methods-policy/${method}`, fields);
       assert.equal(bad.res.status, 400, method);

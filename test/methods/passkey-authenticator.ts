@@ -1,7 +1,14 @@
-// A software WebAuthn authenticator for tests: P-256 keys, "none" attestation, hand-made CBOR.
-import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+// A software WebAuthn authenticator for tests: P-256 keys, "none" or "packed"
+// attestation, hand-made CBOR.
+import {
+  createHash,
+  createPrivateKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+} from 'node:crypto';
 
-type Cbor = number | string | Uint8Array | Map<number | string, Cbor>;
+type Cbor = number | string | Uint8Array | Cbor[] | Map<number | string, Cbor>;
 
 function head(major: number, n: number): Buffer {
   if (n < 24) return Buffer.from([(major << 5) | n]);
@@ -21,6 +28,7 @@ export function cbor(v: Cbor): Buffer {
     return Buffer.concat([head(3, b.length), b]);
   }
   if (v instanceof Uint8Array) return Buffer.concat([head(2, v.length), v]);
+  if (Array.isArray(v)) return Buffer.concat([head(4, v.length), ...v.map(cbor)]);
   const parts = [head(5, v.size)];
   for (const [k, x] of v) parts.push(cbor(k), cbor(x));
   return Buffer.concat(parts);
@@ -41,6 +49,14 @@ export interface Overrides {
   userVerified?: boolean;
   /** The user handle a discoverable credential returns (base64url). */
   userHandle?: string;
+  /** The model the authenticator states at registration (an AAGUID); default all zeroes. */
+  aaguid?: string;
+  /**
+   * Packed attestation (WebAuthn §8.2) instead of none: signed by the
+   * attestation key with its chain (full), or without `x5c` by the credential
+   * key itself (self attestation).
+   */
+  packed?: { x5c?: Buffer[]; key?: string };
 }
 
 /** One credential on a software authenticator; each assertion moves its counter on. */
@@ -87,20 +103,28 @@ export class SoftAuthenticator {
   register(challenge: string, o: Overrides = {}) {
     const len = Buffer.alloc(2);
     len.writeUInt16BE(this.id.length);
-    const attested = Buffer.concat([Buffer.alloc(16), len, this.id, this.coseKey(o.alg ?? -7)]);
+    const aaguid = o.aaguid ? Buffer.from(o.aaguid.replace(/-/g, ''), 'hex') : Buffer.alloc(16);
+    const attested = Buffer.concat([aaguid, len, this.id, this.coseKey(o.alg ?? -7)]);
     // UP | UV | AT
     const authData = this.authData(o.rpId ?? this.rpId, 0x45, o.counter ?? 0, attested);
-    const attestationObject = cbor(
-      new Map<string, Cbor>([
-        ['fmt', 'none'],
-        ['attStmt', new Map()],
-        ['authData', authData],
-      ]),
-    );
     const clientDataJSON = this.clientData(
       o.type ?? 'webauthn.create',
       o.challenge ?? challenge,
       o.origin ?? this.origin,
+    );
+    const attStmt = new Map<string, Cbor>();
+    if (o.packed) {
+      const signer = o.packed.key ? createPrivateKey(o.packed.key) : this.key.privateKey;
+      attStmt.set('alg', -7);
+      attStmt.set('sig', sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), signer));
+      if (o.packed.x5c) attStmt.set('x5c', o.packed.x5c);
+    }
+    const attestationObject = cbor(
+      new Map<string, Cbor>([
+        ['fmt', o.packed ? 'packed' : 'none'],
+        ['attStmt', attStmt],
+        ['authData', authData],
+      ]),
     );
     return {
       id: this.credentialId,

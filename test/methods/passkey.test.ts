@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../../src/config/load.ts';
+import type { AppError } from '../../src/errors.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { findMethod, methods } from '../../src/methods/index.ts';
 import { passkeyMethod, relyingParty } from '../../src/methods/passkey/index.ts';
 import type { Attempt, AuthMethod, MethodUser, Registration } from '../../src/methods/types.ts';
+import { changeMethodPolicy, getMethodsPolicy } from '../../src/services/methods-policy.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { SoftAuthenticator } from './passkey-authenticator.ts';
+import { makeAttestationCertificates } from '../helpers/certificates.ts';
+import { type Overrides, SoftAuthenticator } from './passkey-authenticator.ts';
 
 const en = translator('en');
 type State = Awaited<ReturnType<NonNullable<typeof passkeyMethod.enrol>['begin']>>;
@@ -271,5 +278,127 @@ describe('Passkey method (SQLite)', () => {
     const response = JSON.stringify(auth.register(state.challenge));
     const r = await enrol.complete(mc(), lou, state, { response }, attempt(), en);
     assert.deepEqual(r, { ok: false, reason: 'invalid' });
+  });
+});
+
+describe('Passkey attestation (SQLite)', () => {
+  const MODEL = 'ee882879-721c-4913-9775-3dfcce97072a';
+  let dir: string;
+  let t: TestApp;
+  let trusted: ReturnType<typeof makeAttestationCertificates>;
+  let rogue: ReturnType<typeof makeAttestationCertificates>;
+  const mc = () => t.ctx.methodContext;
+  const attempt = (): Attempt => ({
+    flowId: crypto.randomUUID(),
+    clientIp: '192.0.2.1',
+    allowedMethods: methods.map((x) => x.id),
+  });
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'attestation-'));
+    mkdirSync(path.join(dir, 'trusted'));
+    mkdirSync(path.join(dir, 'rogue'));
+    trusted = makeAttestationCertificates(path.join(dir, 'trusted'), 'Trusted Keys', MODEL);
+    rogue = makeAttestationCertificates(path.join(dir, 'rogue'), 'Rogue Keys', MODEL);
+    writeFileSync(path.join(dir, 'roots.pem'), trusted.root);
+    t = await createTestApp({ PORTCULLIS_PASSKEY_ATTESTATION_ROOTS: path.join(dir, 'roots.pem') });
+  });
+  after(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Registers a software authenticator for a new user, answering as `o` says. */
+  async function tryRegister(upn: string, o: Overrides) {
+    await t.addUser({ upn, mfaState: 'Enforced' });
+    const u = (await t.ctx.stores.users.findByUpn(upn))!;
+    const user = { id: u.id, upn, displayName: u.display_name, preferredLanguage: 'en' };
+    const { rpID, origin } = relyingParty(mc());
+    const auth = new SoftAuthenticator(rpID, origin);
+    const state = await passkeyMethod.enrol!.begin(mc(), user);
+    const response = JSON.stringify(auth.register(state.challenge, { aaguid: MODEL, ...o }));
+    const result = await passkeyMethod.enrol!.complete(
+      mc(),
+      user,
+      state,
+      { response },
+      attempt(),
+      en,
+    );
+    const stored = await t.ctx.db
+      .selectFrom('passkeys')
+      .select('aaguid')
+      .where('user_id', '=', u.id)
+      .execute();
+    return { state, result, stored };
+  }
+
+  it('is refused in the policy without roots, naming the setting', async () => {
+    const bare = await createTestApp();
+    try {
+      await assert.rejects(
+        changeMethodPolicy(bare.ctx, 'passkey', { attestationRequired: true }),
+        (e: AppError) => /PORTCULLIS_PASSKEY_ATTESTATION_ROOTS/.test(e.detail ?? ''),
+      );
+      assert.equal((await getMethodsPolicy(bare.ctx)).passkey.attestationRequired, false);
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('refuses a roots file that holds no certificate, at start', () => {
+    writeFileSync(path.join(dir, 'empty.pem'), 'not a certificate\n');
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_PASSKEY_ATTESTATION_ROOTS: path.join(dir, 'empty.pem') }),
+      /PORTCULLIS_PASSKEY_ATTESTATION_ROOTS: .*empty\.pem holds no PEM certificate/,
+    );
+    assert.throws(
+      () => loadConfig({ PORTCULLIS_PASSKEY_ATTESTATION_ROOTS: path.join(dir, 'gone.pem') }),
+      /cannot read .*gone\.pem: ENOENT/,
+    );
+  });
+
+  it('without the requirement, accepts a passkey that proves nothing', async () => {
+    const { result, stored } = await tryRegister('free@contoso.com', {});
+    assert.equal(result.ok, true);
+    assert.deepEqual(
+      stored.map((s) => s.aaguid),
+      [MODEL],
+    );
+  });
+
+  it('with it, asks for the model and accepts only a chain to a trusted root', async () => {
+    await changeMethodPolicy(t.ctx, 'passkey', { attestationRequired: true });
+    const full = { x5c: [trusted.leafDer], key: trusted.leafKey };
+    const ok = await tryRegister('proven@contoso.com', { packed: full });
+    assert.equal(ok.state.options.attestation, 'direct');
+    assert.equal(ok.result.ok, true, JSON.stringify(ok.result));
+    assert.deepEqual(
+      ok.stored.map((s) => s.aaguid),
+      [MODEL],
+    );
+
+    const cases: [string, Overrides, string][] = [
+      ['none@contoso.com', {}, 'passkey.attestation.missing'],
+      ['self@contoso.com', { packed: {} }, 'passkey.attestation.missing'],
+      [
+        'rogue@contoso.com',
+        { packed: { x5c: [rogue.leafDer], key: rogue.leafKey } },
+        'passkey.attestation.untrusted',
+      ],
+    ];
+    for (const [upn, o, message] of cases) {
+      const { result, stored } = await tryRegister(upn, o);
+      assert.deepEqual(result, { ok: 'retry', message: en(message as never) }, upn);
+      assert.equal(stored.length, 0, `${upn}: nothing stored`);
+    }
+  });
+
+  it('a chain signed by a key other than the certificate’s is refused outright', async () => {
+    const { result, stored } = await tryRegister('forged@contoso.com', {
+      packed: { x5c: [trusted.leafDer], key: rogue.leafKey },
+    });
+    assert.deepEqual(result, { ok: false, reason: 'invalid' });
+    assert.equal(stored.length, 0);
   });
 });

@@ -66,8 +66,15 @@ function options(t: Translate, m: PolicyMethod, policy: MethodsPolicy): string {
       },
     );
   }
-  if (m === 'passkey' && policy.passkey.allowedAaguids.length)
-    return t('admin.methodsPolicy.models', { n: policy.passkey.allowedAaguids.length });
+  if (m === 'passkey') {
+    const { allowedAaguids, attestationRequired } = policy.passkey;
+    return [
+      allowedAaguids.length ? t('admin.methodsPolicy.models', { n: allowedAaguids.length }) : '',
+      attestationRequired ? t('admin.methodsPolicy.attested') : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  }
   return '';
 }
 
@@ -138,6 +145,7 @@ interface Shown {
   useForSignIn?: boolean;
   phones?: string[];
   allowedAaguids?: string;
+  attestationRequired?: boolean;
   /** A Temporary Access Pass's options, as typed (numbers are checked by the service). */
   pass?: {
     defaultLifetimeMinutes: string;
@@ -160,7 +168,12 @@ async function shownFrom(c: C, m: PolicyMethod, policy: MethodsPolicy): Promise<
     exclude: lines(p.exclude),
     ...(m === 'sms' ? { useForSignIn: policy.sms.useForSignIn } : {}),
     ...(m === 'voice' ? { phones: policy.voice.phones } : {}),
-    ...(m === 'passkey' ? { allowedAaguids: policy.passkey.allowedAaguids.join('\n') } : {}),
+    ...(m === 'passkey'
+      ? {
+          allowedAaguids: policy.passkey.allowedAaguids.join('\n'),
+          attestationRequired: policy.passkey.attestationRequired,
+        }
+      : {}),
     ...(m === 'temporaryAccessPass'
       ? {
           pass: {
@@ -189,7 +202,12 @@ function shownFromForm(m: PolicyMethod, form: Form): Shown {
     exclude: f.exclude ?? '',
     ...(m === 'sms' ? { useForSignIn: f.useForSignIn === 'on' } : {}),
     ...(m === 'voice' ? { phones: form.all('phones') } : {}),
-    ...(m === 'passkey' ? { allowedAaguids: f.allowedAaguids ?? '' } : {}),
+    ...(m === 'passkey'
+      ? {
+          allowedAaguids: f.allowedAaguids ?? '',
+          attestationRequired: f.attestationRequired === 'on',
+        }
+      : {}),
     ...(m === 'temporaryAccessPass'
       ? {
           pass: {
@@ -211,7 +229,9 @@ function patchOf(m: PolicyMethod, s: Shown): Record<string, unknown> {
     exclude: lines(s.exclude),
     ...(m === 'sms' ? { useForSignIn: s.useForSignIn } : {}),
     ...(m === 'voice' ? { phones: s.phones } : {}),
-    ...(m === 'passkey' ? { allowedAaguids: lines(s.allowedAaguids) } : {}),
+    ...(m === 'passkey'
+      ? { allowedAaguids: lines(s.allowedAaguids), attestationRequired: s.attestationRequired }
+      : {}),
     ...(s.pass
       ? {
           // Not a whole number: sent as typed, for the service to refuse, naming the bounds.
@@ -277,12 +297,23 @@ function MethodForm({ c, m, s }: { c: C; m: PolicyMethod; s: Shown }) {
         </fieldset>
       ) : null}
       {m === 'passkey' ? (
-        <label>
-          {t('admin.methodsPolicy.aaguids')}
-          <textarea name="allowedAaguids" rows={4} cols={40}>
-            {s.allowedAaguids}
-          </textarea>
-        </label>
+        <>
+          <label>
+            {t('admin.methodsPolicy.aaguids')}
+            <textarea name="allowedAaguids" rows={4} cols={40}>
+              {s.allowedAaguids}
+            </textarea>
+          </label>
+          <label class="choice">
+            <input
+              type="checkbox"
+              name="attestationRequired"
+              value="on"
+              checked={s.attestationRequired}
+            />
+            {t('admin.methodsPolicy.attestationRequired')}
+          </label>
+        </>
       ) : null}
       {s.pass ? (
         <fieldset>

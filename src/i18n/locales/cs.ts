@@ -128,6 +128,10 @@ export default {
     'Vytvořte přístupový klíč na tomto zařízení nebo na bezpečnostním klíči. Prohlížeč vás požádá o potvrzení.',
   'passkey.name': 'Název přístupového klíče',
   'passkey.create': 'Vytvořit přístupový klíč',
+  'passkey.attestation.missing':
+    'Tento přístupový klíč neprokázal výrobce a model a vaše organizace přijímá jen klíče, které to dělají. Použijte bezpečnostní klíč schválený vaší organizací, nebo zvolte jinou metodu.',
+  'passkey.attestation.untrusted':
+    'Vaše organizace nedůvěřuje výrobci tohoto přístupového klíče. Použijte bezpečnostní klíč schválený vaší organizací, nebo zvolte jinou metodu.',
   'passkey.modelNotAllowed':
     'Vaše organizace tuto značku ani model přístupového klíče nepovoluje. Použijte jiný bezpečnostní klíč nebo zařízení, nebo zvolte jinou metodu.',
   'passkey.notCreated': 'Přístupový klíč nebyl vytvořen. Zkuste to znovu nebo zvolte jinou metodu.',

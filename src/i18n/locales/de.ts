@@ -134,6 +134,10 @@ export default {
     'Erstellen Sie einen Passkey auf diesem Gerät oder auf einem Sicherheitsschlüssel. Ihr Browser fragt Sie nach einer Bestätigung.',
   'passkey.name': 'Name des Passkeys',
   'passkey.create': 'Passkey erstellen',
+  'passkey.attestation.missing':
+    'Dieser Passkey hat Hersteller und Modell nicht nachgewiesen, und Ihre Organisation akzeptiert nur Passkeys, die das tun. Verwenden Sie einen von Ihrer Organisation zugelassenen Sicherheitsschlüssel oder wählen Sie eine andere Methode.',
+  'passkey.attestation.untrusted':
+    'Ihre Organisation vertraut dem Hersteller dieses Passkeys nicht. Verwenden Sie einen von Ihrer Organisation zugelassenen Sicherheitsschlüssel oder wählen Sie eine andere Methode.',
   'passkey.modelNotAllowed':
     'Ihre Organisation lässt diesen Hersteller oder dieses Modell von Passkey nicht zu. Verwenden Sie einen anderen Sicherheitsschlüssel oder ein anderes Gerät, oder wählen Sie eine andere Methode.',
   'passkey.notCreated':

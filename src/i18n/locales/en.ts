@@ -125,6 +125,10 @@ export default {
     'Create a passkey on this device or on a security key. Your browser will ask you to confirm.',
   'passkey.name': 'Name of the passkey',
   'passkey.create': 'Create passkey',
+  'passkey.attestation.missing':
+    "This passkey didn't prove its make and model, and your organisation accepts only passkeys that do. Use a security key your organisation has approved, or choose another method.",
+  'passkey.attestation.untrusted':
+    "Your organisation doesn't trust the maker of this passkey. Use a security key your organisation has approved, or choose another method.",
   'passkey.modelNotAllowed':
     "Your organisation doesn't allow this make or model of passkey. Use another security key or device, or choose another method.",
   'passkey.notCreated': 'No passkey was created. Try again, or choose another method.',

@@ -134,6 +134,10 @@ export default {
     'Cree una llave de acceso en este dispositivo o en una llave de seguridad. Su navegador le pedirá que confirme.',
   'passkey.name': 'Nombre de la llave de acceso',
   'passkey.create': 'Crear llave de acceso',
+  'passkey.attestation.missing':
+    'Esta llave de acceso no ha demostrado su marca y modelo, y su organización solo acepta las que lo hacen. Use una llave de seguridad aprobada por su organización o elija otro método.',
+  'passkey.attestation.untrusted':
+    'Su organización no confía en el fabricante de esta llave de acceso. Use una llave de seguridad aprobada por su organización o elija otro método.',
   'passkey.modelNotAllowed':
     'Su organización no permite esta marca o modelo de llave de acceso. Use otra llave de seguridad u otro dispositivo, o elija otro método.',
   'passkey.notCreated':

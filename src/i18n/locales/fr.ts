@@ -134,6 +134,10 @@ export default {
     'Créez une clé d’accès sur cet appareil ou sur une clé de sécurité. Votre navigateur vous demandera de confirmer.',
   'passkey.name': 'Nom de la clé d’accès',
   'passkey.create': 'Créer une clé d’accès',
+  'passkey.attestation.missing':
+    "Cette clé d'accès n'a pas prouvé sa marque et son modèle, et votre organisation n'accepte que celles qui le font. Utilisez une clé de sécurité approuvée par votre organisation, ou choisissez une autre méthode.",
+  'passkey.attestation.untrusted':
+    "Votre organisation ne fait pas confiance au fabricant de cette clé d'accès. Utilisez une clé de sécurité approuvée par votre organisation, ou choisissez une autre méthode.",
   'passkey.modelNotAllowed':
     'Votre organisation n’autorise pas cette marque ou ce modèle de clé d’accès. Utilisez une autre clé de sécurité ou un autre appareil, ou choisissez une autre méthode.',
   'passkey.notCreated':

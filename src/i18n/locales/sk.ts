@@ -128,6 +128,10 @@ export default {
     'Vytvorte prístupový kľúč v tomto zariadení alebo na bezpečnostnom kľúči. Prehliadač vás požiada o potvrdenie.',
   'passkey.name': 'Názov prístupového kľúča',
   'passkey.create': 'Vytvoriť prístupový kľúč',
+  'passkey.attestation.missing':
+    'Tento prístupový kľúč nepreukázal výrobcu a model a vaša organizácia prijíma len kľúče, ktoré to robia. Použite bezpečnostný kľúč schválený vašou organizáciou alebo zvoľte inú metódu.',
+  'passkey.attestation.untrusted':
+    'Vaša organizácia nedôveruje výrobcovi tohto prístupového kľúča. Použite bezpečnostný kľúč schválený vašou organizáciou alebo zvoľte inú metódu.',
   'passkey.modelNotAllowed':
     'Vaša organizácia túto značku ani model prístupového kľúča nepovoľuje. Použite iný bezpečnostný kľúč alebo zariadenie, alebo zvoľte inú metódu.',
   'passkey.notCreated': 'Prístupový kľúč nebol vytvorený. Skúste to znova alebo zvoľte inú metódu.',

@@ -10,7 +10,8 @@ import {
 } from '@simplewebauthn/server';
 import type { Translate } from '../../i18n/index.ts';
 import { methodInfo } from '../catalogue.ts';
-import type { AuthMethod, Failure, MethodContext } from '../types.ts';
+import type { AuthMethod, Failure, MethodContext, PasskeyOptions } from '../types.ts';
+import { judgeAttestation } from './attestation.ts';
 import { signChallenge, signedChallengeExpiry } from './signed-challenge.ts';
 import { type PasskeyRow, passkeysStore } from './store.ts';
 import { EnrolView, SigninView, VerifyView } from './views.tsx';
@@ -22,6 +23,9 @@ export const ALGORITHMS = [-7, -257];
 /** How long the browser may wait for the authenticator, and the server for the answer. */
 const TIMEOUT_MS = 5 * 60_000;
 const MAX_NAME = 64;
+
+/** Whether registration needs the authenticator's model (which the browser blanks unless asked). */
+const wantsModel = (o: PasskeyOptions) => o.allowedAaguids.length > 0 || o.attestationRequired;
 
 interface EnrolState {
   challenge: string;
@@ -78,8 +82,9 @@ export const passkeyMethod = {
         userDisplayName: user.displayName,
         timeout: TIMEOUT_MS,
         // Browsers blank the authenticator's model (AAGUID) unless attestation
-        // is asked for: asked for where the policy allows only some models.
-        attestationType: (await ctx.passkeyOptions()).allowedAaguids.length ? 'direct' : 'none',
+        // is asked for: asked for where the policy allows only some models or
+        // wants the model proven.
+        attestationType: wantsModel(await ctx.passkeyOptions()) ? 'direct' : 'none',
         // WebAuthn §5.4.3: the same authenticator is not registered twice.
         excludeCredentials: existing.map((p) => ({
           id: p.credential_id,
@@ -111,9 +116,20 @@ export const passkeyMethod = {
         return { ok: false, reason: 'invalid' };
       }
       if (!verified.verified) return { ok: false, reason: 'invalid' };
-      const { credential, aaguid } = verified.registrationInfo;
-      // The model as the authenticator states it (not attested to: see the README).
-      const { allowedAaguids } = await ctx.passkeyOptions();
+      const { credential, aaguid, fmt, attestationObject } = verified.registrationInfo;
+      const options = await ctx.passkeyOptions();
+      // The model as the authenticator states it, proven where the policy asks.
+      if (options.attestationRequired) {
+        const verdict = await judgeAttestation(fmt, attestationObject, options.attestationRoots);
+        if (verdict !== 'trusted') {
+          if (options.attestationRoots.length === 0)
+            ctx.log.warn(
+              'the methods policy requires passkey attestation but this node has no PORTCULLIS_PASSKEY_ATTESTATION_ROOTS: registration refused',
+            );
+          return { ok: 'retry', message: t(`passkey.attestation.${verdict}`) };
+        }
+      }
+      const { allowedAaguids } = options;
       if (allowedAaguids.length && !allowedAaguids.includes(aaguid.toLowerCase()))
         return { ok: 'retry', message: t('passkey.modelNotAllowed') };
       const name = (input.name ?? '').trim().slice(0, MAX_NAME) || state.name;

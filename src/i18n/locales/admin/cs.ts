@@ -447,6 +447,9 @@ export default {
   'admin.methodsPolicy.phone.mobile': 'Mobilní telefon',
   'admin.methodsPolicy.phone.alternateMobile': 'Alternativní mobilní telefon',
   'admin.methodsPolicy.phone.office': 'Telefon do kanceláře',
+  'admin.methodsPolicy.attestationRequired':
+    'Vyžadovat ověření původu: nový přístupový klíč musí prokázat výrobce a model certifikátem důvěryhodného výrobce (kořeny v PORTCULLIS_PASSKEY_ATTESTATION_ROOTS). Již registrovaných klíčů se to netýká.',
+  'admin.methodsPolicy.attested': 'vyžadováno ověření původu',
   'admin.methodsPolicy.aaguids':
     'Povolené modely autentizátorů (AAGUID, jeden na řádek; prázdné: jakýkoli model)',
   'admin.methodsPolicy.models':

@@ -441,6 +441,9 @@ export default {
   'admin.methodsPolicy.phone.mobile': 'Mobiltelefon',
   'admin.methodsPolicy.phone.alternateMobile': 'Alternatives Mobiltelefon',
   'admin.methodsPolicy.phone.office': 'Bürotelefon',
+  'admin.methodsPolicy.attestationRequired':
+    'Attestierung verlangen: Ein neuer Passkey muss Hersteller und Modell mit einem Zertifikat eines vertrauenswürdigen Herstellers nachweisen (die Stammzertifikate in PORTCULLIS_PASSKEY_ATTESTATION_ROOTS). Bereits registrierte Passkeys sind nicht betroffen.',
+  'admin.methodsPolicy.attested': 'Attestierung verlangt',
   'admin.methodsPolicy.aaguids':
     'Zugelassene Authentifikatormodelle (AAGUIDs, eines pro Zeile; leer: jedes Modell)',
   'admin.methodsPolicy.models':

@@ -433,6 +433,9 @@ export default {
   'admin.methodsPolicy.phone.mobile': 'Mobile phone',
   'admin.methodsPolicy.phone.alternateMobile': 'Alternate mobile phone',
   'admin.methodsPolicy.phone.office': 'Office phone',
+  'admin.methodsPolicy.attestationRequired':
+    'Require attestation: a new passkey must prove its make and model with a certificate from a maker you trust (the roots in PORTCULLIS_PASSKEY_ATTESTATION_ROOTS). Passkeys already registered are not affected.',
+  'admin.methodsPolicy.attested': 'attestation required',
   'admin.methodsPolicy.aaguids':
     'Allowed authenticator models (AAGUIDs, one per line; empty: any model)',
   'admin.methodsPolicy.models':

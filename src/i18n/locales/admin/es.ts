@@ -445,6 +445,9 @@ export default {
   'admin.methodsPolicy.phone.mobile': 'Teléfono móvil',
   'admin.methodsPolicy.phone.alternateMobile': 'Teléfono móvil alternativo',
   'admin.methodsPolicy.phone.office': 'Teléfono de oficina',
+  'admin.methodsPolicy.attestationRequired':
+    'Exigir atestación: una llave de acceso nueva debe demostrar su marca y modelo con un certificado de un fabricante de confianza (las raíces de PORTCULLIS_PASSKEY_ATTESTATION_ROOTS). Las llaves ya registradas no se ven afectadas.',
+  'admin.methodsPolicy.attested': 'atestación exigida',
   'admin.methodsPolicy.aaguids':
     'Modelos de autenticador permitidos (AAGUID, uno por línea; vacío: cualquier modelo)',
   'admin.methodsPolicy.models':

@@ -444,6 +444,9 @@ export default {
   'admin.methodsPolicy.phone.mobile': 'Téléphone mobile',
   'admin.methodsPolicy.phone.alternateMobile': 'Autre téléphone mobile',
   'admin.methodsPolicy.phone.office': 'Téléphone de bureau',
+  'admin.methodsPolicy.attestationRequired':
+    "Exiger l'attestation : une nouvelle clé d'accès doit prouver sa marque et son modèle par un certificat d'un fabricant de confiance (les racines de PORTCULLIS_PASSKEY_ATTESTATION_ROOTS). Les clés déjà enregistrées ne sont pas concernées.",
+  'admin.methodsPolicy.attested': 'attestation exigée',
   'admin.methodsPolicy.aaguids':
     'Modèles d’authentificateur autorisés (AAGUID, un par ligne ; vide : tout modèle)',
   'admin.methodsPolicy.models':

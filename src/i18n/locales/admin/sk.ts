@@ -449,6 +449,9 @@ export default {
   'admin.methodsPolicy.phone.mobile': 'Mobilný telefón',
   'admin.methodsPolicy.phone.alternateMobile': 'Alternatívny mobilný telefón',
   'admin.methodsPolicy.phone.office': 'Telefón do kancelárie',
+  'admin.methodsPolicy.attestationRequired':
+    'Vyžadovať overenie pôvodu: nový prístupový kľúč musí preukázať výrobcu a model certifikátom dôveryhodného výrobcu (korene v PORTCULLIS_PASSKEY_ATTESTATION_ROOTS). Už registrovaných kľúčov sa to netýka.',
+  'admin.methodsPolicy.attested': 'vyžadované overenie pôvodu',
   'admin.methodsPolicy.aaguids':
     'Povolené modely autentifikátorov (AAGUID, jeden na riadok; prázdne: akýkoľvek model)',
   'admin.methodsPolicy.models':
