@@ -95,6 +95,8 @@ export interface Admin {
     redirectUris: string[];
     postLogoutRedirectUris: string[];
     requireMfa: boolean;
+    /** none, mfa, passwordless or phishing-resistant (checked by the service). */
+    strength?: string;
     firstParty: boolean;
     machine: boolean;
     /** RS256 or ES256 (checked by the service). */

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AppStrength } from '../policy/strength.ts';
 import type { IdTokenAlg } from '../services/signing-algs.ts';
 
 /**
@@ -244,6 +245,8 @@ export interface SigninFlowsTable {
   ended_at: number | null;
   /** The application the flow is for requires MFA whatever the user's state. */
   require_mfa: number;
+  /** The strength the application requires (src/policy/strength.ts); `none` for none. */
+  strength: AppStrength;
   /** Started from a signed-in session (its password counts): the session stays signed in meanwhile. */
   step_up: number;
   /** The user asked to remember this device: set its cookie when the sign-in finishes. */
@@ -391,6 +394,8 @@ export interface ApplicationsTable {
   client_secret_sealed: string | null;
   /** Everyone using this application needs MFA, whatever their state (RelyingParty requirement). */
   require_mfa: number;
+  /** The authentication strength it requires (OpenID Connect clients); implies require_mfa. */
+  strength: AppStrength;
   /** First-party applications skip the consent page. */
   first_party: number;
   /** OpenID Connect clients: how their ID tokens are signed. */

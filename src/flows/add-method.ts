@@ -68,6 +68,7 @@ export function addMethodFlows(ctx: AppContext) {
         expires_at: now + config.signinFlowMinutes * 60_000,
         ended_at: null,
         require_mfa: 0,
+        strength: 'none',
         step_up: 0,
         remember_device: 0,
         proofup_postponed: 0,

@@ -146,6 +146,7 @@ export function radiusMfa(ctx: AppContext) {
       expires_at: now + STATE_MS + MAX_WAIT_MS,
       ended_at: null,
       require_mfa: 1,
+      strength: 'none',
       step_up: 0,
       remember_device: 0,
       proofup_postponed: 0,

@@ -15,6 +15,7 @@ import { type Assurance, assuranceOf } from '../policy/assurance.ts';
 import { methodTypesFor } from '../policy/methods-policy.ts';
 import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts';
 import { firstToOffer } from '../policy/preferred-method.ts';
+import type { AppStrength, Strength } from '../policy/strength.ts';
 import { audit } from '../services/audit.ts';
 import {
   getMethodsPolicy,
@@ -114,6 +115,7 @@ export function signinFlows(ctx: AppContext) {
         .map((m) => m.id),
       factors: s.factors,
       applicationRequiresMfa: s.flow.require_mfa === 1,
+      strength: s.flow.strength,
       trustedNetwork: ipRanges(s.settings.trustedIps)(s.flow.client_ip),
       grace: {
         days: s.settings.proofupGraceDays,
@@ -214,7 +216,7 @@ export function signinFlows(ctx: AppContext) {
     first: CompletedFactor[],
     client: ClientInfo,
     returnTo: string | null,
-    opts: { stepUp: boolean; requireMfa?: boolean },
+    opts: { stepUp: boolean; strength?: AppStrength },
   ): Promise<FlowState> {
     const now = clock.now();
     if (client.language && client.language !== user.browser_language) {
@@ -247,7 +249,8 @@ export function signinFlows(ctx: AppContext) {
       created_at: now,
       expires_at: now + config.signinFlowMinutes * 60_000,
       ended_at: null,
-      require_mfa: opts.requireMfa ? 1 : 0,
+      require_mfa: (opts.strength ?? 'none') === 'none' ? 0 : 1,
+      strength: opts.strength ?? 'none',
       step_up: opts.stepUp ? 1 : 0,
       remember_device: 0,
       proofup_postponed: 0,
@@ -456,20 +459,22 @@ export function signinFlows(ctx: AppContext) {
     },
 
     /**
-     * Step-up: a signed-in session whose sign-in did not satisfy what an
-     * application requires (MFA) continues from its password, which is not
-     * asked again; the policy decides the rest, as for any sign-in.
+     * Step-up: a signed-in session whose sign-in did not meet the strength an
+     * application requires continues from its password, which is not asked
+     * again; the policy asks for what is missing (any second factor for `mfa`,
+     * a passkey for the stronger ones), as for any sign-in.
      */
     async stepUp(
       session: { userId: string; authTime: number },
       client: ClientInfo,
       returnTo: string | null,
+      strength: Strength = 'mfa',
     ): Promise<FlowState> {
       const user = await stores.users.findById(session.userId);
       if (!user || user.blocked) throw new AppError('signin_expired');
       return create(user, [passwordFactor(session.authTime)], client, returnTo, {
         stepUp: true,
-        requireMfa: true,
+        strength,
       });
     },
 

@@ -2,14 +2,21 @@
 // in oidc-provider's client (extraClientMetadata), so checks and the
 // interaction read the one cached copy.
 import type Provider from 'oidc-provider';
+import { type AppStrength, isAppStrength } from '../policy/strength.ts';
 
 export const REQUIRE_MFA = 'portcullis_require_mfa';
 export const FIRST_PARTY = 'portcullis_first_party';
+export const STRENGTH = 'portcullis_strength';
 
 type Client = InstanceType<Provider['Client']>;
 
 /** The Portcullis policy of a client. */
 export function clientPolicy(client: Client | undefined) {
   const meta = (client?.metadata() ?? {}) as Record<string, unknown>;
-  return { requireMfa: meta[REQUIRE_MFA] === true, firstParty: meta[FIRST_PARTY] === true };
+  const strength: AppStrength = isAppStrength(meta[STRENGTH])
+    ? meta[STRENGTH]
+    : meta[REQUIRE_MFA] === true
+      ? 'mfa'
+      : 'none';
+  return { strength, firstParty: meta[FIRST_PARTY] === true };
 }

@@ -1,11 +1,12 @@
 // When oidc-provider must hand the browser to the Portcullis sign-in: its own
 // checks (no session, prompt=login, max_age, id_token_hint, essential acr) plus
-// ours, so that its session never claims more than the Portcullis one did.
+// ours (the strength required), so that its session never claims more than the Portcullis one did.
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { interactionPolicy } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
 import { sessionCookieName, sessionOfToken } from '../http/session.ts';
-import { acrFor, acrRequestOf, mfaNeeded } from './assurance.ts';
+import { meets } from '../policy/strength.ts';
+import { acrFor, acrRequestOf, strengthNeeded } from './assurance.ts';
 import { clientPolicy } from './client-policy.ts';
 
 const { base, Check } = interactionPolicy;
@@ -36,20 +37,21 @@ export function signinPolicy(ctx: AppContext) {
     ),
   );
 
-  // Step-up: the application requires MFA, or the relying party asked for it.
+  // Step-up: the session does not meet the strength the application requires,
+  // or the one the relying party asked for.
   login.checks.add(
     new Check(
-      'mfa_required',
-      'multi-factor authentication is required',
+      'strength_required',
+      'a stronger authentication is required',
       'login_required',
       (koa) => {
         const { oidc } = koa as KoaContextWithOIDC;
         if (!oidc.session?.accountId) return Check.NO_NEED_TO_PROMPT;
-        const needed = mfaNeeded(
-          clientPolicy(oidc.client).requireMfa,
+        const needed = strengthNeeded(
+          clientPolicy(oidc.client).strength,
           acrRequestOf(oidc.params ?? {}),
         );
-        return needed && !(oidc.session.amr ?? []).includes('mfa')
+        return needed !== 'none' && !meets(oidc.session.amr ?? [], needed)
           ? Check.REQUEST_PROMPT
           : Check.NO_NEED_TO_PROMPT;
       },
@@ -70,7 +72,11 @@ export function signinPolicy(ctx: AppContext) {
       (koa) => {
         const { oidc } = koa as KoaContextWithOIDC;
         if (!oidc.session?.accountId) return Check.NO_NEED_TO_PROMPT;
-        const answer = acrFor(oidc.session.amr ?? [], acrRequestOf(oidc.params ?? {}));
+        const answer = acrFor(
+          oidc.session.amr ?? [],
+          acrRequestOf(oidc.params ?? {}),
+          clientPolicy(oidc.client).strength,
+        );
         return answer === oidc.session.acr ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
       },
     ),

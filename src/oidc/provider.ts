@@ -10,11 +10,11 @@ import Provider, {
 import type { AppContext } from '../context.ts';
 import { sha256 } from '../crypto/hash.ts';
 import { sessionCookieName } from '../http/session.ts';
-import { ACR_MULTI_FACTOR, ACR_SINGLE_FACTOR } from '../policy/assurance.ts';
+import { ACR_VALUES, isAppStrength } from '../policy/strength.ts';
 import { clientSecretOf } from '../services/applications.ts';
 import { ID_TOKEN_ALGS } from '../services/signing-algs.ts';
 import { nameable, oidcAdapter } from './adapter.ts';
-import { FIRST_PARTY, REQUIRE_MFA } from './client-policy.ts';
+import { FIRST_PARTY, REQUIRE_MFA, STRENGTH } from './client-policy.ts';
 import { signingKeys } from './keys.ts';
 import { OIDC_PREFIX, TTL } from './paths.ts';
 import { signinPolicy } from './policy.ts';
@@ -48,6 +48,7 @@ async function clientMetadata(ctx: AppContext, id: string): Promise<AdapterPaylo
     post_logout_redirect_uris: JSON.parse(app.post_logout_redirect_uris) as string[],
     id_token_signed_response_alg: app.id_token_alg,
     [REQUIRE_MFA]: app.require_mfa === 1,
+    [STRENGTH]: app.strength,
     [FIRST_PARTY]: app.first_party === 1,
   };
 }
@@ -82,7 +83,7 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
     enabledJWA: { idTokenSigningAlgValues: [...ID_TOKEN_ALGS] },
     responseTypes: ['code'],
     scopes: ['openid', 'offline_access', 'profile', 'email'],
-    acrValues: [ACR_SINGLE_FACTOR, ACR_MULTI_FACTOR],
+    acrValues: ACR_VALUES,
     claims: {
       // amr and acr: what the session actually did (RFC 8176 values).
       openid: ['sub', 'amr', 'acr'],
@@ -112,9 +113,10 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
       },
     },
     extraClientMetadata: {
-      properties: [REQUIRE_MFA, FIRST_PARTY],
+      properties: [REQUIRE_MFA, STRENGTH, FIRST_PARTY],
       validator(_ctx, key, value) {
-        if (typeof value !== 'boolean') throw new TypeError(`${key} must be a boolean`);
+        if (key === STRENGTH ? !isAppStrength(value) : typeof value !== 'boolean')
+          throw new TypeError(`${key} is not valid`);
       },
     },
     interactions: {

@@ -1,5 +1,7 @@
 import type { MfaState } from '../db/schema.ts';
 import type { Factor } from '../methods/types.ts';
+import { assuranceOf } from './assurance.ts';
+import { type AppStrength, meets, methodsMeeting, type Strength } from './strength.ts';
 
 /** A factor a sign-in has completed. */
 export interface CompletedFactor {
@@ -28,6 +30,8 @@ export interface PolicyInput {
   factors: readonly CompletedFactor[];
   /** An application that requires MFA whatever the user's state. */
   applicationRequiresMfa?: boolean;
+  /** The strength the application requires (implies MFA, whatever the user's state). */
+  strength?: AppStrength;
   /**
    * The request comes from one of the organisation's trusted networks: the
    * user's own MFA state is waived (as the original's trusted IPs); an
@@ -75,34 +79,44 @@ const DAY_MS = 86_400_000;
 
 /** Days an Enabled user may still postpone proof-up, or 0 when they may not. */
 export function graceDaysLeft(p: PolicyInput): number {
-  if (!p.grace || p.mfaState !== 'Enabled' || p.applicationRequiresMfa) return 0;
+  if (!p.grace || p.mfaState !== 'Enabled' || appRequires(p)) return 0;
   const { days, since, now } = p.grace;
   const used = since === null ? 0 : Math.floor(Math.max(0, now - since) / DAY_MS);
   return Math.max(0, days - used);
 }
 
+const appRequires = (p: PolicyInput) =>
+  p.applicationRequiresMfa === true || (p.strength ?? 'none') !== 'none';
+
 function mfaStep(p: PolicyInput): NextStep {
   if (!p.factors.some((f) => f.factor === 'knowledge')) return { kind: 'password' };
   const userRequires = requiresMfa(p.mfaState) && !p.trustedNetwork;
-  if (!userRequires && !p.applicationRequiresMfa) return { kind: 'done' };
-  const usable = p.registered.filter((m) => p.allowed.includes(m));
+  if (!userRequires && !appRequires(p)) return { kind: 'done' };
+  // A strength beyond MFA: only the methods that meet it are asked for or offered.
+  const strength = p.strength ?? 'none';
+  const only = methodsMeeting(strength);
+  const fit = (m: string) => !only || only.includes(m);
+  const usable = p.registered.filter((m) => p.allowed.includes(m) && fit(m));
+  const enrollable = p.enrollable.filter(fit);
   const beyond = p.factors.filter((f) => f.factor !== 'knowledge');
-  if (beyond.length > 0) {
+  const met = only ? meets(assuranceOf(p.factors).amr, strength as Strength) : beyond.length > 0;
+  if (met) {
     // Only a stand-in, for a user who must use MFA and has nothing to use: register now.
     const onlyTemporary = beyond.every((f) => f.temporary);
-    if (onlyTemporary && userRequires && usable.length === 0 && p.enrollable.length > 0)
-      return { kind: 'proofup', offer: p.enrollable };
+    if (onlyTemporary && userRequires && usable.length === 0 && enrollable.length > 0)
+      return { kind: 'proofup', offer: enrollable };
     return { kind: 'done' };
   }
   if (usable.length > 0) return { kind: 'verify', usable };
   const left = graceDaysLeft(p);
   if (left > 0 && p.grace?.postponed) return { kind: 'done' };
-  if (p.enrollable.length > 0)
-    return { kind: 'proofup', offer: p.enrollable, ...(left > 0 ? { graceDaysLeft: left } : {}) };
+  if (enrollable.length > 0)
+    return { kind: 'proofup', offer: enrollable, ...(left > 0 ? { graceDaysLeft: left } : {}) };
   return {
     kind: 'no_method',
-    reason:
-      p.registered.length > 0
+    reason: only
+      ? `no method meets the ${strength} strength the application requires`
+      : p.registered.length > 0
         ? 'registered methods are not allowed'
         : 'no verification method is allowed',
   };

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import type { ApplicationsTable, Front, RadiusMode } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { type AppStrength, parseAppStrength, stronger } from '../policy/strength.ts';
 import { appAccessStore } from '../storage/app-access.ts';
 import { type Actor, audit } from './audit.ts';
 import type { CacheView } from './cache.ts';
@@ -26,7 +27,10 @@ export interface ApplicationView {
   grantTypes: string[];
   /** A confidential client (it authenticates with a client secret). */
   hasClientSecret: boolean;
+  /** Requires MFA of everyone (a strength other than `none`). */
   requireMfa: boolean;
+  /** OpenID Connect clients: the authentication strength required (`none`: the user's own MFA state decides). */
+  strength: AppStrength;
   firstParty: boolean;
   /** OpenID Connect clients: how their ID tokens are signed (RS256 or ES256). */
   idTokenSigningAlg: IdTokenAlg;
@@ -55,7 +59,8 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
   postLogoutRedirectUris: JSON.parse(a.post_logout_redirect_uris) as string[],
   grantTypes: JSON.parse(a.grant_types) as string[],
   hasClientSecret: a.client_secret_sealed !== null,
-  requireMfa: a.require_mfa === 1,
+  requireMfa: a.require_mfa === 1 || a.strength !== 'none',
+  strength: a.strength !== 'none' ? a.strength : a.require_mfa === 1 ? 'mfa' : 'none',
   firstParty: a.first_party === 1,
   idTokenSigningAlg: a.id_token_alg,
   radiusMode: a.radius_mode,
@@ -158,7 +163,10 @@ export async function createOidcApp(
     name: string;
     redirectUris?: readonly string[];
     postLogoutRedirectUris?: readonly string[];
+    /** Shorthand for the `mfa` strength. */
     requireMfa?: boolean;
+    /** `none`, `mfa`, `passwordless` or `phishing-resistant`. */
+    strength?: string;
     firstParty?: boolean;
     machine?: boolean;
     /** RS256 (the default, what every client understands) or ES256. */
@@ -175,6 +183,10 @@ export async function createOidcApp(
   const postLogoutRedirectUris = parseUriList(input.postLogoutRedirectUris, 'postLogout');
   checkClientUris(!!input.machine, redirectUris, postLogoutRedirectUris);
   const idTokenAlg = idTokenAlgOf(input.idTokenSigningAlg ?? 'RS256');
+  const strength = stronger(
+    input.strength === undefined ? 'none' : parseAppStrength(input.strength),
+    input.requireMfa ? 'mfa' : 'none',
+  );
   const id = `app-${ctx.random.bytes(6).toString('hex')}`;
   const clientSecret = ctx.random.bytes(32).toString('base64url');
   const row: ApplicationsTable = {
@@ -190,7 +202,8 @@ export async function createOidcApp(
       input.machine ? ['client_credentials'] : ['authorization_code', 'refresh_token'],
     ),
     client_secret_sealed: ctx.box.seal(clientSecret, secretAad(id)),
-    require_mfa: input.requireMfa ? 1 : 0,
+    require_mfa: strength === 'none' ? 0 : 1,
+    strength,
     first_party: input.firstParty ? 1 : 0,
     id_token_alg: idTokenAlg,
     radius_mode: 'app-password',
@@ -206,7 +219,8 @@ export async function createOidcApp(
         kind: 'oidc',
         redirectUris,
         postLogoutRedirectUris,
-        requireMfa: !!input.requireMfa,
+        requireMfa: strength !== 'none',
+        strength,
         idTokenSigningAlg: idTokenAlg,
       },
     });
@@ -284,6 +298,7 @@ export async function createLegacyApp(
     grant_types: '[]',
     client_secret_sealed: null,
     require_mfa: 0,
+    strength: 'none',
     first_party: 0,
     id_token_alg: 'RS256',
     radius_mode: radiusMode,
@@ -563,6 +578,8 @@ export interface OidcAppPatch {
   redirectUris?: readonly string[];
   postLogoutRedirectUris?: readonly string[];
   idTokenSigningAlg?: string;
+  /** `none`, `mfa`, `passwordless` or `phishing-resistant`. */
+  strength?: string;
 }
 
 /**
@@ -579,12 +596,14 @@ export async function updateOidcApp(
   if (
     patch.redirectUris === undefined &&
     patch.postLogoutRedirectUris === undefined &&
-    patch.idTokenSigningAlg === undefined
+    patch.idTokenSigningAlg === undefined &&
+    patch.strength === undefined
   )
     throw new AppError('invalid_request', {
       detail:
-        'Give the redirect URIs, the post-logout redirect URIs or the ID token signing algorithm to set.',
+        'Give the redirect URIs, the post-logout redirect URIs, the ID token signing algorithm or the strength to set.',
     });
+  const strength = patch.strength === undefined ? undefined : parseAppStrength(patch.strength);
   const idTokenAlg =
     patch.idTokenSigningAlg === undefined ? undefined : idTokenAlgOf(patch.idTokenSigningAlg);
   // Checked first: they need no database.
@@ -595,7 +614,14 @@ export async function updateOidcApp(
       ? undefined
       : parseUriList(patch.postLogoutRedirectUris, 'postLogout');
   const application = await ctx.db.transaction().execute(async (trx) => {
-    const app = await appIn(trx, id, 'oidc', 'redirect URIs');
+    const app = await appIn(
+      trx,
+      id,
+      'oidc',
+      strength && !redirectUris && !postLogoutRedirectUris && !idTokenAlg
+        ? 'authentication strength (its fronts and app passwords never prove more than MFA)'
+        : 'redirect URIs',
+    );
     const before = toApplicationView(app);
     const machine = before.grantTypes.includes('client_credentials');
     const next = {
@@ -610,6 +636,7 @@ export async function updateOidcApp(
         ? { post_logout_redirect_uris: JSON.stringify(postLogoutRedirectUris) }
         : {}),
       ...(idTokenAlg ? { id_token_alg: idTokenAlg } : {}),
+      ...(strength ? { strength, require_mfa: strength === 'none' ? 0 : 1 } : {}),
     };
     await trx.updateTable('applications').set(changes).where('id', '=', app.id).execute();
     await audit(ctx, trx, actor, {
@@ -620,6 +647,7 @@ export async function updateOidcApp(
         ...(redirectUris ? { redirectUris } : {}),
         ...(postLogoutRedirectUris ? { postLogoutRedirectUris } : {}),
         ...(idTokenAlg ? { idTokenSigningAlg: idTokenAlg } : {}),
+        ...(strength ? { strength } : {}),
       },
     });
     return toApplicationView({ ...app, ...changes });
@@ -685,12 +713,15 @@ export async function updateApp(
     ...(radiusMode !== undefined ? { radiusMode } : {}),
     ...(radiusMessageAuthenticator !== undefined ? { radiusMessageAuthenticator } : {}),
   };
-  const hasUris = uris.redirectUris !== undefined || uris.postLogoutRedirectUris !== undefined;
+  const hasUris =
+    uris.redirectUris !== undefined ||
+    uris.postLogoutRedirectUris !== undefined ||
+    uris.strength !== undefined;
   const hasRadius = Object.keys(radius).length > 0;
   if (hasUris && hasRadius)
     throw new AppError('invalid_request', {
       detail:
-        'Redirect URIs are for OpenID Connect clients, RADIUS settings for legacy applications: change one kind at a time.',
+        'Redirect URIs and strengths are for OpenID Connect clients, RADIUS settings for legacy applications: change one kind at a time.',
     });
   return hasRadius ? updateLegacyApp(ctx, id, radius, actor) : updateOidcApp(ctx, id, uris, actor);
 }

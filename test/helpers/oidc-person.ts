@@ -1,6 +1,7 @@
 // A relying party (openid-client) and a person at a cookie-keeping form
 // client, for OpenID Connect tests against a real Portcullis HTTP server.
 import * as client from 'openid-client';
+import { SoftAuthenticator } from '../methods/passkey-authenticator.ts';
 import { FormClient } from './browser.ts';
 import { codeAt, secretFromPage } from './totp.ts';
 
@@ -15,9 +16,27 @@ export interface Person {
   /** The last time step (ms) a code was used: each step is accepted once. */
   lastCodeAt?: number;
   consent?: 'allow' | 'deny';
+  /** A software passkey: registered when a registration asks for one, used when asked. */
+  passkey?: SoftAuthenticator;
 }
 
-export type Page = 'password' | 'proofup' | 'enrol' | 'verify' | 'consent' | 'app-passwords';
+export type Page =
+  | 'password'
+  | 'proofup'
+  | 'enrol'
+  | 'verify'
+  | 'enrol-passkey'
+  | 'passkey'
+  | 'consent'
+  | 'app-passwords';
+
+/** The WebAuthn options a passkey page carries for its script. */
+const passkeyChallenge = (html: string) =>
+  (
+    JSON.parse(
+      /<script type="application\/json" id="passkey-options">([^<]*)<\/script>/.exec(html)![1]!,
+    ) as { challenge: string }
+  ).challenge;
 
 export const discover = (issuer: string, clientId: string, clientSecret: string) =>
   client.discovery(new URL(issuer), clientId, undefined, client.ClientSecretBasic(clientSecret), {
@@ -84,13 +103,26 @@ export async function authorize(
         password: person.password,
         rd: /name="rd" value="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&'),
       });
+    } else if (/data-passkey="register"/.test(html)) {
+      seen.push('enrol-passkey');
+      const { origin, hostname } = new URL(issuer);
+      person.passkey ??= new SoftAuthenticator(hostname, origin);
+      const response = person.passkey.register(passkeyChallenge(html));
+      res = await b.post(action!, { name: 'Laptop', response: JSON.stringify(response) });
+    } else if (/data-passkey="authenticate"/.test(html) && action?.startsWith('/signin/verify')) {
+      seen.push('passkey');
+      const response = person.passkey!.assert(passkeyChallenge(html));
+      res = await b.post(action, { response: JSON.stringify(response) });
     } else if (/id="secret-key"/.test(html)) {
       seen.push('enrol');
       person.secret = secretFromPage(html);
       res = await b.post(action!, { code: nextCode(person) });
     } else if (action === '/signin/proofup') {
       seen.push('proofup');
-      res = await b.post(action, { method: 'PhoneAppOTP' });
+      // An authenticator app where offered, else the first method offered (a passkey, for a strength).
+      const offered = [...html.matchAll(/name="method" value="(\w+)"/g)].map((m) => m[1]!);
+      const method = offered.includes('PhoneAppOTP') ? 'PhoneAppOTP' : offered[0]!;
+      res = await b.post(action, { method });
     } else if (action?.startsWith('/signin/verify')) {
       seen.push('verify');
       res = await b.post(action, { code: nextCode(person) });

@@ -397,6 +397,54 @@ describe('admin API: deleting applications, new client secrets, post-logout redi
     );
   });
 
+  it("POST and PATCH /applications take a client's strength; legacy applications cannot have one (400)", async () => {
+    const res = await send('POST', '/applications', {
+      kind: 'oidc',
+      name: 'Payroll',
+      redirectUris: ['https://payroll.contoso.com/cb'],
+      strength: 'passwordless',
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const app = (await res.json()) as { id: string; strength: string; requireMfa: boolean };
+    assert.deepEqual([app.strength, app.requireMfa], ['passwordless', true]);
+    const patched = await send('PATCH', `/applications/${app.id}`, {
+      strength: 'phishing-resistant',
+    });
+    assert.equal(patched.status, 200, await patched.clone().text());
+    assert.equal(((await patched.json()) as { strength: string }).strength, 'phishing-resistant');
+    assert.equal((await appRow(app.id))!.require_mfa, 1, 'kept in step for older nodes');
+    // requireMfa alone is the mfa strength, as before strengths.
+    const old = await send('POST', '/applications', {
+      kind: 'oidc',
+      name: 'Old script',
+      redirectUris: ['https://old.contoso.com/cb'],
+      requireMfa: true,
+    });
+    assert.equal(((await old.json()) as { strength: string }).strength, 'mfa');
+    await problem(
+      await send('PATCH', `/applications/${app.id}`, { strength: 'gold' }),
+      400,
+      'invalid_request',
+    );
+    const legacy = (await (
+      await send('POST', '/applications', { name: 'Mail', fronts: ['ldap'] })
+    ).json()) as { id: string; strength: string };
+    assert.equal(legacy.strength, 'none');
+    const p = await problem(
+      await send('PATCH', `/applications/${legacy.id}`, { strength: 'mfa' }),
+      400,
+      'invalid_request',
+    );
+    assert.match(p.detail ?? '', /never prove more than MFA/);
+    const q = await problem(
+      await send('POST', '/applications', { name: 'Mail 2', strength: 'phishing-resistant' }),
+      400,
+      'invalid_request',
+    );
+    assert.match(q.detail ?? '', /never prove more than MFA/);
+    assert.equal((await appRow(app.id))!.strength, 'phishing-resistant', 'unchanged');
+  });
+
   it('is described in the OpenAPI document: 204 for DELETE, the secret for POST, GET and PATCH of one', async () => {
     const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;

@@ -7,7 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { oidcAdapter } from '../../src/oidc/adapter.ts';
 import { createAppPassword } from '../../src/services/app-passwords.ts';
-import { clientSecretOf, createLegacyApp, createOidcApp } from '../../src/services/applications.ts';
+import {
+  clientSecretOf,
+  createLegacyApp,
+  createOidcApp,
+  getApp,
+} from '../../src/services/applications.ts';
 import { createGroup } from '../../src/services/groups.ts';
 import { isLdapServiceSecret } from '../../src/services/ldap-service-accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -108,7 +113,7 @@ describe('admin portal: applications', () => {
     const text = textOf(html);
     assert.match(
       text,
-      /Name Id \(client id\) Kind Fronts or redirect URIs Requires MFA First-party Created/,
+      /Name Id \(client id\) Kind Fronts or redirect URIs Strength First-party Created/,
     );
     assert.match(
       text,
@@ -117,7 +122,7 @@ describe('admin portal: applications', () => {
     assert.match(
       text,
       new RegExp(
-        `Wiki ${wiki.application.id} OpenID Connect https://wiki\\.contoso\\.com/cb Yes No`,
+        `Wiki ${wiki.application.id} OpenID Connect https://wiki\\.contoso\\.com/cb Multi-factor authentication No`,
       ),
     );
     assert.doesNotMatch(html, /a radius shared secret/);
@@ -153,11 +158,11 @@ describe('admin portal: applications', () => {
     assert.match(textOf(again.html), /Nightly report app-[0-9a-f]{12} OpenID Connect \(machine\)/);
   });
 
-  it('adds a web client with its redirect URIs, MFA and first-party flags', async () => {
+  it('adds a web client with its redirect URIs, strength and first-party flag', async () => {
     const res = await admin.post('/admin/apps/oidc', {
       name: 'Helpdesk',
       redirectUris: 'https://help.contoso.com/cb\r\n\r\nhttp://localhost:8080/cb\r\n',
-      requireMfa: 'on',
+      strength: 'phishing-resistant',
       firstParty: 'on',
     });
     assert.equal(res.status, 303);
@@ -172,7 +177,30 @@ describe('admin portal: applications', () => {
       'https://help.contoso.com/cb',
       'http://localhost:8080/cb',
     ]);
-    assert.deepEqual([row.require_mfa, row.first_party], [1, 1]);
+    assert.deepEqual(
+      [row.require_mfa, row.strength, row.first_party],
+      [1, 'phishing-resistant', 1],
+    );
+    assert.match(textOf(admin.lastHtml), /Helpdesk .* Phishing-resistant MFA \(a passkey\)/);
+    // Changed on the client's page, with its URIs; a strength that is none of the four is refused.
+    const edit = `/admin/apps/${row.id}/uris`;
+    const form = {
+      redirectUris: 'https://help.contoso.com/cb',
+      idTokenSigningAlg: 'RS256',
+    };
+    assert.match((await admin.page(edit)).html, /<option value="phishing-resistant" selected/);
+    const bad = await admin.post(edit, { ...form, strength: 'gold' });
+    assert.equal(bad.status, 400);
+    assert.match(
+      textOf(await bad.text()),
+      /strength is one of none, mfa, passwordless, phishing-resistant/,
+    );
+    assert.equal((await getApp(t.ctx, row.id)).strength, 'phishing-resistant');
+    await admin.post(edit, { ...form, strength: 'passwordless' });
+    const changed = await getApp(t.ctx, row.id);
+    assert.deepEqual([changed.strength, changed.requireMfa], ['passwordless', true]);
+    await admin.post(edit, { ...form, strength: 'none' });
+    assert.equal((await getApp(t.ctx, row.id)).requireMfa, false);
   });
 
   it('refuses bad input with the reason next to the form, keeping what was typed; nothing is added', async () => {
@@ -263,7 +291,7 @@ describe('admin portal: applications', () => {
     assert.match(
       textOf(html),
       new RegExp(
-        `Apache wiki ${id} OpenID Connect https://wiki\\.contoso\\.com/redirect_uri After signing out: https://wiki\\.contoso\\.com/loggedout\\.html No Yes`,
+        `Apache wiki ${id} OpenID Connect https://wiki\\.contoso\\.com/redirect_uri After signing out: https://wiki\\.contoso\\.com/loggedout\\.html None \\(each user’s MFA state decides\\) Yes`,
       ),
     );
   });

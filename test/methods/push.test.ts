@@ -125,6 +125,7 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
       expires_at: now + lifeMs,
       ended_at: null,
       require_mfa: 0,
+      strength: 'none',
       step_up: 0,
       remember_device: 0,
       proofup_postponed: 0,

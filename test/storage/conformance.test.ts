@@ -172,6 +172,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
       expires_at: 10_000,
       ended_at: null,
       require_mfa: 0,
+      strength: 'none' as const,
       step_up: 0,
       remember_device: 0,
       proofup_postponed: 0,

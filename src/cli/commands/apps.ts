@@ -45,6 +45,10 @@ export function appCommands(program: Command): void {
       'OpenID Connect: where signing out (RP-initiated logout) may send people back (same rules)',
     )
     .option('--require-mfa', 'OpenID Connect: everyone needs MFA here, whatever their state')
+    .option(
+      '--strength <strength>',
+      'OpenID Connect: the authentication strength it requires: none, mfa (as --require-mfa), passwordless or phishing-resistant (a passkey for both)',
+    )
     .option('--first-party', 'OpenID Connect: our own application, no consent page')
     .option('--machine', 'OpenID Connect: a machine client (client credentials, no users)')
     .option(
@@ -67,6 +71,7 @@ export function appCommands(program: Command): void {
         redirectUri?: string[];
         postLogoutRedirectUri?: string[];
         requireMfa?: boolean;
+        strength?: string;
         firstParty?: boolean;
         machine?: boolean;
         idTokenAlg?: string;
@@ -78,6 +83,7 @@ export function appCommands(program: Command): void {
           o.postLogoutRedirectUri?.length ||
           o.machine ||
           o.requireMfa ||
+          o.strength ||
           o.firstParty ||
           o.idTokenAlg
         );
@@ -119,6 +125,7 @@ export function appCommands(program: Command): void {
             redirectUris: o.redirectUri ?? [],
             postLogoutRedirectUris: o.postLogoutRedirectUri ?? [],
             requireMfa: !!o.requireMfa,
+            ...(o.strength ? { strength: o.strength } : {}),
             firstParty: !!o.firstParty,
             machine: !!o.machine,
             ...(o.idTokenAlg ? { idTokenSigningAlg: o.idTokenAlg } : {}),
@@ -149,7 +156,7 @@ export function appCommands(program: Command): void {
             'Radius',
             'RedirectUris',
             'PostLogoutRedirectUris',
-            'RequireMfa',
+            'Strength',
           ],
           apps.map((a) => [
             a.id,
@@ -159,7 +166,7 @@ export function appCommands(program: Command): void {
             a.hasRadiusSecret ? (a.radiusMode === 'mfa' ? 'yes (mfa)' : 'yes') : '',
             a.redirectUris.join(' '),
             a.postLogoutRedirectUris.join(' '),
-            a.requireMfa ? 'yes' : '',
+            a.strength === 'none' ? '' : a.strength,
           ]),
         ),
       );
@@ -177,7 +184,7 @@ export function appCommands(program: Command): void {
   app
     .command('set <id>')
     .description(
-      "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs (the URIs given replace the old ones) or ID token signing algorithm; a legacy application's RADIUS settings, who may use it (--groups, --all-users), or its LDAP service account",
+      "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs (the URIs given replace the old ones), ID token signing algorithm or strength; a legacy application's RADIUS settings, who may use it (--groups, --all-users), or its LDAP service account",
     )
     .option(
       '--groups <list>',
@@ -195,6 +202,10 @@ export function appCommands(program: Command): void {
     )
     .option('--no-post-logout-redirect-uri', 'remove every post-logout redirect URI')
     .option('--id-token-alg <alg>', 'sign its ID tokens with RS256 or ES256')
+    .option(
+      '--strength <strength>',
+      'the authentication strength it requires: none, mfa, passwordless or phishing-resistant',
+    )
     .option('--radius-mode <mode>', 'legacy: app-password or mfa')
     .option(
       '--radius-message-authenticator <required>',
@@ -208,6 +219,7 @@ export function appCommands(program: Command): void {
           redirectUri?: string[];
           postLogoutRedirectUri?: string[] | false;
           idTokenAlg?: string;
+          strength?: string;
           radiusMode?: string;
           radiusMessageAuthenticator?: string;
           groups?: string;
@@ -230,6 +242,7 @@ export function appCommands(program: Command): void {
           o.redirectUri !== undefined ||
           o.postLogoutRedirectUri !== undefined ||
           o.idTokenAlg !== undefined ||
+          o.strength !== undefined ||
           o.radiusMode !== undefined ||
           ma !== undefined;
         const access = o.groups !== undefined || !!o.allUsers || !!o.ldapServiceAccount;
@@ -242,7 +255,7 @@ export function appCommands(program: Command): void {
         if (!settings)
           throw new AppError('invalid_request', {
             detail:
-              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri, --id-token-alg ALG, --radius-mode MODE or --radius-message-authenticator yes|no; --groups LIST, --all-users or --ldap-service-account.',
+              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri, --id-token-alg ALG, --strength STRENGTH, --radius-mode MODE or --radius-message-authenticator yes|no; --groups LIST, --all-users or --ldap-service-account.',
           });
         const changed = await withAdmin((a) =>
           a.updateApp(id, {
@@ -251,6 +264,7 @@ export function appCommands(program: Command): void {
               ? { postLogoutRedirectUris: o.postLogoutRedirectUri || [] }
               : {}),
             ...(o.idTokenAlg ? { idTokenSigningAlg: o.idTokenAlg } : {}),
+            ...(o.strength !== undefined ? { strength: o.strength } : {}),
             ...(o.radiusMode !== undefined ? { radiusMode: o.radiusMode } : {}),
             ...(ma !== undefined ? { radiusMessageAuthenticator: ma === 'yes' } : {}),
           }),
@@ -362,6 +376,7 @@ const formatApp = (a: ApplicationView) =>
           GrantTypes: a.grantTypes,
           HasClientSecret: a.hasClientSecret,
           RequireMfa: a.requireMfa,
+          Strength: a.strength,
           FirstParty: a.firstParty,
           IdTokenSigningAlg: a.idTokenSigningAlg,
         }),

@@ -26,6 +26,7 @@ import * as m0023 from './0023_signin_log_recent.ts';
 import * as m0024 from './0024_passkey_aaguid.ts';
 import * as m0025 from './0025_temporary_access_passes.ts';
 import * as m0026 from './0026_system_preferred_mfa.ts';
+import * as m0027 from './0027_authentication_strength.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0024_passkey_aaguid': m0024,
   '0025_temporary_access_passes': m0025,
   '0026_system_preferred_mfa': m0026,
+  '0027_authentication_strength': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { APP_STRENGTHS } from '../../policy/strength.ts';
 import { setAppAccess } from '../../services/app-access.ts';
 import {
   type ApplicationView,
@@ -39,7 +40,7 @@ interface OidcDraft {
   name: string;
   redirectUris: string;
   postLogoutRedirectUris: string;
-  requireMfa: boolean;
+  strength: string;
   firstParty: boolean;
   machine: boolean;
   idTokenSigningAlg: string;
@@ -57,6 +58,23 @@ interface UrisDraft {
   redirectUris: string;
   postLogoutRedirectUris: string;
   idTokenSigningAlg: string;
+  strength: string;
+}
+
+/** The authentication strength a client requires (src/policy/strength.ts). */
+function StrengthChoice({ t, value }: { t: Translate; value: string | undefined }) {
+  return (
+    <label>
+      {t('admin.apps.strengthHelp')}
+      <select name="strength">
+        {APP_STRENGTHS.map((s) => (
+          <option value={s} selected={(value ?? 'none') === s}>
+            {t(`admin.apps.strength.${s}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 /** How the client's ID tokens are signed: RS256 (any client) or ES256. */
@@ -157,7 +175,7 @@ function AppTable({ t, apps, csrf }: { t: Translate; apps: ApplicationView[]; cs
           <th scope="col">{t('admin.apps.id')}</th>
           <th scope="col">{t('admin.apps.kind')}</th>
           <th scope="col">{t('admin.apps.uses')}</th>
-          <th scope="col">{t('admin.apps.requireMfa')}</th>
+          <th scope="col">{t('admin.apps.strength')}</th>
           <th scope="col">{t('admin.apps.firstParty')}</th>
           <th scope="col">{t('admin.common.created')}</th>
           <th scope="col">
@@ -176,7 +194,9 @@ function AppTable({ t, apps, csrf }: { t: Translate; apps: ApplicationView[]; cs
             <td data-label={t('admin.apps.uses')}>
               <Uses t={t} a={a} />
             </td>
-            <td data-label={t('admin.apps.requireMfa')}>{yesNo(t, a, a.requireMfa)}</td>
+            <td data-label={t('admin.apps.strength')}>
+              {a.kind === 'oidc' && !isMachine(a) ? t(`admin.apps.strength.${a.strength}`) : '—'}
+            </td>
             <td data-label={t('admin.apps.firstParty')}>{yesNo(t, a, a.firstParty)}</td>
             <td data-label={t('admin.common.created')}>{time(a.createdAt)}</td>
             <td>
@@ -342,10 +362,7 @@ function OidcForm({
           {d?.postLogoutRedirectUris ?? ''}
         </textarea>
       </label>
-      <label class="choice">
-        <input type="checkbox" name="requireMfa" value="on" checked={!!d?.requireMfa} />
-        {t('admin.apps.requireMfaHelp')}
-      </label>
+      <StrengthChoice t={t} value={d?.strength} />
       <label class="choice">
         <input type="checkbox" name="firstParty" value="on" checked={!!d?.firstParty} />
         {t('admin.apps.firstPartyHelp')}
@@ -396,6 +413,7 @@ function UrisForm({
             {d.postLogoutRedirectUris}
           </textarea>
         </label>
+        <StrengthChoice t={t} value={d.strength} />
         <AlgChoice t={t} value={d.idTokenSigningAlg} />
         <div class="row">
           <button type="submit">{t('admin.common.save')}</button>
@@ -632,6 +650,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
             redirectUris: app.redirectUris.join('\n'),
             postLogoutRedirectUris: app.postLogoutRedirectUris.join('\n'),
             idTokenSigningAlg: app.idTokenSigningAlg,
+            strength: app.strength,
           }}
         />
       ),
@@ -645,6 +664,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       redirectUris: (form.fields.redirectUris ?? '').slice(0, 50_000),
       postLogoutRedirectUris: (form.fields.postLogoutRedirectUris ?? '').slice(0, 50_000),
       idTokenSigningAlg: (form.fields.idTokenSigningAlg ?? app.idTokenSigningAlg).slice(0, 20),
+      strength: (form.fields.strength ?? app.strength).slice(0, 30),
     };
     const r = await orRefused(c.var.t, () =>
       updateOidcApp(
@@ -654,6 +674,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
           redirectUris: lines(draft.redirectUris),
           postLogoutRedirectUris: lines(draft.postLogoutRedirectUris),
           idTokenSigningAlg: draft.idTokenSigningAlg,
+          strength: draft.strength,
         },
         c.var.actor!,
       ),
@@ -681,7 +702,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       name: form.fields.name ?? '',
       redirectUris: (form.fields.redirectUris ?? '').slice(0, 50_000),
       postLogoutRedirectUris: (form.fields.postLogoutRedirectUris ?? '').slice(0, 50_000),
-      requireMfa: form.fields.requireMfa === 'on',
+      strength: (form.fields.strength ?? 'none').slice(0, 30),
       firstParty: form.fields.firstParty === 'on',
       machine: form.fields.machine === 'on',
       idTokenSigningAlg: (form.fields.idTokenSigningAlg ?? 'RS256').slice(0, 20),

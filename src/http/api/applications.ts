@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
+import { APP_STRENGTHS, type AppStrength } from '../../policy/strength.ts';
 import { setAppAccess } from '../../services/app-access.ts';
 import {
   createLegacyApp,
@@ -36,6 +37,11 @@ const RadiusMessageAuthenticatorSchema = z.boolean().openapi({
   description:
     'Legacy applications: true drops RADIUS requests without a Message-Authenticator (Blast-RADIUS, CVE-2024-3596); false accepts them from old clients',
 });
+const StrengthSchema = z.enum(APP_STRENGTHS as [AppStrength, ...AppStrength[]]).openapi({
+  description:
+    "The authentication strength the application requires (OpenID Connect clients): none (the user's own MFA state decides), mfa, passwordless or phishing-resistant (a passkey for both); its sign-ins step up to it, and the ID token's acr names it",
+});
+
 const ApplicationSchema = z
   .object({
     id: z.string().openapi({ description: 'Also the OpenID Connect client_id' }),
@@ -53,7 +59,10 @@ const ApplicationSchema = z
     hasClientSecret: z
       .boolean()
       .openapi({ description: 'A confidential OpenID Connect client (it has a client secret)' }),
-    requireMfa: z.boolean(),
+    requireMfa: z.boolean().openapi({
+      description: 'Everyone needs MFA for it: its strength is not `none`',
+    }),
+    strength: StrengthSchema,
     firstParty: z.boolean(),
     idTokenSigningAlg: IdTokenAlgSchema.openapi({
       description: 'How ID tokens for this OpenID Connect client are signed',
@@ -93,7 +102,7 @@ const create = route({
   summary:
     'Register a legacy application (IMAP server, VPN, proxied site) or an OpenID Connect client',
   description:
-    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode, radiusMessageAuthenticator and ldapServiceAccount (then the answer holds its DN and secret, once); kind "oidc" takes redirectUris, postLogoutRedirectUris, requireMfa, firstParty, machine (client credentials) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
+    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode, radiusMessageAuthenticator and ldapServiceAccount (then the answer holds its DN and secret, once); kind "oidc" takes redirectUris, postLogoutRedirectUris, strength (or requireMfa, the same as strength "mfa"), firstParty, machine (client credentials) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
   body: z
     .object({
       name: z.string().max(100),
@@ -104,7 +113,8 @@ const create = route({
       radiusMessageAuthenticator: RadiusMessageAuthenticatorSchema.optional(),
       redirectUris: z.array(z.string().max(2000)).max(20).optional(),
       postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
-      requireMfa: z.boolean().optional(),
+      requireMfa: z.boolean().optional().openapi({ description: 'The same as strength "mfa"' }),
+      strength: StrengthSchema.optional(),
       firstParty: z.boolean().optional(),
       machine: z.boolean().optional(),
       idTokenSigningAlg: AlgInput,
@@ -139,6 +149,7 @@ const ApplicationPatchSchema = z
     redirectUris: z.array(z.string().max(2000)).max(20).optional(),
     postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
     idTokenSigningAlg: AlgInput,
+    strength: StrengthSchema.optional(),
     radiusMode: RadiusModeSchema.optional(),
     radiusMessageAuthenticator: RadiusMessageAuthenticatorSchema.optional(),
   })
@@ -151,7 +162,7 @@ const patch = route({
   path: '/applications/{id}',
   tag: 'Applications',
   summary:
-    "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs or ID token signing algorithm, or a legacy application's RADIUS settings",
+    "Change an OpenID Connect client's redirect URIs, post-logout redirect URIs, ID token signing algorithm or authentication strength, or a legacy application's RADIUS settings",
   description:
     'A list given replaces the old one whole (an empty postLogoutRedirectUris removes them all); all or nothing. A web client keeps at least one redirect URI; a machine client has neither kind. radiusMode and radiusMessageAuthenticator are for legacy applications (an OpenID Connect client is refused, 400); URIs and RADIUS settings are not changed in one request.',
   params: IdParam,
@@ -229,13 +240,14 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
         b.redirectUris ||
         b.postLogoutRedirectUris ||
         b.requireMfa ||
+        b.strength ||
         b.firstParty ||
         b.machine ||
         b.idTokenSigningAlg
       )
         throw new AppError('invalid_request', {
           detail:
-            'redirectUris, postLogoutRedirectUris, requireMfa, firstParty, machine and idTokenSigningAlg are for kind "oidc".',
+            'redirectUris, postLogoutRedirectUris, requireMfa, strength, firstParty, machine and idTokenSigningAlg are for kind "oidc" (legacy fronts and app passwords never prove more than MFA).',
         });
       const app = await createLegacyApp(
         c.var.ctx,
@@ -271,6 +283,7 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
         redirectUris: b.redirectUris ?? [],
         postLogoutRedirectUris: b.postLogoutRedirectUris ?? [],
         requireMfa: !!b.requireMfa,
+        ...(b.strength ? { strength: b.strength } : {}),
         firstParty: !!b.firstParty,
         machine: !!b.machine,
         ...(b.idTokenSigningAlg ? { idTokenSigningAlg: b.idTokenSigningAlg } : {}),
@@ -289,6 +302,7 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
         ...(b.redirectUris ? { redirectUris: b.redirectUris } : {}),
         ...(b.postLogoutRedirectUris ? { postLogoutRedirectUris: b.postLogoutRedirectUris } : {}),
         ...(b.idTokenSigningAlg ? { idTokenSigningAlg: b.idTokenSigningAlg } : {}),
+        ...(b.strength ? { strength: b.strength } : {}),
         ...(b.radiusMode ? { radiusMode: b.radiusMode } : {}),
         ...(b.radiusMessageAuthenticator !== undefined
           ? { radiusMessageAuthenticator: b.radiusMessageAuthenticator }

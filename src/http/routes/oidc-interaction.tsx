@@ -8,10 +8,11 @@ import { Hono } from 'hono';
 import { decodeJwt } from 'jose';
 import type Provider from 'oidc-provider';
 import { AppError } from '../../errors.ts';
-import { acrFor, acrRequestOf, mfaNeeded } from '../../oidc/assurance.ts';
+import { acrFor, acrRequestOf, strengthNeeded } from '../../oidc/assurance.ts';
 import { clientPolicy } from '../../oidc/client-policy.ts';
 import type { OidcHost } from '../../oidc/host.ts';
 import { TTL } from '../../oidc/paths.ts';
+import { meets, type Strength } from '../../policy/strength.ts';
 import { clientInfo } from '../client.ts';
 import { deviceCookie } from '../device.ts';
 import type { HttpEnv } from '../env.ts';
@@ -24,11 +25,14 @@ type C = Context<HttpEnv>;
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 type Client = InstanceType<Provider['Client']>;
 
-const UNMET_MFA = {
+/** The answer when the user has no method that meets what the application requires. */
+const unmet = (needed: Strength) => ({
   error: 'unmet_authentication_requirements',
   error_description:
-    'This application requires multi-factor authentication, and no method can be used.',
-};
+    needed === 'mfa'
+      ? 'This application requires multi-factor authentication, and no method can be used.'
+      : `This application requires a ${needed} sign-in (a passkey), and none can be used or registered.`,
+});
 
 /** The subject the relying party asked for (id_token_hint, already verified; or claims sub). */
 function requestedSubject(params: Record<string, unknown>): string | undefined {
@@ -122,16 +126,18 @@ function interactionHandler(provider: Provider) {
     }
     const amr = JSON.parse(session.amr ?? '[]') as string[];
     const request = acrRequestOf(params);
-    if (mfaNeeded(clientPolicy(client).requireMfa, request) && !amr.includes('mfa')) {
+    const { strength } = clientPolicy(client);
+    const needed = strengthNeeded(strength, request);
+    if (needed !== 'none' && !meets(amr, needed)) {
       const client = { ...clientInfo(c), deviceToken: deviceCookie(c) };
-      const s = await flows.stepUp({ userId: user.id, authTime }, client, here);
+      const s = await flows.stepUp({ userId: user.id, authTime }, client, here, needed);
       if (s.next.kind === 'no_method') {
         await flows.cancel(s.flow.id);
-        return finish(c, UNMET_MFA, false);
+        return finish(c, unmet(needed), false);
       }
       return advance(c, s);
     }
-    const acr = acrFor(amr, request);
+    const acr = acrFor(amr, request, strength);
     if (!acr)
       return finish(
         c,

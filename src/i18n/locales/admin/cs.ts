@@ -584,7 +584,7 @@ export default {
   'admin.apps.id': 'ID (ID klienta)',
   'admin.apps.kind': 'Druh',
   'admin.apps.uses': 'Rozhraní nebo identifikátory URI pro přesměrování',
-  'admin.apps.requireMfa': 'Vyžaduje MFA',
+  'admin.apps.strength': 'Síla',
   'admin.apps.firstParty': 'Vlastní',
   'admin.apps.changeUris': 'Změnit identifikátory URI pro přesměrování…',
   'admin.apps.newSecret': 'Nový tajný klíč klienta…',
@@ -596,8 +596,12 @@ export default {
     'Identifikátory URI pro přesměrování po odhlášení, jeden na řádek (volitelné; kam může odhlášení z aplikace lidi vrátit, stejná pravidla)',
   'admin.apps.postLogoutUrisEdit':
     'Identifikátory URI pro přesměrování po odhlášení, jeden na řádek (kam může odhlášení z aplikace lidi vrátit; prázdné, pokud žádné)',
-  'admin.apps.requireMfaHelp':
-    'Vyžaduje MFA: každý, kdo se do ní přihlašuje, potřebuje MFA bez ohledu na svůj stav',
+  'admin.apps.strengthHelp':
+    'Požadovaná síla ověření (slabší přihlášení je požádáno jen o to, co chybí)',
+  'admin.apps.strength.none': 'Žádná (rozhoduje stav MFA každého uživatele)',
+  'admin.apps.strength.mfa': 'Vícefaktorové ověřování',
+  'admin.apps.strength.passwordless': 'MFA bez hesla (přístupový klíč)',
+  'admin.apps.strength.phishing-resistant': 'MFA odolné proti phishingu (přístupový klíč)',
   'admin.apps.firstPartyHelp': 'Vlastní: naše vlastní aplikace, bez stránky se souhlasem',
   'admin.apps.idTokenAlg': 'ID tokeny podepsané pomocí',
   'admin.apps.idTokenAlgRs256': 'RS256 (rozumí mu každý klient)',

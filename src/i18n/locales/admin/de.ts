@@ -582,7 +582,7 @@ export default {
   'admin.apps.id': 'ID (Client-ID)',
   'admin.apps.kind': 'Art',
   'admin.apps.uses': 'Schnittstellen oder Umleitungs-URIs',
-  'admin.apps.requireMfa': 'MFA erforderlich',
+  'admin.apps.strength': 'Stärke',
   'admin.apps.firstParty': 'Eigene Anwendung',
   'admin.apps.changeUris': 'Umleitungs-URIs ändern…',
   'admin.apps.newSecret': 'Neuer geheimer Clientschlüssel…',
@@ -593,8 +593,12 @@ export default {
     'Umleitungs-URIs nach dem Abmelden, einer pro Zeile (optional; wohin die Abmeldung von der Anwendung zurückführen darf, gleiche Regeln)',
   'admin.apps.postLogoutUrisEdit':
     'Umleitungs-URIs nach dem Abmelden, einer pro Zeile (wohin die Abmeldung von der Anwendung zurückführen darf; leer für keine)',
-  'admin.apps.requireMfaHelp':
-    'MFA erforderlich: Alle, die sich dort anmelden, benötigen MFA, unabhängig von ihrem Status',
+  'admin.apps.strengthHelp':
+    'Erforderliche Authentifizierungsstärke (einer schwächeren Anmeldung wird nur das Fehlende abverlangt)',
+  'admin.apps.strength.none': 'Keine (der MFA-Status jeder Person entscheidet)',
+  'admin.apps.strength.mfa': 'Mehrstufige Authentifizierung',
+  'admin.apps.strength.passwordless': 'Kennwortlose MFA (ein Passkey)',
+  'admin.apps.strength.phishing-resistant': 'Phishing-resistente MFA (ein Passkey)',
   'admin.apps.firstPartyHelp': 'Eigene Anwendung: unsere eigene Anwendung, keine Zustimmungsseite',
   'admin.apps.idTokenAlg': 'ID-Tokens signiert mit',
   'admin.apps.idTokenAlgRs256': 'RS256 (versteht jeder Client)',

@@ -569,7 +569,7 @@ export default {
   'admin.apps.id': 'Id (client id)',
   'admin.apps.kind': 'Kind',
   'admin.apps.uses': 'Fronts or redirect URIs',
-  'admin.apps.requireMfa': 'Requires MFA',
+  'admin.apps.strength': 'Strength',
   'admin.apps.firstParty': 'First-party',
   'admin.apps.changeUris': 'Change redirect URIs…',
   'admin.apps.newSecret': 'New client secret…',
@@ -580,8 +580,12 @@ export default {
     'Post-logout redirect URIs, one per line (optional; where signing out of the application may send people back, same rules)',
   'admin.apps.postLogoutUrisEdit':
     'Post-logout redirect URIs, one per line (where signing out of the application may send people back; empty for none)',
-  'admin.apps.requireMfaHelp':
-    'Requires MFA: everyone signing in to it needs MFA, whatever their state',
+  'admin.apps.strengthHelp':
+    'Authentication strength it requires (a sign-in that falls short is asked for what is missing)',
+  'admin.apps.strength.none': 'None (each user’s MFA state decides)',
+  'admin.apps.strength.mfa': 'Multi-factor authentication',
+  'admin.apps.strength.passwordless': 'Passwordless MFA (a passkey)',
+  'admin.apps.strength.phishing-resistant': 'Phishing-resistant MFA (a passkey)',
   'admin.apps.firstPartyHelp': 'First-party: our own application, no consent page',
   'admin.apps.idTokenAlg': 'ID tokens signed with',
   'admin.apps.idTokenAlgRs256': 'RS256 (every client understands it)',

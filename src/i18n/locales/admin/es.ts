@@ -588,7 +588,7 @@ export default {
   'admin.apps.id': 'Id. (id. de cliente)',
   'admin.apps.kind': 'Tipo',
   'admin.apps.uses': 'Interfaces o URI de redirección',
-  'admin.apps.requireMfa': 'Requiere MFA',
+  'admin.apps.strength': 'Seguridad',
   'admin.apps.firstParty': 'Propia',
   'admin.apps.changeUris': 'Cambiar los URI de redirección…',
   'admin.apps.newSecret': 'Nuevo secreto de cliente…',
@@ -599,8 +599,13 @@ export default {
     'URI de redirección posteriores al cierre de sesión, uno por línea (opcional; adónde puede devolver a las personas el cierre de sesión en la aplicación, mismas reglas)',
   'admin.apps.postLogoutUrisEdit':
     'URI de redirección posteriores al cierre de sesión, uno por línea (adónde puede devolver a las personas el cierre de sesión en la aplicación; vacío si no hay ninguno)',
-  'admin.apps.requireMfaHelp':
-    'Requiere MFA: todas las personas que inicien sesión en ella necesitan MFA, sea cual sea su estado',
+  'admin.apps.strengthHelp':
+    'Seguridad de autenticación exigida (a un inicio de sesión más débil solo se le pide lo que falta)',
+  'admin.apps.strength.none': 'Ninguna (decide el estado de MFA de cada usuario)',
+  'admin.apps.strength.mfa': 'Autenticación multifactor',
+  'admin.apps.strength.passwordless': 'MFA sin contraseña (una llave de acceso)',
+  'admin.apps.strength.phishing-resistant':
+    'MFA resistente a la suplantación de identidad (una llave de acceso)',
   'admin.apps.firstPartyHelp': 'Propia: nuestra propia aplicación, sin página de consentimiento',
   'admin.apps.idTokenAlg': 'Tokens de ID firmados con',
   'admin.apps.idTokenAlgRs256': 'RS256 (lo entiende cualquier cliente)',

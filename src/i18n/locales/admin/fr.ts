@@ -588,7 +588,7 @@ export default {
   'admin.apps.id': 'ID (ID client)',
   'admin.apps.kind': 'Type',
   'admin.apps.uses': 'Interfaces ou URI de redirection',
-  'admin.apps.requireMfa': 'MFA exigée',
+  'admin.apps.strength': 'Force',
   'admin.apps.firstParty': 'Interne',
   'admin.apps.changeUris': 'Modifier les URI de redirection…',
   'admin.apps.newSecret': 'Nouveau secret client…',
@@ -600,8 +600,12 @@ export default {
     'URI de redirection après déconnexion, un par ligne (facultatif ; où la déconnexion de l’application peut renvoyer les personnes, mêmes règles)',
   'admin.apps.postLogoutUrisEdit':
     'URI de redirection après déconnexion, un par ligne (où la déconnexion de l’application peut renvoyer les personnes ; vide pour aucun)',
-  'admin.apps.requireMfaHelp':
-    'MFA exigée : toute personne qui s’y connecte doit utiliser la MFA, quel que soit son état',
+  'admin.apps.strengthHelp':
+    'Force d’authentification exigée (une connexion plus faible ne se voit demander que ce qui manque)',
+  'admin.apps.strength.none': 'Aucune (l’état MFA de chaque utilisateur décide)',
+  'admin.apps.strength.mfa': 'Authentification multifacteur',
+  'admin.apps.strength.passwordless': 'MFA sans mot de passe (une clé d’accès)',
+  'admin.apps.strength.phishing-resistant': 'MFA résistante à l’hameçonnage (une clé d’accès)',
   'admin.apps.firstPartyHelp': 'Interne : notre propre application, sans page de consentement',
   'admin.apps.idTokenAlg': 'Jetons d’identité signés avec',
   'admin.apps.idTokenAlgRs256': 'RS256 (compris par tous les clients)',

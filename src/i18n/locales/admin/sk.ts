@@ -589,7 +589,7 @@ export default {
   'admin.apps.id': 'ID (ID klienta)',
   'admin.apps.kind': 'Druh',
   'admin.apps.uses': 'Rozhrania alebo identifikátory URI presmerovania',
-  'admin.apps.requireMfa': 'Vyžaduje MFA',
+  'admin.apps.strength': 'Sila',
   'admin.apps.firstParty': 'Vlastná',
   'admin.apps.changeUris': 'Zmeniť identifikátory URI presmerovania…',
   'admin.apps.newSecret': 'Nový tajný kľúč klienta…',
@@ -601,8 +601,12 @@ export default {
     'Identifikátory URI presmerovania po odhlásení, jeden na riadok (voliteľné; kam môže odhlásenie z aplikácie ľudí vrátiť, rovnaké pravidlá)',
   'admin.apps.postLogoutUrisEdit':
     'Identifikátory URI presmerovania po odhlásení, jeden na riadok (kam môže odhlásenie z aplikácie ľudí vrátiť; prázdne, ak žiadne)',
-  'admin.apps.requireMfaHelp':
-    'Vyžaduje MFA: každý, kto sa do nej prihlasuje, potrebuje MFA bez ohľadu na svoj stav',
+  'admin.apps.strengthHelp':
+    'Požadovaná sila overenia (slabšie prihlásenie je požiadané len o to, čo chýba)',
+  'admin.apps.strength.none': 'Žiadna (rozhoduje stav MFA každého používateľa)',
+  'admin.apps.strength.mfa': 'Viacfaktorové overovanie',
+  'admin.apps.strength.passwordless': 'MFA bez hesla (prístupový kľúč)',
+  'admin.apps.strength.phishing-resistant': 'MFA odolné voči phishingu (prístupový kľúč)',
   'admin.apps.firstPartyHelp': 'Vlastná: naša vlastná aplikácia, bez stránky so súhlasom',
   'admin.apps.idTokenAlg': 'ID tokeny podpísané pomocou',
   'admin.apps.idTokenAlgRs256': 'RS256 (rozumie mu každý klient)',
