@@ -54,6 +54,12 @@ export interface ServiceSettings {
    * installation that had users before it came keeps its users' defaults.
    */
   systemPreferredMfa: boolean;
+  /**
+   * The admin portal asks its administrators for a phishing-resistant sign-in
+   * (a passkey), stepping a weaker session up. API tokens and the command line
+   * on the server are not sessions, and are not affected.
+   */
+  adminPhishingResistant: boolean;
   /** MFA fatigue: after this many denied or unanswered app notifications in the window, they pause. */
   pushFatigueLimit: number;
   pushFatigueMinutes: number;
@@ -138,6 +144,7 @@ export const SettingsPatchSchema = z
     passwordChangeRevokesAppPasswords: z.boolean(),
     passwordlessSignin: z.boolean(),
     systemPreferredMfa: z.boolean(),
+    adminPhishingResistant: z.boolean(),
     pushFatigueLimit: z
       .number()
       .int()
@@ -202,6 +209,7 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   passwordChangeRevokesAppPasswords: false,
   passwordlessSignin: false,
   systemPreferredMfa: true,
+  adminPhishingResistant: false,
   pushFatigueLimit: 3,
   pushFatigueMinutes: 15,
   fraudAlertEnabled: true,

@@ -1560,6 +1560,7 @@ describe('admin API: service settings', () => {
   it('GET /settings gives every setting, the defaults at first', async () => {
     const s = await getSettings();
     assert.deepEqual(Object.keys(s).sort(), [
+      'adminPhishingResistant',
       'allowedMethods',
       'appPasswordsAllowed',
       'blockOnFraud',
@@ -1588,6 +1589,7 @@ describe('admin API: service settings', () => {
       'trustedIps',
     ]);
     assert.equal(s.systemPreferredMfa, true, 'system-preferred MFA on for a new installation');
+    assert.equal(s.adminPhishingResistant, false);
     assert.ok(s.allowedMethods.includes('PhoneAppOTP'));
     assert.ok(s.allowedMethods.includes('OneWaySMS'));
     assert.equal(s.rememberDevicesDays, 14);

@@ -11,6 +11,7 @@ import type { HttpEnv } from '../env.ts';
 import { type Form, readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
 import { checkCsrf } from '../session.ts';
+import { phishingResistant } from './guard.ts';
 import { rich } from './i18n.tsx';
 import { adminPage, Notice } from './layout.tsx';
 
@@ -138,6 +139,15 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
           />
           {t('admin.settings.passwordlessSignin')}
         </label>
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="adminPhishingResistant"
+            value="on"
+            checked={s.adminPhishingResistant}
+          />
+          {t('admin.settings.adminPhishingResistant')}
+        </label>
       </fieldset>
       <fieldset>
         <legend>{t('admin.settings.fatigue')}</legend>
@@ -197,6 +207,7 @@ function patchFrom(form: Form, t: Translate): Record<string, unknown> {
     blockOnFraud: form.fields.blockOnFraud === 'on',
     passwordlessSignin: form.fields.passwordlessSignin === 'on',
     systemPreferredMfa: form.fields.systemPreferredMfa === 'on',
+    adminPhishingResistant: form.fields.adminPhishingResistant === 'on',
     mailOnMethodChange: form.fields.mailOnMethodChange === 'on',
     mailOnAppPassword: form.fields.mailOnAppPassword === 'on',
     mailOnPasswordChange: form.fields.mailOnPasswordChange === 'on',
@@ -254,6 +265,12 @@ export const adminSettingsRoutes = new Hono<HttpEnv>()
     let patch: Record<string, unknown> = {};
     try {
       patch = patchFrom(form, c.var.t);
+      // Turned on only from a session that meets it: no one locks themselves out.
+      if (patch.adminPhishingResistant && !current.adminPhishingResistant && !phishingResistant(c))
+        throw new AppError('invalid_request', {
+          detail: 'Sign in with a passkey first.',
+          local: { key: 'admin.settings.adminPhishingResistantFirst' },
+        });
       await updateServiceSettings(c.var.ctx, patch, c.var.actor!);
     } catch (e) {
       if (!isAppError(e) || e.code !== 'invalid_request') throw e;

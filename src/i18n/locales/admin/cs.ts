@@ -19,6 +19,10 @@ export default {
   'admin.nav.tokens': 'Tokeny API',
   'admin.nav.apps': 'Aplikace',
   'admin.nav.directory': 'Adresář',
+  'admin.needsPasskey':
+    'Portál pro správu vyžaduje přihlášení přístupovým klíčem: otevřete jej znovu a přihlaste se jím.',
+  'admin.noPasskey':
+    'Portál pro správu vyžaduje přihlášení přístupovým klíčem a vy žádný nemůžete použít ani zaregistrovat. Požádejte jiného správce, nebo požadavek vypněte na serveru (portcullis settings set adminPhishingResistant off).',
   'admin.forbidden': 'Portál správce je určen jen pro správce.',
   'admin.confirm.title': 'Potvrďte prosím',
 
@@ -489,6 +493,10 @@ export default {
   'admin.settings.mailOnAppPassword': 'Když se vytvoří heslo aplikace',
   'admin.settings.mailOnPasswordChange': 'Když se změní jejich heslo',
   'admin.settings.passkeys': 'Přístupové klíče',
+  'admin.settings.adminPhishingResistant':
+    'Správci potřebují pro tento portál přihlášení odolné proti phishingu (přístupový klíč); slabší relace je o něj požádána. Tokeny API a příkazový řádek na serveru se to netýká.',
+  'admin.settings.adminPhishingResistantFirst':
+    'Nejprve se přihlaste přístupovým klíčem (otevřete portál v novém přihlášení a použijte svůj klíč), aby vás zapnutí nemohlo zablokovat.',
   'admin.settings.passwordlessSignin':
     'Umožnit přihlášení jen přístupovým klíčem, bez hesla (PIN nebo biometrie přístupového klíče se počítá jako druhý faktor)',
   'admin.settings.fatigue': 'Portcullis Authenticator (únava z MFA)',

@@ -18,6 +18,10 @@ export default {
   'admin.nav.tokens': 'API-Token',
   'admin.nav.apps': 'Anwendungen',
   'admin.nav.directory': 'Verzeichnis',
+  'admin.needsPasskey':
+    'Das Verwaltungsportal erfordert eine Anmeldung mit einem Passkey: Öffnen Sie es erneut, um sich damit anzumelden.',
+  'admin.noPasskey':
+    'Das Verwaltungsportal erfordert eine Anmeldung mit einem Passkey, und Sie können keinen verwenden oder registrieren. Wenden Sie sich an einen anderen Administrator oder schalten Sie die Anforderung auf dem Server aus (portcullis settings set adminPhishingResistant off).',
   'admin.forbidden': 'Das Verwaltungsportal ist Administratoren vorbehalten.',
   'admin.confirm.title': 'Bitte bestätigen',
 
@@ -485,6 +489,10 @@ export default {
   'admin.settings.mailOnAppPassword': 'Wenn ein App-Kennwort erstellt wird',
   'admin.settings.mailOnPasswordChange': 'Wenn sich ihr Kennwort ändert',
   'admin.settings.passkeys': 'Passkeys',
+  'admin.settings.adminPhishingResistant':
+    'Administratoren benötigen für dieses Portal eine phishing-resistente Anmeldung (einen Passkey); eine schwächere Sitzung wird danach gefragt. API-Tokens und die Befehlszeile auf dem Server sind nicht betroffen.',
+  'admin.settings.adminPhishingResistantFirst':
+    'Melden Sie sich zuerst mit einem Passkey an (öffnen Sie das Portal in einer neuen Anmeldung und verwenden Sie Ihren Passkey), damit Sie sich beim Einschalten nicht aussperren.',
   'admin.settings.passwordlessSignin':
     'Anmeldung allein mit einem Passkey, ohne Kennwort, zulassen (PIN oder Biometrie des Passkeys zählt als zweiter Faktor)',
   'admin.settings.fatigue': 'Portcullis Authenticator (MFA-Ermüdung)',

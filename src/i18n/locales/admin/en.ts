@@ -18,6 +18,10 @@ export default {
   'admin.nav.tokens': 'API tokens',
   'admin.nav.apps': 'Applications',
   'admin.nav.directory': 'Directory',
+  'admin.needsPasskey':
+    'The admin portal needs a sign-in with a passkey: open it again to sign in with one.',
+  'admin.noPasskey':
+    'The admin portal needs a sign-in with a passkey, and you cannot use or register one. Ask another administrator, or turn the requirement off on the server (portcullis settings set adminPhishingResistant off).',
   'admin.forbidden': 'The admin portal is for administrators.',
   'admin.confirm.title': 'Please confirm',
 
@@ -475,6 +479,10 @@ export default {
   'admin.settings.mailOnAppPassword': 'When an app password is created',
   'admin.settings.mailOnPasswordChange': 'When their password changes',
   'admin.settings.passkeys': 'Passkeys',
+  'admin.settings.adminPhishingResistant':
+    'Administrators need a phishing-resistant sign-in (a passkey) for this portal; a weaker session is asked for one. API tokens and the command line on the server are not affected.',
+  'admin.settings.adminPhishingResistantFirst':
+    'Sign in with a passkey first (open the portal in a new sign-in and use your passkey), so that turning this on cannot lock you out.',
   'admin.settings.passwordlessSignin':
     "Let people sign in with a passkey alone, without a password (the passkey's PIN or biometric counts as the second factor)",
   'admin.settings.fatigue': 'Portcullis Authenticator (MFA fatigue)',

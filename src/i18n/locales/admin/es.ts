@@ -18,6 +18,10 @@ export default {
   'admin.nav.tokens': 'Tokens de API',
   'admin.nav.apps': 'Aplicaciones',
   'admin.nav.directory': 'Directorio',
+  'admin.needsPasskey':
+    'El portal de administración necesita un inicio de sesión con una llave de acceso: ábralo de nuevo para iniciar sesión con una.',
+  'admin.noPasskey':
+    'El portal de administración necesita un inicio de sesión con una llave de acceso, y no puede usar ni registrar ninguna. Pida ayuda a otro administrador o desactive el requisito en el servidor (portcullis settings set adminPhishingResistant off).',
   'admin.forbidden': 'El portal de administración es solo para administradores.',
   'admin.confirm.title': 'Confirme la acción',
 
@@ -489,6 +493,10 @@ export default {
   'admin.settings.mailOnAppPassword': 'Cuando se crea una contraseña de aplicación',
   'admin.settings.mailOnPasswordChange': 'Cuando cambia su contraseña',
   'admin.settings.passkeys': 'Llaves de acceso',
+  'admin.settings.adminPhishingResistant':
+    'Los administradores necesitan un inicio de sesión resistente a la suplantación de identidad (una llave de acceso) para este portal; a una sesión más débil se le pide. Los tokens de API y la línea de comandos en el servidor no se ven afectados.',
+  'admin.settings.adminPhishingResistantFirst':
+    'Inicie sesión primero con una llave de acceso (abra el portal en un nuevo inicio de sesión y use su llave), para que activar esto no le deje fuera.',
   'admin.settings.passwordlessSignin':
     'Permitir iniciar sesión solo con una llave de acceso, sin contraseña (el PIN o la biometría de la llave de acceso cuenta como segundo factor)',
   'admin.settings.fatigue': 'Portcullis Authenticator (fatiga de MFA)',

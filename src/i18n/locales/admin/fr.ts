@@ -18,6 +18,10 @@ export default {
   'admin.nav.tokens': 'Jetons d’API',
   'admin.nav.apps': 'Applications',
   'admin.nav.directory': 'Annuaire',
+  'admin.needsPasskey':
+    'Le portail d’administration exige une connexion avec une clé d’accès : ouvrez-le à nouveau pour vous connecter avec.',
+  'admin.noPasskey':
+    'Le portail d’administration exige une connexion avec une clé d’accès, et vous ne pouvez ni en utiliser ni en enregistrer une. Demandez à un autre administrateur, ou désactivez l’exigence sur le serveur (portcullis settings set adminPhishingResistant off).',
   'admin.forbidden': 'Le portail d’administration est réservé aux administrateurs.',
   'admin.confirm.title': 'Veuillez confirmer',
 
@@ -489,6 +493,10 @@ export default {
   'admin.settings.mailOnAppPassword': 'Quand un mot de passe d’application est créé',
   'admin.settings.mailOnPasswordChange': 'Quand leur mot de passe change',
   'admin.settings.passkeys': 'Clés d’accès',
+  'admin.settings.adminPhishingResistant':
+    'Les administrateurs ont besoin d’une connexion résistante à l’hameçonnage (une clé d’accès) pour ce portail ; une session plus faible se la voit demander. Les jetons d’API et la ligne de commande sur le serveur ne sont pas concernés.',
+  'admin.settings.adminPhishingResistantFirst':
+    'Connectez-vous d’abord avec une clé d’accès (ouvrez le portail dans une nouvelle connexion et utilisez votre clé), pour ne pas vous enfermer dehors en activant ceci.',
   'admin.settings.passwordlessSignin':
     'Permettre de se connecter avec une clé d’accès seule, sans mot de passe (le code PIN ou la biométrie de la clé d’accès compte comme second facteur)',
   'admin.settings.fatigue': 'Portcullis Authenticator (lassitude MFA)',

@@ -19,6 +19,10 @@ export default {
   'admin.nav.tokens': 'Tokeny API',
   'admin.nav.apps': 'Aplikácie',
   'admin.nav.directory': 'Adresár',
+  'admin.needsPasskey':
+    'Portál na správu vyžaduje prihlásenie prístupovým kľúčom: otvorte ho znova a prihláste sa ním.',
+  'admin.noPasskey':
+    'Portál na správu vyžaduje prihlásenie prístupovým kľúčom a vy žiadny nemôžete použiť ani zaregistrovať. Požiadajte iného správcu alebo požiadavku vypnite na serveri (portcullis settings set adminPhishingResistant off).',
   'admin.forbidden': 'Portál správcu je určený len pre správcov.',
   'admin.confirm.title': 'Potvrďte, prosím',
 
@@ -492,6 +496,10 @@ export default {
   'admin.settings.mailOnAppPassword': 'Keď sa vytvorí heslo aplikácie',
   'admin.settings.mailOnPasswordChange': 'Keď sa zmení ich heslo',
   'admin.settings.passkeys': 'Prístupové kľúče',
+  'admin.settings.adminPhishingResistant':
+    'Správcovia potrebujú pre tento portál prihlásenie odolné voči phishingu (prístupový kľúč); slabšia relácia je oň požiadaná. Tokenov API a príkazového riadka na serveri sa to netýka.',
+  'admin.settings.adminPhishingResistantFirst':
+    'Najprv sa prihláste prístupovým kľúčom (otvorte portál v novom prihlásení a použite svoj kľúč), aby vás zapnutie nemohlo zablokovať.',
   'admin.settings.passwordlessSignin':
     'Umožniť prihlásenie len prístupovým kľúčom, bez hesla (PIN alebo biometria prístupového kľúča sa počíta ako druhý faktor)',
   'admin.settings.fatigue': 'Portcullis Authenticator (únava z MFA)',
