@@ -237,7 +237,7 @@ export function signinFlows(ctx: AppContext) {
       (await isRememberedDevice(ctx, user, client.deviceToken))
     )
       factors.push({ method: REMEMBERED_DEVICE, factor: 'possession', amr: [], at: now });
-    const flow: FlowRow = {
+    let flow: FlowRow = {
       id: crypto.randomUUID(),
       user_id: user.id,
       factors: JSON.stringify(factors),
@@ -255,8 +255,16 @@ export function signinFlows(ctx: AppContext) {
       remember_device: 0,
       proofup_postponed: 0,
     };
+    let state = evaluate({ flow, user, methodUser: toMethodUser(user), factors, ...around });
+    // A strength asked for from the start that this user cannot meet: signed in
+    // as usual instead, so that the application is told (a step-up then
+    // answers it "unmet") rather than the person stuck here.
+    if (state.next.kind === 'no_method' && !opts.stepUp && flow.strength !== 'none') {
+      flow = { ...flow, strength: 'none', require_mfa: 0 };
+      state = evaluate({ ...state, flow });
+    }
     await stores.flows.insert(flow);
-    return evaluate({ flow, user, methodUser: toMethodUser(user), factors, ...around });
+    return state;
   }
 
   return {
@@ -268,6 +276,7 @@ export function signinFlows(ctx: AppContext) {
       password: string,
       client: ClientInfo,
       returnTo: string | null = null,
+      strength: AppStrength = 'none',
     ): Promise<FlowState> {
       const upn = printable(upnInput.trim()).slice(0, MAX_UPN_INPUT);
       const fail = async (reason: string, userId: string | null) => {
@@ -309,7 +318,10 @@ export function signinFlows(ctx: AppContext) {
         await fail('sign-in blocked by an administrator', user.id);
         throw new AppError('invalid_credentials');
       }
-      return create(user, [passwordFactor(clock.now())], client, returnTo, { stepUp: false });
+      return create(user, [passwordFactor(clock.now())], client, returnTo, {
+        stepUp: false,
+        strength,
+      });
     },
 
     /**

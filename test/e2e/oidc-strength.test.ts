@@ -98,6 +98,15 @@ describe('OpenID Connect: authentication strengths', () => {
     assert.equal((await fresh.tokens()).claims()!.acr, PHISH);
   });
 
+  it('a fresh sign-in for the application asks for the strength from the start: no app code first', async () => {
+    const di = await person('Enforced');
+    await authorize(newBrowser(issuer), await config(wiki), di); // registers an authenticator app
+    assert.ok(di.secret);
+    const fresh = await authorize(newBrowser(issuer), await config(payroll), di);
+    assert.deepEqual(fresh.seen, ['password', 'proofup', 'enrol-passkey', 'app-passwords']);
+    assert.equal((await fresh.tokens()).claims()!.acr, PHISH);
+  });
+
   it('a relying party asks for a strength with acr_values', async () => {
     const cy = await person();
     const b = newBrowser(issuer);

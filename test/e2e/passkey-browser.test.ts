@@ -1,10 +1,12 @@
 // Passkeys in headless Chromium with the DevTools-protocol virtual authenticator.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import * as client from 'openid-client';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { createContext } from '../../src/context.ts';
 import { migrate } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
+import { createOidcApp } from '../../src/services/applications.ts';
 import { cliActor } from '../../src/services/audit.ts';
 import { changeMethodPolicy } from '../../src/services/methods-policy.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
@@ -18,6 +20,8 @@ import { type ServerProcess, startServerProcess } from '../helpers/server.ts';
 import { codeAt } from '../helpers/totp.ts';
 
 const PASSWORD = 'Passkey password 1';
+/** Where the relying party would get the browser back: nothing listens; the request is enough. */
+const RP_CALLBACK = 'http://127.0.0.1:9/cb';
 const SID_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
@@ -26,6 +30,8 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
   let browser: Browser;
   /** WebAuthn wants a domain as RP ID (not an IP address): the page and the public URL are on localhost. */
   let origin: string;
+  /** An OpenID Connect client that requires a phishing-resistant sign-in. */
+  let payroll: { id: string; clientSecret: string };
 
   async function signIn(page: Page, upn: string) {
     await page.goto(origin);
@@ -70,6 +76,20 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       secret: SID_SECRET,
       details: {},
     });
+    await createUser(ctx, { upn: 'uma@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
+    const uma = (await ctx.stores.users.findByUpn('uma@contoso.com'))!;
+    await addRegistration(ctx, uma.id, 'PhoneAppOTP', {
+      ok: true,
+      secret: SID_SECRET,
+      details: {},
+    });
+    const created = await createOidcApp(ctx, {
+      name: 'Payroll',
+      redirectUris: [RP_CALLBACK],
+      firstParty: true,
+      strength: 'phishing-resistant',
+    });
+    payroll = { id: created.application.id, clientSecret: created.clientSecret };
     await ctx.db.destroy();
     server = await startServerProcess(db.env);
     browser = await launchChromium();
@@ -337,6 +357,72 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     assert.ok(await page.getByRole('link', { name: /Authenticator app/ }).isVisible());
     await page.getByRole('button', { name: 'Use passkey' }).click();
     await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await context.close();
+  });
+
+  it('an application that requires a phishing-resistant sign-in gets a passkey, never the app code; its ID token says so', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await withAuthenticator(context, page);
+    const config = await client.discovery(
+      new URL(origin),
+      payroll.id,
+      undefined,
+      client.ClientSecretBasic(payroll.clientSecret),
+      { execute: [client.allowInsecureRequests] },
+    );
+    /** The relying party's request, played in the browser until it comes back with a code; the ID token's claims. */
+    const authorize = async (play: () => Promise<void>) => {
+      const verifier = client.randomPKCECodeVerifier();
+      const url = client.buildAuthorizationUrl(config, {
+        redirect_uri: RP_CALLBACK,
+        scope: 'openid',
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      const [back] = await Promise.all([
+        page.waitForRequest((r) => r.url().startsWith(RP_CALLBACK), { timeout: 30_000 }),
+        (async () => {
+          await page.goto(url.href);
+          await play();
+        })(),
+      ]);
+      const tokens = await client.authorizationCodeGrant(config, new URL(back.url()), {
+        pkceCodeVerifier: verifier,
+      });
+      return tokens.claims()!;
+    };
+
+    // Uma has an authenticator app; this application needs more: she registers a passkey.
+    const first = await authorize(async () => {
+      await page.getByLabel('Username').fill('uma@contoso.com');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { name: 'More information required' }).waitFor();
+      assert.equal(await page.getByLabel(/Authenticator app/).count(), 0, 'only a passkey');
+      await page.getByLabel(/^Passkey/).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.waitForLoadState('load'); // passkey.js (deferred) must be listening
+      await page.getByRole('button', { name: 'Create passkey' }).click();
+      await page.getByRole('link', { name: 'Done' }).click();
+    });
+    assert.equal(first.acr, 'urn:portcullis:acr:phishing-resistant');
+    assert.ok((first.amr as string[]).includes('hwk'));
+
+    // Signed out, the next sign-in asks for the passkey and not her app's code.
+    await page.goto(origin);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const second = await authorize(async () => {
+      await page.getByLabel('Username').fill('uma@contoso.com');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { name: 'Verify your identity' }).waitFor();
+      await page.waitForLoadState('load');
+      assert.equal(await page.getByLabel('Code').count(), 0, 'no code asked');
+      await page.getByRole('button', { name: 'Use passkey' }).click();
+    });
+    assert.equal(second.acr, 'urn:portcullis:acr:phishing-resistant');
     await context.close();
   });
 

@@ -98,10 +98,12 @@ export async function authorize(
     if (/name="password"/.test(html) && action === '/signin') {
       if (res.status >= 400) throw new Error(`stuck at ${res.status}: ${html.slice(0, 400)}`);
       seen.push('password');
+      const strength = /name="strength" value="([^"]+)"/.exec(html)?.[1];
       res = await b.post('/signin', {
         username: person.upn,
         password: person.password,
         rd: /name="rd" value="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&'),
+        ...(strength ? { strength } : {}),
       });
     } else if (/data-passkey="register"/.test(html)) {
       seen.push('enrol-passkey');

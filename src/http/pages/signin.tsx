@@ -7,6 +7,8 @@ export const SigninPage = (
     username?: string;
     error?: string;
     returnTo?: string | null;
+    /** The strength the application the sign-in is for requires (asked for from the start). */
+    strength?: string | undefined;
     /** Other ways in, offered below the password (passwordless sign-in). */
     alternatives?: Child[];
     /** Where to sign in with a Temporary Access Pass, where the organisation issues them. */
@@ -18,6 +20,7 @@ export const SigninPage = (
     <form method="post" action="/signin" class="stack">
       <Csrf token={p.csrfToken} />
       {p.returnTo ? <input type="hidden" name="rd" value={p.returnTo} /> : null}
+      {p.strength ? <input type="hidden" name="strength" value={p.strength} /> : null}
       <label for="username">{p.t('signin.username')}</label>
       <input
         id="username"

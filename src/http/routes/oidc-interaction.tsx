@@ -97,9 +97,12 @@ function interactionHandler(provider: Provider) {
     const session = c.var.session;
     const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
     const params = details.params as Record<string, unknown>;
+    // Asked for from the start (not stepped up to after a weaker sign-in).
+    const needed = strengthNeeded(clientPolicy(client).strength, acrRequestOf(params));
     const signIn = (fresh: boolean, upn?: string) => {
       const q = new URLSearchParams({ rd: here });
       if (fresh) q.set('prompt', 'login');
+      if (needed !== 'none') q.set('strength', needed);
       const hint = upn ?? (typeof params.login_hint === 'string' ? params.login_hint : '');
       if (hint) q.set('login_hint', hint.slice(0, 256));
       return c.redirect(`/?${q}`, 303);
@@ -127,7 +130,6 @@ function interactionHandler(provider: Provider) {
     const amr = JSON.parse(session.amr ?? '[]') as string[];
     const request = acrRequestOf(params);
     const { strength } = clientPolicy(client);
-    const needed = strengthNeeded(strength, request);
     if (needed !== 'none' && !meets(amr, needed)) {
       const client = { ...clientInfo(c), deviceToken: deviceCookie(c) };
       const s = await flows.stepUp({ userId: user.id, authTime }, client, here, needed);

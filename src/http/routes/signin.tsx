@@ -6,6 +6,7 @@ import type { FlowState } from '../../flows/signin.ts';
 import { findMethod, methods } from '../../methods/index.ts';
 import { methodTypesFor } from '../../policy/methods-policy.ts';
 import { firstToOffer } from '../../policy/preferred-method.ts';
+import { type AppStrength, isAppStrength } from '../../policy/strength.ts';
 import { getMethodsPolicy } from '../../services/methods-policy.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { clientInfo } from '../client.ts';
@@ -75,6 +76,14 @@ async function passwordlessParts(c: C, returnTo: string | null): Promise<Child[]
 const passesOffered = async (c: C) =>
   (await getMethodsPolicy(c.var.ctx)).temporaryAccessPass.enabled;
 
+/**
+ * The strength an application asked the sign-in for (?strength=, from the
+ * OpenID Connect interaction), so it is asked for from the start rather than
+ * stepped up to after. Only ever adds: the interaction checks again.
+ */
+const strengthOf = (value: string | undefined): AppStrength =>
+  isAppStrength(value) ? value : 'none';
+
 const withReturn = (path: string, returnTo: string | null) =>
   returnTo ? `${path}?${new URLSearchParams({ rd: returnTo })}` : path;
 
@@ -97,7 +106,12 @@ async function showPassSignin(
 
 async function showSignin(
   c: C,
-  opts: { error?: AppError; username?: string; returnTo?: string | null } = {},
+  opts: {
+    error?: AppError;
+    username?: string;
+    returnTo?: string | null;
+    strength?: AppStrength;
+  } = {},
 ) {
   if (opts.error) withRetryAfter(c, opts.error);
   const returnTo = opts.returnTo ?? null;
@@ -107,6 +121,7 @@ async function showSignin(
       csrfToken={formToken(c)}
       username={opts.username}
       returnTo={returnTo}
+      strength={opts.strength === 'none' ? undefined : opts.strength}
       error={opts.error && localMessage(opts.error, c.var.t)}
       alternatives={await passwordlessParts(c, returnTo)}
       passHref={(await passesOffered(c)) ? withReturn('/signin/pass', returnTo) : undefined}
@@ -322,6 +337,7 @@ export const signinRoutes = new Hono<HttpEnv>()
       return showSignin(c, {
         returnTo,
         username: user?.upn ?? c.req.query('login_hint')?.slice(0, 256),
+        strength: strengthOf(c.req.query('strength')),
       });
     if (returnTo) return c.redirect(returnTo, 303);
     if (!user) {
@@ -351,12 +367,13 @@ export const signinRoutes = new Hono<HttpEnv>()
     const form = await readForm(c);
     const username = (form.username ?? '').slice(0, 256);
     const returnTo = safeReturnTo(c.var.ctx.config, form.rd);
+    const strength = strengthOf(form.strength);
     const client = { ...clientInfo(c), deviceToken: deviceCookie(c) };
     return firstStep(
       c,
       form._csrf,
-      () => c.var.flows.start(username, form.password ?? '', client, returnTo),
-      (error) => showSignin(c, { error, username, returnTo }),
+      () => c.var.flows.start(username, form.password ?? '', client, returnTo, strength),
+      (error) => showSignin(c, { error, username, returnTo, strength }),
     );
   })
 
