@@ -1104,7 +1104,29 @@ function suite(mode: Mode): void {
           'allowedAaguids=EE882879-721C-4913-9775-3DFCCE97072A',
         ]),
       );
+      const campaign = ok(
+        await cli([
+          'methods-policy',
+          'set',
+          'registrationCampaign',
+          '--on',
+          '--option',
+          'methods=passkey',
+          '--option',
+          'snoozeDays=3',
+        ]),
+      );
+      assert.match(
+        campaign,
+        /^registrationCampaign\s+Enabled\s+All users\s+snoozeDays=3 snoozeLimit=0 methods=passkey$/m,
+      );
+      assertFails(
+        await cli(['methods-policy', 'set', 'registrationCampaign', '--option', 'snoozeDays=20']),
+        /Snooze for 0 to 14 days/,
+        'a snooze too long',
+      );
       const json = JSON.parse(ok(await cli(['methods-policy', 'show', '--json'])));
+      assert.equal(json.registrationCampaign.enabled, true);
       assert.deepEqual(json.passkey.allowedAaguids, ['ee882879-721c-4913-9775-3dfcce97072a']);
       assert.equal(json.sms.enabled, false);
       assert.deepEqual(json.voice.phones, ['mobile', 'office']);

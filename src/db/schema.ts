@@ -48,6 +48,7 @@ export interface Database {
   radius_requests: RadiusRequestsTable;
   cache_epoch: CacheEpochTable;
   temporary_access_passes: TemporaryAccessPassesTable;
+  campaign_snoozes: CampaignSnoozesTable;
 }
 
 export type GroupSource = 'local' | 'scim' | 'directory';
@@ -249,6 +250,8 @@ export interface SigninFlowsTable {
   strength: AppStrength;
   /** Started from a signed-in session (its password counts): the session stays signed in meanwhile. */
   step_up: number;
+  /** The user said "Not now" to the registration campaign in this sign-in. */
+  campaign_snoozed: number;
   /** The user asked to remember this device: set its cookie when the sign-in finishes. */
   remember_device: number;
   /** The user postponed registering a method in this sign-in (enrolment grace). */
@@ -617,4 +620,13 @@ export interface AuthenticatorPushSubscriptionsTable {
 export interface CacheEpochTable {
   id: number;
   n: number | string;
+}
+
+/** Registration campaign: a user's "Not now"s (migration 0028). */
+export interface CampaignSnoozesTable {
+  user_id: string;
+  /** How many times they have said it. */
+  snoozes: number;
+  /** Not asked again before this time. */
+  snoozed_until: number;
 }

@@ -72,6 +72,7 @@ export function addMethodFlows(ctx: AppContext) {
         step_up: 0,
         remember_device: 0,
         proofup_postponed: 0,
+        campaign_snoozed: 0,
       };
       await stores.flows.insert(flow);
       await enrol.begin(await enrolling(user, flow), method);

@@ -150,6 +150,7 @@ export function radiusMfa(ctx: AppContext) {
       step_up: 0,
       remember_device: 0,
       proofup_postponed: 0,
+      campaign_snoozed: 0,
     };
     await ctx.stores.flows.insert(flow);
     return flow;

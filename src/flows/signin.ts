@@ -17,12 +17,19 @@ import { type CompletedFactor, type NextStep, nextStep } from '../policy/mfa.ts'
 import { firstToOffer } from '../policy/preferred-method.ts';
 import type { AppStrength, Strength } from '../policy/strength.ts';
 import { audit } from '../services/audit.ts';
+import type { UserCampaign } from '../services/methods-policy.ts';
 import {
   getMethodsPolicy,
   methodTypesForUser,
   userMethodTypes,
 } from '../services/methods-policy.ts';
 import { notifyPasswordChange } from '../services/notices.ts';
+import {
+  recordSnooze,
+  type Snooze,
+  snoozeOf,
+  TELEPHONY_METHODS,
+} from '../services/registration-campaign.ts';
 import { loadRegistrations } from '../services/registrations.ts';
 import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
 import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
@@ -59,6 +66,8 @@ export interface FlowState {
   /** MethodTypes the user may register (the policy: texts kept for recovery only are here). */
   enrollableMethods: string[];
   settings: ServiceSettings;
+  /** The registration campaign where it is for this user, with their "Not now"s. */
+  campaign: (UserCampaign & Snooze) | null;
   next: NextStep;
   /** A method's message for the user, shown once the sign-in finishes (not stored). */
   notice?: string;
@@ -124,6 +133,17 @@ export function signinFlows(ctx: AppContext) {
         postponed: s.flow.proofup_postponed === 1,
       },
       mustChangePassword: s.user.must_change_password === 1,
+      campaign: s.campaign && {
+        targets: s.campaign.targets,
+        offer: s.campaign.targets.filter((m) => s.enrollableMethods.includes(m)),
+        triggers: TELEPHONY_METHODS,
+        snoozed: s.flow.campaign_snoozed === 1 || s.campaign.snoozedUntil > clock.now(),
+        snoozesLeft:
+          s.campaign.snoozeLimit === 0
+            ? null
+            : Math.max(0, s.campaign.snoozeLimit - s.campaign.snoozes),
+        snoozeDays: s.campaign.snoozeDays,
+      },
     });
     return { ...s, next };
   }
@@ -139,6 +159,7 @@ export function signinFlows(ctx: AppContext) {
       allowedMethods: methods.signin,
       enrollableMethods: methods.register,
       registrations: await loadRegistrations(ctx, userId),
+      campaign: methods.campaign && { ...methods.campaign, ...(await snoozeOf(ctx.db, userId)) },
     };
   }
 
@@ -254,6 +275,7 @@ export function signinFlows(ctx: AppContext) {
       step_up: opts.stepUp ? 1 : 0,
       remember_device: 0,
       proofup_postponed: 0,
+      campaign_snoozed: 0,
     };
     let state = evaluate({ flow, user, methodUser: toMethodUser(user), factors, ...around });
     // A strength asked for from the start that this user cannot meet: signed in
@@ -265,6 +287,23 @@ export function signinFlows(ctx: AppContext) {
     }
     await stores.flows.insert(flow);
     return state;
+  }
+
+  /**
+   * Registration campaign: "Not now" — counted, not asked again for the
+   * campaign's days; refused once the user's snoozes are used up.
+   */
+  async function snooze(
+    s: FlowState,
+    campaign: { snoozesLeft: number | null; snoozeDays: number },
+  ): Promise<FlowState> {
+    if (campaign.snoozesLeft === 0)
+      throw new AppError('conflict', { detail: 'Set up one of the methods offered to go on.' });
+    const limit = s.campaign?.snoozeLimit ?? 0;
+    if (!(await recordSnooze(ctx.db, s.user.id, campaign.snoozeDays, clock.now(), limit)))
+      throw new AppError('conflict', { detail: 'Set up one of the methods offered to go on.' });
+    await stores.flows.update(s.flow.id, { campaign_snoozed: 1, pending_sealed: null });
+    return evaluate({ ...s, flow: { ...s.flow, campaign_snoozed: 1, pending_sealed: null } });
   }
 
   return {
@@ -586,6 +625,7 @@ export function signinFlows(ctx: AppContext) {
      */
     async postponeProofup(flowId: string): Promise<FlowState> {
       const s = await load(flowId);
+      if (s.next.kind === 'proofup' && s.next.campaign) return snooze(s, s.next.campaign);
       if (s.next.kind !== 'proofup' || !s.next.graceDaysLeft)
         throw new AppError('conflict', { detail: 'Registration cannot be postponed now.' });
       const now = clock.now();

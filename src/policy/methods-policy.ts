@@ -27,6 +27,9 @@ export const POLICY_METHODS = {
   recoveryCodes: ['RecoveryCode'],
   // Not a registered method: a pass an administrator issues (no MethodType).
   temporaryAccessPass: [],
+  // Not a method: who is asked, after signing in with a text or a call, to set
+  // up a stronger one (Entra's registration campaign, in its methods policy too).
+  registrationCampaign: [],
 } as const satisfies Record<string, readonly MethodType[]>;
 export type PolicyMethod = keyof typeof POLICY_METHODS;
 export const policyMethods = Object.keys(POLICY_METHODS) as PolicyMethod[];
@@ -47,6 +50,21 @@ const LIFETIME = z
   .int()
   .min(TAP_LIFETIME.min, 'A pass lives 10 minutes to 30 days (43200 minutes).')
   .max(TAP_LIFETIME.max, 'A pass lives 10 minutes to 30 days (43200 minutes).');
+/** What a registration campaign asks users to set up, and the MethodType each is. */
+export const CAMPAIGN_METHODS = {
+  authenticator: 'PhoneAppNotification',
+  passkey: 'Passkey',
+} as const satisfies Record<string, MethodType>;
+type CampaignMethod = keyof typeof CAMPAIGN_METHODS;
+export const CAMPAIGN_SNOOZE = { days: 14, limit: 10 };
+const DEFAULT_CAMPAIGN = {
+  enabled: false,
+  include: 'all' as const,
+  exclude: [] as string[],
+  snoozeDays: 1,
+  snoozeLimit: 0,
+  methods: ['authenticator', 'passkey'] as CampaignMethod[],
+};
 const AAGUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -106,6 +124,30 @@ function policySchema(strict: boolean) {
       message: 'The default lifetime is longer than the longest allowed.',
       path: ['defaultLifetimeMinutes'],
     }),
+    registrationCampaign: shut({
+      ...targets,
+      /** Days "Not now" puts the question off (0: asked at every such sign-in). */
+      snoozeDays: z
+        .number()
+        .int()
+        .min(0, `Snooze for 0 to ${CAMPAIGN_SNOOZE.days} days.`)
+        .max(CAMPAIGN_SNOOZE.days, `Snooze for 0 to ${CAMPAIGN_SNOOZE.days} days.`),
+      /** How many times a user may say "Not now" before setting one up; 0: no limit. */
+      snoozeLimit: z
+        .number()
+        .int()
+        .min(0, `Allow 1 to ${CAMPAIGN_SNOOZE.limit} snoozes, or 0 for no limit.`)
+        .max(
+          CAMPAIGN_SNOOZE.limit,
+          `Allow 1 to ${CAMPAIGN_SNOOZE.limit} snoozes, or 0 for no limit.`,
+        ),
+      /** What users are asked to set up. */
+      methods: z
+        .array(z.enum(Object.keys(CAMPAIGN_METHODS) as [CampaignMethod, ...CampaignMethod[]]))
+        .min(1, 'Ask users to set up the authenticator, a passkey, or either.'),
+    })
+      // A policy saved before campaigns has none: off.
+      .default(DEFAULT_CAMPAIGN),
   });
 }
 /** What an administrator sends (the API, the command line). */
@@ -124,6 +166,7 @@ const DEFAULT_POLICY: MethodsPolicy = {
   voice: { ...everyone, phones: ['mobile', 'alternateMobile', 'office'] },
   passkey: { ...everyone, attestationRequired: false, allowedAaguids: [] },
   recoveryCodes: everyone,
+  registrationCampaign: DEFAULT_CAMPAIGN,
   temporaryAccessPass: {
     ...everyone,
     enabled: false,
@@ -148,8 +191,8 @@ export function withAllowedMethods(
   const phones = (Object.keys(VOICE_PHONES) as VoicePhone[]).filter((p) => has(VOICE_PHONES[p]));
   const next = { ...policy };
   for (const m of policyMethods) {
-    // A Temporary Access Pass is no method a list could name: it stays as it is.
-    if (m === 'temporaryAccessPass') continue;
+    // A Temporary Access Pass or a campaign is no method a list could name: it stays as it is.
+    if (m === 'temporaryAccessPass' || m === 'registrationCampaign') continue;
     next[m] = { ...policy[m], enabled: POLICY_METHODS[m].some(has) } as never;
   }
   // Off, calls still name a phone kind (the schema asks for one): those they had.

@@ -46,6 +46,23 @@ export interface PolicyInput {
   grace?: { days: number; since: number | null; now: number; postponed: boolean };
   /** An admin reset the password: the user chooses a new one before the session starts. */
   mustChangePassword?: boolean;
+  /** The registration campaign, where it is for this user. */
+  campaign?: CampaignInput | null;
+}
+
+/** What the registration campaign asks of a user who signed in with a text or a call. */
+export interface CampaignInput {
+  /** MethodTypes it asks users to set up (a user with one of them is not asked). */
+  targets: readonly string[];
+  /** Of those, the ones this user may register (what is offered). */
+  offer: readonly string[];
+  /** MethodTypes whose use in a sign-in brings the question (texts and calls). */
+  triggers: readonly string[];
+  /** They said "Not now" recently enough, or in this sign-in. */
+  snoozed: boolean;
+  /** How many more times they may; null: no limit. 0: they set one up now. */
+  snoozesLeft: number | null;
+  snoozeDays: number;
 }
 
 export type NextStep =
@@ -56,6 +73,8 @@ export type NextStep =
       offer: readonly string[];
       /** Days the user may still postpone registering (only when they may). */
       graceDaysLeft?: number;
+      /** The registration campaign asks (the user has a method already). */
+      campaign?: { snoozesLeft: number | null; snoozeDays: number };
     }
   | { kind: 'verify'; usable: readonly string[] }
   | { kind: 'change_password' }
@@ -70,9 +89,30 @@ export const requiresMfa = (mfaState: MfaState, applicationRequiresMfa = false) 
  */
 export function nextStep(p: PolicyInput): NextStep {
   const mfa = mfaStep(p);
+  if (mfa.kind !== 'done') return mfa;
+  const nudge = campaignStep(p);
+  if (nudge) return nudge;
   // A one-time password from an admin is replaced only once MFA is satisfied,
   // so a leaked one-time password alone cannot choose the user's password.
-  return mfa.kind === 'done' && p.mustChangePassword ? { kind: 'change_password' } : mfa;
+  return p.mustChangePassword ? { kind: 'change_password' } : mfa;
+}
+
+/**
+ * The registration campaign (Entra's "nudge"): a user who has just signed in
+ * with a text or a call, and has none of the methods it targets, is asked to
+ * set one up — unless they said "Not now" recently; once their snoozes are
+ * used up, they set one up.
+ */
+function campaignStep(p: PolicyInput): NextStep | null {
+  const c = p.campaign;
+  if (!c || c.snoozed || c.offer.length === 0) return null;
+  if (!p.factors.some((f) => c.triggers.includes(f.method))) return null;
+  if (p.registered.some((m) => c.targets.includes(m))) return null;
+  return {
+    kind: 'proofup',
+    offer: c.offer,
+    campaign: { snoozesLeft: c.snoozesLeft, snoozeDays: c.snoozeDays },
+  };
 }
 
 const DAY_MS = 86_400_000;

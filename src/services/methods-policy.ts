@@ -7,6 +7,7 @@
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import {
+  CAMPAIGN_METHODS,
   fromAllowedMethods,
   groupsNamed,
   isFor,
@@ -97,15 +98,32 @@ export async function userMethodTypes(
   ctx: AppContext,
   userId: string,
   cache: CacheView = ctx.dataCache,
-): Promise<{ signin: string[]; register: string[] }> {
+): Promise<{ signin: string[]; register: string[]; campaign: UserCampaign | null }> {
   const [policy, groups] = await Promise.all([
     getMethodsPolicy(ctx, cache),
     groupsOf(ctx, userId, cache),
   ]);
+  const c = policy.registrationCampaign;
   return {
     signin: methodTypesFor(policy, groups, 'signin'),
     register: methodTypesFor(policy, groups, 'register'),
+    campaign: isFor(policy, 'registrationCampaign', groups)
+      ? {
+          targets: c.methods.map((m) => CAMPAIGN_METHODS[m]),
+          snoozeDays: c.snoozeDays,
+          snoozeLimit: c.snoozeLimit,
+        }
+      : null,
   };
+}
+
+/** The registration campaign as it applies to one user (null: it does not). */
+export interface UserCampaign {
+  /** The MethodTypes it asks them to set up. */
+  targets: string[];
+  snoozeDays: number;
+  /** 0: no limit. */
+  snoozeLimit: number;
 }
 
 /**

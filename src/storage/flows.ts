@@ -22,7 +22,10 @@ export const flowsStore = (db: Db) => ({
   async update(
     id: string,
     patch: Partial<
-      Pick<FlowRow, 'factors' | 'pending_sealed' | 'remember_device' | 'proofup_postponed'>
+      Pick<
+        FlowRow,
+        'factors' | 'pending_sealed' | 'remember_device' | 'proofup_postponed' | 'campaign_snoozed'
+      >
     >,
   ): Promise<void> {
     await db.updateTable('signin_flows').set(patch).where('id', '=', id).execute();

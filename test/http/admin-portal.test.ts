@@ -583,6 +583,52 @@ describe('admin portal', () => {
       defaultLength: '8',
     });
     policy = await getMethodsPolicy(t.ctx);
+    // The registration campaign: its options, and how many users it is for.
+    const norm = (await t.ctx.stores.users.findByUpn('norm@contoso.com'))!;
+    await addRegistration(t.ctx, norm.id, 'OneWaySMS', {
+      ok: true,
+      secret: '+420601000222',
+      details: { masked: '+••••••••••22' },
+    });
+    const campaignPage = await admin.page('/admin/methods-policy/registrationCampaign');
+    assert.deepEqual(unlabelled(campaignPage.html), []);
+    assert.match(textOf(campaignPage.html), /1 user still relies on text messages or calls alone/);
+    const campaignForm = {
+      enabled: 'on',
+      target: 'all',
+      methods: ['passkey'],
+      snoozeDays: '3',
+      snoozeLimit: '2',
+    };
+    const badCampaign = await admin.submit('/admin/methods-policy/registrationCampaign', {
+      ...campaignForm,
+      snoozeDays: '15',
+    });
+    assert.equal(badCampaign.res.status, 400);
+    assert.match(textOf(badCampaign.html), /Snooze for 0 to 14 days/);
+    const campaignSaved = await admin.submit(
+      '/admin/methods-policy/registrationCampaign',
+      campaignForm,
+    );
+    assert.match(
+      textOf(/<tr id="method-registrationCampaign">[\s\S]*?<\/tr>/.exec(campaignSaved.html)![0]),
+      /Registration campaign On All users — a passkey; asked again after 3 days; “Not now” 2 times/,
+    );
+    assert.match(textOf(campaignSaved.html), /1 user still relies on text messages or calls alone/);
+    assert.deepEqual(
+      (({ enabled, snoozeDays, snoozeLimit, methods }) => ({
+        enabled,
+        snoozeDays,
+        snoozeLimit,
+        methods,
+      }))((await getMethodsPolicy(t.ctx)).registrationCampaign),
+      { enabled: true, snoozeDays: 3, snoozeLimit: 2, methods: ['passkey'] },
+    );
+    await admin.submit('/admin/methods-policy/registrationCampaign', {
+      ...campaignForm,
+      enabled: '',
+    });
+    policy = await getMethodsPolicy(t.ctx);
     assert.equal((await admin.page('/admin/methods-policy/fido')).res.status, 404);
     const audit = textOf(
       (await admin.page('/admin/logs/audit?action=methods_policy_changed')).html,

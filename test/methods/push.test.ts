@@ -129,6 +129,7 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
       step_up: 0,
       remember_device: 0,
       proofup_postponed: 0,
+      campaign_snoozed: 0,
     });
     return id;
   }

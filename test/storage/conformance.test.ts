@@ -176,6 +176,7 @@ describe(`storage conformance (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => 
       step_up: 0,
       remember_device: 0,
       proofup_postponed: 0,
+      campaign_snoozed: 0,
     };
     await t.ctx.stores.flows.insert(f);
     const taken = await Promise.all(

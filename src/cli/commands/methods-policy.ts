@@ -96,7 +96,7 @@ export function methodsPolicyCommands(program: Command): void {
   policy
     .command('set <method>')
     .description(
-      'Change one method (authenticator, totp, sms, voice, passkey, recoveryCodes, temporaryAccessPass), e.g. `methods-policy set passkey --on --for Engineering,Sales --exclude Contractors`, `methods-policy set sms --option useForSignIn=off`, `methods-policy set voice --option phones=mobile,office`. Prints the policy.',
+      'Change one method (authenticator, totp, sms, voice, passkey, recoveryCodes, temporaryAccessPass) or the registrationCampaign, e.g. `methods-policy set passkey --on --for Engineering,Sales --exclude Contractors`, `methods-policy set sms --option useForSignIn=off`, `methods-policy set voice --option phones=mobile,office`. Prints the policy.',
     )
     .option('--on', 'turn the method on')
     .option('--off', 'turn the method off')

@@ -27,6 +27,7 @@ import * as m0024 from './0024_passkey_aaguid.ts';
 import * as m0025 from './0025_temporary_access_passes.ts';
 import * as m0026 from './0026_system_preferred_mfa.ts';
 import * as m0027 from './0027_authentication_strength.ts';
+import * as m0028 from './0028_registration_campaign.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0025_temporary_access_passes': m0025,
   '0026_system_preferred_mfa': m0026,
   '0027_authentication_strength': m0027,
+  '0028_registration_campaign': m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

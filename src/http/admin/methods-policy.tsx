@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { isAppError, localMessage } from '../../errors.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import {
+  CAMPAIGN_METHODS,
   groupsNamed,
   type MethodsPolicy,
   POLICY_METHODS,
@@ -15,6 +16,7 @@ import {
   type VoicePhone,
 } from '../../policy/methods-policy.ts';
 import { changeMethodPolicy, getMethodsPolicy } from '../../services/methods-policy.ts';
+import { phoneOnlyUserCount } from '../../services/registration-campaign.ts';
 import { undeliveredMethods } from '../../services/telephony-notice.ts';
 import { groupsStore } from '../../storage/groups.ts';
 import type { HttpEnv } from '../env.ts';
@@ -66,6 +68,14 @@ function options(t: Translate, m: PolicyMethod, policy: MethodsPolicy): string {
       },
     );
   }
+  if (m === 'registrationCampaign') {
+    const c = policy.registrationCampaign;
+    return t('admin.methodsPolicy.campaignSummary', {
+      methods: c.methods.map((x) => t(`admin.methodsPolicy.campaign.method.${x}`)).join(', '),
+      days: c.snoozeDays,
+      limit: c.snoozeLimit,
+    });
+  }
   if (m === 'passkey') {
     const { allowedAaguids, attestationRequired } = policy.passkey;
     return [
@@ -92,6 +102,7 @@ async function listPage(c: C) {
       <Notice message={c.req.query('saved') ? t('admin.common.saved') : undefined} />
       <p>{t('admin.methodsPolicy.intro')}</p>
       {phoneWarning ? <OutboxWarning c={c} /> : null}
+      <PhoneOnly c={c} />
       <table class="cards">
         <caption>{t('admin.methodsPolicy.caption')}</caption>
         <thead>
@@ -146,6 +157,8 @@ interface Shown {
   phones?: string[];
   allowedAaguids?: string;
   attestationRequired?: boolean;
+  /** A registration campaign's options, as typed (numbers are checked by the service). */
+  campaign?: { snoozeDays: string; snoozeLimit: string; methods: string[] };
   /** A Temporary Access Pass's options, as typed (numbers are checked by the service). */
   pass?: {
     defaultLifetimeMinutes: string;
@@ -172,6 +185,15 @@ async function shownFrom(c: C, m: PolicyMethod, policy: MethodsPolicy): Promise<
       ? {
           allowedAaguids: policy.passkey.allowedAaguids.join('\n'),
           attestationRequired: policy.passkey.attestationRequired,
+        }
+      : {}),
+    ...(m === 'registrationCampaign'
+      ? {
+          campaign: {
+            snoozeDays: String(policy.registrationCampaign.snoozeDays),
+            snoozeLimit: String(policy.registrationCampaign.snoozeLimit),
+            methods: policy.registrationCampaign.methods,
+          },
         }
       : {}),
     ...(m === 'temporaryAccessPass'
@@ -208,6 +230,15 @@ function shownFromForm(m: PolicyMethod, form: Form): Shown {
           attestationRequired: f.attestationRequired === 'on',
         }
       : {}),
+    ...(m === 'registrationCampaign'
+      ? {
+          campaign: {
+            snoozeDays: (f.snoozeDays ?? '').trim(),
+            snoozeLimit: (f.snoozeLimit ?? '').trim(),
+            methods: form.all('methods'),
+          },
+        }
+      : {}),
     ...(m === 'temporaryAccessPass'
       ? {
           pass: {
@@ -221,6 +252,9 @@ function shownFromForm(m: PolicyMethod, form: Form): Shown {
   };
 }
 
+/** A whole number as a number; anything else as typed, for the service to refuse naming the bounds. */
+const wholeOrAsTyped = (v: string) => (/^\d{1,6}$/.test(v) ? Number(v) : v);
+
 /** The change the form asks for (the service checks it). */
 function patchOf(m: PolicyMethod, s: Shown): Record<string, unknown> {
   return {
@@ -231,6 +265,13 @@ function patchOf(m: PolicyMethod, s: Shown): Record<string, unknown> {
     ...(m === 'voice' ? { phones: s.phones } : {}),
     ...(m === 'passkey'
       ? { allowedAaguids: lines(s.allowedAaguids), attestationRequired: s.attestationRequired }
+      : {}),
+    ...(s.campaign
+      ? {
+          snoozeDays: wholeOrAsTyped(s.campaign.snoozeDays),
+          snoozeLimit: wholeOrAsTyped(s.campaign.snoozeLimit),
+          methods: s.campaign.methods,
+        }
       : {}),
     ...(s.pass
       ? {
@@ -315,6 +356,31 @@ function MethodForm({ c, m, s }: { c: C; m: PolicyMethod; s: Shown }) {
           </label>
         </>
       ) : null}
+      {s.campaign ? (
+        <fieldset>
+          <legend>{t('admin.methodsPolicy.campaignOptions')}</legend>
+          <fieldset>
+            <legend>{t('admin.methodsPolicy.campaign.methods')}</legend>
+            {Object.keys(CAMPAIGN_METHODS).map((x) => (
+              <label class="choice">
+                <input
+                  type="checkbox"
+                  name="methods"
+                  value={x}
+                  checked={s.campaign!.methods.includes(x)}
+                />
+                {t(`admin.methodsPolicy.campaign.method.${x as 'authenticator' | 'passkey'}`)}
+              </label>
+            ))}
+          </fieldset>
+          {(['snoozeDays', 'snoozeLimit'] as const).map((k) => (
+            <label>
+              {t(`admin.methodsPolicy.campaign.${k}`)}
+              <input type="number" name={k} value={s.campaign![k]} required />
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       {s.pass ? (
         <fieldset>
           <legend>{t('admin.methodsPolicy.passOptions')}</legend>
@@ -350,9 +416,17 @@ const methodPage = (c: C, m: PolicyMethod, s: Shown, error?: string) =>
           {c.var.t('admin.settings.notSaved', { reason: error })}
         </p>
       ) : null}
+      {m === 'registrationCampaign' ? <PhoneOnly c={c} /> : null}
       <MethodForm c={c} m={m} s={s} />
     </>,
   );
+
+/** How many users the campaign is for: those who rely on texts and calls alone. */
+const PhoneOnly = async ({ c }: { c: C }) => (
+  <p id="phone-only">
+    {c.var.t('admin.methodsPolicy.phoneOnly', { count: await phoneOnlyUserCount(c.var.ctx) })}
+  </p>
+);
 
 const methodOf = (c: C): PolicyMethod | undefined => {
   const m = c.req.param('method');

@@ -10,10 +10,12 @@ export const ProofupChooserPage = (
     error?: string;
     /** Enrolment grace: the user may postpone, this many days still. */
     graceDaysLeft?: number;
+    /** The registration campaign asks (the user has a method, a weaker one). */
+    campaign?: { snoozesLeft: number | null; snoozeDays: number } | undefined;
   },
 ) => (
-  <Layout t={p.t} lang={p.lang} title={p.t('proofup.title')}>
-    <p>{p.t('proofup.intro')}</p>
+  <Layout t={p.t} lang={p.lang} title={p.t(p.campaign ? 'campaign.title' : 'proofup.title')}>
+    <p>{p.t(p.campaign ? 'campaign.intro' : 'proofup.intro')}</p>
     <ErrorMessage message={p.error} />
     <form method="post" action="/signin/proofup" class="stack">
       <Csrf token={p.csrfToken} />
@@ -33,6 +35,7 @@ export const ProofupChooserPage = (
       </fieldset>
       <button type="submit">{p.t('proofup.next')}</button>
     </form>
+    {p.campaign ? <CampaignSnooze {...p} campaign={p.campaign} /> : null}
     {p.graceDaysLeft ? (
       <form method="post" action="/signin/proofup/postpone" class="stack">
         <Csrf token={p.csrfToken} />
@@ -45,6 +48,30 @@ export const ProofupChooserPage = (
     <CancelForm {...p} />
   </Layout>
 );
+
+/** The campaign's "Not now", while the user's snoozes last; after, why there is none. */
+const CampaignSnooze = (
+  p: PageProps & {
+    csrfToken: string;
+    campaign: { snoozesLeft: number | null; snoozeDays: number };
+  },
+) =>
+  p.campaign.snoozesLeft === 0 ? (
+    <p>{p.t('campaign.mustSetUp')}</p>
+  ) : (
+    <form method="post" action="/signin/proofup/postpone" class="stack">
+      <Csrf token={p.csrfToken} />
+      <p>
+        {p.t('campaign.askedAgain', { days: p.campaign.snoozeDays })}
+        {p.campaign.snoozesLeft === null
+          ? null
+          : ` ${p.t('campaign.snoozesLeft', { count: p.campaign.snoozesLeft })}`}
+      </p>
+      <button type="submit" class="secondary-button">
+        {p.t('proofup.postpone')}
+      </button>
+    </form>
+  );
 
 /** After an admin reset the password: choose a new one (the one-time password stops working). */
 export const ChangePasswordPage = (p: PageProps & { csrfToken: string; error?: string }) => (

@@ -211,6 +211,7 @@ async function renderStep(
           csrfToken={csrfToken}
           error={error}
           graceDaysLeft={s.next.graceDaysLeft}
+          campaign={s.next.campaign}
         />,
       );
     }

@@ -33,6 +33,15 @@ export default {
   'mfaState.Enabled': 'Povoleno',
   'mfaState.Enforced': 'Vynuceno',
 
+  'campaign.title': 'Zabezpečte svá přihlášení',
+  'campaign.intro':
+    'Přihlásili jste se textovou zprávou nebo hovorem. Nastavte si Portcullis Authenticator nebo přístupový klíč: je to rychlejší a nelze to zachytit jako zprávy a hovory.',
+  'campaign.askedAgain':
+    '{days, plural, =0 {Zeptáme se znovu při příštím přihlášení.} one {Zeptáme se znovu za # den.} few {Zeptáme se znovu za # dny.} many {Zeptáme se znovu za # dní.} other {Zeptáme se znovu za # dní.}}',
+  'campaign.snoozesLeft':
+    '{count, plural, one {Můžete to odložit ještě #krát.} few {Můžete to odložit ještě #krát.} many {Můžete to odložit ještě #krát.} other {Můžete to odložit ještě #krát.}}',
+  'campaign.mustSetUp':
+    'Odložili jste to tolikrát, kolikrát to vaše organizace dovoluje: nastavte si nyní jednu z metod a pokračujte.',
   'proofup.title': 'Vyžadují se další informace',
   'proofup.intro':
     'Vaše organizace potřebuje další informace, aby mohla zajistit bezpečnost vašeho účtu. Zvolte, jak chcete ověřit svou identitu.',

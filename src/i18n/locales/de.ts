@@ -33,6 +33,15 @@ export default {
   'mfaState.Enabled': 'Aktiviert',
   'mfaState.Enforced': 'Erzwungen',
 
+  'campaign.title': 'Machen Sie Ihre Anmeldungen sicherer',
+  'campaign.intro':
+    'Sie haben sich mit einer SMS oder einem Anruf angemeldet. Richten Sie den Portcullis Authenticator oder einen Passkey ein: Das geht schneller und kann nicht wie SMS und Anrufe abgefangen werden.',
+  'campaign.askedAgain':
+    '{days, plural, =0 {Sie werden bei Ihrer nächsten Anmeldung erneut gefragt.} one {Sie werden in # Tag erneut gefragt.} other {Sie werden in # Tagen erneut gefragt.}}',
+  'campaign.snoozesLeft':
+    '{count, plural, one {Sie können dies noch # Mal aufschieben.} other {Sie können dies noch # Mal aufschieben.}}',
+  'campaign.mustSetUp':
+    'Sie haben dies so oft aufgeschoben, wie Ihre Organisation erlaubt: Richten Sie jetzt eine Methode ein, um fortzufahren.',
   'proofup.title': 'Weitere Informationen erforderlich',
   'proofup.intro':
     'Ihre Organisation benötigt weitere Informationen, um Ihr Konto zu schützen. Wählen Sie aus, wie Sie Ihre Identität bestätigen möchten.',

@@ -33,6 +33,15 @@ export default {
   'mfaState.Enabled': 'Enabled',
   'mfaState.Enforced': 'Enforced',
 
+  'campaign.title': 'Make your sign-ins safer',
+  'campaign.intro':
+    'You signed in with a text message or a phone call. Set up the Portcullis Authenticator or a passkey: it is quicker, and it cannot be intercepted as texts and calls can.',
+  'campaign.askedAgain':
+    '{days, plural, =0 {You will be asked again at your next sign-in.} one {You will be asked again in # day.} other {You will be asked again in # days.}}',
+  'campaign.snoozesLeft':
+    '{count, plural, one {You can put this off # more time.} other {You can put this off # more times.}}',
+  'campaign.mustSetUp':
+    'You have put this off as often as your organisation allows: set one up now to go on.',
   'proofup.title': 'More information required',
   'proofup.intro':
     "Your organisation needs more information to keep your account secure. Choose how you want to verify it's you.",

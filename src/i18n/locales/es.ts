@@ -33,6 +33,15 @@ export default {
   'mfaState.Enabled': 'Habilitado',
   'mfaState.Enforced': 'Aplicado',
 
+  'campaign.title': 'Haga más seguros sus inicios de sesión',
+  'campaign.intro':
+    'Ha iniciado sesión con un SMS o una llamada. Configure Portcullis Authenticator o una llave de acceso: es más rápido y no se puede interceptar como los SMS y las llamadas.',
+  'campaign.askedAgain':
+    '{days, plural, =0 {Se le volverá a preguntar en su próximo inicio de sesión.} one {Se le volverá a preguntar dentro de # día.} other {Se le volverá a preguntar dentro de # días.}}',
+  'campaign.snoozesLeft':
+    '{count, plural, one {Puede posponerlo # vez más.} other {Puede posponerlo # veces más.}}',
+  'campaign.mustSetUp':
+    'Lo ha pospuesto tantas veces como permite su organización: configure uno ahora para continuar.',
   'proofup.title': 'Se requiere más información',
   'proofup.intro':
     'Su organización necesita más información para mantener segura su cuenta. Elija cómo quiere verificar su identidad.',

@@ -33,6 +33,15 @@ export default {
   'mfaState.Enabled': 'Activé',
   'mfaState.Enforced': 'Appliqué',
 
+  'campaign.title': 'Sécurisez vos connexions',
+  'campaign.intro':
+    'Vous vous êtes connecté par SMS ou par appel. Configurez Portcullis Authenticator ou une clé d’accès : c’est plus rapide, et cela ne peut pas être intercepté comme les SMS et les appels.',
+  'campaign.askedAgain':
+    '{days, plural, =0 {Cela vous sera redemandé à votre prochaine connexion.} one {Cela vous sera redemandé dans # jour.} other {Cela vous sera redemandé dans # jours.}}',
+  'campaign.snoozesLeft':
+    '{count, plural, one {Vous pouvez encore reporter # fois.} other {Vous pouvez encore reporter # fois.}}',
+  'campaign.mustSetUp':
+    'Vous avez reporté autant de fois que votre organisation le permet : configurez-en une maintenant pour continuer.',
   'proofup.title': 'Plus d’informations requises',
   'proofup.intro':
     'Votre organisation a besoin de plus d’informations pour sécuriser votre compte. Choisissez comment vous souhaitez confirmer votre identité.',

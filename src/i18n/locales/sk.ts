@@ -33,6 +33,15 @@ export default {
   'mfaState.Enabled': 'Povolené',
   'mfaState.Enforced': 'Vynútené',
 
+  'campaign.title': 'Zabezpečte svoje prihlásenia',
+  'campaign.intro':
+    'Prihlásili ste sa textovou správou alebo hovorom. Nastavte si Portcullis Authenticator alebo prístupový kľúč: je to rýchlejšie a nedá sa to zachytiť ako správy a hovory.',
+  'campaign.askedAgain':
+    '{days, plural, =0 {Opýtame sa znova pri ďalšom prihlásení.} one {Opýtame sa znova o # deň.} few {Opýtame sa znova o # dni.} many {Opýtame sa znova o # dní.} other {Opýtame sa znova o # dní.}}',
+  'campaign.snoozesLeft':
+    '{count, plural, one {Môžete to odložiť ešte #-krát.} few {Môžete to odložiť ešte #-krát.} many {Môžete to odložiť ešte #-krát.} other {Môžete to odložiť ešte #-krát.}}',
+  'campaign.mustSetUp':
+    'Odložili ste to toľkokrát, koľkokrát to vaša organizácia dovoľuje: nastavte si teraz jednu z metód a pokračujte.',
   'proofup.title': 'Vyžadujú sa ďalšie informácie',
   'proofup.intro':
     'Vaša organizácia potrebuje ďalšie informácie, aby mohla zabezpečiť vaše konto. Vyberte, ako chcete overiť svoju totožnosť.',

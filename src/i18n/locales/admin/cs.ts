@@ -467,6 +467,19 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Dočasný přístupový kód',
   'admin.settings.systemPreferredMfa':
     'Nejdřív žádat nejsilnější metodu, kterou uživatel má (přístupový klíč, oznámení, kód z aplikace, pak SMS nebo hovor), ne jeho výchozí (systémem preferované MFA); jinou si může zvolit',
+  'admin.methodsPolicy.method.registrationCampaign': 'Registrační kampaň',
+  'admin.methodsPolicy.campaignOptions': 'O co jsou uživatelé požádáni',
+  'admin.methodsPolicy.campaign.methods':
+    'Požádat uživatele, kteří se přihlásí zprávou nebo hovorem, aby si nastavili',
+  'admin.methodsPolicy.campaign.method.authenticator': 'Portcullis Authenticator',
+  'admin.methodsPolicy.campaign.method.passkey': 'přístupový klíč',
+  'admin.methodsPolicy.campaign.snoozeDays': 'Dny, o které „Teď ne“ odloží otázku (0 až 14)',
+  'admin.methodsPolicy.campaign.snoozeLimit':
+    'Kolikrát smí uživatel říct „Teď ne“ (1 až 10; 0: bez omezení)',
+  'admin.methodsPolicy.campaignSummary':
+    '{methods}; znovu dotaz {days, plural, =0 {při každém přihlášení} one {po # dni} few {po # dnech} many {po # dnech} other {po # dnech}}; {limit, plural, =0 {„Teď ne“ bez omezení} one {„Teď ne“ #krát} few {„Teď ne“ #krát} many {„Teď ne“ #krát} other {„Teď ne“ #krát}}',
+  'admin.methodsPolicy.phoneOnly':
+    '{count, plural, =0 {Žádný uživatel nespoléhá jen na zprávy a hovory.} one {# uživatel stále spoléhá jen na zprávy a hovory.} few {# uživatelé stále spoléhají jen na zprávy a hovory.} many {# uživatelů stále spoléhá jen na zprávy a hovory.} other {# uživatelů stále spoléhá jen na zprávy a hovory.}}',
   'admin.methodsPolicy.passOptions': 'Kódy',
   'admin.methodsPolicy.pass.defaultLifetimeMinutes':
     'Platnost kódu, pokud správce nezvolí jinou (minuty)',

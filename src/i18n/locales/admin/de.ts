@@ -462,6 +462,20 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Befristeter Zugriffspass',
   'admin.settings.systemPreferredMfa':
     'Zuerst nach der stärksten Methode jedes Benutzers fragen (Passkey, App-Benachrichtigung, App-Code, dann SMS oder Anruf), nicht nach seiner Standardmethode (systembevorzugte MFA); eine andere bleibt wählbar',
+  'admin.methodsPolicy.method.registrationCampaign': 'Registrierungskampagne',
+  'admin.methodsPolicy.campaignOptions': 'Worum Benutzer gebeten werden',
+  'admin.methodsPolicy.campaign.methods':
+    'Benutzer, die sich per SMS oder Anruf anmelden, bitten, Folgendes einzurichten',
+  'admin.methodsPolicy.campaign.method.authenticator': 'den Portcullis Authenticator',
+  'admin.methodsPolicy.campaign.method.passkey': 'einen Passkey',
+  'admin.methodsPolicy.campaign.snoozeDays':
+    'Tage, die „Nicht jetzt“ die Frage aufschiebt (0 bis 14)',
+  'admin.methodsPolicy.campaign.snoozeLimit':
+    'Wie oft ein Benutzer „Nicht jetzt“ sagen darf (1 bis 10; 0: unbegrenzt)',
+  'admin.methodsPolicy.campaignSummary':
+    '{methods}; erneut gefragt {days, plural, =0 {bei jeder Anmeldung} one {nach # Tag} other {nach # Tagen}}; {limit, plural, =0 {„Nicht jetzt“ unbegrenzt} one {„Nicht jetzt“ # Mal} other {„Nicht jetzt“ # Mal}}',
+  'admin.methodsPolicy.phoneOnly':
+    '{count, plural, =0 {Kein Benutzer verlässt sich nur auf SMS oder Anrufe.} one {# Benutzer verlässt sich noch nur auf SMS oder Anrufe.} other {# Benutzer verlassen sich noch nur auf SMS oder Anrufe.}}',
   'admin.methodsPolicy.passOptions': 'Pässe',
   'admin.methodsPolicy.pass.defaultLifetimeMinutes':
     'Gültigkeit eines Passes, wenn der Administrator nichts wählt (Minuten)',

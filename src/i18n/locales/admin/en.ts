@@ -454,6 +454,18 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Temporary Access Pass',
   'admin.settings.systemPreferredMfa':
     'Ask first for the strongest method each user has (passkey, app notification, app code, then text or call), not their default (system-preferred MFA); they can still choose another',
+  'admin.methodsPolicy.method.registrationCampaign': 'Registration campaign',
+  'admin.methodsPolicy.campaignOptions': 'What users are asked',
+  'admin.methodsPolicy.campaign.methods': 'Ask users who sign in with a text or a call to set up',
+  'admin.methodsPolicy.campaign.method.authenticator': 'the Portcullis Authenticator',
+  'admin.methodsPolicy.campaign.method.passkey': 'a passkey',
+  'admin.methodsPolicy.campaign.snoozeDays': 'Days “Not now” puts the question off (0 to 14)',
+  'admin.methodsPolicy.campaign.snoozeLimit':
+    'Times a user may say “Not now” (1 to 10; 0: no limit)',
+  'admin.methodsPolicy.campaignSummary':
+    '{methods}; asked again after {days, plural, =0 {every sign-in} one {# day} other {# days}}; {limit, plural, =0 {no limit on “Not now”} one {“Not now” # time} other {“Not now” # times}}',
+  'admin.methodsPolicy.phoneOnly':
+    '{count, plural, =0 {No user relies on text messages or calls alone.} one {# user still relies on text messages or calls alone.} other {# users still rely on text messages or calls alone.}}',
   'admin.methodsPolicy.passOptions': 'Passes',
   'admin.methodsPolicy.pass.defaultLifetimeMinutes':
     'Lifetime of a pass, unless the administrator chooses (minutes)',

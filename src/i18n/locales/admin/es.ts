@@ -466,6 +466,19 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Pase de acceso temporal',
   'admin.settings.systemPreferredMfa':
     'Pedir primero el método más seguro de cada usuario (llave de acceso, notificación, código de aplicación, luego SMS o llamada), no su método predeterminado (MFA preferida por el sistema); puede elegir otro',
+  'admin.methodsPolicy.method.registrationCampaign': 'Campaña de registro',
+  'admin.methodsPolicy.campaignOptions': 'Qué se pide a los usuarios',
+  'admin.methodsPolicy.campaign.methods':
+    'Pedir a los usuarios que inician sesión con un SMS o una llamada que configuren',
+  'admin.methodsPolicy.campaign.method.authenticator': 'Portcullis Authenticator',
+  'admin.methodsPolicy.campaign.method.passkey': 'una llave de acceso',
+  'admin.methodsPolicy.campaign.snoozeDays': 'Días que «Ahora no» aplaza la pregunta (0 a 14)',
+  'admin.methodsPolicy.campaign.snoozeLimit':
+    'Veces que un usuario puede decir «Ahora no» (1 a 10; 0: sin límite)',
+  'admin.methodsPolicy.campaignSummary':
+    '{methods}; se vuelve a preguntar {days, plural, =0 {en cada inicio de sesión} one {tras # día} other {tras # días}}; {limit, plural, =0 {«Ahora no» sin límite} one {«Ahora no» # vez} other {«Ahora no» # veces}}',
+  'admin.methodsPolicy.phoneOnly':
+    '{count, plural, =0 {Ningún usuario depende solo de SMS o llamadas.} one {# usuario aún depende solo de SMS o llamadas.} other {# usuarios aún dependen solo de SMS o llamadas.}}',
   'admin.methodsPolicy.passOptions': 'Pases',
   'admin.methodsPolicy.pass.defaultLifetimeMinutes':
     'Validez de un pase si el administrador no elige otra (minutos)',

@@ -465,6 +465,20 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Passe d’accès temporaire',
   'admin.settings.systemPreferredMfa':
     'Demander d’abord la méthode la plus forte de chaque utilisateur (clé d’accès, notification, code d’application, puis SMS ou appel), pas sa méthode par défaut (MFA préférée par le système) ; il peut toujours en choisir une autre',
+  'admin.methodsPolicy.method.registrationCampaign': 'Campagne d’inscription',
+  'admin.methodsPolicy.campaignOptions': 'Ce qui est demandé aux utilisateurs',
+  'admin.methodsPolicy.campaign.methods':
+    'Demander aux utilisateurs qui se connectent par SMS ou appel de configurer',
+  'admin.methodsPolicy.campaign.method.authenticator': 'Portcullis Authenticator',
+  'admin.methodsPolicy.campaign.method.passkey': 'une clé d’accès',
+  'admin.methodsPolicy.campaign.snoozeDays':
+    'Jours pendant lesquels « Pas maintenant » reporte la question (0 à 14)',
+  'admin.methodsPolicy.campaign.snoozeLimit':
+    'Nombre de « Pas maintenant » permis (1 à 10 ; 0 : sans limite)',
+  'admin.methodsPolicy.campaignSummary':
+    '{methods} ; redemandé {days, plural, =0 {à chaque connexion} one {après # jour} other {après # jours}} ; {limit, plural, =0 {« Pas maintenant » sans limite} one {« Pas maintenant » # fois} other {« Pas maintenant » # fois}}',
+  'admin.methodsPolicy.phoneOnly':
+    '{count, plural, =0 {Aucun utilisateur ne dépend uniquement des SMS ou des appels.} one {# utilisateur dépend encore uniquement des SMS ou des appels.} other {# utilisateurs dépendent encore uniquement des SMS ou des appels.}}',
   'admin.methodsPolicy.passOptions': 'Passes',
   'admin.methodsPolicy.pass.defaultLifetimeMinutes':
     'Durée d’un passe si l’administrateur n’en choisit pas (minutes)',

@@ -469,6 +469,19 @@ export default {
   'admin.methodsPolicy.method.temporaryAccessPass': 'Dočasný prístupový kód',
   'admin.settings.systemPreferredMfa':
     'Najprv žiadať najsilnejšiu metódu, ktorú používateľ má (prístupový kľúč, oznámenie, kód z aplikácie, potom SMS alebo hovor), nie jeho predvolenú (systémom preferované MFA); inú si môže zvoliť',
+  'admin.methodsPolicy.method.registrationCampaign': 'Registračná kampaň',
+  'admin.methodsPolicy.campaignOptions': 'O čo sú používatelia požiadaní',
+  'admin.methodsPolicy.campaign.methods':
+    'Požiadať používateľov, ktorí sa prihlásia správou alebo hovorom, aby si nastavili',
+  'admin.methodsPolicy.campaign.method.authenticator': 'Portcullis Authenticator',
+  'admin.methodsPolicy.campaign.method.passkey': 'prístupový kľúč',
+  'admin.methodsPolicy.campaign.snoozeDays': 'Dni, o ktoré „Teraz nie“ odloží otázku (0 až 14)',
+  'admin.methodsPolicy.campaign.snoozeLimit':
+    'Koľkokrát smie používateľ povedať „Teraz nie“ (1 až 10; 0: bez obmedzenia)',
+  'admin.methodsPolicy.campaignSummary':
+    '{methods}; znova otázka {days, plural, =0 {pri každom prihlásení} one {po # dni} few {po # dňoch} many {po # dňoch} other {po # dňoch}}; {limit, plural, =0 {„Teraz nie“ bez obmedzenia} one {„Teraz nie“ #-krát} few {„Teraz nie“ #-krát} many {„Teraz nie“ #-krát} other {„Teraz nie“ #-krát}}',
+  'admin.methodsPolicy.phoneOnly':
+    '{count, plural, =0 {Žiadny používateľ sa nespolieha len na správy a hovory.} one {# používateľ sa stále spolieha len na správy a hovory.} few {# používatelia sa stále spoliehajú len na správy a hovory.} many {# používateľov sa stále spolieha len na správy a hovory.} other {# používateľov sa stále spolieha len na správy a hovory.}}',
   'admin.methodsPolicy.passOptions': 'Kódy',
   'admin.methodsPolicy.pass.defaultLifetimeMinutes':
     'Platnosť kódu, ak správca nezvolí inú (minúty)',
