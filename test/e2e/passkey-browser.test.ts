@@ -22,6 +22,7 @@ import { codeAt } from '../helpers/totp.ts';
 const PASSWORD = 'Passkey password 1';
 /** Where the relying party would get the browser back: nothing listens; the request is enough. */
 const RP_CALLBACK = 'http://127.0.0.1:9/cb';
+const VIC_PHONE = '+420601000777';
 const SID_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
@@ -90,6 +91,15 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       strength: 'phishing-resistant',
     });
     payroll = { id: created.application.id, clientSecret: created.clientSecret };
+    // Vic signs in by text; the registration campaign asks him for something stronger.
+    await createUser(ctx, { upn: 'vic@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
+    const vic = (await ctx.stores.users.findByUpn('vic@contoso.com'))!;
+    await addRegistration(ctx, vic.id, 'OneWaySMS', {
+      ok: true,
+      secret: VIC_PHONE,
+      details: { masked: '+••••••••••77' },
+    });
+    await changeMethodPolicy(ctx, 'registrationCampaign', { enabled: true, snoozeDays: 1 });
     await ctx.db.destroy();
     server = await startServerProcess(db.env);
     browser = await launchChromium();
@@ -423,6 +433,43 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       await page.getByRole('button', { name: 'Use passkey' }).click();
     });
     assert.equal(second.acr, 'urn:portcullis:acr:phishing-resistant');
+    await context.close();
+  });
+
+  it('asks a user who signed in by text to set up something stronger; Not now lets him in and puts it off', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    /** The code in the last text to Vic (the outbox, read as the phone would). */
+    const textedCode = async () => {
+      const ctx = createContext(db.config, { log: createLogger('silent') });
+      try {
+        const sms = await ctx.db
+          .selectFrom('outbox')
+          .select('body')
+          .where('to_number', '=', VIC_PHONE)
+          .orderBy('created_at', 'desc')
+          .executeTakeFirstOrThrow();
+        return /\b(\d{6})\b/.exec(sms.body)![1]!;
+      } finally {
+        await ctx.db.destroy();
+      }
+    };
+    await signIn(page, 'vic@contoso.com');
+    await page.getByLabel('Code').fill(await textedCode());
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'Make your sign-ins safer' }).waitFor();
+    assert.ok(await page.getByLabel(/^Passkey/).isVisible());
+    assert.equal(await page.getByLabel(/^Text message/).count(), 0, 'only stronger methods');
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // Put off for a day: the next sign-in by text goes straight in.
+    await signIn(page, 'vic@contoso.com');
+    await page.getByLabel('Code').fill(await textedCode());
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
     await context.close();
   });
 
