@@ -1,5 +1,6 @@
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
+import { readCertificates } from './config/pem.ts';
 import type { Config } from './config/schema.ts';
 import { deriveKeys, type Keys, loadMasterKey } from './crypto/keys.ts';
 import { hashPoolShare, PasswordHasher } from './crypto/passwords.ts';
@@ -10,7 +11,6 @@ import { type Db, type Dialect, type OpenOptions, openDatabase } from './db/inde
 import { createTelephony } from './delivery/index.ts';
 import type { Telephony } from './delivery/types.ts';
 import { createLogger, type Logger } from './log.ts';
-import { readAttestationRoots } from './methods/passkey/attestation.ts';
 import type { MethodContext } from './methods/types.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { issuerOf } from './services/branding.ts';
@@ -73,7 +73,7 @@ export function createContext(config: Config, o: ContextOverrides = {}): AppCont
   const log = o.log ?? createLogger(config.logLevel);
   // Read once: loadConfig has checked the file.
   const attestationRoots = config.passkeyAttestationRoots
-    ? readAttestationRoots(config.passkeyAttestationRoots)
+    ? readCertificates(config.passkeyAttestationRoots)
     : [];
   let metrics: Metrics | undefined;
   const ctx: AppContext = {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import { readAttestationRoots } from '../methods/passkey/attestation.ts';
 import { CONFIG_FILE_ENV, ConfigError } from './error.ts';
+import { readCertificates } from './pem.ts';
 import { type Config, type ConfigEntry, configSchema } from './schema.ts';
 
 export { CONFIG_FILE_ENV, ConfigError };
@@ -86,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   if (config.passkeyAttestationRoots) {
     try {
-      readAttestationRoots(config.passkeyAttestationRoots);
+      readCertificates(config.passkeyAttestationRoots);
     } catch (e) {
       problems.push(`PORTCULLIS_PASSKEY_ATTESTATION_ROOTS: ${(e as Error).message}`);
     }

@@ -3,8 +3,6 @@
 // §8). simplewebauthn checks each format's signature; the chain is judged here,
 // against the roots this node was given, so a missing roots file can never mean
 // "anything goes" (simplewebauthn skips the path check when it has no roots).
-import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   convertCertBufferToPEM,
   decodeAttestationObject,
@@ -13,31 +11,6 @@ import {
 
 /** Formats whose statement carries the chain as `x5c` (android-safetynet, retired by Google, is not one). */
 const CHAINED_FORMATS = new Set(['packed', 'fido-u2f', 'tpm', 'android-key', 'apple']);
-
-const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/**
- * The certificates of a PEM file (the roots passkey makers publish, or the FIDO
- * Metadata Service's), each checked to parse; throws a message naming the file.
- */
-export function readAttestationRoots(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new Error(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-  }
-  const pems = text.match(PEM) ?? [];
-  if (pems.length === 0) throw new Error(`${file} holds no PEM certificate`);
-  pems.forEach((pem, i) => {
-    try {
-      new X509Certificate(pem);
-    } catch {
-      throw new Error(`certificate ${i + 1} in ${file} does not parse`);
-    }
-  });
-  return pems;
-}
 
 export type AttestationVerdict = 'trusted' | 'missing' | 'untrusted';
 
