@@ -15,6 +15,7 @@ import { createLegacyApp } from '../src/services/applications.ts';
 import { cliActor } from '../src/services/audit.ts';
 import { createGroup } from '../src/services/groups.ts';
 import { addRegistration } from '../src/services/registrations.ts';
+import { reportSuspiciousActivity } from '../src/services/risk.ts';
 import { getServiceSettings } from '../src/services/settings.ts';
 import { createUser } from '../src/services/users.ts';
 import { type CliResult, runCli } from './helpers/cli.ts';
@@ -295,6 +296,29 @@ function suite(mode: Mode): void {
       const unblocked = JSON.parse(ok(await cli(['user', 'unblock', upn, '--json']), 'unblock'));
       assert.equal(unblocked.blockCredential, false);
       assert.equal((await userRow(upn))?.blocked, 0);
+    });
+
+    it('user get shows the risk; user list --risk high; user dismiss-risk lifts the block the report set', async () => {
+      const upn = `risky-${mode}@contoso.com`;
+      const ids = await seed({ upn }, { upn: `calm-${mode}@contoso.com` });
+      await withCtx((ctx) => reportSuspiciousActivity(ctx, ids[upn]!, 'text'));
+      assert.match(ok(await cli(['user', 'get', upn]), 'user get'), /^RiskLevel\s+: high$/m);
+      const listed = JSON.parse(
+        ok(await cli(['user', 'list', '--risk', 'high', '--json']), 'list'),
+      );
+      assert.ok(listed.some((u: { userPrincipalName: string }) => u.userPrincipalName === upn));
+      assert.ok(listed.every((u: { riskLevel: string }) => u.riskLevel === 'high'));
+      const out = ok(await cli(['user', 'dismiss-risk', upn]), 'dismiss-risk');
+      assert.equal(out.trim(), `Dismissed the risk of ${upn}.`);
+      const row = await userRow(upn);
+      assert.deepEqual([row?.risk_level, row?.risk_state, row?.blocked], ['none', 'dismissed', 0]);
+      assert.match(
+        ok(await cli(['user', 'dismiss-risk', upn]), 'again'),
+        /was not at risk; nothing changed/,
+      );
+      const bad = await cli(['user', 'list', '--risk', 'medium']);
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stderr, /medium/);
     });
 
     it('user reset-password prints a one-time password that must be changed', async () => {
@@ -701,6 +725,15 @@ function suite(mode: Mode): void {
       assert.equal(
         ok(await cli(['settings', 'set', 'appPasswordsAllowed', 'on'])).trim(),
         'appPasswordsAllowed = true',
+      );
+      // The high-risk action and its older switch move together.
+      assert.equal(
+        ok(await cli(['settings', 'set', 'highRiskAction', 'changePassword'])).trim(),
+        'highRiskAction = changePassword\nblockOnFraud = false',
+      );
+      assert.equal(
+        ok(await cli(['settings', 'set', 'blockOnFraud', 'on'])).trim(),
+        'blockOnFraud = true\nhighRiskAction = block',
       );
       // The days alone mean devices are to be remembered: the switch turns on,
       // and the command says so.

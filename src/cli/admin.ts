@@ -49,6 +49,7 @@ export interface Admin {
   updateUser(upn: string, patch: UserPatch & ProfileFields): Promise<UserView>;
   deleteUser(upn: string): Promise<void>;
   resetPassword(upn: string): Promise<{ user: UserView; oneTimePassword: string }>;
+  dismissRisk(upn: string): Promise<{ dismissed: boolean; user: UserView }>;
   /** All or nothing: an unknown user name changes nothing. */
   setMfaState(upns: string[], state: MfaState): Promise<UserView[]>;
   bulk(

@@ -27,6 +27,8 @@ export function formatUser(u: UserView): string {
     ['BlockCredential', u.blockCredential ? 'True' : 'False'],
     ['LastSignIn', u.lastSignInAt ?? ''],
     ['FraudReportedAt', u.fraudReportedAt ?? ''],
+    ['RiskLevel', u.riskLevel],
+    ['RiskState', u.riskState],
   ];
   const width = 'StrongAuthenticationRequirements'.length;
   const out = fields.map(([k, v]) => `${k.padEnd(width)} : ${v}`);

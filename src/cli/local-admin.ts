@@ -29,6 +29,7 @@ import {
 } from '../services/ldap-service-accounts.ts';
 import { listAudit, listSignins } from '../services/logs.ts';
 import { changeMethodPolicy, getMethodsPolicy } from '../services/methods-policy.ts';
+import { dismissRisk } from '../services/risk.ts';
 import { getServiceSettings, updateServiceSettings } from '../services/settings.ts';
 import {
   issueTemporaryAccessPass,
@@ -77,6 +78,10 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     updateUser: (upn, patch) => updateUser(ctx, actor, upn, patch),
     deleteUser: (upn) => deleteUser(ctx, actor, upn),
     resetPassword: (upn) => resetPassword(ctx, actor, upn),
+    dismissRisk: async (upn) => ({
+      dismissed: await dismissRisk(ctx, actor, upn),
+      user: await getUser(ctx, upn, actor),
+    }),
     setMfaState: (upns, state) => setMfaState(ctx, actor, upns, state),
     bulk: async (input, dryRun, progress) => {
       // The CSV reader loads for the one command that uses it.

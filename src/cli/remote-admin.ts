@@ -86,6 +86,7 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       await call('DELETE', u(upn));
     },
     resetPassword: (upn) => call('POST', `${u(upn)}/reset-password`),
+    dismissRisk: (upn) => call('POST', `${u(upn)}/dismiss-risk`),
     setMfaState: async (upns, state) => {
       // One user named twice (any case) is one change, as on the server.
       const unique = [...new Map(upns.map((u) => [u.trim().toLowerCase(), u.trim()])).values()];

@@ -163,6 +163,13 @@ export interface UsersTable {
   last_signin_at: number | null;
   /** When the user last reported fraud (a call or text they did not ask for). */
   fraud_reported_at: number | null;
+  /** The user's risk: `high` after they reported suspicious activity, until remediated or dismissed. */
+  risk_level: RiskLevel;
+  risk_state: RiskState;
+  /** Why the risk last changed (Graph's riskDetail): e.g. `userReportedSuspiciousActivity`. */
+  risk_detail: RiskDetail | null;
+  /** When the risk last changed. */
+  risk_at: number | null;
   /** 1 after an admin reset the password: the user chooses a new one at next sign-in. */
   must_change_password: number;
   /** Remembered devices from before this time skip nothing (admin "restore MFA", user "forget all"). */
@@ -180,8 +187,8 @@ export interface UsersTable {
   directory_mobile_sealed: string | null;
   /** The MFA state the directory's groups last gave. */
   directory_state: MfaState | null;
-  /** Who blocked sign-in: `admin`, `directory` (disabled or gone there), or null. */
-  blocked_by: 'admin' | 'directory' | null;
+  /** Who blocked sign-in: `admin`, `directory` (disabled or gone there), `risk` (the high-risk policy), or null. */
+  blocked_by: 'admin' | 'directory' | 'risk' | null;
   /** When the directory disabled or lost the user's entry. */
   directory_blocked_at: number | null;
   /** The administrator role given to the user themselves (is_admin adds groups with the role). */
@@ -193,6 +200,14 @@ export interface UsersTable {
 }
 
 export type UserSource = 'local' | 'directory';
+
+/** As Microsoft Graph's riskyUser: only `high` is ever raised here (by the user's own report). */
+export type RiskLevel = 'none' | 'high';
+export type RiskState = 'none' | 'atRisk' | 'remediated' | 'dismissed';
+export type RiskDetail =
+  | 'userReportedSuspiciousActivity'
+  | 'userPerformedSecuredPasswordChange'
+  | 'adminDismissedAllRiskForUser';
 
 export interface AuthMethodsTable {
   id: string;

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.ts';
 import type { ChallengeStatus } from '../db/schema.ts';
-import { reportFraud } from '../services/fraud.ts';
+import { reportSuspiciousActivity } from '../services/risk.ts';
 import type { CallOutcome } from './types.ts';
 
 const statusOf: Record<CallOutcome, ChallengeStatus> = {
@@ -26,6 +26,6 @@ export async function recordCallOutcome(
     ctx.clock.now(),
   );
   if (!settled) return false;
-  if (outcome === 'fraud') await reportFraud(ctx, settled.user_id, 'call');
+  if (outcome === 'fraud') await reportSuspiciousActivity(ctx, settled.user_id, 'call');
   return true;
 }

@@ -32,6 +32,7 @@ import {
 } from '../services/registration-campaign.ts';
 import { loadRegistrations } from '../services/registrations.ts';
 import { isRememberedDevice, REMEMBERED_DEVICE } from '../services/remembered-devices.ts';
+import { remediateRisk } from '../services/risk.ts';
 import { getServiceSettings, type ServiceSettings } from '../services/settings.ts';
 import { useTemporaryAccessPass } from '../services/temporary-access-pass.ts';
 import { checkNewPassword, printable } from '../services/validation.ts';
@@ -293,14 +294,10 @@ export function signinFlows(ctx: AppContext) {
    * Registration campaign: "Not now" — counted, not asked again for the
    * campaign's days; refused once the user's snoozes are used up.
    */
-  async function snooze(
-    s: FlowState,
-    campaign: { snoozesLeft: number | null; snoozeDays: number },
-  ): Promise<FlowState> {
-    if (campaign.snoozesLeft === 0)
-      throw new AppError('conflict', { detail: 'Set up one of the methods offered to go on.' });
+  async function snooze(s: FlowState, snoozeDays: number): Promise<FlowState> {
+    // The limit is judged by recordSnooze alone, atomically (two tabs at once).
     const limit = s.campaign?.snoozeLimit ?? 0;
-    if (!(await recordSnooze(ctx.db, s.user.id, campaign.snoozeDays, clock.now(), limit)))
+    if (!(await recordSnooze(ctx.db, s.user.id, snoozeDays, clock.now(), limit)))
       throw new AppError('conflict', { detail: 'Set up one of the methods offered to go on.' });
     await stores.flows.update(s.flow.id, { campaign_snoozed: 1, pending_sealed: null });
     return evaluate({ ...s, flow: { ...s.flow, campaign_snoozed: 1, pending_sealed: null } });
@@ -625,7 +622,8 @@ export function signinFlows(ctx: AppContext) {
      */
     async postponeProofup(flowId: string): Promise<FlowState> {
       const s = await load(flowId);
-      if (s.next.kind === 'proofup' && s.next.campaign) return snooze(s, s.next.campaign);
+      if (s.next.kind === 'proofup' && s.next.campaign)
+        return snooze(s, s.next.campaign.snoozeDays);
       if (s.next.kind !== 'proofup' || !s.next.graceDaysLeft)
         throw new AppError('conflict', { detail: 'Registration cannot be postponed now.' });
       const now = clock.now();
@@ -644,8 +642,8 @@ export function signinFlows(ctx: AppContext) {
     },
 
     /**
-     * After an admin reset: the user replaces the one-time password (MFA is
-     * already satisfied). The new password must differ from it; audited.
+     * After an admin reset, or high risk: the user replaces the password (MFA
+     * is already satisfied). The new password must differ from it; audited.
      */
     async changePassword(flowId: string, password: string, confirm: string): Promise<FlowState> {
       const s = await load(flowId);
@@ -658,17 +656,25 @@ export function signinFlows(ctx: AppContext) {
         });
       checkNewPassword(password);
       if (await ctx.hasher.verify(s.user.password_hash, password))
-        throw new AppError('invalid_request', {
-          detail: 'Choose a password other than the one-time password.',
-          local: { key: 'password.same' },
-        });
+        throw s.user.risk_level === 'high'
+          ? new AppError('invalid_request', {
+              detail: 'Choose a password other than your current one.',
+              local: { key: 'password.reuse' },
+            })
+          : new AppError('invalid_request', {
+              detail: 'Choose a password other than the one-time password.',
+              local: { key: 'password.same' },
+            });
       const hash = await ctx.hasher.hash(password);
+      const now = clock.now();
       await ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')
-          .set({ password_hash: hash, must_change_password: 0, updated_at: clock.now() })
+          .set({ password_hash: hash, must_change_password: 0, updated_at: now })
           .where('id', '=', s.user.id)
           .execute();
+        // MFA is satisfied: a secure password change remediates a high risk.
+        const remediated = await remediateRisk(trx, s.user.id, now);
         await audit(
           ctx,
           trx,
@@ -676,7 +682,7 @@ export function signinFlows(ctx: AppContext) {
           {
             action: 'password_changed',
             target: { id: s.user.id, upn: s.user.upn },
-            detail: { after: 'admin reset' },
+            detail: { after: remediated ? 'high risk' : 'admin reset' },
           },
         );
       });

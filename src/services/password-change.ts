@@ -8,6 +8,7 @@ import { refused } from '../flows/proofs.ts';
 import type { UserRow } from '../storage/users.ts';
 import { audit } from './audit.ts';
 import { notifyPasswordChange } from './notices.ts';
+import { remediateRisk } from './risk.ts';
 import { getServiceSettings } from './settings.ts';
 import { checkNewPassword } from './validation.ts';
 
@@ -19,6 +20,8 @@ export interface PasswordChanged {
   sessionsEnded: number;
   /** App passwords deleted (only when the organisation's setting says so). */
   appPasswordsDeleted: number;
+  /** The user was at high risk: a password change after MFA remediates it. */
+  riskRemediated: boolean;
 }
 
 /**
@@ -32,7 +35,8 @@ export interface PasswordChanged {
  * other session of the user ended (all but `keepSessionIdHash`), remembered
  * devices invalidated (stamp and records, as an admin's "restore MFA" does),
  * app passwords deleted when `passwordChangeRevokesAppPasswords` is on (by
- * default they survive, as in the original), and one audit entry.
+ * default they survive, as in the original), a high risk remediated (the
+ * session that changes it passed MFA), and one audit entry.
  */
 export async function changeOwnPassword(
   ctx: AppContext,
@@ -111,6 +115,7 @@ export async function changeOwnPassword(
     const result: PasswordChanged = {
       sessionsEnded: Number(ended.numDeletedRows),
       appPasswordsDeleted: Number(deleted?.numDeletedRows ?? 0),
+      riskRemediated: await remediateRisk(trx, user.id, now),
     };
     await audit(
       ctx,
@@ -119,7 +124,13 @@ export async function changeOwnPassword(
       {
         action: 'password_changed',
         target: { id: user.id, upn: user.upn },
-        detail: { by: 'user', ...result },
+        // A remediated risk is named; otherwise the entry reads as before.
+        detail: {
+          by: 'user',
+          sessionsEnded: result.sessionsEnded,
+          appPasswordsDeleted: result.appPasswordsDeleted,
+          ...(result.riskRemediated ? { riskRemediated: true } : {}),
+        },
       },
     );
     return result;

@@ -16,6 +16,9 @@ import { type Actor, audit, changesBetween } from './audit.ts';
 import { isHelpUrl, LOGO_MAX_DATA_URL, parseLogo, printableText } from './branding.ts';
 import type { CacheView } from './cache.ts';
 
+export const HIGH_RISK_ACTIONS = ['block', 'changePassword', 'reregister', 'none'] as const;
+export type HighRiskAction = (typeof HIGH_RISK_ACTIONS)[number];
+
 /**
  * Organisation-wide service settings, as in the original's "service settings"
  * page. Stored as one JSON document; code lifetimes and send limits default to
@@ -63,9 +66,16 @@ export interface ServiceSettings {
   /** MFA fatigue: after this many denied or unanswered app notifications in the window, they pause. */
   pushFatigueLimit: number;
   pushFatigueMinutes: number;
-  /** Fraud alert: users may report a call or text they did not ask for. */
+  /** Report suspicious activity (fraud alert): users may report a call, text or notification they did not ask for. */
   fraudAlertEnabled: boolean;
-  /** Fraud alert: block the user's sign-in when they report fraud. */
+  /**
+   * What a user's high risk (after their report) does: `block` sign-in until
+   * an administrator dismisses the risk; `changePassword` after MFA at the
+   * next sign-in (a directory user is blocked instead); `reregister` their
+   * methods (removed); `none` (only recorded).
+   */
+  highRiskAction: HighRiskAction;
+  /** The older switch, kept for scripts: on is `highRiskAction` block, off is none. */
   blockOnFraud: boolean;
   /** How long a code sent by text stays valid (minutes, 1–10). */
   phoneCodeMinutes: number;
@@ -156,6 +166,9 @@ export const SettingsPatchSchema = z
       .min(1, 'Count unwanted notifications over 1 to 1440 minutes.')
       .max(1440, 'Count unwanted notifications over 1 to 1440 minutes.'),
     fraudAlertEnabled: z.boolean(),
+    highRiskAction: z.enum(HIGH_RISK_ACTIONS, {
+      message: 'What high risk does is block, changePassword, reregister or none.',
+    }),
     blockOnFraud: z.boolean(),
     phoneCodeMinutes: z.number().int().min(1).max(10),
     callTimeoutSeconds: z.number().int().min(10).max(300),
@@ -213,6 +226,7 @@ const defaults = (ctx: AppContext): ServiceSettings => ({
   pushFatigueLimit: 3,
   pushFatigueMinutes: 15,
   fraudAlertEnabled: true,
+  highRiskAction: 'block',
   blockOnFraud: true,
   phoneCodeMinutes: ctx.config.phoneCodeMinutes,
   callTimeoutSeconds: ctx.config.callTimeoutSeconds,
@@ -239,6 +253,25 @@ export async function lockSettings(ctx: AppContext, trx: Db): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext('portcullis.settings'))`.execute(trx);
 }
 
+/**
+ * The settings with `blockOnFraud` and `highRiskAction` agreeing: a document
+ * stored before the action (or by an older node) has only the switch, and
+ * off meant no action; a change may name either (the action wins).
+ */
+function withRiskAlias(
+  settings: ServiceSettings,
+  given: Partial<ServiceSettings> | undefined,
+): ServiceSettings {
+  const action =
+    given?.highRiskAction ??
+    (given?.blockOnFraud === undefined
+      ? settings.highRiskAction
+      : given.blockOnFraud
+        ? 'block'
+        : 'none');
+  return { ...settings, highRiskAction: action, blockOnFraud: action === 'block' };
+}
+
 /** Where the authentication methods policy is kept (src/services/methods-policy.ts). */
 export const METHODS_POLICY_KEY = 'methodsPolicy';
 
@@ -253,7 +286,7 @@ async function storedSettings(ctx: AppContext, db: Db): Promise<ServiceSettings>
     store.get('service') as Promise<Partial<ServiceSettings> | undefined>,
     store.get(METHODS_POLICY_KEY),
   ]);
-  const settings = { ...defaults(ctx), ...stored };
+  const settings = withRiskAlias({ ...defaults(ctx), ...stored }, stored);
   if (policy === undefined) return settings;
   const allowed = methodTypesFor(StoredMethodsPolicySchema.parse(policy), 'anyone', 'register');
   return { ...settings, allowedMethods: allowed };
@@ -311,14 +344,15 @@ export async function updateServiceSettings(
       const row = rows.find((r) => r.key === key);
       return row ? (JSON.parse(row.value) as unknown) : undefined;
     };
-    const stored = { ...defaults(ctx), ...(value('service') as Partial<ServiceSettings>) };
+    const given = value('service') as Partial<ServiceSettings> | undefined;
+    const stored = withRiskAlias({ ...defaults(ctx), ...given }, given);
     const storedPolicy = value(METHODS_POLICY_KEY);
     const policy =
       storedPolicy === undefined ? null : StoredMethodsPolicySchema.parse(storedPolicy);
     const before: ServiceSettings = policy
       ? { ...stored, allowedMethods: methodTypesFor(policy, 'anyone', 'register') }
       : stored;
-    const after = { ...before, ...change };
+    const after = withRiskAlias({ ...before, ...change }, change);
     const now = ctx.clock.now();
     await settingsStore(trx).set('service', after, now);
     // A saved policy holds the methods: the list enables and disables them there.
@@ -328,7 +362,11 @@ export async function updateServiceSettings(
         withAllowedMethods(policy, change.allowedMethods),
         now,
       );
-    const detail = changesBetween(before, after, Object.keys(change) as (keyof ServiceSettings)[]);
+    const keys = new Set(Object.keys(change) as (keyof ServiceSettings)[]);
+    // Either name of the high-risk action changes both.
+    if (keys.has('blockOnFraud') || keys.has('highRiskAction'))
+      for (const k of ['highRiskAction', 'blockOnFraud'] as const) keys.add(k);
+    const detail = changesBetween(before, after, [...keys]);
     if (detail) await audit(ctx, trx, actor, { action: 'settings_changed', detail });
     return after;
   });

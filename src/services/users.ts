@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.ts';
-import type { MfaState, UserSource } from '../db/schema.ts';
+import type { MfaState, RiskDetail, RiskLevel, RiskState, UserSource } from '../db/schema.ts';
 import { openMobile } from '../directory/mobile.ts';
 import { AppError } from '../errors.ts';
 import { maskNumber } from '../mask.ts';
@@ -37,6 +37,11 @@ export interface UserView {
   lastSignInAt: string | null;
   /** When the user last reported a call or text they did not ask for (fraud alert). */
   fraudReportedAt: string | null;
+  /** As Microsoft Graph's riskyUser: high after the user reported suspicious activity. */
+  riskLevel: RiskLevel;
+  riskState: RiskState;
+  riskDetail: RiskDetail | null;
+  riskLastUpdatedDateTime: string | null;
   /** After an admin reset the password: the user chooses a new one at next sign-in. */
   mustChangePassword: boolean;
   /** Where the user and their password come from: `local`, or `directory` (LDAP). */
@@ -123,6 +128,10 @@ export function toUserView(
     createdAt: new Date(u.created_at).toISOString(),
     lastSignInAt: iso(u.last_signin_at),
     fraudReportedAt: iso(u.fraud_reported_at),
+    riskLevel: u.risk_level,
+    riskState: u.risk_state,
+    riskDetail: u.risk_detail,
+    riskLastUpdatedDateTime: iso(u.risk_at),
     mustChangePassword: u.must_change_password === 1,
     source: u.source,
     directoryDn: u.directory_dn,
@@ -234,6 +243,8 @@ export const decodeCursor = (s: string) => printable(Buffer.from(s, 'base64url')
 
 export interface UserQuery {
   mfaState?: MfaState;
+  /** Only users at this risk (`high`: those who reported suspicious activity). */
+  riskLevel?: RiskLevel;
   /** Part of the UPN or display name, any case. */
   search?: string;
   cursor?: string;
@@ -253,6 +264,7 @@ export async function listUsers(
   const rows = await ctx.stores.users.list({
     limit: limit + 1,
     ...(q.mfaState ? { mfaState: q.mfaState } : {}),
+    ...(q.riskLevel ? { riskLevel: q.riskLevel } : {}),
     ...(search ? { search } : {}),
     ...(q.cursor ? { after: decodeCursor(q.cursor) } : {}),
   });

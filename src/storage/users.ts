@@ -1,7 +1,7 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
-import type { AppPasswordsTable, MfaState, UsersTable } from '../db/schema.ts';
+import type { AppPasswordsTable, MfaState, RiskLevel, UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { isUpn } from '../services/validation.ts';
 import { isUniqueViolation } from './errors.ts';
@@ -29,6 +29,10 @@ export function newUserRow(
     updated_at: now,
     last_signin_at: null,
     fraud_reported_at: null,
+    risk_level: 'none',
+    risk_state: 'none',
+    risk_detail: null,
+    risk_at: null,
     must_change_password: 0,
     remembered_devices_not_before: null,
     proofup_postponed_at: null,
@@ -51,6 +55,7 @@ export function newUserRow(
 
 export interface UserListQuery {
   mfaState?: MfaState;
+  riskLevel?: RiskLevel;
   /** Part of the UPN or display name, any case. */
   search?: string;
   /** Exclusive lower bound on upn_normalized (the cursor). */
@@ -162,9 +167,10 @@ export const usersStore = (db: Db) => {
     findById: (id: string) =>
       db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    async list({ mfaState, search, after, limit }: UserListQuery): Promise<UserRow[]> {
+    async list({ mfaState, riskLevel, search, after, limit }: UserListQuery): Promise<UserRow[]> {
       let q = db.selectFrom('users').selectAll().orderBy('upn_normalized').limit(limit);
       if (mfaState) q = q.where('mfa_state', '=', mfaState);
+      if (riskLevel) q = q.where('risk_level', '=', riskLevel);
       if (after) q = q.where('upn_normalized', '>', after);
       if (!search) return q.execute();
       const term = search.toLowerCase();

@@ -388,6 +388,12 @@ const changeRequests = (w: World): RouteRequest[] => [
   },
   {
     method: 'POST',
+    route: '/users/{upn}/dismiss-risk',
+    path: `${U}/dismiss-risk`,
+    status: 200,
+  },
+  {
+    method: 'POST',
     route: '/users/mfa-state',
     path: '/users/mfa-state',
     body: { items: [{ userPrincipalName: 'ulla@contoso.com', state: 'Enforced' }] },
@@ -1568,6 +1574,7 @@ describe('admin API: service settings', () => {
       'fraudAlertEnabled',
       'helpText',
       'helpUrl',
+      'highRiskAction',
       'logo',
       'mailOnAppPassword',
       'mailOnMethodChange',

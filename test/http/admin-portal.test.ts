@@ -232,7 +232,7 @@ describe('admin portal', () => {
     assert.match(settings.html, /<html lang="de">/);
     assert.match(
       textOf(settings.html),
-      /Diensteinstellungen .*Vertrauenswürdige IPs .*Betrugswarnung/,
+      /Diensteinstellungen .*Vertrauenswürdige IPs .*Verdächtige Aktivität melden/,
     );
     for (const path of [
       '/admin/groups',
@@ -424,7 +424,7 @@ describe('admin portal', () => {
       trustedIps: '10.0.0.0/8\n2001:DB8::/32',
       namedLocations: '10.1.0.0/16 Prague office\r\n\r\n 2001:DB8::/48   Brno lab ',
       fraudAlertEnabled: 'on',
-      blockOnFraud: 'on',
+      highRiskAction: 'changePassword',
       passwordlessSignin: 'on',
       mailOnMethodChange: 'on',
       pushFatigueLimit: '4',
@@ -453,7 +453,14 @@ describe('admin portal', () => {
     );
     assert.equal(s.pushFatigueLimit, 4);
     assert.equal(s.pushFatigueMinutes, 30);
+    assert.equal(s.highRiskAction, 'changePassword');
+    assert.equal(s.blockOnFraud, false, 'the older switch follows the action');
+    assert.match(
+      (await admin.page('/admin/settings')).html,
+      /<option value="changePassword" selected="">/,
+    );
     for (const [field, value, why] of [
+      ['highRiskAction', 'explode', /block, changePassword, reregister or none/],
       ['pushFatigueLimit', '0', /1 to 20 unwanted/],
       ['trustedIps', '10.0.0.0/33', /not an IP range/],
       ['namedLocations', '10.1.0.0/16', /"10\.1\.0\.0\/16" has no name/],

@@ -421,6 +421,7 @@ describe(`PhoneAppNotification method (${onPostgres ? 'PostgreSQL' : 'SQLite'})`
     const u = (await t.ctx.stores.users.findById(user.id))!;
     assert.equal(u.blocked, 1);
     assert.ok(u.fraud_reported_at);
+    assert.equal(u.risk_level, 'high', "the app's report raises the risk too");
     assert.equal((await verify(user, reg, flowId)).ok, 'retry');
   });
 

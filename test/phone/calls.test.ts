@@ -112,6 +112,8 @@ describe('phone call methods (answer and press #)', () => {
     await answerCall(t.ctx, (await ringing(e164)).id, { keys: '0#' });
     const user = await t.ctx.stores.users.findByUpn('frd@contoso.com');
     assert.equal(user?.blocked, 1);
+    assert.equal(user?.risk_level, 'high');
+    assert.equal(user?.risk_detail, 'userReportedSuspiciousActivity');
     assert.ok(user?.fraud_reported_at);
     const after = await b.page('/signin/step?poll=1');
     assert.match(textOf(after.html), /Sign in/);

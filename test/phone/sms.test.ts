@@ -205,6 +205,8 @@ describe('text message method (OneWaySMS)', () => {
     assert.match(textOf(done.html), /Your report was recorded/);
     const user = await t.ctx.stores.users.findByUpn('fay@contoso.com');
     assert.equal(user?.blocked, 1);
+    assert.equal(user?.blocked_by, 'risk', 'blocked by the high-risk action (the default)');
+    assert.equal(user?.risk_level, 'high');
     assert.ok(user?.fraud_reported_at);
     const audit = await t.ctx.stores.audit.forUser(user!.id);
     assert.equal(audit[0]?.action, 'fraud_reported');

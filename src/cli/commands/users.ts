@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import type { RiskLevel } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { UserView } from '../../services/users.ts';
 import { mfaStates, parseMfaState } from '../../services/validation.ts';
@@ -115,11 +116,19 @@ export function userCommands(program: Command): void {
 
   user
     .command('list')
-    .description('List users: all, those in one MFA state, or those matching a search')
+    .description(
+      'List users: all, those in one MFA state or at high risk, or those matching a search',
+    )
     .addOption(new Option('--mfa-state <state>', 'only users in this state').choices(mfaStates))
+    .addOption(
+      new Option('--risk <level>', 'only users at this risk (high: risky users)').choices([
+        'none',
+        'high',
+      ]),
+    )
     .option('--search <text>', 'part of the user name or display name')
     .option('--json', 'print JSON')
-    .action(async (o: { mfaState?: string; search?: string; json?: boolean }) => {
+    .action(async (o: { mfaState?: string; risk?: RiskLevel; search?: string; json?: boolean }) => {
       const users = await withAdmin(async (a) => {
         const all: UserView[] = [];
         let cursor: string | undefined;
@@ -127,6 +136,7 @@ export function userCommands(program: Command): void {
           const page = await a.listUsers({
             limit: 1000,
             ...(o.mfaState ? { mfaState: parseMfaState(o.mfaState) } : {}),
+            ...(o.risk ? { riskLevel: o.risk } : {}),
             ...(o.search ? { search: o.search } : {}),
             ...(cursor ? { cursor } : {}),
           });
@@ -190,7 +200,7 @@ export function userCommands(program: Command): void {
 
   for (const [name, blocked, what] of [
     ['block', true, 'Block sign-in for a user (ends their sessions)'],
-    ['unblock', false, 'Unblock sign-in for a user (e.g. after a fraud report was reviewed)'],
+    ['unblock', false, 'Unblock sign-in for a user (their risk stays: see dismiss-risk)'],
   ] as const) {
     user
       .command(`${name} <upn>`)
@@ -201,6 +211,21 @@ export function userCommands(program: Command): void {
         print(!!o.json, updated, () => formatUser(updated));
       });
   }
+
+  user
+    .command('dismiss-risk <upn>')
+    .description(
+      "Dismiss a user's risk after reviewing their report of suspicious activity (lifts a block the high-risk action set)",
+    )
+    .option('--json', 'print JSON')
+    .action(async (upn: string, o: { json?: boolean }) => {
+      const r = await withAdmin((a) => a.dismissRisk(upn));
+      print(!!o.json, r, () =>
+        r.dismissed
+          ? `Dismissed the risk of ${r.user.userPrincipalName}${r.user.blockCredential ? ' (sign-in is still blocked by an administrator or the directory)' : ''}.`
+          : `${r.user.userPrincipalName} was not at risk; nothing changed.`,
+      );
+    });
 
   user
     .command('reset-password <upn>')

@@ -28,6 +28,7 @@ import * as m0025 from './0025_temporary_access_passes.ts';
 import * as m0026 from './0026_system_preferred_mfa.ts';
 import * as m0027 from './0027_authentication_strength.ts';
 import * as m0028 from './0028_registration_campaign.ts';
+import * as m0029 from './0029_user_risk.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0026_system_preferred_mfa': m0026,
   '0027_authentication_strength': m0027,
   '0028_registration_campaign': m0028,
+  '0029_user_risk': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {

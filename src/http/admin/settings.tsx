@@ -4,6 +4,7 @@ import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { Translate } from '../../i18n/index.ts';
 import {
   getServiceSettings,
+  HIGH_RISK_ACTIONS,
   type ServiceSettings,
   updateServiceSettings,
 } from '../../services/settings.ts';
@@ -183,9 +184,15 @@ function SettingsForm({ s, csrf, c }: { s: ServiceSettings; csrf: string; c: C }
           />
           {t('admin.settings.fraudAlertEnabled')}
         </label>
-        <label class="choice">
-          <input type="checkbox" name="blockOnFraud" value="on" checked={s.blockOnFraud} />
-          {t('admin.settings.blockOnFraud')}
+        <label>
+          {t('admin.settings.highRiskAction')}
+          <select name="highRiskAction">
+            {HIGH_RISK_ACTIONS.map((a) => (
+              <option value={a} selected={a === s.highRiskAction}>
+                {t(`admin.settings.highRisk.${a}`)}
+              </option>
+            ))}
+          </select>
         </label>
       </fieldset>
       <fieldset>
@@ -204,7 +211,7 @@ function patchFrom(form: Form, t: Translate): Record<string, unknown> {
     rememberDevicesEnabled: form.fields.rememberDevicesEnabled === 'on',
     passwordChangeRevokesAppPasswords: form.fields.passwordChangeRevokesAppPasswords === 'on',
     fraudAlertEnabled: form.fields.fraudAlertEnabled === 'on',
-    blockOnFraud: form.fields.blockOnFraud === 'on',
+    highRiskAction: form.fields.highRiskAction,
     passwordlessSignin: form.fields.passwordlessSignin === 'on',
     systemPreferredMfa: form.fields.systemPreferredMfa === 'on',
     adminPhishingResistant: form.fields.adminPhishingResistant === 'on',

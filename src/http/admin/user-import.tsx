@@ -13,7 +13,6 @@ import {
   parseImportCsv,
   previewImport,
 } from '../../services/user-import.ts';
-import { mfaStates } from '../../services/validation.ts';
 import type { HttpEnv } from '../env.ts';
 import { readFormValues } from '../form.ts';
 import { Csrf } from '../pages/layout.tsx';
@@ -31,6 +30,7 @@ import {
   RowErrors,
   streamWork,
 } from './upload.tsx';
+import { userFilterOf } from './user-filter.ts';
 
 type C = Context<HttpEnv>;
 /** Rows shown in a preview: errors always, the rest up to this many. */
@@ -146,12 +146,7 @@ export const adminUserImportRoutes = new Hono<HttpEnv>()
     }),
   )
   .get('/admin/users/export.csv', async (c) => {
-    const q = c.req.query();
-    const state = mfaStates.find((s) => s === q.state);
-    const csv = await exportUsersCsv(c.var.ctx, c.var.actor!, {
-      ...(q.q ? { search: q.q.slice(0, 120) } : {}),
-      ...(state ? { mfaState: state } : {}),
-    });
+    const csv = await exportUsersCsv(c.var.ctx, c.var.actor!, userFilterOf(c.req.query()));
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="users.csv"',

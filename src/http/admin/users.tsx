@@ -7,6 +7,7 @@ import type { Translate } from '../../i18n/index.ts';
 import { worksAlone } from '../../methods/catalogue.ts';
 import { type AppPasswordView, listAppPasswords } from '../../services/app-passwords.ts';
 import { listSignins } from '../../services/logs.ts';
+import { dismissRisk } from '../../services/risk.ts';
 import { resetPassword, setBlocked, setMfaState } from '../../services/user-admin.ts';
 import {
   deleteAppPasswordsOf,
@@ -28,6 +29,7 @@ import { checkCsrf } from '../session.ts';
 import { appNames } from './audit-words.tsx';
 import { frontLabel, methodLabel, rich, stateLabel } from './i18n.tsx';
 import { adminPage, Confirm, Notice, redirectShowingOnce, time } from './layout.tsx';
+import { isFiltered, type UserFilter, userFilterFields, userFilterOf } from './user-filter.ts';
 import { PassSection } from './user-pass.tsx';
 
 type C = Context<HttpEnv>;
@@ -128,23 +130,16 @@ function doneNotice(t: Translate, done: string | undefined, n: string | undefine
 async function listPage(c: C) {
   const { t } = c.var;
   const q = c.req.query();
-  const search = (q.q ?? '').slice(0, 120);
-  const state = mfaStates.find((s) => s === q.state);
+  const f = userFilterOf(q);
+  const search = f.search ?? '';
+  const state = f.mfaState;
   const size = PAGE_SIZES.find((n) => String(n) === q.size) ?? PAGE_SIZE;
   const page = await listUsers(
     c.var.ctx,
-    {
-      limit: size,
-      ...(search ? { search } : {}),
-      ...(state ? { mfaState: state } : {}),
-      ...(q.cursor ? { cursor: q.cursor } : {}),
-    },
+    { limit: size, ...f, ...(q.cursor ? { cursor: q.cursor } : {}) },
     c.var.actor!,
   );
-  const filter = new URLSearchParams({
-    ...(search ? { q: search } : {}),
-    ...(state ? { state } : {}),
-  });
+  const filter = new URLSearchParams(userFilterFields(f));
   const keep = new URLSearchParams({
     ...Object.fromEntries(filter),
     ...(size !== PAGE_SIZE ? { size: String(size) } : {}),
@@ -165,7 +160,7 @@ async function listPage(c: C) {
         </a>
         <a href="/admin/users/import">{t('admin.users.import')}</a>
         <a href={`/admin/users/export.csv${filter.size ? `?${filter}` : ''}`}>
-          {t(search || state ? 'admin.users.exportThese' : 'admin.users.exportAll')}
+          {t(isFiltered(f) ? 'admin.users.exportThese' : 'admin.users.exportAll')}
         </a>
       </p>
       <form method="get" action="/admin/users" class="filters">
@@ -182,6 +177,15 @@ async function listPage(c: C) {
                 {stateLabel(t, s)}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          {t('admin.users.risk')}
+          <select name="risk">
+            <option value="">{t('admin.common.any')}</option>
+            <option value="high" selected={f.riskLevel === 'high'}>
+              {t('admin.users.riskHigh')}
+            </option>
           </select>
         </label>
         <label>
@@ -251,6 +255,9 @@ async function listPage(c: C) {
                     {u.blockCredential ? (
                       <span class="tag tag-warn">{t('admin.users.tagBlocked')}</span>
                     ) : null}
+                    {u.riskLevel === 'high' ? (
+                      <span class="tag tag-warn">{t('admin.users.tagHighRisk')}</span>
+                    ) : null}
                   </td>
                   <td data-label={t('admin.common.userName')}>{u.userPrincipalName}</td>
                   <td data-label={t('admin.common.mfaState')}>{stateBadge(t, u.mfaState)}</td>
@@ -277,9 +284,10 @@ async function listPage(c: C) {
         {page.nextCursor || q.cursor ? (
           <label class="choice">
             <input type="checkbox" name="scope" value="all" />{' '}
-            {t(search || state ? 'admin.users.scopeAllPages' : 'admin.users.scopeAllUsers')}
-            <input type="hidden" name="q" value={search} />
-            <input type="hidden" name="state" value={state ?? ''} />
+            {t(isFiltered(f) ? 'admin.users.scopeAllPages' : 'admin.users.scopeAllUsers')}
+            {userFilterFields(f).map(([k, v]) => (
+              <input type="hidden" name={k} value={v} />
+            ))}
           </label>
         ) : null}
         <fieldset class="actions">
@@ -302,16 +310,14 @@ async function listPage(c: C) {
   );
 }
 
-/** Every user matching a search and state (an action on "all that match"). */
-async function matching(c: C, search: string, state: string): Promise<string[]> {
+/** Every user matching the list's filter (an action on "all that match"). */
+async function matching(c: C, f: UserFilter): Promise<string[]> {
   const out: string[] = [];
   let cursor: string | undefined;
-  const mfaState = mfaStates.find((s) => s === state);
   do {
     const page = await listUsers(c.var.ctx, {
       limit: 1000,
-      ...(search ? { search: search.slice(0, 120) } : {}),
-      ...(mfaState ? { mfaState } : {}),
+      ...f,
       ...(cursor ? { cursor } : {}),
     });
     out.push(...page.items.map((u) => u.userPrincipalName));
@@ -333,6 +339,7 @@ async function recentSignins(c: C, upn: string): Promise<SigninView[]> {
 const USER_DONE = {
   blocked: 'admin.user.done.blocked',
   unblocked: 'admin.user.done.unblocked',
+  'risk-dismissed': 'admin.user.done.riskDismissed',
   default: 'admin.user.done.default',
   'method-deleted': 'admin.user.done.methodDeleted',
   'reset-methods': 'admin.user.done.resetMethods',
@@ -425,6 +432,23 @@ async function userPage(c: C, upn: string, extra?: unknown) {
           <dd>{time(user.createdAt)}</dd>
           <dt>{t('admin.common.lastSignin')}</dt>
           <dd>{time(user.lastSignInAt)}</dd>
+          {user.riskState === 'none' ? null : (
+            <>
+              <dt>{t('admin.user.risk')}</dt>
+              <dd>
+                {user.riskLevel === 'high' ? (
+                  <span class="tag tag-warn">{t('admin.user.riskHigh')}</span>
+                ) : (
+                  t(
+                    user.riskState === 'remediated'
+                      ? 'admin.user.riskRemediated'
+                      : 'admin.user.riskDismissed',
+                  )
+                )}{' '}
+                ({time(user.riskLastUpdatedDateTime)})
+              </dd>
+            </>
+          )}
           {user.fraudReportedAt ? (
             <>
               <dt>{t('admin.user.fraudReported')}</dt>
@@ -474,6 +498,12 @@ async function userPage(c: C, upn: string, extra?: unknown) {
             </button>
           </form>
         )}
+        {user.riskLevel === 'high' ? (
+          <form method="post" action={`${base}/dismiss-risk`} class="row">
+            <Csrf token={csrf} />
+            <button type="submit">{t('admin.user.dismissRisk')}</button>
+          </form>
+        ) : null}
         {user.source === 'directory' ? null : (
           <form method="post" action={`${base}/reset-password`} class="row">
             <Csrf token={csrf} />
@@ -751,7 +781,7 @@ export const adminUserRoutes = new Hono<HttpEnv>()
     const action = form.fields.action ?? '';
     const upns =
       form.fields.scope === 'all'
-        ? await matching(c, form.fields.q ?? '', form.fields.state ?? '')
+        ? await matching(c, userFilterOf(form.fields))
         : [...new Set(form.all('users'))].slice(0, 1000);
     if (!isAction(action))
       throw new AppError('invalid_request', {
@@ -784,8 +814,7 @@ export const adminUserRoutes = new Hono<HttpEnv>()
               ? [
                   ['action', action],
                   ['scope', 'all'],
-                  ['q', form.fields.q ?? ''],
-                  ['state', form.fields.state ?? ''],
+                  ...userFilterFields(userFilterOf(form.fields)),
                 ]
               : [['action', action], ...upns.map((u): [string, string] => ['users', u])]
           }
@@ -833,7 +862,7 @@ export const adminUserRoutes = new Hono<HttpEnv>()
       what: (u) => (
         <p>
           {c.var.t(
-            u.fraudReportedAt ? 'admin.user.unblockExplainFraud' : 'admin.user.unblockExplain',
+            u.riskLevel === 'high' ? 'admin.user.unblockExplainFraud' : 'admin.user.unblockExplain',
             { name: u.displayName },
           )}
         </p>
@@ -842,6 +871,17 @@ export const adminUserRoutes = new Hono<HttpEnv>()
       run: async (u) => {
         await setBlocked(c.var.ctx, c.var.actor!, u.userPrincipalName, false);
         return 'unblocked';
+      },
+    }),
+  )
+
+  .post('/admin/users/:upn/dismiss-risk', (c) =>
+    userAction(c, {
+      what: (u) => <p>{c.var.t('admin.user.dismissRiskExplain', { name: u.displayName })}</p>,
+      confirmLabel: c.var.t('admin.user.dismissRiskConfirm'),
+      run: async (u) => {
+        await dismissRisk(c.var.ctx, c.var.actor!, u.userPrincipalName);
+        return 'risk-dismissed';
       },
     }),
   )

@@ -35,6 +35,19 @@ export const UserSchema = z
     createdAt: z.string(),
     lastSignInAt: z.string().nullable(),
     fraudReportedAt: z.string().nullable(),
+    riskLevel: z.enum(['none', 'high']).openapi({
+      description:
+        'High after the user reported suspicious activity, until remediated or dismissed',
+    }),
+    riskState: z.enum(['none', 'atRisk', 'remediated', 'dismissed']),
+    riskDetail: z
+      .enum([
+        'userReportedSuspiciousActivity',
+        'userPerformedSecuredPasswordChange',
+        'adminDismissedAllRiskForUser',
+      ])
+      .nullable(),
+    riskLastUpdatedDateTime: z.string().nullable(),
     mustChangePassword: z.boolean(),
     source: z.enum(['local', 'directory']).openapi({
       description: 'Where the user and their password come from',

@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
 import { applyBulk, type BulkItem, parseBulkCsv, previewBulk } from '../../services/bulk-mfa.ts';
 import { inviteUser } from '../../services/invitations.ts';
+import { dismissRisk } from '../../services/risk.ts';
 import { deleteUser, resetPassword, updateUser } from '../../services/user-admin.ts';
 import { createUser, getUser, listUsers } from '../../services/users.ts';
 import type { HttpEnv } from '../env.ts';
@@ -41,9 +42,14 @@ const list = route({
   method: 'get',
   path: '/users',
   tag,
-  summary: 'List users, ordered by UPN, one page at a time; filter by state, search by name or UPN',
+  summary:
+    'List users, ordered by UPN, one page at a time; filter by state or risk, search by name or UPN',
   query: z.object({
     mfaState: MfaStateSchema.optional(),
+    riskLevel: z
+      .enum(['none', 'high'])
+      .optional()
+      .openapi({ description: 'high: the users who reported suspicious activity (risky users)' }),
     search: z
       .string()
       .max(120)
@@ -95,6 +101,16 @@ const invite = route({
     email: z.string(),
     expiresAt: z.string(),
   }),
+});
+
+const dismiss = route({
+  method: 'post',
+  path: '/users/{upn}/dismiss-risk',
+  tag,
+  summary:
+    "Dismiss the user's risk (as Graph's riskyUsers/dismiss): none again, and a block the high-risk action set is lifted",
+  params: UpnParam,
+  response: z.object({ dismissed: z.boolean(), user: UserSchema }),
 });
 
 const bulk = route({
@@ -181,6 +197,11 @@ export const usersApi = new OpenAPIHono<HttpEnv>()
   .openapi(invite, async (c) =>
     c.json(await inviteUser(c.var.ctx, actorOf(c), c.req.valid('param').upn), 200),
   )
+  .openapi(dismiss, async (c) => {
+    const { upn } = c.req.valid('param');
+    const dismissed = await dismissRisk(c.var.ctx, actorOf(c), upn);
+    return c.json({ dismissed, user: await getUser(c.var.ctx, upn, actorOf(c)) }, 200);
+  })
   .openapi(bulk, async (c) => {
     const b = c.req.valid('json');
     const items: BulkItem[] =

@@ -73,10 +73,15 @@ const CampaignSnooze = (
     </form>
   );
 
-/** After an admin reset the password: choose a new one (the one-time password stops working). */
-export const ChangePasswordPage = (p: PageProps & { csrfToken: string; error?: string }) => (
+/**
+ * After an admin reset the password (the one-time password stops working),
+ * or the user's high risk asks for a new one: choose a new one.
+ */
+export const ChangePasswordPage = (
+  p: PageProps & { csrfToken: string; error?: string; risk: boolean },
+) => (
   <Layout t={p.t} lang={p.lang} title={p.t('password.title')}>
-    <p>{p.t('password.intro')}</p>
+    <p>{p.t(p.risk ? 'password.introRisk' : 'password.intro')}</p>
     <ErrorMessage message={p.error} />
     <form method="post" action="/signin/password" class="stack">
       <Csrf token={p.csrfToken} />

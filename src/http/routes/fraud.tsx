@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { AppError } from '../../errors.ts';
-import { reportFraud } from '../../services/fraud.ts';
+import { reportSuspiciousActivity } from '../../services/risk.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 import { useUserLocale } from '../locale.ts';
@@ -39,7 +39,7 @@ export const fraudRoutes = new Hono<HttpEnv>()
     const { ctx, flows } = c.var;
     const s = await flows.load(session.flow_id);
     useUserLocale(c, s.user);
-    await reportFraud(ctx, s.user.id, 'text');
+    await reportSuspiciousActivity(ctx, s.user.id, 'text');
     await flows.cancel(s.flow.id);
     await ctx.stores.challenges.supersede(s.flow.id, ctx.clock.now());
     await rotateSession(c, { flow_id: null });

@@ -97,8 +97,10 @@ function interactionHandler(provider: Provider) {
     const session = c.var.session;
     const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
     const params = details.params as Record<string, unknown>;
+    const request = acrRequestOf(params);
+    const { strength } = clientPolicy(client);
     // Asked for from the start (not stepped up to after a weaker sign-in).
-    const needed = strengthNeeded(clientPolicy(client).strength, acrRequestOf(params));
+    const needed = strengthNeeded(strength, request);
     const signIn = (fresh: boolean, upn?: string) => {
       const q = new URLSearchParams({ rd: here });
       if (fresh) q.set('prompt', 'login');
@@ -128,8 +130,6 @@ function interactionHandler(provider: Provider) {
       return signIn(true, other?.upn);
     }
     const amr = JSON.parse(session.amr ?? '[]') as string[];
-    const request = acrRequestOf(params);
-    const { strength } = clientPolicy(client);
     if (needed !== 'none' && !meets(amr, needed)) {
       const client = { ...clientInfo(c), deviceToken: deviceCookie(c) };
       const s = await flows.stepUp({ userId: user.id, authTime }, client, here, needed);

@@ -259,7 +259,14 @@ async function renderStep(
       );
     }
     case 'change_password':
-      return c.html(<ChangePasswordPage {...page(c)} csrfToken={csrfToken} error={error} />);
+      return c.html(
+        <ChangePasswordPage
+          {...page(c)}
+          csrfToken={csrfToken}
+          error={error}
+          risk={s.user.risk_level === 'high'}
+        />,
+      );
     case 'no_method':
       return c.html(<NoMethodPage {...page(c)} csrfToken={csrfToken} />, 403);
     default:

@@ -51,6 +51,8 @@ export default {
   'password.title': 'Zvolte nové heslo',
   'password.intro':
     'Správce vám obnovil heslo. Chcete-li pokračovat, zvolte nové; jednorázové heslo tím přestane platit.',
+  'password.introRisk':
+    'Byl nahlášen hovor, SMS nebo oznámení, o které jste nežádali: vaše heslo možná zná někdo další. Pokračujte zvolením nového hesla.',
   'password.new': 'Nové heslo (alespoň 8 znaků)',
   'password.confirm': 'Nové heslo znovu',
   'password.submit': 'Změnit heslo',

@@ -51,6 +51,8 @@ export default {
   'password.title': 'Neues Kennwort wählen',
   'password.intro':
     'Ihr Administrator hat Ihr Kennwort zurückgesetzt. Wählen Sie ein neues, um fortzufahren; das Einmalkennwort gilt dann nicht mehr.',
+  'password.introRisk':
+    'Ein Anruf, eine SMS oder eine Benachrichtigung, die Sie nicht angefordert haben, wurde gemeldet: Jemand anderes kennt vielleicht Ihr Kennwort. Wählen Sie ein neues, um fortzufahren.',
   'password.new': 'Neues Kennwort (mindestens 8 Zeichen)',
   'password.confirm': 'Neues Kennwort wiederholen',
   'password.submit': 'Kennwort ändern',

@@ -51,6 +51,8 @@ export default {
   'password.title': 'Choose a new password',
   'password.intro':
     'Your administrator reset your password. Choose a new one to continue; the one-time password stops working.',
+  'password.introRisk':
+    'A call, text or notification you did not ask for was reported: someone else may know your password. Choose a new one to continue.',
   'password.new': 'New password (at least 8 characters)',
   'password.confirm': 'New password again',
   'password.submit': 'Change password',

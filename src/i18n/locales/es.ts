@@ -51,6 +51,8 @@ export default {
   'password.title': 'Elija una contraseña nueva',
   'password.intro':
     'Su administrador ha restablecido su contraseña. Elija una nueva para continuar; la contraseña de un solo uso dejará de funcionar.',
+  'password.introRisk':
+    'Se informó de una llamada, un SMS o una notificación que no pidió: puede que otra persona conozca su contraseña. Elija una nueva para continuar.',
   'password.new': 'Contraseña nueva (al menos 8 caracteres)',
   'password.confirm': 'Repita la contraseña nueva',
   'password.submit': 'Cambiar la contraseña',

@@ -51,6 +51,8 @@ export default {
   'password.title': 'Choisissez un nouveau mot de passe',
   'password.intro':
     'Votre administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau pour continuer ; le mot de passe à usage unique cessera de fonctionner.',
+  'password.introRisk':
+    "Un appel, un SMS ou une notification que vous n'aviez pas demandé a été signalé : quelqu'un d'autre connaît peut-être votre mot de passe. Choisissez-en un nouveau pour continuer.",
   'password.new': 'Nouveau mot de passe (8 caractères au moins)',
   'password.confirm': 'Confirmez le nouveau mot de passe',
   'password.submit': 'Changer le mot de passe',

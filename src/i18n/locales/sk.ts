@@ -51,6 +51,8 @@ export default {
   'password.title': 'Zvoľte nové heslo',
   'password.intro':
     'Správca vám obnovil heslo. Ak chcete pokračovať, zvoľte nové; jednorazové heslo tým prestane platiť.',
+  'password.introRisk':
+    'Bol nahlásený hovor, SMS alebo oznámenie, o ktoré ste nežiadali: vaše heslo možno pozná niekto iný. Pokračujte zvolením nového hesla.',
   'password.new': 'Nové heslo (aspoň 8 znakov)',
   'password.confirm': 'Nové heslo znova',
   'password.submit': 'Zmeniť heslo',

@@ -6,8 +6,8 @@ import type { AuthenticatorDevicesTable } from '../../db/schema.ts';
 import { recordSignin } from '../../flows/signin-log.ts';
 import { negotiate, translator, userLocale } from '../../i18n/index.ts';
 import { placeOf } from '../../net/places.ts';
-import { reportFraud } from '../../services/fraud.ts';
 import { methodTypesForUser } from '../../services/methods-policy.ts';
+import { reportSuspiciousActivity } from '../../services/risk.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { TOTP_PERIOD_SECONDS } from '../totp/codes.ts';
 import {
@@ -145,6 +145,6 @@ export async function decide(
     client: { ip: request.client_ip, userAgent: null },
   });
   // The fraud service takes the channel for its log line; 'app' is this one.
-  if (to === 'fraud') await reportFraud(ctx, request.user_id, 'app');
+  if (to === 'fraud') await reportSuspiciousActivity(ctx, request.user_id, 'app');
   return to;
 }

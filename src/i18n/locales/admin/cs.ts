@@ -190,7 +190,7 @@ export default {
   'admin.user.blockedByDirectory': 'Zablokováno: adresář účet zakázal nebo ho už neobsahuje',
   'admin.user.blocked': 'Zablokováno',
   'admin.user.allowed': 'Povoleno',
-  'admin.user.fraudReported': 'Nahlášený podvod',
+  'admin.user.fraudReported': 'Nahlášena podezřelá aktivita',
   'admin.user.password': 'Heslo',
   'admin.user.passwordOneTime': 'Jednorázové heslo: při příštím přihlášení se musí změnit',
   'admin.user.passwordNone': 'Zatím žádné',
@@ -233,7 +233,7 @@ export default {
   'admin.user.blockConfirm': 'Zablokovat přihlášení',
   'admin.user.unblockExplain': 'Uživatel {name} se bude moci znovu přihlásit.',
   'admin.user.unblockExplainFraud':
-    'Uživatel {name} se bude moci znovu přihlásit (nahlásil podvod: ověřte, že bylo hlášení prošetřeno).',
+    '{name} se bude moci znovu přihlásit, po nahlášení podezřelé aktivity však zůstává s vysokým rizikem: riziko zamítněte, až nahlášení prověříte.',
   'admin.user.unblockConfirm': 'Odblokovat přihlášení',
   'admin.user.resetExplain':
     'Pro uživatele {name} se vygeneruje jednorázové heslo, které se vám jednou zobrazí; jeho současné heslo přestane fungovat a otevřené relace se ukončí. Při příštím přihlášení si zvolí nové heslo.',
@@ -519,10 +519,9 @@ export default {
   'admin.settings.trustedIps': 'Důvěryhodné IP adresy',
   'admin.settings.trustedIpsHelp':
     'Přeskočit MFA při přihlášení v prohlížeči z těchto rozsahů (jeden CIDR na řádek, IPv4 nebo IPv6, např. 10.0.0.0/8 nebo 2001:db8::/32)',
-  'admin.settings.fraud': 'Upozornění na podvod',
+  'admin.settings.fraud': 'Nahlášení podezřelé aktivity',
   'admin.settings.fraudAlertEnabled':
-    'Povolit uživatelům nahlásit hovor nebo SMS, o které nežádali',
-  'admin.settings.blockOnFraud': 'Zablokovat přihlášení uživatele, když nahlásí podvod',
+    'Povolit uživatelům nahlásit hovor, SMS nebo oznámení, o které nežádali',
   'admin.settings.limits': 'Platnost kódů a limity odesílání',
   'admin.settings.number.rememberDevicesDays':
     'Počet dní, po které zapamatované zařízení přeskakuje MFA (1–365)',
@@ -779,7 +778,7 @@ export default {
   'admin.auditAction.application_service_account_set': 'Servisní účet LDAP vytvořen',
   'admin.auditAction.application_service_account_deleted': 'Servisní účet LDAP smazán',
   'admin.auditAction.default_method_set': 'Výchozí metoda nastavena',
-  'admin.auditAction.fraud_reported': 'Nahlášen podvod',
+  'admin.auditAction.fraud_reported': 'Nahlášena podezřelá aktivita',
   'admin.auditAction.group_created': 'Skupina vytvořena',
   'admin.auditAction.group_deleted': 'Skupina odstraněna',
   'admin.auditAction.group_updated': 'Skupina změněna',
@@ -825,4 +824,27 @@ export default {
   'admin.auditKey.state': 'Stav',
   'admin.auditKey.mfaState': 'Stav MFA',
   'admin.auditKey.isAdmin': 'Správce',
+  'admin.settings.highRiskAction': 'Nahlášení zvýší riziko uživatele na vysoké, a potom',
+  'admin.settings.highRisk.block': 'je přihlášení blokováno, dokud správce riziko nezamítne',
+  'admin.settings.highRisk.changePassword':
+    'si uživatel při příštím přihlášení po MFA změní heslo (uživatelé z adresáře jsou místo toho blokováni)',
+  'admin.settings.highRisk.reregister':
+    'jsou metody uživatele odebrány a musí je zaregistrovat znovu',
+  'admin.settings.highRisk.none': 'nic dalšího (riziko se jen zaznamená)',
+  'admin.user.risk': 'Riziko',
+  'admin.user.riskHigh': 'Vysoké: uživatel nahlásil podezřelou aktivitu',
+  'admin.user.riskRemediated': 'Žádné: napraveno změnou hesla',
+  'admin.user.riskDismissed': 'Žádné: zamítnuto správcem',
+  'admin.user.dismissRisk': 'Zamítnout riziko…',
+  'admin.user.dismissRiskExplain':
+    '{name} nahlásil(a) hovor, SMS nebo oznámení, o které nežádal(a). Riziko zamítněte, až nahlášení prověříte: bude opět žádné a blokování, které nahlášení nastavilo, se zruší.',
+  'admin.user.dismissRiskConfirm': 'Zamítnout riziko',
+  'admin.user.done.riskDismissed': 'Riziko bylo zamítnuto.',
+  'admin.users.risk': 'Riziko',
+  'admin.users.riskHigh': 'Vysoké',
+  'admin.users.tagHighRisk': 'vysoké riziko',
+  'admin.auditAction.risk_dismissed': 'Riziko zamítnuto',
+  'admin.auditKey.riskLevel': 'Riziko',
+  'admin.auditKey.action': 'Akce',
+  'admin.auditKey.unblocked': 'Odblokováno',
 } satisfies Record<keyof typeof en, string>;

@@ -191,7 +191,7 @@ export default {
     'Blockiert: Das Verzeichnis hat das Konto deaktiviert oder führt es nicht mehr',
   'admin.user.blocked': 'Blockiert',
   'admin.user.allowed': 'Zulässig',
-  'admin.user.fraudReported': 'Betrug gemeldet',
+  'admin.user.fraudReported': 'Verdächtige Aktivität gemeldet',
   'admin.user.password': 'Kennwort',
   'admin.user.passwordOneTime': 'Einmalkennwort: muss bei der nächsten Anmeldung geändert werden',
   'admin.user.passwordNone': 'Noch keines',
@@ -235,7 +235,7 @@ export default {
   'admin.user.blockConfirm': 'Anmeldung blockieren',
   'admin.user.unblockExplain': '{name} kann sich wieder anmelden.',
   'admin.user.unblockExplainFraud':
-    '{name} kann sich wieder anmelden (der Benutzer hat Betrug gemeldet: Vergewissern Sie sich, dass die Meldung geprüft wurde).',
+    '{name} kann sich wieder anmelden, hat nach der Meldung verdächtiger Aktivität aber weiterhin ein hohes Risiko: Verwerfen Sie das Risiko, wenn die Meldung geprüft ist.',
   'admin.user.unblockConfirm': 'Blockierung aufheben',
   'admin.user.resetExplain':
     'Für {name} wird ein Einmalkennwort erzeugt und Ihnen einmal angezeigt; das aktuelle Kennwort funktioniert nicht mehr, und offene Sitzungen werden beendet. Bei der nächsten Anmeldung wird ein neues Kennwort gewählt.',
@@ -516,10 +516,9 @@ export default {
   'admin.settings.trustedIps': 'Vertrauenswürdige IPs',
   'admin.settings.trustedIpsHelp':
     'MFA für Browseranmeldungen aus diesen Bereichen überspringen (ein CIDR pro Zeile, IPv4 oder IPv6, z. B. 10.0.0.0/8 oder 2001:db8::/32)',
-  'admin.settings.fraud': 'Betrugswarnung',
+  'admin.settings.fraud': 'Verdächtige Aktivität melden',
   'admin.settings.fraudAlertEnabled':
-    'Benutzern erlauben, einen Anruf oder eine SMS zu melden, die sie nicht angefordert haben',
-  'admin.settings.blockOnFraud': 'Anmeldung des Benutzers blockieren, wenn er Betrug meldet',
+    'Benutzern erlauben, einen Anruf, eine SMS oder eine Benachrichtigung zu melden, die sie nicht angefordert haben',
   'admin.settings.limits': 'Gültigkeit von Codes und Sendelimits',
   'admin.settings.number.rememberDevicesDays':
     'Anzahl Tage, für die ein gespeichertes Gerät MFA überspringt (1–365)',
@@ -779,7 +778,7 @@ export default {
   'admin.auditAction.application_service_account_set': 'LDAP-Dienstkonto erstellt',
   'admin.auditAction.application_service_account_deleted': 'LDAP-Dienstkonto gelöscht',
   'admin.auditAction.default_method_set': 'Standardmethode festgelegt',
-  'admin.auditAction.fraud_reported': 'Betrug gemeldet',
+  'admin.auditAction.fraud_reported': 'Verdächtige Aktivität gemeldet',
   'admin.auditAction.group_created': 'Gruppe erstellt',
   'admin.auditAction.group_deleted': 'Gruppe gelöscht',
   'admin.auditAction.group_updated': 'Gruppe geändert',
@@ -825,4 +824,28 @@ export default {
   'admin.auditKey.state': 'Status',
   'admin.auditKey.mfaState': 'MFA-Status',
   'admin.auditKey.isAdmin': 'Administrator',
+  'admin.settings.highRiskAction': 'Eine Meldung setzt das Risiko des Benutzers auf hoch, und dann',
+  'admin.settings.highRisk.block':
+    'wird die Anmeldung blockiert, bis ein Administrator das Risiko verwirft',
+  'admin.settings.highRisk.changePassword':
+    'ändert der Benutzer sein Kennwort nach der MFA bei der nächsten Anmeldung (Verzeichnisbenutzer werden stattdessen blockiert)',
+  'admin.settings.highRisk.reregister':
+    'werden die Methoden des Benutzers entfernt und müssen neu registriert werden',
+  'admin.settings.highRisk.none': 'geschieht nichts weiter (das Risiko wird nur erfasst)',
+  'admin.user.risk': 'Risiko',
+  'admin.user.riskHigh': 'Hoch: Der Benutzer hat verdächtige Aktivität gemeldet',
+  'admin.user.riskRemediated': 'Keines: durch eine Kennwortänderung behoben',
+  'admin.user.riskDismissed': 'Keines: von einem Administrator verworfen',
+  'admin.user.dismissRisk': 'Risiko verwerfen…',
+  'admin.user.dismissRiskExplain':
+    '{name} hat einen Anruf, eine SMS oder eine Benachrichtigung gemeldet, die er nicht angefordert hat. Verwerfen Sie das Risiko, wenn die Meldung geprüft ist: Es ist dann wieder keines, und eine durch die Meldung gesetzte Blockierung wird aufgehoben.',
+  'admin.user.dismissRiskConfirm': 'Risiko verwerfen',
+  'admin.user.done.riskDismissed': 'Das Risiko wurde verworfen.',
+  'admin.users.risk': 'Risiko',
+  'admin.users.riskHigh': 'Hoch',
+  'admin.users.tagHighRisk': 'hohes Risiko',
+  'admin.auditAction.risk_dismissed': 'Risiko verworfen',
+  'admin.auditKey.riskLevel': 'Risiko',
+  'admin.auditKey.action': 'Aktion',
+  'admin.auditKey.unblocked': 'Blockierung aufgehoben',
 } satisfies Record<keyof typeof en, string>;

@@ -186,7 +186,7 @@ export default {
   'admin.user.blockedByDirectory': 'Blocked: the directory disabled or no longer has the account',
   'admin.user.blocked': 'Blocked',
   'admin.user.allowed': 'Allowed',
-  'admin.user.fraudReported': 'Fraud reported',
+  'admin.user.fraudReported': 'Suspicious activity reported',
   'admin.user.password': 'Password',
   'admin.user.passwordOneTime': 'One-time password: to be changed at next sign-in',
   'admin.user.passwordNone': 'None yet',
@@ -228,7 +228,7 @@ export default {
   'admin.user.blockConfirm': 'Block sign-in',
   'admin.user.unblockExplain': '{name} will be able to sign in again.',
   'admin.user.unblockExplainFraud':
-    '{name} will be able to sign in again (they reported fraud: make sure the report was reviewed).',
+    '{name} will be able to sign in again, though still at high risk after reporting suspicious activity: dismiss the risk once the report is reviewed.',
   'admin.user.unblockConfirm': 'Unblock sign-in',
   'admin.user.resetExplain':
     'A one-time password is generated for {name} and shown to you once; their current password stops working and their open sessions end. They choose a new password at next sign-in.',
@@ -504,9 +504,9 @@ export default {
   'admin.settings.trustedIps': 'Trusted IPs',
   'admin.settings.trustedIpsHelp':
     'Skip MFA for browser sign-ins from these ranges (one CIDR per line, IPv4 or IPv6, e.g. 10.0.0.0/8 or 2001:db8::/32)',
-  'admin.settings.fraud': 'Fraud alert',
-  'admin.settings.fraudAlertEnabled': 'Allow users to report a call or text they did not ask for',
-  'admin.settings.blockOnFraud': "Block the user's sign-in when they report fraud",
+  'admin.settings.fraud': 'Report suspicious activity',
+  'admin.settings.fraudAlertEnabled':
+    'Allow users to report a call, text or notification they did not ask for',
   'admin.settings.limits': 'Code lifetimes and send limits',
   'admin.settings.number.rememberDevicesDays': 'Days a remembered device skips MFA (1–365)',
   'admin.settings.number.proofupGraceDays':
@@ -759,7 +759,7 @@ export default {
   'admin.auditAction.application_service_account_set': 'LDAP service account made',
   'admin.auditAction.application_service_account_deleted': 'LDAP service account deleted',
   'admin.auditAction.default_method_set': 'Default method set',
-  'admin.auditAction.fraud_reported': 'Fraud reported',
+  'admin.auditAction.fraud_reported': 'Suspicious activity reported',
   'admin.auditAction.group_created': 'Group created',
   'admin.auditAction.group_deleted': 'Group deleted',
   'admin.auditAction.group_updated': 'Group changed',
@@ -805,4 +805,26 @@ export default {
   'admin.auditKey.state': 'State',
   'admin.auditKey.mfaState': 'MFA state',
   'admin.auditKey.isAdmin': 'Administrator',
+  'admin.settings.highRiskAction': "A report makes the user's risk high, and then",
+  'admin.settings.highRisk.block': 'sign-in is blocked until an administrator dismisses the risk',
+  'admin.settings.highRisk.changePassword':
+    'the user changes their password after MFA at next sign-in (directory users are blocked instead)',
+  'admin.settings.highRisk.reregister': "the user's methods are removed, to be registered again",
+  'admin.settings.highRisk.none': 'nothing more (the risk is only recorded)',
+  'admin.user.risk': 'Risk',
+  'admin.user.riskHigh': 'High: the user reported suspicious activity',
+  'admin.user.riskRemediated': 'None: remediated by a password change',
+  'admin.user.riskDismissed': 'None: dismissed by an administrator',
+  'admin.user.dismissRisk': 'Dismiss risk…',
+  'admin.user.dismissRiskExplain':
+    '{name} reported a call, text or notification they did not ask for. Dismiss the risk once the report is reviewed: it is none again, and a block the report set is lifted.',
+  'admin.user.dismissRiskConfirm': 'Dismiss risk',
+  'admin.user.done.riskDismissed': 'The risk was dismissed.',
+  'admin.users.risk': 'Risk',
+  'admin.users.riskHigh': 'High',
+  'admin.users.tagHighRisk': 'high risk',
+  'admin.auditAction.risk_dismissed': 'Risk dismissed',
+  'admin.auditKey.riskLevel': 'Risk',
+  'admin.auditKey.action': 'Action',
+  'admin.auditKey.unblocked': 'Unblocked',
 } as const;

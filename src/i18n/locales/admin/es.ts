@@ -192,7 +192,7 @@ export default {
     'Bloqueado: el directorio ha deshabilitado la cuenta o ya no la tiene',
   'admin.user.blocked': 'Bloqueado',
   'admin.user.allowed': 'Permitido',
-  'admin.user.fraudReported': 'Fraude notificado',
+  'admin.user.fraudReported': 'Actividad sospechosa informada',
   'admin.user.password': 'Contraseña',
   'admin.user.passwordOneTime':
     'Contraseña de un solo uso: debe cambiarse en el próximo inicio de sesión',
@@ -239,7 +239,7 @@ export default {
   'admin.user.blockConfirm': 'Bloquear el inicio de sesión',
   'admin.user.unblockExplain': '{name} podrá volver a iniciar sesión.',
   'admin.user.unblockExplainFraud':
-    '{name} podrá volver a iniciar sesión (notificó un fraude: asegúrese de que se ha revisado la notificación).',
+    '{name} podrá iniciar sesión de nuevo, aunque sigue con riesgo alto tras informar de actividad sospechosa: descarte el riesgo cuando haya revisado el informe.',
   'admin.user.unblockConfirm': 'Permitir el inicio de sesión',
   'admin.user.resetExplain':
     'Se genera una contraseña de un solo uso para {name} que se le mostrará una sola vez; su contraseña actual deja de funcionar y sus sesiones abiertas terminan. En el próximo inicio de sesión se elige una contraseña nueva.',
@@ -519,11 +519,9 @@ export default {
   'admin.settings.trustedIps': 'IP de confianza',
   'admin.settings.trustedIpsHelp':
     'Omitir la MFA en los inicios de sesión desde el navegador procedentes de estos intervalos (un CIDR por línea, IPv4 o IPv6, p. ej., 10.0.0.0/8 o 2001:db8::/32)',
-  'admin.settings.fraud': 'Alerta de fraude',
+  'admin.settings.fraud': 'Informar de actividad sospechosa',
   'admin.settings.fraudAlertEnabled':
-    'Permitir que los usuarios notifiquen una llamada o un SMS que no solicitaron',
-  'admin.settings.blockOnFraud':
-    'Bloquear el inicio de sesión del usuario cuando notifique un fraude',
+    'Permitir que los usuarios informen de una llamada, un SMS o una notificación que no pidieron',
   'admin.settings.limits': 'Validez de los códigos y límites de envío',
   'admin.settings.number.rememberDevicesDays':
     'Días durante los que un dispositivo recordado omite la MFA (1–365)',
@@ -784,7 +782,7 @@ export default {
   'admin.auditAction.application_service_account_set': 'Cuenta de servicio LDAP creada',
   'admin.auditAction.application_service_account_deleted': 'Cuenta de servicio LDAP eliminada',
   'admin.auditAction.default_method_set': 'Método predeterminado establecido',
-  'admin.auditAction.fraud_reported': 'Fraude notificado',
+  'admin.auditAction.fraud_reported': 'Actividad sospechosa informada',
   'admin.auditAction.group_created': 'Grupo creado',
   'admin.auditAction.group_deleted': 'Grupo eliminado',
   'admin.auditAction.group_updated': 'Grupo modificado',
@@ -830,4 +828,28 @@ export default {
   'admin.auditKey.state': 'Estado',
   'admin.auditKey.mfaState': 'Estado de MFA',
   'admin.auditKey.isAdmin': 'Administrador',
+  'admin.settings.highRiskAction': 'Un informe eleva el riesgo del usuario a alto, y entonces',
+  'admin.settings.highRisk.block':
+    'el inicio de sesión se bloquea hasta que un administrador descarte el riesgo',
+  'admin.settings.highRisk.changePassword':
+    'el usuario cambia su contraseña tras la MFA en el siguiente inicio de sesión (los usuarios del directorio se bloquean en su lugar)',
+  'admin.settings.highRisk.reregister':
+    'se quitan los métodos del usuario, que debe registrarlos de nuevo',
+  'admin.settings.highRisk.none': 'nada más (el riesgo solo se registra)',
+  'admin.user.risk': 'Riesgo',
+  'admin.user.riskHigh': 'Alto: el usuario informó de actividad sospechosa',
+  'admin.user.riskRemediated': 'Ninguno: corregido con un cambio de contraseña',
+  'admin.user.riskDismissed': 'Ninguno: descartado por un administrador',
+  'admin.user.dismissRisk': 'Descartar el riesgo…',
+  'admin.user.dismissRiskExplain':
+    '{name} informó de una llamada, un SMS o una notificación que no pidió. Descarte el riesgo cuando haya revisado el informe: vuelve a ser ninguno, y se levanta un bloqueo que el informe haya puesto.',
+  'admin.user.dismissRiskConfirm': 'Descartar el riesgo',
+  'admin.user.done.riskDismissed': 'Se descartó el riesgo.',
+  'admin.users.risk': 'Riesgo',
+  'admin.users.riskHigh': 'Alto',
+  'admin.users.tagHighRisk': 'riesgo alto',
+  'admin.auditAction.risk_dismissed': 'Riesgo descartado',
+  'admin.auditKey.riskLevel': 'Riesgo',
+  'admin.auditKey.action': 'Acción',
+  'admin.auditKey.unblocked': 'Desbloqueado',
 } satisfies Record<keyof typeof en, string>;

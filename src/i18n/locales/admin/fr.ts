@@ -193,7 +193,7 @@ export default {
     'Bloquée : l’annuaire a désactivé le compte ou ne le contient plus',
   'admin.user.blocked': 'Bloquée',
   'admin.user.allowed': 'Autorisée',
-  'admin.user.fraudReported': 'Fraude signalée',
+  'admin.user.fraudReported': 'Activité suspecte signalée',
   'admin.user.password': 'Mot de passe',
   'admin.user.passwordOneTime': 'Mot de passe à usage unique : à changer à la prochaine connexion',
   'admin.user.passwordNone': 'Aucun pour l’instant',
@@ -238,7 +238,7 @@ export default {
   'admin.user.blockConfirm': 'Bloquer la connexion',
   'admin.user.unblockExplain': '{name} pourra de nouveau se connecter.',
   'admin.user.unblockExplainFraud':
-    '{name} pourra de nouveau se connecter (cet utilisateur a signalé une fraude : assurez-vous que le signalement a été examiné).',
+    '{name} pourra se connecter de nouveau, mais reste à risque élevé après avoir signalé une activité suspecte : ignorez le risque une fois le signalement examiné.',
   'admin.user.unblockConfirm': 'Débloquer la connexion',
   'admin.user.resetExplain':
     'Un mot de passe à usage unique est généré pour {name} et vous est présenté une seule fois ; son mot de passe actuel cesse de fonctionner et ses sessions ouvertes prennent fin. Un nouveau mot de passe sera choisi à la prochaine connexion.',
@@ -520,11 +520,9 @@ export default {
   'admin.settings.trustedIps': 'Adresses IP approuvées',
   'admin.settings.trustedIpsHelp':
     'Ignorer la MFA pour les connexions par navigateur depuis ces plages (un CIDR par ligne, IPv4 ou IPv6, p. ex. 10.0.0.0/8 ou 2001:db8::/32)',
-  'admin.settings.fraud': 'Alerte de fraude',
+  'admin.settings.fraud': 'Signaler une activité suspecte',
   'admin.settings.fraudAlertEnabled':
-    'Autoriser les utilisateurs à signaler un appel ou un SMS qu’ils n’ont pas demandé',
-  'admin.settings.blockOnFraud':
-    'Bloquer la connexion de l’utilisateur lorsqu’il signale une fraude',
+    "Permettre aux utilisateurs de signaler un appel, un SMS ou une notification qu'ils n'ont pas demandé",
   'admin.settings.limits': 'Durée de validité des codes et limites d’envoi',
   'admin.settings.number.rememberDevicesDays':
     'Nombre de jours pendant lesquels un appareil mémorisé ignore la MFA (1–365)',
@@ -786,7 +784,7 @@ export default {
   'admin.auditAction.application_service_account_set': 'Compte de service LDAP créé',
   'admin.auditAction.application_service_account_deleted': 'Compte de service LDAP supprimé',
   'admin.auditAction.default_method_set': 'Méthode par défaut définie',
-  'admin.auditAction.fraud_reported': 'Fraude signalée',
+  'admin.auditAction.fraud_reported': 'Activité suspecte signalée',
   'admin.auditAction.group_created': 'Groupe créé',
   'admin.auditAction.group_deleted': 'Groupe supprimé',
   'admin.auditAction.group_updated': 'Groupe modifié',
@@ -832,4 +830,28 @@ export default {
   'admin.auditKey.state': 'État',
   'admin.auditKey.mfaState': 'État MFA',
   'admin.auditKey.isAdmin': 'Administrateur',
+  'admin.settings.highRiskAction': "Un signalement rend le risque de l'utilisateur élevé, et alors",
+  'admin.settings.highRisk.block':
+    "la connexion est bloquée jusqu'à ce qu'un administrateur ignore le risque",
+  'admin.settings.highRisk.changePassword':
+    "l'utilisateur change son mot de passe après l'authentification multifacteur à sa prochaine connexion (les utilisateurs de l'annuaire sont bloqués à la place)",
+  'admin.settings.highRisk.reregister':
+    "les méthodes de l'utilisateur sont supprimées, à inscrire de nouveau",
+  'admin.settings.highRisk.none': 'rien de plus (le risque est seulement enregistré)',
+  'admin.user.risk': 'Risque',
+  'admin.user.riskHigh': "Élevé : l'utilisateur a signalé une activité suspecte",
+  'admin.user.riskRemediated': 'Aucun : corrigé par un changement de mot de passe',
+  'admin.user.riskDismissed': 'Aucun : ignoré par un administrateur',
+  'admin.user.dismissRisk': 'Ignorer le risque…',
+  'admin.user.dismissRiskExplain':
+    "{name} a signalé un appel, un SMS ou une notification qu'il n'avait pas demandé. Ignorez le risque une fois le signalement examiné : il redevient nul, et un blocage posé par le signalement est levé.",
+  'admin.user.dismissRiskConfirm': 'Ignorer le risque',
+  'admin.user.done.riskDismissed': 'Le risque a été ignoré.',
+  'admin.users.risk': 'Risque',
+  'admin.users.riskHigh': 'Élevé',
+  'admin.users.tagHighRisk': 'risque élevé',
+  'admin.auditAction.risk_dismissed': 'Risque ignoré',
+  'admin.auditKey.riskLevel': 'Risque',
+  'admin.auditKey.action': 'Action',
+  'admin.auditKey.unblocked': 'Débloqué',
 } satisfies Record<keyof typeof en, string>;

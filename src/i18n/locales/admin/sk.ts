@@ -190,7 +190,7 @@ export default {
   'admin.user.blockedByDirectory': 'Zablokované: adresár konto zakázal alebo ho už neobsahuje',
   'admin.user.blocked': 'Zablokované',
   'admin.user.allowed': 'Povolené',
-  'admin.user.fraudReported': 'Nahlásený podvod',
+  'admin.user.fraudReported': 'Nahlásená podozrivá aktivita',
   'admin.user.password': 'Heslo',
   'admin.user.passwordOneTime': 'Jednorazové heslo: pri najbližšom prihlásení sa musí zmeniť',
   'admin.user.passwordNone': 'Zatiaľ žiadne',
@@ -234,7 +234,7 @@ export default {
   'admin.user.blockConfirm': 'Zablokovať prihlásenie',
   'admin.user.unblockExplain': 'Používateľ {name} sa bude môcť znova prihlásiť.',
   'admin.user.unblockExplainFraud':
-    'Používateľ {name} sa bude môcť znova prihlásiť (nahlásil podvod: overte, že hlásenie bolo prešetrené).',
+    '{name} sa bude môcť znova prihlásiť, po nahlásení podozrivej aktivity však zostáva s vysokým rizikom: riziko zamietnite, keď nahlásenie preveríte.',
   'admin.user.unblockConfirm': 'Odblokovať prihlásenie',
   'admin.user.resetExplain':
     'Pre používateľa {name} sa vygeneruje jednorazové heslo, ktoré sa vám raz zobrazí; jeho súčasné heslo prestane fungovať a otvorené relácie sa ukončia. Pri najbližšom prihlásení si zvolí nové heslo.',
@@ -522,10 +522,9 @@ export default {
   'admin.settings.trustedIps': 'Dôveryhodné IP adresy',
   'admin.settings.trustedIpsHelp':
     'Preskočiť MFA pri prihlásení v prehliadači z týchto rozsahov (jeden CIDR na riadok, IPv4 alebo IPv6, napr. 10.0.0.0/8 alebo 2001:db8::/32)',
-  'admin.settings.fraud': 'Upozornenie na podvod',
+  'admin.settings.fraud': 'Nahlásenie podozrivej aktivity',
   'admin.settings.fraudAlertEnabled':
-    'Povoliť používateľom nahlásiť hovor alebo SMS, o ktoré nežiadali',
-  'admin.settings.blockOnFraud': 'Zablokovať prihlásenie používateľa, keď nahlási podvod',
+    'Povoliť používateľom nahlásiť hovor, SMS alebo oznámenie, o ktoré nežiadali',
   'admin.settings.limits': 'Platnosť kódov a limity odosielania',
   'admin.settings.number.rememberDevicesDays':
     'Počet dní, počas ktorých zapamätané zariadenie preskakuje MFA (1–365)',
@@ -783,7 +782,7 @@ export default {
   'admin.auditAction.application_service_account_set': 'Servisný účet LDAP vytvorený',
   'admin.auditAction.application_service_account_deleted': 'Servisný účet LDAP odstránený',
   'admin.auditAction.default_method_set': 'Predvolená metóda nastavená',
-  'admin.auditAction.fraud_reported': 'Nahlásený podvod',
+  'admin.auditAction.fraud_reported': 'Nahlásená podozrivá aktivita',
   'admin.auditAction.group_created': 'Skupina vytvorená',
   'admin.auditAction.group_deleted': 'Skupina odstránená',
   'admin.auditAction.group_updated': 'Skupina zmenená',
@@ -829,4 +828,27 @@ export default {
   'admin.auditKey.state': 'Stav',
   'admin.auditKey.mfaState': 'Stav MFA',
   'admin.auditKey.isAdmin': 'Správca',
+  'admin.settings.highRiskAction': 'Nahlásenie zvýši riziko používateľa na vysoké, a potom',
+  'admin.settings.highRisk.block': 'je prihlásenie blokované, kým správca riziko nezamietne',
+  'admin.settings.highRisk.changePassword':
+    'si používateľ pri ďalšom prihlásení po MFA zmení heslo (používatelia z adresára sú namiesto toho blokovaní)',
+  'admin.settings.highRisk.reregister':
+    'sú metódy používateľa odstránené a musí ich zaregistrovať znova',
+  'admin.settings.highRisk.none': 'nič ďalšie (riziko sa len zaznamená)',
+  'admin.user.risk': 'Riziko',
+  'admin.user.riskHigh': 'Vysoké: používateľ nahlásil podozrivú aktivitu',
+  'admin.user.riskRemediated': 'Žiadne: napravené zmenou hesla',
+  'admin.user.riskDismissed': 'Žiadne: zamietnuté správcom',
+  'admin.user.dismissRisk': 'Zamietnuť riziko…',
+  'admin.user.dismissRiskExplain':
+    '{name} nahlásil(a) hovor, SMS alebo oznámenie, o ktoré nežiadal(a). Riziko zamietnite, keď nahlásenie preveríte: bude opäť žiadne a blokovanie, ktoré nahlásenie nastavilo, sa zruší.',
+  'admin.user.dismissRiskConfirm': 'Zamietnuť riziko',
+  'admin.user.done.riskDismissed': 'Riziko bolo zamietnuté.',
+  'admin.users.risk': 'Riziko',
+  'admin.users.riskHigh': 'Vysoké',
+  'admin.users.tagHighRisk': 'vysoké riziko',
+  'admin.auditAction.risk_dismissed': 'Riziko zamietnuté',
+  'admin.auditKey.riskLevel': 'Riziko',
+  'admin.auditKey.action': 'Akcia',
+  'admin.auditKey.unblocked': 'Odblokované',
 } satisfies Record<keyof typeof en, string>;
