@@ -131,6 +131,20 @@ describe('user risk: report suspicious activity', () => {
     assert.equal(ghost.status, 404);
   });
 
+  it('two administrators dismissing at once: one dismisses, one finds nothing to do, one audit entry', async () => {
+    await t.addUser({ upn: 'duo@contoso.com' });
+    await report('duo@contoso.com');
+    t.clock.advance(1000);
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        api<{ dismissed: boolean }>('POST', '/users/duo@contoso.com/dismiss-risk'),
+      ),
+    );
+    assert.deepEqual(results.map((r) => r.dismissed).sort(), [false, false, true]);
+    const audit = await t.ctx.stores.audit.list({ target: 'duo@contoso.com', limit: 10 });
+    assert.equal(audit.filter((a) => a.action === 'risk_dismissed').length, 1);
+  });
+
   it('dismissing leaves a block by an administrator in place', async () => {
     await t.addUser({ upn: 'cid@contoso.com' });
     await setBlocked(t.ctx, cliActor(), 'cid@contoso.com', true);
