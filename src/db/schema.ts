@@ -559,6 +559,8 @@ export interface TemporaryAccessPassesTable {
   created_at: number;
   /** Who issued it: an administrator's UPN, `token <name>` or `cli`. */
   created_by: string;
+  /** When it starts to work; null: when created. */
+  starts_at: number | null;
   expires_at: number;
   /** 1: good for one sign-in; 0: for any number until it expires. */
   one_time: number;

@@ -7,6 +7,8 @@ import { readAsset } from '../assets.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, localMessage } from '../errors.ts';
 import { signinFlows } from '../flows/signin.ts';
+import { graphError } from '../graph/errors.ts';
+import { createGraph, GRAPH_PREFIX, GRAPH_VERSIONS } from '../graph/index.ts';
 import { translator } from '../i18n/index.ts';
 import type { OidcHost } from '../oidc/host.ts';
 import { OIDC_PREFIX } from '../oidc/paths.ts';
@@ -55,8 +57,9 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   const flows = signinFlows(ctx);
   const app = new Hono<HttpEnv>();
   const isScim = (path: string) => path === SCIM_PREFIX || path.startsWith(`${SCIM_PREFIX}/`);
+  const isGraph = (path: string) => path.startsWith(`${GRAPH_PREFIX}/`);
   const isApi = (path: string) =>
-    path.startsWith('/api/') || path.startsWith('/legacy/') || isScim(path);
+    path.startsWith('/api/') || path.startsWith('/legacy/') || isScim(path) || isGraph(path);
 
   app.use(async (c, next) => {
     c.set('ctx', ctx);
@@ -171,6 +174,9 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   });
   app.route('/api/v1', createApi());
   app.route(SCIM_PREFIX, createScim());
+  // A batch's requests go through the whole application, as if each came alone.
+  const graph = createGraph((req, env) => Promise.resolve(app.fetch(req, env)));
+  for (const version of GRAPH_VERSIONS) app.route(`${GRAPH_PREFIX}/${version}`, graph);
 
   // Telephony providers report call outcomes here; they have no session.
   app.route('/', telephonyRoutes);
@@ -220,6 +226,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   app.notFound((c) => {
     const e = new AppError('not_found');
     if (isScim(c.req.path)) return scimError(c, e);
+    if (isGraph(c.req.path)) return graphError(c, e, ctx.clock.now());
     if (isApi(c.req.path)) return problem(c, e);
     const p = page(c);
     return c.html(
@@ -234,6 +241,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     if (isScim(c.req.path))
       return scimError(c, err instanceof ScimError ? err : toAppError(ctx, err, c.req.path, gone));
     const e = toAppError(ctx, err, c.req.path, gone);
+    if (isGraph(c.req.path)) return graphError(c, e, ctx.clock.now());
     if (isApi(c.req.path)) return problem(c, e);
     if (e.code === 'csrf_failed') {
       const current = afterStaleForm(c, e);

@@ -23,13 +23,15 @@ export interface TemporaryAccessPassView {
   userPrincipalName: string;
   createdAt: string;
   createdBy: string;
+  /** When it starts to work (its creation, unless issued for later). */
+  startsAt: string;
   expiresAt: string;
   lifetimeMinutes: number;
   oneTime: boolean;
   /** When it was last used to sign in (a one-time pass: spent), or null. */
   usedAt: string | null;
-  /** `active` (it can sign in now), `used` (one-time, spent) or `expired`. */
-  state: 'active' | 'used' | 'expired';
+  /** `active` (it can sign in now), `pending` (not yet started), `used` (one-time, spent) or `expired`. */
+  state: 'active' | 'pending' | 'used' | 'expired';
 }
 
 export interface NewTemporaryAccessPass {
@@ -39,7 +41,12 @@ export interface NewTemporaryAccessPass {
   oneTime?: boolean | undefined;
   /** 8 to 48 characters; the policy's default if not given. */
   length?: number | undefined;
+  /** When it starts to work (ms), up to 30 days ahead; now if not given or past. */
+  startsAt?: number | undefined;
 }
+
+/** How far ahead a pass may start. */
+export const TAP_START_MAX_DAYS = 30;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -49,22 +56,27 @@ function viewOf(
   upn: string,
 ): TemporaryAccessPassView {
   const expiresAt = Number(row.expires_at);
+  const startsAt = Number(row.starts_at ?? row.created_at);
   const usedAt = row.used_at === null ? null : Number(row.used_at);
+  const now = ctx.clock.now();
   return {
     id: row.id,
     userPrincipalName: upn,
     createdAt: iso(Number(row.created_at)),
     createdBy: row.created_by,
+    startsAt: iso(startsAt),
     expiresAt: iso(expiresAt),
-    lifetimeMinutes: Math.round((expiresAt - Number(row.created_at)) / 60_000),
+    lifetimeMinutes: Math.round((expiresAt - startsAt) / 60_000),
     oneTime: row.one_time === 1,
     usedAt: usedAt === null ? null : iso(usedAt),
     state:
-      expiresAt <= ctx.clock.now()
+      expiresAt <= now
         ? 'expired'
         : row.one_time === 1 && usedAt !== null
           ? 'used'
-          : 'active',
+          : startsAt > now
+            ? 'pending'
+            : 'active',
   };
 }
 
@@ -112,13 +124,22 @@ export async function issueTemporaryAccessPass(
   const oneTime = policy.oneTimeOnly || input.oneTime === true;
   const pass = generatePassword(ctx.random, length);
   const now = ctx.clock.now();
+  if (
+    input.startsAt !== undefined &&
+    (!Number.isFinite(input.startsAt) || input.startsAt > now + TAP_START_MAX_DAYS * 86_400_000)
+  )
+    throw new AppError('invalid_request', {
+      detail: `A pass starts at most ${TAP_START_MAX_DAYS} days ahead.`,
+    });
+  const start = Math.max(now, input.startsAt ?? now);
   const row: TemporaryAccessPassRow = {
     user_id: user.id,
     id: crypto.randomUUID(),
     pass_hash: hashOf(ctx, pass),
     created_at: now,
     created_by: actor.name.slice(0, 300),
-    expires_at: now + lifetime * 60_000,
+    starts_at: start,
+    expires_at: start + lifetime * 60_000,
     one_time: oneTime ? 1 : 0,
     used_at: null,
   };
@@ -130,6 +151,7 @@ export async function issueTemporaryAccessPass(
       action: 'tap_created',
       target: { id: user.id, upn: user.upn },
       detail: {
+        ...(start > now ? { startsAt: iso(start) } : {}),
         expiresAt: iso(row.expires_at),
         oneTime,
         length,
@@ -172,7 +194,14 @@ export async function revokeTemporaryAccessPass(
 }
 
 /** Why a pass did not sign a user in, for the sign-in log (the user is told only "wrong"). */
-export type PassRefusal = 'none' | 'wrong' | 'expired' | 'used' | 'not allowed' | 'blocked';
+export type PassRefusal =
+  | 'none'
+  | 'wrong'
+  | 'not yet valid'
+  | 'expired'
+  | 'used'
+  | 'not allowed'
+  | 'blocked';
 
 /**
  * Signs in with the user's pass: right, unexpired, unspent, and the policy
@@ -192,6 +221,8 @@ export async function useTemporaryAccessPass(
   if (!right) return { ok: false, why: 'wrong' };
   const now = ctx.clock.now();
   if (Number(row.expires_at) <= now) return { ok: false, why: 'expired' };
+  if (row.starts_at !== null && Number(row.starts_at) > now)
+    return { ok: false, why: 'not yet valid' };
   // A blocked user's one-time pass is not spent on a sign-in that cannot happen.
   if (user.blocked) return { ok: false, why: 'blocked' };
   if (!(await methodIsForUser(ctx, user.id, 'temporaryAccessPass')))

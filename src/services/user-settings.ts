@@ -180,13 +180,28 @@ const adminRefusals = (user: UserRow, id: string): DeletionRefusals => ({
  * cannot both pass (SQLite runs one writing transaction at a time).
  * Returns the type of the method deleted.
  */
-export function deleteMethodOf(
+export async function deleteMethodOf(
   ctx: AppContext,
   actor: Actor,
   user: UserRow,
   id: string,
   refuse: DeletionRefusals,
 ): Promise<string> {
+  return (await deleteMethodsOf(ctx, actor, user, [id], refuse))[0]!;
+}
+
+/**
+ * Deletes several of a user's methods at once, all or none (a Graph phone
+ * method is a text and a call method here), by the rules of deleteMethodOf;
+ * each audited. Returns the types deleted.
+ */
+export function deleteMethodsOf(
+  ctx: AppContext,
+  actor: Actor,
+  user: UserRow,
+  ids: readonly string[],
+  refuse: DeletionRefusals,
+): Promise<string[]> {
   return ctx.db.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom('auth_methods')
@@ -195,25 +210,37 @@ export function deleteMethodOf(
       .orderBy('created_at');
     if (ctx.dialect === 'postgres') q = q.forUpdate();
     const mine = await q.execute();
-    const method = mine.find((m) => m.id === id);
-    if (!method) throw refuse.notFound();
-    const left = mine.filter((m) => m !== method);
+    const gone = mine.filter((m) => ids.includes(m.id));
+    if (gone.length === 0 || gone.length !== new Set(ids).size) throw refuse.notFound();
+    const left = mine.filter((m) => !gone.includes(m));
     const alone = left.filter((m) => worksAlone(m.method_type));
     if (left.length > 0 && alone.length === 0)
       throw refuse.onlyBackupsLeft([...new Set(left.map((m) => m.method_type))]);
     if (left.length === 0 && refuse.nothingLeft) throw refuse.nothingLeft();
-    await trx.deleteFrom('auth_methods').where('id', '=', method.id).execute();
+    await trx
+      .deleteFrom('auth_methods')
+      .where(
+        'id',
+        'in',
+        gone.map((m) => m.id),
+      )
+      .execute();
     const current = left.find((m) => m.is_default === 1);
     const next = alone[0];
     if (next && (!current || !worksAlone(current.method_type))) {
       await methodsStore(trx).makeDefault(user.id, next.id);
     }
-    await audit(ctx, trx, actor, {
-      action: 'method_deleted',
-      target: { id: user.id, upn: user.upn },
-      detail: { methodType: method.method_type },
-    });
-    return method.method_type;
+    await audit(
+      ctx,
+      trx,
+      actor,
+      gone.map((m) => ({
+        action: 'method_deleted',
+        target: { id: user.id, upn: user.upn },
+        detail: { methodType: m.method_type },
+      })),
+    );
+    return gone.map((m) => m.method_type);
   });
 }
 
@@ -225,11 +252,22 @@ export async function deleteMethod(
   id: string,
 ): Promise<MethodView[]> {
   const user = await requireUser(ctx, upn);
-  const removed = await deleteMethodOf(ctx, actor, user, id, adminRefusals(user, id));
+  await removeMethods(ctx, actor, user, [id]);
+  return listMethods(ctx, actor, user.upn);
+}
+
+/** An administrator deletes several of a user's methods at once (all or none); the user is told. */
+export async function removeMethods(
+  ctx: AppContext,
+  actor: Actor,
+  user: UserRow,
+  ids: readonly string[],
+): Promise<void> {
+  const removed = await deleteMethodsOf(ctx, actor, user, ids, adminRefusals(user, ids[0] ?? ''));
   // The user is told, as when they remove one themselves. (Loaded when needed:
   // the notices bring the mail texts and their formatter.)
-  await (await import('./notices.ts')).notifyMethodChange(ctx, user, 'removed', removed);
-  return listMethods(ctx, actor, user.upn);
+  const { notifyMethodChange } = await import('./notices.ts');
+  for (const type of new Set(removed)) await notifyMethodChange(ctx, user, 'removed', type);
 }
 
 /** Makes a method the default; one that only backs up another (recovery codes) cannot be. */

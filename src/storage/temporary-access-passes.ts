@@ -27,7 +27,7 @@ export const temporaryAccessPassesStore = (db: Db) => ({
   },
 
   /**
-   * Uses the pass `id` to sign in: unexpired, and unspent if it is one-time.
+   * Uses the pass `id` to sign in: started, unexpired, and unspent if it is one-time.
    * Whether this caller did.
    */
   async use(userId: string, id: string, now: number): Promise<boolean> {
@@ -37,6 +37,7 @@ export const temporaryAccessPassesStore = (db: Db) => ({
       .where('user_id', '=', userId)
       .where('id', '=', id)
       .where('expires_at', '>', now)
+      .where((eb) => eb.or([eb('starts_at', 'is', null), eb('starts_at', '<=', now)]))
       .where((eb) => eb.or([eb('one_time', '=', 0), eb('used_at', 'is', null)]))
       .returning('id')
       .executeTakeFirst();

@@ -53,7 +53,12 @@ export async function PassSection({ c, user }: { c: C; user: UserView }) {
             ? rich(t, pass.oneTime ? 'admin.pass.activeOnce' : 'admin.pass.active', {
                 expires: time(pass.expiresAt),
               })
-            : t(pass.state === 'used' ? 'admin.pass.used' : 'admin.pass.expired')}
+            : pass.state === 'pending'
+              ? rich(t, 'admin.pass.pending', {
+                  starts: time(pass.startsAt),
+                  expires: time(pass.expiresAt),
+                })
+              : t(pass.state === 'used' ? 'admin.pass.used' : 'admin.pass.expired')}
         </p>
       ) : (
         <p class="muted">{t(allowed ? 'admin.pass.none' : 'admin.pass.notForUser')}</p>

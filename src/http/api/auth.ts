@@ -11,6 +11,41 @@ import { loadSession } from '../session.ts';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * An admin API token in `Authorization: Bearer …`: sets the actor, or throws
+ * 401 (no such token) or 403 (a SCIM token; a read-only token when the
+ * request would change something — `readOnly` false).
+ */
+export async function requireToken(
+  c: Context<HttpEnv>,
+  header: string,
+  readOnly: boolean,
+): Promise<void> {
+  const { ctx } = c.var;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const parsed = match ? parseApiToken(match[1]!) : null;
+  const row = parsed ? await ctx.stores.apiTokens.find(parsed.id) : undefined;
+  if (!parsed || !row || !safeEqual(sha256(parsed.secret), row.secret_hash)) {
+    c.header('WWW-Authenticate', 'Bearer realm="portcullis"');
+    throw new AppError('unauthorized', {
+      detail: 'Send a valid admin API token as "Authorization: Bearer …".',
+    });
+  }
+  if (row.scope === 'scim')
+    throw new AppError('forbidden', {
+      detail: 'This token is for the SCIM endpoints (/scim/v2) only (scope "scim").',
+    });
+  if (row.scope === 'read' && !readOnly)
+    throw new AppError('forbidden', { detail: 'This token may only read (scope "read").' });
+  await ctx.stores.apiTokens.touch(row.id, ctx.clock.now());
+  const rights = JSON.parse(row.rights) as string[];
+  c.set('actor', {
+    name: `token ${row.name}`,
+    ip: clientInfo(c).ip,
+    personalData: rights.includes('personal-data'),
+  });
+}
+
+/**
  * Who may use the admin API: an admin API token (`Authorization: Bearer
  * pcl_<id>_<secret>`, only the secret's hash is stored; a read-only token may
  * only look), or the browser session of a signed-in administrator (changes
@@ -22,28 +57,7 @@ export const requireAdmin: MiddlewareHandler<HttpEnv> = async (c, next) => {
   const ip = clientInfo(c).ip;
   const header = c.req.header('authorization');
   if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const parsed = match ? parseApiToken(match[1]!) : null;
-    const row = parsed ? await ctx.stores.apiTokens.find(parsed.id) : undefined;
-    if (!parsed || !row || !safeEqual(sha256(parsed.secret), row.secret_hash)) {
-      c.header('WWW-Authenticate', 'Bearer realm="portcullis"');
-      throw new AppError('unauthorized', {
-        detail: 'Send a valid admin API token as "Authorization: Bearer …".',
-      });
-    }
-    if (row.scope === 'scim')
-      throw new AppError('forbidden', {
-        detail: 'This token is for the SCIM endpoints (/scim/v2) only (scope "scim").',
-      });
-    if (row.scope === 'read' && !SAFE.has(c.req.method))
-      throw new AppError('forbidden', { detail: 'This token may only read (scope "read").' });
-    await ctx.stores.apiTokens.touch(row.id, ctx.clock.now());
-    const rights = JSON.parse(row.rights) as string[];
-    c.set('actor', {
-      name: `token ${row.name}`,
-      ip,
-      personalData: rights.includes('personal-data'),
-    });
+    await requireToken(c, header, SAFE.has(c.req.method));
     return next();
   }
   await loadSession(c, async () => {});

@@ -3,7 +3,9 @@ import { AppError } from '../../errors.ts';
 import { TAP_LENGTH, TAP_LIFETIME } from '../../policy/methods-policy.ts';
 import {
   issueTemporaryAccessPass,
+  type NewTemporaryAccessPass,
   revokeTemporaryAccessPass,
+  TAP_START_MAX_DAYS,
   temporaryAccessPassOf,
 } from '../../services/temporary-access-pass.ts';
 import type { HttpEnv } from '../env.ts';
@@ -19,11 +21,12 @@ const PassSchema = z
     userPrincipalName: z.string(),
     createdAt: z.string(),
     createdBy: z.string(),
+    startsAt: z.string(),
     expiresAt: z.string(),
     lifetimeMinutes: z.number().int(),
     oneTime: z.boolean(),
     usedAt: z.string().nullable(),
-    state: z.enum(['active', 'used', 'expired']),
+    state: z.enum(['active', 'pending', 'used', 'expired']),
   })
   .openapi('TemporaryAccessPass');
 
@@ -46,6 +49,12 @@ const create = route({
           description: `${TAP_LIFETIME.min} minutes to the methods policy's longest (at most ${TAP_LIFETIME.max})`,
         }),
       oneTime: z.boolean().optional(),
+      startsAt: z.iso
+        .datetime({ offset: true })
+        .optional()
+        .openapi({
+          description: `When it starts to work (ISO 8601), up to ${TAP_START_MAX_DAYS} days ahead; now if not given`,
+        }),
       length: z
         .number()
         .int()
@@ -75,6 +84,15 @@ const remove = route({
   response: z.object({ deleted: z.literal(true) }),
 });
 
+/** The request as the service takes it (a start time in ms). */
+const passInput = ({
+  startsAt,
+  ...rest
+}: { startsAt?: string | undefined } & Omit<NewTemporaryAccessPass, 'startsAt'>) => ({
+  ...rest,
+  ...(startsAt !== undefined ? { startsAt: Date.parse(startsAt) } : {}),
+});
+
 export const temporaryAccessPassApi = new OpenAPIHono<HttpEnv>()
   .openapi(create, async (c) =>
     c.json(
@@ -82,7 +100,7 @@ export const temporaryAccessPassApi = new OpenAPIHono<HttpEnv>()
         c.var.ctx,
         actorOf(c),
         c.req.valid('param').upn,
-        c.req.valid('json'),
+        passInput(c.req.valid('json')),
       ),
       201,
     ),

@@ -847,4 +847,5 @@ export default {
   'admin.auditKey.riskLevel': 'Riziko',
   'admin.auditKey.action': 'Akce',
   'admin.auditKey.unblocked': 'Odblokováno',
+  'admin.pass.pending': 'Kód začne platit {starts} a platí do {expires}.',
 } satisfies Record<keyof typeof en, string>;

@@ -848,4 +848,5 @@ export default {
   'admin.auditKey.riskLevel': 'Risiko',
   'admin.auditKey.action': 'Aktion',
   'admin.auditKey.unblocked': 'Blockierung aufgehoben',
+  'admin.pass.pending': 'Ein Pass ist gültig ab {starts} bis {expires}.',
 } satisfies Record<keyof typeof en, string>;

@@ -827,4 +827,5 @@ export default {
   'admin.auditKey.riskLevel': 'Risk',
   'admin.auditKey.action': 'Action',
   'admin.auditKey.unblocked': 'Unblocked',
+  'admin.pass.pending': 'A pass starts at {starts} and works until {expires}.',
 } as const;

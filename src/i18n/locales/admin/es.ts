@@ -852,4 +852,5 @@ export default {
   'admin.auditKey.riskLevel': 'Riesgo',
   'admin.auditKey.action': 'Acción',
   'admin.auditKey.unblocked': 'Desbloqueado',
+  'admin.pass.pending': 'Un pase estará activo desde {starts} hasta {expires}.',
 } satisfies Record<keyof typeof en, string>;

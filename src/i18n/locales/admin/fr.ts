@@ -854,4 +854,5 @@ export default {
   'admin.auditKey.riskLevel': 'Risque',
   'admin.auditKey.action': 'Action',
   'admin.auditKey.unblocked': 'Débloqué',
+  'admin.pass.pending': 'Un passe sera actif du {starts} au {expires}.',
 } satisfies Record<keyof typeof en, string>;

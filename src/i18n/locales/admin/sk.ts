@@ -851,4 +851,5 @@ export default {
   'admin.auditKey.riskLevel': 'Riziko',
   'admin.auditKey.action': 'Akcia',
   'admin.auditKey.unblocked': 'Odblokované',
+  'admin.pass.pending': 'Kód začne platiť {starts} a platí do {expires}.',
 } satisfies Record<keyof typeof en, string>;
