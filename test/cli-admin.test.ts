@@ -1083,7 +1083,7 @@ function suite(mode: Mode): void {
       const human = ok(await cli(['tap', 'create', upn, '--lifetime', '90']));
       assert.match(human, /^[A-Za-z2-9]{8}\n\(Temporary Access Pass for .*: shown only now\./);
       const shown = ok(await cli(['tap', 'show', upn]));
-      assert.match(shown, new RegExp(`^${upn}\\s+active\\s+\\S+\\s+no\\s`, 'm'));
+      assert.match(shown, new RegExp(`^${upn}\\s+active\\s+\\S+\\s+\\S+\\s+no\\s`, 'm'));
       assert.doesNotMatch(shown, new RegExp(human.split('\n')[0]!));
       assertFails(
         await cli(['tap', 'create', upn, '--lifetime', 'soon']),
@@ -1094,6 +1094,29 @@ function suite(mode: Mode): void {
         await cli(['tap', 'create', upn, '--lifetime', '9m']),
         /10 to 480 minutes/,
         'too short',
+      );
+      // A pass for later: it says when it starts, and is pending until then.
+      const start = new Date(Date.now() + 2 * 86_400_000);
+      const later = ok(await cli(['tap', 'create', upn, '--start', start.toISOString()]));
+      assert.match(later, new RegExp(`It starts ${start.toISOString().replace(/[.]/g, '\\.')}`));
+      const pending = JSON.parse(ok(await cli(['tap', 'show', upn, '--json'])));
+      assert.equal(pending.state, 'pending');
+      assert.equal(pending.startsAt, start.toISOString());
+      assertFails(
+        await cli(['tap', 'create', upn, '--start', 'tomorrow']),
+        /--start: give a date and time/,
+        'bad start',
+      );
+      assertFails(
+        await cli([
+          'tap',
+          'create',
+          upn,
+          '--start',
+          new Date(Date.now() + 40 * 86_400_000).toISOString(),
+        ]),
+        /at most 30 days ahead/,
+        'too far ahead',
       );
       ok(await cli(['tap', 'revoke', upn]));
       assert.match(ok(await cli(['tap', 'show', upn])), /has no Temporary Access Pass/);

@@ -64,9 +64,10 @@ export interface Admin {
   userAction(action: UserAction, upns: string[]): Promise<UserActionResult[]>;
   settings(): Promise<ServiceSettings>;
   changeSettings(patch: Record<string, unknown>): Promise<ServiceSettings>;
+  /** As the API takes it: the start as ISO 8601. */
   issuePass(
     upn: string,
-    input: NewTemporaryAccessPass,
+    input: Omit<NewTemporaryAccessPass, 'startsAt'> & { startsAt?: string },
   ): Promise<TemporaryAccessPassView & { temporaryAccessPass: string }>;
   /** The user's Temporary Access Pass; null if there is none. */
   pass(upn: string): Promise<TemporaryAccessPassView | null>;

@@ -35,6 +35,7 @@ import {
   issueTemporaryAccessPass,
   revokeTemporaryAccessPass,
   temporaryAccessPassOf,
+  withStartTime,
 } from '../services/temporary-access-pass.ts';
 import { deleteUser, resetPassword, setMfaState, updateUser } from '../services/user-admin.ts';
 import {
@@ -98,7 +99,7 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     userAction: (action, upns) => actions[action](ctx, actor, upns),
     settings: () => getServiceSettings(ctx),
     changeSettings: (patch) => updateServiceSettings(ctx, patch, actor),
-    issuePass: (upn, input) => issueTemporaryAccessPass(ctx, actor, upn, input),
+    issuePass: (upn, input) => issueTemporaryAccessPass(ctx, actor, upn, withStartTime(input)),
     pass: (upn) => temporaryAccessPassOf(ctx, upn),
     revokePass: (upn) => revokeTemporaryAccessPass(ctx, actor, upn),
     methodsPolicy: () => getMethodsPolicy(ctx),

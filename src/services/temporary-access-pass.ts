@@ -45,6 +45,17 @@ export interface NewTemporaryAccessPass {
   startsAt?: number | undefined;
 }
 
+/** A request as the APIs and the command line give it (the start as ISO 8601), for issueTemporaryAccessPass. */
+export const withStartTime = ({
+  startsAt,
+  ...rest
+}: Omit<NewTemporaryAccessPass, 'startsAt'> & {
+  startsAt?: string | undefined;
+}): NewTemporaryAccessPass => ({
+  ...rest,
+  ...(startsAt !== undefined ? { startsAt: Date.parse(startsAt) } : {}),
+});
+
 /** How far ahead a pass may start. */
 export const TAP_START_MAX_DAYS = 30;
 

@@ -16,6 +16,19 @@ export function parseLifetime(raw: string): number {
   return Number(m[1]) * UNITS[(m[2] || 'm').toLowerCase()]!;
 }
 
+/** A date and time with its offset (ISO 8601), as ms. */
+function parseStart(raw: string): string {
+  const t = Date.parse(raw);
+  if (
+    !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(raw.trim()) ||
+    Number.isNaN(t)
+  )
+    throw new AppError('invalid_request', {
+      detail: `--start: give a date and time with its offset, e.g. 2026-12-07T08:00+01:00 (not "${raw.slice(0, 40)}").`,
+    });
+  return new Date(t).toISOString();
+}
+
 function wholeNumber(raw: string, name: string): number {
   if (!/^\d{1,3}$/.test(raw.trim()))
     throw new AppError('invalid_request', { detail: `${name} is a whole number.` });
@@ -24,11 +37,12 @@ function wholeNumber(raw: string, name: string): number {
 
 const describe = (p: TemporaryAccessPassView) =>
   table(
-    ['User', 'State', 'Expires', 'One-time', 'Used', 'Issued by'],
+    ['User', 'State', 'Starts', 'Expires', 'One-time', 'Used', 'Issued by'],
     [
       [
         p.userPrincipalName,
         p.state,
+        p.startsAt,
         p.expiresAt,
         p.oneTime ? 'yes' : 'no',
         p.usedAt ?? '',
@@ -52,13 +66,24 @@ export function tapCommands(program: Command): void {
     .option('--lifetime <time>', 'how long it lasts: 10m to 30d, e.g. 1h (default: the policy’s)')
     .option('--one-time', 'good for one sign-in only')
     .option('--length <n>', 'characters, 8 to 48 (default: the policy’s)')
+    .option(
+      '--start <time>',
+      'when it starts to work, e.g. 2026-12-07T08:00+01:00 (up to 30 days ahead; default: now)',
+    )
     .option('--json', 'print JSON')
     .action(
       async (
         upn: string,
-        o: { lifetime?: string; oneTime?: boolean; length?: string; json?: boolean },
+        o: {
+          lifetime?: string;
+          oneTime?: boolean;
+          length?: string;
+          start?: string;
+          json?: boolean;
+        },
       ) => {
         const input = {
+          ...(o.start !== undefined ? { startsAt: parseStart(o.start) } : {}),
           ...(o.lifetime !== undefined ? { lifetimeMinutes: parseLifetime(o.lifetime) } : {}),
           ...(o.oneTime ? { oneTime: true } : {}),
           ...(o.length !== undefined ? { length: wholeNumber(o.length, '--length') } : {}),
@@ -67,7 +92,7 @@ export function tapCommands(program: Command): void {
         print(!!o.json, p, () =>
           [
             p.temporaryAccessPass,
-            `(Temporary Access Pass for ${p.userPrincipalName}: shown only now. It expires ${p.expiresAt}${p.oneTime ? ' and is good for one sign-in' : ''}.)`,
+            `(Temporary Access Pass for ${p.userPrincipalName}: shown only now.${p.state === 'pending' ? ` It starts ${p.startsAt}.` : ''} It expires ${p.expiresAt}${p.oneTime ? ' and is good for one sign-in' : ''}.)`,
           ].join('\n'),
         );
       },

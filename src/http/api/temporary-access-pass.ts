@@ -3,10 +3,10 @@ import { AppError } from '../../errors.ts';
 import { TAP_LENGTH, TAP_LIFETIME } from '../../policy/methods-policy.ts';
 import {
   issueTemporaryAccessPass,
-  type NewTemporaryAccessPass,
   revokeTemporaryAccessPass,
   TAP_START_MAX_DAYS,
   temporaryAccessPassOf,
+  withStartTime,
 } from '../../services/temporary-access-pass.ts';
 import type { HttpEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
@@ -84,15 +84,6 @@ const remove = route({
   response: z.object({ deleted: z.literal(true) }),
 });
 
-/** The request as the service takes it (a start time in ms). */
-const passInput = ({
-  startsAt,
-  ...rest
-}: { startsAt?: string | undefined } & Omit<NewTemporaryAccessPass, 'startsAt'>) => ({
-  ...rest,
-  ...(startsAt !== undefined ? { startsAt: Date.parse(startsAt) } : {}),
-});
-
 export const temporaryAccessPassApi = new OpenAPIHono<HttpEnv>()
   .openapi(create, async (c) =>
     c.json(
@@ -100,7 +91,7 @@ export const temporaryAccessPassApi = new OpenAPIHono<HttpEnv>()
         c.var.ctx,
         actorOf(c),
         c.req.valid('param').upn,
-        passInput(c.req.valid('json')),
+        withStartTime(c.req.valid('json')),
       ),
       201,
     ),
