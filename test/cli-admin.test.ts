@@ -970,6 +970,47 @@ function suite(mode: Mode): void {
     });
 
     if (mode === 'remote') {
+      it('the Graph-shaped API over real HTTP: a batch goes through the server as its requests would alone', async () => {
+        const upn = `graph-${mode}@contoso.com`;
+        await seed({ upn, mfaState: 'Enabled' });
+        const base = `/users/${encodeURIComponent(upn)}/authentication`;
+        const r = await fetch(`${server.url}/graph/v1.0/$batch`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            requests: [
+              {
+                id: '1',
+                method: 'PATCH',
+                url: `${base}/requirements`,
+                body: { perUserMfaState: 'enforced' },
+              },
+              { id: '2', method: 'GET', url: `${base}/requirements`, dependsOn: ['1'] },
+            ],
+          }),
+        });
+        assert.equal(r.status, 200);
+        assert.match(r.headers.get('request-id') ?? '', /^[0-9a-f-]{36}$/);
+        const { responses } = (await r.json()) as {
+          responses: { status: number; body?: unknown }[];
+        };
+        assert.deepEqual(
+          responses.map((x) => x.status),
+          [204, 200],
+        );
+        assert.deepEqual(
+          responses[1]?.body && (responses[1].body as { perUserMfaState: string }).perUserMfaState,
+          'enforced',
+        );
+        assert.equal((await userRow(upn))?.mfa_state, 'Enforced');
+        const anon = await fetch(`${server.url}/graph/beta/users/${upn}/authentication/methods`);
+        assert.equal(anon.status, 401);
+        assert.equal(
+          ((await anon.json()) as { error: { code: string } }).error.code,
+          'InvalidAuthenticationToken',
+        );
+      });
+
       it('a read-only token may look but not change', async () => {
         const t = JSON.parse(
           ok(
