@@ -52,36 +52,3 @@ export async function recordSnooze(
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/**
- * Users (not blocked) whose only ways to verify are texts and calls (recovery
- * codes aside): those the campaign is for.
- */
-export async function phoneOnlyUserCount(ctx: AppContext): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('blocked', '=', 0)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('auth_methods')
-          .select('auth_methods.id')
-          .whereRef('auth_methods.user_id', '=', 'users.id')
-          .where('auth_methods.method_type', 'in', TELEPHONY_METHODS),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('auth_methods')
-            .select('auth_methods.id')
-            .whereRef('auth_methods.user_id', '=', 'users.id')
-            .where('auth_methods.method_type', 'not in', [...TELEPHONY_METHODS, 'RecoveryCode']),
-        ),
-      ),
-    )
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}

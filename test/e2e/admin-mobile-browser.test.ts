@@ -418,6 +418,14 @@ describe('admin portal on a 390×844 phone screen: every page fits, nothing touc
     await open('branding', '/admin/settings/branding');
   });
 
+  it('reports: the figures, users by registration, the charts, and the figures day by day', async () => {
+    await open('reports', '/admin/reports');
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
+    await fits('reports-figures');
+  });
+
   it('logs: sign-ins and audit', async () => {
     await open('signins', '/admin/logs/signins');
     await open('audit', '/admin/logs/audit');

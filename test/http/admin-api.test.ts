@@ -358,6 +358,14 @@ const readRequests = (w: World): RouteRequest[] => [
   { method: 'GET', route: '/groups/{group}', path: '/groups/Staff', status: 200 },
   { method: 'GET', route: '/groups/{group}/members', path: '/groups/Staff/members', status: 200 },
   { method: 'GET', route: '/methods-policy', path: '/methods-policy', status: 200 },
+  { method: 'GET', route: '/reports/registration', path: '/reports/registration', status: 200 },
+  {
+    method: 'GET',
+    route: '/reports/registration/users',
+    path: '/reports/registration/users?filter=phoneOnly',
+    status: 200,
+  },
+  { method: 'GET', route: '/reports/signins', path: '/reports/signins?days=7', status: 200 },
   {
     method: 'GET',
     route: '/users/{upn}/temporary-access-pass',

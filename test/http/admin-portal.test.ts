@@ -195,7 +195,7 @@ describe('admin portal', () => {
     const text = textOf(users.html);
     assert.match(
       text,
-      /Benutzer Gruppen Massenaktualisierung Diensteinstellungen Authentifizierungsmethoden Anmeldungen Überwachungsprotokoll API-Token Anwendungen Verzeichnis/,
+      /Benutzer Gruppen Massenaktualisierung Diensteinstellungen Authentifizierungsmethoden Berichte Anmeldungen Überwachungsprotokoll API-Token Anwendungen Verzeichnis/,
       'the navigation',
     );
     assert.match(text, /Anzeigename Benutzername MFA-Status Standardmethode Letzte Anmeldung/);

@@ -10,6 +10,7 @@ import { adminGroupRoutes } from './groups.tsx';
 import { requireAdminPage } from './guard.ts';
 import { adminLogRoutes } from './logs.tsx';
 import { adminMethodsPolicyRoutes } from './methods-policy.tsx';
+import { adminReportRoutes } from './reports.tsx';
 import { adminSettingsRoutes } from './settings.tsx';
 import { adminTokenRoutes } from './tokens.tsx';
 import { adminUserFormRoutes } from './user-forms.tsx';
@@ -28,6 +29,7 @@ export const adminRoutes = new Hono<HttpEnv>()
   .route('/', adminGroupRoutes)
   .route('/', adminBulkRoutes)
   .route('/', adminBrandingRoutes)
+  .route('/', adminReportRoutes)
   .route('/', adminSettingsRoutes)
   .route('/', adminMethodsPolicyRoutes)
   .route('/', adminLogRoutes)

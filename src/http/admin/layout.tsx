@@ -16,6 +16,7 @@ const NAV: [string, MessageKey][] = [
   ['/admin/bulk', 'admin.nav.bulk'],
   ['/admin/settings', 'admin.nav.settings'],
   ['/admin/methods-policy', 'admin.nav.methodsPolicy'],
+  ['/admin/reports', 'admin.nav.reports'],
   ['/admin/logs/signins', 'admin.nav.signins'],
   ['/admin/logs/audit', 'admin.nav.audit'],
   ['/admin/tokens', 'admin.nav.tokens'],

@@ -16,8 +16,8 @@ import {
   type VoicePhone,
 } from '../../policy/methods-policy.ts';
 import { changeMethodPolicy, getMethodsPolicy } from '../../services/methods-policy.ts';
-import { phoneOnlyUserCount } from '../../services/registration-campaign.ts';
 import { undeliveredMethods } from '../../services/telephony-notice.ts';
+import { countRegistered } from '../../services/usage-report.ts';
 import { groupsStore } from '../../storage/groups.ts';
 import type { HttpEnv } from '../env.ts';
 import { type Form, readFormValues } from '../form.ts';
@@ -424,7 +424,9 @@ const methodPage = (c: C, m: PolicyMethod, s: Shown, error?: string) =>
 /** How many users the campaign is for: those who rely on texts and calls alone. */
 const PhoneOnly = async ({ c }: { c: C }) => (
   <p id="phone-only">
-    {c.var.t('admin.methodsPolicy.phoneOnly', { count: await phoneOnlyUserCount(c.var.ctx) })}
+    {c.var.t('admin.methodsPolicy.phoneOnly', {
+      count: await countRegistered(c.var.ctx, 'phoneOnly'),
+    })}
   </p>
 );
 

@@ -11,6 +11,7 @@ import { groupsApi } from './groups.ts';
 import { logsApi } from './logs.ts';
 import { mailApi } from './mail.ts';
 import { methodsPolicyApi } from './methods-policy.ts';
+import { reportsApi } from './reports.ts';
 import { settingsApi } from './settings.ts';
 import { temporaryAccessPassApi } from './temporary-access-pass.ts';
 import { tokensApi } from './tokens.ts';
@@ -54,6 +55,7 @@ export function createApi() {
   api.route('/', methodsPolicyApi);
   api.route('/', temporaryAccessPassApi);
   api.route('/', logsApi);
+  api.route('/', reportsApi);
   api.route('/', tokensApi);
   api.route('/', applicationsApi);
   api.route('/', appPasswordsApi);
