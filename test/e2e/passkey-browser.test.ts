@@ -33,6 +33,7 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
   let origin: string;
   /** An OpenID Connect client that requires a phishing-resistant sign-in. */
   let payroll: { id: string; clientSecret: string };
+  const apps: Record<string, { id: string; clientSecret: string }> = {};
 
   async function signIn(page: Page, upn: string) {
     await page.goto(origin);
@@ -91,6 +92,30 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       strength: 'phishing-resistant',
     });
     payroll = { id: created.application.id, clientSecret: created.clientSecret };
+    for (const [name, strength] of [
+      ['Wiki', 'mfa'],
+      ['Expenses', 'passwordless'],
+    ] as const) {
+      const app = await createOidcApp(ctx, {
+        name,
+        redirectUris: [RP_CALLBACK],
+        firstParty: true,
+        strength,
+      });
+      apps[strength] = { id: app.application.id, clientSecret: app.clientSecret };
+    }
+    // Wes needs no MFA himself, and has an authenticator app.
+    await createUser(ctx, { upn: 'wes@contoso.com', password: PASSWORD, mfaState: 'Disabled' });
+    await addRegistration(
+      ctx,
+      (await ctx.stores.users.findByUpn('wes@contoso.com'))!.id,
+      'PhoneAppOTP',
+      {
+        ok: true,
+        secret: SID_SECRET,
+        details: {},
+      },
+    );
     // Vic signs in by text; the registration campaign asks him for something stronger.
     await createUser(ctx, { upn: 'vic@contoso.com', password: PASSWORD, mfaState: 'Enforced' });
     const vic = (await ctx.stores.users.findByUpn('vic@contoso.com'))!;
@@ -370,39 +395,45 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
     await context.close();
   });
 
+  /** A relying party's request for `app`, played in the page until it comes back with a code; the ID token's claims. */
+  async function authorizeIn(
+    page: Page,
+    app: { id: string; clientSecret: string },
+    play: () => Promise<void>,
+  ) {
+    const config = await client.discovery(
+      new URL(origin),
+      app.id,
+      undefined,
+      client.ClientSecretBasic(app.clientSecret),
+      { execute: [client.allowInsecureRequests] },
+    );
+    const verifier = client.randomPKCECodeVerifier();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: RP_CALLBACK,
+      scope: 'openid',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
+    const [back] = await Promise.all([
+      page.waitForRequest((r) => r.url().startsWith(RP_CALLBACK), { timeout: 30_000 }),
+      (async () => {
+        await page.goto(url.href);
+        await play();
+      })(),
+    ]);
+    const tokens = await client.authorizationCodeGrant(config, new URL(back.url()), {
+      pkceCodeVerifier: verifier,
+    });
+    return tokens.claims()!;
+  }
+
   it('an application that requires a phishing-resistant sign-in gets a passkey, never the app code; its ID token says so', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await withAuthenticator(context, page);
-    const config = await client.discovery(
-      new URL(origin),
-      payroll.id,
-      undefined,
-      client.ClientSecretBasic(payroll.clientSecret),
-      { execute: [client.allowInsecureRequests] },
-    );
-    /** The relying party's request, played in the browser until it comes back with a code; the ID token's claims. */
-    const authorize = async (play: () => Promise<void>) => {
-      const verifier = client.randomPKCECodeVerifier();
-      const url = client.buildAuthorizationUrl(config, {
-        redirect_uri: RP_CALLBACK,
-        scope: 'openid',
-        code_challenge: await client.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      });
-      const [back] = await Promise.all([
-        page.waitForRequest((r) => r.url().startsWith(RP_CALLBACK), { timeout: 30_000 }),
-        (async () => {
-          await page.goto(url.href);
-          await play();
-        })(),
-      ]);
-      const tokens = await client.authorizationCodeGrant(config, new URL(back.url()), {
-        pkceCodeVerifier: verifier,
-      });
-      return tokens.claims()!;
-    };
+    const authorize = (play: () => Promise<void>) => authorizeIn(page, payroll, play);
 
     // Uma has an authenticator app; this application needs more: she registers a passkey.
     const first = await authorize(async () => {
@@ -433,6 +464,37 @@ describe('passkeys in headless Chromium', { skip: skipChromium }, () => {
       await page.getByRole('button', { name: 'Use passkey' }).click();
     });
     assert.equal(second.acr, 'urn:portcullis:acr:phishing-resistant');
+    await context.close();
+  });
+
+  it('each strength in the browser: mfa asks a user who needs no MFA for his app code; passwordless then asks only for a passkey', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await withAuthenticator(context, page);
+    const wiki = await authorizeIn(page, apps.mfa!, async () => {
+      await page.getByLabel('Username').fill('wes@contoso.com');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { name: 'Verify your identity' }).waitFor();
+      await page.getByLabel('Code').fill(codeAt(SID_SECRET, Date.now()));
+      await page.getByRole('button', { name: 'Verify' }).click();
+    });
+    assert.equal(wiki.acr, 'urn:portcullis:acr:mfa');
+    assert.deepEqual([...(wiki.amr as string[])].sort(), ['mfa', 'otp', 'pwd']);
+
+    // The same session is not enough for Expenses: only a passkey is asked for (and registered).
+    const expenses = await authorizeIn(page, apps.passwordless!, async () => {
+      await page.getByRole('heading', { name: 'More information required' }).waitFor();
+      assert.equal(await page.getByLabel(/Authenticator app/).count(), 0, 'only a passkey');
+      await page.getByLabel(/^Passkey/).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.waitForLoadState('load');
+      await page.getByRole('button', { name: 'Create passkey' }).click();
+      await page.getByRole('link', { name: 'Done' }).click();
+    });
+    assert.equal(expenses.acr, 'urn:portcullis:acr:passwordless');
+    assert.ok((expenses.amr as string[]).includes('hwk'));
     await context.close();
   });
 
