@@ -403,8 +403,8 @@ describe('admin portal on a 390×844 phone screen: every page fits, nothing touc
         [...document.querySelectorAll('form.settings label:not(.choice)')].flatMap((l) => {
           const text = document.createRange();
           text.selectNodeContents(l);
-          text.setEndBefore(l.querySelector('input, textarea')!);
-          const box = l.querySelector('input, textarea')!.getBoundingClientRect();
+          text.setEndBefore(l.querySelector('input, textarea, select')!);
+          const box = l.querySelector('input, textarea, select')!.getBoundingClientRect();
           return box.top >= text.getBoundingClientRect().bottom - 1
             ? []
             : [(l.textContent ?? '').trim().slice(0, 40)];
