@@ -120,6 +120,29 @@ export async function registrationSummary(ctx: AppContext): Promise<Registration
   };
 }
 
+/** The figures as rows (for CSV): users, mfaCapable, …, mfaState:Enabled, method:OneWaySMS. */
+export function summaryRows(s: RegistrationSummary): { measure: string; users: number }[] {
+  return [
+    { measure: 'users', users: s.users },
+    { measure: 'mfaCapable', users: s.mfaCapable },
+    { measure: 'withoutMethod', users: s.withoutMethod },
+    { measure: 'phoneOnly', users: s.phoneOnly },
+    ...Object.entries(s.mfaStates).map(([state, users]) => ({
+      measure: `mfaState:${state}`,
+      users,
+    })),
+    ...s.methods.map((m) => ({ measure: `method:${m.methodType}`, users: m.users })),
+  ];
+}
+
+export const summaryCsvColumns: {
+  header: string;
+  value: (v: { measure: string; users: number }) => unknown;
+}[] = [
+  { header: 'Measure', value: (v) => v.measure },
+  { header: 'Users', value: (v) => v.users },
+];
+
 /** One user's registration, as Graph's userRegistrationDetails says it. */
 export interface UserRegistration {
   userPrincipalName: string;

@@ -203,6 +203,21 @@ describe('usage and registration report', () => {
         ['cid@contoso.com', 'True', 'OneWaySMS RecoveryCode'],
       ],
     );
+    const figures = parseCsv(await (await admin.get('/admin/reports/summary.csv')).text(), {
+      columns: true,
+    }) as { Measure: string; Users: string }[];
+    const figure = (m: string) => figures.find((f) => f.Measure === m)?.Users;
+    assert.deepEqual(
+      [
+        'users',
+        'mfaCapable',
+        'withoutMethod',
+        'phoneOnly',
+        'mfaState:Enforced',
+        'method:OneWaySMS',
+      ].map(figure),
+      ['7', '5', '1', '2', '1', '3'],
+    );
     const bad = await admin.get('/admin/reports/registration.csv?filter=everyone');
     assert.equal(bad.status, 400);
     const signins = parseCsv(await (await admin.get('/admin/reports/signins.csv?days=7')).text(), {
@@ -224,6 +239,9 @@ describe('usage and registration report', () => {
   it('the API gives the same, as JSON and CSV, to a read-only token', async () => {
     const summary = (await (await api('/reports/registration')).json()) as { mfaCapable: number };
     assert.equal(summary.mfaCapable, 5);
+    const figures = await (await api('/reports/registration?format=csv')).text();
+    assert.match(figures, /^Measure,Users\n/);
+    assert.match(figures, /\nphoneOnly,2\n/);
     const page = (await (await api('/reports/registration/users?filter=noMethod')).json()) as {
       items: { userPrincipalName: string }[];
     };

@@ -16,6 +16,8 @@ import {
   registrationDetails,
   registrationSummary,
   signinActivity,
+  summaryCsvColumns,
+  summaryRows,
 } from '../../services/usage-report.ts';
 import { csv } from '../api/route.ts';
 import type { HttpEnv } from '../env.ts';
@@ -99,6 +101,9 @@ async function reportPage(c: C) {
             </>
           ))}
         </dl>
+        <p>
+          <a href="/admin/reports/summary.csv">{t('admin.reports.export')}</a>
+        </p>
         <table>
           <caption>{t('admin.reports.methods')}</caption>
           <thead>
@@ -258,6 +263,14 @@ async function reportPage(c: C) {
 
 export const adminReportRoutes = new Hono<HttpEnv>()
   .get('/admin/reports', reportPage)
+  .get('/admin/reports/summary.csv', async (c) => {
+    const figures = summaryRows(await registrationSummary(c.var.ctx));
+    const body = await exportCsv(
+      async () => ({ items: figures, nextCursor: null }),
+      summaryCsvColumns,
+    );
+    return csv(body, 'registration-summary');
+  })
   .get('/admin/reports/registration.csv', async (c) => {
     const filter = parseRegistrationFilter(c.req.query('filter'));
     const body = await exportCsv(

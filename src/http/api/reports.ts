@@ -8,6 +8,8 @@ import {
   registrationDetails,
   registrationSummary,
   signinActivity,
+  summaryCsvColumns,
+  summaryRows,
 } from '../../services/usage-report.ts';
 import type { HttpEnv } from '../env.ts';
 import { csv, route } from './route.ts';
@@ -24,6 +26,7 @@ const summary = route({
   tag,
   summary:
     'Registration figures for users who may sign in: MFA capable, without any method, texts and calls only, users per method type and per MFA state',
+  query: z.object({ format }),
   response: z
     .object({
       users: z.number().int(),
@@ -102,7 +105,18 @@ const activity = route({
 });
 
 export const reportsApi = new OpenAPIHono<HttpEnv>()
-  .openapi(summary, async (c) => c.json(await registrationSummary(c.var.ctx), 200))
+  .openapi(summary, async (c) => {
+    const figures = await registrationSummary(c.var.ctx);
+    if (c.req.valid('query').format === 'csv')
+      return csv(
+        await exportCsv(
+          async () => ({ items: summaryRows(figures), nextCursor: null }),
+          summaryCsvColumns,
+        ),
+        'registration-summary',
+      ) as never;
+    return c.json(figures, 200);
+  })
   .openapi(details, async (c) => {
     const { format: f, ...q } = c.req.valid('query');
     if (f === 'csv')
