@@ -9,7 +9,7 @@
 import type { Context } from 'hono';
 import { AppError } from '../errors.ts';
 import type { HttpEnv } from '../http/env.ts';
-import { graphErrorBody, requestIds } from './errors.ts';
+import { graphErrorBody, newRequestIds } from './errors.ts';
 
 /** Graph's limit on requests in a batch. */
 export const BATCH_MAX = 20;
@@ -88,7 +88,8 @@ export async function runBatch(
       id: r.id,
       status: code,
       headers: { 'content-type': 'application/json' },
-      body: graphErrorBody(e, requestIds(c), ctx.clock.now()),
+      // Ids of its own: the batch's answer keeps the batch's.
+      body: graphErrorBody(e, newRequestIds(r.headers?.['client-request-id']), ctx.clock.now()),
     });
   };
   for (const r of requests) {

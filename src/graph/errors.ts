@@ -58,11 +58,21 @@ export function graphErrorBody(
   };
 }
 
-/** The ids Graph puts on every answer: its own, and the one the client sent (or the same). */
-export function requestIds(c: Context): { requestId: string; clientRequestId: string } {
+/** A request's ids: its own, and the one the client sent (or the same). */
+export function newRequestIds(sent: string | undefined): {
+  requestId: string;
+  clientRequestId: string;
+} {
   const requestId = crypto.randomUUID();
-  const sent = c.req.header('client-request-id');
-  const clientRequestId = sent && /^[\w.-]{1,100}$/.test(sent) ? sent : requestId;
+  return {
+    requestId,
+    clientRequestId: sent && /^[\w.-]{1,100}$/.test(sent) ? sent : requestId,
+  };
+}
+
+/** The ids Graph puts on every answer, set as its headers. */
+export function requestIds(c: Context): { requestId: string; clientRequestId: string } {
+  const { requestId, clientRequestId } = newRequestIds(c.req.header('client-request-id'));
   c.header('request-id', requestId);
   c.header('client-request-id', clientRequestId);
   return { requestId, clientRequestId };

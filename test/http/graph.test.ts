@@ -487,6 +487,13 @@ describe('Graph-shaped API (/graph/v1.0, /graph/beta)', () => {
       'in order: after the PATCH',
     );
     graphError(responses[3]!.body as Json, 'Request_ResourceNotFound');
+    const inner = ((responses[4]!.body as Json).error as Json).innerError as Json;
+    assert.notEqual(
+      batch.headers.get('request-id'),
+      inner['request-id'],
+      'the batch keeps its own id',
+    );
+    assert.match(batch.headers.get('request-id') ?? '', /^[0-9a-f-]{36}$/);
     assert.ok(
       (await methodRows()).includes('TwoWayVoiceOffice'),
       'the dependent request did not run',
