@@ -1,4 +1,4 @@
-import type { Db } from './index.ts';
+import { type Db, isCrossedWrite } from './index.ts';
 import type { WriteNow } from './sqlite-dialect.ts';
 import type { WriteTurns } from './write-turns.ts';
 
@@ -77,9 +77,21 @@ export function groupCommit(db: Db, turns?: WriteTurns, writeNow?: WriteNow): Gr
     }
   }
 
-  /** A write on its own: statements run at once still need a transaction of their own. */
-  const alone = ({ work }: Pending) =>
-    'now' in work ? db.transaction().execute(async () => work.now(writeNow!)) : work.write(db);
+  /**
+   * A write on its own: statements run at once still need a transaction of
+   * their own. One that PostgreSQL undid to break a deadlock with another
+   * node's write is run once more (it was undone whole).
+   */
+  const alone = async ({ work }: Pending): Promise<unknown> => {
+    const once = () =>
+      'now' in work ? db.transaction().execute(async () => work.now(writeNow!)) : work.write(db);
+    try {
+      return await once();
+    } catch (e) {
+      if (!isCrossedWrite(e)) throw e;
+      return once();
+    }
+  };
 
   const queued = <T>(work: Work) =>
     new Promise<T>((resolve, reject) => {

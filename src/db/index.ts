@@ -193,6 +193,16 @@ export function isRefusedValue(e: unknown): boolean {
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
+/**
+ * True when PostgreSQL undid a statement only because another transaction
+ * crossed it — a deadlock (40P01) or a serialization failure (40001): run
+ * again, it will most likely go through.
+ */
+export function isCrossedWrite(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /** Lower case without accents ("Dvořák" → "dvorak"), for search. */
 export function foldAccents(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
+import { isCrossedWrite } from '../db/index.ts';
 import { type Prepared, prepared } from '../db/prepared.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -82,6 +83,24 @@ export function oidcAdapter(ctx: AppContext) {
         } as AdapterPayload)
       : undefined;
 
+  /** Reuse: the record's whole grant goes, the grant first (so the rest can no longer be issued under it). */
+  const revokeGrantOf = async (model: string, id: string) => {
+    const row = await db
+      .selectFrom('oidc_payloads')
+      .select('grant_id')
+      .where('model', '=', model)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row?.grant_id) return;
+    const grantId = row.grant_id;
+    await db
+      .deleteFrom('oidc_payloads')
+      .where('model', '=', 'Grant')
+      .where('id', '=', grantId)
+      .execute();
+    await db.deleteFrom('oidc_payloads').where('grant_id', '=', grantId).execute();
+  };
+
   return class DatabaseAdapter implements Adapter {
     constructor(readonly name: string) {}
 
@@ -127,24 +146,13 @@ export function oidcAdapter(ctx: AppContext) {
      */
     async consume(id: string): Promise<void> {
       if ((await commit(consumeQuery, [clock.now(), this.name, id])).length === 1) return;
-      const row = await db
-        .selectFrom('oidc_payloads')
-        .select('grant_id')
-        .where('model', '=', this.name)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (row?.grant_id) {
-        const grantId = row.grant_id;
-        await db
-          .deleteFrom('oidc_payloads')
-          .where((eb) =>
-            eb.or([
-              eb('grant_id', '=', grantId),
-              eb.and([eb('model', '=', 'Grant'), eb('id', '=', grantId)]),
-            ]),
-          )
-          .execute();
-      }
+      await revokeGrantOf(this.name, id).catch(async (e: unknown) => {
+        // Racing losers delete the same rows as the winner writes its own: on
+        // PostgreSQL one may be undone to break a deadlock. Once more; the
+        // answer is invalid_grant either way.
+        if (!isCrossedWrite(e)) throw e;
+        await revokeGrantOf(this.name, id);
+      });
       throw new errors.InvalidGrant('grant already used');
     }
 

@@ -80,4 +80,27 @@ describe('group commit with statements run at once (SQLite)', () => {
     );
     assert.deepEqual(await names(), []);
   });
+
+  it('runs a lone write PostgreSQL undid to break a deadlock once more; any other failure once only', async () => {
+    const crossed = (code: string) => Object.assign(new Error('undone'), { code });
+    let tries = 0;
+    const name = await commits.run(async (trx) => {
+      tries++;
+      if (tries === 1) throw crossed('40P01');
+      await (trx as unknown as typeof db).insertInto('t').values({ name: 'after' }).execute();
+      return 'after';
+    });
+    assert.equal(name, 'after');
+    assert.equal(tries, 2);
+    assert.deepEqual(await names(), ['after']);
+    let others = 0;
+    await assert.rejects(
+      commits.run(async () => {
+        others++;
+        throw crossed('23505');
+      }),
+      /undone/,
+    );
+    assert.equal(others, 1);
+  });
 });
