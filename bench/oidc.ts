@@ -130,7 +130,7 @@ const chains = await Promise.all(
   Array.from({ length: concurrency }, () =>
     refreshTokenByCodeFlow(
       portcullisTarget,
-      { id: web.application.id, secret: web.clientSecret, redirectUri: REDIRECT_URI },
+      { id: web.application.id, secret: web.clientSecret!, redirectUri: REDIRECT_URI },
       USER,
       PASSWORD,
     ),
@@ -141,9 +141,9 @@ const portcullis = await grants(
   server.pid,
   {
     machine: machine.application.id,
-    machineSecret: machine.clientSecret,
+    machineSecret: machine.clientSecret!,
     web: web.application.id,
-    webSecret: web.clientSecret,
+    webSecret: web.clientSecret!,
   },
   chains,
 );

@@ -99,6 +99,25 @@ function suite(mode: Mode): void {
       await db?.drop();
     });
 
+    it('app add --device registers a public device client: an id, no secret', async () => {
+      const human = ok(await cli(['app', 'add', '--name', 'Deploy CLI', '--device']), 'app add');
+      const id = /^client_id: +(app-[0-9a-f]{12})$/m.exec(human)?.[1];
+      assert.ok(id, human);
+      assert.doesNotMatch(human, /client_secret/);
+      assert.match(human, /A public client: no secret\. Its users sign in at \/device/);
+      const row = await withCtx((ctx) =>
+        ctx.db
+          .selectFrom('applications')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow(),
+      );
+      assert.equal(row.client_secret_sealed, null);
+      assert.ok(
+        JSON.parse(row.grant_types).includes('urn:ietf:params:oauth:grant-type:device_code'),
+      );
+    });
+
     it('app secret prints a new client secret once; the old one stops working', async () => {
       const client = await addClient('Reports');
       assert.equal(await grant(client.id, client.clientSecret), 200);

@@ -101,9 +101,10 @@ export interface Admin {
     strength?: string;
     firstParty: boolean;
     machine: boolean;
+    device: boolean;
     /** RS256 or ES256 (checked by the service). */
     idTokenSigningAlg?: string;
-  }): Promise<ApplicationView & { clientSecret: string }>;
+  }): Promise<ApplicationView & { clientSecret?: string }>;
   apps(): Promise<ApplicationView[]>;
   app(id: string): Promise<ApplicationView>;
   /**

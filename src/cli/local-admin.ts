@@ -117,7 +117,7 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
     createApp: (input) => createLegacyApp(ctx, input, actor),
     createClient: async (input) => {
       const { application, clientSecret } = await createOidcApp(ctx, input, actor);
-      return { ...application, clientSecret };
+      return { ...application, ...(clientSecret === null ? {} : { clientSecret }) };
     },
     apps: () => listApps(ctx),
     app: (id) => getApp(ctx, id),

@@ -151,7 +151,9 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
       await call('DELETE', `/tokens/${encodeURIComponent(id)}`);
     },
     createApp: (input) => call('POST', '/applications', input),
-    createClient: (input) => call('POST', '/applications', { ...input, kind: 'oidc' }),
+    // `device` only when asked for: a server from before it knows no such field.
+    createClient: ({ device, ...input }) =>
+      call('POST', '/applications', { ...input, ...(device ? { device } : {}), kind: 'oidc' }),
     apps: async () => (await call<{ items: ApplicationView[] }>('GET', '/applications')).items,
     app: (id) => call('GET', `/applications/${encodeURIComponent(id)}`),
     updateApp: (id, patch) => call('PATCH', `/applications/${encodeURIComponent(id)}`, patch),

@@ -28,6 +28,7 @@ export interface Database {
   app_passwords: AppPasswordsTable;
   remembered_devices: RememberedDevicesTable;
   oidc_payloads: OidcPayloadsTable;
+  oauth_device_polls: OauthDevicePollsTable;
   signing_keys: SigningKeysTable;
   recovery_codes: RecoveryCodesTable;
   passkeys: PasskeysTable;
@@ -503,6 +504,14 @@ export interface OidcPayloadsTable {
   user_code: string | null;
   expires_at: number | null;
   consumed_at: number | null;
+}
+
+/** When a device code may poll the token endpoint next (RFC 8628 §3.5), by the code's hash. */
+export interface OauthDevicePollsTable {
+  id: string;
+  next_poll_at: number;
+  interval_seconds: number;
+  expires_at: number;
 }
 
 /** ID token signing keys, sealed at rest; every node uses the same ones. */

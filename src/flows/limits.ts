@@ -40,6 +40,8 @@ export const limitKeys = {
   }),
   /** Failures from one client address on browser pages, whatever the account. */
   address: (ip: string | null) => address('ip', ip, RULES.address),
+  /** User codes typed at /device from one client address (RFC 8628 §5.1: they are short). */
+  userCode: (ip: string | null) => address('user-code', ip, RULES.legacyClient),
   /** Passwordless proofs from one client address (no account is named before the proof). */
   passwordless: (ip: string | null) => address('passwordless', ip, RULES.legacyClient),
   /** The account on the legacy fronts, from any address. */

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from '../context.ts';
 import type { OidcHost } from '../oidc/host.ts';
-import { OIDC_PREFIX } from '../oidc/paths.ts';
+import { DEVICE_PATH, OIDC_PREFIX } from '../oidc/paths.ts';
 import { toAppError } from './errors.ts';
 import { problemAnswer, writeAnswer } from './problem.ts';
 import { fixedSecurityHeaders } from './security-headers.ts';
@@ -16,11 +16,14 @@ import type { Listener } from './verify-listener.ts';
 const DISCOVERY = '/.well-known/openid-configuration';
 const INTERACTION = `${OIDC_PREFIX}/interaction/`;
 
-/** Whether `url` (path and query) is oidc-provider's: discovery, or under the prefix but not an interaction. */
+/**
+ * Whether `url` (path and query) is oidc-provider's: discovery, the device
+ * code pages, or under the prefix but not an interaction.
+ */
 export function isProviderUrl(url: string): boolean {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
-  if (path === DISCOVERY) return true;
+  if (path === DISCOVERY || path === DEVICE_PATH || path.startsWith(`${DEVICE_PATH}/`)) return true;
   if (path !== OIDC_PREFIX && !path.startsWith(`${OIDC_PREFIX}/`)) return false;
   return !path.startsWith(INTERACTION);
 }

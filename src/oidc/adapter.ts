@@ -7,8 +7,16 @@ import { errors } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
 import { isCrossedWrite } from '../db/index.ts';
 import { type Prepared, prepared } from '../db/prepared.ts';
+import { TTL } from './paths.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/**
+ * Seconds a record stays findable past its expiry. A device code is, for
+ * another lifetime: a device still polling then hears expired_token, and
+ * its user "code expired" (RFC 8628 §3.5), rather than an unknown code.
+ */
+const keptPast = (model: string) => (model === 'DeviceCode' ? TTL.DeviceCode : 0);
 
 /** Every token, code and session written: compiled once (src/db/prepared.ts). */
 const upsertQuery = prepared((db, slot) => {
@@ -110,7 +118,7 @@ export function oidcAdapter(ctx: AppContext) {
         grant_id: payload.grantId ?? null,
         uid: payload.uid ?? null,
         user_code: payload.userCode ?? null,
-        expires_at: expiresIn ? clock.now() + expiresIn * 1000 : null,
+        expires_at: expiresIn ? clock.now() + (expiresIn + keptPast(this.name)) * 1000 : null,
       };
       await commit(upsertQuery, [
         this.name,

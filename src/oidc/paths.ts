@@ -1,10 +1,14 @@
 /** Every OpenID Connect protocol endpoint lives under this path; discovery stays at the root. */
 export const OIDC_PREFIX = '/oidc';
 
+/** Where people type a device's user code (RFC 8628 `verification_uri`). */
+export const DEVICE_PATH = '/device';
+
 /** Lifetimes (seconds) of what oidc-provider issues and keeps. */
 export const TTL = {
   AccessToken: 3600,
   AuthorizationCode: 60,
+  DeviceCode: 600,
   ClientCredentials: 600,
   IdToken: 3600,
   RefreshToken: 14 * 24 * 3600,

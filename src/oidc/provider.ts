@@ -15,15 +15,11 @@ import { clientSecretOf } from '../services/applications.ts';
 import { ID_TOKEN_ALGS } from '../services/signing-algs.ts';
 import { nameable, oidcAdapter } from './adapter.ts';
 import { FIRST_PARTY, REQUIRE_MFA, STRENGTH } from './client-policy.ts';
+import { deviceFlowFeature, deviceMiddleware, POLL_INTERVAL } from './device.ts';
 import { signingKeys } from './keys.ts';
-import { OIDC_PREFIX, TTL } from './paths.ts';
+import { page, text } from './pages.ts';
+import { DEVICE_PATH, OIDC_PREFIX, TTL } from './paths.ts';
 import { signinPolicy } from './policy.ts';
-
-const text = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-/** A page of ours for the few oidc-provider renders itself (body is HTML). */
-const page = (title: string, body: string) =>
-  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text(title)} · Portcullis</title><link rel="stylesheet" href="/static/app.css"></head><body><main class="card"><p class="brand">Portcullis</p><h1>${text(title)}</h1>${body}</main></body></html>`;
 
 /** Client metadata for oidc-provider from an OpenID Connect application. */
 async function clientMetadata(ctx: AppContext, id: string): Promise<AdapterPayload | undefined> {
@@ -77,6 +73,9 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
       introspection: `${OIDC_PREFIX}/token/introspection`,
       end_session: `${OIDC_PREFIX}/session/end`,
       pushed_authorization_request: `${OIDC_PREFIX}/request`,
+      device_authorization: `${OIDC_PREFIX}/device/auth`,
+      // Typed by people from a device's screen: short, at the root.
+      code_verification: DEVICE_PATH,
     },
     pkce: { required: () => true },
     // ID tokens: RS256 by default, ES256 for clients that ask (a key for each, ./keys.ts).
@@ -93,6 +92,7 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      deviceFlow: deviceFlowFeature(),
       // Relying parties may demand an acr as essential (OpenID Connect §5.5.1.1).
       claimsParameter: { enabled: true },
       introspection: { enabled: true },
@@ -163,6 +163,11 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
       else ctx.log.error({ err: err.message, path: koa?.path }, 'OpenID Connect request failed');
     },
   );
+  // RFC 8628 §3.2: the interval a device polls at (oidc-provider leaves it out; 5 is also the default).
+  provider.on('device_authorization.success', (_koa: KoaContextWithOIDC, body: object) => {
+    Object.assign(body, { interval: POLL_INTERVAL });
+  });
+  provider.use(deviceMiddleware(ctx));
   const cookie = sessionCookieName(ctx.config.publicUrl);
   /** Sessions being ended by a sign-out, by its request; each settles with its failure, if any. */
   const signingOut = new WeakMap<object, Promise<unknown>>();

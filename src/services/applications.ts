@@ -132,48 +132,95 @@ function parseUriList(list: readonly string[] | undefined, kind: UriKind): strin
   return [...new Set((list ?? []).map((u) => parseRedirectUri(u, kind)))];
 }
 
-/** A machine client signs no one in, so it is sent nowhere: it has no redirect URIs of either kind. */
+/** The device authorization grant's type (RFC 8628 §3.4). */
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+/**
+ * What an OpenID Connect client is: a web application (it sends people back
+ * to redirect URIs), a machine client (client credentials, no one signs in)
+ * or a device client (a public client its user signs in for at /device).
+ */
+export type OidcClientType = 'web' | 'machine' | 'device';
+
+export const clientTypeOf = (grantTypes: readonly string[]): OidcClientType =>
+  grantTypes.includes('client_credentials')
+    ? 'machine'
+    : grantTypes.includes(DEVICE_CODE_GRANT)
+      ? 'device'
+      : 'web';
+
+const GRANT_TYPES: Record<OidcClientType, string[]> = {
+  web: ['authorization_code', 'refresh_token'],
+  machine: ['client_credentials'],
+  device: [DEVICE_CODE_GRANT, 'refresh_token'],
+};
+
+/** Only a web client is sent anywhere: machine and device clients have no redirect URIs of either kind. */
 function checkClientUris(
-  machine: boolean,
+  type: OidcClientType,
   redirectUris: readonly string[],
   postLogoutRedirectUris: readonly string[],
 ): void {
-  if (machine && redirectUris.length > 0)
+  const who =
+    type === 'machine'
+      ? 'A machine client signs no one in'
+      : 'A device client is signed in at /device, not sent back';
+  if (type !== 'web' && redirectUris.length > 0)
+    throw new AppError('invalid_request', { detail: `${who}: it has no redirect URIs.` });
+  if (type !== 'web' && postLogoutRedirectUris.length > 0)
     throw new AppError('invalid_request', {
-      detail: 'A machine client signs no one in: it has no redirect URIs.',
+      detail: `${type === 'machine' ? `${who} (or out)` : who}: it has no post-logout redirect URIs.`,
     });
-  if (machine && postLogoutRedirectUris.length > 0)
+  if (type === 'web' && redirectUris.length === 0)
     throw new AppError('invalid_request', {
-      detail: 'A machine client signs no one in (or out): it has no post-logout redirect URIs.',
+      detail: 'Give at least one redirect URI (or make it a machine or device client).',
     });
-  if (!machine && redirectUris.length === 0)
-    throw new AppError('invalid_request', {
-      detail: 'Give at least one redirect URI (or make it a machine client).',
-    });
+}
+
+export interface OidcAppInput {
+  name: string;
+  redirectUris?: readonly string[];
+  postLogoutRedirectUris?: readonly string[];
+  /** Shorthand for the `mfa` strength. */
+  requireMfa?: boolean;
+  /** `none`, `mfa`, `passwordless` or `phishing-resistant`. */
+  strength?: string;
+  firstParty?: boolean;
+  machine?: boolean;
+  device?: boolean;
+  /** RS256 (the default, what every client understands) or ES256. */
+  idTokenSigningAlg?: string;
 }
 
 /**
  * Registers an OpenID Connect client: a web application (authorization code
- * with PKCE, refresh tokens) with redirect URIs, or a machine client (client
- * credentials). The client secret is returned once and kept sealed.
+ * with PKCE, refresh tokens) with redirect URIs, a machine client (client
+ * credentials) or a device client (the device authorization grant, refresh
+ * tokens). The client secret is returned once and kept sealed; a device
+ * client is public (a program on people's machines keeps no secret), so it
+ * has none.
  */
+type Created<S> = { application: ApplicationView; clientSecret: S };
 export async function createOidcApp(
   ctx: AppContext,
-  input: {
-    name: string;
-    redirectUris?: readonly string[];
-    postLogoutRedirectUris?: readonly string[];
-    /** Shorthand for the `mfa` strength. */
-    requireMfa?: boolean;
-    /** `none`, `mfa`, `passwordless` or `phishing-resistant`. */
-    strength?: string;
-    firstParty?: boolean;
-    machine?: boolean;
-    /** RS256 (the default, what every client understands) or ES256. */
-    idTokenSigningAlg?: string;
-  },
+  input: OidcAppInput & { device: true },
+  actor?: Pick<Actor, 'name' | 'ip'>,
+): Promise<Created<null>>;
+export async function createOidcApp(
+  ctx: AppContext,
+  input: OidcAppInput & { device?: false },
+  actor?: Pick<Actor, 'name' | 'ip'>,
+): Promise<Created<string>>;
+export async function createOidcApp(
+  ctx: AppContext,
+  input: OidcAppInput,
+  actor?: Pick<Actor, 'name' | 'ip'>,
+): Promise<Created<string | null>>;
+export async function createOidcApp(
+  ctx: AppContext,
+  input: OidcAppInput,
   actor: Pick<Actor, 'name' | 'ip'> = { name: 'system', ip: null },
-): Promise<{ application: ApplicationView; clientSecret: string }> {
+): Promise<Created<string | null>> {
   const name = printable(input.name).trim();
   if (!name || name.length > 100)
     throw new AppError('invalid_request', {
@@ -181,14 +228,19 @@ export async function createOidcApp(
     });
   const redirectUris = parseUriList(input.redirectUris, 'redirect');
   const postLogoutRedirectUris = parseUriList(input.postLogoutRedirectUris, 'postLogout');
-  checkClientUris(!!input.machine, redirectUris, postLogoutRedirectUris);
+  if (input.machine && input.device)
+    throw new AppError('invalid_request', {
+      detail: 'A client is a machine client or a device client, not both.',
+    });
+  const type: OidcClientType = input.machine ? 'machine' : input.device ? 'device' : 'web';
+  checkClientUris(type, redirectUris, postLogoutRedirectUris);
   const idTokenAlg = idTokenAlgOf(input.idTokenSigningAlg ?? 'RS256');
   const strength = stronger(
     input.strength === undefined ? 'none' : parseAppStrength(input.strength),
     input.requireMfa ? 'mfa' : 'none',
   );
   const id = `app-${ctx.random.bytes(6).toString('hex')}`;
-  const clientSecret = ctx.random.bytes(32).toString('base64url');
+  const clientSecret = type === 'device' ? null : ctx.random.bytes(32).toString('base64url');
   const row: ApplicationsTable = {
     id,
     name,
@@ -198,10 +250,8 @@ export async function createOidcApp(
     created_at: ctx.clock.now(),
     redirect_uris: JSON.stringify(redirectUris),
     post_logout_redirect_uris: JSON.stringify(postLogoutRedirectUris),
-    grant_types: JSON.stringify(
-      input.machine ? ['client_credentials'] : ['authorization_code', 'refresh_token'],
-    ),
-    client_secret_sealed: ctx.box.seal(clientSecret, secretAad(id)),
+    grant_types: JSON.stringify(GRANT_TYPES[type]),
+    client_secret_sealed: clientSecret === null ? null : ctx.box.seal(clientSecret, secretAad(id)),
     require_mfa: strength === 'none' ? 0 : 1,
     strength,
     first_party: input.firstParty ? 1 : 0,
@@ -217,6 +267,7 @@ export async function createOidcApp(
         id,
         name,
         kind: 'oidc',
+        clientType: type,
         redirectUris,
         postLogoutRedirectUris,
         requireMfa: strength !== 'none',
@@ -623,12 +674,15 @@ export async function updateOidcApp(
         : 'redirect URIs',
     );
     const before = toApplicationView(app);
-    const machine = before.grantTypes.includes('client_credentials');
     const next = {
       redirectUris: redirectUris ?? before.redirectUris,
       postLogoutRedirectUris: postLogoutRedirectUris ?? before.postLogoutRedirectUris,
     };
-    checkClientUris(machine, next.redirectUris, next.postLogoutRedirectUris);
+    checkClientUris(
+      clientTypeOf(before.grantTypes),
+      next.redirectUris,
+      next.postLogoutRedirectUris,
+    );
     // Only the lists given are written: a change to the other, racing this one, stays.
     const changes = {
       ...(redirectUris ? { redirect_uris: JSON.stringify(redirectUris) } : {}),

@@ -215,6 +215,59 @@ describe('admin API: deleting applications, new client secrets, post-logout redi
     assert.deepEqual(shown.postLogoutRedirectUris, []);
   });
 
+  it('POST /applications registers a device client: public, no secret, the device grant; refuses one with URIs or also a machine', async () => {
+    const res = await send('POST', '/applications', {
+      kind: 'oidc',
+      name: 'Deploy CLI',
+      device: true,
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const created = (await res.json()) as {
+      id: string;
+      clientSecret?: string;
+      hasClientSecret: boolean;
+      grantTypes: string[];
+    };
+    assert.equal(created.clientSecret, undefined);
+    assert.equal(created.hasClientSecret, false);
+    assert.deepEqual(created.grantTypes, [
+      'urn:ietf:params:oauth:grant-type:device_code',
+      'refresh_token',
+    ]);
+    assert.equal((await appRow(created.id))!.client_secret_sealed, null);
+    const [entry] = await auditFor('application_created', created.id);
+    assert.equal(JSON.parse(entry!.detail).clientType, 'device');
+    // A public client has no secret to renew.
+    const renew = await problem(
+      await call('POST', `/applications/${created.id}/secret`),
+      400,
+      'invalid_request',
+    );
+    assert.match(renew.detail ?? '', /is a public client: it has no client secret/);
+    const before = await appCount();
+    for (const [body, reason] of [
+      [
+        { device: true, redirectUris: ['https://x.contoso.com/cb'] },
+        /A device client .* no redirect URIs/,
+      ],
+      [{ device: true, machine: true }, /a machine client or a device client, not both/],
+    ] as const) {
+      const p = await problem(
+        await send('POST', '/applications', { kind: 'oidc', name: 'TV', ...body }),
+        400,
+        'invalid_request',
+      );
+      assert.match(p.detail ?? '', reason);
+    }
+    const legacy = await problem(
+      await send('POST', '/applications', { name: 'TV', device: true }),
+      400,
+      'invalid_request',
+    );
+    assert.match(legacy.detail ?? '', /device and idTokenSigningAlg are for kind "oidc"/);
+    assert.equal(await appCount(), before, 'nothing added');
+  });
+
   it('POST /applications refuses a bad post-logout redirect URI clearly (400); nothing is added', async () => {
     const before = await appCount();
     const web = { kind: 'oidc', name: 'Shady', redirectUris: ['https://x.contoso.com/cb'] };

@@ -158,6 +158,37 @@ describe('admin portal: applications', () => {
     assert.match(textOf(again.html), /Nightly report app-[0-9a-f]{12} OpenID Connect \(machine\)/);
   });
 
+  it('adds a device client: no secret to show, listed as a device, no redirect URIs to change', async () => {
+    const res = await admin.post('/admin/apps/oidc', {
+      name: 'Deploy CLI',
+      redirectUris: '',
+      strength: 'mfa',
+      device: 'on',
+    });
+    assert.equal(res.status, 303, 'post/redirect/get');
+    const id = /added=(app-[0-9a-f]{12})/.exec(res.headers.get('location')!)?.[1];
+    assert.ok(id, 'back to the list with the new application');
+    const row = await appRow(id);
+    assert.equal(row?.client_secret_sealed, null, 'a public client');
+    assert.deepEqual(JSON.parse(row!.grant_types), [
+      'urn:ietf:params:oauth:grant-type:device_code',
+      'refresh_token',
+    ]);
+    assert.equal(row?.strength, 'mfa');
+    const list = await admin.page(res.headers.get('location')!);
+    assert.ok(!SHOWN.test(list.html), 'no secret shown');
+    assert.match(textOf(list.html), /Deploy CLI app-[0-9a-f]{12} OpenID Connect \(device\)/);
+    assert.ok(!list.html.includes(`/admin/apps/${id}/uris`), 'no redirect URIs to change');
+    assert.ok(!list.html.includes(`/admin/apps/${id}/secret`), 'no secret to renew');
+    const refused = await admin.post('/admin/apps/oidc', {
+      name: 'TV',
+      redirectUris: 'https://tv.contoso.com/cb',
+      device: 'on',
+    });
+    assert.equal(refused.status, 400);
+    assert.match(textOf(await refused.text()), /Not added: A device client .* no redirect URIs/);
+  });
+
   it('adds a web client with its redirect URIs, strength and first-party flag', async () => {
     const res = await admin.post('/admin/apps/oidc', {
       name: 'Helpdesk',

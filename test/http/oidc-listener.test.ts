@@ -12,13 +12,16 @@ import { isProviderUrl, withOidcListener } from '../../src/http/oidc-listener.ts
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 describe('OpenID Connect endpoints on Node’s own request', () => {
-  it('sends discovery and everything under /oidc to the provider, but not the interaction pages', () => {
+  it('sends discovery, the device code pages and everything under /oidc to the provider, but not the interaction pages', () => {
     for (const url of [
       '/.well-known/openid-configuration',
       '/oidc/token',
       '/oidc/auth?client_id=x&redirect_uri=/oidc/interaction/',
       '/oidc/session/end',
       '/oidc',
+      '/device',
+      '/device?user_code=BCDF-GHJK',
+      '/device/abc/',
     ])
       assert.equal(isProviderUrl(url), true, url);
     for (const url of [
@@ -28,6 +31,8 @@ describe('OpenID Connect endpoints on Node’s own request', () => {
       '/signin?next=/oidc/token',
       '/.well-known/openid-configuration/x',
       '/',
+      '/devices',
+      '/security-info?next=/device',
     ])
       assert.equal(isProviderUrl(url), false, url);
   });

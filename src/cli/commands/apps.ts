@@ -19,7 +19,7 @@ export function appCommands(program: Command): void {
   app
     .command('add')
     .description(
-      'Register an application. Legacy (--legacy): prints its id. OpenID Connect (--redirect-uri, or --machine): prints the client id and secret, once.',
+      'Register an application. Legacy (--legacy): prints its id. OpenID Connect (--redirect-uri, --machine or --device): prints the client id and secret (once; a device client has none).',
     )
     .requiredOption('--name <name>', 'what the application is')
     .option('--legacy', 'a legacy application (HTTP verify, forward-auth, LDAP, RADIUS)')
@@ -52,6 +52,10 @@ export function appCommands(program: Command): void {
     .option('--first-party', 'OpenID Connect: our own application, no consent page')
     .option('--machine', 'OpenID Connect: a machine client (client credentials, no users)')
     .option(
+      '--device',
+      'OpenID Connect: a device client (command-line tools, TVs): its users sign in at /device with a code it shows; public, no secret',
+    )
+    .option(
       '--id-token-alg <alg>',
       'OpenID Connect: sign its ID tokens with RS256 (the default) or ES256',
     )
@@ -74,6 +78,7 @@ export function appCommands(program: Command): void {
         strength?: string;
         firstParty?: boolean;
         machine?: boolean;
+        device?: boolean;
         idTokenAlg?: string;
         ldapServiceAccount?: boolean;
         json?: boolean;
@@ -82,6 +87,7 @@ export function appCommands(program: Command): void {
           o.redirectUri?.length ||
           o.postLogoutRedirectUri?.length ||
           o.machine ||
+          o.device ||
           o.requireMfa ||
           o.strength ||
           o.firstParty ||
@@ -99,7 +105,7 @@ export function appCommands(program: Command): void {
         if (o.legacy === oidc)
           throw new AppError('invalid_request', {
             detail:
-              'Say what kind of application it is: --legacy, or an OpenID Connect client with --redirect-uri URI (or --machine).',
+              'Say what kind of application it is: --legacy, or an OpenID Connect client with --redirect-uri URI (or --machine, or --device).',
           });
         if (o.legacy) {
           const created = await withAdmin((a) =>
@@ -128,14 +134,14 @@ export function appCommands(program: Command): void {
             ...(o.strength ? { strength: o.strength } : {}),
             firstParty: !!o.firstParty,
             machine: !!o.machine,
+            device: !!o.device,
             ...(o.idTokenAlg ? { idTokenSigningAlg: o.idTokenAlg } : {}),
           }),
         );
-        print(
-          !!o.json,
-          created,
-          () =>
-            `client_id:     ${created.id}\nclient_secret: ${created.clientSecret}\n(Store the secret now: it is shown only once.)`,
+        print(!!o.json, created, () =>
+          created.clientSecret === undefined
+            ? `client_id:     ${created.id}\n(A public client: no secret. Its users sign in at /device with the code it shows.)`
+            : `client_id:     ${created.id}\nclient_secret: ${created.clientSecret}\n(Store the secret now: it is shown only once.)`,
         );
       },
     );

@@ -7,6 +7,7 @@ import { APP_STRENGTHS } from '../../policy/strength.ts';
 import { setAppAccess } from '../../services/app-access.ts';
 import {
   type ApplicationView,
+  clientTypeOf,
   createLegacyApp,
   createOidcApp,
   deleteApp,
@@ -43,6 +44,7 @@ interface OidcDraft {
   strength: string;
   firstParty: boolean;
   machine: boolean;
+  device: boolean;
   idTokenSigningAlg: string;
 }
 interface LegacyDraft {
@@ -104,15 +106,16 @@ interface PageOpts {
   legacy?: LegacyDraft;
 }
 
-const isMachine = (a: ApplicationView) => a.grantTypes.includes('client_credentials');
+const isMachine = (a: ApplicationView) => clientTypeOf(a.grantTypes) === 'machine';
+/** A web client: the only kind sent back to redirect URIs. */
+const isWeb = (a: ApplicationView) => a.kind === 'oidc' && clientTypeOf(a.grantTypes) === 'web';
+const KIND_KEYS = {
+  web: 'admin.apps.kindOidc',
+  machine: 'admin.apps.kindMachine',
+  device: 'admin.apps.kindDevice',
+} as const;
 const kindOf = (t: Translate, a: ApplicationView) =>
-  t(
-    a.kind === 'legacy'
-      ? 'admin.apps.kindLegacy'
-      : isMachine(a)
-        ? 'admin.apps.kindMachine'
-        : 'admin.apps.kindOidc',
-  );
+  t(a.kind === 'legacy' ? 'admin.apps.kindLegacy' : KIND_KEYS[clientTypeOf(a.grantTypes)]);
 const yesNo = (t: Translate, a: ApplicationView, v: boolean) =>
   a.kind === 'oidc' ? t(v ? 'admin.common.yes' : 'admin.common.no') : '—';
 
@@ -206,7 +209,7 @@ function AppTable({ t, apps, csrf }: { t: Translate; apps: ApplicationView[]; cs
                   <span class="visually-hidden"> ({a.name})</span>
                 </a>
               ) : null}
-              {a.kind === 'oidc' && !isMachine(a) ? (
+              {isWeb(a) ? (
                 <a href={`/admin/apps/${encodeURIComponent(a.id)}/uris`}>
                   {t('admin.apps.changeUris')}
                   <span class="visually-hidden"> ({a.name})</span>
@@ -370,6 +373,10 @@ function OidcForm({
       <label class="choice">
         <input type="checkbox" name="machine" value="on" checked={!!d?.machine} />
         {t('admin.apps.machineHelp')}
+      </label>
+      <label class="choice">
+        <input type="checkbox" name="device" value="on" checked={!!d?.device} />
+        {t('admin.apps.deviceHelp')}
       </label>
       <AlgChoice t={t} value={d?.idTokenSigningAlg} />
       <button type="submit">{t('admin.apps.addClient')}</button>
@@ -635,7 +642,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
   })
   .get('/admin/apps/:id/uris', async (c) => {
     const app = await getApp(c.var.ctx, c.req.param('id'));
-    if (app.kind !== 'oidc' || isMachine(app))
+    if (!isWeb(app))
       throw new AppError('not_found', {
         detail: 'Only a web client (OpenID Connect, not a machine client) has redirect URIs.',
         local: { key: 'admin.apps.noUris' },
@@ -705,6 +712,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       strength: (form.fields.strength ?? 'none').slice(0, 30),
       firstParty: form.fields.firstParty === 'on',
       machine: form.fields.machine === 'on',
+      device: form.fields.device === 'on',
       idTokenSigningAlg: (form.fields.idTokenSigningAlg ?? 'RS256').slice(0, 20),
     };
     const r = await orRefused(c.var.t, () =>
@@ -723,6 +731,9 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       return page(c, { oidc: draft, oidcError: r.refused });
     }
     const { application, clientSecret } = r.ok;
+    // A device client is public: nothing to show once.
+    if (clientSecret === null)
+      return c.redirect(`/admin/apps?added=${encodeURIComponent(application.id)}`, 303);
     return redirectShowingOnce(c, '/admin/apps', {
       id: 'client-secret',
       title: c.var.t('admin.apps.clientAdded', { name: application.name }),

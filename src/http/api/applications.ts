@@ -102,7 +102,7 @@ const create = route({
   summary:
     'Register a legacy application (IMAP server, VPN, proxied site) or an OpenID Connect client',
   description:
-    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode, radiusMessageAuthenticator and ldapServiceAccount (then the answer holds its DN and secret, once); kind "oidc" takes redirectUris, postLogoutRedirectUris, strength (or requireMfa, the same as strength "mfa"), firstParty, machine (client credentials) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
+    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode, radiusMessageAuthenticator and ldapServiceAccount (then the answer holds its DN and secret, once); kind "oidc" takes redirectUris, postLogoutRedirectUris, strength (or requireMfa, the same as strength "mfa"), firstParty, machine (client credentials), device (the device authorization grant: a public client, without a secret) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
   body: z
     .object({
       name: z.string().max(100),
@@ -117,6 +117,10 @@ const create = route({
       strength: StrengthSchema.optional(),
       firstParty: z.boolean().optional(),
       machine: z.boolean().optional(),
+      device: z.boolean().optional().openapi({
+        description:
+          'A device client (RFC 8628 device authorization grant): a public client, no redirect URIs, no client secret',
+      }),
       idTokenSigningAlg: AlgInput,
       ldapServiceAccount: z.boolean().optional(),
     })
@@ -243,11 +247,12 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
         b.strength ||
         b.firstParty ||
         b.machine ||
+        b.device ||
         b.idTokenSigningAlg
       )
         throw new AppError('invalid_request', {
           detail:
-            'redirectUris, postLogoutRedirectUris, requireMfa, strength, firstParty, machine and idTokenSigningAlg are for kind "oidc" (legacy fronts and app passwords never prove more than MFA).',
+            'redirectUris, postLogoutRedirectUris, requireMfa, strength, firstParty, machine, device and idTokenSigningAlg are for kind "oidc" (legacy fronts and app passwords never prove more than MFA).',
         });
       const app = await createLegacyApp(
         c.var.ctx,
@@ -286,11 +291,12 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
         ...(b.strength ? { strength: b.strength } : {}),
         firstParty: !!b.firstParty,
         machine: !!b.machine,
+        device: !!b.device,
         ...(b.idTokenSigningAlg ? { idTokenSigningAlg: b.idTokenSigningAlg } : {}),
       },
       actorOf(c),
     );
-    return c.json({ ...application, clientSecret }, 201);
+    return c.json({ ...application, ...(clientSecret === null ? {} : { clientSecret }) }, 201);
   })
   .openapi(get, async (c) => c.json(await getApp(c.var.ctx, c.req.valid('param').id), 200))
   .openapi(patch, async (c) => {

@@ -586,6 +586,7 @@ export default {
   'admin.apps.kindLegacy': 'Starší',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (strojový)',
+  'admin.apps.kindDevice': 'OpenID Connect (zařízení)',
   'admin.apps.radiusMode': 'Režim RADIUS',
   'admin.apps.radiusModeAppPassword':
     'Heslo aplikace (nebo heslo účtu, kde to stav MFA uživatele dovolí)',
@@ -628,6 +629,8 @@ export default {
   'admin.apps.idTokenAlgEs256': 'ES256 (menší a rychlejší; klient ho musí podporovat)',
   'admin.apps.machineHelp':
     'Strojový klient: přihlašovací údaje klienta, žádní uživatelé a žádné identifikátory URI pro přesměrování',
+  'admin.apps.deviceHelp':
+    'Klient zařízení (nástroje příkazové řádky, televizory): uživatelé se přihlásí na /device kódem, který zobrazí; veřejný, bez tajného klíče klienta a bez URI přesměrování',
   'admin.apps.addClient': 'Přidat klienta',
   'admin.apps.urisTitle': 'Identifikátory URI pro přesměrování aplikace „{name}“',
   'admin.apps.fronts': 'Rozhraní, která smí používat',

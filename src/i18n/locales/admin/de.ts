@@ -585,6 +585,7 @@ export default {
   'admin.apps.kindLegacy': 'Legacy',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (Maschine)',
+  'admin.apps.kindDevice': 'OpenID Connect (Gerät)',
   'admin.apps.radiusMode': 'RADIUS-Modus',
   'admin.apps.radiusModeAppPassword':
     'App-Kennwort (oder das Kontokennwort, wo der MFA-Status des Benutzers es erlaubt)',
@@ -626,6 +627,8 @@ export default {
   'admin.apps.idTokenAlgEs256': 'ES256 (kleiner und schneller; der Client muss es unterstützen)',
   'admin.apps.machineHelp':
     'Maschinenclient: Clientanmeldeinformationen, keine Benutzer und keine Umleitungs-URIs',
+  'admin.apps.deviceHelp':
+    'Geräte-Client (Befehlszeilenwerkzeuge, Fernseher): Benutzer melden sich unter /device mit dem angezeigten Code an; öffentlich, ohne Client-Geheimnis und ohne Weiterleitungs-URIs',
   'admin.apps.addClient': 'Client hinzufügen',
   'admin.apps.urisTitle': 'Umleitungs-URIs von „{name}“',
   'admin.apps.fronts': 'Zulässige Schnittstellen',

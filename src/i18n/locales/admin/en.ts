@@ -571,6 +571,7 @@ export default {
   'admin.apps.kindLegacy': 'Legacy',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (machine)',
+  'admin.apps.kindDevice': 'OpenID Connect (device)',
   'admin.apps.radiusMode': 'RADIUS mode',
   'admin.apps.radiusModeAppPassword':
     'App password (or the account password where the user’s MFA state allows)',
@@ -611,6 +612,8 @@ export default {
   'admin.apps.idTokenAlgRs256': 'RS256 (every client understands it)',
   'admin.apps.idTokenAlgEs256': 'ES256 (smaller and quicker; the client must support it)',
   'admin.apps.machineHelp': 'Machine client: client credentials, no users and no redirect URIs',
+  'admin.apps.deviceHelp':
+    'Device client (command-line tools, TVs): users sign in at /device with the code it shows; public, no client secret and no redirect URIs',
   'admin.apps.addClient': 'Add client',
   'admin.apps.urisTitle': 'Redirect URIs of "{name}"',
   'admin.apps.fronts': 'Fronts it may use',

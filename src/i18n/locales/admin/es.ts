@@ -589,6 +589,7 @@ export default {
   'admin.apps.kindLegacy': 'Heredada',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (máquina)',
+  'admin.apps.kindDevice': 'OpenID Connect (dispositivo)',
   'admin.apps.radiusMode': 'Modo RADIUS',
   'admin.apps.radiusModeAppPassword':
     'Contraseña de aplicación (o la contraseña de la cuenta donde el estado MFA del usuario lo permita)',
@@ -631,6 +632,8 @@ export default {
   'admin.apps.idTokenAlgEs256': 'ES256 (más pequeño y rápido; el cliente debe admitirlo)',
   'admin.apps.machineHelp':
     'Cliente de máquina: credenciales de cliente, sin usuarios ni URI de redirección',
+  'admin.apps.deviceHelp':
+    'Cliente de dispositivo (herramientas de línea de comandos, televisores): los usuarios inician sesión en /device con el código que muestra; público, sin secreto de cliente ni URI de redirección',
   'admin.apps.addClient': 'Agregar cliente',
   'admin.apps.urisTitle': 'URI de redirección de «{name}»',
   'admin.apps.fronts': 'Interfaces que puede usar',

@@ -590,6 +590,7 @@ export default {
   'admin.apps.kindLegacy': 'Héritée',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (machine)',
+  'admin.apps.kindDevice': 'OpenID Connect (appareil)',
   'admin.apps.radiusMode': 'Mode RADIUS',
   'admin.apps.radiusModeAppPassword':
     'Mot de passe d’application (ou le mot de passe du compte là où l’état MFA de l’utilisateur le permet)',
@@ -633,6 +634,8 @@ export default {
     'ES256 (plus petit et plus rapide ; le client doit le prendre en charge)',
   'admin.apps.machineHelp':
     'Client machine : informations d’identification du client, sans utilisateurs ni URI de redirection',
+  'admin.apps.deviceHelp':
+    'Client appareil (outils en ligne de commande, téléviseurs) : les utilisateurs se connectent sur /device avec le code affiché ; public, sans secret client ni URI de redirection',
   'admin.apps.addClient': 'Ajouter le client',
   'admin.apps.urisTitle': 'URI de redirection de « {name} »',
   'admin.apps.fronts': 'Interfaces autorisées',

@@ -591,6 +591,7 @@ export default {
   'admin.apps.kindLegacy': 'Staršia',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (strojový)',
+  'admin.apps.kindDevice': 'OpenID Connect (zariadenie)',
   'admin.apps.radiusMode': 'Režim RADIUS',
   'admin.apps.radiusModeAppPassword':
     'Heslo aplikácie (alebo heslo účtu, kde to stav MFA používateľa dovolí)',
@@ -633,6 +634,8 @@ export default {
   'admin.apps.idTokenAlgEs256': 'ES256 (menší a rýchlejší; klient ho musí podporovať)',
   'admin.apps.machineHelp':
     'Strojový klient: poverenia klienta, žiadni používatelia a žiadne identifikátory URI presmerovania',
+  'admin.apps.deviceHelp':
+    'Klient zariadenia (nástroje príkazového riadka, televízory): používatelia sa prihlásia na /device kódom, ktorý zobrazí; verejný, bez tajného kľúča klienta a bez URI presmerovania',
   'admin.apps.addClient': 'Pridať klienta',
   'admin.apps.urisTitle': 'Identifikátory URI presmerovania aplikácie „{name}“',
   'admin.apps.fronts': 'Rozhrania, ktoré smie používať',
