@@ -12,6 +12,7 @@ import { startRadiusFront } from './fronts/radius.ts';
 import { serverListener } from './http/listener.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startMailSender } from './mail/sender.ts';
+import { logoutRunner } from './oidc/backchannel.ts';
 import { oidcHost } from './oidc/host.ts';
 import { signingKeys } from './oidc/keys.ts';
 import { ensureFirstAdmin, writeInitialPassword } from './services/bootstrap.ts';
@@ -93,10 +94,8 @@ export async function startServer(
   // Loaded here, not at import: the command line never needs oidc-provider
   // (which warns about the runtime on Node 20 as it loads).
   const { createOidcProvider } = await import('./oidc/provider.ts');
-  const { listener } = await serverListener(ctx, {
-    oidc: await oidcHost(ctx, createOidcProvider),
-    hostname: config.host,
-  });
+  const oidc = await oidcHost(ctx, createOidcProvider);
+  const { listener } = await serverListener(ctx, { oidc, hostname: config.host });
   const server = createHttpServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -124,6 +123,8 @@ export async function startServer(
   if (announce) announceLdap(ctx.log, ldapFront?.listeners ?? []);
   // Every worker sends mail (each message is claimed by one); the periodic jobs run on one.
   const stopMail = startMailSender(ctx);
+  // Every worker tells applications of ended sessions (each logout is claimed by one).
+  const logouts = logoutRunner(ctx, oidc);
   const stopJobs = role.jobs ? await startJobs(ctx) : null;
   if (role.jobs && role.slot)
     ctx.log.info({ pid: process.pid }, 'housekeeping and directory sync run on this worker');
@@ -141,6 +142,7 @@ export async function startServer(
     async close() {
       await stopJobs?.();
       await stopMail();
+      await logouts.stop();
       await radius?.close();
       await ldapFront?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -96,6 +96,7 @@ export interface Admin {
     name: string;
     redirectUris: string[];
     postLogoutRedirectUris: string[];
+    backchannelLogoutUri?: string;
     requireMfa: boolean;
     /** none, mfa, passwordless or phishing-resistant (checked by the service). */
     strength?: string;

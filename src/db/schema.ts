@@ -29,6 +29,7 @@ export interface Database {
   remembered_devices: RememberedDevicesTable;
   oidc_payloads: OidcPayloadsTable;
   oauth_device_polls: OauthDevicePollsTable;
+  oidc_logouts: OidcLogoutsTable;
   signing_keys: SigningKeysTable;
   recovery_codes: RecoveryCodesTable;
   passkeys: PasskeysTable;
@@ -428,6 +429,8 @@ export interface ApplicationsTable {
   ldap_service_created_at?: number | null;
   /** 1: only members of its groups (application_groups) may use it. */
   assignment_required?: number;
+  /** OpenID Connect web clients: where Back-Channel Logout tokens are posted. */
+  backchannel_logout_uri?: string | null;
 }
 
 /** The groups whose members may use an application that requires assignment. */
@@ -504,6 +507,21 @@ export interface OidcPayloadsTable {
   user_code: string | null;
   expires_at: number | null;
   consumed_at: number | null;
+  /** Whose record it is (the payload's accountId); null for records stored before it was kept. */
+  account_id?: string | null;
+  /** Sessions: the login time (seconds) of the sign-in it came from. */
+  login_ts?: number | null;
+}
+
+/** Sessions ended whose applications are yet to hear of it (Back-Channel Logout). */
+export interface OidcLogoutsTable {
+  id: string;
+  user_id: string;
+  /** One provider session, by its id (a browser's sign-out). */
+  session_id: string | null;
+  /** The provider sessions of one sign-in, by login time (seconds); both null: all the user's. */
+  login_ts: number | null;
+  created_at: number;
 }
 
 /** When a device code may poll the token endpoint next (RFC 8628 §3.5), by the code's hash. */

@@ -4,12 +4,14 @@
 // that fails is reported and the others go on — with an audit entry each. One
 // sync at a time in a cluster (a lease). A run that cannot read the directory
 // completely changes nothing: users are never blocked on a partial picture.
+
 import { hostname } from 'node:os';
 import { AndFilter } from 'ldapts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, type AuditEntry, audit } from '../services/audit.ts';
+import { endSessionsOf } from '../services/sessions-end.ts';
 import { adminByGroup, keepAnAdmin } from '../services/user-admin.ts';
 import { groupsStore } from '../storage/groups.ts';
 import { leasesStore } from '../storage/leases.ts';
@@ -256,8 +258,7 @@ async function write(ctx: AppContext, trx: Db, item: PlanItem, actor: SyncOption
         .where('id', '=', user.id)
         .execute();
       if (set.admin_direct !== undefined) await groupsStore(trx).refreshAdminRole([user.id]);
-      if (item.endsSessions)
-        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      if (item.endsSessions) await endSessionsOf(trx, ctx, user.id);
       // Guessing limits follow a renamed user (an unlock by the new name reaches them).
       if (set.upn_normalized)
         await limitsStore(trx).renameSubject(user.upn_normalized, set.upn_normalized);

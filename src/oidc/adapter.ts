@@ -26,6 +26,8 @@ const upsertQuery = prepared((db, slot) => {
     uid: slot(4),
     user_code: slot(5),
     expires_at: slot(6),
+    account_id: slot(7),
+    login_ts: slot(8),
   };
   return db
     .insertInto('oidc_payloads')
@@ -37,6 +39,8 @@ const upsertQuery = prepared((db, slot) => {
         uid: (eb) => eb.ref('excluded.uid'),
         user_code: (eb) => eb.ref('excluded.user_code'),
         expires_at: (eb) => eb.ref('excluded.expires_at'),
+        account_id: (eb) => eb.ref('excluded.account_id'),
+        login_ts: (eb) => eb.ref('excluded.login_ts'),
       }),
     );
 });
@@ -128,6 +132,8 @@ export function oidcAdapter(ctx: AppContext) {
         row.uid,
         row.user_code,
         row.expires_at,
+        typeof payload.accountId === 'string' ? payload.accountId : null,
+        typeof payload.loginTs === 'number' ? payload.loginTs : null,
       ]);
     }
 

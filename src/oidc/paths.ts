@@ -1,6 +1,9 @@
 /** Every OpenID Connect protocol endpoint lives under this path; discovery stays at the root. */
 export const OIDC_PREFIX = '/oidc';
 
+/** oidc-provider's session cookie: its value is the provider session's id. */
+export const OIDC_SESSION_COOKIE = '_session';
+
 /** Where people type a device's user code (RFC 8628 `verification_uri`). */
 export const DEVICE_PATH = '/device';
 

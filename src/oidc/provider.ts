@@ -18,7 +18,7 @@ import { FIRST_PARTY, REQUIRE_MFA, STRENGTH } from './client-policy.ts';
 import { deviceFlowFeature, deviceMiddleware, POLL_INTERVAL } from './device.ts';
 import { signingKeys } from './keys.ts';
 import { page, text } from './pages.ts';
-import { DEVICE_PATH, OIDC_PREFIX, TTL } from './paths.ts';
+import { DEVICE_PATH, OIDC_PREFIX, OIDC_SESSION_COOKIE, TTL } from './paths.ts';
 import { signinPolicy } from './policy.ts';
 
 /** Client metadata for oidc-provider from an OpenID Connect application. */
@@ -43,6 +43,12 @@ async function clientMetadata(ctx: AppContext, id: string): Promise<AdapterPaylo
     redirect_uris: JSON.parse(app.redirect_uris) as string[],
     post_logout_redirect_uris: JSON.parse(app.post_logout_redirect_uris) as string[],
     id_token_signed_response_alg: app.id_token_alg,
+    ...(app.backchannel_logout_uri
+      ? {
+          backchannel_logout_uri: app.backchannel_logout_uri,
+          backchannel_logout_session_required: true,
+        }
+      : {}),
     [REQUIRE_MFA]: app.require_mfa === 1,
     [STRENGTH]: app.strength,
     [FIRST_PARTY]: app.first_party === 1,
@@ -63,7 +69,15 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
   const configuration: Configuration = {
     adapter: Adapter,
     jwks: { keys: await signingKeys(ctx) } as Configuration['jwks'],
-    cookies: { keys: [ctx.keys.oidcCookies.toString('base64url')] },
+    cookies: {
+      keys: [ctx.keys.oidcCookies.toString('base64url')],
+      // (oidc-provider's own name, said here: sign-out reads it, src/http/routes/signin.tsx.)
+      names: {
+        session: OIDC_SESSION_COOKIE,
+        interaction: '_interaction',
+        resume: '_interaction_resume',
+      },
+    },
     routes: {
       authorization: `${OIDC_PREFIX}/auth`,
       token: `${OIDC_PREFIX}/token`,
@@ -93,6 +107,8 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       deviceFlow: deviceFlowFeature(),
+      // Applications that register a URI are told when a session ends (./backchannel.ts, and RP-initiated logout).
+      backchannelLogout: { enabled: true },
       // Relying parties may demand an acr as essential (OpenID Connect §5.5.1.1).
       claimsParameter: { enabled: true },
       introspection: { enabled: true },
@@ -122,6 +138,15 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
     interactions: {
       policy: signinPolicy(ctx),
       url: (_ctx, interaction) => `${OIDC_PREFIX}/interaction/${interaction.uid}`,
+    },
+    // Every URL oidc-provider calls out to is one an administrator registered
+    // (back-channel logout URIs; clients are never registered dynamically), and
+    // an organisation's applications live on its private network: its default
+    // refusal of private and loopback addresses (against SSRF from dynamically
+    // registered clients) is dropped. Its 2.5-second timeout stays.
+    fetch: (url, options) => {
+      const { dispatcher: _ssrfGuard, ...rest } = options as RequestInit & { dispatcher?: unknown };
+      return globalThis.fetch(url, rest);
     },
     rotateRefreshToken: true,
     ttl: TTL,

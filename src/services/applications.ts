@@ -25,6 +25,8 @@ export interface ApplicationView {
   /** Where RP-initiated logout may send people back (OpenID Connect RP-Initiated Logout §3.1). */
   postLogoutRedirectUris: string[];
   grantTypes: string[];
+  /** Web clients: where OpenID Connect Back-Channel Logout tokens are posted; null: none. */
+  backchannelLogoutUri: string | null;
   /** A confidential client (it authenticates with a client secret). */
   hasClientSecret: boolean;
   /** Requires MFA of everyone (a strength other than `none`). */
@@ -58,6 +60,7 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
   redirectUris: JSON.parse(a.redirect_uris) as string[],
   postLogoutRedirectUris: JSON.parse(a.post_logout_redirect_uris) as string[],
   grantTypes: JSON.parse(a.grant_types) as string[],
+  backchannelLogoutUri: a.backchannel_logout_uri ?? null,
   hasClientSecret: a.client_secret_sealed !== null,
   requireMfa: a.require_mfa === 1 || a.strength !== 'none',
   strength: a.strength !== 'none' ? a.strength : a.require_mfa === 1 ? 'mfa' : 'none',
@@ -90,6 +93,11 @@ const URI_KINDS = {
     one: 'A post-logout redirect URI',
     many: 'Post-logout redirect URIs',
     few: 'post-logout redirect URIs',
+  },
+  backchannel: {
+    one: 'A back-channel logout URI',
+    many: 'Back-channel logout URIs',
+    few: 'back-channel logout URIs',
   },
 } as const;
 type UriKind = keyof typeof URI_KINDS;
@@ -134,6 +142,17 @@ function parseUriList(list: readonly string[] | undefined, kind: UriKind): strin
 
 /** The device authorization grant's type (RFC 8628 §3.4). */
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+/** A back-channel logout URI as given ('' or null: none); only a web client signs people in from a browser session. */
+function backchannelUriOf(type: OidcClientType, raw: string | null | undefined): string | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  if (type !== 'web')
+    throw new AppError('invalid_request', {
+      detail:
+        'Only a web client has a back-channel logout URI (it is told when browser sessions end).',
+    });
+  return parseRedirectUri(raw, 'backchannel');
+}
 
 /**
  * What an OpenID Connect client is: a web application (it sends people back
@@ -188,6 +207,8 @@ export interface OidcAppInput {
   firstParty?: boolean;
   machine?: boolean;
   device?: boolean;
+  /** Web clients: where Back-Channel Logout tokens go (same rules as redirect URIs). */
+  backchannelLogoutUri?: string;
   /** RS256 (the default, what every client understands) or ES256. */
   idTokenSigningAlg?: string;
 }
@@ -234,6 +255,7 @@ export async function createOidcApp(
     });
   const type: OidcClientType = input.machine ? 'machine' : input.device ? 'device' : 'web';
   checkClientUris(type, redirectUris, postLogoutRedirectUris);
+  const backchannelLogoutUri = backchannelUriOf(type, input.backchannelLogoutUri);
   const idTokenAlg = idTokenAlgOf(input.idTokenSigningAlg ?? 'RS256');
   const strength = stronger(
     input.strength === undefined ? 'none' : parseAppStrength(input.strength),
@@ -251,6 +273,7 @@ export async function createOidcApp(
     redirect_uris: JSON.stringify(redirectUris),
     post_logout_redirect_uris: JSON.stringify(postLogoutRedirectUris),
     grant_types: JSON.stringify(GRANT_TYPES[type]),
+    backchannel_logout_uri: backchannelLogoutUri,
     client_secret_sealed: clientSecret === null ? null : ctx.box.seal(clientSecret, secretAad(id)),
     require_mfa: strength === 'none' ? 0 : 1,
     strength,
@@ -270,6 +293,7 @@ export async function createOidcApp(
         clientType: type,
         redirectUris,
         postLogoutRedirectUris,
+        ...(backchannelLogoutUri ? { backchannelLogoutUri } : {}),
         requireMfa: strength !== 'none',
         strength,
         idTokenSigningAlg: idTokenAlg,
@@ -631,6 +655,8 @@ export interface OidcAppPatch {
   idTokenSigningAlg?: string;
   /** `none`, `mfa`, `passwordless` or `phishing-resistant`. */
   strength?: string;
+  /** Where Back-Channel Logout tokens go; '' or null removes it. */
+  backchannelLogoutUri?: string | null;
 }
 
 /**
@@ -648,11 +674,12 @@ export async function updateOidcApp(
     patch.redirectUris === undefined &&
     patch.postLogoutRedirectUris === undefined &&
     patch.idTokenSigningAlg === undefined &&
-    patch.strength === undefined
+    patch.strength === undefined &&
+    patch.backchannelLogoutUri === undefined
   )
     throw new AppError('invalid_request', {
       detail:
-        'Give the redirect URIs, the post-logout redirect URIs, the ID token signing algorithm or the strength to set.',
+        'Give the redirect URIs, the post-logout redirect URIs, the back-channel logout URI, the ID token signing algorithm or the strength to set.',
     });
   const strength = patch.strength === undefined ? undefined : parseAppStrength(patch.strength);
   const idTokenAlg =
@@ -678,11 +705,12 @@ export async function updateOidcApp(
       redirectUris: redirectUris ?? before.redirectUris,
       postLogoutRedirectUris: postLogoutRedirectUris ?? before.postLogoutRedirectUris,
     };
-    checkClientUris(
-      clientTypeOf(before.grantTypes),
-      next.redirectUris,
-      next.postLogoutRedirectUris,
-    );
+    const type = clientTypeOf(before.grantTypes);
+    checkClientUris(type, next.redirectUris, next.postLogoutRedirectUris);
+    const backchannel =
+      patch.backchannelLogoutUri === undefined
+        ? undefined
+        : backchannelUriOf(type, patch.backchannelLogoutUri);
     // Only the lists given are written: a change to the other, racing this one, stays.
     const changes = {
       ...(redirectUris ? { redirect_uris: JSON.stringify(redirectUris) } : {}),
@@ -691,6 +719,7 @@ export async function updateOidcApp(
         : {}),
       ...(idTokenAlg ? { id_token_alg: idTokenAlg } : {}),
       ...(strength ? { strength, require_mfa: strength === 'none' ? 0 : 1 } : {}),
+      ...(backchannel !== undefined ? { backchannel_logout_uri: backchannel } : {}),
     };
     await trx.updateTable('applications').set(changes).where('id', '=', app.id).execute();
     await audit(ctx, trx, actor, {
@@ -702,6 +731,7 @@ export async function updateOidcApp(
         ...(postLogoutRedirectUris ? { postLogoutRedirectUris } : {}),
         ...(idTokenAlg ? { idTokenSigningAlg: idTokenAlg } : {}),
         ...(strength ? { strength } : {}),
+        ...(backchannel !== undefined ? { backchannelLogoutUri: backchannel } : {}),
       },
     });
     return toApplicationView({ ...app, ...changes });
@@ -770,6 +800,7 @@ export async function updateApp(
   const hasUris =
     uris.redirectUris !== undefined ||
     uris.postLogoutRedirectUris !== undefined ||
+    uris.backchannelLogoutUri !== undefined ||
     uris.strength !== undefined;
   const hasRadius = Object.keys(radius).length > 0;
   if (hasUris && hasRadius)

@@ -1,6 +1,7 @@
 // A user changing their own password (security info → password): the current
 // password proves it is them, the new one follows the same rules as every new
 // password, and the change ends what the old password let in.
+
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { limiter, limitKeys } from '../flows/limits.ts';
@@ -9,6 +10,7 @@ import type { UserRow } from '../storage/users.ts';
 import { audit } from './audit.ts';
 import { notifyPasswordChange } from './notices.ts';
 import { remediateRisk } from './risk.ts';
+import { endSessionsOf } from './sessions-end.ts';
 import { getServiceSettings } from './settings.ts';
 import { checkNewPassword } from './validation.ts';
 
@@ -105,15 +107,13 @@ export async function changeOwnPassword(
       })
       .where('id', '=', user.id)
       .execute();
-    let sessions = trx.deleteFrom('sessions').where('user_id', '=', user.id);
-    if (keepSessionIdHash !== null) sessions = sessions.where('id_hash', '!=', keepSessionIdHash);
-    const ended = await sessions.executeTakeFirst();
+    const ended = await endSessionsOf(trx, ctx, user.id, keepSessionIdHash);
     await trx.deleteFrom('remembered_devices').where('user_id', '=', user.id).execute();
     const deleted = passwordChangeRevokesAppPasswords
       ? await trx.deleteFrom('app_passwords').where('user_id', '=', user.id).executeTakeFirst()
       : undefined;
     const result: PasswordChanged = {
-      sessionsEnded: Number(ended.numDeletedRows),
+      sessionsEnded: ended,
       appPasswordsDeleted: Number(deleted?.numDeletedRows ?? 0),
       riskRemediated: await remediateRisk(trx, user.id, now),
     };

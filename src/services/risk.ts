@@ -3,12 +3,14 @@
 // Authenticator's report) is at high risk; the organisation's high-risk
 // action says what that does; a secure password change remediates it, and an
 // administrator can dismiss it.
+
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import type { RiskDetail } from '../db/schema.ts';
 import { recordSignin } from '../flows/signin-log.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
+import { endSessionsOf } from './sessions-end.ts';
 import { getServiceSettings, type HighRiskAction } from './settings.ts';
 import { requireUser } from './users.ts';
 
@@ -73,7 +75,7 @@ export async function reportSuspiciousActivity(
       .execute();
     if (action === 'reregister')
       await trx.deleteFrom('auth_methods').where('user_id', '=', userId).execute();
-    if (action !== 'none') await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    if (action !== 'none') await endSessionsOf(trx, ctx, userId);
     await audit(
       ctx,
       trx,

@@ -1,6 +1,7 @@
 // What administrators do to users: edit, delete, block, set the MFA state
 // (one user, several, or a bulk file), reset the password. Portal, API and CLI
 // all come here (STYLE.md, principle 8); every change is audited with its actor.
+
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import type { MfaState } from '../db/schema.ts';
@@ -10,6 +11,7 @@ import { groupsStore } from '../storage/groups.ts';
 import { limitsStore } from '../storage/limits.ts';
 import type { UserRow } from '../storage/users.ts';
 import { type Actor, audit } from './audit.ts';
+import { endSessionsOf } from './sessions-end.ts';
 import { type ProfileFields, profileColumns } from './user-fields.ts';
 import { getUser, requireUser, type UserView } from './users.ts';
 import { checkNewPassword, parseDisplayName, parseLanguage, parseUpn } from './validation.ts';
@@ -131,8 +133,7 @@ export async function updateUser(
       if (set.upn_normalized && set.upn_normalized !== user.upn_normalized)
         await limitsStore(trx).renameSubject(user.upn_normalized, set.upn_normalized);
       // Blocking ends every open session at once.
-      if (set.blocked === 1)
-        await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      if (set.blocked === 1) await endSessionsOf(trx, ctx, user.id);
       await audit(
         ctx,
         trx,
@@ -167,6 +168,7 @@ export async function deleteUser(ctx: AppContext, actor: Actor, upn: string): Pr
     throw new AppError('conflict', { detail: 'You cannot delete your own account.' });
   await ctx.db.transaction().execute(async (trx) => {
     await keepAnAdmin(ctx, trx, user, 'deleting this user');
+    await endSessionsOf(trx, ctx, user.id);
     await trx.deleteFrom('users').where('id', '=', user.id).execute();
     await audit(ctx, trx, actor, { action: 'user_deleted', target: target(user) });
   });
@@ -273,7 +275,7 @@ export async function setPassword(
       .set({ password_hash: hash, must_change_password: 0, updated_at: ctx.clock.now() })
       .where('id', '=', user.id)
       .execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await endSessionsOf(trx, ctx, user.id);
     await audit(ctx, trx, actor, { action: 'password_set', target: target(user) });
   });
   // (Loaded when needed: the notices bring the mail texts and their formatter.)
@@ -303,7 +305,7 @@ export async function resetPassword(
       .set({ password_hash: hash, must_change_password: 1, updated_at: ctx.clock.now() })
       .where('id', '=', user.id)
       .execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await endSessionsOf(trx, ctx, user.id);
     // A new password is stronger than waiting: the user's failed attempts start over.
     await limitsStore(trx).clearSubject(user.upn.toLowerCase());
     await audit(ctx, trx, actor, { action: 'password_reset', target: target(user) });

@@ -177,7 +177,10 @@ describe('admin portal: applications', () => {
     assert.equal(row?.strength, 'mfa');
     const list = await admin.page(res.headers.get('location')!);
     assert.ok(!SHOWN.test(list.html), 'no secret shown');
-    assert.match(textOf(list.html), /Deploy CLI app-[0-9a-f]{12} OpenID Connect \(device\)/);
+    assert.match(
+      textOf(list.html),
+      /Deploy CLI app-[0-9a-f]{12} OpenID Connect \(device\) Device code at \/device/,
+    );
     assert.ok(!list.html.includes(`/admin/apps/${id}/uris`), 'no redirect URIs to change');
     assert.ok(!list.html.includes(`/admin/apps/${id}/secret`), 'no secret to renew');
     const refused = await admin.post('/admin/apps/oidc', {
@@ -187,6 +190,43 @@ describe('admin portal: applications', () => {
     });
     assert.equal(refused.status, 400);
     assert.match(textOf(await refused.text()), /Not added: A device client .* no redirect URIs/);
+  });
+
+  it("keeps a web client's back-channel logout URI, checked like redirect URIs; an empty field removes it", async () => {
+    const res = await admin.post('/admin/apps/oidc', {
+      name: 'Ticketing',
+      redirectUris: 'https://tickets.contoso.com/cb',
+      backchannelLogoutUri: 'https://tickets.contoso.com/backchannel',
+    });
+    assert.equal(res.status, 303);
+    const row = await t.ctx.db
+      .selectFrom('applications')
+      .selectAll()
+      .where('name', '=', 'Ticketing')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.backchannel_logout_uri, 'https://tickets.contoso.com/backchannel');
+    const form = await admin.page(`/admin/apps/${row.id}/uris`);
+    assert.match(
+      form.html,
+      /name="backchannelLogoutUri" value="https:\/\/tickets\.contoso\.com\/backchannel"/,
+    );
+    const bad = await admin.post(`/admin/apps/${row.id}/uris`, {
+      redirectUris: 'https://tickets.contoso.com/cb',
+      backchannelLogoutUri: 'http://tickets.contoso.com/backchannel',
+    });
+    assert.equal(bad.status, 400);
+    assert.match(textOf(await bad.text()), /Not changed: Back-channel logout URIs use https/);
+    assert.equal(
+      (await appRow(row.id))?.backchannel_logout_uri,
+      'https://tickets.contoso.com/backchannel',
+      'unchanged',
+    );
+    const cleared = await admin.post(`/admin/apps/${row.id}/uris`, {
+      redirectUris: 'https://tickets.contoso.com/cb',
+      backchannelLogoutUri: '',
+    });
+    assert.equal(cleared.status, 303);
+    assert.equal((await appRow(row.id))?.backchannel_logout_uri, null);
   });
 
   it('adds a web client with its redirect URIs, strength and first-party flag', async () => {

@@ -44,6 +44,10 @@ export function appCommands(program: Command): void {
       '--post-logout-redirect-uri <uri...>',
       'OpenID Connect: where signing out (RP-initiated logout) may send people back (same rules)',
     )
+    .option(
+      '--backchannel-logout-uri <uri>',
+      'OpenID Connect: where it is told (Back-Channel Logout) when a session ends: sign-out, a block, a new password (same rules)',
+    )
     .option('--require-mfa', 'OpenID Connect: everyone needs MFA here, whatever their state')
     .option(
       '--strength <strength>',
@@ -74,6 +78,7 @@ export function appCommands(program: Command): void {
         radiusMessageAuthenticator?: boolean;
         redirectUri?: string[];
         postLogoutRedirectUri?: string[];
+        backchannelLogoutUri?: string;
         requireMfa?: boolean;
         strength?: string;
         firstParty?: boolean;
@@ -86,6 +91,7 @@ export function appCommands(program: Command): void {
         const oidc = !!(
           o.redirectUri?.length ||
           o.postLogoutRedirectUri?.length ||
+          o.backchannelLogoutUri ||
           o.machine ||
           o.device ||
           o.requireMfa ||
@@ -130,6 +136,7 @@ export function appCommands(program: Command): void {
             name: o.name,
             redirectUris: o.redirectUri ?? [],
             postLogoutRedirectUris: o.postLogoutRedirectUri ?? [],
+            ...(o.backchannelLogoutUri ? { backchannelLogoutUri: o.backchannelLogoutUri } : {}),
             requireMfa: !!o.requireMfa,
             ...(o.strength ? { strength: o.strength } : {}),
             firstParty: !!o.firstParty,
@@ -207,6 +214,8 @@ export function appCommands(program: Command): void {
       'where signing out (RP-initiated logout) may send people back',
     )
     .option('--no-post-logout-redirect-uri', 'remove every post-logout redirect URI')
+    .option('--backchannel-logout-uri <uri>', 'where it is told when a session ends')
+    .option('--no-backchannel-logout-uri', 'tell it nothing when sessions end')
     .option('--id-token-alg <alg>', 'sign its ID tokens with RS256 or ES256')
     .option(
       '--strength <strength>',
@@ -224,6 +233,7 @@ export function appCommands(program: Command): void {
         o: {
           redirectUri?: string[];
           postLogoutRedirectUri?: string[] | false;
+          backchannelLogoutUri?: string | false;
           idTokenAlg?: string;
           strength?: string;
           radiusMode?: string;
@@ -247,6 +257,7 @@ export function appCommands(program: Command): void {
         const settings =
           o.redirectUri !== undefined ||
           o.postLogoutRedirectUri !== undefined ||
+          o.backchannelLogoutUri !== undefined ||
           o.idTokenAlg !== undefined ||
           o.strength !== undefined ||
           o.radiusMode !== undefined ||
@@ -261,13 +272,16 @@ export function appCommands(program: Command): void {
         if (!settings)
           throw new AppError('invalid_request', {
             detail:
-              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri, --id-token-alg ALG, --strength STRENGTH, --radius-mode MODE or --radius-message-authenticator yes|no; --groups LIST, --all-users or --ldap-service-account.',
+              'Say what to change: --redirect-uri URI, --post-logout-redirect-uri URI, --no-post-logout-redirect-uri, --backchannel-logout-uri URI, --no-backchannel-logout-uri, --id-token-alg ALG, --strength STRENGTH, --radius-mode MODE or --radius-message-authenticator yes|no; --groups LIST, --all-users or --ldap-service-account.',
           });
         const changed = await withAdmin((a) =>
           a.updateApp(id, {
             ...(o.redirectUri ? { redirectUris: o.redirectUri } : {}),
             ...(o.postLogoutRedirectUri !== undefined
               ? { postLogoutRedirectUris: o.postLogoutRedirectUri || [] }
+              : {}),
+            ...(o.backchannelLogoutUri !== undefined
+              ? { backchannelLogoutUri: o.backchannelLogoutUri || null }
               : {}),
             ...(o.idTokenAlg ? { idTokenSigningAlg: o.idTokenAlg } : {}),
             ...(o.strength !== undefined ? { strength: o.strength } : {}),
@@ -379,6 +393,7 @@ const formatApp = (a: ApplicationView) =>
       : {
           RedirectUris: a.redirectUris,
           PostLogoutRedirectUris: a.postLogoutRedirectUris,
+          BackchannelLogoutUri: a.backchannelLogoutUri ?? '',
           GrantTypes: a.grantTypes,
           HasClientSecret: a.hasClientSecret,
           RequireMfa: a.requireMfa,

@@ -31,6 +31,7 @@ import * as m0028 from './0028_registration_campaign.ts';
 import * as m0029 from './0029_user_risk.ts';
 import * as m0030 from './0030_tap_start.ts';
 import * as m0031 from './0031_device_polls.ts';
+import * as m0032 from './0032_backchannel_logout.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0029_user_risk': m0029,
   '0030_tap_start': m0030,
   '0031_device_polls': m0031,
+  '0032_backchannel_logout': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {

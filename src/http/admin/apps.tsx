@@ -41,6 +41,7 @@ interface OidcDraft {
   name: string;
   redirectUris: string;
   postLogoutRedirectUris: string;
+  backchannelLogoutUri: string;
   strength: string;
   firstParty: boolean;
   machine: boolean;
@@ -59,6 +60,7 @@ interface LegacyDraft {
 interface UrisDraft {
   redirectUris: string;
   postLogoutRedirectUris: string;
+  backchannelLogoutUri: string;
   idTokenSigningAlg: string;
   strength: string;
 }
@@ -153,6 +155,8 @@ function Uses({ t, a }: { t: Translate; a: ApplicationView }) {
         ) : null}
       </>
     );
+  if (clientTypeOf(a.grantTypes) === 'device')
+    return <span class="muted">{t('admin.apps.deviceCode')}</span>;
   if (!a.redirectUris.length) return <span class="muted">{t('admin.apps.clientCredentials')}</span>;
   return (
     <>
@@ -365,6 +369,10 @@ function OidcForm({
           {d?.postLogoutRedirectUris ?? ''}
         </textarea>
       </label>
+      <label>
+        {t('admin.apps.backchannelUri')}
+        <input type="url" name="backchannelLogoutUri" value={d?.backchannelLogoutUri ?? ''} />
+      </label>
       <StrengthChoice t={t} value={d?.strength} />
       <label class="choice">
         <input type="checkbox" name="firstParty" value="on" checked={!!d?.firstParty} />
@@ -419,6 +427,10 @@ function UrisForm({
           <textarea name="postLogoutRedirectUris" rows={2} cols={60}>
             {d.postLogoutRedirectUris}
           </textarea>
+        </label>
+        <label>
+          {t('admin.apps.backchannelUri')}
+          <input type="url" name="backchannelLogoutUri" value={d.backchannelLogoutUri} />
         </label>
         <StrengthChoice t={t} value={d.strength} />
         <AlgChoice t={t} value={d.idTokenSigningAlg} />
@@ -656,6 +668,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
           d={{
             redirectUris: app.redirectUris.join('\n'),
             postLogoutRedirectUris: app.postLogoutRedirectUris.join('\n'),
+            backchannelLogoutUri: app.backchannelLogoutUri ?? '',
             idTokenSigningAlg: app.idTokenSigningAlg,
             strength: app.strength,
           }}
@@ -670,6 +683,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
     const draft: UrisDraft = {
       redirectUris: (form.fields.redirectUris ?? '').slice(0, 50_000),
       postLogoutRedirectUris: (form.fields.postLogoutRedirectUris ?? '').slice(0, 50_000),
+      backchannelLogoutUri: (form.fields.backchannelLogoutUri ?? '').slice(0, 2_100),
       idTokenSigningAlg: (form.fields.idTokenSigningAlg ?? app.idTokenSigningAlg).slice(0, 20),
       strength: (form.fields.strength ?? app.strength).slice(0, 30),
     };
@@ -680,6 +694,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
         {
           redirectUris: lines(draft.redirectUris),
           postLogoutRedirectUris: lines(draft.postLogoutRedirectUris),
+          backchannelLogoutUri: draft.backchannelLogoutUri.trim() || null,
           idTokenSigningAlg: draft.idTokenSigningAlg,
           strength: draft.strength,
         },
@@ -709,6 +724,7 @@ export const adminAppRoutes = new Hono<HttpEnv>()
       name: form.fields.name ?? '',
       redirectUris: (form.fields.redirectUris ?? '').slice(0, 50_000),
       postLogoutRedirectUris: (form.fields.postLogoutRedirectUris ?? '').slice(0, 50_000),
+      backchannelLogoutUri: (form.fields.backchannelLogoutUri ?? '').slice(0, 2_100),
       strength: (form.fields.strength ?? 'none').slice(0, 30),
       firstParty: form.fields.firstParty === 'on',
       machine: form.fields.machine === 'on',

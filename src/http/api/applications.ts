@@ -56,6 +56,10 @@ const ApplicationSchema = z
         'Where RP-initiated logout (/oidc/session/end) may send people back; empty for legacy applications and machine clients',
     }),
     grantTypes: z.array(z.string()),
+    backchannelLogoutUri: z.string().nullable().openapi({
+      description:
+        'Web clients: where OpenID Connect Back-Channel Logout tokens are posted when a session ends (sign-out, a block, a new password); null: none',
+    }),
     hasClientSecret: z
       .boolean()
       .openapi({ description: 'A confidential OpenID Connect client (it has a client secret)' }),
@@ -102,7 +106,7 @@ const create = route({
   summary:
     'Register a legacy application (IMAP server, VPN, proxied site) or an OpenID Connect client',
   description:
-    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode, radiusMessageAuthenticator and ldapServiceAccount (then the answer holds its DN and secret, once); kind "oidc" takes redirectUris, postLogoutRedirectUris, strength (or requireMfa, the same as strength "mfa"), firstParty, machine (client credentials), device (the device authorization grant: a public client, without a secret) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
+    'kind "legacy" (the default) takes fronts, radiusSecret, radiusMode, radiusMessageAuthenticator and ldapServiceAccount (then the answer holds its DN and secret, once); kind "oidc" takes redirectUris, postLogoutRedirectUris, backchannelLogoutUri (web clients: told when sessions end), strength (or requireMfa, the same as strength "mfa"), firstParty, machine (client credentials), device (the device authorization grant: a public client, without a secret) and idTokenSigningAlg (RS256, the default, or ES256), and answers with the client secret, once. URIs are absolute https URLs (http only for localhost) without a fragment.',
   body: z
     .object({
       name: z.string().max(100),
@@ -113,6 +117,7 @@ const create = route({
       radiusMessageAuthenticator: RadiusMessageAuthenticatorSchema.optional(),
       redirectUris: z.array(z.string().max(2000)).max(20).optional(),
       postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
+      backchannelLogoutUri: z.string().max(2000).optional(),
       requireMfa: z.boolean().optional().openapi({ description: 'The same as strength "mfa"' }),
       strength: StrengthSchema.optional(),
       firstParty: z.boolean().optional(),
@@ -152,6 +157,12 @@ const ApplicationPatchSchema = z
   .object({
     redirectUris: z.array(z.string().max(2000)).max(20).optional(),
     postLogoutRedirectUris: z.array(z.string().max(2000)).max(20).optional(),
+    backchannelLogoutUri: z
+      .string()
+      .max(2000)
+      .nullable()
+      .optional()
+      .openapi({ description: 'null (or "") removes it' }),
     idTokenSigningAlg: AlgInput,
     strength: StrengthSchema.optional(),
     radiusMode: RadiusModeSchema.optional(),
@@ -243,6 +254,7 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
       if (
         b.redirectUris ||
         b.postLogoutRedirectUris ||
+        b.backchannelLogoutUri ||
         b.requireMfa ||
         b.strength ||
         b.firstParty ||
@@ -252,7 +264,7 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
       )
         throw new AppError('invalid_request', {
           detail:
-            'redirectUris, postLogoutRedirectUris, requireMfa, strength, firstParty, machine, device and idTokenSigningAlg are for kind "oidc" (legacy fronts and app passwords never prove more than MFA).',
+            'redirectUris, postLogoutRedirectUris, backchannelLogoutUri, requireMfa, strength, firstParty, machine, device and idTokenSigningAlg are for kind "oidc" (legacy fronts and app passwords never prove more than MFA).',
         });
       const app = await createLegacyApp(
         c.var.ctx,
@@ -287,6 +299,7 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
         name: b.name,
         redirectUris: b.redirectUris ?? [],
         postLogoutRedirectUris: b.postLogoutRedirectUris ?? [],
+        ...(b.backchannelLogoutUri ? { backchannelLogoutUri: b.backchannelLogoutUri } : {}),
         requireMfa: !!b.requireMfa,
         ...(b.strength ? { strength: b.strength } : {}),
         firstParty: !!b.firstParty,
@@ -307,6 +320,9 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
       {
         ...(b.redirectUris ? { redirectUris: b.redirectUris } : {}),
         ...(b.postLogoutRedirectUris ? { postLogoutRedirectUris: b.postLogoutRedirectUris } : {}),
+        ...(b.backchannelLogoutUri !== undefined
+          ? { backchannelLogoutUri: b.backchannelLogoutUri }
+          : {}),
         ...(b.idTokenSigningAlg ? { idTokenSigningAlg: b.idTokenSigningAlg } : {}),
         ...(b.strength ? { strength: b.strength } : {}),
         ...(b.radiusMode ? { radiusMode: b.radiusMode } : {}),

@@ -1,13 +1,16 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { FlowState } from '../../flows/signin.ts';
 import { findMethod, methods } from '../../methods/index.ts';
+import { OIDC_SESSION_COOKIE } from '../../oidc/paths.ts';
 import { methodTypesFor } from '../../policy/methods-policy.ts';
 import { firstToOffer } from '../../policy/preferred-method.ts';
 import { type AppStrength, isAppStrength } from '../../policy/strength.ts';
 import { getMethodsPolicy } from '../../services/methods-policy.ts';
+import { queueLogout } from '../../services/sessions-end.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { clientInfo } from '../client.ts';
 import { deviceCookie, rememberThisDevice } from '../device.ts';
@@ -507,6 +510,21 @@ export const signinRoutes = new Hono<HttpEnv>()
     const form = await readForm(c);
     const session = checkCsrf(c, form._csrf);
     if (session?.flow_id) await c.var.flows.cancel(session.flow_id);
+    // The applications signed in from this session hear of it (Back-Channel
+    // Logout): its provider session is the one oidc-provider's cookie names in
+    // this browser (the runner takes it only if it is this user's); without
+    // the cookie, those of this sign-in.
+    if (session?.user_id && session.auth_time !== null) {
+      const sessionId = getCookie(c, OIDC_SESSION_COOKIE);
+      await queueLogout(
+        c.var.ctx.db,
+        c.var.ctx,
+        session.user_id,
+        sessionId && sessionId.length <= 100
+          ? { sessionId }
+          : { loginTs: Math.floor(session.auth_time / 1000) },
+      );
+    }
     await endSession(c);
     return c.redirect('/', 303);
   });

@@ -586,6 +586,7 @@ export default {
   'admin.apps.kindLegacy': 'Starší',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (strojový)',
+  'admin.apps.deviceCode': 'Kód zařízení na /device',
   'admin.apps.kindDevice': 'OpenID Connect (zařízení)',
   'admin.apps.radiusMode': 'Režim RADIUS',
   'admin.apps.radiusModeAppPassword':
@@ -613,6 +614,8 @@ export default {
   'admin.apps.notChanged': 'Nezměněno: {reason}',
   'admin.apps.redirectUris':
     'Identifikátory URI pro přesměrování, jeden na řádek (https; http jen pro localhost)',
+  'admin.apps.backchannelUri':
+    'URI pro odhlášení back-channel (nepovinné; dostane zprávu, když relace skončí: odhlášení, blokování, nové heslo)',
   'admin.apps.postLogoutUrisNew':
     'Identifikátory URI pro přesměrování po odhlášení, jeden na řádek (volitelné; kam může odhlášení z aplikace lidi vrátit, stejná pravidla)',
   'admin.apps.postLogoutUrisEdit':

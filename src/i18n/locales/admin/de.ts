@@ -585,6 +585,7 @@ export default {
   'admin.apps.kindLegacy': 'Legacy',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (Maschine)',
+  'admin.apps.deviceCode': 'Gerätecode unter /device',
   'admin.apps.kindDevice': 'OpenID Connect (Gerät)',
   'admin.apps.radiusMode': 'RADIUS-Modus',
   'admin.apps.radiusModeAppPassword':
@@ -611,6 +612,8 @@ export default {
   'admin.apps.notAdded': 'Nicht hinzugefügt: {reason}',
   'admin.apps.notChanged': 'Nicht geändert: {reason}',
   'admin.apps.redirectUris': 'Umleitungs-URIs, einer pro Zeile (https; http nur für localhost)',
+  'admin.apps.backchannelUri':
+    'Back-Channel-Logout-URI (optional; wird benachrichtigt, wenn eine Sitzung endet: Abmeldung, Sperre, neues Kennwort)',
   'admin.apps.postLogoutUrisNew':
     'Umleitungs-URIs nach dem Abmelden, einer pro Zeile (optional; wohin die Abmeldung von der Anwendung zurückführen darf, gleiche Regeln)',
   'admin.apps.postLogoutUrisEdit':

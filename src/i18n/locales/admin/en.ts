@@ -571,6 +571,7 @@ export default {
   'admin.apps.kindLegacy': 'Legacy',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (machine)',
+  'admin.apps.deviceCode': 'Device code at /device',
   'admin.apps.kindDevice': 'OpenID Connect (device)',
   'admin.apps.radiusMode': 'RADIUS mode',
   'admin.apps.radiusModeAppPassword':
@@ -597,6 +598,8 @@ export default {
   'admin.apps.notAdded': 'Not added: {reason}',
   'admin.apps.notChanged': 'Not changed: {reason}',
   'admin.apps.redirectUris': 'Redirect URIs, one per line (https; http only for localhost)',
+  'admin.apps.backchannelUri':
+    'Back-channel logout URI (optional; told when a session ends: sign-out, a block, a new password)',
   'admin.apps.postLogoutUrisNew':
     'Post-logout redirect URIs, one per line (optional; where signing out of the application may send people back, same rules)',
   'admin.apps.postLogoutUrisEdit':

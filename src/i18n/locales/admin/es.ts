@@ -589,6 +589,7 @@ export default {
   'admin.apps.kindLegacy': 'Heredada',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (máquina)',
+  'admin.apps.deviceCode': 'Código de dispositivo en /device',
   'admin.apps.kindDevice': 'OpenID Connect (dispositivo)',
   'admin.apps.radiusMode': 'Modo RADIUS',
   'admin.apps.radiusModeAppPassword':
@@ -615,6 +616,8 @@ export default {
   'admin.apps.notAdded': 'No se ha agregado: {reason}',
   'admin.apps.notChanged': 'No se ha cambiado: {reason}',
   'admin.apps.redirectUris': 'URI de redirección, uno por línea (https; http solo para localhost)',
+  'admin.apps.backchannelUri':
+    'URI de cierre de sesión back-channel (opcional; se le avisa cuando termina una sesión: cierre de sesión, bloqueo, contraseña nueva)',
   'admin.apps.postLogoutUrisNew':
     'URI de redirección posteriores al cierre de sesión, uno por línea (opcional; adónde puede devolver a las personas el cierre de sesión en la aplicación, mismas reglas)',
   'admin.apps.postLogoutUrisEdit':

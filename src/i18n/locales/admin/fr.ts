@@ -590,6 +590,7 @@ export default {
   'admin.apps.kindLegacy': 'Héritée',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (machine)',
+  'admin.apps.deviceCode': 'Code d’appareil sur /device',
   'admin.apps.kindDevice': 'OpenID Connect (appareil)',
   'admin.apps.radiusMode': 'Mode RADIUS',
   'admin.apps.radiusModeAppPassword':
@@ -617,6 +618,8 @@ export default {
   'admin.apps.notChanged': 'Non modifié : {reason}',
   'admin.apps.redirectUris':
     'URI de redirection, un par ligne (https ; http uniquement pour localhost)',
+  'admin.apps.backchannelUri':
+    'URI de déconnexion back-channel (facultatif ; prévenue quand une session se termine : déconnexion, blocage, nouveau mot de passe)',
   'admin.apps.postLogoutUrisNew':
     'URI de redirection après déconnexion, un par ligne (facultatif ; où la déconnexion de l’application peut renvoyer les personnes, mêmes règles)',
   'admin.apps.postLogoutUrisEdit':

@@ -591,6 +591,7 @@ export default {
   'admin.apps.kindLegacy': 'Staršia',
   'admin.apps.kindOidc': 'OpenID Connect',
   'admin.apps.kindMachine': 'OpenID Connect (strojový)',
+  'admin.apps.deviceCode': 'Kód zariadenia na /device',
   'admin.apps.kindDevice': 'OpenID Connect (zariadenie)',
   'admin.apps.radiusMode': 'Režim RADIUS',
   'admin.apps.radiusModeAppPassword':
@@ -618,6 +619,8 @@ export default {
   'admin.apps.notChanged': 'Nezmenené: {reason}',
   'admin.apps.redirectUris':
     'Identifikátory URI presmerovania, jeden na riadok (https; http len pre localhost)',
+  'admin.apps.backchannelUri':
+    'URI pre odhlásenie back-channel (nepovinné; dostane správu, keď relácia skončí: odhlásenie, blokovanie, nové heslo)',
   'admin.apps.postLogoutUrisNew':
     'Identifikátory URI presmerovania po odhlásení, jeden na riadok (voliteľné; kam môže odhlásenie z aplikácie ľudí vrátiť, rovnaké pravidlá)',
   'admin.apps.postLogoutUrisEdit':

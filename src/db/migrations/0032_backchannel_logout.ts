@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+
+// OpenID Connect Back-Channel Logout 1.0 (issue 22): signing out of
+// Portcullis, or an administrator ending a user's sessions, signs them out of
+// the applications that registered a back-channel logout URI.
+// - applications.backchannel_logout_uri: where its logout tokens go.
+// - oidc_payloads.account_id and login_ts: whose provider session a record
+//   is, and the sign-in it came from (found without reading every payload).
+//   Sessions stored before this have neither: they simply expire.
+// - oidc_logouts: sessions ended, waiting for their applications to be told.
+//   Written in the transaction that ends them, so none is lost, whichever
+//   process (a node, the local command line) ended them.
+// Only additions: an older node beside a newer one ignores them.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('applications').addColumn('backchannel_logout_uri', 'text').execute();
+  await db.schema.alterTable('oidc_payloads').addColumn('account_id', 'text').execute();
+  await db.schema.alterTable('oidc_payloads').addColumn('login_ts', 'bigint').execute();
+  await db.schema
+    .createIndex('oidc_payloads_account')
+    .on('oidc_payloads')
+    .columns(['account_id', 'model'])
+    .execute();
+  await db.schema
+    .createTable('oidc_logouts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    // Which of the user's provider sessions: one by its id (a browser's
+    // sign-out), those of one sign-in by its login time (seconds), or all.
+    .addColumn('session_id', 'text')
+    .addColumn('login_ts', 'bigint')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+}
