@@ -118,6 +118,36 @@ function suite(mode: Mode): void {
       );
     });
 
+    it('app add and app set keep, show and remove a back-channel logout URI', async () => {
+      const created = JSON.parse(
+        ok(
+          await cli([
+            'app',
+            'add',
+            '--name',
+            'Tickets',
+            '--redirect-uri',
+            'https://tickets.contoso.com/cb',
+            '--backchannel-logout-uri',
+            'https://tickets.contoso.com/bc',
+            '--json',
+          ]),
+        ),
+      ) as { id: string; backchannelLogoutUri: string | null };
+      assert.equal(created.backchannelLogoutUri, 'https://tickets.contoso.com/bc');
+      assert.match(
+        ok(await cli(['app', 'get', created.id])),
+        /BackchannelLogoutUri\s*:\s*https:\/\/tickets\.contoso\.com\/bc/,
+      );
+      const bad = await cli(['app', 'set', created.id, '--backchannel-logout-uri', 'ftp://x']);
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stderr, /Back-channel logout URIs use https/);
+      const cleared = JSON.parse(
+        ok(await cli(['app', 'set', created.id, '--no-backchannel-logout-uri', '--json'])),
+      ) as { backchannelLogoutUri: string | null };
+      assert.equal(cleared.backchannelLogoutUri, null);
+    });
+
     it('app secret prints a new client secret once; the old one stops working', async () => {
       const client = await addClient('Reports');
       assert.equal(await grant(client.id, client.clientSecret), 200);
