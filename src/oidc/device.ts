@@ -4,12 +4,21 @@
 // oidc-provider runs the protocol; here are what it leaves to us: its pages,
 // the polling interval it does not enforce (slow_down), and a limit on
 // guessing user codes.
+
+import type { IncomingMessage } from 'node:http';
 import { sql } from 'kysely';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
 import { sha256 } from '../crypto/hash.ts';
 import { limiter, limitKeys } from '../flows/limits.ts';
 import { clientInfoOf } from '../http/client.ts';
+import {
+  acceptLanguage,
+  type Locale,
+  negotiate,
+  type Translate,
+  translator,
+} from '../i18n/index.ts';
 import { page, text } from './pages.ts';
 import { DEVICE_PATH, OIDC_PREFIX, TTL } from './paths.ts';
 
@@ -25,8 +34,27 @@ const SLACK_MS = 1000;
 /** Requests whose user code was not found: a wrong guess, counted by the limit. */
 const unknownCode = new WeakSet<object>();
 
+/** The page's language, from the browser's (Accept-Language). */
+const tr = (koa: { get(name: string): string }): { t: Translate; lang: Locale } => {
+  const lang = negotiate(acceptLanguage(koa.get('accept-language') || undefined));
+  return { t: translator(lang), lang };
+};
+
+/** The client's address, read through trusted proxies like every other page's. */
+function clientIp(ctx: AppContext, koa: { req: IncomingMessage }): string | null {
+  return clientInfoOf(
+    koa.req.socket.remoteAddress ?? null,
+    (name) => {
+      const v = koa.req.headers[name];
+      return Array.isArray(v) ? v.join(', ') : v;
+    },
+    ctx.config.trustedProxies,
+  ).ip;
+}
+
 /** What the code page says after an attempt (oidc-provider's error names). */
 function codeMessage(
+  t: Translate,
   err: Error | undefined,
   out?: { error?: string; error_description?: string },
 ): string {
@@ -34,58 +62,59 @@ function codeMessage(
     case undefined:
       return '';
     case 'NoCodeError':
-      return 'Enter the code shown on your device.';
+      return t('device.noCode');
     case 'NotFoundError':
-      return 'That code is not right. Check the code on your device and try again.';
+      return t('device.wrongCode');
     case 'ExpiredError':
-      return 'That code has expired. Start again on your device to get a new one.';
+      return t('device.expired');
     case 'AlreadyUsedError':
-      return 'That code has already been used. Start again on your device to get a new one.';
+      return t('device.used');
     case 'AbortedError':
-      return 'You cancelled the sign-in. Your device was not signed in; you can close this window.';
+      return t('device.cancelled');
     default:
-      return out?.error_description ?? out?.error ?? 'The sign-in could not be completed.';
+      // What the sign-in answered (e.g. the application's requirement that cannot be met).
+      return out?.error_description ?? t('device.failed');
   }
 }
 
-/** The form that asks for the user code, with oidc-provider's cross-site token. */
-function codeForm(koa: Koa, code: string | undefined, message: string) {
-  const secret = String(koa.oidc.session?.state?.secret ?? '');
-  return page(
-    'Sign in on another device',
-    `${message ? `<p class="error" role="alert">${text(message)}</p>` : ''}<p>Enter the code your device or application shows.</p><form method="post" action="${text(DEVICE_PATH)}"><input type="hidden" name="xsrf" value="${text(secret)}"><label for="user_code">Code</label><input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" required autofocus value="${text(code ?? '')}"><button type="submit">Next</button></form>`,
-  );
-}
-
-/** oidc-provider's `features.deviceFlow`: on, with our pages. */
-export function deviceFlowFeature(): DeviceFlow {
+/** oidc-provider's `features.deviceFlow`: on, with our pages, in the browser's language. */
+export function deviceFlowFeature(ctx: AppContext): DeviceFlow {
   return {
     enabled: true,
     // oidc-provider's defaults: BCDFGHJKLMNPQRSTVWXZ (no vowels, no look-alikes), as XXXX-XXXX.
     charset: 'base-20',
     mask: '****-****',
+    // Shown on the confirmation page: the device's address as we read it (not a header it wrote).
+    deviceInfo: (koa) => ({ ip: clientIp(ctx, koa), ua: koa.get('user-agent') }),
     async userCodeInputSource(koa, _form, out, err) {
       if (err?.name === 'NotFoundError') unknownCode.add(koa);
-      const code = (err as { userCode?: string } | undefined)?.userCode;
-      koa.type = 'html';
-      koa.body = codeForm(koa as Koa, code, codeMessage(err, out));
-    },
-    async userCodeConfirmSource(koa, form, client, deviceInfo, userCode) {
-      const app = client.clientName ?? client.clientId;
-      const from = deviceInfo as { ip?: string; ua?: string } | undefined;
+      const { t, lang } = tr(koa);
+      const code = (err as { userCode?: string } | undefined)?.userCode ?? '';
+      const message = codeMessage(t, err, out);
+      const secret = String((koa as Koa).oidc.session?.state?.secret ?? '');
       koa.type = 'html';
       koa.body = page(
-        `Sign in to ${app}?`,
-        `${form}<p><strong>${text(app)}</strong> is asking to sign in as you on a device.</p><p>Check that your device shows this code:</p><p class="code-display"><code>${text(userCode)}</code></p>${from?.ip ? `<p class="hint">The request came from ${text(from.ip)}.</p>` : ''}<p class="hint">Continue only if you started this yourself, on a device you have with you. If someone sent you this code, cancel.</p><div class="row"><button autofocus type="submit" form="op.deviceConfirmForm">Continue</button><button type="submit" form="op.deviceConfirmForm" value="yes" name="abort" class="secondary-button">Cancel</button></div>`,
+        t('device.title'),
+        `${message ? `<p class="error" role="alert">${text(message)}</p>` : ''}<p>${text(t('device.intro'))}</p><form method="post" action="${text(DEVICE_PATH)}"><input type="hidden" name="xsrf" value="${text(secret)}"><label for="user_code">${text(t('device.code'))}</label><input id="user_code" name="user_code" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false" required autofocus value="${text(code)}"><button type="submit">${text(t('device.next'))}</button></form>`,
+        lang,
+      );
+    },
+    async userCodeConfirmSource(koa, form, client, deviceInfo, userCode) {
+      const { t, lang } = tr(koa);
+      const app = client.clientName ?? client.clientId;
+      const from = deviceInfo as { ip?: string | null } | undefined;
+      koa.type = 'html';
+      koa.body = page(
+        t('device.confirmTitle', { app }),
+        `${form}<p>${text(t('device.confirmAsking', { app }))}</p><p>${text(t('device.confirmCheck'))}</p><p class="code-display"><code>${text(userCode)}</code></p>${from?.ip ? `<p class="hint">${text(t('device.confirmFrom', { ip: from.ip }))}</p>` : ''}<p class="hint">${text(t('device.confirmWarning'))}</p><div class="row"><button autofocus type="submit" form="op.deviceConfirmForm">${text(t('device.continue'))}</button><button type="submit" form="op.deviceConfirmForm" value="yes" name="abort" class="secondary-button">${text(t('device.cancel'))}</button></div>`,
+        lang,
       );
     },
     async successSource(koa) {
-      const app = koa.oidc.client?.clientName ?? koa.oidc.client?.clientId ?? 'the application';
+      const { t, lang } = tr(koa);
+      const app = koa.oidc.client?.clientName ?? koa.oidc.client?.clientId ?? '';
       koa.type = 'html';
-      koa.body = page(
-        'You are signed in',
-        `<p>${text(app)} on your device is now signed in. You can close this window.</p>`,
-      );
+      koa.body = page(t('device.doneTitle'), `<p>${text(t('device.done', { app }))}</p>`, lang);
     },
   };
 }
@@ -153,22 +182,16 @@ export function deviceMiddleware(ctx: AppContext) {
 }
 
 async function userCodeEntry(ctx: AppContext, koa: Koa, next: () => Promise<void>) {
-  const { ip } = clientInfoOf(
-    koa.req.socket.remoteAddress ?? null,
-    (name) => {
-      const v = koa.req.headers[name];
-      return Array.isArray(v) ? v.join(', ') : v;
-    },
-    ctx.config.trustedProxies,
-  );
-  const r = await limiter(ctx).reserve([limitKeys.userCode(ip)]);
+  const r = await limiter(ctx).reserve([limitKeys.userCode(clientIp(ctx, koa))]);
   if (!r.ok) {
+    const { t, lang } = tr(koa);
     koa.status = 429;
     koa.set('retry-after', String(Math.max(1, r.wait)));
     koa.type = 'html';
     koa.body = page(
-      'Sign in on another device',
-      `<p class="error" role="alert">Too many wrong codes from your network. Wait ${Math.max(1, r.wait)} seconds, then try again.</p><p><a href="${text(DEVICE_PATH)}">Enter the code again</a></p>`,
+      t('device.title'),
+      `<p class="error" role="alert">${text(t('device.tooMany'))}</p><p><a href="${text(DEVICE_PATH)}">${text(t('device.again'))}</a></p>`,
+      lang,
     );
     return;
   }

@@ -106,7 +106,7 @@ export async function createOidcProvider(ctx: AppContext): Promise<Provider> {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      deviceFlow: deviceFlowFeature(),
+      deviceFlow: deviceFlowFeature(ctx),
       // Applications that register a URI are told when a session ends (./backchannel.ts, and RP-initiated logout).
       backchannelLogout: { enabled: true },
       // Relying parties may demand an acr as essential (OpenID Connect §5.5.1.1).

@@ -205,6 +205,7 @@ describe('OpenID Connect: the device authorization grant', () => {
     const confirm = await enter(started.user_code);
     assert.equal(confirm.status, 200);
     assert.match(confirm.text, /Payroll TV is asking to sign in as you on a device/);
+    assert.match(confirm.text, /The request came from 127\.0\.0\.1\./, "the device's address");
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(b.lastHtml)![1]!;
     let res = await b.post(
       '/device',
@@ -295,6 +296,15 @@ describe('OpenID Connect: the device authorization grant', () => {
     const { enter } = await codePage('198.51.100.30');
     const page = await enter(started.user_code);
     assert.match(page.text, /That code has expired/);
+  });
+
+  it('the code page speaks the browser’s language', async () => {
+    const res = await fetch(`${issuer}/device`, {
+      headers: { 'accept-language': 'de-DE,de;q=0.9' },
+    });
+    const html = await res.text();
+    assert.match(html, /<html lang="de">/);
+    assert.match(textOf(html), /Auf einem anderen Gerät anmelden/);
   });
 
   it('user codes guessed together from many sockets do not get past the limit, and the right one waits too', async () => {

@@ -434,4 +434,29 @@ export default {
   'invite.expired':
     'Platnost tohoto odkazu s pozvánkou vypršela nebo už byl použit. Požádejte správce o nový.',
   'signout.confirm': 'Jste přihlášeni jako {upn}. Odhlásit se z {issuer}?',
+  'device.title': 'Přihlášení na jiném zařízení',
+  'device.intro': 'Zadejte kód, který zobrazuje vaše zařízení nebo aplikace.',
+  'device.code': 'Kód',
+  'device.next': 'Další',
+  'device.noCode': 'Zadejte kód zobrazený na vašem zařízení.',
+  'device.wrongCode':
+    'Tento kód není správný. Zkontrolujte kód na svém zařízení a zkuste to znovu.',
+  'device.expired':
+    'Platnost tohoto kódu vypršela. Začněte na svém zařízení znovu a získejte nový.',
+  'device.used': 'Tento kód už byl použit. Začněte na svém zařízení znovu a získejte nový.',
+  'device.cancelled':
+    'Přihlášení jste zrušili. Vaše zařízení nebylo přihlášeno; toto okno můžete zavřít.',
+  'device.failed': 'Přihlášení se nepodařilo dokončit.',
+  'device.tooMany': 'Příliš mnoho chybných kódů z vaší sítě. Chvíli počkejte a zkuste to znovu.',
+  'device.again': 'Zadat kód znovu',
+  'device.confirmTitle': 'Přihlásit se do {app}?',
+  'device.confirmAsking': '{app} žádá o přihlášení vaším účtem na zařízení.',
+  'device.confirmCheck': 'Zkontrolujte, že vaše zařízení zobrazuje tento kód:',
+  'device.confirmFrom': 'Žádost přišla z {ip}.',
+  'device.confirmWarning':
+    'Pokračujte, jen pokud jste přihlášení zahájili sami, na zařízení, které máte u sebe. Pokud vám tento kód někdo poslal, zrušte to.',
+  'device.continue': 'Pokračovat',
+  'device.cancel': 'Zrušit',
+  'device.doneTitle': 'Jste přihlášeni',
+  'device.done': '{app} je nyní na vašem zařízení přihlášena. Toto okno můžete zavřít.',
 } satisfies Catalog;

@@ -455,4 +455,31 @@ export default {
   'invite.expired':
     'Dieser Einladungslink ist abgelaufen oder wurde bereits verwendet. Bitten Sie Ihren Administrator um einen neuen.',
   'signout.confirm': 'Sie sind als {upn} angemeldet. Von {issuer} abmelden?',
+  'device.title': 'Auf einem anderen Gerät anmelden',
+  'device.intro': 'Geben Sie den Code ein, den Ihr Gerät oder Ihre Anwendung anzeigt.',
+  'device.code': 'Code',
+  'device.next': 'Weiter',
+  'device.noCode': 'Geben Sie den Code ein, der auf Ihrem Gerät angezeigt wird.',
+  'device.wrongCode':
+    'Dieser Code ist nicht richtig. Prüfen Sie den Code auf Ihrem Gerät und versuchen Sie es erneut.',
+  'device.expired':
+    'Dieser Code ist abgelaufen. Beginnen Sie auf Ihrem Gerät neu, um einen neuen zu erhalten.',
+  'device.used':
+    'Dieser Code wurde bereits verwendet. Beginnen Sie auf Ihrem Gerät neu, um einen neuen zu erhalten.',
+  'device.cancelled':
+    'Sie haben die Anmeldung abgebrochen. Ihr Gerät wurde nicht angemeldet; Sie können dieses Fenster schließen.',
+  'device.failed': 'Die Anmeldung konnte nicht abgeschlossen werden.',
+  'device.tooMany':
+    'Zu viele falsche Codes aus Ihrem Netzwerk. Warten Sie kurz und versuchen Sie es dann erneut.',
+  'device.again': 'Code erneut eingeben',
+  'device.confirmTitle': 'Bei {app} anmelden?',
+  'device.confirmAsking': '{app} möchte Sie auf einem Gerät anmelden.',
+  'device.confirmCheck': 'Prüfen Sie, ob Ihr Gerät diesen Code anzeigt:',
+  'device.confirmFrom': 'Die Anfrage kam von {ip}.',
+  'device.confirmWarning':
+    'Fahren Sie nur fort, wenn Sie dies selbst begonnen haben, auf einem Gerät, das Sie bei sich haben. Wenn Ihnen jemand diesen Code geschickt hat, brechen Sie ab.',
+  'device.continue': 'Weiter',
+  'device.cancel': 'Abbrechen',
+  'device.doneTitle': 'Sie sind angemeldet',
+  'device.done': '{app} ist auf Ihrem Gerät jetzt angemeldet. Sie können dieses Fenster schließen.',
 } satisfies Catalog;

@@ -427,4 +427,27 @@ export default {
   'invite.expired':
     'This invitation link has expired or was already used. Ask your administrator for a new one.',
   'signout.confirm': 'You are signed in as {upn}. Sign out of {issuer}?',
+  'device.title': 'Sign in on another device',
+  'device.intro': 'Enter the code your device or application shows.',
+  'device.code': 'Code',
+  'device.next': 'Next',
+  'device.noCode': 'Enter the code shown on your device.',
+  'device.wrongCode': 'That code is not right. Check the code on your device and try again.',
+  'device.expired': 'That code has expired. Start again on your device to get a new one.',
+  'device.used': 'That code has already been used. Start again on your device to get a new one.',
+  'device.cancelled':
+    'You cancelled the sign-in. Your device was not signed in; you can close this window.',
+  'device.failed': 'The sign-in could not be completed.',
+  'device.tooMany': 'Too many wrong codes from your network. Wait a little, then try again.',
+  'device.again': 'Enter the code again',
+  'device.confirmTitle': 'Sign in to {app}?',
+  'device.confirmAsking': '{app} is asking to sign in as you on a device.',
+  'device.confirmCheck': 'Check that your device shows this code:',
+  'device.confirmFrom': 'The request came from {ip}.',
+  'device.confirmWarning':
+    'Continue only if you started this yourself, on a device you have with you. If someone sent you this code, cancel.',
+  'device.continue': 'Continue',
+  'device.cancel': 'Cancel',
+  'device.doneTitle': 'You are signed in',
+  'device.done': '{app} on your device is now signed in. You can close this window.',
 } as const;

@@ -448,4 +448,31 @@ export default {
   'invite.expired':
     'Este enlace de invitación ha caducado o ya se ha usado. Pida uno nuevo a su administrador.',
   'signout.confirm': 'Ha iniciado sesión como {upn}. ¿Cerrar la sesión de {issuer}?',
+  'device.title': 'Iniciar sesión en otro dispositivo',
+  'device.intro': 'Escriba el código que muestra su dispositivo o aplicación.',
+  'device.code': 'Código',
+  'device.next': 'Siguiente',
+  'device.noCode': 'Escriba el código que aparece en su dispositivo.',
+  'device.wrongCode':
+    'Ese código no es correcto. Compruebe el código en su dispositivo e inténtelo de nuevo.',
+  'device.expired':
+    'Ese código ha caducado. Vuelva a empezar en su dispositivo para obtener uno nuevo.',
+  'device.used':
+    'Ese código ya se ha usado. Vuelva a empezar en su dispositivo para obtener uno nuevo.',
+  'device.cancelled':
+    'Ha cancelado el inicio de sesión. Su dispositivo no ha iniciado sesión; puede cerrar esta ventana.',
+  'device.failed': 'No se pudo completar el inicio de sesión.',
+  'device.tooMany':
+    'Demasiados códigos incorrectos desde su red. Espere un poco y vuelva a intentarlo.',
+  'device.again': 'Volver a escribir el código',
+  'device.confirmTitle': '¿Iniciar sesión en {app}?',
+  'device.confirmAsking': '{app} solicita iniciar sesión con su cuenta en un dispositivo.',
+  'device.confirmCheck': 'Compruebe que su dispositivo muestra este código:',
+  'device.confirmFrom': 'La solicitud procede de {ip}.',
+  'device.confirmWarning':
+    'Continúe solo si lo ha iniciado usted, en un dispositivo que tiene consigo. Si alguien le ha enviado este código, cancele.',
+  'device.continue': 'Continuar',
+  'device.cancel': 'Cancelar',
+  'device.doneTitle': 'Ha iniciado sesión',
+  'device.done': '{app} ya ha iniciado sesión en su dispositivo. Puede cerrar esta ventana.',
 } satisfies Catalog;

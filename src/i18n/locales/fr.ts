@@ -449,4 +449,30 @@ export default {
   'invite.expired':
     "Ce lien d'invitation a expiré ou a déjà été utilisé. Demandez-en un nouveau à votre administrateur.",
   'signout.confirm': 'Vous êtes connecté en tant que {upn}. Se déconnecter de {issuer} ?',
+  'device.title': 'Se connecter sur un autre appareil',
+  'device.intro': 'Saisissez le code affiché par votre appareil ou votre application.',
+  'device.code': 'Code',
+  'device.next': 'Suivant',
+  'device.noCode': 'Saisissez le code affiché sur votre appareil.',
+  'device.wrongCode':
+    'Ce code n’est pas correct. Vérifiez le code sur votre appareil et réessayez.',
+  'device.expired': 'Ce code a expiré. Recommencez sur votre appareil pour en obtenir un nouveau.',
+  'device.used':
+    'Ce code a déjà été utilisé. Recommencez sur votre appareil pour en obtenir un nouveau.',
+  'device.cancelled':
+    'Vous avez annulé la connexion. Votre appareil n’a pas été connecté ; vous pouvez fermer cette fenêtre.',
+  'device.failed': 'La connexion n’a pas pu aboutir.',
+  'device.tooMany': 'Trop de codes erronés depuis votre réseau. Patientez un peu, puis réessayez.',
+  'device.again': 'Saisir le code à nouveau',
+  'device.confirmTitle': 'Se connecter à {app} ?',
+  'device.confirmAsking': '{app} demande à vous connecter sur un appareil.',
+  'device.confirmCheck': 'Vérifiez que votre appareil affiche ce code :',
+  'device.confirmFrom': 'La demande provient de {ip}.',
+  'device.confirmWarning':
+    'Ne continuez que si vous avez lancé cette connexion vous-même, sur un appareil que vous avez avec vous. Si quelqu’un vous a envoyé ce code, annulez.',
+  'device.continue': 'Continuer',
+  'device.cancel': 'Annuler',
+  'device.doneTitle': 'Vous êtes connecté',
+  'device.done':
+    '{app} est maintenant connecté sur votre appareil. Vous pouvez fermer cette fenêtre.',
 } satisfies Catalog;

@@ -437,4 +437,29 @@ export default {
   'invite.expired':
     'Platnosť tohto odkazu s pozvánkou vypršala alebo už bol použitý. Požiadajte správcu o nový.',
   'signout.confirm': 'Ste prihlásení ako {upn}. Odhlásiť sa z {issuer}?',
+  'device.title': 'Prihlásenie na inom zariadení',
+  'device.intro': 'Zadajte kód, ktorý zobrazuje vaše zariadenie alebo aplikácia.',
+  'device.code': 'Kód',
+  'device.next': 'Ďalej',
+  'device.noCode': 'Zadajte kód zobrazený na vašom zariadení.',
+  'device.wrongCode':
+    'Tento kód nie je správny. Skontrolujte kód na svojom zariadení a skúste to znova.',
+  'device.expired':
+    'Platnosť tohto kódu vypršala. Začnite na svojom zariadení znova a získajte nový.',
+  'device.used': 'Tento kód už bol použitý. Začnite na svojom zariadení znova a získajte nový.',
+  'device.cancelled':
+    'Prihlásenie ste zrušili. Vaše zariadenie nebolo prihlásené; toto okno môžete zavrieť.',
+  'device.failed': 'Prihlásenie sa nepodarilo dokončiť.',
+  'device.tooMany': 'Príliš veľa chybných kódov z vašej siete. Chvíľu počkajte a skúste to znova.',
+  'device.again': 'Zadať kód znova',
+  'device.confirmTitle': 'Prihlásiť sa do {app}?',
+  'device.confirmAsking': '{app} žiada o prihlásenie vaším účtom na zariadení.',
+  'device.confirmCheck': 'Skontrolujte, či vaše zariadenie zobrazuje tento kód:',
+  'device.confirmFrom': 'Žiadosť prišla z {ip}.',
+  'device.confirmWarning':
+    'Pokračujte, len ak ste prihlásenie začali sami, na zariadení, ktoré máte pri sebe. Ak vám tento kód niekto poslal, zrušte to.',
+  'device.continue': 'Pokračovať',
+  'device.cancel': 'Zrušiť',
+  'device.doneTitle': 'Ste prihlásení',
+  'device.done': '{app} je teraz na vašom zariadení prihlásená. Toto okno môžete zavrieť.',
 } satisfies Catalog;
