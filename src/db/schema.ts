@@ -513,14 +513,12 @@ export interface OidcPayloadsTable {
   login_ts?: number | null;
 }
 
-/** Sessions ended whose applications are yet to hear of it (Back-Channel Logout). */
+/** Provider sessions ended whose applications are yet to hear of it (Back-Channel Logout). */
 export interface OidcLogoutsTable {
   id: string;
   user_id: string;
-  /** One provider session, by its id (a browser's sign-out). */
-  session_id: string | null;
-  /** The provider sessions of one sign-in, by login time (seconds); both null: all the user's. */
-  login_ts: number | null;
+  /** JSON: the applications of each ended session (`EndedSession[]`, src/services/sessions-end.ts). */
+  sessions: string;
   created_at: number;
 }
 

@@ -1,12 +1,13 @@
 // OpenID Connect Back-Channel Logout 1.0: when a Portcullis session ends
-// (its sign-out, a block, a new password…; src/services/sessions-end.ts
-// queues it), the provider sessions that came from it end too, and each
-// application signed in there that registered a back-channel logout URI is
-// sent a logout token. oidc-provider signs and posts the token (as it does
-// for RP-initiated logout); this finds the sessions and claims each once, so
-// of several nodes one tells the application.
+// (its sign-out, a block, a new password…), the provider sessions that came
+// from it end with it and what their applications are to hear is queued
+// (src/services/sessions-end.ts). Here each node takes queued logouts — each
+// claimed by one — revokes their grants and has oidc-provider sign and post
+// a logout token to each application that registered a back-channel logout
+// URI (as it does for RP-initiated logout).
 import type { AppContext } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/index.ts';
+import type { EndedAuthorization } from '../services/sessions-end.ts';
 import type { OidcHost } from './host.ts';
 
 /** How often each node looks for sessions ended elsewhere (another node, the command line). */
@@ -14,11 +15,6 @@ export const LOGOUT_POLL_MS = 1000;
 
 interface BackchannelClient {
   backchannelLogout(sub: string, sid: string): Promise<void>;
-}
-
-interface SessionPayload {
-  accountId?: string;
-  authorizations?: Record<string, { sid?: string; grantId?: string; persistsLogout?: boolean }>;
 }
 
 /** Takes queued logouts, at most `limit`: each is claimed by the one node whose delete took it. */
@@ -35,30 +31,6 @@ async function claimLogouts(ctx: AppContext, limit: number) {
     if (gone.numDeletedRows > 0n) claimed.push(q);
   }
   return claimed;
-}
-
-/** The provider sessions a logout names, each deleted (claimed) here: their payloads. */
-async function claimSessions(
-  ctx: AppContext,
-  which: { user_id: string; session_id: string | null; login_ts: number | null },
-): Promise<SessionPayload[]> {
-  let q = ctx.db
-    .selectFrom('oidc_payloads')
-    .select(['id', 'payload'])
-    .where('model', '=', 'Session')
-    .where('account_id', '=', which.user_id);
-  if (which.session_id !== null) q = q.where('id', '=', which.session_id);
-  else if (which.login_ts !== null) q = q.where('login_ts', '=', which.login_ts);
-  const sessions: SessionPayload[] = [];
-  for (const row of await q.execute()) {
-    const gone = await ctx.db
-      .deleteFrom('oidc_payloads')
-      .where('model', '=', 'Session')
-      .where('id', '=', row.id)
-      .executeTakeFirst();
-    if (gone.numDeletedRows > 0n) sessions.push(JSON.parse(row.payload) as SessionPayload);
-  }
-  return sessions;
 }
 
 /** Deletes a grant and everything issued under it (as oidc-provider's sign-out does). */
@@ -80,12 +52,13 @@ export async function runLogouts(ctx: AppContext, host: OidcHost): Promise<numbe
   const { provider } = await host.current();
   let told = 0;
   for (const logout of await claimLogouts(ctx, 100)) {
-    for (const session of await claimSessions(ctx, logout)) {
-      const accountId = session.accountId ?? logout.user_id;
-      for (const [clientId, auth] of Object.entries(session.authorizations ?? {})) {
+    const accountId = logout.user_id;
+    for (const session of JSON.parse(logout.sessions) as EndedAuthorization[][]) {
+      for (const auth of session) {
         if (auth.grantId && !auth.persistsLogout) await revokeGrant(ctx, auth.grantId);
-        const client = await provider.Client.find(clientId);
+        const client = await provider.Client.find(auth.clientId);
         if (!client?.backchannelLogoutUri || !auth.sid) continue;
+        const clientId = auth.clientId;
         try {
           // (Typed `unknown` in @types/oidc-provider: signs a logout token and posts it.)
           await (client as unknown as BackchannelClient).backchannelLogout(accountId, auth.sid);

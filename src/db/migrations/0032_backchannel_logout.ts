@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 // - oidc_payloads.account_id and login_ts: whose provider session a record
 //   is, and the sign-in it came from (found without reading every payload).
 //   Sessions stored before this have neither: they simply expire.
-// - oidc_logouts: sessions ended, waiting for their applications to be told.
-//   Written in the transaction that ends them, so none is lost, whichever
-//   process (a node, the local command line) ended them.
+// - oidc_logouts: provider sessions ended (deleted in the transaction that
+//   ended the Portcullis sessions they came from), with what their
+//   applications are to be told; each node sends what it claims.
 // Only additions: an older node beside a newer one ignores them.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('applications').addColumn('backchannel_logout_uri', 'text').execute();
@@ -24,10 +24,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('oidc_logouts')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull())
-    // Which of the user's provider sessions: one by its id (a browser's
-    // sign-out), those of one sign-in by its login time (seconds), or all.
-    .addColumn('session_id', 'text')
-    .addColumn('login_ts', 'bigint')
+    // JSON: each ended session's applications ({ clientId, sid, grantId, persistsLogout }).
+    .addColumn('sessions', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
 }

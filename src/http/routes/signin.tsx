@@ -10,7 +10,7 @@ import { methodTypesFor } from '../../policy/methods-policy.ts';
 import { firstToOffer } from '../../policy/preferred-method.ts';
 import { type AppStrength, isAppStrength } from '../../policy/strength.ts';
 import { getMethodsPolicy } from '../../services/methods-policy.ts';
-import { queueLogout } from '../../services/sessions-end.ts';
+import { endProviderSessions } from '../../services/sessions-end.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { clientInfo } from '../client.ts';
 import { deviceCookie, rememberThisDevice } from '../device.ts';
@@ -510,19 +510,18 @@ export const signinRoutes = new Hono<HttpEnv>()
     const form = await readForm(c);
     const session = checkCsrf(c, form._csrf);
     if (session?.flow_id) await c.var.flows.cancel(session.flow_id);
-    // The applications signed in from this session hear of it (Back-Channel
-    // Logout): its provider session is the one oidc-provider's cookie names in
-    // this browser (the runner takes it only if it is this user's); without
-    // the cookie, those of this sign-in.
+    // The provider session this browser holds ends with it (oidc-provider's
+    // cookie names it; only if it is this user's), and its applications hear
+    // of it (Back-Channel Logout). Without the cookie, those of this sign-in.
     if (session?.user_id && session.auth_time !== null) {
       const sessionId = getCookie(c, OIDC_SESSION_COOKIE);
-      await queueLogout(
+      await endProviderSessions(
         c.var.ctx.db,
         c.var.ctx,
         session.user_id,
         sessionId && sessionId.length <= 100
           ? { sessionId }
-          : { loginTs: Math.floor(session.auth_time / 1000) },
+          : { loginTs: [Math.floor(session.auth_time / 1000)] },
       );
     }
     await endSession(c);
