@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { ClientInfo } from '../flows/signin.ts';
@@ -34,6 +35,14 @@ export function clientInfoOf(
     ...(languages.length ? { language: negotiate(languages) } : {}),
   };
 }
+
+/** `clientInfo` of a request Node hands over before the web app sees it (the listeners, oidc-provider's pages). */
+export const clientInfoOfRequest = (req: IncomingMessage, proxies: string): ClientInfo =>
+  clientInfoOf(
+    req.socket.remoteAddress ?? null,
+    (name) => req.headersDistinct[name]?.join(', '),
+    proxies,
+  );
 
 /**
  * Who the client is, given the connection's address and X-Forwarded-For (the

@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getQueryParam } from 'hono/utils/url';
 import type { AppContext } from '../context.ts';
-import { clientInfoOf } from './client.ts';
+import { clientInfoOfRequest } from './client.ts';
 import { recordRequest, toAppError } from './errors.ts';
 import { type Answer, problemAnswer, writeAnswer } from './problem.ts';
 import { verifyAnswer } from './routes/legacy.ts';
@@ -41,8 +41,7 @@ export async function withVerifyListener(ctx: AppContext, app: Listener): Promis
     verifyAnswer(ctx, {
       appId,
       authorization: header('authorization'),
-      client: () =>
-        clientInfoOf(req.socket.remoteAddress ?? null, header, ctx.config.trustedProxies),
+      client: () => clientInfoOfRequest(req, ctx.config.trustedProxies),
     })
       .catch((e: unknown) => problemAnswer(toAppError(ctx, e, VERIFY_PATH, req.destroyed)))
       .then((a) => {

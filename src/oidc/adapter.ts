@@ -7,6 +7,7 @@ import { errors } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
 import { isCrossedWrite } from '../db/index.ts';
 import { type Prepared, prepared } from '../db/prepared.ts';
+import { revokeGrant } from './grants.ts';
 import { TTL } from './paths.ts';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -103,14 +104,7 @@ export function oidcAdapter(ctx: AppContext) {
       .where('model', '=', model)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row?.grant_id) return;
-    const grantId = row.grant_id;
-    await db
-      .deleteFrom('oidc_payloads')
-      .where('model', '=', 'Grant')
-      .where('id', '=', grantId)
-      .execute();
-    await db.deleteFrom('oidc_payloads').where('grant_id', '=', grantId).execute();
+    if (row?.grant_id) await revokeGrant(db, row.grant_id);
   };
 
   return class DatabaseAdapter implements Adapter {

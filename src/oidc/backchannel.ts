@@ -8,6 +8,7 @@
 import type { AppContext } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/index.ts';
 import type { EndedAuthorization } from '../services/sessions-end.ts';
+import { revokeGrant } from './grants.ts';
 import type { OidcHost } from './host.ts';
 
 /** How often each node looks for sessions ended elsewhere (another node, the command line). */
@@ -33,16 +34,6 @@ async function claimLogouts(ctx: AppContext, limit: number) {
   return claimed;
 }
 
-/** Deletes a grant and everything issued under it (as oidc-provider's sign-out does). */
-async function revokeGrant(ctx: AppContext, grantId: string) {
-  await ctx.db
-    .deleteFrom('oidc_payloads')
-    .where('model', '=', 'Grant')
-    .where('id', '=', grantId)
-    .execute();
-  await ctx.db.deleteFrom('oidc_payloads').where('grant_id', '=', grantId).execute();
-}
-
 /**
  * Ends the provider sessions of the queued logouts and tells their
  * applications. Failures to reach an application are logged; the session
@@ -55,7 +46,7 @@ export async function runLogouts(ctx: AppContext, host: OidcHost): Promise<numbe
     const accountId = logout.user_id;
     for (const session of JSON.parse(logout.sessions) as EndedAuthorization[][]) {
       for (const auth of session) {
-        if (auth.grantId && !auth.persistsLogout) await revokeGrant(ctx, auth.grantId);
+        if (auth.grantId && !auth.persistsLogout) await revokeGrant(ctx.db, auth.grantId);
         const client = await provider.Client.find(auth.clientId);
         if (!client?.backchannelLogoutUri || !auth.sid) continue;
         const clientId = auth.clientId;

@@ -11,7 +11,7 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { AppContext } from '../context.ts';
 import { sha256 } from '../crypto/hash.ts';
 import { limiter, limitKeys } from '../flows/limits.ts';
-import { clientInfoOf } from '../http/client.ts';
+import { clientInfoOfRequest } from '../http/client.ts';
 import {
   acceptLanguage,
   type Locale,
@@ -41,16 +41,8 @@ const tr = (koa: { get(name: string): string }): { t: Translate; lang: Locale } 
 };
 
 /** The client's address, read through trusted proxies like every other page's. */
-function clientIp(ctx: AppContext, koa: { req: IncomingMessage }): string | null {
-  return clientInfoOf(
-    koa.req.socket.remoteAddress ?? null,
-    (name) => {
-      const v = koa.req.headers[name];
-      return Array.isArray(v) ? v.join(', ') : v;
-    },
-    ctx.config.trustedProxies,
-  ).ip;
-}
+const clientIp = (ctx: AppContext, koa: { req: IncomingMessage }) =>
+  clientInfoOfRequest(koa.req, ctx.config.trustedProxies).ip;
 
 /** What the code page says after an attempt (oidc-provider's error names). */
 function codeMessage(
