@@ -17,6 +17,7 @@ import type { BulkItem, BulkResult, Progress } from '../services/bulk-mfa.ts';
 import type { GroupPage, GroupPatch, GroupView, MemberPage } from '../services/groups.ts';
 import type { NewLdapServiceAccount } from '../services/ldap-service-accounts.ts';
 import type { AuditQuery, AuditView, Page, SigninQuery } from '../services/logs.ts';
+import type { SamlAppInput } from '../services/saml-apps.ts';
 import type { ServiceSettings } from '../services/settings.ts';
 import type {
   NewTemporaryAccessPass,
@@ -106,6 +107,8 @@ export interface Admin {
     /** RS256 or ES256 (checked by the service). */
     idTokenSigningAlg?: string;
   }): Promise<ApplicationView & { clientSecret?: string }>;
+  /** A SAML application, from its metadata (text) or entity id and ACS URLs. */
+  createSamlApp(input: SamlAppInput): Promise<ApplicationView>;
   apps(): Promise<ApplicationView[]>;
   app(id: string): Promise<ApplicationView>;
   /**

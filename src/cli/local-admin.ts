@@ -30,6 +30,7 @@ import {
 import { listAudit, listSignins } from '../services/logs.ts';
 import { changeMethodPolicy, getMethodsPolicy } from '../services/methods-policy.ts';
 import { dismissRisk } from '../services/risk.ts';
+import { createSamlApp } from '../services/saml-apps.ts';
 import { getServiceSettings, updateServiceSettings } from '../services/settings.ts';
 import {
   issueTemporaryAccessPass,
@@ -119,6 +120,7 @@ export function localAdmin(ctx: AppContext, actor: Actor): Admin {
       const { application, clientSecret } = await createOidcApp(ctx, input, actor);
       return { ...application, ...(clientSecret === null ? {} : { clientSecret }) };
     },
+    createSamlApp: (input) => createSamlApp(ctx, input, actor),
     apps: () => listApps(ctx),
     app: (id) => getApp(ctx, id),
     updateApp: (id, patch) => updateApp(ctx, id, patch, actor),

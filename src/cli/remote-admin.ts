@@ -154,6 +154,7 @@ export function remoteAdmin(baseUrl: string, token: string): Admin {
     // `device` only when asked for: a server from before it knows no such field.
     createClient: ({ device, ...input }) =>
       call('POST', '/applications', { ...input, ...(device ? { device } : {}), kind: 'oidc' }),
+    createSamlApp: (input) => call('POST', '/applications', { ...input, kind: 'saml' }),
     apps: async () => (await call<{ items: ApplicationView[] }>('GET', '/applications')).items,
     app: (id) => call('GET', `/applications/${encodeURIComponent(id)}`),
     updateApp: (id, patch) => call('PATCH', `/applications/${encodeURIComponent(id)}`, patch),

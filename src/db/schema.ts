@@ -31,6 +31,9 @@ export interface Database {
   oauth_device_polls: OauthDevicePollsTable;
   oidc_logouts: OidcLogoutsTable;
   signing_keys: SigningKeysTable;
+  saml_keys: SamlKeysTable;
+  saml_service_providers: SamlServiceProvidersTable;
+  saml_requests: SamlRequestsTable;
   recovery_codes: RecoveryCodesTable;
   passkeys: PasskeysTable;
   passkey_challenges: PasskeyChallengesTable;
@@ -401,7 +404,7 @@ export type Front = 'verify' | 'forward-auth' | 'ldap' | 'radius';
 export interface ApplicationsTable {
   id: string;
   name: string;
-  kind: 'legacy' | 'oidc';
+  kind: 'legacy' | 'oidc' | 'saml';
   /** JSON array of the fronts it may use. */
   fronts: string;
   radius_secret_sealed: string | null;
@@ -537,6 +540,47 @@ export interface SigningKeysTable {
   jwk_sealed: string;
   created_at: number;
   retired_at: number | null;
+}
+
+/** The SAML identity provider's signing keys: published from creation, signing from `signs_from`. */
+export interface SamlKeysTable {
+  kid: string;
+  /** The PKCS#8 private key (PEM), sealed. */
+  key_sealed: string;
+  /** Its self-signed certificate (PEM), as published. */
+  cert_pem: string;
+  created_at: number;
+  signs_from: number;
+}
+
+/** A SAML application's service provider (kind 'saml'). */
+export interface SamlServiceProvidersTable {
+  application_id: string;
+  entity_id: string;
+  /** JSON: SamlAcs[] (src/saml/sp.ts). */
+  acs: string;
+  /** JSON: SamlSlo[]. */
+  slo: string;
+  /** JSON: PEM certificates its requests are signed with. */
+  signing_certs: string;
+  encryption_cert: string | null;
+  name_id_format: string;
+  want_requests_signed: number;
+  /** What is signed: response, assertion or both. */
+  sign: string;
+  encrypt_assertion: number;
+}
+
+/** A SAML sign-on under way, kept until it expires (replays of its request id are refused). */
+export interface SamlRequestsTable {
+  id: string;
+  application_id: string;
+  request_id: string | null;
+  /** JSON: PendingSignOn (src/saml/sso.ts). */
+  request: string;
+  created_at: number;
+  answered_at: number | null;
+  expires_at: number;
 }
 
 /** One recovery code of a user's current set (RecoveryCode method): only its keyed hash. */

@@ -33,6 +33,7 @@ import { invitationRoutes } from './routes/invitation.tsx';
 import { legacyRoutes } from './routes/legacy.ts';
 import { oidcInteractionRoutes } from './routes/oidc-interaction.tsx';
 import { passwordRoutes } from './routes/password.tsx';
+import { isSamlBinding, samlRoutes } from './routes/saml.tsx';
 import { securityInfoRoutes } from './routes/security-info.tsx';
 import { signinRoutes } from './routes/signin.tsx';
 import { telephonyRoutes } from './routes/telephony.ts';
@@ -46,6 +47,7 @@ const copyJs = readAsset('http/static/copy.js');
 const selectAllJs = readAsset('http/static/select-all.js');
 const localTimeJs = readAsset('http/static/local-time.js');
 const passkeyJs = readAsset('http/static/passkey.js');
+const samlPostJs = readAsset('http/static/saml-post.js');
 /** The browser half of @simplewebauthn, its UMD bundle (global SimpleWebAuthnBrowser). */
 const webauthnJs = readFileSync(
   new URL('../dist/bundle/index.umd.min.js', import.meta.resolve('@simplewebauthn/browser')),
@@ -82,7 +84,11 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   const staysHere = securityHeaders(ctx, true);
   const leadsAway = securityHeaders(ctx, false);
   const signinPath = (path: string) =>
-    path === '/' || path.startsWith('/signin') || path.startsWith(`${OIDC_PREFIX}/interaction/`);
+    path === '/' ||
+    path.startsWith('/signin') ||
+    path.startsWith(`${OIDC_PREFIX}/interaction/`) ||
+    // (The SAML answer is a form posted to the application.)
+    path.startsWith('/saml/');
   app.use((c, next) => (signinPath(c.req.path) ? leadsAway(c, next) : staysHere(c, next)));
   const limitBody = bodyLimit({
     maxSize: ctx.config.maxBodyBytes,
@@ -138,6 +144,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
     ['/static/select-all.js', selectAllJs],
     ['/static/local-time.js', localTimeJs],
     ['/static/passkey.js', passkeyJs],
+    ['/static/saml-post.js', samlPostJs],
     ['/static/simplewebauthn.js', webauthnJs],
   ] as const)
     app.get(path, (c) =>
@@ -186,7 +193,10 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   // Every route from here on is a browser's: a change must come from our own
   // pages. The legacy fronts are called by programs and proxies, which pass on
   // the headers of requests to other sites; the admin API checks sessions itself.
-  app.use((c, next) => (isApi(c.req.path) ? next() : sameOriginOnly(c, next)));
+  // SAML's bindings are other sites' pages posting to us by design: their messages are checked instead.
+  app.use((c, next) =>
+    isApi(c.req.path) || isSamlBinding(c.req.path) ? next() : sameOriginOnly(c, next),
+  );
   // Pages: the organisation's brand, and a word after a stale form (page-context.ts).
   const pageStorage = contextStorage();
   app.use(async (c, next) => {
@@ -213,6 +223,7 @@ export function createApp(ctx: AppContext, opts: { oidc?: OidcHost } = {}) {
   app.route('/', invitationRoutes);
   app.route('/', adminRoutes);
   if (opts.oidc) app.route('/', oidcInteractionRoutes(opts.oidc));
+  app.route('/', samlRoutes());
   // The phone simulator: only when asked for, and only while nothing leaves the machine anyway.
   if (ctx.config.phoneSimulator && ctx.config.telephony === 'outbox')
     app.route('/', devPhoneRoutes);

@@ -7,6 +7,7 @@ import { appAccessStore } from '../storage/app-access.ts';
 import { type Actor, audit } from './audit.ts';
 import type { CacheView } from './cache.ts';
 import { makeLdapServiceAccount, type NewLdapServiceAccount } from './ldap-service-accounts.ts';
+import { type SamlView, serviceProvidersOf, toSamlView } from './saml-apps.ts';
 import { type IdTokenAlg, idTokenAlgOf } from './signing-algs.ts';
 import { printable } from './validation.ts';
 
@@ -16,7 +17,7 @@ export const radiusModes: readonly RadiusMode[] = ['app-password', 'mfa'];
 export interface ApplicationView {
   id: string;
   name: string;
-  kind: 'legacy' | 'oidc';
+  kind: 'legacy' | 'oidc' | 'saml';
   fronts: Front[];
   hasRadiusSecret: boolean;
   createdAt: string;
@@ -46,6 +47,8 @@ export interface ApplicationView {
   assignmentRequired: boolean;
   /** The groups assigned to it, by name. */
   groups: string[];
+  /** SAML applications: their service provider. */
+  saml: SamlView | null;
 }
 
 const aad = (id: string) => `applications:${id}:radius`;
@@ -71,6 +74,7 @@ export const toApplicationView = (a: ApplicationsTable): ApplicationView => ({
   hasLdapServiceAccount: !!a.ldap_service_hash,
   assignmentRequired: a.assignment_required === 1,
   groups: [],
+  saml: null,
 });
 
 /** Views with the groups assigned to each application. */
@@ -78,10 +82,18 @@ async function withGroups(ctx: AppContext, rows: ApplicationsTable[]): Promise<A
   const groups = await appAccessStore(ctx.db).groupsOf(
     rows.filter((r) => r.assignment_required === 1).map((r) => r.id),
   );
-  return rows.map((r) => ({
-    ...toApplicationView(r),
-    groups: (groups.get(r.id) ?? []).map((g) => g.name),
-  }));
+  const sps = await serviceProvidersOf(
+    ctx,
+    rows.filter((r) => r.kind === 'saml').map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const sp = sps.get(r.id);
+    return {
+      ...toApplicationView(r),
+      groups: (groups.get(r.id) ?? []).map((g) => g.name),
+      saml: sp ? toSamlView(sp) : null,
+    };
+  });
 }
 
 const secretAad = (id: string) => `applications:${id}:client_secret`;
@@ -99,6 +111,8 @@ const URI_KINDS = {
     many: 'Back-channel logout URIs',
     few: 'back-channel logout URIs',
   },
+  acs: { one: 'An ACS URL', many: 'ACS URLs', few: 'ACS URLs' },
+  slo: { one: 'A Single Logout URL', many: 'Single Logout URLs', few: 'Single Logout URLs' },
 } as const;
 type UriKind = keyof typeof URI_KINDS;
 
@@ -107,7 +121,7 @@ type UriKind = keyof typeof URI_KINDS;
  * fragment. Post-logout redirect URIs follow the same rules (OpenID Connect
  * RP-Initiated Logout §3.1 compares them exactly, like redirect URIs).
  */
-function parseRedirectUri(raw: string, kind: UriKind = 'redirect'): string {
+export function parseRedirectUri(raw: string, kind: UriKind = 'redirect'): string {
   const { one, many } = URI_KINDS[kind];
   if (raw.length > 2000)
     throw new AppError('invalid_request', {
@@ -566,6 +580,13 @@ export async function deleteApp(
       .executeTakeFirst();
     if (!app) throw noSuchApp(id);
     await trx.deleteFrom('applications').where('id', '=', app.id).execute();
+    const sp = await trx
+      .deleteFrom('saml_service_providers')
+      .where('application_id', '=', app.id)
+      .returning('entity_id')
+      .executeTakeFirst();
+    if (sp) ctx.dataCache.forget(`saml-sp:${sp.entity_id}`);
+    await trx.deleteFrom('saml_requests').where('application_id', '=', app.id).execute();
     const oidcRecords = await forgetOidcRecords(trx, app.id);
     const appPasswords = await dropFromAppPasswords(ctx, trx, actor, app);
     await audit(ctx, trx, actor, {

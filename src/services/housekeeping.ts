@@ -30,6 +30,7 @@ export async function housekeeping(ctx: AppContext): Promise<void> {
   // OpenID Connect records past their lifetime (the adapter no longer finds them).
   await ctx.db.deleteFrom('oidc_payloads').where('expires_at', '<', now).execute();
   await ctx.db.deleteFrom('oauth_device_polls').where('expires_at', '<', now).execute();
+  await ctx.db.deleteFrom('saml_requests').where('expires_at', '<', now).execute();
   await ctx.db.deleteFrom('remembered_devices').where('expires_at', '<', now).execute();
   // RADIUS challenges and answered requests past their life.
   await radiusStore(ctx.db).sweep(now);

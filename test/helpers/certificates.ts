@@ -131,3 +131,31 @@ export function makeAttestationCertificates(
     leafKey: readFileSync(path.join(dir, 'leaf.key'), 'utf8'),
   };
 }
+
+/** A self-signed key pair (openssl), as a service provider or a client makes its own: PEM texts. */
+export function selfSignedPair(dir: string, name: string): { key: string; cert: string } {
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.pem`,
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`openssl req failed: ${r.stderr}`);
+  return {
+    key: readFileSync(path.join(dir, `${name}.key`), 'utf8'),
+    cert: readFileSync(path.join(dir, `${name}.pem`), 'utf8'),
+  };
+}

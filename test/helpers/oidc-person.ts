@@ -74,20 +74,40 @@ export async function authorize(
     nonce,
     ...extra,
   });
+  const done = await playThrough(
+    b,
+    issuer,
+    await b.get(url.pathname + url.search),
+    person,
+    (res) => !!res.headers.get('location')?.startsWith(REDIRECT),
+  );
+  const callback = new URL(done.res.headers.get('location')!);
+  const tokens = () =>
+    client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+  return { callback, seen: done.seen, tokens };
+}
+
+/**
+ * Plays the person through whatever pages Portcullis shows, from `res`
+ * (following redirects within `issuer`), until `done` says an answer is the
+ * end (a redirect to the application, a page posting to it).
+ */
+export async function playThrough(
+  b: FormClient,
+  issuer: string,
+  start: Response,
+  person: Person,
+  done: (res: Response) => boolean,
+): Promise<{ res: Response; seen: Page[] }> {
   const seen: Page[] = [];
-  let res = await b.get(url.pathname + url.search);
+  let res = start;
   for (let i = 0; i < 30; i++) {
+    if (done(res)) return { res, seen };
     const location = res.headers.get('location');
-    if (location?.startsWith(REDIRECT)) {
-      const callback = new URL(location);
-      const tokens = () =>
-        client.authorizationCodeGrant(config, callback, {
-          pkceCodeVerifier: verifier,
-          expectedState: state,
-          expectedNonce: nonce,
-        });
-      return { callback, seen, tokens };
-    }
     if (location) {
       const next = new URL(location, issuer);
       res = await b.get(next.pathname + next.search);

@@ -19,7 +19,7 @@ export function appCommands(program: Command): void {
   app
     .command('add')
     .description(
-      'Register an application. Legacy (--legacy): prints its id. OpenID Connect (--redirect-uri, --machine or --device): prints the client id and secret (once; a device client has none).',
+      'Register an application. Legacy (--legacy): prints its id. OpenID Connect (--redirect-uri, --machine or --device): prints the client id and secret (once; a device client has none). SAML (--saml with --metadata, or --entity-id and --acs-url): prints its id.',
     )
     .requiredOption('--name <name>', 'what the application is')
     .option('--legacy', 'a legacy application (HTTP verify, forward-auth, LDAP, RADIUS)')
@@ -48,7 +48,34 @@ export function appCommands(program: Command): void {
       '--backchannel-logout-uri <uri>',
       'OpenID Connect: where it is told (Back-Channel Logout) when a session ends: sign-out, a block, a new password (same rules)',
     )
-    .option('--require-mfa', 'OpenID Connect: everyone needs MFA here, whatever their state')
+    .option('--saml', 'a SAML 2.0 service provider')
+    .option(
+      '--metadata <file-or-url>',
+      "SAML: the service provider's metadata (a file, or an https URL)",
+    )
+    .option('--entity-id <id>', 'SAML, without metadata: its entity id')
+    .option(
+      '--acs-url <url...>',
+      'SAML, without metadata: where responses are posted (the first is the default)',
+    )
+    .option('--slo-url <url>', 'SAML, without metadata: its Single Logout URL (HTTP-Redirect)')
+    .option(
+      '--signing-cert <file...>',
+      'SAML: PEM certificate(s) its AuthnRequests are signed with (then unsigned ones are refused)',
+    )
+    .option(
+      '--name-id-format <format>',
+      'SAML: emailAddress (the UPN; default), persistent or transient',
+    )
+    .option('--sign <what>', 'SAML: what is signed: response, assertion or both (default)')
+    .option(
+      '--encrypt-assertion',
+      "SAML: encrypt assertions to the metadata's encryption certificate",
+    )
+    .option(
+      '--require-mfa',
+      'OpenID Connect and SAML: everyone needs MFA here, whatever their state',
+    )
     .option(
       '--strength <strength>',
       'OpenID Connect: the authentication strength it requires: none, mfa (as --require-mfa), passwordless or phishing-resistant (a passkey for both)',
@@ -86,8 +113,33 @@ export function appCommands(program: Command): void {
         device?: boolean;
         idTokenAlg?: string;
         ldapServiceAccount?: boolean;
+        saml?: boolean;
+        metadata?: string;
+        entityId?: string;
+        acsUrl?: string[];
+        sloUrl?: string;
+        signingCert?: string[];
+        nameIdFormat?: string;
+        sign?: string;
+        encryptAssertion?: boolean;
         json?: boolean;
       }) => {
+        const samlOnly = !!(
+          o.metadata ||
+          o.entityId ||
+          o.acsUrl?.length ||
+          o.sloUrl ||
+          o.signingCert?.length ||
+          o.nameIdFormat ||
+          o.sign ||
+          o.encryptAssertion
+        );
+        if (samlOnly && !o.saml)
+          throw new AppError('invalid_request', {
+            detail:
+              '--metadata, --entity-id, --acs-url, --slo-url, --signing-cert, --name-id-format, --sign and --encrypt-assertion are for SAML applications (--saml).',
+          });
+        if (o.saml) return addSamlApp(o);
         const oidc = !!(
           o.redirectUri?.length ||
           o.postLogoutRedirectUri?.length ||
@@ -370,6 +422,101 @@ async function setLegacy(
   );
 }
 
+/** `app add --saml`: the metadata read here (a file, or fetched), then registered like any other. */
+async function addSamlApp(o: {
+  name: string;
+  legacy?: boolean;
+  metadata?: string;
+  entityId?: string;
+  acsUrl?: string[];
+  sloUrl?: string;
+  signingCert?: string[];
+  nameIdFormat?: string;
+  sign?: string;
+  encryptAssertion?: boolean;
+  requireMfa?: boolean;
+  strength?: string;
+  redirectUri?: string[];
+  machine?: boolean;
+  device?: boolean;
+  fronts?: string;
+  radiusSecret?: string;
+  firstParty?: boolean;
+  json?: boolean;
+}): Promise<void> {
+  if (
+    o.legacy ||
+    o.redirectUri?.length ||
+    o.machine ||
+    o.device ||
+    o.fronts ||
+    o.radiusSecret ||
+    o.firstParty
+  )
+    throw new AppError('invalid_request', {
+      detail:
+        'A SAML application (--saml) takes --metadata or --entity-id and --acs-url, and SAML options; not legacy or OpenID Connect ones.',
+    });
+  const { readFile } = await import('node:fs/promises');
+  const text = async (source: string, what: string) => {
+    try {
+      return await readFile(source, 'utf8');
+    } catch {
+      throw new AppError('invalid_request', {
+        detail: `Cannot read the ${what} file "${source.slice(0, 200)}".`,
+      });
+    }
+  };
+  const metadata =
+    o.metadata === undefined
+      ? undefined
+      : /^https?:\/\//i.test(o.metadata)
+        ? await fetchMetadata(o.metadata)
+        : await text(o.metadata, 'metadata');
+  const certs = o.signingCert
+    ? await Promise.all(o.signingCert.map((f) => text(f, 'certificate')))
+    : undefined;
+  const created = await withAdmin((a) =>
+    a.createSamlApp({
+      name: o.name,
+      ...(metadata !== undefined ? { metadata } : {}),
+      ...(o.entityId ? { entityId: o.entityId } : {}),
+      ...(o.acsUrl ? { acsUrls: o.acsUrl } : {}),
+      ...(o.sloUrl ? { sloUrl: o.sloUrl } : {}),
+      ...(certs ? { signingCertificates: certs } : {}),
+      ...(o.nameIdFormat ? { nameIdFormat: o.nameIdFormat } : {}),
+      ...(o.sign ? { sign: o.sign } : {}),
+      ...(o.encryptAssertion ? { encryptAssertion: true } : {}),
+      requireMfa: !!o.requireMfa,
+      ...(o.strength ? { strength: o.strength } : {}),
+    }),
+  );
+  print(!!o.json, created, () => created.id);
+}
+
+/** A service provider's metadata from its URL: https (http only for localhost), 10 s, 60 KB at most. */
+async function fetchMetadata(url: string): Promise<string> {
+  const u = new URL(url);
+  if (u.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(u.hostname))
+    throw new AppError('invalid_request', {
+      detail: 'Metadata URLs use https (http only for localhost).',
+    });
+  let res: Response;
+  try {
+    res = await fetch(u, { signal: AbortSignal.timeout(10_000), redirect: 'error' });
+  } catch {
+    throw new AppError('invalid_request', {
+      detail: `The metadata could not be fetched from ${u.origin}.`,
+    });
+  }
+  const body = await res.text();
+  if (!res.ok)
+    throw new AppError('invalid_request', { detail: `The metadata URL answered ${res.status}.` });
+  if (body.length > 60_000)
+    throw new AppError('invalid_request', { detail: 'The metadata is larger than 60 KB.' });
+  return body;
+}
+
 /** One application, as `Get-… | fl` lays it out. */
 const formatApp = (a: ApplicationView) =>
   formatList({
@@ -377,30 +524,42 @@ const formatApp = (a: ApplicationView) =>
     Name: a.name,
     Kind: a.kind,
     CreatedAt: a.createdAt,
-    ...(a.kind === 'legacy'
+    ...(a.saml
       ? {
-          Fronts: a.fronts,
-          HasRadiusSecret: a.hasRadiusSecret,
-          RadiusMode: a.radiusMode,
-          RadiusMessageAuthenticator: a.radiusMessageAuthenticator ? 'required' : 'optional',
-          HasLdapServiceAccount: a.hasLdapServiceAccount,
-          UsedBy: !a.assignmentRequired
-            ? 'all users'
-            : a.groups.length
-              ? a.groups.map((g) => `group ${g}`)
-              : 'no one (its groups were deleted)',
-        }
-      : {
-          RedirectUris: a.redirectUris,
-          PostLogoutRedirectUris: a.postLogoutRedirectUris,
-          BackchannelLogoutUri: a.backchannelLogoutUri ?? '',
-          GrantTypes: a.grantTypes,
-          HasClientSecret: a.hasClientSecret,
+          EntityId: a.saml.entityId,
+          AcsUrls: a.saml.acsUrls,
+          SloUrls: a.saml.sloUrls,
+          NameIdFormat: a.saml.nameIdFormat,
+          Signed: a.saml.sign,
+          EncryptAssertion: a.saml.encryptAssertion,
+          WantRequestsSigned: a.saml.wantRequestsSigned,
           RequireMfa: a.requireMfa,
           Strength: a.strength,
-          FirstParty: a.firstParty,
-          IdTokenSigningAlg: a.idTokenSigningAlg,
-        }),
+        }
+      : a.kind === 'legacy'
+        ? {
+            Fronts: a.fronts,
+            HasRadiusSecret: a.hasRadiusSecret,
+            RadiusMode: a.radiusMode,
+            RadiusMessageAuthenticator: a.radiusMessageAuthenticator ? 'required' : 'optional',
+            HasLdapServiceAccount: a.hasLdapServiceAccount,
+            UsedBy: !a.assignmentRequired
+              ? 'all users'
+              : a.groups.length
+                ? a.groups.map((g) => `group ${g}`)
+                : 'no one (its groups were deleted)',
+          }
+        : {
+            RedirectUris: a.redirectUris,
+            PostLogoutRedirectUris: a.postLogoutRedirectUris,
+            BackchannelLogoutUri: a.backchannelLogoutUri ?? '',
+            GrantTypes: a.grantTypes,
+            HasClientSecret: a.hasClientSecret,
+            RequireMfa: a.requireMfa,
+            Strength: a.strength,
+            FirstParty: a.firstParty,
+            IdTokenSigningAlg: a.idTokenSigningAlg,
+          }),
   });
 
 export function outboxCommands(program: Command): void {

@@ -32,6 +32,7 @@ import * as m0029 from './0029_user_risk.ts';
 import * as m0030 from './0030_tap_start.ts';
 import * as m0031 from './0031_device_polls.ts';
 import * as m0032 from './0032_backchannel_logout.ts';
+import * as m0033 from './0033_saml.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '0030_tap_start': m0030,
   '0031_device_polls': m0031,
   '0032_backchannel_logout': m0032,
+  '0033_saml': m0033,
 };
 
 export const migrationProvider: MigrationProvider = {

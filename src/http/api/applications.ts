@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
 import { APP_STRENGTHS, type AppStrength } from '../../policy/strength.ts';
+import { NAMEID_FORMATS, type NameIdFormat } from '../../saml/constants.ts';
 import { setAppAccess } from '../../services/app-access.ts';
 import {
   createLegacyApp,
@@ -15,6 +16,7 @@ import {
   deleteLdapServiceAccount,
   newLdapServiceAccount,
 } from '../../services/ldap-service-accounts.ts';
+import { createSamlApp, SAML_SIGN_MODES } from '../../services/saml-apps.ts';
 import { ID_TOKEN_ALGS } from '../../services/signing-algs.ts';
 import type { HttpEnv } from '../env.ts';
 import { actorOf } from './auth.ts';
@@ -42,11 +44,28 @@ const StrengthSchema = z.enum(APP_STRENGTHS as [AppStrength, ...AppStrength[]]).
     "The authentication strength the application requires (OpenID Connect clients): none (the user's own MFA state decides), mfa, passwordless or phishing-resistant (a passkey for both); its sign-ins step up to it, and the ID token's acr names it",
 });
 
+const SamlSchema = z
+  .object({
+    entityId: z.string(),
+    acsUrls: z
+      .array(z.string())
+      .openapi({ description: 'Where responses may be posted (HTTP-POST)' }),
+    sloUrls: z.array(z.string()),
+    nameIdFormat: z.enum(NAMEID_FORMATS as [NameIdFormat, ...NameIdFormat[]]),
+    sign: z.enum(SAML_SIGN_MODES),
+    encryptAssertion: z.boolean(),
+    wantRequestsSigned: z.boolean().openapi({
+      description: 'Unsigned AuthnRequests (or ones not signed by its certificates) are refused',
+    }),
+    signingCertificates: z.number().int(),
+  })
+  .openapi('SamlServiceProvider');
+
 const ApplicationSchema = z
   .object({
     id: z.string().openapi({ description: 'Also the OpenID Connect client_id' }),
     name: z.string(),
-    kind: z.enum(['legacy', 'oidc']),
+    kind: z.enum(['legacy', 'oidc', 'saml']),
     fronts: z.array(FrontSchema),
     hasRadiusSecret: z.boolean(),
     createdAt: z.string(),
@@ -81,6 +100,9 @@ const ApplicationSchema = z
       description: 'Only members of `groups` may use it (legacy fronts); false: all users',
     }),
     groups: z.array(z.string()).openapi({ description: 'The groups assigned to it, by name' }),
+    saml: SamlSchema.nullable().openapi({
+      description: 'SAML applications: their service provider',
+    }),
   })
   .openapi('Application');
 
@@ -110,7 +132,7 @@ const create = route({
   body: z
     .object({
       name: z.string().max(100),
-      kind: z.enum(['legacy', 'oidc']).optional(),
+      kind: z.enum(['legacy', 'oidc', 'saml']).optional(),
       fronts: z.array(FrontSchema).optional(),
       radiusSecret: z.string().max(128).optional(),
       radiusMode: RadiusModeSchema.optional(),
@@ -128,6 +150,20 @@ const create = route({
       }),
       idTokenSigningAlg: AlgInput,
       ldapServiceAccount: z.boolean().optional(),
+      metadata: z.string().max(60_000).optional().openapi({
+        description: "SAML: the service provider's metadata (one md:EntityDescriptor)",
+      }),
+      entityId: z.string().max(512).optional().openapi({ description: 'SAML, without metadata' }),
+      acsUrls: z.array(z.string().max(2000)).max(20).optional(),
+      sloUrl: z.string().max(2000).optional(),
+      signingCertificates: z.array(z.string().max(16_384)).max(4).optional().openapi({
+        description:
+          'SAML: PEM certificates its AuthnRequests are signed with (instead of the metadata’s)',
+      }),
+      nameIdFormat: z.enum(NAMEID_FORMATS as [NameIdFormat, ...NameIdFormat[]]).optional(),
+      sign: z.enum(SAML_SIGN_MODES).optional(),
+      encryptAssertion: z.boolean().optional(),
+      wantRequestsSigned: z.boolean().optional(),
     })
     .strict(),
   response: ApplicationSchema.extend({
@@ -250,6 +286,63 @@ export const applicationsApi = new OpenAPIHono<HttpEnv>()
   .openapi(list, async (c) => c.json({ items: await listApps(c.var.ctx) }, 200))
   .openapi(create, async (c) => {
     const b = c.req.valid('json');
+    const { metadata, entityId, acsUrls, sloUrl, signingCertificates, nameIdFormat, sign } = b;
+    const samlOnly = {
+      metadata,
+      entityId,
+      acsUrls,
+      sloUrl,
+      signingCertificates,
+      nameIdFormat,
+      sign,
+    };
+    if (
+      b.kind !== 'saml' &&
+      (Object.values(samlOnly).some((v) => v !== undefined) ||
+        b.encryptAssertion !== undefined ||
+        b.wantRequestsSigned !== undefined)
+    )
+      throw new AppError('invalid_request', {
+        detail:
+          'metadata, entityId, acsUrls, sloUrl, signingCertificates, nameIdFormat, sign, encryptAssertion and wantRequestsSigned are for kind "saml".',
+      });
+    if (b.kind === 'saml') {
+      if (
+        b.fronts ||
+        b.radiusSecret ||
+        b.radiusMode ||
+        b.radiusMessageAuthenticator !== undefined ||
+        b.ldapServiceAccount ||
+        b.redirectUris ||
+        b.postLogoutRedirectUris ||
+        b.backchannelLogoutUri ||
+        b.firstParty ||
+        b.machine ||
+        b.device ||
+        b.idTokenSigningAlg
+      )
+        throw new AppError('invalid_request', {
+          detail:
+            'A SAML application takes metadata (or entityId and acsUrls), sloUrl, signingCertificates, nameIdFormat, sign, encryptAssertion, wantRequestsSigned, strength and requireMfa.',
+        });
+      const app = await createSamlApp(
+        c.var.ctx,
+        {
+          name: b.name,
+          ...(Object.fromEntries(
+            Object.entries(samlOnly).filter(([, v]) => v !== undefined),
+          ) as typeof samlOnly),
+          ...(b.encryptAssertion !== undefined ? { encryptAssertion: b.encryptAssertion } : {}),
+          ...(b.wantRequestsSigned !== undefined
+            ? { wantRequestsSigned: b.wantRequestsSigned }
+            : {}),
+          requireMfa: !!b.requireMfa,
+          ...(b.strength ? { strength: b.strength } : {}),
+        },
+        actorOf(c),
+      );
+      return c.json(app, 201);
+    }
     if ((b.kind ?? 'legacy') === 'legacy') {
       if (
         b.redirectUris ||
