@@ -50,6 +50,12 @@ export const SAML_PATHS = {
   start: '/saml/start',
 } as const;
 
-/** Limits on what we read: an encoded message, and the XML inside it. */
-export const MAX_ENCODED = 32 * 1024;
-export const MAX_XML = 64 * 1024;
+/**
+ * Limits on what we read, below the transport's own (Node's 16 KiB of
+ * headers, the 64 KiB body limit), so that an oversized message reaches our
+ * checks and is refused with a page and a sign-in log entry. Real
+ * AuthnRequests are a few kilobytes.
+ */
+export const MAX_REDIRECT_ENCODED = 12 * 1024;
+export const MAX_POST_ENCODED = 40 * 1024;
+export const MAX_XML = 32 * 1024;

@@ -8,7 +8,15 @@ import { verify, X509Certificate } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
-import { ENVELOPED, EXC_C14N, MAX_ENCODED, MAX_XML, NS, RSA_SHA256 } from './constants.ts';
+import {
+  ENVELOPED,
+  EXC_C14N,
+  MAX_POST_ENCODED,
+  MAX_REDIRECT_ENCODED,
+  MAX_XML,
+  NS,
+  RSA_SHA256,
+} from './constants.ts';
 
 /** A message refused; `reason` is for the sign-in log and the error page (no secrets in it). */
 export class SamlError extends Error {
@@ -23,7 +31,7 @@ export class SamlError extends Error {
 
 /** HTTP-Redirect: base64 of raw DEFLATE, bounded both ways. */
 export function inflateRedirect(b64: string): string {
-  if (b64.length > MAX_ENCODED) throw new SamlError('message too large');
+  if (b64.length > MAX_REDIRECT_ENCODED) throw new SamlError('message too large');
   const raw = Buffer.from(b64, 'base64');
   try {
     return inflateRawSync(raw, { maxOutputLength: MAX_XML }).toString('utf8');
@@ -37,7 +45,7 @@ export function inflateRedirect(b64: string): string {
 
 /** HTTP-POST: base64, bounded. */
 export function decodePost(b64: string): string {
-  if (b64.length > MAX_ENCODED * 2) throw new SamlError('message too large');
+  if (b64.length > MAX_POST_ENCODED) throw new SamlError('message too large');
   if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(b64)) throw new SamlError('message is not base64');
   return Buffer.from(b64, 'base64').toString('utf8');
 }

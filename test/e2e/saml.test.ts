@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { sign } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
 import { SAML } from '@node-saml/node-saml';
+import { SignedXml } from 'xml-crypto';
 import { loadConfig } from '../../src/config/load.ts';
 import { startServer } from '../../src/server.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
@@ -201,5 +204,259 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
     assert.equal(postsTo(page.html), ACS);
     const { profile } = await saml.validatePostResponseAsync(posted(page.html));
     assert.equal(profile?.nameID, mallory.upn);
+  });
+});
+
+// The attack shapes of issue 22 (and docs/design/saml-idp.md): each refused
+// with an error page (never a response to an address not registered) and a
+// failed sign-in in the log, saying why.
+describe('SAML identity provider: hostile requests', () => {
+  let db: TestDatabase;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let issuer: string;
+  let dir: string;
+  let sp: { key: string; cert: string };
+  let other: { key: string; cert: string };
+  let appId: string;
+  let n = 0;
+
+  /** An AuthnRequest as a service provider writes one. */
+  const request = (
+    o: {
+      id?: string;
+      acs?: string;
+      destination?: string;
+      instant?: number;
+      inner?: string;
+      issuer?: string;
+    } = {},
+  ) => {
+    const id = o.id ?? `_req${++n}${Date.now()}`;
+    return (
+      `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date(o.instant ?? Date.now()).toISOString()}" Destination="${o.destination ?? `${issuer}/saml/sso`}" AssertionConsumerServiceURL="${o.acs ?? ACS}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST">` +
+      `<saml:Issuer>${o.issuer ?? SP_ENTITY}</saml:Issuer>${o.inner ?? ''}</samlp:AuthnRequest>`
+    );
+  };
+  /** The HTTP-Redirect query of `xml`, signed with `key` (saml-bindings §3.4.4.1) unless null. */
+  const redirect = (xml: string, key: string | null, relay?: string, deflated?: Buffer) => {
+    const enc = encodeURIComponent;
+    let q = `SAMLRequest=${enc((deflated ?? deflateRawSync(xml)).toString('base64'))}`;
+    if (relay) q += `&RelayState=${enc(relay)}`;
+    if (!key) return `/saml/sso?${q}`;
+    q += `&SigAlg=${enc('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')}`;
+    return `/saml/sso?${q}&Signature=${enc(sign('sha256', Buffer.from(q), key).toString('base64'))}`;
+  };
+  /** `xml` with an enveloped signature on its root, after the Issuer (xml-crypto, as SPs sign). */
+  const signed = (xml: string, key = sp.key) => {
+    const sx = new SignedXml({
+      privateKey: key,
+      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+      canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+    });
+    sx.addReference({
+      xpath: "/*[local-name(.)='AuthnRequest']",
+      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+      transforms: [
+        'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+        'http://www.w3.org/2001/10/xml-exc-c14n#',
+      ],
+    });
+    sx.computeSignature(xml, {
+      prefix: 'ds',
+      location: {
+        reference: "/*[local-name(.)='AuthnRequest']/*[local-name(.)='Issuer']",
+        action: 'after',
+      },
+    });
+    return sx.getSignedXml();
+  };
+  const get = (url: string) => fetch(`${issuer}${url}`, { redirect: 'manual' });
+  const post = (xml: string, relay?: string) =>
+    fetch(`${issuer}/saml/sso`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'cross-site',
+        origin: 'https://wiki.test',
+      },
+      body: new URLSearchParams({
+        SAMLRequest: Buffer.from(xml).toString('base64'),
+        ...(relay ? { RelayState: relay } : {}),
+      }),
+    });
+  /** Refused: an error page saying so (no form to any ACS), and the reason in the sign-in log. */
+  const refused = async (res: Response, reason: RegExp, application: string | null = appId) => {
+    const html = await res.text();
+    assert.equal(res.status, 400, textOf(html).slice(0, 300));
+    assert.match(textOf(html), /sign-in request was refused/);
+    assert.doesNotMatch(html, /SAMLResponse/);
+    const log = await server.ctx.db
+      .selectFrom('signin_log')
+      .selectAll()
+      .where('front', '=', 'saml')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(log.result, 'failure');
+    assert.match(log.reason, reason);
+    assert.equal(log.application, application);
+  };
+
+  before(async () => {
+    ({ db, issuer } = await databaseWithIssuer());
+    server = await startServer(loadConfig(db.env), () => {});
+    dir = mkdtempSync(path.join(tmpdir(), 'saml-'));
+    sp = selfSignedPair(dir, 'wiki');
+    other = selfSignedPair(dir, 'other');
+    const r = await runCli(
+      [
+        'app',
+        'add',
+        '--name',
+        'Wiki',
+        '--saml',
+        '--entity-id',
+        SP_ENTITY,
+        '--acs-url',
+        ACS,
+        '--signing-cert',
+        path.join(dir, 'wiki.pem'),
+        '--json',
+      ],
+      db.env,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    appId = (JSON.parse(r.stdout) as { id: string }).id;
+  });
+  after(async () => {
+    await server?.close();
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('accepts the well-formed requests the fixtures are made from (both bindings)', async () => {
+    const a = await get(redirect(request(), sp.key, 'relay'));
+    assert.equal(a.status, 303);
+    assert.match(a.headers.get('location') ?? '', /^\/saml\/continue\//);
+    const b = await post(signed(request()));
+    assert.equal(b.status, 303);
+  });
+
+  it('refuses unsigned and wrongly signed requests where the application signs its requests', async () => {
+    await refused(await get(redirect(request(), null)), /not signed/);
+    await refused(await post(request()), /not signed/);
+    await refused(await get(redirect(request(), other.key)), /bad signature/);
+    await refused(await post(signed(request(), other.key)), /bad signature/);
+    // A RelayState changed after signing (the signature covers it).
+    const url = redirect(request(), sp.key, 'relay-a').replace(
+      'RelayState=relay-a',
+      'RelayState=relay-b',
+    );
+    await refused(await get(url), /bad signature/);
+    // An enveloped signature does not sign an HTTP-Redirect request.
+    await refused(await get(redirect(signed(request()), null)), /not signed/);
+  });
+
+  it('refuses signature wrapping (XSW): the signed request moved aside, or its ID reused', async () => {
+    const original = signed(request({ id: '_signed1' }));
+    const signature = /<ds:Signature[\s\S]*<\/ds:Signature>/.exec(original)![0];
+    const unsigned = original.replace(signature, '');
+    const evil = (id: string, inner: string) =>
+      request({ id, acs: 'https://evil.test/acs', inner }).replace(
+        '<saml:Issuer>',
+        '<saml:Issuer>',
+      );
+    // XSW1: a new root (the attacker's ACS) carrying the signature, the signed request in Extensions.
+    const xsw1 = evil(
+      '_evil',
+      `${signature}<samlp:Extensions>${unsigned}</samlp:Extensions>`,
+    ).replace(`</saml:Issuer>${signature}`, `</saml:Issuer>${signature}`);
+    await refused(await post(xsw1), /does not cover|exactly one signature/);
+    // XSW2: the same, the new root taking the signed request's ID.
+    await refused(
+      await post(evil('_signed1', `${signature}<samlp:Extensions>${unsigned}</samlp:Extensions>`)),
+      /duplicate ID/,
+      null, // (refused while parsing, before the issuer is read)
+    );
+    // XSW3: the whole signed request (with its signature) inside the attacker's root.
+    await refused(
+      await post(evil('_evil3', `<samlp:Extensions>${original}</samlp:Extensions>`)),
+      /exactly one signature|not signed/,
+    );
+    // XSW4: the signed request's signature kept, its content changed (another ACS).
+    await refused(
+      await post(
+        original.replace(
+          `AssertionConsumerServiceURL="${ACS}"`,
+          'AssertionConsumerServiceURL="https://evil.test/acs"',
+        ),
+      ),
+      /bad signature/,
+    );
+  });
+
+  it('refuses DTDs and entities (XXE, billion laughs), processing instructions and malformed XML', async () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>${request({ inner: '<samlp:Extensions>&x;</samlp:Extensions>' })}`;
+    await refused(await get(redirect(xxe, sp.key)), /DTDs, entities/, null);
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>' +
+      request({ inner: '<samlp:Extensions>&lol2;</samlp:Extensions>' });
+    await refused(await post(laughs), /DTDs, entities/, null);
+    await refused(
+      await get(redirect(request({ inner: '<?evil x?>' }), sp.key)),
+      /processing instructions/,
+      null,
+    );
+    await refused(
+      await get(
+        redirect(request({ inner: '<samlp:Extensions>&nbsp;</samlp:Extensions>' }), sp.key),
+      ),
+      /malformed XML/,
+      null,
+    );
+    // An unknown issuer is refused before anything else is trusted.
+    await refused(
+      await get(redirect(request({ issuer: 'https://nobody.test' }), sp.key)),
+      /no SAML application/,
+      null,
+    );
+  });
+
+  it('refuses oversized and deflate-bomb SAMLRequest values', async () => {
+    await refused(await get(`/saml/sso?SAMLRequest=${'A'.repeat(13 * 1024)}`), /too large/, null);
+    await refused(await post('A'.repeat(33 * 1024)), /too large/, null);
+    // 4 MB of XML that deflates to a few kilobytes.
+    const bomb = deflateRawSync(
+      Buffer.from(
+        request({ inner: `<samlp:Extensions>${' '.repeat(4 * 1024 * 1024)}</samlp:Extensions>` }),
+      ),
+    );
+    assert.ok(bomb.length < 32 * 1024);
+    await refused(await get(redirect('', sp.key, undefined, bomb)), /inflates too large/, null);
+  });
+
+  it('refuses an ACS URL not registered, another destination and a stale request', async () => {
+    await refused(
+      await get(redirect(request({ acs: 'https://evil.test/acs' }), sp.key)),
+      /not registered/,
+    );
+    await refused(
+      await get(redirect(request({ destination: 'https://elsewhere.test/sso' }), sp.key)),
+      /another destination/,
+    );
+    await refused(
+      await get(redirect(request({ instant: Date.now() - 10 * 60_000 }), sp.key)),
+      /too long ago/,
+    );
+  });
+
+  it('refuses a replayed request, also when the copies arrive together: exactly one is taken', async () => {
+    const url = redirect(request(), sp.key);
+    assert.equal((await get(url)).status, 303);
+    await refused(await get(url), /already used/);
+    const racing = redirect(request(), sp.key);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get(racing)));
+    assert.deepEqual(answers.map((r) => r.status).sort(), [303, 400, 400, 400, 400, 400, 400, 400]);
   });
 });
