@@ -9,6 +9,7 @@ import { SAML } from '@node-saml/node-saml';
 import { SignedXml } from 'xml-crypto';
 import { loadConfig } from '../../src/config/load.ts';
 import { startServer } from '../../src/server.ts';
+import { createGroup } from '../../src/services/groups.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
 import { createUser } from '../../src/services/users.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
@@ -23,6 +24,9 @@ const SP_ENTITY = 'https://wiki.test/saml';
 const ACS = 'https://wiki.test/saml/acs';
 const EMAIL = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress';
 const REFEDS_MFA = 'https://refeds.org/profile/mfa';
+const PAYROLL = 'https://payroll.test/saml';
+const PERSISTENT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
+const TRANSIENT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
 
 /** The hidden fields of the page that posts to the application. */
 const posted = (html: string) =>
@@ -47,6 +51,7 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
   let dir: string;
   let sp: { key: string; cert: string };
   let appId: string;
+  const dave: Person = { upn: 'dave@contoso.com', password: 'dave password 1' };
   const mallory: Person = {
     upn: 'mallory@contoso.com',
     password: 'mallory password 1',
@@ -93,6 +98,12 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
       secret: TOTP_SECRET,
       details: {},
     });
+    await createUser(server.ctx, { upn: dave.upn, password: dave.password, mfaState: 'Disabled' });
+    await createGroup(
+      server.ctx,
+      { name: 'test', ip: null },
+      { displayName: 'Finance', members: [dave.upn] },
+    );
     const spMetadata = (await serviceProvider()).generateServiceProviderMetadata(null, sp.cert);
     writeFileSync(path.join(dir, 'wiki.xml'), spMetadata);
     const r = await runCli(
@@ -117,17 +128,11 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Signs `b` in through a first sign-on (over HTTP-Redirect). */
-  const signIn = async (b: FormClient, person = mallory) => {
-    const u = new URL(await (await serviceProvider()).getAuthorizeUrlAsync('', undefined, {}));
-    return playThrough(
-      b,
-      issuer,
-      await b.get(u.pathname + u.search),
-      person,
-      (res) => res.status === 200 && !!postsTo(b.lastHtml),
-    );
-  };
+  /**
+   * Mallory's browser, signed in by the first sign-on test (each authenticator
+   * code is accepted once: the tests share a session rather than use up codes).
+   */
+  let browser: FormClient;
 
   it('publishes metadata at a stable URL: entity id, a signing certificate, both bindings', async () => {
     const res = await fetch(`${issuer}/saml/metadata`);
@@ -157,6 +162,7 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
       (res) => res.status === 200 && !!postsTo(b.lastHtml),
     );
     assert.deepEqual(done.seen, ['password', 'verify']);
+    browser = b;
     assert.equal(postsTo(b.lastHtml), ACS);
     const fields = posted(b.lastHtml);
     assert.equal(fields.RelayState, 'relay-1');
@@ -193,8 +199,7 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
       authnRequestBinding: 'HTTP-POST',
       skipRequestCompression: true,
     });
-    const b = new FormClient((r) => fetch(r), issuer);
-    await signIn(b);
+    const b = browser;
     const form = await saml.getAuthorizeFormAsync('relay-2');
     const fields = posted(form);
     assert.match(Buffer.from(fields.SAMLRequest!, 'base64').toString(), /<(ds:)?Signature\b/);
@@ -204,6 +209,153 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
     assert.equal(postsTo(page.html), ACS);
     const { profile } = await saml.validatePostResponseAsync(posted(page.html));
     assert.equal(profile?.nameID, mallory.upn);
+  });
+
+  it('IdP-initiated sign-on to an application that wants encrypted assertions and a persistent NameID', async () => {
+    const payroll = selfSignedPair(dir, 'payroll');
+    const sp2 = await serviceProvider({
+      issuer: PAYROLL,
+      audience: PAYROLL,
+      callbackUrl: `${PAYROLL}/acs`,
+      privateKey: payroll.key,
+      publicCert: payroll.cert,
+      decryptionPvk: payroll.key,
+      identifierFormat: PERSISTENT,
+      // (Registered with --sign response: the assertion inside is encrypted, not signed.)
+      wantAssertionsSigned: false,
+    });
+    writeFileSync(
+      path.join(dir, 'payroll.xml'),
+      sp2.generateServiceProviderMetadata(payroll.cert, payroll.cert),
+    );
+    const r = await runCli(
+      [
+        'app',
+        'add',
+        '--name',
+        'Payroll',
+        '--saml',
+        '--metadata',
+        path.join(dir, 'payroll.xml'),
+        '--encrypt-assertion',
+        '--name-id-format',
+        'persistent',
+        '--sign',
+        'response',
+        '--json',
+      ],
+      db.env,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const payrollId = (JSON.parse(r.stdout) as { id: string }).id;
+    const b = browser;
+    const page = await b.page(`/saml/start/${payrollId}?RelayState=/payslips`);
+    assert.equal(postsTo(page.html), `${PAYROLL}/acs`);
+    const fields = posted(page.html);
+    assert.equal(fields.RelayState, '/payslips');
+    const xml = Buffer.from(fields.SAMLResponse!, 'base64').toString();
+    assert.match(xml, /<saml:EncryptedAssertion/);
+    assert.doesNotMatch(xml, /mallory/, 'nothing about the person travels in the clear');
+    assert.doesNotMatch(xml, /InResponseTo/, 'IdP-initiated: in response to nothing');
+    const { profile } = await sp2.validatePostResponseAsync(fields);
+    assert.equal(profile?.nameIDFormat, PERSISTENT);
+    const mallory1 = profile?.nameID;
+    assert.ok(mallory1 && mallory1 !== mallory.upn, 'a pairwise identifier, not the UPN');
+    assert.equal(profile?.upn, mallory.upn);
+    // The same person gets the same identifier again; the first application another (transient there).
+    const again = await sp2.validatePostResponseAsync(
+      posted((await b.page(`/saml/start/${payrollId}`)).html),
+    );
+    assert.equal(again.profile?.nameID, mallory1);
+    const wiki = await serviceProvider({ identifierFormat: TRANSIENT });
+    const u = new URL(await wiki.getAuthorizeUrlAsync('', undefined, {}));
+    const t1 = await wiki.validatePostResponseAsync(
+      posted((await b.page(u.pathname + u.search)).html),
+    );
+    assert.equal(t1.profile?.nameIDFormat, TRANSIENT);
+    assert.notEqual(t1.profile?.nameID, mallory1);
+    assert.notEqual(t1.profile?.nameID, mallory.upn);
+    // A format nobody makes is answered InvalidNameIDPolicy, at the ACS.
+    const odd = await serviceProvider({
+      identifierFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName',
+    });
+    const o = new URL(await odd.getAuthorizeUrlAsync('', undefined, {}));
+    const refusal = posted((await b.page(o.pathname + o.search)).html);
+    await assert.rejects(odd.validatePostResponseAsync(refusal), /InvalidNameIDPolicy/);
+  });
+
+  it('RequestedAuthnContext: a Disabled user asked for MFA (minimum, as mod_auth_mellon asks) registers a method and the answer names the class asked for', async () => {
+    const saml = await serviceProvider({
+      disableRequestedAuthnContext: false,
+      authnContext: [REFEDS_MFA],
+      racComparison: 'minimum',
+    });
+    const u = new URL(await saml.getAuthorizeUrlAsync('', undefined, {}));
+    const b = new FormClient((r) => fetch(r), issuer);
+    const done = await playThrough(
+      b,
+      issuer,
+      await b.get(u.pathname + u.search),
+      dave,
+      (res) => res.status === 200 && !!postsTo(b.lastHtml),
+    );
+    assert.ok(done.seen.includes('proofup') && done.seen.includes('enrol'), done.seen.join(', '));
+    const { profile } = await saml.validatePostResponseAsync(posted(b.lastHtml));
+    assert.equal(profile?.nameID, dave.upn);
+    assert.equal(classRefOf(profile), REFEDS_MFA);
+    assert.equal(profile?.groups, 'Finance', 'the groups attribute');
+    // A password-only request is answered with the class it asked for, from the same session.
+    const ppt = await serviceProvider({ disableRequestedAuthnContext: false });
+    const p = new URL(await ppt.getAuthorizeUrlAsync('', undefined, {}));
+    const answer = await ppt.validatePostResponseAsync(
+      posted((await b.page(p.pathname + p.search)).html),
+    );
+    assert.equal(
+      classRefOf(answer.profile),
+      'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
+    );
+    // A class nobody can meet: NoAuthnContext, at the ACS.
+    const odd = await serviceProvider({
+      disableRequestedAuthnContext: false,
+      authnContext: ['urn:example:retina-scan'],
+    });
+    const o = new URL(await odd.getAuthorizeUrlAsync('', undefined, {}));
+    await assert.rejects(
+      odd.validatePostResponseAsync(posted((await b.page(o.pathname + o.search)).html)),
+      /NoAuthnContext/,
+    );
+  });
+
+  it('ForceAuthn asks a signed-in person for their password again; IsPassive without a session answers NoPassive', async () => {
+    const b = browser;
+    const forced = await serviceProvider({ forceAuthn: true });
+    const u = new URL(await forced.getAuthorizeUrlAsync('', undefined, {}));
+    const done = await playThrough(
+      b,
+      issuer,
+      await b.get(u.pathname + u.search),
+      mallory,
+      (res) => res.status === 200 && !!postsTo(b.lastHtml),
+    );
+    assert.ok(done.seen.includes('password'), done.seen.join(', '));
+    assert.ok((await forced.validatePostResponseAsync(posted(b.lastHtml))).profile);
+    const passive = await serviceProvider({ passive: true });
+    const fresh = new FormClient((r) => fetch(r), issuer);
+    const p = new URL(await passive.getAuthorizeUrlAsync('', undefined, {}));
+    const page = await fresh.page(p.pathname + p.search);
+    assert.equal(postsTo(page.html), ACS, 'answered at once, no sign-in page');
+    assert.match(
+      Buffer.from(posted(page.html).SAMLResponse!, 'base64').toString(),
+      /status:NoPassive"/,
+    );
+    // (node-saml reads NoPassive as "no one signed in", not as an error.)
+    assert.equal((await passive.validatePostResponseAsync(posted(page.html))).profile, null);
+    // A passive request from a signed-in browser is simply answered.
+    const q = new URL(await passive.getAuthorizeUrlAsync('', undefined, {}));
+    assert.ok(
+      (await passive.validatePostResponseAsync(posted((await b.page(q.pathname + q.search)).html)))
+        .profile,
+    );
   });
 });
 

@@ -14,6 +14,7 @@ import {
   getApp,
 } from '../../src/services/applications.ts';
 import { createGroup } from '../../src/services/groups.ts';
+import { createSamlApp } from '../../src/services/saml-apps.ts';
 import { isLdapServiceSecret } from '../../src/services/ldap-service-accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
@@ -96,7 +97,7 @@ describe('admin portal: applications', () => {
     assert.doesNotMatch(html, /Add an OpenID Connect client/);
   });
 
-  it('lists legacy applications and OpenID Connect clients together', async () => {
+  it('lists legacy applications, OpenID Connect clients and SAML applications together', async () => {
     const vpn = await createLegacyApp(t.ctx, {
       name: 'VPN',
       fronts: ['radius', 'ldap'],
@@ -106,6 +107,12 @@ describe('admin portal: applications', () => {
       name: 'Wiki',
       redirectUris: ['https://wiki.contoso.com/cb'],
       requireMfa: true,
+    });
+    const payroll = await createSamlApp(t.ctx, {
+      name: 'Payroll',
+      entityId: 'https://payroll.contoso.com/saml',
+      acsUrls: ['https://payroll.contoso.com/saml/acs'],
+      strength: 'mfa',
     });
     const { res, html } = await admin.page('/admin/apps');
     assert.equal(res.status, 200);
@@ -123,6 +130,12 @@ describe('admin portal: applications', () => {
       text,
       new RegExp(
         `Wiki ${wiki.application.id} OpenID Connect https://wiki\\.contoso\\.com/cb Multi-factor authentication No`,
+      ),
+    );
+    assert.match(
+      text,
+      new RegExp(
+        `Payroll ${payroll.id} SAML 2\\.0 Entity ID https://payroll\\.contoso\\.com/saml https://payroll\\.contoso\\.com/saml/acs Multi-factor authentication —`,
       ),
     );
     assert.doesNotMatch(html, /a radius shared secret/);

@@ -117,7 +117,13 @@ const KIND_KEYS = {
   device: 'admin.apps.kindDevice',
 } as const;
 const kindOf = (t: Translate, a: ApplicationView) =>
-  t(a.kind === 'legacy' ? 'admin.apps.kindLegacy' : KIND_KEYS[clientTypeOf(a.grantTypes)]);
+  t(
+    a.kind === 'legacy'
+      ? 'admin.apps.kindLegacy'
+      : a.kind === 'saml'
+        ? 'admin.apps.kindSaml'
+        : KIND_KEYS[clientTypeOf(a.grantTypes)],
+  );
 const yesNo = (t: Translate, a: ApplicationView, v: boolean) =>
   a.kind === 'oidc' ? t(v ? 'admin.common.yes' : 'admin.common.no') : '—';
 
@@ -153,6 +159,13 @@ function Uses({ t, a }: { t: Translate; a: ApplicationView }) {
               : t('admin.apps.noOne')}
           </div>
         ) : null}
+      </>
+    );
+  if (a.saml)
+    return (
+      <>
+        <span class="muted">{t('admin.apps.samlEntity')}</span> <code>{a.saml.entityId}</code>
+        <Addresses uris={a.saml.acsUrls} />
       </>
     );
   if (clientTypeOf(a.grantTypes) === 'device')
@@ -202,7 +215,9 @@ function AppTable({ t, apps, csrf }: { t: Translate; apps: ApplicationView[]; cs
               <Uses t={t} a={a} />
             </td>
             <td data-label={t('admin.apps.strength')}>
-              {a.kind === 'oidc' && !isMachine(a) ? t(`admin.apps.strength.${a.strength}`) : '—'}
+              {a.kind === 'saml' || (a.kind === 'oidc' && !isMachine(a))
+                ? t(`admin.apps.strength.${a.strength}`)
+                : '—'}
             </td>
             <td data-label={t('admin.apps.firstParty')}>{yesNo(t, a, a.firstParty)}</td>
             <td data-label={t('admin.common.created')}>{time(a.createdAt)}</td>

@@ -588,6 +588,8 @@ export default {
   'admin.apps.kindMachine': 'OpenID Connect (strojový)',
   'admin.apps.deviceCode': 'Kód zařízení na /device',
   'admin.apps.kindDevice': 'OpenID Connect (zařízení)',
+  'admin.apps.kindSaml': 'SAML 2.0',
+  'admin.apps.samlEntity': 'ID entity',
   'admin.apps.radiusMode': 'Režim RADIUS',
   'admin.apps.radiusModeAppPassword':
     'Heslo aplikace (nebo heslo účtu, kde to stav MFA uživatele dovolí)',

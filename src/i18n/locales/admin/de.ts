@@ -587,6 +587,8 @@ export default {
   'admin.apps.kindMachine': 'OpenID Connect (Maschine)',
   'admin.apps.deviceCode': 'Gerätecode unter /device',
   'admin.apps.kindDevice': 'OpenID Connect (Gerät)',
+  'admin.apps.kindSaml': 'SAML 2.0',
+  'admin.apps.samlEntity': 'Entitäts-ID',
   'admin.apps.radiusMode': 'RADIUS-Modus',
   'admin.apps.radiusModeAppPassword':
     'App-Kennwort (oder das Kontokennwort, wo der MFA-Status des Benutzers es erlaubt)',

@@ -573,6 +573,8 @@ export default {
   'admin.apps.kindMachine': 'OpenID Connect (machine)',
   'admin.apps.deviceCode': 'Device code at /device',
   'admin.apps.kindDevice': 'OpenID Connect (device)',
+  'admin.apps.kindSaml': 'SAML 2.0',
+  'admin.apps.samlEntity': 'Entity ID',
   'admin.apps.radiusMode': 'RADIUS mode',
   'admin.apps.radiusModeAppPassword':
     'App password (or the account password where the user’s MFA state allows)',

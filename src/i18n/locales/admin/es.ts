@@ -591,6 +591,8 @@ export default {
   'admin.apps.kindMachine': 'OpenID Connect (máquina)',
   'admin.apps.deviceCode': 'Código de dispositivo en /device',
   'admin.apps.kindDevice': 'OpenID Connect (dispositivo)',
+  'admin.apps.kindSaml': 'SAML 2.0',
+  'admin.apps.samlEntity': 'ID de entidad',
   'admin.apps.radiusMode': 'Modo RADIUS',
   'admin.apps.radiusModeAppPassword':
     'Contraseña de aplicación (o la contraseña de la cuenta donde el estado MFA del usuario lo permita)',

@@ -592,6 +592,8 @@ export default {
   'admin.apps.kindMachine': 'OpenID Connect (machine)',
   'admin.apps.deviceCode': 'Code d’appareil sur /device',
   'admin.apps.kindDevice': 'OpenID Connect (appareil)',
+  'admin.apps.kindSaml': 'SAML 2.0',
+  'admin.apps.samlEntity': 'ID d’entité',
   'admin.apps.radiusMode': 'Mode RADIUS',
   'admin.apps.radiusModeAppPassword':
     'Mot de passe d’application (ou le mot de passe du compte là où l’état MFA de l’utilisateur le permet)',

@@ -593,6 +593,8 @@ export default {
   'admin.apps.kindMachine': 'OpenID Connect (strojový)',
   'admin.apps.deviceCode': 'Kód zariadenia na /device',
   'admin.apps.kindDevice': 'OpenID Connect (zariadenie)',
+  'admin.apps.kindSaml': 'SAML 2.0',
+  'admin.apps.samlEntity': 'ID entity',
   'admin.apps.radiusMode': 'Režim RADIUS',
   'admin.apps.radiusModeAppPassword':
     'Heslo aplikácie (alebo heslo účtu, kde to stav MFA používateľa dovolí)',
