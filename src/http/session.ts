@@ -4,6 +4,8 @@ import type { AppContext } from '../context.ts';
 import { hmacSha256, safeEqual, sha256 } from '../crypto/hash.ts';
 import { randomToken } from '../crypto/random.ts';
 import { AppError } from '../errors.ts';
+import { OIDC_SESSION_COOKIE } from '../oidc/paths.ts';
+import { endProviderSessions } from '../services/sessions-end.ts';
 import type { SessionRow } from '../storage/sessions.ts';
 import type { HttpEnv } from './env.ts';
 
@@ -116,6 +118,29 @@ export async function endSession(c: Context<HttpEnv>): Promise<void> {
   if (s) await c.var.ctx.stores.sessions.delete(s.id_hash);
   deleteCookie(c, cookieName(c), { path: '/', secure: isHttps(c) });
   c.set('session', null);
+}
+
+/**
+ * Signs this browser out: its sign-in under way is cancelled, the provider
+ * session it holds ends with it (oidc-provider's cookie names it; only if it
+ * is this user's) and its applications hear of it (Back-Channel Logout);
+ * without the cookie, those of this sign-in. Then the session itself.
+ */
+export async function signOut(c: Context<HttpEnv>): Promise<void> {
+  const session = c.var.session;
+  if (session?.flow_id) await c.var.flows.cancel(session.flow_id);
+  if (session?.user_id && session.auth_time !== null) {
+    const sessionId = getCookie(c, OIDC_SESSION_COOKIE);
+    await endProviderSessions(
+      c.var.ctx.db,
+      c.var.ctx,
+      session.user_id,
+      sessionId && sessionId.length <= 100
+        ? { sessionId }
+        : { loginTs: [Math.floor(session.auth_time / 1000)] },
+    );
+  }
+  await endSession(c);
 }
 
 /** The cause of a csrf_failed for a token that was sent but is not (or no longer) the session's. */

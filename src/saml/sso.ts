@@ -4,65 +4,20 @@
 // and the application need, the response is built, signed (and the assertion
 // encrypted where asked) for the registered ACS URL.
 import type { AppContext } from '../context.ts';
-import { hmacSha256 } from '../crypto/hash.ts';
 import type { UsersTable } from '../db/schema.ts';
 import type { AppStrength } from '../policy/strength.ts';
-import { findServiceProvider, type ServiceProvider } from '../services/saml-apps.ts';
-import { isUniqueViolation } from '../storage/errors.ts';
+import type { ServiceProvider } from '../services/saml-apps.ts';
 import type { SessionRow } from '../storage/sessions.ts';
-import {
-  classRefFor,
-  levelNeeded,
-  type RequestedContext,
-  requestedContext,
-} from './authn-context.ts';
-import { BINDING, NAMEID, type NameIdFormat, NS, SAML_PATHS, type SubStatus } from './constants.ts';
+import { levelNeeded, requestedContext } from './authn-context.ts';
+import { BINDING, NAMEID, type NameIdFormat, SAML_PATHS, type SubStatus } from './constants.ts';
+import { type Inbound, readRequest } from './inbound.ts';
 import { currentSamlKeys } from './keys.ts';
 import { assertionXml, readAuthnRequest, responseXml } from './messages.ts';
 import { idpEntityId } from './metadata.ts';
+import { keep, type PendingSignOn } from './pending.ts';
 import { encryptAssertion, signRoot } from './sign.ts';
-import {
-  childText,
-  decodePost,
-  hasRootSignature,
-  inflateRedirect,
-  parseStrict,
-  SamlError,
-  verifyPostSignature,
-  verifyRedirectSignature,
-} from './xml.ts';
-
-/** How far a request's IssueInstant may be from our clock. */
-export const CLOCK_SKEW_MS = 3 * 60_000;
-/** How long a sign-on may wait for the person to sign in; its request id stays taken as long. */
-export const PENDING_TTL_MS = 60 * 60_000;
-
-/** A sign-on under way, as stored (saml_requests.request). */
-export interface PendingSignOn {
-  acsUrl: string;
-  relayState: string | null;
-  /** The AuthnRequest's ID (null: IdP-initiated). */
-  inResponseTo: string | null;
-  nameIdFormat: NameIdFormat;
-  forceAuthn: boolean;
-  isPassive: boolean;
-  context: RequestedContext | null;
-}
-
-/** A message as it arrived: the binding, the encoded message and the raw query (Redirect). */
-export type Inbound =
-  | { binding: 'redirect'; message: string; relayState: string | undefined; rawQuery: string }
-  | { binding: 'post'; message: string; relayState: string | undefined };
-
-/** What a refusal knows, for the sign-in log. */
-export class SignOnRefused extends SamlError {
-  constructor(
-    reason: string,
-    readonly applicationId: string | null,
-  ) {
-    super(reason);
-  }
-}
+import { persistentNameId, sessionIndexOf } from './slo.ts';
+import { SamlError } from './xml.ts';
 
 /** The request's ACS: one registered (by URL or index), else the default. */
 function acsFor(
@@ -89,7 +44,7 @@ const FORMAT_BY_URI = new Map(
 
 /**
  * Checks an AuthnRequest and keeps it as a sign-on under way. Throws
- * SignOnRefused (an error page: the ACS is not yet known to be the service
+ * RequestRefused (an error page: the ACS is not yet known to be the service
  * provider's) for anything not right; returns a status to answer at the ACS
  * for a request that is right but cannot be served (an unknown NameID format,
  * a class no sign-in can meet).
@@ -108,50 +63,14 @@ export async function receiveAuthnRequest(
       sub: SubStatus;
     }
 > {
-  let appId: string | null = null;
-  const refuse = (reason: string) => new SignOnRefused(reason, appId);
-  try {
-    const xml =
-      inbound.binding === 'redirect'
-        ? inflateRedirect(inbound.message)
-        : decodePost(inbound.message);
-    let doc = parseStrict(xml, 'AuthnRequest');
-    const issuer = childText(doc.documentElement!, NS.saml, 'Issuer');
-    if (!issuer) throw refuse('the request names no Issuer');
-    const found = await findServiceProvider(ctx, issuer);
-    if (!found) throw refuse(`no SAML application has the entity id "${issuer.slice(0, 200)}"`);
+  return readRequest(ctx, inbound, 'AuthnRequest', SAML_PATHS.sso, async (doc, found) => {
     const { sp } = found;
-    appId = sp.applicationId;
-    // Signed? Redirect: over the query; POST: enveloped, then only what was signed is read.
-    let signed = false;
-    if (inbound.binding === 'redirect') {
-      if (sp.signingCerts.length > 0)
-        signed = verifyRedirectSignature(inbound.rawQuery, sp.signingCerts);
-    } else if (sp.signingCerts.length > 0 && hasRootSignature(doc)) {
-      doc = verifyPostSignature(xml, doc, sp.signingCerts);
-      signed = true;
-    }
-    if (sp.wantRequestsSigned && !signed)
-      throw refuse('the request is not signed, and this application signs its requests');
     const req = readAuthnRequest(doc);
-    if (req.issuer !== issuer) throw refuse('the request was changed after it was signed');
-    const ssoUrl = `${ctx.config.publicUrl}${SAML_PATHS.sso}`;
-    if (
-      req.destination !== undefined
-        ? req.destination !== ssoUrl
-        : signed && inbound.binding === 'post'
-    )
-      throw refuse(
-        `the request is for another destination (${(req.destination ?? 'none').slice(0, 200)})`,
-      );
-    const issued = Date.parse(req.issueInstant);
-    if (!Number.isFinite(issued) || Math.abs(issued - ctx.clock.now()) > CLOCK_SKEW_MS)
-      throw refuse('the request was issued too long ago, or in the future (check the clocks)');
     if (req.protocolBinding !== undefined && req.protocolBinding !== BINDING.post)
-      throw refuse('responses are sent by HTTP-POST only');
+      throw new SamlError('responses are sent by HTTP-POST only');
     const acsUrl = acsFor(sp, req.acsUrl, req.acsIndex);
     if (!acsUrl)
-      throw refuse(
+      throw new SamlError(
         `the ACS URL "${(req.acsUrl ?? String(req.acsIndex)).slice(0, 200)}" is not registered for this application`,
       );
     const relayState = inbound.relayState?.slice(0, 80 * 16);
@@ -164,6 +83,7 @@ export async function receiveAuthnRequest(
     if (levelNeeded(found.app.strength as AppStrength, context ?? undefined) === null)
       return status('NoAuthnContext');
     const pending: PendingSignOn = {
+      kind: 'signon',
       acsUrl,
       relayState: relayState ?? null,
       inResponseTo: req.id,
@@ -173,73 +93,12 @@ export async function receiveAuthnRequest(
       context,
     };
     const id = await keep(ctx, sp.applicationId, req.id, pending);
-    if (!id) throw refuse('the request was already used (a replay)');
-    return { kind: 'pending', id };
-  } catch (e) {
-    if (e instanceof SignOnRefused) throw e;
-    if (e instanceof SamlError) throw refuse(e.reason);
-    throw e;
-  }
-}
-
-/** Stores a sign-on under way; null when its request id was used before (on any node). */
-export async function keep(
-  ctx: AppContext,
-  applicationId: string,
-  requestId: string | null,
-  pending: PendingSignOn,
-): Promise<string | null> {
-  const id = ctx.random.bytes(18).toString('base64url');
-  const now = ctx.clock.now();
-  try {
-    await ctx.db
-      .insertInto('saml_requests')
-      .values({
-        id,
-        application_id: applicationId,
-        request_id: requestId,
-        request: JSON.stringify(pending),
-        created_at: now,
-        answered_at: null,
-        expires_at: now + PENDING_TTL_MS,
-      })
-      .execute();
-  } catch (e) {
-    if (isUniqueViolation(e)) return null;
-    throw e;
-  }
-  return id;
-}
-
-/** A sign-on under way, if it has not expired or been answered. */
-export async function findPending(ctx: AppContext, id: string) {
-  const row = await ctx.db
-    .selectFrom('saml_requests')
-    .selectAll()
-    .where('id', '=', id.slice(0, 64))
-    .where('answered_at', 'is', null)
-    .where('expires_at', '>', ctx.clock.now())
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return { row, pending: JSON.parse(row.request) as PendingSignOn };
-}
-
-/** Marks a sign-on answered; false when another request answered it first. */
-export async function markAnswered(ctx: AppContext, id: string): Promise<boolean> {
-  const r = await ctx.db
-    .updateTable('saml_requests')
-    .set({ answered_at: ctx.clock.now() })
-    .where('id', '=', id)
-    .where('answered_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    if (!id) throw new SamlError('the request was already used (a replay)');
+    return { kind: 'pending', id } as const;
+  });
 }
 
 const newId = (ctx: AppContext) => `_${ctx.random.bytes(20).toString('hex')}`;
-
-/** The session's index in assertions: stable for the session, not its id. */
-export const sessionIndexOf = (ctx: AppContext, sessionId: string) =>
-  `_${hmacSha256(ctx.keys.credentialHmac, `saml-session:${sessionId}`).slice(0, 32)}`;
 
 /** The NameID of `user` for `sp` in `format`. */
 function nameIdOf(
@@ -249,8 +108,7 @@ function nameIdOf(
   format: NameIdFormat,
 ): string {
   if (format === 'emailAddress') return user.upn;
-  if (format === 'persistent')
-    return hmacSha256(ctx.keys.credentialHmac, `saml-persistent:${sp.entityId}:${user.id}`);
+  if (format === 'persistent') return persistentNameId(ctx, sp, user.id);
   return newId(ctx);
 }
 
@@ -289,7 +147,7 @@ export async function signedResponse(
     acsUrl: pending.acsUrl,
     inResponseTo,
     authnInstant: session.auth_time ?? now,
-    sessionIndex: sessionIndexOf(ctx, session.id_hash),
+    sessionIndex: sessionIndexOf(ctx, session),
     sessionNotOnOrAfter: now + 8 * 3_600_000,
     classRef,
     attributes: {

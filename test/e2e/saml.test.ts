@@ -41,6 +41,31 @@ const classRefOf = (profile: { getAssertionXml?: () => string } | null | undefin
 const postsTo = (html: string) =>
   /<form id="saml-post" method="post" action="([^"]+)"/.exec(html)?.[1];
 
+/** `xml` with an enveloped signature on its root, after the Issuer (xml-crypto, as service providers sign). */
+function signedXml(xml: string, root: string, key: string) {
+  const sx = new SignedXml({
+    privateKey: key,
+    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  });
+  sx.addReference({
+    xpath: `/*[local-name(.)='${root}']`,
+    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+    transforms: [
+      'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+      'http://www.w3.org/2001/10/xml-exc-c14n#',
+    ],
+  });
+  sx.computeSignature(xml, {
+    prefix: 'ds',
+    location: {
+      reference: `/*[local-name(.)='${root}']/*[local-name(.)='Issuer']`,
+      action: 'after',
+    },
+  });
+  return sx.getSignedXml();
+}
+
 // The SAML identity provider, with @node-saml/node-saml as the service
 // provider (a library of its own: it builds and signs the requests, and
 // checks our responses' signatures, audience, times and InResponseTo).
@@ -76,6 +101,8 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
       wantAuthnResponseSigned: true,
       identifierFormat: EMAIL,
       validateInResponseTo: 'ifPresent',
+      logoutUrl: `${issuer}/saml/slo`,
+      logoutCallbackUrl: 'https://wiki.test/saml/slo',
       // (node-saml asks for PasswordProtectedTransport, exactly, unless told not to.)
       disableRequestedAuthnContext: true,
       ...extra,
@@ -357,6 +384,71 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
         .profile,
     );
   });
+
+  it('Single Logout from the application (HTTP-Redirect request, HTTP-POST answer) ends the Portcullis session', async () => {
+    const saml = await serviceProvider();
+    const b = new FormClient((r) => fetch(r), issuer);
+    const u = new URL(await saml.getAuthorizeUrlAsync('', undefined, {}));
+    await playThrough(
+      b,
+      issuer,
+      await b.get(u.pathname + u.search),
+      dave,
+      (res) => res.status === 200 && !!postsTo(b.lastHtml),
+    );
+    const { profile } = await saml.validatePostResponseAsync(posted(b.lastHtml));
+    assert.ok(profile?.sessionIndex, 'the assertion names the session (SessionIndex)');
+    const out = new URL(await saml.getLogoutUrlAsync(profile!, 'relay-out', {}));
+    assert.equal(`${out.origin}${out.pathname}`, `${issuer}/saml/slo`);
+    const page = await b.page(out.pathname + out.search);
+    assert.equal(postsTo(page.html), 'https://wiki.test/saml/slo');
+    const fields = posted(page.html);
+    assert.equal(fields.RelayState, 'relay-out');
+    assert.equal((await saml.validatePostResponseAsync(fields)).loggedOut, true);
+    // Signed out: the next sign-on asks for the password again.
+    const again = new URL(await saml.getAuthorizeUrlAsync('', undefined, {}));
+    const next = await playThrough(
+      b,
+      issuer,
+      await b.get(again.pathname + again.search),
+      dave,
+      (res) => res.status === 200 && !!postsTo(b.lastHtml),
+    );
+    assert.deepEqual(next.seen, ['password']);
+    // The same LogoutRequest again is a replay, refused.
+    const replay = await b.get(out.pathname + out.search);
+    assert.equal(replay.status, 400);
+  });
+
+  it('Single Logout by HTTP-POST, signed enveloped; a request naming someone else ends nothing', async () => {
+    const b = browser;
+    const logoutRequest = (nameId: string) =>
+      signedXml(
+        `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_out${Date.now()}${nameId.length}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${issuer}/saml/slo">` +
+          `<saml:Issuer>${SP_ENTITY}</saml:Issuer><saml:NameID Format="${EMAIL}">${nameId}</saml:NameID></samlp:LogoutRequest>`,
+        'LogoutRequest',
+        sp.key,
+      );
+    const send = async (xml: string) => {
+      const res = await b.post(
+        '/saml/slo',
+        { SAMLRequest: Buffer.from(xml).toString('base64') },
+        { csrf: false },
+      );
+      assert.equal(res.status, 303);
+      return b.page(res.headers.get('location')!);
+    };
+    const signedIn = async () => (await b.get('/security-info')).status === 200;
+    assert.ok(await signedIn());
+    const other = await send(logoutRequest('dave@contoso.com'));
+    assert.equal(postsTo(other.html), 'https://wiki.test/saml/slo');
+    assert.ok(await signedIn(), "another person's logout leaves this session alone");
+    const mine = await send(logoutRequest(mallory.upn));
+    const answer = Buffer.from(posted(mine.html).SAMLResponse!, 'base64').toString();
+    assert.match(answer, /<samlp:LogoutResponse[^>]* InResponseTo="_out/);
+    assert.match(answer, /status:Success"/);
+    assert.ok(!(await signedIn()), 'signed out');
+  });
 });
 
 // The attack shapes of issue 22 (and docs/design/saml-idp.md): each refused
@@ -398,30 +490,7 @@ describe('SAML identity provider: hostile requests', () => {
     q += `&SigAlg=${enc('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')}`;
     return `/saml/sso?${q}&Signature=${enc(sign('sha256', Buffer.from(q), key).toString('base64'))}`;
   };
-  /** `xml` with an enveloped signature on its root, after the Issuer (xml-crypto, as SPs sign). */
-  const signed = (xml: string, key = sp.key) => {
-    const sx = new SignedXml({
-      privateKey: key,
-      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-      canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
-    });
-    sx.addReference({
-      xpath: "/*[local-name(.)='AuthnRequest']",
-      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-      transforms: [
-        'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
-        'http://www.w3.org/2001/10/xml-exc-c14n#',
-      ],
-    });
-    sx.computeSignature(xml, {
-      prefix: 'ds',
-      location: {
-        reference: "/*[local-name(.)='AuthnRequest']/*[local-name(.)='Issuer']",
-        action: 'after',
-      },
-    });
-    return sx.getSignedXml();
-  };
+  const signed = (xml: string, key = sp.key) => signedXml(xml, 'AuthnRequest', key);
   const get = (url: string) => fetch(`${issuer}${url}`, { redirect: 'manual' });
   const post = (xml: string, relay?: string) =>
     fetch(`${issuer}/saml/sso`, {

@@ -11,20 +11,13 @@ import type { AppStrength } from '../../policy/strength.ts';
 import { meets } from '../../policy/strength.ts';
 import { classRefFor, levelNeeded } from '../../saml/authn-context.ts';
 import { SAML_PATHS, type SubStatus } from '../../saml/constants.ts';
+import { type Inbound, RequestRefused } from '../../saml/inbound.ts';
 import { currentSamlKeys } from '../../saml/keys.ts';
 import { idpMetadata } from '../../saml/metadata.ts';
+import { findPending, keep, markAnswered, type PendingSignOn } from '../../saml/pending.ts';
 import { postFields } from '../../saml/sign.ts';
-import {
-  findPending,
-  type Inbound,
-  keep,
-  markAnswered,
-  type PendingSignOn,
-  receiveAuthnRequest,
-  SignOnRefused,
-  signedResponse,
-  statusResponse,
-} from '../../saml/sso.ts';
+import { logoutResponse, namesSession, receiveLogoutRequest } from '../../saml/slo.ts';
+import { receiveAuthnRequest, signedResponse, statusResponse } from '../../saml/sso.ts';
 import { findApp } from '../../services/applications.ts';
 import { serviceProvidersOf } from '../../services/saml-apps.ts';
 import { clientInfo } from '../client.ts';
@@ -32,6 +25,7 @@ import { deviceCookie } from '../device.ts';
 import type { HttpEnv } from '../env.ts';
 import { readForm } from '../form.ts';
 import { Layout } from '../pages/layout.tsx';
+import { signOut } from '../session.ts';
 import { advance } from './signin.tsx';
 
 type C = Context<HttpEnv>;
@@ -57,7 +51,7 @@ function postPage(c: C, to: string, fields: Record<string, string>, appName: str
 }
 
 /** A refused message: logged as a failed sign-in, then an error page (never a POST to an ACS not yet trusted). */
-async function refused(c: C, e: SignOnRefused): Promise<never> {
+async function refused(c: C, e: RequestRefused): Promise<never> {
   const { ctx } = c.var;
   const client = clientInfo(c);
   const user = c.var.session?.user_id
@@ -124,7 +118,7 @@ async function postStatus(
  */
 async function continueSignOn(c: C, id: string) {
   const { ctx, flows } = c.var;
-  const found = await findPending(ctx, id);
+  const found = await findPending(ctx, id, 'signon');
   if (!found)
     throw new AppError('signin_expired', {
       detail:
@@ -183,6 +177,26 @@ async function continueSignOn(c: C, id: string) {
   );
 }
 
+/**
+ * A LogoutRequest kept, answered from this browser's session: signed out if
+ * the request names it, then the application's LogoutResponse.
+ */
+async function finishLogout(c: C, id: string) {
+  const { ctx } = c.var;
+  const found = await findPending(ctx, id, 'logout');
+  if (!found || !(await markAnswered(ctx, id))) return c.redirect('/', 303);
+  const { row, pending } = found;
+  const sp = (await serviceProvidersOf(ctx, [row.application_id])).get(row.application_id);
+  if (!sp) return c.redirect('/', 303);
+  const session = c.var.session;
+  const user = session?.user_id ? await ctx.stores.users.findById(session.user_id) : undefined;
+  if (session && user && namesSession(ctx, sp, pending, session, user)) await signOut(c);
+  const answer = await logoutResponse(ctx, sp, pending);
+  if (answer.binding === 'redirect') return c.redirect(answer.url, 303);
+  const app = await findApp(ctx, sp.applicationId);
+  return postPage(c, answer.url, answer.fields, app?.name ?? sp.entityId);
+}
+
 export function samlRoutes() {
   const sso = async (c: C) => {
     const { ctx } = c.var;
@@ -190,7 +204,7 @@ export function samlRoutes() {
     try {
       received = await receiveAuthnRequest(ctx, await inbound(c));
     } catch (e) {
-      if (e instanceof SignOnRefused) return refused(c, e);
+      if (e instanceof RequestRefused) return refused(c, e);
       throw e;
     }
     if (received.kind === 'status') {
@@ -209,6 +223,19 @@ export function samlRoutes() {
     return c.redirect(`${SAML_PATHS.continue}/${received.id}`, 303);
   };
 
+  const slo = async (c: C) => {
+    // (A LogoutResponse would answer a logout we started: we start none, so only the page remains.)
+    if (c.req.method === 'GET' && c.req.query('SAMLResponse')) return c.redirect('/', 303);
+    let id: string;
+    try {
+      id = await receiveLogoutRequest(c.var.ctx, await inbound(c));
+    } catch (e) {
+      if (e instanceof RequestRefused) return refused(c, e);
+      throw e;
+    }
+    return c.redirect(`${SAML_PATHS.slo}/${id}`, 303);
+  };
+
   return (
     new Hono<HttpEnv>()
       .get(SAML_PATHS.metadata, async (c) => {
@@ -221,6 +248,9 @@ export function samlRoutes() {
       .get(SAML_PATHS.sso, sso)
       .post(SAML_PATHS.sso, sso)
       .get(`${SAML_PATHS.continue}/:id`, (c) => continueSignOn(c, c.req.param('id')))
+      .get(SAML_PATHS.slo, slo)
+      .post(SAML_PATHS.slo, slo)
+      .get(`${SAML_PATHS.slo}/:id`, (c) => finishLogout(c, c.req.param('id')))
       // IdP-initiated sign-on: a link (a portal's tile) that signs the person in
       // to the application at its default ACS, with RelayState if given.
       .get(`${SAML_PATHS.start}/:app`, async (c) => {
@@ -231,6 +261,7 @@ export function samlRoutes() {
         if (!sp) throw new AppError('not_found', { detail: 'No SAML application has that id.' });
         const relayState = c.req.query('RelayState')?.slice(0, 1280);
         const pending: PendingSignOn = {
+          kind: 'signon',
           acsUrl: (sp.acs.find((a) => a.isDefault) ?? sp.acs[0])!.url,
           relayState: relayState ?? null,
           inResponseTo: null,

@@ -1,16 +1,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import { AppError, isAppError, localMessage } from '../../errors.ts';
 import type { FlowState } from '../../flows/signin.ts';
 import { findMethod, methods } from '../../methods/index.ts';
-import { OIDC_SESSION_COOKIE } from '../../oidc/paths.ts';
 import { methodTypesFor } from '../../policy/methods-policy.ts';
 import { firstToOffer } from '../../policy/preferred-method.ts';
 import { type AppStrength, isAppStrength } from '../../policy/strength.ts';
 import { getMethodsPolicy } from '../../services/methods-policy.ts';
-import { endProviderSessions } from '../../services/sessions-end.ts';
 import { getServiceSettings } from '../../services/settings.ts';
 import { clientInfo } from '../client.ts';
 import { deviceCookie, rememberThisDevice } from '../device.ts';
@@ -29,7 +26,14 @@ import {
   VerifyPage,
 } from '../pages/steps.tsx';
 import { safeReturnTo } from '../return-to.ts';
-import { checkCsrf, endSession, forgetFlow, formToken, rotateSession } from '../session.ts';
+import {
+  checkCsrf,
+  endSession,
+  forgetFlow,
+  formToken,
+  rotateSession,
+  signOut,
+} from '../session.ts';
 import { afterStaleForm } from '../stale-form.ts';
 import { appPasswordsOffered } from './app-passwords.tsx';
 
@@ -508,22 +512,7 @@ export const signinRoutes = new Hono<HttpEnv>()
 
   .post('/signout', async (c) => {
     const form = await readForm(c);
-    const session = checkCsrf(c, form._csrf);
-    if (session?.flow_id) await c.var.flows.cancel(session.flow_id);
-    // The provider session this browser holds ends with it (oidc-provider's
-    // cookie names it; only if it is this user's), and its applications hear
-    // of it (Back-Channel Logout). Without the cookie, those of this sign-in.
-    if (session?.user_id && session.auth_time !== null) {
-      const sessionId = getCookie(c, OIDC_SESSION_COOKIE);
-      await endProviderSessions(
-        c.var.ctx.db,
-        c.var.ctx,
-        session.user_id,
-        sessionId && sessionId.length <= 100
-          ? { sessionId }
-          : { loginTs: [Math.floor(session.auth_time / 1000)] },
-      );
-    }
-    await endSession(c);
+    checkCsrf(c, form._csrf);
+    await signOut(c);
     return c.redirect('/', 303);
   });
