@@ -14,8 +14,8 @@ import {
   getApp,
 } from '../../src/services/applications.ts';
 import { createGroup } from '../../src/services/groups.ts';
-import { createSamlApp } from '../../src/services/saml-apps.ts';
 import { isLdapServiceSecret } from '../../src/services/ldap-service-accounts.ts';
+import { createSamlApp } from '../../src/services/saml-apps.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
 import { serveWithOidc } from '../helpers/oidc-server.ts';
