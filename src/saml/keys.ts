@@ -13,6 +13,7 @@ import { createPrivateKey, webcrypto } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import type { SamlKeysTable } from '../db/schema.ts';
+import { type Actor, audit } from '../services/audit.ts';
 
 export const DAY_MS = 24 * 3_600_000;
 /** By default a new key signs this long after a rotation publishes it. */
@@ -37,8 +38,10 @@ async function selfSigned(
   now: number,
 ): Promise<string> {
   await import('reflect-metadata'); // @peculiar/x509's dependency injection needs it first
-  const x509 = await import('@peculiar/x509');
-  x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+  // (Node's Web Crypto is globalThis.crypto, which the library uses by default.
+  // Bundled, its CommonJS build comes as the module's default export.)
+  const loaded = await import('@peculiar/x509');
+  const x509 = (loaded.X509CertificateGenerator ? loaded : loaded.default) as typeof loaded;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
       .toString('hex')
@@ -124,8 +127,24 @@ export async function samlKeys(ctx: AppContext): Promise<{ signing: SamlKey; cer
 /** Cached for a second per process, like the OpenID Connect provider's keys. */
 export const currentSamlKeys = (ctx: AppContext) => ctx.cache.get('saml-keys', () => samlKeys(ctx));
 
-/** A rotation's SAML half: the next key, published now, signing from `signsFrom`. */
-export async function rotateSamlKey(ctx: AppContext, signsFrom: number, db: Db) {
-  const kid = await newSamlKey(ctx, signsFrom, db);
-  return { kid, signsFrom };
+/**
+ * A rotation's SAML half: the next key, published at once, signing `leadMs`
+ * later (0: at once, as after a compromise). Audited.
+ */
+export async function rotateSamlKey(
+  ctx: AppContext,
+  actor: Pick<Actor, 'name' | 'ip'>,
+  leadMs: number = NEXT_KEY_LEAD_MS,
+): Promise<{ kid: string; signsFrom: string }> {
+  const signsFrom = ctx.clock.now() + Math.max(0, leadMs);
+  const kid = await ctx.db.transaction().execute(async (trx) => {
+    const made = await newSamlKey(ctx, signsFrom, trx);
+    await audit(ctx, trx, actor, {
+      action: 'saml_signing_key_rotated',
+      detail: { kid: made, signsFrom: new Date(signsFrom).toISOString() },
+    });
+    return made;
+  });
+  ctx.cache.forget('saml-keys');
+  return { kid, signsFrom: new Date(signsFrom).toISOString() };
 }

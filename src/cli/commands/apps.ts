@@ -618,25 +618,41 @@ export function outboxCommands(program: Command): void {
 export function keyCommands(program: Command): void {
   program
     .command('keys')
-    .description('OpenID Connect signing keys')
+    .description('Signing keys (OpenID Connect and SAML)')
     .command('rotate')
     .description(
-      'Make a new signing key; the old one stays published until the tokens it signed expire (restart the nodes to sign with the new key)',
+      'Make new signing keys. OpenID Connect: the new keys sign at once, the old stay published until the tokens they signed expire. SAML: the new key is published in the metadata at once and signs only after --saml-switch-in days (service providers read the metadata from a file: give them the new one first); the old key stays published a week longer',
+    )
+    .option(
+      '--saml-switch-in <days>',
+      'SAML: days until the new key signs (0: at once, e.g. after a compromise)',
+      '7',
     )
     .option('--json', 'print JSON')
-    .action(async (o: { json?: boolean }) => {
-      const [{ rotateSigningKeys }, { cliActor }] = await Promise.all([
+    .action(async (o: { samlSwitchIn: string; json?: boolean }) => {
+      const days = Number(o.samlSwitchIn);
+      if (!Number.isFinite(days) || days < 0 || days > 365)
+        throw new AppError('invalid_request', {
+          detail: '--saml-switch-in is a number of days from 0 to 365.',
+        });
+      const [{ rotateSigningKeys }, { rotateSamlKey, DAY_MS }, { cliActor }] = await Promise.all([
         import('../../oidc/keys.ts'),
+        import('../../saml/keys.ts'),
         import('../../services/audit.ts'),
       ]);
-      const rotated = await withLocalContext((ctx) => rotateSigningKeys(ctx, cliActor()));
+      const rotated = await withLocalContext(async (ctx) => ({
+        ...(await rotateSigningKeys(ctx, cliActor())),
+        saml: await rotateSamlKey(ctx, cliActor(), days * DAY_MS),
+      }));
       print(
         !!o.json,
         rotated,
         () =>
           `New signing keys: ${Object.entries(rotated.kids)
             .map(([alg, kid]) => `${kid} (${alg})`)
-            .join(', ')}.`,
+            .join(
+              ', ',
+            )}.\nNew SAML signing key ${rotated.saml.kid}: in the metadata now, signing from ${rotated.saml.signsFrom}${days > 0 ? ' (give service providers the metadata before then)' : ''}.`,
       );
     });
 }

@@ -805,6 +805,7 @@ export default {
   'admin.auditAction.tap_expired': 'Dočasnému přístupovému kódu vypršela platnost',
   'admin.auditAction.methods_policy_changed': 'Zásady metod ověřování změněny',
   'admin.auditAction.signing_keys_rotated': 'Podpisové klíče obměněny',
+  'admin.auditAction.saml_signing_key_rotated': 'Podpisový klíč SAML obměněn',
   'admin.auditAction.user_created': 'Uživatel vytvořen',
   'admin.auditAction.user_deleted': 'Uživatel odstraněn',
   'admin.auditAction.user_invited': 'Uživatel pozván',

@@ -805,6 +805,7 @@ export default {
   'admin.auditAction.tap_expired': 'Befristeter Zugriffspass abgelaufen',
   'admin.auditAction.methods_policy_changed': 'Richtlinie für Authentifizierungsmethoden geändert',
   'admin.auditAction.signing_keys_rotated': 'Signaturschlüssel rotiert',
+  'admin.auditAction.saml_signing_key_rotated': 'SAML-Signaturschlüssel rotiert',
   'admin.auditAction.user_created': 'Benutzer erstellt',
   'admin.auditAction.user_deleted': 'Benutzer gelöscht',
   'admin.auditAction.user_invited': 'Benutzer eingeladen',

@@ -786,6 +786,7 @@ export default {
   'admin.auditAction.tap_expired': 'Temporary Access Pass expired',
   'admin.auditAction.methods_policy_changed': 'Authentication methods policy changed',
   'admin.auditAction.signing_keys_rotated': 'Signing keys rotated',
+  'admin.auditAction.saml_signing_key_rotated': 'SAML signing key rotated',
   'admin.auditAction.user_created': 'User created',
   'admin.auditAction.user_deleted': 'User deleted',
   'admin.auditAction.user_invited': 'User invited',

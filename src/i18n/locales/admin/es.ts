@@ -809,6 +809,7 @@ export default {
   'admin.auditAction.tap_expired': 'Pase de acceso temporal caducado',
   'admin.auditAction.methods_policy_changed': 'Directiva de métodos de autenticación modificada',
   'admin.auditAction.signing_keys_rotated': 'Claves de firma rotadas',
+  'admin.auditAction.saml_signing_key_rotated': 'Clave de firma SAML rotada',
   'admin.auditAction.user_created': 'Usuario creado',
   'admin.auditAction.user_deleted': 'Usuario eliminado',
   'admin.auditAction.user_invited': 'Usuario invitado',

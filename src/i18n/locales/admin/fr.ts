@@ -811,6 +811,7 @@ export default {
   'admin.auditAction.tap_expired': 'Passe d’accès temporaire expiré',
   'admin.auditAction.methods_policy_changed': "Stratégie des méthodes d'authentification modifiée",
   'admin.auditAction.signing_keys_rotated': 'Clés de signature renouvelées',
+  'admin.auditAction.saml_signing_key_rotated': 'Clé de signature SAML renouvelée',
   'admin.auditAction.user_created': 'Utilisateur créé',
   'admin.auditAction.user_deleted': 'Utilisateur supprimé',
   'admin.auditAction.user_invited': 'Utilisateur invité',

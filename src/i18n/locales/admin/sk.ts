@@ -809,6 +809,7 @@ export default {
   'admin.auditAction.tap_expired': 'Dočasnému prístupovému kódu vypršala platnosť',
   'admin.auditAction.methods_policy_changed': 'Politika metód overovania zmenená',
   'admin.auditAction.signing_keys_rotated': 'Podpisové kľúče vymenené',
+  'admin.auditAction.saml_signing_key_rotated': 'Podpisový kľúč SAML vymenený',
   'admin.auditAction.user_created': 'Používateľ vytvorený',
   'admin.auditAction.user_deleted': 'Používateľ odstránený',
   'admin.auditAction.user_invited': 'Používateľ pozvaný',
