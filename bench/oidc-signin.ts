@@ -65,19 +65,10 @@ export function send(
 export const basicAuth = (id: string, secret: string) =>
   `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
-/**
- * Signs `username` in through /oidc/auth as a browser would (a cookie jar, no
- * automatic redirects), redeems the code at /oidc/token and returns the
- * refresh token.
- */
-export async function refreshTokenByCodeFlow(
-  target: Target,
-  client: { id: string; secret: string; redirectUri: string },
-  username: string,
-  password: string,
-): Promise<string> {
+/** A browser's cookies over `target`: `call` sends them and keeps what is set. */
+export function cookieJar(target: Target) {
   const jar = new Map<string, string>();
-  const call = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
+  return async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
     const { pathname, search } = new URL(url, 'http://127.0.0.1');
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await send(target, method, pathname + search, cookie ? { cookie } : {}, form);
@@ -90,39 +81,22 @@ export async function refreshTokenByCodeFlow(
     }
     return res;
   };
-  const verifier = randomBytes(32).toString('base64url');
-  const query = new URLSearchParams({
-    client_id: client.id,
-    response_type: 'code',
-    scope: 'openid offline_access',
-    prompt: 'consent', // oidc-provider issues refresh tokens for offline_access only with it
-    redirect_uri: client.redirectUri,
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-    state: randomBytes(8).toString('hex'),
-  });
-  let res = await call('GET', `/oidc/auth?${query}`);
+}
+export type Call = ReturnType<typeof cookieJar>;
+
+/**
+ * Follows redirects from `res` until `done` says it is the end, signing in
+ * with the password once if the sign-in page is shown.
+ */
+export async function browse(
+  call: Call,
+  res: Reply,
+  done: (res: Reply) => boolean,
+  credentials: { username: string; password: string },
+): Promise<Reply> {
   let signedIn = false;
   for (let hop = 0; hop < 20; hop++) {
-    if (res.location?.startsWith(client.redirectUri)) {
-      const code = new URL(res.location).searchParams.get('code');
-      if (!code) throw new Error(`no code: ${res.location}`);
-      const token = await send(
-        target,
-        'POST',
-        '/oidc/token',
-        { authorization: basicAuth(client.id, client.secret) },
-        {
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: client.redirectUri,
-          code_verifier: verifier,
-        },
-      );
-      const refresh = (JSON.parse(token.body) as { refresh_token?: string }).refresh_token;
-      if (token.status !== 200 || !refresh) throw new Error(`token: ${token.status} ${token.body}`);
-      return refresh;
-    }
+    if (done(res)) return res;
     if (res.location) res = await call('GET', res.location);
     else if (!signedIn && /name="password"/.test(res.body)) {
       const field = (name: string) =>
@@ -130,11 +104,78 @@ export async function refreshTokenByCodeFlow(
       res = await call('POST', '/signin', {
         _csrf: field('_csrf') ?? '',
         rd: field('rd') ?? '',
-        username,
-        password,
+        ...credentials,
       });
       signedIn = true;
-    } else throw new Error(`code flow stuck at ${res.status}: ${res.body.slice(0, 300)}`);
+    } else throw new Error(`stuck at ${res.status}: ${res.body.slice(0, 300)}`);
   }
-  throw new Error('code flow: too many redirects');
+  throw new Error('too many redirects');
+}
+
+/**
+ * One authorization-code flow in the browser `call` (signing `username` in
+ * if it is not yet), the code redeemed at /oidc/token: the token response.
+ */
+export async function codeFlow(
+  target: Target,
+  call: Call,
+  client: { id: string; secret: string; redirectUri: string },
+  credentials: { username: string; password: string },
+  extra: Record<string, string> = {},
+): Promise<{ status: number; tokens: { refresh_token?: string; id_token?: string } }> {
+  const verifier = randomBytes(32).toString('base64url');
+  const query = new URLSearchParams({
+    client_id: client.id,
+    response_type: 'code',
+    scope: 'openid',
+    redirect_uri: client.redirectUri,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    state: randomBytes(8).toString('hex'),
+    ...extra,
+  });
+  const res = await browse(
+    call,
+    await call('GET', `/oidc/auth?${query}`),
+    (r) => !!r.location?.startsWith(client.redirectUri),
+    credentials,
+  );
+  const code = new URL(res.location!).searchParams.get('code');
+  if (!code) throw new Error(`no code: ${res.location}`);
+  const token = await send(
+    target,
+    'POST',
+    '/oidc/token',
+    { authorization: basicAuth(client.id, client.secret) },
+    {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: client.redirectUri,
+      code_verifier: verifier,
+    },
+  );
+  return { status: token.status, tokens: JSON.parse(token.body) as { refresh_token?: string } };
+}
+
+/**
+ * Signs `username` in through /oidc/auth as a browser would (a cookie jar, no
+ * automatic redirects), redeems the code at /oidc/token and returns the
+ * refresh token.
+ */
+export async function refreshTokenByCodeFlow(
+  target: Target,
+  client: { id: string; secret: string; redirectUri: string },
+  username: string,
+  password: string,
+): Promise<string> {
+  const { status, tokens } = await codeFlow(
+    target,
+    cookieJar(target),
+    client,
+    { username, password },
+    // oidc-provider issues refresh tokens for offline_access only with consent asked for.
+    { scope: 'openid offline_access', prompt: 'consent' },
+  );
+  if (status !== 200 || !tokens.refresh_token) throw new Error(`token: ${status}`);
+  return tokens.refresh_token;
 }

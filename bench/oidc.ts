@@ -21,60 +21,16 @@ import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
 import { createOidcApp } from '../src/services/applications.ts';
 import { createUser } from '../src/services/users.ts';
+import { measure, type Result, WARMUP_MS } from './measure.ts';
 import { basicAuth, refreshTokenByCodeFlow, send, type Target } from './oidc-signin.ts';
-import { benchEnvironment, processCpuMs, startBenchServer } from './setup.ts';
+import { benchEnvironment, startBenchServer } from './setup.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const alg = process.env.BENCH_ID_TOKEN_ALG ?? 'ES256';
-const WARMUP_MS = 2000;
 const REDIRECT_URI = 'http://127.0.0.1:9/cb';
 const USER = 'bench@bench.example';
 const PASSWORD = 'benchmark password 1';
-
-interface Result {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  failed: number;
-  /** Server CPU per grant, µs, and the cores it kept busy. */
-  cpuPerGrant: number;
-  cores: number;
-}
-
-/** Runs `concurrency` sequential loops of `step` (true: success) through warm-up and the window. */
-async function measure(pid: number | undefined, step: (worker: number) => Promise<boolean>) {
-  const latencies: number[] = [];
-  let failed = 0;
-  const warmupEnd = performance.now() + WARMUP_MS;
-  const end = warmupEnd + seconds * 1000;
-  let cpuAtStart = Number.NaN;
-  setTimeout(() => (cpuAtStart = processCpuMs(pid)), WARMUP_MS);
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        const ok = await step(worker);
-        if (t0 < warmupEnd) continue;
-        if (ok) latencies.push(performance.now() - t0);
-        else failed++;
-      }
-    }),
-  );
-  const cpuMs = processCpuMs(pid) - cpuAtStart;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ??
-    Number.NaN;
-  return {
-    perSecond: latencies.length / seconds,
-    p50: pct(50),
-    p99: pct(99),
-    failed,
-    cpuPerGrant: (cpuMs * 1000) / (latencies.length + failed),
-    cores: cpuMs / (seconds * 1000),
-  } satisfies Result;
-}
 
 /** Both grants against one server: the refresh-token chains, then client credentials. */
 async function grants(
@@ -88,7 +44,7 @@ async function grants(
   // Refresh first: oidc-provider's in-memory adapter keeps 1,000 records, which the
   // client-credentials tokens would push the seeded grants out of.
   const webAuth = basicAuth(clients.web, clients.webSecret);
-  const refresh = await measure(pid, async (chain) => {
+  const refresh = await measure({ pid, seconds, concurrency }, async (chain) => {
     const res = await token(webAuth, {
       grant_type: 'refresh_token',
       refresh_token: chains[chain]!,
@@ -101,7 +57,7 @@ async function grants(
   });
   const machineAuth = basicAuth(clients.machine, clients.machineSecret);
   const credentials = await measure(
-    pid,
+    { pid, seconds, concurrency },
     async () => (await token(machineAuth, { grant_type: 'client_credentials' })).status === 200,
   );
   return { refresh, credentials };
