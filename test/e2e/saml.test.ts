@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { sign } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -219,6 +220,38 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
     );
     assert.notEqual(again.code, 0);
     assert.match(again.stderr, /already registered/);
+    // From the service provider's metadata URL.
+    const served = createServer((req, res) => {
+      if (req.url !== '/saml/metadata') return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/samlmetadata+xml' });
+      res.end(
+        readFileSync(path.join(dir, 'wiki.xml'), 'utf8').replaceAll(
+          SP_ENTITY,
+          'https://crm.test/saml',
+        ),
+      );
+    });
+    await new Promise<void>((r) => served.listen(0, '127.0.0.1', r));
+    try {
+      const at = `http://127.0.0.1:${(served.address() as AddressInfo).port}`;
+      const fetched = await runCli(
+        ['app', 'add', '--name', 'CRM', '--saml', '--metadata', `${at}/saml/metadata`, '--json'],
+        db.env,
+      );
+      assert.equal(fetched.code, 0, fetched.stderr);
+      assert.equal(
+        (JSON.parse(fetched.stdout) as { saml: { entityId: string } }).saml.entityId,
+        'https://crm.test/saml',
+      );
+      const missing = await runCli(
+        ['app', 'add', '--name', 'CRM 2', '--saml', '--metadata', `${at}/nothing`],
+        db.env,
+      );
+      assert.notEqual(missing.code, 0);
+      assert.match(missing.stderr, /answered 404/);
+    } finally {
+      served.close();
+    }
   });
 
   it('SP-initiated over HTTP-POST, signed enveloped: a signed-in person goes straight back with a response', async () => {

@@ -498,6 +498,93 @@ describe('admin API: deleting applications, new client secrets, post-logout redi
     assert.equal((await appRow(app.id))!.strength, 'phishing-resistant', 'unchanged');
   });
 
+  it('POST /applications registers a SAML application from metadata or an entity id and ACS URL; bad metadata is refused clearly and adds nothing', async () => {
+    const metadata =
+      '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://tickets.contoso.com/saml">' +
+      '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">' +
+      '<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>' +
+      '<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://tickets.contoso.com/saml/acs" index="0"/>' +
+      '</md:SPSSODescriptor></md:EntityDescriptor>';
+    const res = await send('POST', '/applications', {
+      kind: 'saml',
+      name: 'Tickets',
+      metadata,
+      strength: 'mfa',
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const created = (await res.json()) as {
+      id: string;
+      kind: string;
+      strength: string;
+      saml: Record<string, unknown>;
+    };
+    assert.equal(created.kind, 'saml');
+    assert.equal(created.strength, 'mfa');
+    assert.deepEqual(created.saml, {
+      entityId: 'https://tickets.contoso.com/saml',
+      acsUrls: ['https://tickets.contoso.com/saml/acs'],
+      sloUrls: [],
+      nameIdFormat: 'persistent',
+      sign: 'both',
+      encryptAssertion: false,
+      wantRequestsSigned: false,
+      signingCertificates: 0,
+    });
+    const got = (await (await call('GET', `/applications/${created.id}`)).json()) as {
+      saml: { entityId: string };
+    };
+    assert.equal(got.saml.entityId, 'https://tickets.contoso.com/saml');
+    const before = await appCount();
+    for (const [body, detail] of [
+      [{ kind: 'saml', name: 'X', metadata: '<md:EntityDescriptor' }, /cannot be read/],
+      [{ kind: 'saml', name: 'X', metadata: `<!DOCTYPE x [<!ENTITY e "e">]>${metadata}` }, /DTDs/],
+      [{ kind: 'saml', name: 'X', metadata }, /already registered/],
+      [
+        { kind: 'saml', name: 'X', entityId: 'https://x.test', acsUrls: ['http://x.test/acs'] },
+        /https/,
+      ],
+      [{ kind: 'saml', name: 'X', entityId: 'https://x.test' }, /entity id and ACS URL/],
+      [
+        {
+          kind: 'saml',
+          name: 'X',
+          entityId: 'https://x.test',
+          acsUrls: ['https://x.test/acs'],
+          encryptAssertion: true,
+        },
+        /encryption certificate/,
+      ],
+      [
+        {
+          kind: 'saml',
+          name: 'X',
+          entityId: 'https://x.test',
+          acsUrls: ['https://x.test/acs'],
+          redirectUris: ['https://x.test/cb'],
+        },
+        /A SAML application takes/,
+      ],
+      [
+        {
+          kind: 'oidc',
+          name: 'X',
+          redirectUris: ['https://x.test/cb'],
+          entityId: 'https://x.test',
+        },
+        /are for kind "saml"/,
+      ],
+    ] as const) {
+      const refused = await send('POST', '/applications', body);
+      const p = await problem(
+        refused,
+        refused.status === 409 ? 409 : 400,
+        refused.status === 409 ? 'conflict' : 'invalid_request',
+      );
+      assert.match(p.detail ?? '', detail);
+    }
+    assert.equal(await appCount(), before, 'nothing was added');
+  });
+
   it('is described in the OpenAPI document: 204 for DELETE, the secret for POST, GET and PATCH of one', async () => {
     const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
