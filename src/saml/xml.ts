@@ -108,15 +108,36 @@ const publicKeys = (pems: readonly string[]) =>
     }
   });
 
-/** The raw (as received, still percent-encoded) parameters of a query string. */
-function rawParams(rawQuery: string): Map<string, string> {
-  const parts = new Map<string, string>();
-  for (const p of rawQuery.replace(/^\?/, '').split('&')) {
-    const name = p.split('=')[0] ?? '';
-    if (parts.has(name)) throw new SamlError(`${name} given twice`);
-    parts.set(name, p);
+/** The parameters of the HTTP-Redirect binding, read and signed by their own names. */
+const BINDING_PARAMS = ['SAMLRequest', 'SAMLResponse', 'RelayState', 'SigAlg', 'Signature'];
+
+/**
+ * An HTTP-Redirect query, read once for both uses: each parameter's raw part
+ * as received (what the signature covers) and its decoded value (what is
+ * read). A binding parameter sent twice, or with its name percent-encoded
+ * (`SAML%52equest`: decoded by a query parser, not covered by the signature
+ * as that name), is refused: what is read must be what was signed.
+ */
+export function redirectQuery(rawQuery: string): Map<string, { raw: string; value: string }> {
+  const params = new Map<string, { raw: string; value: string }>();
+  for (const part of rawQuery.replace(/^\?/, '').split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const rawName = eq < 0 ? part : part.slice(0, eq);
+    let name: string;
+    let value: string;
+    try {
+      name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      value = decodeURIComponent((eq < 0 ? '' : part.slice(eq + 1)).replace(/\+/g, ' '));
+    } catch {
+      throw new SamlError('malformed query');
+    }
+    if (!BINDING_PARAMS.includes(name)) continue;
+    if (name !== rawName) throw new SamlError(`${name} is sent with an encoded name`);
+    if (params.has(name)) throw new SamlError(`${name} is sent twice`);
+    params.set(name, { raw: part, value });
   }
-  return parts;
+  return params;
 }
 
 /**
@@ -129,18 +150,17 @@ export function verifyRedirectSignature(
   certs: readonly string[],
   kind: 'SAMLRequest' | 'SAMLResponse' = 'SAMLRequest',
 ): boolean {
-  const parts = rawParams(rawQuery);
-  const sigAlg = parts.get('SigAlg');
-  const sig = parts.get('Signature');
+  const params = redirectQuery(rawQuery);
+  const sigAlg = params.get('SigAlg');
+  const sig = params.get('Signature');
   if (!sigAlg && !sig) return false;
   if (!sigAlg || !sig) throw new SamlError('incomplete signature');
-  if (decodeURIComponent(sigAlg.slice('SigAlg='.length)) !== RSA_SHA256)
-    throw new SamlError('signature algorithm must be RSA-SHA256');
+  if (sigAlg.value !== RSA_SHA256) throw new SamlError('signature algorithm must be RSA-SHA256');
   const signed = [kind, 'RelayState', 'SigAlg']
-    .map((k) => parts.get(k))
+    .map((k) => params.get(k)?.raw)
     .filter((p): p is string => p !== undefined)
     .join('&');
-  const bytes = Buffer.from(decodeURIComponent(sig.slice('Signature='.length)), 'base64');
+  const bytes = Buffer.from(sig.value, 'base64');
   if (!publicKeys(certs).some((key) => verify('sha256', Buffer.from(signed), key, bytes)))
     throw new SamlError('bad signature');
   return true;

@@ -609,6 +609,18 @@ describe('SAML identity provider: hostile requests', () => {
       'RelayState=relay-b',
     );
     await refused(await get(url), /bad signature/);
+    // A second SAMLRequest (the attacker's ACS) under a percent-encoded name, which a
+    // query parser decodes but the signature does not cover as that name; or sent twice.
+    const legit = redirect(request(), sp.key);
+    const evil = encodeURIComponent(
+      deflateRawSync(request({ acs: 'https://evil.test/acs' })).toString('base64'),
+    );
+    await refused(
+      await get(legit.replace('/saml/sso?', `/saml/sso?SAML%52equest=${evil}&`)),
+      /encoded name/,
+      null,
+    );
+    await refused(await get(`${legit}&SAMLRequest=${evil}`), /sent twice/, null);
     // An enveloped signature does not sign an HTTP-Redirect request.
     await refused(await get(redirect(signed(request()), null)), /not signed/);
   });

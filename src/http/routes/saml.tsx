@@ -18,6 +18,7 @@ import { findPending, keep, markAnswered, type PendingSignOn } from '../../saml/
 import { postFields } from '../../saml/sign.ts';
 import { logoutResponse, namesSession, receiveLogoutRequest } from '../../saml/slo.ts';
 import { receiveAuthnRequest, signedResponse, statusResponse } from '../../saml/sso.ts';
+import { redirectQuery, SamlError } from '../../saml/xml.ts';
 import { findApp } from '../../services/applications.ts';
 import { serviceProvidersOf } from '../../services/saml-apps.ts';
 import { clientInfo } from '../client.ts';
@@ -74,14 +75,21 @@ async function refused(c: C, e: RequestRefused): Promise<never> {
 /** The message of a request by either binding (HTTP-Redirect: the raw query is kept for its signature). */
 async function inbound(c: C): Promise<Inbound> {
   if (c.req.method === 'GET') {
-    const message = c.req.query('SAMLRequest');
-    if (!message) throw new AppError('invalid_request', { detail: 'No SAMLRequest was sent.' });
     const rawQuery = new URL(c.req.url).search.slice(1);
+    let params: ReturnType<typeof redirectQuery>;
+    try {
+      params = redirectQuery(rawQuery);
+    } catch (e) {
+      if (e instanceof SamlError) throw new RequestRefused(e.reason, null);
+      throw e;
+    }
+    const message = params.get('SAMLRequest')?.value;
+    if (!message) throw new AppError('invalid_request', { detail: 'No SAMLRequest was sent.' });
     // (A space is a '+' an application forgot to encode.)
     return {
       binding: 'redirect',
       message: message.replace(/ /g, '+'),
-      relayState: c.req.query('RelayState'),
+      relayState: params.get('RelayState')?.value,
       rawQuery,
     };
   }
