@@ -79,7 +79,8 @@ export async function readRequest<T>(
       throw new SamlError('the request was changed after it was signed');
     const destination = r.getAttribute('Destination') || undefined;
     const ours = `${ctx.config.publicUrl}${path}`;
-    if (destination !== undefined ? destination !== ours : signed && inbound.binding === 'post')
+    // (saml-bindings §3.4.5.2, §3.5.5.2: a signed message names where it is for.)
+    if (destination !== undefined ? destination !== ours : signed)
       throw new SamlError(
         `the request is for another destination (${(destination ?? 'none').slice(0, 200)})`,
       );

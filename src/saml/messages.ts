@@ -29,11 +29,12 @@ export function readAuthnRequest(doc: Document): AuthnRequest {
   const issueInstant = attr('IssueInstant');
   if (attr('Version') !== '2.0' || !id || !issueInstant || !issuer)
     throw new SamlError('incomplete AuthnRequest (Version 2.0, ID, IssueInstant and Issuer)');
+  if (id.length > 256) throw new SamlError('the request ID is longer than 256 characters');
   const policy = children(r, NS.samlp, 'NameIDPolicy')[0];
   const rac = children(r, NS.samlp, 'RequestedAuthnContext')[0];
   const index = attr('AssertionConsumerServiceIndex');
   return {
-    id: id.slice(0, 256),
+    id,
     issuer,
     issueInstant,
     destination: attr('Destination'),
@@ -69,8 +70,9 @@ export function readLogoutRequest(doc: Document): LogoutRequest {
   const issueInstant = r.getAttribute('IssueInstant');
   if (r.getAttribute('Version') !== '2.0' || !id || !issuer || !issueInstant)
     throw new SamlError('incomplete LogoutRequest (Version 2.0, ID, IssueInstant and Issuer)');
+  if (id.length > 256) throw new SamlError('the request ID is longer than 256 characters');
   return {
-    id: id.slice(0, 256),
+    id,
     issuer,
     issueInstant,
     destination: r.getAttribute('Destination') || undefined,

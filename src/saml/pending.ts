@@ -33,6 +33,8 @@ export interface PendingLogout {
   relayState: string | null;
   /** The binding it came by (the answer goes back by the same, where the application has it). */
   binding: 'redirect' | 'post';
+  /** Signed by the application (else only its SessionIndex can name a session). */
+  signed: boolean;
 }
 
 export type Pending = PendingSignOn | PendingLogout;

@@ -20,7 +20,7 @@ import { SamlError } from './xml.ts';
 
 /** Checks a LogoutRequest and keeps it to be answered from the browser's session; its id. */
 export const receiveLogoutRequest = (ctx: AppContext, inbound: Inbound): Promise<string> =>
-  readRequest(ctx, inbound, 'LogoutRequest', SAML_PATHS.slo, async (doc, found) => {
+  readRequest(ctx, inbound, 'LogoutRequest', SAML_PATHS.slo, async (doc, found, signed) => {
     const req = readLogoutRequest(doc);
     if (found.sp.slo.length === 0)
       throw new SamlError('this application has no Single Logout address registered');
@@ -31,6 +31,7 @@ export const receiveLogoutRequest = (ctx: AppContext, inbound: Inbound): Promise
       sessionIndexes: req.sessionIndexes.slice(0, 20),
       relayState: inbound.relayState?.slice(0, 1280) ?? null,
       binding: inbound.binding,
+      signed,
     };
     const id = await keep(ctx, found.sp.applicationId, req.id, pending);
     if (!id) throw new SamlError('the request was already used (a replay)');
@@ -47,8 +48,11 @@ export const persistentNameId = (ctx: AppContext, sp: ServiceProvider, userId: s
 
 /**
  * Whether a LogoutRequest names this browser's session: one of its session
- * indexes is this session's, or its NameID is this user's (a sign-in since
- * the assertion, ForceAuthn's, renews the session and so its index).
+ * indexes is this session's, or, if it was signed, its NameID is this
+ * user's (a sign-in since the assertion, ForceAuthn's, renews the session and
+ * so its index). An unsigned request (an application registered without
+ * certificates) must name the session's index, which no other site can know:
+ * a UPN alone would let any page sign people out.
  */
 export function namesSession(
   ctx: AppContext,
@@ -59,6 +63,7 @@ export function namesSession(
 ): boolean {
   if (pending.sessionIndexes.includes(sessionIndexOf(ctx, session))) return true;
   return (
+    pending.signed &&
     pending.nameId !== null &&
     (pending.nameId.toLowerCase() === user.upn.toLowerCase() ||
       pending.nameId === persistentNameId(ctx, sp, user.id))

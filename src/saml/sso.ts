@@ -14,7 +14,7 @@ import { type Inbound, readRequest } from './inbound.ts';
 import { currentSamlKeys } from './keys.ts';
 import { assertionXml, readAuthnRequest, responseXml } from './messages.ts';
 import { idpEntityId } from './metadata.ts';
-import { keep, type PendingSignOn } from './pending.ts';
+import { keep, markAnswered, type PendingSignOn } from './pending.ts';
 import { encryptAssertion, signRoot } from './sign.ts';
 import { persistentNameId, sessionIndexOf } from './slo.ts';
 import { SamlError } from './xml.ts';
@@ -78,22 +78,30 @@ export async function receiveAuthnRequest(
       ({ kind: 'status', sp, acsUrl, relayState, inResponseTo: req.id, sub }) as const;
     // The NameID format asked for: one we make, or the application's.
     const asked = req.nameIdFormat ? FORMAT_BY_URI.get(req.nameIdFormat) : 'unspecified';
-    if (asked === undefined) return status('InvalidNameIDPolicy');
     const context = requestedContext(req.requestedAuthnContext) ?? null;
-    if (levelNeeded(found.app.strength as AppStrength, context ?? undefined) === null)
-      return status('NoAuthnContext');
     const pending: PendingSignOn = {
       kind: 'signon',
       acsUrl,
       relayState: relayState ?? null,
       inResponseTo: req.id,
-      nameIdFormat: asked === 'unspecified' ? sp.nameIdFormat : asked,
+      nameIdFormat: asked === undefined || asked === 'unspecified' ? sp.nameIdFormat : asked,
       forceAuthn: req.forceAuthn,
       isPassive: req.isPassive,
       context,
     };
+    // Kept first, whatever the answer: a request is answered once (a replay gets no second response).
     const id = await keep(ctx, sp.applicationId, req.id, pending);
     if (!id) throw new SamlError('the request was already used (a replay)');
+    const refusal: SubStatus | null =
+      asked === undefined
+        ? 'InvalidNameIDPolicy'
+        : levelNeeded(found.app.strength as AppStrength, context ?? undefined) === null
+          ? 'NoAuthnContext'
+          : null;
+    if (refusal) {
+      await markAnswered(ctx, id);
+      return status(refusal);
+    }
     return { kind: 'pending', id } as const;
   });
 }

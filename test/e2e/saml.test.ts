@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { startServer } from '../../src/server.ts';
 import { createGroup } from '../../src/services/groups.ts';
 import { addRegistration } from '../../src/services/registrations.ts';
+import { createSamlApp } from '../../src/services/saml-apps.ts';
 import { createUser } from '../../src/services/users.ts';
 import { FormClient, textOf } from '../helpers/browser.ts';
 import { selfSignedPair } from '../helpers/certificates.ts';
@@ -385,6 +386,8 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
       odd.validatePostResponseAsync(posted((await b.page(o.pathname + o.search)).html)),
       /NoAuthnContext/,
     );
+    // Answered once: the same request again is a replay.
+    assert.equal((await b.get(o.pathname + o.search)).status, 400);
   });
 
   it('ForceAuthn asks a signed-in person for their password again; IsPassive without a session answers NoPassive', async () => {
@@ -477,6 +480,30 @@ describe('SAML identity provider: sign-on with a node-saml service provider', ()
     const other = await send(logoutRequest('dave@contoso.com'));
     assert.equal(postsTo(other.html), 'https://wiki.test/saml/slo');
     assert.ok(await signedIn(), "another person's logout leaves this session alone");
+    // An application registered without certificates: its unsigned LogoutRequest
+    // naming the user is not enough (any page could send one): only the session's index.
+    await createSamlApp(server.ctx, {
+      name: 'Open',
+      entityId: 'https://open.test/saml',
+      acsUrls: ['https://open.test/saml/acs'],
+      sloUrl: 'https://open.test/saml/slo',
+    });
+    const forged = await b.post(
+      '/saml/slo',
+      {
+        SAMLRequest: Buffer.from(
+          `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_forged" Version="2.0" IssueInstant="${new Date().toISOString()}">` +
+            `<saml:Issuer>https://open.test/saml</saml:Issuer><saml:NameID Format="${EMAIL}">${mallory.upn}</saml:NameID></samlp:LogoutRequest>`,
+        ).toString('base64'),
+      },
+      { csrf: false },
+    );
+    const answered = await b.get(forged.headers.get('location')!);
+    assert.match(
+      answered.headers.get('location') ?? '',
+      /^https:\/\/open\.test\/saml\/slo\?SAMLResponse=/,
+    );
+    assert.ok(await signedIn(), 'an unsigned logout naming the user leaves the session alone');
     const mine = await send(logoutRequest(mallory.upn));
     const answer = Buffer.from(posted(mine.html).SAMLResponse!, 'base64').toString();
     assert.match(answer, /<samlp:LogoutResponse[^>]* InResponseTo="_out/);
@@ -715,6 +742,15 @@ describe('SAML identity provider: hostile requests', () => {
     await refused(
       await get(redirect(request({ instant: Date.now() - 10 * 60_000 }), sp.key)),
       /too long ago/,
+    );
+    // A signed request names where it is for (saml-bindings §3.4.5.2).
+    await refused(
+      await get(redirect(request({ destination: '' }), sp.key)),
+      /another destination \(none\)/,
+    );
+    await refused(
+      await get(redirect(request({ id: `_${'a'.repeat(300)}` }), sp.key)),
+      /longer than 256/,
     );
   });
 
