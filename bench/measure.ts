@@ -51,3 +51,24 @@ export async function measure(
     cores: cpuMs / (seconds * 1000),
   };
 }
+
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+
+/** A result's cells: per second, p50, p99, CPU per operation, cores used, failed. */
+export const resultCells = (r: Result): string[] => [
+  r.perSecond.toFixed(0),
+  ms(r.p50),
+  ms(r.p99),
+  `${r.cpuPerGrant.toFixed(0)} µs`,
+  r.cores.toFixed(2),
+  String(r.failed),
+];
+
+/** Prints a Markdown table, each column as wide as its widest cell. */
+export function printTable(head: readonly string[], cells: readonly string[][]): void {
+  const widths = head.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c]!.length)));
+  const line = (v: readonly string[]) => `| ${v.map((x, c) => x.padEnd(widths[c]!)).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of cells) console.log(line(c));
+}

@@ -21,7 +21,7 @@ import { migrate } from '../src/db/index.ts';
 import { createLogger } from '../src/log.ts';
 import { createOidcApp } from '../src/services/applications.ts';
 import { createUser } from '../src/services/users.ts';
-import { measure, type Result, WARMUP_MS } from './measure.ts';
+import { measure, printTable, type Result, resultCells, WARMUP_MS } from './measure.ts';
 import { basicAuth, refreshTokenByCodeFlow, send, type Target } from './oidc-signin.ts';
 import { benchEnvironment, startBenchServer } from './setup.ts';
 
@@ -152,7 +152,6 @@ async function bareRun(adapter: 'memory' | 'sqlite') {
 const bare = await bareRun('memory');
 const durable = await bareRun('sqlite');
 
-const ms = (v: number) => `${v.toFixed(2)} ms`;
 const rows: [string, string, Result][] = [
   ['refresh_token', 'Portcullis', portcullis.refresh],
   ['refresh_token', 'oidc-provider alone', bare.refresh],
@@ -162,18 +161,7 @@ const rows: [string, string, Result][] = [
   ['client_credentials', 'alone, durable SQLite', durable.credentials],
 ];
 const head = ['grant', 'server', 'per second', 'p50', 'p99', 'CPU/grant', 'cores used', 'failed'];
-const cells = rows.map(([grant, who, r]) => [
-  grant,
-  who,
-  r.perSecond.toFixed(0),
-  ms(r.p50),
-  ms(r.p99),
-  `${r.cpuPerGrant.toFixed(0)} µs`,
-  r.cores.toFixed(2),
-  String(r.failed),
-]);
-const widths = head.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c]!.length)));
-const line = (v: string[]) => `| ${v.map((x, c) => x.padEnd(widths[c]!)).join(' | ')} |`;
+const cells = rows.map(([grant, who, r]) => [grant, who, ...resultCells(r)]);
 console.log('\nPortcullis benchmark: OpenID Connect token endpoint, beside oidc-provider alone');
 console.log(
   `machine:    ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, Node ${process.version}`,
@@ -184,9 +172,7 @@ console.log(
 console.log(
   `parameters: ${concurrency} concurrent keep-alive clients (${concurrency} rotating refresh-token chains); ${seconds} s after ${WARMUP_MS / 1000} s warm-up; ID tokens signed with ${alg}; Portcullis workers: ${config.workers} (PORTCULLIS_WORKERS)\n`,
 );
-console.log(line(head));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const c of cells) console.log(line(c));
+printTable(head, cells);
 console.log('\nPortcullis ÷ oidc-provider alone (target ≥ 0.8):');
 for (const [name, p, b] of [
   ['refresh_token', portcullis.refresh, bare.refresh],

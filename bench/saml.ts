@@ -11,9 +11,8 @@
 //
 // Options (environment): BENCH_SECONDS (10), BENCH_CONCURRENCY (16),
 // PORTCULLIS_WORKERS (auto), PORTCULLIS_DATABASE_URL (default: SQLite in a temp dir).
-import { execFileSync } from 'node:child_process';
 import { randomBytes, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +24,8 @@ import { createLogger } from '../src/log.ts';
 import { createOidcApp } from '../src/services/applications.ts';
 import { createSamlApp } from '../src/services/saml-apps.ts';
 import { createUser } from '../src/services/users.ts';
-import { measure, type Result, WARMUP_MS } from './measure.ts';
+import { selfSignedPair } from '../test/helpers/certificates.ts';
+import { measure, printTable, type Result, resultCells, WARMUP_MS } from './measure.ts';
 import { browse, type Call, codeFlow, cookieJar, type Target } from './oidc-signin.ts';
 import { benchEnvironment, startBenchServer } from './setup.ts';
 
@@ -40,29 +40,7 @@ const credentials = { username: 'bench@bench.example', password: 'benchmark pass
 function serviceProviderKeys(): { key: string; cert: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-sp-'));
   try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-subj',
-        '/CN=wiki',
-        '-days',
-        '2',
-        '-keyout',
-        'sp.key',
-        '-out',
-        'sp.pem',
-      ],
-      { cwd: dir, stdio: 'ignore' },
-    );
-    return {
-      key: readFileSync(path.join(dir, 'sp.key'), 'utf8'),
-      cert: readFileSync(path.join(dir, 'sp.pem'), 'utf8'),
-    };
+    return selfSignedPair(dir, 'wiki');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -131,7 +109,6 @@ target.agent.destroy();
 await stop();
 cleanup();
 
-const ms = (v: number) => `${v.toFixed(2)} ms`;
 const rows: [string, Result][] = [
   ['SAML: signed AuthnRequest (Redirect) → signed Response (POST)', saml],
   ['OpenID Connect: authorization code → ID token', oidc],
@@ -145,17 +122,7 @@ const head = [
   'cores used',
   'failed',
 ];
-const cells = rows.map(([what, r]) => [
-  what,
-  r.perSecond.toFixed(0),
-  ms(r.p50),
-  ms(r.p99),
-  `${r.cpuPerGrant.toFixed(0)} µs`,
-  r.cores.toFixed(2),
-  String(r.failed),
-]);
-const widths = head.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c]!.length)));
-const line = (v: string[]) => `| ${v.map((x, c) => x.padEnd(widths[c]!)).join(' | ')} |`;
+const cells = rows.map(([what, r]) => [what, ...resultCells(r)]);
 console.log('\nPortcullis benchmark: SAML sign-ons beside OpenID Connect code-flow sign-ins');
 console.log(
   `machine:    ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, Node ${process.version}`,
@@ -166,7 +133,5 @@ console.log(
 console.log(
   `parameters: ${concurrency} concurrent keep-alive browsers, each signed in once (password), then sign-ons in that session; ${seconds} s after ${WARMUP_MS / 1000} s warm-up each; SAML: RSA-SHA256 request signature checked, response and assertion signed (RSA-2048, exclusive c14n); OpenID Connect: PKCE, RS256 ID token; Portcullis workers: ${config.workers} (PORTCULLIS_WORKERS)\n`,
 );
-console.log(line(head));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const c of cells) console.log(line(c));
+printTable(head, cells);
 process.exit(0);

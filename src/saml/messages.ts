@@ -1,6 +1,7 @@
 // SAML protocol messages: what we read of a request, and the responses we
 // build (from templates, every interpolated value escaped; signed in sign.ts).
 import type { Document } from '@xmldom/xmldom';
+import type { AppContext } from '../context.ts';
 import { NS, STATUS, type SubStatus } from './constants.ts';
 import { children, childText, SamlError } from './xml.ts';
 
@@ -80,6 +81,10 @@ export function readLogoutRequest(doc: Document): LogoutRequest {
     sessionIndexes: children(r, NS.samlp, 'SessionIndex').map((n) => n.textContent?.trim() ?? ''),
   };
 }
+
+/** A message id: xs:ID may not start with a digit. */
+export const newId = (ctx: Pick<AppContext, 'random'>) =>
+  `_${ctx.random.bytes(20).toString('hex')}`;
 
 export const esc = (s: string | number): string =>
   String(s)

@@ -12,7 +12,7 @@ import type { SessionRow } from '../storage/sessions.ts';
 import { SAML_PATHS, type SubStatus } from './constants.ts';
 import { type Inbound, readRequest } from './inbound.ts';
 import { currentSamlKeys } from './keys.ts';
-import { readLogoutRequest, responseXml } from './messages.ts';
+import { newId, readLogoutRequest, responseXml } from './messages.ts';
 import { idpEntityId } from './metadata.ts';
 import { keep, type PendingLogout } from './pending.ts';
 import { postFields, redirectUrl, signRoot } from './sign.ts';
@@ -85,7 +85,7 @@ export async function logoutResponse(
   const { signing } = await currentSamlKeys(ctx);
   const xml = responseXml(
     {
-      responseId: `_${ctx.random.bytes(20).toString('hex')}`,
+      responseId: newId(ctx),
       issuer: idpEntityId(ctx.config.publicUrl),
       now: ctx.clock.now(),
       destination: url,

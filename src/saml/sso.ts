@@ -12,7 +12,7 @@ import { levelNeeded, requestedContext } from './authn-context.ts';
 import { BINDING, NAMEID, type NameIdFormat, SAML_PATHS, type SubStatus } from './constants.ts';
 import { type Inbound, readRequest } from './inbound.ts';
 import { currentSamlKeys } from './keys.ts';
-import { assertionXml, readAuthnRequest, responseXml } from './messages.ts';
+import { assertionXml, newId, readAuthnRequest, responseXml } from './messages.ts';
 import { idpEntityId } from './metadata.ts';
 import { keep, markAnswered, type PendingSignOn } from './pending.ts';
 import { encryptAssertion, signRoot } from './sign.ts';
@@ -105,8 +105,6 @@ export async function receiveAuthnRequest(
     return { kind: 'pending', id } as const;
   });
 }
-
-const newId = (ctx: AppContext) => `_${ctx.random.bytes(20).toString('hex')}`;
 
 /** The NameID of `user` for `sp` in `format`. */
 function nameIdOf(
